@@ -1,0 +1,170 @@
+/**
+ * News Lens client: starts the language server (node IPC), paints entity decorations, and exposes a
+ * small API for the integration tests. All analysis lives in the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  AnalysisChangedNotificationMethod,
+  EntityRangesRequestMethod,
+  type AnalysisChangedParams,
+  type EntityRangesResult,
+  type InitializationOptions,
+  type ServerSettings,
+} from '../server/protocol';
+import { decorationKind, Highlighter, type PaintGroup } from './highlighting';
+
+export type { PaintGroup, DecorationKind } from './highlighting';
+
+/** Returned from `activate`; the integration suite uses it to check that highlighting happened. */
+export interface NewsLensApi {
+  /** Resolves once the language server is up (rejects if it could not start). */
+  readonly ready: Promise<void>;
+  /** Ranges the server reports for a document at its current version, grouped by decoration kind. */
+  getEntityRanges(uri: vscode.Uri | string): Promise<PaintGroup[]>;
+  /** Ranges currently painted as decorations for a document (empty when hidden or disabled). */
+  getPaintedRanges(uri: vscode.Uri | string): PaintGroup[];
+  /** Fires after a document's decorations were applied or cleared. */
+  readonly onDidPaint: vscode.Event<vscode.Uri>;
+}
+
+let client: LanguageClient | undefined;
+let starting: Promise<void> = Promise.resolve();
+
+function toUri(u: vscode.Uri | string): vscode.Uri {
+  return typeof u === 'string' ? vscode.Uri.parse(u) : u;
+}
+
+function readSettings(): ServerSettings {
+  const c = vscode.workspace.getConfiguration('newsLens');
+  return {
+    languages: c.get<string[]>('languages', ['markdown', 'plaintext']),
+    maxDocumentSize: c.get<number>('maxDocumentSize', 1_000_000),
+    debounceMs: 300,
+  };
+}
+
+function selectorFor(languages: string[]): DocumentSelector {
+  return languages.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]);
+}
+
+function createClient(context: vscode.ExtensionContext, highlighter: () => Highlighter | undefined): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const settings = readSettings();
+  const initializationOptions: InitializationOptions = { settings, l10nBundle: vscode.l10n.uri?.fsPath };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: selectorFor(settings.languages),
+    // Sends workspace/didChangeConfiguration with the whole `newsLens` section on change.
+    synchronize: { configurationSection: 'newsLens' },
+    initializationOptions,
+    outputChannelName: 'News Lens',
+  };
+  const c = new LanguageClient('newsLens', 'News Lens', serverOptions, clientOptions);
+  // Handlers registered before start() survive the client's automatic restarts.
+  c.onNotification(AnalysisChangedNotificationMethod, (p: AnalysisChangedParams) => {
+    highlighter()?.analysisChanged(c.protocol2CodeConverter.asUri(p.uri));
+  });
+  c.onDidChangeState((e) => {
+    if (e.newState === State.Running) highlighter()?.repaintAll();
+  });
+  return c;
+}
+
+async function fetchRanges(uri: vscode.Uri): Promise<{ version: number | null; groups: PaintGroup[] } | undefined> {
+  const c = client;
+  if (!c) return undefined;
+  await starting;
+  if (c !== client || !c.isRunning()) return undefined;
+  const res = await c.sendRequest<EntityRangesResult>(EntityRangesRequestMethod, { uri: c.code2ProtocolConverter.asUri(uri) });
+  return {
+    version: res.version,
+    groups: res.groups.map((g) => ({ kind: decorationKind(g), ranges: g.ranges.map((r) => c.protocol2CodeConverter.asRange(r)) })),
+  };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<NewsLensApi> {
+  let highlighter: Highlighter | undefined;
+  client = createClient(context, () => highlighter);
+  highlighter = new Highlighter({ fetch: (uri) => fetchRanges(uri) });
+  context.subscriptions.push(highlighter);
+
+  const start = async () => {
+    try {
+      await client!.start();
+    } catch (err) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('News Lens could not start its language server: {0}', String(err)));
+      throw err;
+    }
+  };
+  starting = start();
+  const ready = starting;
+  ready.catch(() => undefined);
+
+  const restart = async () => {
+    const old = client;
+    client = createClient(context, () => highlighter);
+    starting = (async () => {
+      try {
+        await old?.stop();
+      } catch {
+        /* was not running */
+      }
+      await start();
+    })();
+    starting.catch(() => undefined);
+    await starting;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('newsLens.toggleHighlighting', async () => {
+      const config = vscode.workspace.getConfiguration('newsLens');
+      const next = !highlighter!.isEnabled;
+      // Persist as a user setting; the configuration listener applies it (and other windows follow).
+      await config.update('highlighting.enabled', next, vscode.ConfigurationTarget.Global);
+      highlighter!.setEnabled(next);
+      vscode.window.setStatusBarMessage(
+        next ? vscode.l10n.t('News Lens: entity highlighting on') : vscode.l10n.t('News Lens: entity highlighting off'),
+        2500,
+      );
+    }),
+    vscode.commands.registerCommand('newsLens.restartServer', () => restart()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // The document selector is fixed when the client starts: a new language list needs a restart.
+      if (e.affectsConfiguration('newsLens.languages')) void restart();
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  return {
+    ready,
+    async getEntityRanges(uri) {
+      await starting;
+      return (await fetchRanges(toUri(uri)))?.groups ?? [];
+    },
+    getPaintedRanges(uri) {
+      return highlighter!.paintedRanges(toUri(uri));
+    },
+    onDidPaint: highlighter.onDidPaint,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c?.isRunning()) await c.stop();
+}

@@ -1,0 +1,202 @@
+/**
+ * News Lens language server: wires LSP requests to the pure analysis core through a per-document
+ * cache. Started by the client over node IPC; `--stdio` works too (protocol tests use it).
+ */
+import * as l10n from '@vscode/l10n';
+import {
+  createConnection,
+  MessageType,
+  ShowMessageNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalysisCache, type AnalysisEntry } from './documentCache';
+import { documentSymbols } from './documentSymbols';
+import { entityRanges } from './entityRanges';
+import { hoverAt } from './hover';
+import { setupL10n } from './l10nSetup';
+import {
+  AnalysisChangedNotificationMethod,
+  DEFAULT_SETTINGS,
+  EntityRangesRequestMethod,
+  type AnalysisChangedParams,
+  type EntityRangesParams,
+  type EntityRangesResult,
+  type InitializationOptions,
+  type ServerSettings,
+} from './protocol';
+import { definition, documentHighlights, references } from './references';
+import { workspaceSymbols } from './workspaceSymbols';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let settings: ServerSettings = { ...DEFAULT_SETTINGS };
+
+function log(message: string): void {
+  connection.console.log(message);
+}
+
+function mergeSettings(partial: unknown): ServerSettings {
+  const p = (partial && typeof partial === 'object' ? partial : {}) as Partial<ServerSettings>;
+  const langs = Array.isArray(p.languages) ? p.languages.filter((x): x is string => typeof x === 'string') : undefined;
+  const num = (v: unknown, d: number, min: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(min, v) : d);
+  return {
+    languages: langs ?? DEFAULT_SETTINGS.languages,
+    maxDocumentSize: num(p.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize, 1_000),
+    debounceMs: num(p.debounceMs, DEFAULT_SETTINGS.debounceMs, 0),
+  };
+}
+
+const cache = new DocumentAnalysisCache({
+  getDocument: (uri) => documents.get(uri),
+  settings: () => settings,
+  log,
+  analysed(entry: AnalysisEntry) {
+    const params: AnalysisChangedParams = {
+      uri: entry.uri,
+      version: entry.version,
+      mentionCount: entry.analysis.mentions.length,
+      truncated: entry.truncated,
+    };
+    void connection.sendNotification(AnalysisChangedNotificationMethod, params).catch(() => undefined);
+  },
+  guarded(uri, reason, { limit, length }) {
+    const name = decodeURIComponent(uri.replace(/^.*\//, ''));
+    const msg =
+      reason === 'binary'
+        ? l10n.t('News Lens skipped {0}: it looks like binary data.', name)
+        : l10n.t('News Lens analysed only the first {0} of {1} characters of {2} (setting newsLens.maxDocumentSize).', limit, length, name);
+    // A plain window/showMessage notification: nothing to answer, nothing to await.
+    void connection
+      .sendNotification(ShowMessageNotification.type, { type: reason === 'binary' ? MessageType.Info : MessageType.Warning, message: msg })
+      .catch(() => undefined);
+    log(msg);
+  },
+});
+
+/** Run a handler; an exception in a feature must never take the server down. */
+function safe<T>(what: string, fallback: T, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    log(`News Lens: ${what} failed: ${String((err as Error)?.stack ?? err)}`);
+    return fallback;
+  }
+}
+
+/** Document + analysis + offset for a position request, or undefined if there is nothing to say. */
+function at(uri: string, position: { line: number; character: number }) {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const entry = cache.get(uri);
+  if (!entry || entry.skipped) return undefined;
+  const offset = doc.offsetAt(position);
+  if (offset > entry.analysedLength) return undefined;
+  return { doc, analysis: entry.analysis, offset };
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const opts = (params.initializationOptions ?? {}) as InitializationOptions;
+  settings = mergeSettings(opts.settings);
+  setupL10n(opts.l10nBundle, params.locale, log);
+  return {
+    capabilities: {
+      textDocumentSync: {
+        openClose: true,
+        change: TextDocumentSyncKind.Incremental,
+      },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'News Lens' },
+      documentHighlightProvider: true,
+      referencesProvider: true,
+      definitionProvider: true,
+      workspaceSymbolProvider: true,
+    },
+    serverInfo: { name: 'news-lens', version: '0.1.0' },
+  };
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const s = (change.settings as { newsLens?: unknown } | undefined)?.newsLens;
+  if (s === undefined) return;
+  settings = mergeSettings(s);
+  cache.invalidateAll(documents.keys());
+});
+
+const justOpened = new Set<string>();
+documents.onDidOpen((e) => justOpened.add(e.document.uri));
+documents.onDidChangeContent((e) => {
+  const uri = e.document.uri;
+  // First paint as soon as possible; edits are debounced (IME composition sends many changes).
+  const first = justOpened.delete(uri);
+  cache.schedule(uri, first ? 0 : settings.debounceMs);
+});
+documents.onDidClose((e) => {
+  justOpened.delete(e.document.uri);
+  cache.delete(e.document.uri);
+});
+
+connection.onHover((p) =>
+  safe('hover', null, () => {
+    const a = at(p.textDocument.uri, p.position);
+    return a ? hoverAt(a.doc, a.analysis, a.offset) : null;
+  }),
+);
+
+connection.onDocumentSymbol((p) =>
+  safe('documentSymbol', [], () => {
+    const doc = documents.get(p.textDocument.uri);
+    const entry = cache.get(p.textDocument.uri);
+    return doc && entry && !entry.skipped ? documentSymbols(doc, entry.analysis) : [];
+  }),
+);
+
+connection.onDocumentHighlight((p) =>
+  safe('documentHighlight', null, () => {
+    const a = at(p.textDocument.uri, p.position);
+    return a ? documentHighlights(a.doc, a.analysis, a.offset) : null;
+  }),
+);
+
+connection.onReferences((p) =>
+  safe('references', null, () => {
+    const a = at(p.textDocument.uri, p.position);
+    return a ? references(a.doc, a.analysis, a.offset, p.context?.includeDeclaration ?? true) : null;
+  }),
+);
+
+connection.onDefinition((p) =>
+  safe('definition', null, () => {
+    const a = at(p.textDocument.uri, p.position);
+    return a ? definition(a.doc, a.analysis, a.offset) : null;
+  }),
+);
+
+connection.onWorkspaceSymbol((p) =>
+  safe('workspaceSymbol', [], () => {
+    const docs = documents
+      .all()
+      .map((doc) => ({ doc, entry: cache.get(doc.uri) }))
+      .filter((x) => x.entry && !x.entry.skipped)
+      .map((x) => ({ doc: x.doc, analysis: x.entry!.analysis }));
+    return workspaceSymbols(p.query, docs);
+  }),
+);
+
+connection.onRequest(EntityRangesRequestMethod, (p: EntityRangesParams): EntityRangesResult =>
+  safe('entityRanges', { uri: p?.uri, version: null, groups: [] }, () => {
+    const doc = p?.uri ? documents.get(p.uri) : undefined;
+    const entry = doc ? cache.get(doc.uri) : undefined;
+    if (!doc || !entry) return { uri: p?.uri, version: null, groups: [] };
+    return { uri: doc.uri, version: entry.version, groups: entry.skipped ? [] : entityRanges(doc, entry.analysis) };
+  }),
+);
+
+connection.onShutdown(() => cache.dispose());
+
+documents.listen(connection);
+connection.listen();
