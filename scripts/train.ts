@@ -1,0 +1,58 @@
+/**
+ * Trains the character-level entity labeller on CLUENER2020 train.json and writes
+ * models/ner.bin (gzip: JSON header, opencc table, gazetteers, int16 weights).
+ *
+ *   npm run train                      final model on all of train.json, then prints dev scores
+ *   npm run train -- --tune            also trains on 90% of train.json and scores the other 10%
+ *   options: --epochs N --bits N --unscored separate|O --rows N --seed N --out FILE --data DIR
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readCluener, goldSpans, score, formatScores } from '../src/core/model/cluener';
+import { trainModel, shuffled, type TrainOptions } from '../src/core/model/train';
+import { RuntimeModel, deserialize, serialize } from '../src/core/model/perceptron';
+
+function arg(name: string, def: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : def;
+}
+
+const dataDir = arg('data', '/work/shared/data/cluener2020');
+const out = path.resolve(arg('out', path.join(__dirname, '..', 'models', 'ner.bin')));
+const opt: TrainOptions = {
+  epochs: Number(arg('epochs', '12')),
+  hashBits: Number(arg('bits', '21')),
+  unscored: arg('unscored', 'separate') as 'separate' | 'O',
+  folds: Number(arg('folds', '5')),
+  seed: Number(arg('seed', '20240607')),
+  maxRows: Number(arg('rows', '160000')),
+  log: (s) => console.log(s),
+};
+const t0 = Date.now();
+const train = readCluener(path.join(dataDir, 'train.json'));
+console.log(`train.json: ${train.length} sentences; options ${JSON.stringify({ ...opt, log: undefined })}`);
+
+if (process.argv.includes('--tune')) {
+  // Held-out split of train.json for model selection (dev.json is never used for tuning).
+  const sh = shuffled(train, 7);
+  const cut = Math.floor(sh.length * 0.9);
+  const r = trainModel(sh.slice(0, cut), sh.slice(cut), opt);
+  console.log(formatScores(r.heldOut!, `held-out 10% of train.json after ${opt.epochs} epochs`));
+  const ho = sh.slice(cut);
+  const m = new RuntimeModel(deserialize(serialize(r.parts)));
+  console.log(formatScores(score(ho.map(goldSpans), ho.map((e) => m.predict(e.text))), 'held-out, exported (pruned, int16) model'));
+  if (process.argv.includes('--tune-only')) process.exit(0);
+}
+
+const r = trainModel(train, undefined, opt);
+const buf = serialize(r.parts);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, buf);
+console.log(`wrote ${out}: ${(buf.length / 1024 / 1024).toFixed(2)} MB in ${((Date.now() - t0) / 1000).toFixed(0)} s total`);
+
+const devPath = path.join(dataDir, 'dev.json');
+if (fs.existsSync(devPath)) {
+  const dev = readCluener(devPath);
+  const m = new RuntimeModel(deserialize(fs.readFileSync(out)));
+  console.log(formatScores(score(dev.map(goldSpans), dev.map((e) => m.predict(e.text))), 'dev.json (model alone; report only, not used for tuning)'));
+}

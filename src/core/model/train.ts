@@ -1,0 +1,396 @@
+/**
+ * Averaged structured perceptron training over CLUENER2020 train.json. Deterministic: fixed-seed
+ * shuffle, no wall-clock or Math.random dependence. Run through scripts/train.ts.
+ */
+import type { EntityType, Span } from '../types';
+import { type Example, goldSpans, score, type Scores } from './cluener';
+import { FEATURE_VERSION, FeatureScratch, LEX_CLASSES, Lexicon, buildNormTable, extract, type LexClass } from './features';
+import { externalGazetteers, bit } from './gazetteers';
+import {
+  type ModelParts,
+  RuntimeModel,
+  Viterbi,
+  nTags,
+  tagB,
+  tagE,
+  tagI,
+  tagS,
+  tagsToChunks,
+} from './perceptron';
+
+export interface TrainOptions {
+  epochs: number;
+  hashBits: number;
+  /** 'separate': scene/book/game/movie get their own (unreported) labels; 'O': trained as outside. */
+  unscored: 'separate' | 'O';
+  folds: number;
+  seed: number;
+  /** Keep at most this many feature rows in the shipped model. */
+  maxRows: number;
+  log: (s: string) => void;
+}
+
+const SCORED_LABELS: [string, EntityType][] = [
+  ['name', 'person'],
+  ['position', 'title'],
+  ['company', 'company'],
+  ['government', 'government'],
+  ['organization', 'organization'],
+  ['address', 'place'],
+];
+const UNSCORED_LABELS = ['game', 'book', 'movie', 'scene'];
+
+const LABEL_LEX: Record<string, LexClass> = {
+  name: 'person',
+  position: 'title',
+  company: 'company',
+  government: 'government',
+  organization: 'organization',
+  address: 'place',
+  game: 'game',
+  book: 'book',
+  movie: 'movie',
+  scene: 'scene',
+};
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffled<T>(a: T[], seed: number): T[] {
+  const r = mulberry32(seed);
+  const out = a.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Traditional → simplified single-character pairs from opencc-js (tw and hk variants). */
+export function tradPairs(freq: Map<number, number>): Uint16Array {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const OpenCC = require('opencc-js') as { Converter(o: { from: string; to: string }): (s: string) => string };
+  const convs = [OpenCC.Converter({ from: 'tw', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' })];
+  const pairs: number[] = [];
+  const seen = new Set<number>();
+  // Convert in blocks (one call per 1,000 characters) and map back position by position.
+  for (const [lo, hi] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]) {
+    for (let b = lo; b <= hi; b += 1000) {
+      const codes: number[] = [];
+      for (let c = b; c <= Math.min(hi, b + 999); c++) codes.push(c);
+      const src = String.fromCharCode(...codes.flatMap((c) => [c, 0x20]));
+      for (const conv of convs) {
+        const dst = conv(src);
+        if (dst.length !== src.length) continue;
+        for (let i = 0; i < codes.length; i++) {
+          const d = dst.charCodeAt(2 * i);
+          const c = codes[i];
+          // Characters common in simplified news text stay as they are (著名 ≠ 着名); rare traditional
+          // forms (國, 會) map to the simplified character the model was trained on.
+          const fc = freq.get(c) ?? 0;
+          const fd = freq.get(d) ?? 0;
+          if (d !== c && !seen.has(c) && (fc < 5 || fc * 5 < fd)) {
+            seen.add(c);
+            pairs.push(c, d);
+          }
+        }
+      }
+    }
+  }
+  return Uint16Array.from(pairs);
+}
+
+interface Prepared {
+  n: number;
+  feats: Uint32Array;
+  offs: Int32Array;
+  gold: Uint8Array;
+}
+
+export class Trainer {
+  readonly labels: string[];
+  readonly types: (EntityType | null)[];
+  readonly K: number;
+  readonly T: number;
+  readonly H: number;
+  readonly W: Float32Array;
+  readonly U: Float32Array;
+  readonly trans: Float64Array;
+  readonly transU: Float64Array;
+  readonly start: Float64Array;
+  readonly startU: Float64Array;
+  readonly end: Float64Array;
+  readonly endU: Float64Array;
+  c = 1;
+  norm: Uint16Array;
+  ctype: Uint8Array;
+  pairs: Uint16Array;
+
+  constructor(readonly opt: TrainOptions, pairs: Uint16Array) {
+    this.labels = SCORED_LABELS.map((l) => l[0]);
+    this.types = SCORED_LABELS.map((l) => l[1]);
+    if (opt.unscored === 'separate') {
+      this.labels.push(...UNSCORED_LABELS);
+      this.types.push(...UNSCORED_LABELS.map(() => null));
+    }
+    this.K = this.labels.length;
+    this.T = nTags(this.K);
+    this.H = 1 << opt.hashBits;
+    this.W = new Float32Array(this.H * this.T);
+    this.U = new Float32Array(this.H * this.T);
+    this.trans = new Float64Array(this.T * this.T);
+    this.transU = new Float64Array(this.T * this.T);
+    this.start = new Float64Array(this.T);
+    this.startU = new Float64Array(this.T);
+    this.end = new Float64Array(this.T);
+    this.endU = new Float64Array(this.T);
+    this.pairs = pairs;
+    const nt = buildNormTable(pairs);
+    this.norm = nt.norm;
+    this.ctype = nt.ctype;
+  }
+
+  goldTags(ex: Example): Uint8Array {
+    const tags = new Uint8Array(ex.text.length);
+    const taken = new Uint8Array(ex.text.length);
+    // longer spans first so nested annotations keep the outer one
+    const spans = [...ex.spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    for (const s of spans) {
+      const k = this.labels.indexOf(s.label);
+      if (k < 0) continue;
+      let free = true;
+      for (let i = s.start; i < s.end; i++) if (taken[i]) free = false;
+      if (!free) continue;
+      for (let i = s.start; i < s.end; i++) taken[i] = 1;
+      if (s.end - s.start === 1) tags[s.start] = tagS(k);
+      else {
+        tags[s.start] = tagB(k);
+        for (let i = s.start + 1; i < s.end - 1; i++) tags[i] = tagI(k);
+        tags[s.end - 1] = tagE(k);
+      }
+    }
+    return tags;
+  }
+
+  prepare(ex: Example, lex: Lexicon | undefined, sc: FeatureScratch): Prepared {
+    const n = extract(ex.text, 0, ex.text.length, this.norm, this.ctype, lex, sc);
+    const offs = sc.offs.slice(0, n + 1);
+    const feats = new Uint32Array(offs[n]);
+    const mask = this.H - 1;
+    for (let i = 0; i < feats.length; i++) feats[i] = sc.feats[i] & mask;
+    return { n, feats, offs, gold: this.goldTags(ex) };
+  }
+
+  private em = new Float64Array(0);
+  private pred = new Uint8Array(0);
+
+  decode(p: Prepared, W: Float32Array, trans: Float64Array, start: Float64Array, end: Float64Array, vit: Viterbi): Uint8Array {
+    const T = this.T;
+    if (this.em.length < p.n * T) {
+      this.em = new Float64Array(p.n * T * 2);
+      this.pred = new Uint8Array(p.n * 2);
+    }
+    const em = this.em;
+    em.fill(0, 0, p.n * T);
+    for (let i = 0; i < p.n; i++) {
+      const eb = i * T;
+      for (let f = p.offs[i]; f < p.offs[i + 1]; f++) {
+        const wb = p.feats[f] * T;
+        for (let t = 0; t < T; t++) em[eb + t] += W[wb + t];
+      }
+    }
+    vit.decode(em, p.n, trans, start, end, this.pred);
+    return this.pred;
+  }
+
+  step(p: Prepared, vit: Viterbi): void {
+    if (p.n === 0) return;
+    const pred = this.decode(p, this.W, this.trans, this.start, this.end, vit);
+    const T = this.T, W = this.W, U = this.U, c = this.c, g = p.gold;
+    let wrong = false;
+    for (let i = 0; i < p.n; i++) {
+      if (pred[i] === g[i]) continue;
+      wrong = true;
+      for (let f = p.offs[i]; f < p.offs[i + 1]; f++) {
+        const wb = p.feats[f] * T;
+        W[wb + g[i]] += 1;
+        U[wb + g[i]] += c;
+        W[wb + pred[i]] -= 1;
+        U[wb + pred[i]] -= c;
+      }
+    }
+    if (wrong) {
+      const upd = (a: Float64Array, au: Float64Array, idx: number, d: number): void => {
+        a[idx] += d;
+        au[idx] += c * d;
+      };
+      if (pred[0] !== g[0]) {
+        upd(this.start, this.startU, g[0], 1);
+        upd(this.start, this.startU, pred[0], -1);
+      }
+      for (let i = 1; i < p.n; i++) {
+        if (pred[i] === g[i] && pred[i - 1] === g[i - 1]) continue;
+        upd(this.trans, this.transU, g[i - 1] * T + g[i], 1);
+        upd(this.trans, this.transU, pred[i - 1] * T + pred[i], -1);
+      }
+      const l = p.n - 1;
+      if (pred[l] !== g[l]) {
+        upd(this.end, this.endU, g[l], 1);
+        upd(this.end, this.endU, pred[l], -1);
+      }
+    }
+    this.c++;
+  }
+
+  averaged(): { W: Float32Array; trans: Float64Array; start: Float64Array; end: Float64Array } {
+    const c = this.c;
+    const W = new Float32Array(this.W.length);
+    for (let i = 0; i < W.length; i++) W[i] = this.W[i] - this.U[i] / c;
+    const av = (a: Float64Array, u: Float64Array): Float64Array => a.map((x, i) => x - u[i] / c);
+    return { W, trans: av(this.trans, this.transU), start: av(this.start, this.startU), end: av(this.end, this.endU) };
+  }
+
+  predictSpans(p: Prepared, text: string, avg: ReturnType<Trainer['averaged']>, vit: Viterbi): Span[] {
+    const tags = this.decode(p, avg.W, avg.trans, avg.start, avg.end, vit);
+    const out: Span[] = [];
+    tagsToChunks(tags, p.n, (k, s, e) => {
+      const type = this.types[k];
+      if (type) out.push({ type, start: s, end: e, text: text.slice(s, e) });
+    });
+    return out;
+  }
+
+  /** Quantise to int16 and keep the maxRows feature rows with the largest weight mass. */
+  export(avg: ReturnType<Trainer['averaged']>, lexicon: [string, number][], note: string): ModelParts {
+    const T = this.T, H = this.H, W = avg.W;
+    const mass = new Float32Array(H);
+    let maxAbs = 0;
+    for (let h = 0; h < H; h++) {
+      let s = 0;
+      for (let t = 0; t < T; t++) {
+        const a = Math.abs(W[h * T + t]);
+        s += a;
+        if (a > maxAbs) maxAbs = a;
+      }
+      mass[h] = s;
+    }
+    for (const a of [avg.trans, avg.start, avg.end]) for (const x of a) maxAbs = Math.max(maxAbs, Math.abs(x));
+    const scale = 32000 / maxAbs;
+    const minMass = 1 / scale; // rows that quantise to nothing
+    const rows: number[] = [];
+    for (let h = 0; h < H; h++) if (mass[h] >= minMass) rows.push(h);
+    rows.sort((a, b) => mass[b] - mass[a] || a - b);
+    const kept = rows.slice(0, this.opt.maxRows).sort((a, b) => a - b);
+    const weights = new Int16Array(kept.length * T);
+    kept.forEach((h, r) => {
+      for (let t = 0; t < T; t++) weights[r * T + t] = Math.round(W[h * T + t] * scale);
+    });
+    const q = (a: Float64Array): Int16Array => Int16Array.from(a, (x) => Math.max(-32767, Math.min(32767, Math.round(x * scale))));
+    this.opt.log(`export: ${rows.length} non-zero rows, kept ${kept.length}, scale ${scale.toFixed(2)}`);
+    return {
+      header: {
+        format: 'news-lens-ner',
+        version: 1,
+        featureVersion: FEATURE_VERSION,
+        labels: this.types,
+        hashBits: this.opt.hashBits,
+        nRows: kept.length,
+        nTrad: this.pairs.length / 2,
+        lexBytes: 0,
+        scale,
+        trainedOn: note,
+      },
+      tradPairs: this.pairs,
+      lexicon,
+      buckets: Uint32Array.from(kept),
+      weights,
+      trans: q(avg.trans),
+      start: q(avg.start),
+      end: q(avg.end),
+    };
+  }
+}
+
+/** Lexicon entries from annotated examples: word → class bits. */
+export function harvest(examples: Example[], into: Map<string, number>): Map<string, number> {
+  for (const ex of examples) {
+    for (const s of ex.spans) {
+      const cls = LABEL_LEX[s.label];
+      if (!cls) continue;
+      into.set(s.text, (into.get(s.text) ?? 0) | bit(cls));
+      // surnames: first character of 2–3 character person names
+      if (s.label === 'name' && (s.text.length === 2 || s.text.length === 3) && /^[\u4e00-\u9fff]+$/.test(s.text)) {
+        into.set(s.text[0], (into.get(s.text[0]) ?? 0) | bit('surname'));
+      }
+    }
+  }
+  return into;
+}
+
+export interface TrainResult {
+  parts: ModelParts;
+  heldOut?: Scores;
+  perEpoch: { epoch: number; heldOut?: Scores }[];
+}
+
+/**
+ * Trains on `train`; when `heldOut` is given, scores it after every epoch (lexicon built from
+ * `train` only, so the held-out sentences are as unseen as dev).
+ */
+export function trainModel(train: Example[], heldOut: Example[] | undefined, opt: TrainOptions): TrainResult {
+  const log = opt.log;
+  const freq = new Map<number, number>();
+  for (const ex of train) for (let i = 0; i < ex.text.length; i++) freq.set(ex.text.charCodeAt(i), (freq.get(ex.text.charCodeAt(i)) ?? 0) + 1);
+  const pairs = tradPairs(freq);
+  log(`opencc trad→simp pairs: ${pairs.length / 2}`);
+  const tr = new Trainer(opt, pairs);
+  const ext = externalGazetteers();
+  log(`external gazetteer entries: ${ext.size}`);
+
+  const order = shuffled(train, opt.seed);
+  const foldOf = order.map((_, i) => i % opt.folds);
+  const foldLex: Lexicon[] = [];
+  for (let f = 0; f < opt.folds; f++) {
+    const m = new Map(ext);
+    harvest(order.filter((_, i) => foldOf[i] !== f), m);
+    foldLex.push(Lexicon.build(m, tr.norm));
+  }
+  const fullMap = harvest(order, new Map(ext));
+  const fullLex = Lexicon.build(fullMap, tr.norm);
+  log(`lexicon entries (full): ${fullMap.size}`);
+
+  const sc = new FeatureScratch();
+  const prepared = order.map((ex, i) => tr.prepare(ex, foldLex[foldOf[i]], sc));
+  const hoPrepared = heldOut?.map((ex) => tr.prepare(ex, fullLex, sc));
+  const vit = new Viterbi(tr.K);
+  const perEpoch: TrainResult['perEpoch'] = [];
+  let heldOutScores: Scores | undefined;
+  for (let ep = 1; ep <= opt.epochs; ep++) {
+    const t0 = Date.now();
+    const idx = shuffled(prepared.map((_, i) => i), opt.seed + ep);
+    for (const i of idx) tr.step(prepared[i], vit);
+    let msg = `epoch ${ep}: ${((Date.now() - t0) / 1000).toFixed(1)} s`;
+    if (heldOut && hoPrepared) {
+      const avg = tr.averaged();
+      const preds = hoPrepared.map((p, i) => tr.predictSpans(p, heldOut[i].text, avg, vit));
+      heldOutScores = score(heldOut.map(goldSpans), preds);
+      msg += `  held-out micro F1 ${(heldOutScores.micro.f1 * 100).toFixed(2)}`;
+      perEpoch.push({ epoch: ep, heldOut: heldOutScores });
+    } else perEpoch.push({ epoch: ep });
+    log(msg);
+  }
+  const lexList = [...fullMap.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const parts = tr.export(tr.averaged(), lexList, `CLUENER2020 train.json (${train.length} sentences)`);
+  return { parts, heldOut: heldOutScores, perEpoch };
+}
+
+export { RuntimeModel };
+void LEX_CLASSES;
