@@ -1,0 +1,121 @@
+/** Lazily built lookup structures over the lexicon data. */
+import { Trie } from '../trie';
+import { PLACES_DATA } from './places.data';
+import { ASHARE_DATA } from './companies.data';
+import { BRANDS } from './brands';
+import {
+  ECONOMIC_REGIONS, FOREIGN_CITIES, GOV_FIXED, ORG_FIXED, SURNAMES_COMPOUND, SURNAMES_SINGLE, TITLE_CORES,
+  TITLE_MODIFIERS, TITLE_ORG_PREFIXES, AFTER_NAME, GOV_STEMS, PROVINCE_ABBR,
+} from './words';
+
+export type PlaceLevel = 'province' | 'city' | 'district' | 'country' | 'foreign-city' | 'region';
+
+export interface PlaceInfo {
+  /** Canonical name: 北京, 广州, 朝阳区. */
+  name: string;
+  level: PlaceLevel;
+  /** Canonical names of possible enclosing regions (duplicates like 朝阳区 have several). */
+  parents: string[];
+  /** Official full name: 北京市, 广州市. */
+  full: string;
+}
+
+export interface CompanyInfo {
+  name: string;
+  source: 'a-share' | 'brand';
+  code?: string;
+  area?: string;
+  industry?: string;
+}
+
+export interface Lexicons {
+  places: Trie<PlaceInfo>;
+  placeByName: Map<string, PlaceInfo>;
+  companies: Trie<CompanyInfo>;
+  companyByName: Map<string, CompanyInfo>;
+  govFixed: Trie<string>;
+  orgFixed: Trie<string>;
+  titleCores: Trie<string>;
+  titleModifiers: Trie<string>;
+  titlePrefixes: Trie<string>;
+  afterName: Trie<string>;
+  govStems: Trie<string>;
+  surnames: Set<number>;
+  compoundSurnames: Set<string>;
+}
+
+let cache: Lexicons | undefined;
+
+const COUNTRY_STOP = new Set(['中非', '多哥', '马里', '乍得', '汤加', '关岛', '圣诞岛', '中国']);
+
+export function lexicons(): Lexicons {
+  if (cache) return cache;
+  const places = new Trie<PlaceInfo>();
+  const placeByName = new Map<string, PlaceInfo>();
+  for (const line of PLACES_DATA.split('\n')) {
+    const [name, level, parent, full] = line.split('|');
+    if (!name) continue;
+    if (level === 'country' && COUNTRY_STOP.has(name)) continue;
+    let info = placeByName.get(name);
+    if (info) {
+      if (parent && !info.parents.includes(parent)) info.parents.push(parent);
+    } else {
+      info = { name, level: level as PlaceLevel, parents: parent ? [parent] : [], full: full || name };
+      placeByName.set(name, info);
+      places.set(name, info);
+    }
+    if (full && full !== name && !places.has(full)) places.set(full, info);
+  }
+  for (const c of FOREIGN_CITIES) {
+    if (!placeByName.has(c)) {
+      const info: PlaceInfo = { name: c, level: 'foreign-city', parents: [], full: c };
+      placeByName.set(c, info);
+      places.set(c, info);
+    }
+  }
+  for (const r of ECONOMIC_REGIONS) {
+    if (!placeByName.has(r)) {
+      const info: PlaceInfo = { name: r, level: r === '中国' ? 'country' : 'region', parents: [], full: r };
+      placeByName.set(r, info);
+      places.set(r, info);
+    }
+  }
+  for (const [abbr, region] of Object.entries(PROVINCE_ABBR)) void abbr, void region;
+
+  const companies = new Trie<CompanyInfo>();
+  const companyByName = new Map<string, CompanyInfo>();
+  for (const line of ASHARE_DATA.split('\n')) {
+    const [name, code, area, industry] = line.split('|');
+    if (!name) continue;
+    const info: CompanyInfo = { name, source: 'a-share', code, area, industry };
+    companies.set(name, info);
+    companyByName.set(name, info);
+  }
+  for (const b of BRANDS) {
+    if (!companyByName.has(b)) {
+      const info: CompanyInfo = { name: b, source: 'brand' };
+      companies.set(b, info);
+      companyByName.set(b, info);
+    }
+  }
+  const mk = (words: string[]) => {
+    const t = new Trie<string>();
+    for (const w of words) t.set(w, w);
+    return t;
+  };
+  const surnames = new Set<number>();
+  for (const ch of SURNAMES_SINGLE) surnames.add(ch.charCodeAt(0));
+  cache = {
+    places, placeByName, companies, companyByName,
+    govFixed: mk(GOV_FIXED), orgFixed: mk(ORG_FIXED), titleCores: mk(TITLE_CORES), titleModifiers: mk(TITLE_MODIFIERS),
+    titlePrefixes: mk(TITLE_ORG_PREFIXES), afterName: mk(AFTER_NAME), govStems: mk(GOV_STEMS),
+    surnames, compoundSurnames: new Set(SURNAMES_COMPOUND),
+  };
+  return cache;
+}
+
+/** Canonical place info by any of its names (北京市 → 北京). */
+export function lookupPlace(name: string): PlaceInfo | undefined {
+  const lx = lexicons();
+  return lx.placeByName.get(name) ?? lx.places.get(name);
+}

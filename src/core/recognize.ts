@@ -1,0 +1,903 @@
+/**
+ * Rule and lexicon recognizer. Works on a length-preserving normalised copy of the text
+ * (full-width digits → ASCII, traditional → simplified), so every offset is an offset into the
+ * original. Stages claim characters in order of reliability; later stages only use free characters.
+ */
+import type { EntityType, PersonRole, Span } from './types';
+import { normalizeForMatching } from './normalize';
+import { lexicons, type Lexicons, type PlaceInfo } from './lexicon';
+import {
+  BYLINE_LABELS, COMPANY_GENERIC_STEMS, COMPANY_SUFFIXES, DAY_PARTS, GOV_LONG_SUFFIXES, GOV_REGION_HEADS,
+  GOV_SHORT_SUFFIXES, ORG_SUFFIXES, POST_NAME_TITLES, PROVINCE_ABBR, PROVINCE_ABBR_UNSAFE, RELATIVE_DATES,
+  VENUE_SUFFIXES_STRONG, VENUE_SUFFIXES_WEAK,
+} from './lexicon/words';
+import { loadDefaultModel } from './model/index';
+import { combineSpans } from './model/combine';
+
+/** A title chain as written before (or after) a person's name. */
+export interface TitleChain {
+  /** The chain as written, e.g. "市委副书记、市长" or "北京市委书记". */
+  inText: string;
+  start: number;
+  end: number;
+  /** Units of the chain, each with the region written in it (if any). */
+  units: { start: number; end: number; text: string; region?: string; hasRegionalPrefix: boolean; core: string }[];
+  /** Explicit region written in the chain (canonical), e.g. 北京. */
+  region?: string;
+  /** Company the post belongs to (text of the company span), if any. */
+  organization?: string;
+}
+
+/** Span with the extra facts the analysis needs. */
+export interface RichSpan extends Span {
+  priority: number;
+  role?: PersonRole;
+  chain?: TitleChain;
+  /** Places: canonical info. */
+  place?: PlaceInfo;
+  /** Companies: a legal name's short forms (stem before the suffix, bracketed short name). */
+  aliases?: string[];
+  /** A short form that refers to the company written as `aliasOf` (legal name text). */
+  aliasOf?: string;
+  /** Companies: true when recognised by a legal-name suffix. */
+  legal?: boolean;
+}
+
+const MAX_TEXT_FOR_RULES = 4_000_000;
+
+// ---------- character classes ----------
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+function isNameChar(c: number): boolean {
+  return isHan(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0xb7 || c === 0x26 || c === 0x2d;
+}
+const PUNCT_RE = /[\s\p{P}\p{S}]/u;
+function isBoundaryChar(ch: string | undefined): boolean {
+  return ch === undefined || ch === '' || PUNCT_RE.test(ch);
+}
+
+/** Words at which a backwards walk over a name stops (the name starts after them). */
+const STOP_WORDS = [
+  '来到', '走访', '调研', '考察', '会见了', '会见', '参观', '前往', '访问', '视察', '抵达', '走进', '包括', '以及', '其中', '还有', '了', '在', '与', '和', '及', '同', '向', '对', '是',
+  '为', '由', '被', '将', '把', '从', '到', '等', '的', '后', '通过', '成立', '表示', '宣布', '收购', '旗下', '加入', '离开', '担任', '任职于', '携手', '联合', '签约', '合作', '这家', '该', '据', '如',
+  '就', '于', '给', '让', '使', '称', '说', '指出', '强调', '希望', '支持', '推动', '鼓励', '欢迎', '感谢', '听取', '介绍', '座谈', '召开', '举办', '主办', '承办', '发布', '推出', '入驻', '落户',
+  '投资', '建设', '设立', '组建', '改组', '成为', '作为', '即', '或', '又', '也', '还', '都', '曾', '已', '并', '而', '但', '向着', '面向', '针对', '有关', '相关', '各', '多家', '一家', '两家', '这些', '等在',
+];
+const STOP_TRIE_REV = (() => {
+  // reversed-word trie: lets us find stop words ending at a position scanning backwards
+  const m = new Map<string, true>();
+  for (const w of STOP_WORDS) m.set(w, true);
+  return m;
+})();
+const STOP_MAX = Math.max(...STOP_WORDS.map((w) => w.length));
+
+/** Walks back from `end` over name characters; returns the start after the last stop word. */
+function walkBack(s: string, end: number, maxLen: number, taken: Uint8Array, floor = 0): { start: number; cutBy?: string } {
+  let j = end;
+  let depth = 0;
+  while (j > floor && end - j < maxLen) {
+    const c = s.charCodeAt(j - 1);
+    if (taken[j - 1]) break;
+    if (c === 0xff09 || c === 0x29) {
+      depth++;
+      j--;
+      continue;
+    }
+    if (c === 0xff08 || c === 0x28) {
+      if (depth === 0) break;
+      depth--;
+      j--;
+      continue;
+    }
+    if (isNameChar(c)) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  // never start inside a bracket
+  while (j < end && (s[j] === '（' || s[j] === '(' || s[j] === '）' || s[j] === ')')) {
+    if (s[j] === '（' || s[j] === '(') {
+      const close = s.indexOf(s[j] === '（' ? '）' : ')', j);
+      if (close < 0 || close >= end) return { start: end };
+      j = close + 1;
+    } else j++;
+  }
+  // cut after the last stop word (outside brackets)
+  let start = j;
+  let cutBy: string | undefined;
+  let inBr = 0;
+  for (let k = j; k < end; k++) {
+    const ch = s[k];
+    if (ch === '（' || ch === '(') inBr++;
+    else if (ch === '）' || ch === ')') inBr = Math.max(0, inBr - 1);
+    if (inBr) continue;
+    for (let L = Math.min(STOP_MAX, end - k); L >= 1; L--) {
+      const w = s.substr(k, L);
+      if (STOP_TRIE_REV.has(w)) {
+        // a single-character stop word only counts when what follows is still long enough
+        if (k + L <= end) {
+          start = k + L;
+          cutBy = w;
+        }
+        break;
+      }
+    }
+  }
+  return { start, cutBy };
+}
+
+// ---------- dates ----------
+const D_NUM = '(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})';
+const D_YEAR = '(?:[0-9]{4}|[零〇一二三四五六七八九]{4}|[0-9]{2}(?=年[0-9一二三四五六七八九十]{1,2}月))年';
+const D_MONTH = '(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?';
+const D_DAY = '(?:3[01]|[12][0-9]|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])[日号]';
+const D_PART = `(?:${DAY_PARTS.join('|')})`;
+const D_TIME = `(?:(?:[01]?[0-9]|2[0-4]|[一二三四五六七八九十]{1,3})[时点](?:(?:[0-5]?[0-9]|[一二三四五]?十[一二三四五六七八九]?)分|半|许|左右)?|[0-2]?[0-9]:[0-5][0-9])`;
+const D_REL = `(?:${RELATIVE_DATES.slice().sort((a, b) => b.length - a.length).join('|')})`;
+const D_WEEK = '(?:星期|周|礼拜)[一二三四五六日天]';
+const DATE_RE = new RegExp(
+  [
+    `${D_YEAR}(?:${D_MONTH}(?:${D_DAY})?)?(?:(?:至|到|—|-|～|~)(?:${D_YEAR})?(?:${D_MONTH})?(?:${D_DAY}))?(?:${D_PART})?(?:${D_TIME})?`,
+    `${D_MONTH}${D_DAY}?(?:(?:至|到|—|-|～|~)(?:${D_MONTH})?${D_DAY})?(?:[(（]${D_WEEK}[)）]|${D_WEEK})?(?:${D_PART})?(?:${D_TIME})?`,
+    `${D_DAY}(?=${D_PART}|${D_TIME}|电|讯)(?:${D_PART})?(?:${D_TIME})?`,
+    `${D_REL}(?:${D_PART})?(?:${D_TIME})?`,
+    `${D_WEEK}(?:${D_PART})?(?:${D_TIME})?`,
+    `${D_PART}${D_TIME}`,
+    `(?:[01]?[0-9]|2[0-4])[时点](?:[0-5]?[0-9]分|半|许)`,
+  ].join('|'),
+  'g',
+);
+void D_NUM;
+
+// ---------- helpers ----------
+interface Ctx {
+  s: string;
+  n: number;
+  taken: Uint8Array;
+  spans: RichSpan[];
+  lx: Lexicons;
+  /** Company/gov spans by start offset, for title chains. */
+  orgAt: Map<number, RichSpan>;
+}
+
+function free(ctx: Ctx, a: number, b: number): boolean {
+  if (a < 0 || b > ctx.n || a >= b) return false;
+  for (let i = a; i < b; i++) if (ctx.taken[i]) return false;
+  return true;
+}
+function add(ctx: Ctx, sp: Omit<RichSpan, 'text'> & { text?: string }): RichSpan | undefined {
+  if (!free(ctx, sp.start, sp.end)) return undefined;
+  const full: RichSpan = { ...sp, text: ctx.s.slice(sp.start, sp.end) } as RichSpan;
+  for (let i = sp.start; i < sp.end; i++) ctx.taken[i] = 1;
+  ctx.spans.push(full);
+  return full;
+}
+
+function regexAll(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    fn(m);
+  }
+}
+
+function makeAltRe(words: string[], flags = 'g'): RegExp {
+  const esc = words.slice().sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:${esc.join('|')})`, flags);
+}
+
+// ---------- stages ----------
+function stageDates(ctx: Ctx): void {
+  regexAll(DATE_RE, ctx.s, (m) => {
+    const a = m.index;
+    const b = a + m[0].length;
+    if (a > 0 && /[0-9]/.test(ctx.s[a - 1])) return;
+    add(ctx, { type: 'date', start: a, end: b, priority: 90, source: 'rule' });
+  });
+}
+
+const BYLINE_RE = new RegExp(`(?:^|[\\s（(【\\[|｜，,])(?:${BYLINE_LABELS.slice().sort((a, b) => b.length - a.length).join('|')})[：:]\\s*`, 'gm');
+const SOURCE_RE = /(?:^|[\s（(【[])(?:来源|稿源|出处|转自|来自)[：:]\s*/gm;
+
+function stageBylines(ctx: Ctx): void {
+  const { s } = ctx;
+  regexAll(BYLINE_RE, s, (m) => {
+    let p = m.index + m[0].length;
+    for (let guard = 0; guard < 8; guard++) {
+      const r = readNameStrict(ctx, p);
+      if (!r) break;
+      add(ctx, { type: 'person', start: p, end: r, priority: 100, source: 'rule', role: 'other', chain: undefined });
+      const label = m[0].replace(/^[\s（(【[|｜，,]/, '').replace(/[：:]\s*$/, '');
+      const last = ctx.spans[ctx.spans.length - 1];
+      const ls = m.index + m[0].indexOf(label);
+      if (last && last.start === p) last.chain = { inText: label, start: ls, end: ls + label.length, units: [{ start: ls, end: ls + label.length, text: label, core: label, hasRegionalPrefix: false }] };
+      p = r;
+      while (p < s.length && (s[p] === '、' || s[p] === ' ' || s[p] === '，' || s[p] === ',' || s[p] === '\u3000')) p++;
+    }
+  });
+  regexAll(SOURCE_RE, s, (m) => {
+    let p = m.index + m[0].length;
+    const lineEnd = (() => {
+      const e = s.indexOf('\n', p);
+      return e < 0 ? s.length : e;
+    })();
+    while (p < lineEnd) {
+      let q = p;
+      while (q < lineEnd && !'、，,；;/|｜ 　）)'.includes(s[q])) q++;
+      const len = q - p;
+      if (len >= 2 && len <= 16) {
+        const txt = s.slice(p, q);
+        const company = ctx.lx.companies.get(txt);
+        if (company) add(ctx, { type: 'company', start: p, end: q, priority: 85, source: 'lexicon' });
+        else add(ctx, { type: 'organization', start: p, end: q, priority: 85, source: 'rule' });
+      }
+      p = q + 1;
+    }
+  });
+}
+
+const COMPANY_RE = makeAltRe([...COMPANY_SUFFIXES, '分行', '支行', '分公司', '办事处', '代表处']);
+const REGION_BRACKET_RE = /（[^（）]{1,8}）|\([^()]{1,8}\)/g;
+
+function companyStem(name: string): string {
+  let t = name.replace(REGION_BRACKET_RE, '');
+  t = t.replace(/(股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|控股有限公司|有限公司|集团公司|公司|集团|控股|股份)$/, '');
+  t = t.replace(/(股份有限公司|有限责任公司|有限公司).*$/, '');
+  return t;
+}
+
+function stageCompanies(ctx: Ctx): void {
+  const { s, lx } = ctx;
+  const hits: { start: number; end: number }[] = [];
+  regexAll(COMPANY_RE, s, (m) => hits.push({ start: m.index, end: m.index + m[0].length }));
+  for (let h = hits.length - 1; h >= 0; h--) {
+    const { start: sufStart, end: sufEnd } = hits[h];
+    if (ctx.taken[sufStart]) continue;
+    const suffix = s.slice(sufStart, sufEnd);
+    const { start } = walkBack(s, sufStart, 30, ctx.taken);
+    if (start >= sufStart) continue;
+    let name = s.slice(start, sufEnd);
+    const stemAll = s.slice(start, sufStart).replace(REGION_BRACKET_RE, '');
+    if (stemAll.length < 2 && !/公司$/.test(suffix)) continue;
+    if (stemAll.length < 1) continue;
+    if (COMPANY_GENERIC_STEMS.has(stemAll) || /^[这那该本此各每其][家个]?$/.test(stemAll)) continue;
+    if (/(家|个|些|类|级|型|性|化|的)$/.test(stemAll) && !lx.companies.has(stemAll)) continue;
+    if (suffix === '银行' && stemAll.length < 2) continue;
+    if ((suffix === '股份' || suffix === '控股') && stemAll.length < 2) continue;
+    if ((suffix === '办事处' || suffix === '代表处' || suffix === '支行' || suffix === '分行') && !/(公司|银行|集团)/.test(stemAll)) {
+      if (suffix !== '分行' && suffix !== '支行') continue;
+    }
+    let end = sufEnd;
+    void name;
+    // a bracketed short name right after: （小红书）, （以下简称“康宁”）
+    const aliases: string[] = [];
+    const stem = companyStem(s.slice(start, end));
+    if (stem.length >= 2 && stem !== s.slice(start, end)) aliases.push(stem);
+    const sp = add(ctx, { type: 'company', start, end, priority: 80, source: 'rule', legal: true, aliases });
+    if (!sp) continue;
+    const br = /^[（(](?:以下简称|下称|简称)?[“"「]?([^（）()“”"「」]{2,10})[”"」]?[）)]/.exec(s.slice(end, end + 20));
+    if (br) {
+      const inner = br[1];
+      const innerStart = end + br[0].indexOf(inner);
+      if (!lx.placeByName.has(inner) && !/^[0-9]+$/.test(inner)) {
+        sp.aliases!.push(inner);
+        add(ctx, { type: 'company', start: innerStart, end: innerStart + inner.length, priority: 80, source: 'rule', aliasOf: sp.text });
+      }
+    }
+    ctx.orgAt.set(start, sp);
+    end = sp.end;
+  }
+}
+
+function stageCompanyLexicon(ctx: Ctx, extra?: Map<string, string>): void {
+  const { s, n, lx } = ctx;
+  for (let i = 0; i < n; i++) {
+    if (ctx.taken[i]) continue;
+    const c = s.charCodeAt(i);
+    if (c < 0x41) continue;
+    let hit = lx.companies.longest(s, i);
+    let aliasOf: string | undefined;
+    if (extra) {
+      for (let L = 2; L <= 12 && i + L <= n; L++) {
+        const w = s.substr(i, L);
+        const a = extra.get(w);
+        if (a && (!hit || hit[0] < i + L)) {
+          hit = [i + L, { name: w, source: 'brand' }];
+          aliasOf = a;
+        }
+      }
+    }
+    if (!hit) continue;
+    const [end] = hit;
+    // ASCII names must sit at word boundaries
+    if (/[A-Za-z0-9]/.test(s[i]) && i > 0 && /[A-Za-z0-9]/.test(s[i - 1])) continue;
+    if (/[A-Za-z0-9]/.test(s[end - 1]) && end < n && /[A-Za-z0-9]/.test(s[end])) continue;
+    const sp = add(ctx, { type: 'company', start: i, end, priority: 70, source: 'lexicon', aliasOf });
+    if (sp) {
+      ctx.orgAt.set(i, sp);
+      i = end - 1;
+    }
+  }
+}
+
+const GOV_LONG_RE = makeAltRe(GOV_LONG_SUFFIXES);
+const GOV_SHORT_RE = new RegExp(`[${GOV_SHORT_SUFFIXES.join('')}]|委员会`, 'g');
+
+function stageGov(ctx: Ctx): void {
+  const { s, n, lx } = ctx;
+  // fixed names (with an optional region before them: 北京市人民政府, 广东省人民检察院 handled by long suffixes)
+  for (let i = 0; i < n; i++) {
+    if (ctx.taken[i]) continue;
+    const hit = lx.govFixed.longest(s, i);
+    if (hit) {
+      const sp = add(ctx, { type: 'government', start: i, end: hit[0], priority: 80, source: 'lexicon' });
+      if (sp) {
+        ctx.orgAt.set(i, sp);
+        i = hit[0] - 1;
+      }
+    }
+  }
+  // long suffixes with free stems: 北京商务中心区管委会
+  const hits: number[][] = [];
+  regexAll(GOV_LONG_RE, s, (m) => hits.push([m.index, m.index + m[0].length]));
+  for (let h = hits.length - 1; h >= 0; h--) {
+    const [a, b] = hits[h];
+    if (ctx.taken[a]) continue;
+    const { start } = walkBack(s, a, 16, ctx.taken);
+    if (a - start < 2) continue;
+    const stem = s.slice(start, a);
+    if (/^(该|本|此|各|这个|相关|有关|上述|其|我|你|他)/.test(stem)) continue;
+    const sp = add(ctx, { type: 'government', start, end: b, priority: 80, source: 'rule' });
+    if (sp) ctx.orgAt.set(start, sp);
+  }
+  // department stems with short suffixes: (region)商务部, 发改委, 市场监管局
+  regexAll(GOV_SHORT_RE, s, (m) => {
+    const a = m.index;
+    const b = a + m[0].length;
+    if (ctx.taken[a]) return;
+    // find a stem ending at a
+    let best = -1;
+    for (let L = 2; L <= 10 && a - L >= 0; L++) {
+      if (lx.govStems.get(s.slice(a - L, a))) best = a - L;
+    }
+    if (best < 0) return;
+    let start = best;
+    // optional region (北京市 / 市 / 省 / 国家) before the stem
+    const region = regionEndingAt(ctx, start);
+    if (region !== undefined) start = region;
+    else if (start > 0 && /[市省区县]/.test(s[start - 1]) && (start < 2 || !isHan(s.charCodeAt(start - 2)) || ctx.taken[start - 2])) start--;
+    else if (s.slice(start - 2, start) === '国家') start -= 2;
+    if (!free(ctx, start, b)) return;
+    const sp = add(ctx, { type: 'government', start, end: b, priority: 78, source: 'rule' });
+    if (sp) ctx.orgAt.set(start, sp);
+  });
+}
+
+/** Start offset of a free place name (with optional 市/省 suffix) ending exactly at `end`. */
+function regionEndingAt(ctx: Ctx, end: number): number | undefined {
+  for (let L = 7; L >= 2; L--) {
+    const a = end - L;
+    if (a < 0 || !free(ctx, a, end)) continue;
+    const w = ctx.s.slice(a, end);
+    const p = ctx.lx.places.get(w);
+    if (p && (p.level === 'province' || p.level === 'city' || p.level === 'district')) return a;
+  }
+  return undefined;
+}
+
+function stageGovRegionHeads(ctx: Ctx): void {
+  const re = makeAltRe(GOV_REGION_HEADS);
+  regexAll(re, ctx.s, (m) => {
+    const a = m.index;
+    const b = a + m[0].length;
+    if (!free(ctx, a, b)) return;
+    // 北京市委 = 北京 + 市委; 广东省政府 = 广东 + 省政府; also 北京市 + 政府
+    const r = regionEndingAt(ctx, a);
+    if (r === undefined) return;
+    add(ctx, { type: 'government', start: r, end: b, priority: 75, source: 'rule' });
+  });
+}
+
+const ORG_RE = makeAltRe(ORG_SUFFIXES);
+function stageOrgs(ctx: Ctx): void {
+  const { s, n, lx } = ctx;
+  for (let i = 0; i < n; i++) {
+    if (ctx.taken[i]) continue;
+    const hit = lx.orgFixed.longest(s, i);
+    if (hit) {
+      if (add(ctx, { type: 'organization', start: i, end: hit[0], priority: 80, source: 'lexicon' })) i = hit[0] - 1;
+    }
+  }
+  const hits: number[][] = [];
+  regexAll(ORG_RE, s, (m) => hits.push([m.index, m.index + m[0].length]));
+  for (let h = hits.length - 1; h >= 0; h--) {
+    const [a, b] = hits[h];
+    if (ctx.taken[a]) continue;
+    const suf = s.slice(a, b);
+    const { start } = walkBack(s, a, 14, ctx.taken);
+    const stem = s.slice(start, a);
+    if (stem.length < 2) continue;
+    if (suf.length <= 2 && b < n && isHan(s.charCodeAt(b)) && !boundaryAfter(ctx, b)) continue;
+    if (/^(该|本|此|各|这|那|一|两|多|几|其|我|你|他|全|每|某|上述)/.test(stem)) continue;
+    if (suf === '网' && !/(新闻|中国|人民|新华|央视|财经|日报|经济)/.test(stem)) continue;
+    if (/(的|了)$/.test(stem)) continue;
+    add(ctx, { type: 'organization', start, end: b, priority: 75, source: 'rule' });
+  }
+}
+
+// ---------- names ----------
+const FUNCTION_CHARS = new Set('在说等和与及同的了是也还就对向将已率一今昨明会指强表来到前出主参陪带考调视走看听发致签宣提要希回答则又都再首随特分共亲代任兼被把让给所以并而但从于为曾称'.split('').map((c) => c.charCodeAt(0)));
+const NOT_NAME_SECOND = new Set('的了是在和与及等们个这那也都就又还说'.split('').map((c) => c.charCodeAt(0)));
+
+function boundaryAfter(ctx: Ctx, q: number): boolean {
+  const { s, n } = ctx;
+  if (q >= n) return true;
+  const c = s.charCodeAt(q);
+  if (!isHan(c)) return !isNameChar(c) || c === 0x20;
+  if (ctx.taken[q]) return true;
+  return ctx.lx.afterName.longest(s, q) !== undefined;
+}
+
+function surnameLen(ctx: Ctx, p: number): number {
+  const { s } = ctx;
+  if (ctx.lx.compoundSurnames.has(s.substr(p, 2))) return 2;
+  if (ctx.lx.surnames.has(s.charCodeAt(p))) return 1;
+  return 0;
+}
+
+/** Reads a Chinese personal name at p (after a title or a label); returns its end or undefined. */
+function readName(ctx: Ctx, p: number): number | undefined {
+  const { s, n } = ctx;
+  const sl = surnameLen(ctx, p);
+  if (!sl) return undefined;
+  const maxL = sl === 2 ? 4 : 3;
+  const minL = sl === 2 ? 3 : 2;
+  let validMax = 0;
+  for (let L = 1; L <= maxL && p + L <= n; L++) {
+    const c = s.charCodeAt(p + L - 1);
+    if (!isHan(c) || ctx.taken[p + L - 1]) break;
+    validMax = L;
+  }
+  if (validMax < minL) {
+    // a foreign or transliterated name with a middle dot is handled by the caller
+    return undefined;
+  }
+  if (NOT_NAME_SECOND.has(s.charCodeAt(p + sl))) return undefined;
+  const long = Math.min(maxL, validMax);
+  const short = minL;
+  if (long === short) return p + short;
+  const bLong = boundaryAfter(ctx, p + long);
+  const bShort = boundaryAfter(ctx, p + short);
+  const lastLong = s.charCodeAt(p + long - 1);
+  if (bLong && !(bShort && FUNCTION_CHARS.has(lastLong))) return p + long;
+  if (bShort) return p + short;
+  return FUNCTION_CHARS.has(lastLong) ? p + short : p + long;
+}
+
+/** Like readName but only accepts a name followed by a boundary (bylines). */
+function readNameStrict(ctx: Ctx, p: number): number | undefined {
+  const e = readName(ctx, p);
+  if (e === undefined) {
+    // bylines may carry non-surname names: take 2–4 Han characters up to a separator
+    let q = p;
+    while (q < ctx.n && q - p < 4 && isHan(ctx.s.charCodeAt(q))) q++;
+    if (q - p >= 2 && (q >= ctx.n || !isHan(ctx.s.charCodeAt(q)))) return q;
+    return undefined;
+  }
+  return e;
+}
+
+// ---------- title chains ----------
+const BUSINESS_CORES = new Set([
+  '董事长', '副董事长', '执行董事', '董事', '独立董事', '监事长', '监事', '总裁', '副总裁', '总经理', '副总经理', '首席执行官', '首席运营官', '首席财务官', '首席技术官',
+  '首席信息官', '首席营销官', '首席代表', '总监', '经理', '合伙人', '创始人', '联合创始人', '创办人', '掌门人', '董事会秘书', '董秘', 'CEO', 'COO', 'CFO', 'CTO', '首席科学家', '首席经济学家', '总工程师', '总会计师',
+]);
+const OTHER_CORES = new Set(['记者', '编辑', '特约记者', '通讯员', '主播', '评论员', '总编辑', '主编', '副主编', '教授', '副教授', '研究员', '副研究员', '博士生导师', '院士', '讲师', '教练', '主教练', '队长', '医生', '主任医师', '律师', '工程师', '分析师', '社长', '台长']);
+const REGION_CORES = new Set(['市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '县长', '副县长', '州长', '市领导', '省领导', '区领导', '县领导']);
+
+interface Unit {
+  start: number;
+  end: number;
+  region?: string;
+  regionEnd?: number;
+  org?: RichSpan;
+  prefixStart: number;
+  coreStart: number;
+  core: string;
+}
+
+function parseCore(ctx: Ctx, p: number, depth = 0): { end: number; core: string } | undefined {
+  const { s, lx } = ctx;
+  if (!free(ctx, p, p + 1)) return undefined;
+  const hit = lx.titleCores.longest(s, p);
+  if (hit && free(ctx, p, hit[0])) return { end: hit[0], core: hit[1] };
+  if (depth >= 3) return undefined;
+  for (const [mEnd] of lx.titleModifiers.prefixes(s, p).reverse()) {
+    if (!free(ctx, p, mEnd)) continue;
+    const r = parseCore(ctx, mEnd, depth + 1);
+    if (r) return { end: r.end, core: r.core };
+  }
+  return undefined;
+}
+
+function parseUnit(ctx: Ctx, i: number): Unit | undefined {
+  const { s, lx } = ctx;
+  const starts: { pos: number; region?: string; regionEnd?: number; org?: RichSpan }[] = [];
+  const org = ctx.orgAt.get(i);
+  if (org && (org.type === 'company' || org.type === 'government' || org.type === 'organization')) starts.push({ pos: org.end, org });
+  if (!ctx.taken[i]) {
+    for (const [pEnd, info] of lx.places.prefixes(s, i).reverse()) {
+      if (!free(ctx, i, pEnd)) continue;
+      if (info.level === 'province' || info.level === 'city' || info.level === 'district' || info.level === 'country') starts.push({ pos: pEnd, region: info.name, regionEnd: pEnd });
+    }
+    starts.push({ pos: i });
+  }
+  for (const st of starts) {
+    let p = st.pos;
+    const prefixStart = p;
+    // org prefixes, e.g. 市委, 中共中央政治局
+    for (let k = 0; k < 3; k++) {
+      const pre = free(ctx, p, p + 1) ? lx.titlePrefixes.longest(s, p) : undefined;
+      if (!pre || !free(ctx, p, pre[0])) break;
+      // don't eat a core that is also a prefix (e.g. 董事会秘书)
+      const core = parseCore(ctx, p);
+      if (core && core.end >= pre[0] && k > 0) break;
+      const after = parseCore(ctx, pre[0]);
+      if (!after && !lx.titlePrefixes.longest(s, pre[0])) break;
+      p = pre[0];
+    }
+    const hasPrefix = p > prefixStart;
+    const core = parseCore(ctx, p);
+    if (!core) continue;
+    if (st.region && !hasPrefix && !REGION_CORES.has(core.core) && !/^(国家|中央)/.test(core.core)) continue;
+    if (st.region && !hasPrefix && /市$|省$/.test(s.slice(i, st.regionEnd)) === false && REGION_CORES.has(core.core) && /^[市省区县]/.test(core.core) === false) continue;
+    return { start: i, end: core.end, region: st.region, regionEnd: st.regionEnd, org: st.org, prefixStart, coreStart: p, core: core.core };
+  }
+  return undefined;
+}
+
+function isTitleStartContext(ctx: Ctx, i: number): boolean {
+  if (i === 0) return true;
+  const c = ctx.s.charCodeAt(i - 1);
+  if (!isHan(c)) return true;
+  if (ctx.taken[i - 1]) return true;
+  // after a verb like 会见/任/由/在 a title may start
+  const prev2 = ctx.s.slice(Math.max(0, i - 2), i);
+  return /(会见|接见|会晤|陪同|出席|参加|与|和|同|及|由|向|对|在|了|是|为|任|的|据|请|邀|经|让|给|听取|看望|慰问|表示|指出|强调|说|等|率|包括)$/.test(prev2) || /[任由在了是为的]$/.test(prev2);
+}
+
+function stageTitles(ctx: Ctx): void {
+  const { s, n } = ctx;
+  let prevChainEnd = -10;
+  let prevOrg: RichSpan | undefined;
+  let prevRegion: string | undefined;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x41 || (ctx.taken[i] && !ctx.orgAt.has(i))) continue;
+    if (!isTitleStartContext(ctx, i) && !ctx.orgAt.has(i)) continue;
+    const first = parseUnit(ctx, i);
+    if (!first) continue;
+    const units: Unit[] = [first];
+    let e = first.end;
+    for (let k = 0; k < 6; k++) {
+      const sep = s[e];
+      let next: Unit | undefined;
+      if (sep === '、' || sep === '兼' || sep === '和' || sep === '及' || sep === '/') {
+        next = parseUnit(ctx, e + 1);
+        // 、 between a title and another title only; a name after 、 ends the chain
+      }
+      if (!next) break;
+      units.push(next);
+      e = next.end;
+    }
+    // names after the chain
+    const names: number[][] = [];
+    let p = e;
+    while (p < n && (s[p] === ' ' || s[p] === '\u3000') && p - e < 2) p++;
+    for (let k = 0; k < 12; k++) {
+      const ne = readName(ctx, p);
+      if (ne === undefined) break;
+      names.push([p, ne]);
+      if (s[ne] === '、' && !parseUnit(ctx, ne + 1)) {
+        p = ne + 1;
+        continue;
+      }
+      break;
+    }
+    const explicitOrg = units.find((u) => u.org)?.org;
+    let org = explicitOrg;
+    const region = units.find((u) => u.region)?.region;
+    // a title right after "、" continuing a business list inherits the company: 高级副总裁张铮、副总裁刘之菲
+    if (!org && !region && prevChainEnd === i - 1 && s[i - 1] === '、' && prevOrg) org = prevOrg;
+    const chainRegion = region ?? (prevChainEnd === i - 1 && !org ? prevRegion : undefined);
+    const textStart = first.org?.type === 'company' ? first.prefixStart : first.start;
+    const chain: TitleChain = {
+      inText: s.slice(textStart, e),
+      start: textStart,
+      end: e,
+      units: units.map((u, ui) => ({ start: ui === 0 ? textStart : u.start, end: u.end, text: s.slice(ui === 0 ? textStart : u.start, u.end), region: u.region, hasRegionalPrefix: u.prefixStart < u.coreStart || !!u.region, core: u.core })),
+      region: chainRegion,
+      organization: org?.text,
+    };
+    const allCores = units.map((u) => u.core);
+    let role: PersonRole = 'official';
+    if (org?.type === 'company' || allCores.some((c) => BUSINESS_CORES.has(c))) role = 'business';
+    else if (allCores.every((c) => OTHER_CORES.has(c))) role = 'other';
+    // a bare core with nothing around it (no org, no region, no name) is weak: only title span
+    const titleSpans: { start: number; end: number }[] = [];
+    for (const u of units) {
+      // regionful prefix (北京市委) becomes a government span; otherwise the prefix is part of the title
+      if (u.region && u.prefixStart < u.coreStart) {
+        add(ctx, { type: 'government', start: u.start, end: u.coreStart, priority: 95, source: 'rule' });
+        titleSpans.push({ start: u.coreStart, end: u.end });
+      } else if (u.region) {
+        add(ctx, { type: 'place', start: u.start, end: u.regionEnd!, priority: 95, source: 'rule', place: ctx.lx.placeByName.get(u.region) });
+        titleSpans.push({ start: u.regionEnd!, end: u.end });
+      } else {
+        titleSpans.push({ start: u.prefixStart, end: u.end });
+      }
+    }
+    if (names.length === 0) {
+      // title after the name: 江泽民主席, 李鹏总理
+      const lone = units.length === 1 && !first.org && !first.region && first.prefixStart === first.coreStart;
+      if (lone && POST_NAME_TITLES.includes(first.core)) {
+        const nb = nameBefore(ctx, first.start);
+        if (nb !== undefined) names.push([nb, first.start]);
+      }
+    }
+    for (const t of titleSpans) add(ctx, { type: 'title', start: t.start, end: t.end, priority: 95, source: 'rule', chain });
+    for (const [a, b] of names) add(ctx, { type: 'person', start: a, end: b, priority: 100, source: 'rule', role, chain });
+    const last = names.length ? names[names.length - 1][1] : e;
+    prevChainEnd = last;
+    prevOrg = org;
+    prevRegion = chainRegion;
+    i = Math.max(i, last - 1);
+    if (names.length && s[last] === '、') prevChainEnd = last; // next iteration starts at last+1
+  }
+}
+
+/** A name that ends at `end` (before a post-name title), preceded by a boundary. */
+function nameBefore(ctx: Ctx, end: number): number | undefined {
+  const { s } = ctx;
+  for (const L of [3, 2, 4]) {
+    const a = end - L;
+    if (a < 0 || !free(ctx, a, end)) continue;
+    let ok = true;
+    for (let k = a; k < end; k++) if (!isHan(s.charCodeAt(k))) ok = false;
+    if (!ok) continue;
+    const sl = surnameLen(ctx, a);
+    if (!sl || (L === 4 && sl !== 2)) continue;
+    const before = a === 0 || !isHan(s.charCodeAt(a - 1)) || ctx.taken[a - 1] || /(会见|接见|会晤|陪同|看望|慰问|向|与|和|同|及|对|给|请|由|在|是|了|的)$/.test(s.slice(Math.max(0, a - 2), a));
+    if (before) return a;
+  }
+  return undefined;
+}
+
+// ---------- places ----------
+const ABBR_LEFT = '在来赴驻返回抵离访进出入留至到落扎莅临';
+const ABBR_RIGHT = '投发工生学考访举召开设参落集期务就创居经办视出求上任企商考建兴';
+function stagePlaces(ctx: Ctx): void {
+  const { s, n, lx } = ctx;
+  for (let i = 0; i < n; i++) {
+    if (ctx.taken[i]) continue;
+    const c = s.charCodeAt(i);
+    if (!isHan(c)) continue;
+    const hit = lx.places.longest(s, i);
+    if (hit) {
+      const [end, info] = hit;
+      if (free(ctx, i, end)) {
+        // a bare two-character city name glued into a longer word is risky only for short forms
+        add(ctx, { type: 'place', start: i, end, priority: 50, source: 'lexicon', place: info });
+        i = end - 1;
+        continue;
+      }
+    }
+    // 首都 → 北京
+    if (s.startsWith('首都', i) && free(ctx, i, i + 2)) {
+      add(ctx, { type: 'place', start: i, end: i + 2, priority: 50, source: 'lexicon', place: lx.placeByName.get('北京') });
+      i++;
+      continue;
+    }
+    // province abbreviations in safe contexts: 在京发展, 来粤访问
+    const ch = s[i];
+    const region = PROVINCE_ABBR[ch];
+    if (region && !PROVINCE_ABBR_UNSAFE.has(ch) && i > 0 && i + 1 < n) {
+      const left = s[i - 1];
+      const right = s[i + 1];
+      const leftOk = ABBR_LEFT.includes(left) && !ctx.taken[i - 1];
+      const rightOk = ABBR_RIGHT.includes(right) || right === '，' || right === '。';
+      const rightStrong = s.startsWith('上', i + 1) && ch === '沪';
+      if ((leftOk && rightOk) || rightStrong) {
+        add(ctx, { type: 'place', start: i, end: i + 1, priority: 50, source: 'rule', place: lx.placeByName.get(region) });
+      }
+    }
+  }
+}
+
+const VENUE_STRONG_RE = makeAltRe(VENUE_SUFFIXES_STRONG);
+const VENUE_WEAK_RE = makeAltRe(VENUE_SUFFIXES_WEAK);
+const MOTION_CUTS = new Set(['来到', '前往', '抵达', '走进', '走访', '参观', '考察', '视察', '在', '到', '于', '赴', '从']);
+function stageVenues(ctx: Ctx): void {
+  const { s } = ctx;
+  for (const [re, strong] of [[VENUE_STRONG_RE, true], [VENUE_WEAK_RE, false]] as const) {
+    const hits: number[][] = [];
+    regexAll(re, s, (m) => hits.push([m.index, m.index + m[0].length]));
+    for (let h = hits.length - 1; h >= 0; h--) {
+      const [a, b] = hits[h];
+      if (!free(ctx, a, b)) continue;
+      const { start, cutBy } = walkBack(s, a, 12, ctx.taken);
+      const stem = s.slice(start, a);
+      if (stem.length < 2) continue;
+      if (/^(该|本|此|各|这|那|一|两|多|几|其|我|你|他|全|每|某|上述|中心)/.test(stem)) continue;
+      if (!strong && !(cutBy && MOTION_CUTS.has(cutBy))) continue;
+      add(ctx, { type: 'place', start, end: b, priority: 60, source: 'rule' });
+    }
+  }
+}
+
+// ---------- persons by context ----------
+const SPEECH_RE = /(说|指出|强调|表示|认为|介绍|透露|坦言|称|谈到|提出|回忆|告诉)/g;
+function stageSpeakers(ctx: Ctx): void {
+  const { s } = ctx;
+  regexAll(SPEECH_RE, s, (m) => {
+    const v = m.index;
+    if (ctx.taken[v]) return;
+    for (const L of [3, 2, 4]) {
+      const a = v - L;
+      if (a < 0 || !free(ctx, a, v)) continue;
+      const sl = surnameLen(ctx, a);
+      if (!sl || (L === 4 && sl !== 2)) continue;
+      let ok = true;
+      for (let k = a; k < v; k++) if (!isHan(s.charCodeAt(k))) ok = false;
+      if (!ok) continue;
+      if (NOT_NAME_SECOND.has(s.charCodeAt(a + sl))) continue;
+      const before = a === 0 || isBoundaryChar(s[a - 1]) || ctx.taken[a - 1];
+      if (!before) continue;
+      const w = s.slice(a, v);
+      if (ctx.lx.places.has(w) || ctx.lx.companies.has(w)) return;
+      add(ctx, { type: 'person', start: a, end: v, priority: 40, source: 'rule', role: 'other' });
+      return;
+    }
+  });
+}
+
+function stageKnownNames(ctx: Ctx, names: Set<string>): void {
+  if (!names.size) return;
+  const { s, n } = ctx;
+  const byFirst = new Map<number, string[]>();
+  for (const nm of names) {
+    const k = nm.charCodeAt(0);
+    const arr = byFirst.get(k) ?? [];
+    arr.push(nm);
+    byFirst.set(k, arr);
+  }
+  for (const arr of byFirst.values()) arr.sort((a, b) => b.length - a.length);
+  for (let i = 0; i < n; i++) {
+    if (ctx.taken[i]) continue;
+    const arr = byFirst.get(s.charCodeAt(i));
+    if (!arr) continue;
+    for (const nm of arr) {
+      if (s.startsWith(nm, i) && free(ctx, i, i + nm.length)) {
+        add(ctx, { type: 'person', start: i, end: i + nm.length, priority: 45, source: 'rule' });
+        i += nm.length - 1;
+        break;
+      }
+    }
+  }
+}
+
+function stageAliases(ctx: Ctx): void {
+  const extra = new Map<string, string>();
+  for (const sp of ctx.spans) {
+    if (sp.type === 'company' && sp.legal && sp.aliases) for (const a of sp.aliases) if (a.length >= 2 && !extra.has(a)) extra.set(a, sp.text);
+  }
+  if (extra.size) stageCompanyLexicon(ctx, extra);
+}
+
+/**
+ * Full rule/lexicon recognition with extra facts; spans sorted by start, non-overlapping.
+ * Never throws: on an internal error returns what was found so far.
+ */
+const LINK_TARGET_RE = /\]\([^)]{0,600}\)|<https?:[^>\s]{1,600}>|https?:\/\/[^\s)）\]】"'<>]{1,600}|`[^`\n]{0,400}`/g;
+
+/** Ranges the recognizers must not look into: URLs, Markdown link targets, inline code. */
+export function maskedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (text.length > MAX_TEXT_FOR_RULES) text = text.slice(0, MAX_TEXT_FOR_RULES);
+  regexAll(LINK_TARGET_RE, text, (m) => out.push([m.index, m.index + m[0].length]));
+  return out;
+}
+
+export function recognizeRich(text: string): RichSpan[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const original = text.length > MAX_TEXT_FOR_RULES ? text.slice(0, MAX_TEXT_FOR_RULES) : text;
+  const s = normalizeForMatching(original);
+  const ctx: Ctx = { s, n: s.length, taken: new Uint8Array(s.length), spans: [], lx: lexicons(), orgAt: new Map() };
+  try {
+    for (const [a, b] of maskedRanges(original)) ctx.taken.fill(1, a, b);
+  } catch {
+    /* ignore */
+  }
+  const stages: Array<() => void> = [
+    () => stageDates(ctx),
+    () => stageBylines(ctx),
+    () => stageCompanies(ctx),
+    () => stageCompanyLexicon(ctx),
+    () => stageGov(ctx),
+    () => stageTitles(ctx),
+    () => stageGovRegionHeads(ctx),
+    () => stageOrgs(ctx),
+    () => stageAliases(ctx),
+    () => stageVenues(ctx),
+    () => stagePlaces(ctx),
+    () => stageSpeakers(ctx),
+    () => {
+      const names = new Set<string>();
+      for (const sp of ctx.spans) if (sp.type === 'person' && sp.text.length >= 2) names.add(sp.text);
+      stageKnownNames(ctx, names);
+    },
+  ];
+  for (const st of stages) {
+    try {
+      st();
+    } catch {
+      /* a failing stage must not lose the others' results */
+    }
+  }
+  // report the original text, not the normalised copy
+  for (const sp of ctx.spans) sp.text = original.slice(sp.start, sp.end);
+  return ctx.spans.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Rule spans merged with the statistical model's (if one is available). */
+export function recognize(text: string): RichSpan[] {
+  const rules = recognizeRich(text);
+  let model: Span[] = [];
+  try {
+    const m = loadDefaultModel();
+    if (m) model = m.predict(text);
+    if (model.length) {
+      // the model sees raw text; keep it out of URLs and away from spans without a Han character
+      const masked = maskedRanges(text);
+      model = model.filter(
+        (sp) =>
+          sp && typeof sp.start === 'number' && /[\u3400-\u9fff]/.test(text.slice(sp.start, sp.end)) &&
+          !masked.some(([a, b]) => sp.start < b && a < sp.end),
+      );
+    }
+  } catch {
+    model = [];
+  }
+  if (!model.length) return rules;
+  let merged: Span[];
+  try {
+    merged = combineSpans(rules, model);
+  } catch {
+    return rules;
+  }
+  // keep our rich objects where possible, drop overlaps defensively
+  const out: RichSpan[] = [];
+  let lastEnd = -1;
+  for (const sp of merged.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (!sp || typeof sp.start !== 'number' || sp.start < lastEnd || sp.end <= sp.start || sp.end > text.length) continue;
+    const rich = sp as RichSpan;
+    out.push(rich.priority !== undefined ? rich : { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' });
+    lastEnd = sp.end;
+  }
+  return out;
+}
+
+/** The recognizer behind `news-lens tag`: plain spans, sorted, non-overlapping. */
+export function tag(text: string): Span[] {
+  try {
+    return recognize(text).map((s) => ({ type: s.type as EntityType, start: s.start, end: s.end, text: s.text, source: s.source }));
+  } catch {
+    return [];
+  }
+}
