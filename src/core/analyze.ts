@@ -5,7 +5,7 @@
 import type {
   Analysis, AnalyzeOptions, Entity, EntityType, Mention, PersonRole, Region, RegionLevel, Relation, Sentence, TitleInfo,
 } from './types';
-import { recognize, type RichSpan, type TitleChain } from './recognize';
+import { recognize, MODEL_MAX_CHARS, type RichSpan, type TitleChain } from './recognize';
 import { lexicons, lookupPlace, type PlaceInfo } from './lexicon';
 import { MEET_VERBS } from './lexicon/words';
 import { normalizeForMatching } from './normalize';
@@ -205,7 +205,8 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
   result.regions = regions;
   const sentences = splitSentences(text);
   result.sentences = sentences;
-  let spans = recognize(text);
+  let spans = recognize(text, { useModel: options?.useModel });
+  if (text.length > MODEL_MAX_CHARS && options?.useModel !== false) result.warnings.push(`statistical model skipped: text longer than ${MODEL_MAX_CHARS} characters (rules only)`);
   spans = applyUserLexicon(text, spans, options);
   // spans inside section markers are still mentions (the heading names the region)
 

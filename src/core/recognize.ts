@@ -6,6 +6,7 @@
 import type { EntityType, PersonRole, Span } from './types';
 import { normalizeForMatching } from './normalize';
 import { lexicons, type Lexicons, type PlaceInfo } from './lexicon';
+import { Trie } from './trie';
 import {
   BYLINE_LABELS, COMPANY_GENERIC_STEMS, COMPANY_SUFFIXES, DAY_PARTS, GOV_LONG_SUFFIXES, GOV_REGION_HEADS,
   GOV_SHORT_SUFFIXES, ORG_SUFFIXES, POST_NAME_TITLES, PROVINCE_ABBR, PROVINCE_ABBR_UNSAFE, RELATIVE_DATES,
@@ -295,8 +296,13 @@ function stageCompanies(ctx: Ctx): void {
   }
 }
 
-function stageCompanyLexicon(ctx: Ctx, extra?: Map<string, string>): void {
+function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): void {
   const { s, n, lx } = ctx;
+  let extra: Trie<string> | undefined;
+  if (extraMap?.size) {
+    extra = new Trie<string>();
+    for (const [k, v] of extraMap) extra.set(k, v);
+  }
   for (let i = 0; i < n; i++) {
     if (ctx.taken[i]) continue;
     const c = s.charCodeAt(i);
@@ -304,13 +310,10 @@ function stageCompanyLexicon(ctx: Ctx, extra?: Map<string, string>): void {
     let hit = lx.companies.longest(s, i);
     let aliasOf: string | undefined;
     if (extra) {
-      for (let L = 2; L <= 12 && i + L <= n; L++) {
-        const w = s.substr(i, L);
-        const a = extra.get(w);
-        if (a && (!hit || hit[0] < i + L)) {
-          hit = [i + L, { name: w, source: 'brand' }];
-          aliasOf = a;
-        }
+      const e = extra.longest(s, i);
+      if (e && (!hit || hit[0] < e[0])) {
+        hit = [e[0], { name: s.slice(i, e[0]), source: 'brand' }];
+        aliasOf = e[1];
       }
     }
     if (!hit) continue;
@@ -855,9 +858,18 @@ export function recognizeRich(text: string): RichSpan[] {
   return ctx.spans.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/** Texts longer than this are analysed by rules only (the model is linear but much slower). */
+export const MODEL_MAX_CHARS = 300_000;
+
+export interface RecognizeOptions {
+  /** Use the statistical model when one is available (default true, up to MODEL_MAX_CHARS). */
+  useModel?: boolean;
+}
+
 /** Rule spans merged with the statistical model's (if one is available). */
-export function recognize(text: string): RichSpan[] {
+export function recognize(text: string, options?: RecognizeOptions): RichSpan[] {
   const rules = recognizeRich(text);
+  if (options?.useModel === false || typeof text !== 'string' || text.length > MODEL_MAX_CHARS) return rules;
   let model: Span[] = [];
   try {
     const m = loadDefaultModel();
@@ -867,25 +879,41 @@ export function recognize(text: string): RichSpan[] {
       const masked = maskedRanges(text);
       model = model.filter(
         (sp) =>
-          sp && typeof sp.start === 'number' && /[\u3400-\u9fff]/.test(text.slice(sp.start, sp.end)) &&
-          !masked.some(([a, b]) => sp.start < b && a < sp.end),
+          sp && typeof sp.start === 'number' && typeof sp.end === 'number' && sp.end > sp.start && sp.end <= text.length &&
+          /[\u3400-\u9fff]/.test(text.slice(sp.start, sp.end)) && !masked.some(([a, b]) => sp.start < b && a < sp.end),
       );
     }
   } catch {
     model = [];
   }
   if (!model.length) return rules;
-  let merged: Span[];
+  // combine window by window (paragraphs), so the merge stays linear on long texts
+  const merged: Span[] = [];
   try {
-    merged = combineSpans(rules, model);
+    model.sort((a, b) => a.start - b.start);
+    let ri = 0;
+    let mi = 0;
+    let winStart = 0;
+    while (winStart < text.length && (ri < rules.length || mi < model.length)) {
+      let winEnd = Math.min(text.length, winStart + 4000);
+      const nl = text.indexOf('\n', winEnd);
+      winEnd = nl < 0 ? text.length : nl + 1;
+      // never cut through a span
+      for (const arr of [rules, model]) for (const sp of arr) if (sp.start < winEnd && sp.end > winEnd) winEnd = sp.end;
+      const r: Span[] = [];
+      const m: Span[] = [];
+      while (ri < rules.length && rules[ri].start < winEnd) r.push(rules[ri++]);
+      while (mi < model.length && model[mi].start < winEnd) m.push(model[mi++]);
+      merged.push(...(m.length ? combineSpans(r, m) : r));
+      winStart = winEnd;
+    }
   } catch {
     return rules;
   }
-  // keep our rich objects where possible, drop overlaps defensively
   const out: RichSpan[] = [];
   let lastEnd = -1;
   for (const sp of merged.sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (!sp || typeof sp.start !== 'number' || sp.start < lastEnd || sp.end <= sp.start || sp.end > text.length) continue;
+    if (!sp || sp.start < lastEnd || sp.end <= sp.start || sp.end > text.length) continue;
     const rich = sp as RichSpan;
     out.push(rich.priority !== undefined ? rich : { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' });
     lastEnd = sp.end;

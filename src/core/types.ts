@@ -142,6 +142,8 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** Extra lexicon entries owned by the user (corrections file). */
   userLexicon?: UserLexicon;
+  /** Use the statistical model when available (default true; long texts use rules only). */
+  useModel?: boolean;
 }
 
 export interface UserLexicon {
