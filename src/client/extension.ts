@@ -47,7 +47,7 @@ function readSettings(): ServerSettings {
   const c = vscode.workspace.getConfiguration('newsLens');
   return {
     languages: c.get<string[]>('languages', ['markdown', 'plaintext']),
-    maxDocumentSize: c.get<number>('maxDocumentSize', 1_000_000),
+    maxDocumentSize: c.get<number>('maxDocumentSize', 500_000),
     debounceMs: 300,
   };
 }

@@ -1,10 +1,13 @@
 /**
- * Analysis per open document, keyed by URI + version, computed lazily (a request for a version not
- * yet analysed computes it on the spot) and, after edits, debounced so that IME composition and fast
- * typing cost one analysis, not one per keystroke. Oversized, binary and non-Chinese documents are
- * guarded here so no feature ever has to think about them.
+ * Analysis per open document, keyed by URI + version. Computed lazily (a request for a version not
+ * yet analysed starts it and waits) and, after edits, debounced so that IME composition and fast
+ * typing cost one analysis, not one per keystroke. Short documents are analysed inline; long ones in
+ * a worker thread so the server keeps answering, and a superseded job (newer version, closed
+ * document) is cancelled. Oversized, binary and non-Chinese documents are guarded here so no feature
+ * has to think about them.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancelledError, type AnalysisJob } from './analysisWorker';
 import { analyzeText, emptyAnalysis, type Analysis } from './core';
 import type { ServerSettings } from './protocol';
 
@@ -13,26 +16,33 @@ export type SkipReason = 'language' | 'binary' | 'no-cjk' | 'error';
 export interface AnalysisEntry {
   uri: string;
   version: number;
+  /** An immutable snapshot of the document at `version`: convert offsets with this, not the live one. */
+  doc: TextDocument;
   analysis: Analysis;
   /** Characters analysed; less than the document length when truncated. */
   analysedLength: number;
   truncated: boolean;
   skipped?: SkipReason;
-  /** Milliseconds the core took. */
+  /** Milliseconds the analysis took (wall clock). */
   elapsedMs: number;
 }
 
 export interface CacheHost {
   getDocument(uri: string): TextDocument | undefined;
   settings(): ServerSettings;
-  /** Called once per (uri, version) when a debounced analysis completes. */
+  /** Analyse in the background; undefined = no worker available, analyse inline. */
+  background?(text: string): AnalysisJob | undefined;
+  /** Called once per (uri, version) when a scheduled analysis completes. */
   analysed(entry: AnalysisEntry): void;
-  /** The document crossed a guard; called at most once per URI and reason. */
+  /** The document crossed a guard; called at most once per URI and reason while open. */
   guarded(uri: string, reason: 'truncated' | 'binary', detail: { limit: number; length: number }): void;
   log(message: string): void;
 }
 
-// CJK Unified Ideographs (+ Ext A), compatibility ideographs, CJK punctuation.
+/** Texts at least this long are analysed in the worker (~20 ms per 1000 characters in the core). */
+export const INLINE_LIMIT = 20_000;
+
+// CJK Unified Ideographs (+ Ext A) and compatibility ideographs.
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 export function hasCjk(text: string): boolean {
@@ -48,31 +58,39 @@ export function safePrefix(text: string, limit: number): string {
   return text.slice(0, end);
 }
 
+interface Pending {
+  version: number;
+  promise: Promise<AnalysisEntry | undefined>;
+  job?: AnalysisJob;
+}
+
 export class DocumentAnalysisCache {
   private readonly entries = new Map<string, AnalysisEntry>();
+  private readonly pending = new Map<string, Pending>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly notified = new Map<string, number>();
   private readonly warned = new Set<string>();
 
   constructor(private readonly host: CacheHost) {}
 
-  /** The analysis for the document's current version, computing it now if needed. */
-  get(uri: string): AnalysisEntry | undefined {
+  /**
+   * The analysis for the document's current version, starting it if needed. Resolves undefined if
+   * the document is not open, was closed meanwhile, or the job was superseded.
+   */
+  get(uri: string): Promise<AnalysisEntry | undefined> {
     const doc = this.host.getDocument(uri);
-    if (!doc) return undefined;
+    if (!doc) return Promise.resolve(undefined);
     const cached = this.entries.get(uri);
-    if (cached && cached.version === doc.version) return cached;
-    const entry = this.compute(doc);
-    // The document may have been closed by a handler re-entering during analysis; don't resurrect it.
-    if (this.host.getDocument(uri)) this.entries.set(uri, entry);
-    return entry;
+    if (cached && cached.version === doc.version) return Promise.resolve(cached);
+    const p = this.pending.get(uri);
+    if (p && p.version === doc.version) return p.promise;
+    if (p) p.job?.cancel(); // an older version is being analysed: nobody needs it any more
+    return this.start(doc);
   }
 
-  /** Only what is already computed for the current version; never analyses. */
-  peek(uri: string): AnalysisEntry | undefined {
-    const doc = this.host.getDocument(uri);
-    const cached = this.entries.get(uri);
-    return doc && cached && cached.version === doc.version ? cached : undefined;
+  /** The last finished analysis (possibly of an older version), never starts work. */
+  last(uri: string): AnalysisEntry | undefined {
+    return this.host.getDocument(uri) ? this.entries.get(uri) : undefined;
   }
 
   /** Analyse after `delayMs` of quiet (0 = next tick) and report it through host.analysed. */
@@ -81,15 +99,17 @@ export class DocumentAnalysisCache {
     if (old) clearTimeout(old);
     const timer = setTimeout(() => {
       this.timers.delete(uri);
-      try {
-        const entry = this.get(uri);
-        if (!entry) return; // closed meanwhile
-        if (this.notified.get(uri) === entry.version) return;
-        this.notified.set(uri, entry.version);
-        this.host.analysed(entry);
-      } catch (err) {
-        this.host.log(`News Lens: analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`);
-      }
+      this.get(uri).then(
+        (entry) => {
+          if (!entry) return; // closed or superseded meanwhile
+          const doc = this.host.getDocument(uri);
+          if (!doc || doc.version !== entry.version) return; // a newer version is on its way
+          if (this.notified.get(uri) === entry.version) return;
+          this.notified.set(uri, entry.version);
+          this.host.analysed(entry);
+        },
+        (err) => this.host.log(`News Lens: analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`),
+      );
     }, Math.max(0, delayMs));
     this.timers.set(uri, timer);
   }
@@ -99,6 +119,8 @@ export class DocumentAnalysisCache {
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);
+    this.pending.get(uri)?.job?.cancel();
+    this.pending.delete(uri);
     this.entries.delete(uri);
     this.notified.delete(uri);
     for (const key of [...this.warned]) if (key.endsWith(`\u0000${uri}`)) this.warned.delete(key);
@@ -106,49 +128,79 @@ export class DocumentAnalysisCache {
 
   /** Forget all results (settings changed) and re-analyse open documents. */
   invalidateAll(uris: string[]): void {
+    for (const p of this.pending.values()) p.job?.cancel();
+    this.pending.clear();
     this.entries.clear();
     this.notified.clear();
     for (const uri of uris) this.schedule(uri, 0);
   }
 
-  openEntries(): AnalysisEntry[] {
-    return [...this.entries.values()];
-  }
-
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    for (const p of this.pending.values()) p.job?.cancel();
+    this.pending.clear();
     this.entries.clear();
   }
 
-  private compute(doc: TextDocument): AnalysisEntry {
+  private start(live: TextDocument): Promise<AnalysisEntry | undefined> {
+    const uri = live.uri;
+    const version = live.version;
+    const fullText = live.getText();
+    const doc = TextDocument.create(uri, live.languageId, version, fullText);
     const settings = this.host.settings();
-    const base = { uri: doc.uri, version: doc.version, elapsedMs: 0 };
-    const fullText = doc.getText();
-    if (!settings.languages.includes(doc.languageId)) {
-      return { ...base, analysis: emptyAnalysis(0), analysedLength: 0, truncated: false, skipped: 'language' };
+    const base = { uri, version, doc, elapsedMs: 0 };
+    const done = (entry: AnalysisEntry): AnalysisEntry | undefined => {
+      const p = this.pending.get(uri);
+      if (p && p.version === version) this.pending.delete(uri);
+      const now = this.host.getDocument(uri);
+      if (!now) return undefined; // closed meanwhile: don't resurrect it
+      const cur = this.entries.get(uri);
+      if (!cur || cur.version <= version) this.entries.set(uri, entry);
+      return entry;
+    };
+    if (!settings.languages.includes(live.languageId)) {
+      return Promise.resolve(done({ ...base, analysis: emptyAnalysis(0), analysedLength: 0, truncated: false, skipped: 'language' }));
     }
     if (fullText.indexOf('\u0000') !== -1) {
-      this.warnOnce(doc.uri, 'binary', settings.maxDocumentSize, fullText.length);
-      return { ...base, analysis: emptyAnalysis(0, ['binary content skipped']), analysedLength: 0, truncated: false, skipped: 'binary' };
+      this.warnOnce(uri, 'binary', settings.maxDocumentSize, fullText.length);
+      return Promise.resolve(done({ ...base, analysis: emptyAnalysis(0, ['binary content skipped']), analysedLength: 0, truncated: false, skipped: 'binary' }));
     }
     const limit = Math.max(1_000, settings.maxDocumentSize);
     const text = safePrefix(fullText, limit);
     const truncated = text.length < fullText.length;
     if (!hasCjk(text)) {
-      return { ...base, analysis: emptyAnalysis(text.length), analysedLength: text.length, truncated, skipped: 'no-cjk' };
+      return Promise.resolve(done({ ...base, analysis: emptyAnalysis(text.length), analysedLength: text.length, truncated, skipped: 'no-cjk' }));
     }
-    if (truncated) this.warnOnce(doc.uri, 'truncated', limit, fullText.length);
+    if (truncated) this.warnOnce(uri, 'truncated', limit, fullText.length);
     const t0 = Date.now();
-    try {
-      const analysis = analyzeText(text);
+    const ok = (analysis: Analysis) => {
       const elapsedMs = Date.now() - t0;
-      if (elapsedMs > 500) this.host.log(`News Lens: analysing ${doc.uri} (${text.length} chars) took ${elapsedMs} ms`);
-      return { ...base, analysis: sanitize(analysis, text.length), analysedLength: text.length, truncated, elapsedMs };
-    } catch (err) {
-      this.host.log(`News Lens: analysis of ${doc.uri} threw: ${String((err as Error)?.stack ?? err)}`);
-      return { ...base, analysis: emptyAnalysis(text.length, ['analysis failed']), analysedLength: text.length, truncated, skipped: 'error', elapsedMs: Date.now() - t0 };
+      if (elapsedMs > 1000) this.host.log(`News Lens: analysing ${uri} v${version} (${text.length} chars) took ${elapsedMs} ms`);
+      return done({ ...base, analysis: sanitize(analysis, text.length), analysedLength: text.length, truncated, elapsedMs });
+    };
+    const failed = (err: unknown) => {
+      if (err instanceof CancelledError) {
+        const p = this.pending.get(uri);
+        if (p && p.version === version) this.pending.delete(uri);
+        return undefined;
+      }
+      this.host.log(`News Lens: analysis of ${uri} threw: ${String((err as Error)?.stack ?? err)}`);
+      return done({ ...base, analysis: emptyAnalysis(text.length, ['analysis failed']), analysedLength: text.length, truncated, skipped: 'error', elapsedMs: Date.now() - t0 });
+    };
+    const job = text.length >= INLINE_LIMIT ? this.host.background?.(text) : undefined;
+    if (!job) {
+      let result: AnalysisEntry | undefined;
+      try {
+        result = ok(analyzeText(text));
+      } catch (err) {
+        result = failed(err);
+      }
+      return Promise.resolve(result);
     }
+    const promise = job.promise.then(ok, failed);
+    this.pending.set(uri, { version, promise, job });
+    return promise;
   }
 
   private warnOnce(uri: string, reason: 'truncated' | 'binary', limit: number, length: number): void {
@@ -159,14 +211,13 @@ export class DocumentAnalysisCache {
   }
 }
 
-/** Defensive: keep only in-bounds mentions, sorted, so binary search and ranges are safe. */
+/** Defensive: keep only in-bounds, sorted, non-overlapping mentions so binary search and ranges are safe. */
 function sanitize(analysis: Analysis, length: number): Analysis {
   const ok = (m: { start: number; end: number }) => m.start >= 0 && m.end <= length && m.start < m.end;
   let mentions = analysis.mentions.filter(ok);
   let sorted = true;
   for (let i = 1; i < mentions.length; i++) if (mentions[i].start < mentions[i - 1].start) sorted = false;
   if (!sorted) mentions = [...mentions].sort((a, b) => a.start - b.start);
-  // drop overlaps (contract says none; be robust)
   const clean: typeof mentions = [];
   for (const m of mentions) if (!clean.length || m.start >= clean[clean.length - 1].end) clean.push(m);
   return clean.length === analysis.mentions.length && sorted ? analysis : { ...analysis, mentions: clean };

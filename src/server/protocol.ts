@@ -47,7 +47,7 @@ export interface ServerSettings {
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   languages: ['markdown', 'plaintext'],
-  maxDocumentSize: 1_000_000,
+  maxDocumentSize: 500_000,
   debounceMs: 300,
 };
 

@@ -1,6 +1,7 @@
 /**
  * News Lens language server: wires LSP requests to the pure analysis core through a per-document
  * cache. Started by the client over node IPC; `--stdio` works too (protocol tests use it).
+ * The same file, started as a worker thread, is the background analyser (see analysisWorker.ts).
  */
 import * as l10n from '@vscode/l10n';
 import {
@@ -14,6 +15,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { AnalysisWorkerPool, runWorker, WORKER_MARK } from './analysisWorker';
 import { DocumentAnalysisCache, type AnalysisEntry } from './documentCache';
 import { documentSymbols } from './documentSymbols';
 import { entityRanges } from './entityRanges';
@@ -32,171 +35,194 @@ import {
 import { definition, documentHighlights, references } from './references';
 import { workspaceSymbols } from './workspaceSymbols';
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-let settings: ServerSettings = { ...DEFAULT_SETTINGS };
+function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  let settings: ServerSettings = { ...DEFAULT_SETTINGS };
 
-function log(message: string): void {
-  connection.console.log(message);
-}
-
-function mergeSettings(partial: unknown): ServerSettings {
-  const p = (partial && typeof partial === 'object' ? partial : {}) as Partial<ServerSettings>;
-  const langs = Array.isArray(p.languages) ? p.languages.filter((x): x is string => typeof x === 'string') : undefined;
-  const num = (v: unknown, d: number, min: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(min, v) : d);
-  return {
-    languages: langs ?? DEFAULT_SETTINGS.languages,
-    maxDocumentSize: num(p.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize, 1_000),
-    debounceMs: num(p.debounceMs, DEFAULT_SETTINGS.debounceMs, 0),
-  };
-}
-
-const cache = new DocumentAnalysisCache({
-  getDocument: (uri) => documents.get(uri),
-  settings: () => settings,
-  log,
-  analysed(entry: AnalysisEntry) {
-    const params: AnalysisChangedParams = {
-      uri: entry.uri,
-      version: entry.version,
-      mentionCount: entry.analysis.mentions.length,
-      truncated: entry.truncated,
-    };
-    void connection.sendNotification(AnalysisChangedNotificationMethod, params).catch(() => undefined);
-  },
-  guarded(uri, reason, { limit, length }) {
-    const name = decodeURIComponent(uri.replace(/^.*\//, ''));
-    const msg =
-      reason === 'binary'
-        ? l10n.t('News Lens skipped {0}: it looks like binary data.', name)
-        : l10n.t('News Lens analysed only the first {0} of {1} characters of {2} (setting newsLens.maxDocumentSize).', limit, length, name);
-    // A plain window/showMessage notification: nothing to answer, nothing to await.
-    void connection
-      .sendNotification(ShowMessageNotification.type, { type: reason === 'binary' ? MessageType.Info : MessageType.Warning, message: msg })
-      .catch(() => undefined);
-    log(msg);
-  },
-});
-
-/** Run a handler; an exception in a feature must never take the server down. */
-function safe<T>(what: string, fallback: T, fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    log(`News Lens: ${what} failed: ${String((err as Error)?.stack ?? err)}`);
-    return fallback;
+  function log(message: string): void {
+    connection.console.log(message);
   }
-}
 
-/** Document + analysis + offset for a position request, or undefined if there is nothing to say. */
-function at(uri: string, position: { line: number; character: number }) {
-  const doc = documents.get(uri);
-  if (!doc) return undefined;
-  const entry = cache.get(uri);
-  if (!entry || entry.skipped) return undefined;
-  const offset = doc.offsetAt(position);
-  if (offset > entry.analysedLength) return undefined;
-  return { doc, analysis: entry.analysis, offset };
-}
+  function mergeSettings(partial: unknown): ServerSettings {
+    const p = (partial && typeof partial === 'object' ? partial : {}) as Partial<ServerSettings>;
+    const langs = Array.isArray(p.languages) ? p.languages.filter((x): x is string => typeof x === 'string') : undefined;
+    const num = (v: unknown, d: number, min: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(min, v) : d);
+    return {
+      languages: langs ?? DEFAULT_SETTINGS.languages,
+      maxDocumentSize: num(p.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize, 1_000),
+      debounceMs: num(p.debounceMs, DEFAULT_SETTINGS.debounceMs, 0),
+    };
+  }
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const opts = (params.initializationOptions ?? {}) as InitializationOptions;
-  settings = mergeSettings(opts.settings);
-  setupL10n(opts.l10nBundle, params.locale, log);
-  return {
-    capabilities: {
-      textDocumentSync: {
-        openClose: true,
-        change: TextDocumentSyncKind.Incremental,
-      },
-      hoverProvider: true,
-      documentSymbolProvider: { label: 'News Lens' },
-      documentHighlightProvider: true,
-      referencesProvider: true,
-      definitionProvider: true,
-      workspaceSymbolProvider: true,
+  const pool = new AnalysisWorkerPool(__filename, log);
+  let workerBroken = false;
+
+  const cache = new DocumentAnalysisCache({
+    getDocument: (uri) => documents.get(uri),
+    settings: () => settings,
+    log,
+    background(text) {
+      if (workerBroken) return undefined;
+      try {
+        return pool.submit(text);
+      } catch (err) {
+        workerBroken = true; // e.g. worker_threads unavailable: analyse inline from now on
+        log(`News Lens: no analysis worker (${String(err)}); analysing on the main thread`);
+        return undefined;
+      }
     },
-    serverInfo: { name: 'news-lens', version: '0.1.0' },
-  };
-});
+    analysed(entry: AnalysisEntry) {
+      const params: AnalysisChangedParams = {
+        uri: entry.uri,
+        version: entry.version,
+        mentionCount: entry.analysis.mentions.length,
+        truncated: entry.truncated,
+      };
+      void connection.sendNotification(AnalysisChangedNotificationMethod, params).catch(() => undefined);
+    },
+    guarded(uri, reason, { limit, length }) {
+      const name = decodeURIComponent(uri.replace(/^.*\//, ''));
+      const msg =
+        reason === 'binary'
+          ? l10n.t('News Lens skipped {0}: it looks like binary data.', name)
+          : l10n.t('News Lens analysed only the first {0} of {1} characters of {2} (setting newsLens.maxDocumentSize).', limit, length, name);
+      // A plain window/showMessage notification: nothing to answer, nothing to await.
+      void connection
+        .sendNotification(ShowMessageNotification.type, { type: reason === 'binary' ? MessageType.Info : MessageType.Warning, message: msg })
+        .catch(() => undefined);
+      log(msg);
+    },
+  });
 
-connection.onDidChangeConfiguration((change) => {
-  const s = (change.settings as { newsLens?: unknown } | undefined)?.newsLens;
-  if (s === undefined) return;
-  settings = mergeSettings(s);
-  cache.invalidateAll(documents.keys());
-});
+  /** Run a handler; an exception in a feature must never take the server down. */
+  async function safe<T>(what: string, fallback: T, fn: () => T | Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      log(`News Lens: ${what} failed: ${String((err as Error)?.stack ?? err)}`);
+      return fallback;
+    }
+  }
 
-const justOpened = new Set<string>();
-documents.onDidOpen((e) => justOpened.add(e.document.uri));
-documents.onDidChangeContent((e) => {
-  const uri = e.document.uri;
-  // First paint as soon as possible; edits are debounced (IME composition sends many changes).
-  const first = justOpened.delete(uri);
-  cache.schedule(uri, first ? 0 : settings.debounceMs);
-});
-documents.onDidClose((e) => {
-  justOpened.delete(e.document.uri);
-  cache.delete(e.document.uri);
-});
+  /** Analysis of the current version, or undefined when there is nothing to say about the document. */
+  async function usable(uri: string): Promise<AnalysisEntry | undefined> {
+    const entry = await cache.get(uri);
+    return entry && !entry.skipped ? entry : undefined;
+  }
 
-connection.onHover((p) =>
-  safe('hover', null, () => {
-    const a = at(p.textDocument.uri, p.position);
-    return a ? hoverAt(a.doc, a.analysis, a.offset) : null;
-  }),
-);
+  /**
+   * Snapshot + analysis + offset for a position request. The snapshot is the version the request
+   * was made against (requests are ordered after the edits that precede them).
+   */
+  async function at(uri: string, position: { line: number; character: number }) {
+    const entry = await usable(uri);
+    if (!entry) return undefined;
+    const offset = entry.doc.offsetAt(position);
+    if (offset > entry.analysedLength) return undefined;
+    return { doc: entry.doc, analysis: entry.analysis, offset };
+  }
 
-connection.onDocumentSymbol((p) =>
-  safe('documentSymbol', [], () => {
-    const doc = documents.get(p.textDocument.uri);
-    const entry = cache.get(p.textDocument.uri);
-    return doc && entry && !entry.skipped ? documentSymbols(doc, entry.analysis) : [];
-  }),
-);
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const opts = (params.initializationOptions ?? {}) as InitializationOptions;
+    settings = mergeSettings(opts.settings);
+    setupL10n(opts.l10nBundle, params.locale, log);
+    return {
+      capabilities: {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+        },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'News Lens' },
+        documentHighlightProvider: true,
+        referencesProvider: true,
+        definitionProvider: true,
+        workspaceSymbolProvider: true,
+      },
+      serverInfo: { name: 'news-lens', version: '0.1.0' },
+    };
+  });
 
-connection.onDocumentHighlight((p) =>
-  safe('documentHighlight', null, () => {
-    const a = at(p.textDocument.uri, p.position);
-    return a ? documentHighlights(a.doc, a.analysis, a.offset) : null;
-  }),
-);
+  connection.onDidChangeConfiguration((change) => {
+    const s = (change.settings as { newsLens?: unknown } | undefined)?.newsLens;
+    if (s === undefined) return;
+    settings = mergeSettings(s);
+    cache.invalidateAll(documents.keys());
+  });
 
-connection.onReferences((p) =>
-  safe('references', null, () => {
-    const a = at(p.textDocument.uri, p.position);
-    return a ? references(a.doc, a.analysis, a.offset, p.context?.includeDeclaration ?? true) : null;
-  }),
-);
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => justOpened.add(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    const uri = e.document.uri;
+    // First paint as soon as possible; edits are debounced (IME composition sends many changes).
+    const first = justOpened.delete(uri);
+    cache.schedule(uri, first ? 0 : settings.debounceMs);
+  });
+  documents.onDidClose((e) => {
+    justOpened.delete(e.document.uri);
+    cache.delete(e.document.uri);
+  });
 
-connection.onDefinition((p) =>
-  safe('definition', null, () => {
-    const a = at(p.textDocument.uri, p.position);
-    return a ? definition(a.doc, a.analysis, a.offset) : null;
-  }),
-);
+  connection.onHover((p) =>
+    safe('hover', null, async () => {
+      const a = await at(p.textDocument.uri, p.position);
+      return a ? hoverAt(a.doc, a.analysis, a.offset) : null;
+    }),
+  );
 
-connection.onWorkspaceSymbol((p) =>
-  safe('workspaceSymbol', [], () => {
-    const docs = documents
-      .all()
-      .map((doc) => ({ doc, entry: cache.get(doc.uri) }))
-      .filter((x) => x.entry && !x.entry.skipped)
-      .map((x) => ({ doc: x.doc, analysis: x.entry!.analysis }));
-    return workspaceSymbols(p.query, docs);
-  }),
-);
+  connection.onDocumentSymbol((p) =>
+    safe('documentSymbol', [], async () => {
+      const entry = await usable(p.textDocument.uri);
+      return entry ? documentSymbols(entry.doc, entry.analysis) : [];
+    }),
+  );
 
-connection.onRequest(EntityRangesRequestMethod, (p: EntityRangesParams): EntityRangesResult =>
-  safe('entityRanges', { uri: p?.uri, version: null, groups: [] }, () => {
-    const doc = p?.uri ? documents.get(p.uri) : undefined;
-    const entry = doc ? cache.get(doc.uri) : undefined;
-    if (!doc || !entry) return { uri: p?.uri, version: null, groups: [] };
-    return { uri: doc.uri, version: entry.version, groups: entry.skipped ? [] : entityRanges(doc, entry.analysis) };
-  }),
-);
+  connection.onDocumentHighlight((p) =>
+    safe('documentHighlight', null, async () => {
+      const a = await at(p.textDocument.uri, p.position);
+      return a ? documentHighlights(a.doc, a.analysis, a.offset) : null;
+    }),
+  );
 
-connection.onShutdown(() => cache.dispose());
+  connection.onReferences((p) =>
+    safe('references', null, async () => {
+      const a = await at(p.textDocument.uri, p.position);
+      return a ? references(a.doc, a.analysis, a.offset, p.context?.includeDeclaration ?? true) : null;
+    }),
+  );
 
-documents.listen(connection);
-connection.listen();
+  connection.onDefinition((p) =>
+    safe('definition', null, async () => {
+      const a = await at(p.textDocument.uri, p.position);
+      return a ? definition(a.doc, a.analysis, a.offset) : null;
+    }),
+  );
+
+  connection.onWorkspaceSymbol((p) =>
+    safe('workspaceSymbol', [], async () => {
+      const entries = await Promise.all(documents.keys().map((uri) => usable(uri)));
+      const docs = entries.filter((e): e is AnalysisEntry => !!e).map((e) => ({ doc: e.doc, analysis: e.analysis }));
+      return workspaceSymbols(p.query, docs);
+    }),
+  );
+
+  connection.onRequest(EntityRangesRequestMethod, (p: EntityRangesParams): Promise<EntityRangesResult> =>
+    safe('entityRanges', { uri: p?.uri, version: null, groups: [] }, async () => {
+      const entry = typeof p?.uri === 'string' ? await cache.get(p.uri) : undefined;
+      if (!entry) return { uri: p?.uri, version: null, groups: [] };
+      return { uri: entry.uri, version: entry.version, groups: entry.skipped ? [] : entityRanges(entry.doc, entry.analysis) };
+    }),
+  );
+
+  connection.onShutdown(() => {
+    cache.dispose();
+    pool.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+if (!isMainThread && workerData === WORKER_MARK) runWorker();
+else startServer();

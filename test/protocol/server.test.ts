@@ -37,7 +37,8 @@ describe('News Lens language server (LSP over stdio)', function () {
 
   before(async function () {
     this.timeout(120_000);
-    s = await startServer();
+    // A smaller size limit keeps the huge-document test quick (the core takes ~20 ms per 1000 chars).
+    s = await startServer({ settings: { maxDocumentSize: 200_000 } });
     s.open(URI, text);
     await s.analysed(URI, 1, 60_000);
   });
@@ -184,6 +185,11 @@ describe('News Lens language server (LSP over stdio)', function () {
     const huge = text.repeat(Math.ceil(1_200_000 / text.length));
     const before = s.messages.length;
     s.open(uri, huge);
+    // While the huge document is analysed (in the worker), other documents still get answers.
+    const t0 = Date.now();
+    const h = await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: positionOf(text, '尹力') });
+    assert.ok(h, 'hover on the fixture while a huge document is analysed');
+    assert.ok(Date.now() - t0 < 1500, `hover took ${Date.now() - t0} ms`);
     await s.analysed(uri, 1, 60_000);
     const res = (await s.conn.sendRequest(EntityRangesRequestMethod, { uri })) as EntityRangesResult;
     assert.ok(res.groups.length > 0);
@@ -227,6 +233,19 @@ describe('News Lens language server (LSP over stdio)', function () {
       const res = (await s.conn.sendRequest(EntityRangesRequestMethod, { uri })) as EntityRangesResult;
       assert.equal(res.version, null);
     }
+    // A long document analysed in the worker, superseded by an edit and then closed mid-analysis.
+    const big = 'file:///fixtures/closing-big.md';
+    s.open(big, text.repeat(40));
+    const pending = s.conn.sendRequest(EntityRangesRequestMethod, { uri: big });
+    await s.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: big, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '上海' }],
+    });
+    const pending2 = s.conn.sendRequest(EntityRangesRequestMethod, { uri: big });
+    s.close(big);
+    const [r1, r2] = (await Promise.all([pending, pending2])) as EntityRangesResult[];
+    assert.ok(r1.version === null || r1.version === 1);
+    assert.ok(r2.version === null || r2.version === 2);
     await new Promise((r) => setTimeout(r, 600)); // past the debounce
     const h = await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: positionOf(text, '尹力') });
     assert.ok(h);

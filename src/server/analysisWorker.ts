@@ -1,0 +1,145 @@
+/**
+ * Runs the core's analyze() off the server's main thread, so a long document never blocks hovers,
+ * outlines or other documents. The worker is this same bundle (dist/server/server.js) started as a
+ * worker_thread: server.ts calls runWorker() instead of starting LSP when !isMainThread. A job that
+ * is superseded (newer version, closed document) while running is cancelled by terminating the
+ * worker; a fresh one starts on demand.
+ */
+import { parentPort, Worker } from 'node:worker_threads';
+import type { Analysis } from '../core/types';
+import { analyzeText } from './core';
+
+interface JobRequest {
+  id: number;
+  text: string;
+}
+type JobReply = { id: number; analysis: Analysis } | { id: number; error: string };
+
+export const WORKER_MARK = 'news-lens-analysis-worker';
+
+/** Entry point inside the worker thread. */
+export function runWorker(): void {
+  parentPort?.on('message', (msg: JobRequest) => {
+    let reply: JobReply;
+    try {
+      reply = { id: msg.id, analysis: analyzeText(msg.text) };
+    } catch (err) {
+      reply = { id: msg.id, error: String((err as Error)?.stack ?? err) };
+    }
+    parentPort?.postMessage(reply);
+  });
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('analysis cancelled');
+  }
+}
+
+interface Job {
+  id: number;
+  text: string;
+  resolve(a: Analysis): void;
+  reject(e: unknown): void;
+}
+
+export interface AnalysisJob {
+  promise: Promise<Analysis>;
+  cancel(): void;
+}
+
+/** One background worker, jobs run one at a time in submission order. */
+export class AnalysisWorkerPool {
+  private worker: Worker | undefined;
+  private running: Job | undefined;
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(private readonly script: string, private readonly log: (m: string) => void) {}
+
+  submit(text: string): AnalysisJob {
+    let job!: Job;
+    const promise = new Promise<Analysis>((resolve, reject) => {
+      job = { id: this.nextId++, text, resolve, reject };
+    });
+    promise.catch(() => undefined); // callers may drop cancelled jobs
+    this.queue.push(job);
+    this.pump();
+    return { promise, cancel: () => this.cancel(job) };
+  }
+
+  private cancel(job: Job): void {
+    const i = this.queue.indexOf(job);
+    if (i >= 0) {
+      this.queue.splice(i, 1);
+      job.reject(new CancelledError());
+      return;
+    }
+    if (this.running === job) {
+      this.running = undefined;
+      job.reject(new CancelledError());
+      const w = this.worker;
+      this.worker = undefined;
+      void w?.terminate();
+      this.pump();
+    }
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(this.script, { workerData: WORKER_MARK, argv: [] });
+    w.on('message', (reply: JobReply) => {
+      if (w !== this.worker) return;
+      const job = this.running;
+      if (!job || job.id !== reply.id) return;
+      this.running = undefined;
+      if ('analysis' in reply) job.resolve(reply.analysis);
+      else job.reject(new Error(reply.error));
+      this.pump();
+    });
+    w.on('error', (err) => {
+      this.log(`News Lens: analysis worker failed: ${String(err)}`);
+      if (w !== this.worker) return;
+      this.worker = undefined;
+      const job = this.running;
+      this.running = undefined;
+      job?.reject(err);
+      this.pump();
+    });
+    w.on('exit', () => {
+      if (w !== this.worker) return;
+      this.worker = undefined;
+      const job = this.running;
+      this.running = undefined;
+      job?.reject(new Error('analysis worker exited'));
+      this.pump();
+    });
+    w.unref();
+    this.worker = w;
+    return w;
+  }
+
+  private pump(): void {
+    if (this.disposed || this.running) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.running = job;
+    try {
+      this.ensureWorker().postMessage({ id: job.id, text: job.text } satisfies JobRequest);
+    } catch (err) {
+      this.running = undefined;
+      job.reject(err);
+      this.pump();
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const j of this.queue.splice(0)) j.reject(new CancelledError());
+    this.running?.reject(new CancelledError());
+    this.running = undefined;
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
