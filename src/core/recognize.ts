@@ -74,7 +74,7 @@ const STOP_TRIE_REV = (() => {
 const STOP_MAX = Math.max(...STOP_WORDS.map((w) => w.length));
 
 /** Walks back from `end` over name characters; returns the start after the last stop word. */
-function walkBack(s: string, end: number, maxLen: number, taken: Uint8Array, floor = 0): { start: number; cutBy?: string } {
+function walkBack(s: string, end: number, maxLen: number, taken: Uint8Array, floor = 0, lx?: Lexicons): { start: number; cutBy?: string } {
   let j = end;
   let depth = 0;
   while (j > floor && end - j < maxLen) {
@@ -124,6 +124,13 @@ function walkBack(s: string, end: number, maxLen: number, taken: Uint8Array, flo
         }
         break;
       }
+    }
+  }
+  // a single-character stop word inside a known name (华为, 和记) does not cut it
+  if (lx && cutBy && cutBy.length === 1 && start > j) {
+    for (let k = j; k < start; k++) {
+      const hit = lx.companies.longest(s, k, end);
+      if (hit && hit[0] > start - 1 && hit[0] <= end) return { start: k, cutBy: undefined };
     }
   }
   return { start, cutBy };
@@ -261,7 +268,7 @@ function stageCompanies(ctx: Ctx): void {
     const { start: sufStart, end: sufEnd } = hits[h];
     if (ctx.taken[sufStart]) continue;
     const suffix = s.slice(sufStart, sufEnd);
-    const { start } = walkBack(s, sufStart, 30, ctx.taken);
+    const { start } = walkBack(s, sufStart, 30, ctx.taken, 0, lx);
     if (start >= sufStart) continue;
     let name = s.slice(start, sufEnd);
     const stemAll = s.slice(start, sufStart).replace(REGION_BRACKET_RE, '');
@@ -414,7 +421,11 @@ function stageOrgs(ctx: Ctx): void {
     if (ctx.taken[i]) continue;
     const hit = lx.orgFixed.longest(s, i);
     if (hit) {
-      if (add(ctx, { type: 'organization', start: i, end: hit[0], priority: 80, source: 'lexicon' })) i = hit[0] - 1;
+      const sp = add(ctx, { type: 'organization', start: i, end: hit[0], priority: 80, source: 'lexicon' });
+      if (sp) {
+        ctx.orgAt.set(i, sp);
+        i = hit[0] - 1;
+      }
     }
   }
   const hits: number[][] = [];
@@ -430,7 +441,8 @@ function stageOrgs(ctx: Ctx): void {
     if (/^(该|本|此|各|这|那|一|两|多|几|其|我|你|他|全|每|某|上述)/.test(stem)) continue;
     if (suf === '网' && !/(新闻|中国|人民|新华|央视|财经|日报|经济)/.test(stem)) continue;
     if (/(的|了)$/.test(stem)) continue;
-    add(ctx, { type: 'organization', start, end: b, priority: 75, source: 'rule' });
+    const sp = add(ctx, { type: 'organization', start, end: b, priority: 75, source: 'rule' });
+    if (sp) ctx.orgAt.set(start, sp);
   }
 }
 
@@ -481,6 +493,34 @@ function readName(ctx: Ctx, p: number): number | undefined {
   if (bLong && !(bShort && FUNCTION_CHARS.has(lastLong))) return p + long;
   if (bShort) return p + short;
   return FUNCTION_CHARS.has(lastLong) ? p + short : p + long;
+}
+
+const TRANSLIT = new Set(
+  '阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬佛弗福盖甘冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里理利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳娜奈内尼涅诺欧帕潘佩彭皮普奇齐乔切琼萨塞桑瑟森沙珊舍什施史斯松苏索塔泰坦汤特提托图瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约扎泽詹·'.split(''),
+);
+/** A transliterated foreign name (马斯克, 卡特, 约翰·史密斯) right after a title. */
+function readForeignName(ctx: Ctx, p: number): number | undefined {
+  let q = p;
+  while (q < ctx.n && q - p < 10 && TRANSLIT.has(ctx.s[q]) && !ctx.taken[q]) q++;
+  if (q - p < 2 || ctx.s[p] === '·' || ctx.s[q - 1] === '·') return undefined;
+  return boundaryAfter(ctx, q) ? q : undefined;
+}
+
+/** Titles after a name in formal text: 江泽民主席, 李鹏总理. */
+function stagePostNameTitles(ctx: Ctx): void {
+  const re = makeAltRe(POST_NAME_TITLES.filter((t) => t !== '同志'));
+  regexAll(re, ctx.s, (m) => {
+    const a = m.index;
+    const b = a + m[0].length;
+    if (!free(ctx, a, b)) return;
+    if (!boundaryAfter(ctx, b)) return;
+    const nb = nameBefore(ctx, a);
+    if (nb === undefined) return;
+    const chain: TitleChain = { inText: ctx.s.slice(a, b), start: a, end: b, units: [{ start: a, end: b, text: ctx.s.slice(a, b), core: m[0], hasRegionalPrefix: false }] };
+    const role: PersonRole = BUSINESS_CORES.has(m[0]) ? 'business' : OTHER_CORES.has(m[0]) ? 'other' : 'official';
+    add(ctx, { type: 'person', start: nb, end: a, priority: 100, source: 'rule', role, chain });
+    add(ctx, { type: 'title', start: a, end: b, priority: 95, source: 'rule', chain });
+  });
 }
 
 /** Like readName but only accepts a name followed by a boundary (bylines). */
@@ -558,7 +598,8 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
     const hasPrefix = p > prefixStart;
     const core = parseCore(ctx, p);
     if (!core) continue;
-    if (st.region && !hasPrefix && !REGION_CORES.has(core.core) && !/^(国家|中央)/.test(core.core)) continue;
+    const country = st.region ? lx.placeByName.get(st.region)?.level === 'country' : false;
+    if (st.region && !hasPrefix && !country && !REGION_CORES.has(core.core) && !/^(国家|中央)/.test(core.core)) continue;
     if (st.region && !hasPrefix && /市$|省$/.test(s.slice(i, st.regionEnd)) === false && REGION_CORES.has(core.core) && /^[市省区县]/.test(core.core) === false) continue;
     return { start: i, end: core.end, region: st.region, regionEnd: st.regionEnd, org: st.org, prefixStart, coreStart: p, core: core.core };
   }
@@ -604,7 +645,7 @@ function stageTitles(ctx: Ctx): void {
     let p = e;
     while (p < n && (s[p] === ' ' || s[p] === '\u3000') && p - e < 2) p++;
     for (let k = 0; k < 12; k++) {
-      const ne = readName(ctx, p);
+      const ne = readName(ctx, p) ?? readForeignName(ctx, p);
       if (ne === undefined) break;
       names.push([p, ne]);
       if (s[ne] === '、' && !parseUnit(ctx, ne + 1)) {
@@ -676,6 +717,7 @@ function nameBefore(ctx: Ctx, end: number): number | undefined {
     if (!ok) continue;
     const sl = surnameLen(ctx, a);
     if (!sl || (L === 4 && sl !== 2)) continue;
+    if (L === 3 && '和与及同跟在对向给由是'.includes(s[a])) continue;
     const before = a === 0 || !isHan(s.charCodeAt(a - 1)) || ctx.taken[a - 1] || /(会见|接见|会晤|陪同|看望|慰问|向|与|和|同|及|对|给|请|由|在|是|了|的)$/.test(s.slice(Math.max(0, a - 2), a));
     if (before) return a;
   }
@@ -833,9 +875,10 @@ export function recognizeRich(text: string): RichSpan[] {
     () => stageCompanies(ctx),
     () => stageCompanyLexicon(ctx),
     () => stageGov(ctx),
-    () => stageTitles(ctx),
-    () => stageGovRegionHeads(ctx),
     () => stageOrgs(ctx),
+    () => stageTitles(ctx),
+    () => stagePostNameTitles(ctx),
+    () => stageGovRegionHeads(ctx),
     () => stageAliases(ctx),
     () => stageVenues(ctx),
     () => stagePlaces(ctx),

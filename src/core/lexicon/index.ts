@@ -5,7 +5,7 @@ import { ASHARE_DATA } from './companies.data';
 import { BRANDS } from './brands';
 import {
   ECONOMIC_REGIONS, FOREIGN_CITIES, GOV_FIXED, ORG_FIXED, SURNAMES_COMPOUND, SURNAMES_SINGLE, TITLE_CORES,
-  TITLE_MODIFIERS, TITLE_ORG_PREFIXES, AFTER_NAME, GOV_STEMS, PROVINCE_ABBR,
+  TITLE_MODIFIERS, TITLE_ORG_PREFIXES, AFTER_NAME, GOV_STEMS, PROVINCE_ABBR, TAIWAN_CITIES,
 } from './words';
 
 export type PlaceLevel = 'province' | 'city' | 'district' | 'country' | 'foreign-city' | 'region';
@@ -65,6 +65,14 @@ export function lexicons(): Lexicons {
       places.set(name, info);
     }
     if (full && full !== name && !places.has(full)) places.set(full, info);
+  }
+  for (const c of TAIWAN_CITIES) {
+    if (!placeByName.has(c)) {
+      const info: PlaceInfo = { name: c, level: 'city', parents: ['台湾'], full: c + '市' };
+      placeByName.set(c, info);
+      places.set(c, info);
+      places.set(c + '市', info);
+    }
   }
   for (const c of FOREIGN_CITIES) {
     if (!placeByName.has(c)) {

@@ -46,9 +46,11 @@ export class Viterbi {
   private back = new Uint8Array(0);
   private readonly open: Int32Array;
   private readonly closed: Int32Array;
+  private readonly live: Int32Array;
   constructor(readonly K: number) {
     this.open = openTags(K);
     this.closed = closedTags(K);
+    this.live = new Int32Array(this.closed.length);
   }
 
   decode(
@@ -68,6 +70,18 @@ export class Viterbi {
     }
     const score = this.score, back = this.back, open = this.open, closed = this.closed;
     const NEG = -1e300;
+    const nOpen = open.length, nClosed = closed.length, live = this.live;
+    let D = 0;
+    for (let j = 0; j < nOpen; j++) {
+      const c = open[j];
+      let lo = Infinity, hi = -Infinity;
+      for (let q = 0; q < nClosed; q++) {
+        const t = trans[closed[q] * T + c];
+        if (t < lo) lo = t;
+        if (t > hi) hi = t;
+      }
+      if (hi - lo > D) D = hi - lo;
+    }
     // position 0
     for (let t = 0; t < T; t++) score[t] = NEG;
     for (let j = 0; j < open.length; j++) {
@@ -78,13 +92,21 @@ export class Viterbi {
       const pb = (i - 1) * T;
       const cb = i * T;
       for (let t = 0; t < T; t++) score[cb + t] = NEG;
-      // open tags: predecessors are the closed tags
-      for (let j = 0; j < open.length; j++) {
+      // Open tags: predecessors are the closed tags. Exact pruning: a closed predecessor more than
+      // D (the widest spread of any open tag's incoming transitions) below the best one can never win.
+      let M = NEG;
+      for (let q = 0; q < nClosed; q++) {
+        const v = score[pb + closed[q]];
+        if (v > M) M = v;
+      }
+      let nLive = 0;
+      for (let q = 0; q < nClosed; q++) if (score[pb + closed[q]] >= M - D) live[nLive++] = closed[q];
+      for (let j = 0; j < nOpen; j++) {
         const c = open[j];
         let best = NEG;
         let arg = 0;
-        for (let q = 0; q < closed.length; q++) {
-          const p = closed[q];
+        for (let q = 0; q < nLive; q++) {
+          const p = live[q];
           const s = score[pb + p] + trans[p * T + c];
           if (s > best) { best = s; arg = p; }
         }
@@ -294,8 +316,12 @@ export class RuntimeModel {
   readonly K: number;
   readonly T: number;
   private readonly hmask: number;
-  private readonly rowOf: Int32Array;
-  private readonly W: Int16Array;
+  /** Open-addressing table: slot = [key+1 as int32][T int16 weights], stride S int16 (64-byte rows). */
+  private readonly tab: Int16Array;
+  private readonly keys: Int32Array;
+  private readonly S: number;
+  private readonly capMask: number;
+  private readonly shift: number;
   private readonly trans: Int32Array;
   private readonly start: Int32Array;
   private readonly end: Int32Array;
@@ -313,9 +339,23 @@ export class RuntimeModel {
     this.K = h.labels.length;
     this.T = nTags(this.K);
     this.hmask = (1 << h.hashBits) - 1;
-    this.rowOf = new Int32Array(1 << h.hashBits).fill(-1);
-    for (let r = 0; r < parts.buckets.length; r++) this.rowOf[parts.buckets[r]] = r;
-    this.W = parts.weights;
+    const T = this.T;
+    this.S = Math.ceil((T + 2) / 32) * 32;
+    let bits = 4;
+    while (1 << bits < parts.buckets.length / 0.62) bits++;
+    const cap = 1 << bits;
+    this.capMask = cap - 1;
+    this.shift = 32 - bits;
+    this.tab = new Int16Array(cap * this.S);
+    this.keys = new Int32Array(this.tab.buffer);
+    const S2 = this.S >> 1;
+    for (let r = 0; r < parts.buckets.length; r++) {
+      const b = parts.buckets[r];
+      let slot = Math.imul(b, 0x9e3779b1) >>> this.shift;
+      while (this.keys[slot * S2] !== 0) slot = (slot + 1) & this.capMask;
+      this.keys[slot * S2] = b + 1;
+      this.tab.set(parts.weights.subarray(r * T, r * T + T), slot * this.S + 2);
+    }
     this.trans = Int32Array.from(parts.trans);
     this.start = Int32Array.from(parts.start);
     this.end = Int32Array.from(parts.end);
@@ -345,15 +385,25 @@ export class RuntimeModel {
     }
     const em = this.em;
     em.fill(0, 0, n * T);
-    const feats = sc.feats, offs = sc.offs, rowOf = this.rowOf, W = this.W, hmask = this.hmask;
+    const feats = sc.feats, offs = sc.offs, hmask = this.hmask;
+    const tab = this.tab, keys = this.keys, S = this.S, S2 = S >> 1, capMask = this.capMask, shift = this.shift;
     for (let i = 0; i < n; i++) {
       const eb = i * T;
       const fe = offs[i + 1];
       for (let f = offs[i]; f < fe; f++) {
-        const r = rowOf[feats[f] & hmask];
-        if (r < 0) continue;
-        const wb = r * T;
-        for (let t = 0; t < T; t++) em[eb + t] += W[wb + t];
+        const b = feats[f] & hmask;
+        const key = b + 1;
+        let slot = Math.imul(b, 0x9e3779b1) >>> shift;
+        for (;;) {
+          const k = keys[slot * S2];
+          if (k === key) {
+            const wb = slot * S + 2;
+            for (let t = 0; t < T; t++) em[eb + t] += tab[wb + t];
+            break;
+          }
+          if (k === 0) break;
+          slot = (slot + 1) & capMask;
+        }
       }
     }
     this.vit.decode(em, n, this.trans, this.start, this.end, this.tags);
