@@ -53,9 +53,23 @@ function titleLines(e: Entity): string[] {
   return out;
 }
 
+/**
+ * Pinyin of a personal name in the usual romanised form: surname, space, given name run together,
+ * each capitalised (尹力 → "Yǐn Lì", 陈吉宁 → "Chén Jíníng"). Falls back to the core's string.
+ */
+export function namePinyin(name: string): string {
+  const raw = pinyinOf(name).trim();
+  if (!raw) return '';
+  const syl = raw.split(/\s+/);
+  const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+  if (syl.length !== [...name].length || syl.length < 2 || syl.length > 4) return raw;
+  const surnameLen = syl.length === 4 ? 2 : 1; // 欧阳XX-style four-character names: compound surname
+  return `${cap(syl.slice(0, surnameLen).join(''))} ${cap(syl.slice(surnameLen).join(''))}`;
+}
+
 export function officialCard(analysis: Analysis, text: string, e: Entity): string {
   const lines: string[] = [];
-  const py = pinyinOf(e.name);
+  const py = namePinyin(e.name);
   lines.push(`**${md(e.name)}**${py ? ` *${md(py)}*` : ''} · ${kindLabel('official')}`);
   for (const t of titleLines(e)) lines.push(t);
   const facts: string[] = [];
