@@ -217,22 +217,24 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
   const sentenceAt = (off: number): number => (sentences.length ? indexAt(sentences, off) : 0);
 
   // company canonicalisation: legal names and their short forms
-  const companyKey = new Map<string, string>(); // surface → canonical legal name
+  // keys are normalised (simplified, half-width) so traditional and simplified forms meet
+  const N = (t: string) => normalizeForMatching(t);
+  const companyKey = new Map<string, string>(); // normalised surface → legal name as written
   for (const sp of spans) {
     if (sp.type === 'company' && sp.legal) {
       const legal = sp.text;
-      if (!companyKey.has(legal)) companyKey.set(legal, legal);
-      for (const a of sp.aliases ?? []) if (!companyKey.has(a)) companyKey.set(a, legal);
+      if (!companyKey.has(N(legal))) companyKey.set(N(legal), legal);
+      for (const a of sp.aliases ?? []) if (!companyKey.has(N(a))) companyKey.set(N(a), legal);
     }
   }
   for (const sp of spans) {
-    if (sp.type === 'company' && sp.aliasOf && !companyKey.has(sp.text)) companyKey.set(sp.text, companyKey.get(sp.aliasOf) ?? sp.aliasOf);
+    if (sp.type === 'company' && sp.aliasOf && !companyKey.has(N(sp.text))) companyKey.set(N(sp.text), companyKey.get(N(sp.aliasOf)) ?? sp.aliasOf);
   }
-  const canonicalCompany = (t: string): string => companyKey.get(t) ?? companyKey.get(normalizeForMatching(t)) ?? t;
+  const canonicalCompany = (t: string): string => companyKey.get(N(t)) ?? t;
 
   const builders = new Map<string, Builder>();
   const getEntity = (type: EntityType, name: string, off: number): Entity => {
-    const id = `${type}:${name}`;
+    const id = `${type}:${N(name)}`;
     let b = builders.get(id);
     if (!b) {
       b = { entity: { id, type, name, aliases: [], titles: [], sections: [], mentions: [] }, firstOffset: off };
@@ -326,7 +328,8 @@ function buildRelations(text: string, a: Analysis): Relation[] {
   // works-for
   for (const e of a.entities) {
     if (e.type === 'person' && e.organization) {
-      const org = byId.get(`company:${e.organization}`) ?? byId.get(`organization:${e.organization}`) ?? byId.get(`government:${e.organization}`);
+      const k = normalizeForMatching(e.organization);
+      const org = byId.get(`company:${k}`) ?? byId.get(`organization:${k}`) ?? byId.get(`government:${k}`);
       if (org) addRel('works-for', e.id, org.id, e.mentions[0]?.sentence ?? 0);
     }
   }

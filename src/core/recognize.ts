@@ -27,6 +27,9 @@ export interface TitleChain {
   region?: string;
   /** Company the post belongs to (text of the company span), if any. */
   organization?: string;
+  /** Offsets of the organization span, when written in the text. */
+  orgStart?: number;
+  orgEnd?: number;
 }
 
 /** Span with the extra facts the analysis needs. */
@@ -542,7 +545,7 @@ const BUSINESS_CORES = new Set([
   '首席信息官', '首席营销官', '首席代表', '总监', '经理', '合伙人', '创始人', '联合创始人', '创办人', '掌门人', '董事会秘书', '董秘', 'CEO', 'COO', 'CFO', 'CTO', '首席科学家', '首席经济学家', '总工程师', '总会计师',
 ]);
 const OTHER_CORES = new Set(['记者', '编辑', '特约记者', '通讯员', '主播', '评论员', '总编辑', '主编', '副主编', '教授', '副教授', '研究员', '副研究员', '博士生导师', '院士', '讲师', '教练', '主教练', '队长', '医生', '主任医师', '律师', '工程师', '分析师', '社长', '台长']);
-const REGION_CORES = new Set(['市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '县长', '副县长', '州长', '市领导', '省领导', '区领导', '县领导']);
+const REGION_CORES = new Set(['行政长官', '特首', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '县长', '副县长', '州长', '市领导', '省领导', '区领导', '县领导']);
 
 interface Unit {
   start: number;
@@ -600,7 +603,6 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
     if (!core) continue;
     const country = st.region ? lx.placeByName.get(st.region)?.level === 'country' : false;
     if (st.region && !hasPrefix && !country && !REGION_CORES.has(core.core) && !/^(国家|中央)/.test(core.core)) continue;
-    if (st.region && !hasPrefix && /市$|省$/.test(s.slice(i, st.regionEnd)) === false && REGION_CORES.has(core.core) && /^[市省区县]/.test(core.core) === false) continue;
     return { start: i, end: core.end, region: st.region, regionEnd: st.regionEnd, org: st.org, prefixStart, coreStart: p, core: core.core };
   }
   return undefined;
@@ -668,6 +670,8 @@ function stageTitles(ctx: Ctx): void {
       units: units.map((u, ui) => ({ start: ui === 0 ? textStart : u.start, end: u.end, text: s.slice(ui === 0 ? textStart : u.start, u.end), region: u.region, hasRegionalPrefix: u.prefixStart < u.coreStart || !!u.region, core: u.core })),
       region: chainRegion,
       organization: org?.text,
+      orgStart: org?.start,
+      orgEnd: org?.end,
     };
     const allCores = units.map((u) => u.core);
     let role: PersonRole = 'official';
@@ -897,7 +901,12 @@ export function recognizeRich(text: string): RichSpan[] {
     }
   }
   // report the original text, not the normalised copy
-  for (const sp of ctx.spans) sp.text = original.slice(sp.start, sp.end);
+  for (const sp of ctx.spans) {
+    sp.text = original.slice(sp.start, sp.end);
+    const ch = sp.chain;
+    if (ch && ch.orgStart !== undefined && ch.orgEnd !== undefined) ch.organization = original.slice(ch.orgStart, ch.orgEnd);
+    if (ch) ch.inText = original.slice(ch.start, ch.end);
+  }
   return ctx.spans.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

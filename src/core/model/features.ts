@@ -6,7 +6,7 @@
  * any change here changes the meaning of the shipped weights, so bump FEATURE_VERSION.
  */
 
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 /** Sentinels used for positions outside the sentence. */
 const BOS = 1;
@@ -103,10 +103,10 @@ const PREFIX_BIT = 1 << 30;
 export const LEX_MAX_LEN = 16;
 
 function wordHash(h1: number, c: number): number {
-  return Math.imul(h1 ^ c, 0x01000193) + 0x7f4a7c15;
+  return (Math.imul(h1 ^ c, 0x01000193) + 0x7f4a7c15) | 0;
 }
 function wordHash2(h2: number, c: number): number {
-  return Math.imul((h2 + c) | 0, 0x5bd1e995) ^ (h2 >>> 15);
+  return (Math.imul((h2 + c) | 0, 0x5bd1e995) ^ (h2 >>> 15)) | 0;
 }
 
 /**
