@@ -90,7 +90,10 @@ verify_install() { # $1 = install dir, $2 = node; prints problems, returns non-z
     "$nodebin" -e "require(process.argv[1])" "$m" 2>/dev/null || { echo "${m#$vs/} does not load in $("$nodebin" --version)"; bad=1; }
     # ...and every .node it built must load too (windows*.node are Windows-only stubs built here as empty shells).
     # Some (e.g. @parcel/watcher) ship prebuilt binaries in a platform package instead of building: no build/ then.
-    nodes=$(find "$m/build/Release" -maxdepth 1 -name '*.node' -not -name 'windows*.node' 2>/dev/null)
+    # node-pty >= 1.1 ships N-API prebuilds (prebuilds/linux-x64) and builds nothing.
+    nodes=$(find "$m/build/Release" "$m/prebuilds/linux-x64" -maxdepth 1 -name '*.node' -not -name 'windows*.node' 2>/dev/null)
+    # No .node at all is fine only where node-gyp ran and built nothing for Linux (build/ exists:
+    # @vscode/deviceid, @vscode/fs-copyfile) or a platform package holds the binary (@parcel/watcher).
     if [[ -z "$nodes" && ! -d "$m/build" ]] && ! ls -d "$(dirname "$m")/$(basename "$m")"-linux-* >/dev/null 2>&1; then
       echo "no built .node in ${m#$vs/}"; bad=1
     fi
@@ -109,6 +112,14 @@ install_code_server() { # $1 = version
   local ver=$1 dir="$CACHE/code-server-$1" marker="$CACHE/code-server-$1/.news-lens-verified"
   if [[ "$FORCE" != 1 && -f "$marker" && -f "$dir/node_modules/code-server/out/node/entry.js" ]]; then
     log "code-server $ver already installed and verified ($dir)"; return
+  fi
+  # An install left without its marker (interrupted, or verified by an older rule): keep it if it verifies.
+  if [[ "$FORCE" != 1 && -f "$dir/node_modules/code-server/out/node/entry.js" && -f "$dir/.news-lens-installed" ]]; then
+    local nb; nb=$(node_for "$dir")
+    if [[ -x "$nb" ]] && verify_install "$dir" "$nb" >/dev/null; then
+      echo "$ver node=$("$nb" --version) $(date -u +%FT%TZ)" >"$marker"
+      log "code-server $ver already installed; verified now ($dir)"; return
+    fi
   fi
   local t=$SECONDS
   log "installing code-server $ver into $dir"
@@ -144,6 +155,7 @@ install_code_server() { # $1 = version
     log "  [6/6] argon2"
     cd "$dir" && npm rebuild "${NPM_QUIET[@]}" argon2 >>"$dir/rebuild.log" 2>&1 || log "  (npm rebuild argon2 exited non-zero; checking it loads instead)"
   )
+  touch "$dir/.news-lens-installed" # all steps ran (verification decides whether it is usable)
   local problems
   if ! problems=$(verify_install "$dir" "$nodebin"); then
     printf '%s\n' "$problems" | sed 's/^/[setup-vscode-test]   /' >&2
