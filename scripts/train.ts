@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readCluener, goldSpans, score, formatScores } from '../src/core/model/cluener';
+import { readCluener, goldSpans, score, formatScores, type Example } from '../src/core/model/cluener';
 import { trainModel, shuffled, type TrainOptions } from '../src/core/model/train';
 import { RuntimeModel, deserialize, serialize } from '../src/core/model/perceptron';
 
@@ -17,12 +17,20 @@ function arg(name: string, def: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : def;
 }
 
+/** Back to CLUENER's format (code point offsets, inclusive end). */
+function toCluener(e: Example): { text: string; label: Record<string, Record<string, [number, number][]>> } {
+  const cp = (u: number): number => [...e.text.slice(0, u)].length;
+  const label: Record<string, Record<string, [number, number][]>> = {};
+  for (const s of e.spans) ((label[s.label] ??= {})[s.text] ??= []).push([cp(s.start), cp(s.end) - 1]);
+  return { text: e.text, label };
+}
+
 const dataDir = arg('data', '/work/shared/data/cluener2020');
 const out = path.resolve(arg('out', path.join(__dirname, '..', 'models', 'ner.bin')));
 const opt: TrainOptions = {
   epochs: Number(arg('epochs', '12')),
   hashBits: Number(arg('bits', '21')),
-  unscored: arg('unscored', 'separate') as 'separate' | 'O',
+  unscored: arg('unscored', 'O') as 'separate' | 'O',
   folds: Number(arg('folds', '5')),
   seed: Number(arg('seed', '20240607')),
   maxRows: Number(arg('rows', '160000')),
@@ -41,6 +49,13 @@ if (process.argv.includes('--tune')) {
   const ho = sh.slice(cut);
   const m = new RuntimeModel(deserialize(serialize(r.parts)));
   console.log(formatScores(score(ho.map(goldSpans), ho.map((e) => m.predict(e.text))), 'held-out, exported (pruned, int16) model'));
+  const tuneOut = arg('tune-out', '');
+  if (tuneOut) {
+    // The 90% model and its held-out split, for tuning combineSpans (scripts/eval.ts --file).
+    fs.writeFileSync(tuneOut, serialize(r.parts));
+    fs.writeFileSync(tuneOut + '.heldout.json', ho.map((e) => JSON.stringify(toCluener(e))).join('\n') + '\n');
+    console.log(`wrote ${tuneOut} and ${tuneOut}.heldout.json`);
+  }
   if (process.argv.includes('--tune-only')) process.exit(0);
 }
 

@@ -1,0 +1,153 @@
+/**
+ * Throughput benchmark: our recognizer (the core's tag(), i.e. rules + model) against
+ * @node-rs/jieba tag() on the same ≥ 1 MB of Chinese news text, in one process, after warm-up,
+ * median of N runs. Also: analyze() on the shared fixture article, model load time, peak memory.
+ *
+ *   npm run bench                 defaults: 7 runs, text = train+dev sentences repeated to ≥ 1.2M chars
+ *   npm run bench -- --runs 5 --model-only --json bench/result.json
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Span } from '../src/core/types';
+import { loadDefaultModel, lastLoadMs, locateModelFile } from '../src/core/model';
+
+const argv = process.argv.slice(2);
+const opt = (f: string, d: string): string => {
+  const i = argv.indexOf(`--${f}`);
+  return i >= 0 && argv[i + 1] ? argv[i + 1] : d;
+};
+const RUNS = Math.max(5, Number(opt('runs', '7')));
+const MIN_CHARS = Number(opt('chars', '1200000'));
+const DATA = opt('data', '/work/shared/data/cluener2020');
+const FIXTURE = opt('fixture', '/work/shared/fixtures/articles/leaders-visit-firms.md');
+const root = path.join(__dirname, '..');
+
+let peakRss = 0;
+let peakHeap = 0;
+const sampleMem = (): void => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+};
+const memTimer = setInterval(sampleMem, 20);
+
+function median(a: number[]): number {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function time(fn: () => unknown, runs: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    out.push(performance.now() - t0);
+    sampleMem();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text: CLUENER sentences, one per line, repeated to the target size.
+const sentences: string[] = [];
+for (const f of ['train.json', 'dev.json']) {
+  const p = path.join(DATA, f);
+  if (!fs.existsSync(p)) continue;
+  for (const l of fs.readFileSync(p, 'utf8').split('\n')) if (l.trim()) sentences.push((JSON.parse(l) as { text: string }).text);
+}
+const base = sentences.join('\n');
+let text = base;
+while (text.length < MIN_CHARS) text += '\n' + base;
+
+// ---------------------------------------------------------------------------------------------
+// Recognizers.
+const t0 = performance.now();
+const model = loadDefaultModel();
+const loadMs = lastLoadMs || performance.now() - t0;
+if (!model) throw new Error('no model weights (models/ner.bin)');
+const weights = locateModelFile()!;
+
+type Core = { tag?: (t: string) => Span[]; analyze?: (t: string) => unknown };
+let core: Core = {};
+const corePath = path.join(root, 'src', 'core', 'index.ts');
+if (!argv.includes('--model-only') && fs.existsSync(corePath)) {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    core = require(corePath) as Core;
+  } catch (e) {
+    console.error(`warning: src/core/index.ts failed to load: ${(e as Error).message}`);
+  }
+}
+const oursName = core.tag ? 'news-lens tag() (rules + model)' : 'news-lens model.predict() (core tag() not available)';
+const ours = core.tag ? core.tag : (t: string) => model.predict(t);
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+const jieba = Jieba.withDict(dict);
+
+// Warm-up on a slice, then timed runs on the whole text, interleaved so both see the same machine load.
+const warm = text.slice(0, 200000);
+for (let i = 0; i < 2; i++) {
+  ours(warm);
+  jieba.tag(warm);
+}
+const oursMs: number[] = [];
+const jiebaMs: number[] = [];
+let nSpans = 0;
+for (let i = 0; i < RUNS; i++) {
+  let a = performance.now();
+  nSpans = ours(text).length;
+  oursMs.push(performance.now() - a);
+  sampleMem();
+  a = performance.now();
+  jieba.tag(text);
+  jiebaMs.push(performance.now() - a);
+  sampleMem();
+}
+const oursCps = text.length / (median(oursMs) / 1000);
+const jiebaCps = text.length / (median(jiebaMs) / 1000);
+
+// Model alone, for reference.
+const modelMs = time(() => model.predict(text), Math.min(RUNS, 5));
+const modelCps = text.length / (median(modelMs) / 1000);
+
+// analyze() on the fixture article.
+let analyzeMs: number | undefined;
+if (core.analyze && fs.existsSync(FIXTURE)) {
+  const art = fs.readFileSync(FIXTURE, 'utf8');
+  for (let i = 0; i < 3; i++) core.analyze(art);
+  analyzeMs = median(time(() => core.analyze!(art), 11));
+}
+clearInterval(memTimer);
+sampleMem();
+
+const MB = 1024 * 1024;
+const result = {
+  textChars: text.length,
+  runs: RUNS,
+  ours: { name: oursName, medianMs: median(oursMs), charsPerSec: oursCps, spans: nSpans },
+  jieba: { name: '@node-rs/jieba tag()', medianMs: median(jiebaMs), charsPerSec: jiebaCps },
+  ratio: oursCps / jiebaCps,
+  modelOnly: { medianMs: median(modelMs), charsPerSec: modelCps },
+  analyzeFixtureMs: analyzeMs,
+  modelLoadMs: loadMs,
+  weightsBytes: fs.statSync(weights).size,
+  peakRssMB: peakRss / MB,
+  peakHeapMB: peakHeap / MB,
+};
+const k = (x: number): string => `${(x / 1e6).toFixed(2)} M chars/s`;
+console.log(`text: ${text.length.toLocaleString()} chars (CLUENER train+dev sentences, one per line); median of ${RUNS} runs after warm-up`);
+console.log(`  ${oursName.padEnd(52)} ${result.ours.medianMs.toFixed(0).padStart(6)} ms  ${k(oursCps)}  (${nSpans} spans)`);
+console.log(`  ${'@node-rs/jieba tag()'.padEnd(52)} ${result.jieba.medianMs.toFixed(0).padStart(6)} ms  ${k(jiebaCps)}`);
+console.log(`  ratio ours/jieba: ${result.ratio.toFixed(2)}×  (target ≥ 1.00×)`);
+console.log(`  model alone: ${k(modelCps)}`);
+console.log(`analyze() on ${path.basename(FIXTURE)}: ${analyzeMs === undefined ? 'n/a (core analyze() not available)' : `${analyzeMs.toFixed(2)} ms median of 11`}`);
+console.log(`model load: ${loadMs.toFixed(0)} ms; weights ${path.relative(root, weights)} ${(result.weightsBytes / MB).toFixed(2)} MB`);
+console.log(`peak memory: rss ${result.peakRssMB.toFixed(0)} MB, heap used ${result.peakHeapMB.toFixed(0)} MB`);
+const jsonOut = opt('json', '');
+if (jsonOut) {
+  fs.writeFileSync(jsonOut, JSON.stringify(result, null, 2) + '\n');
+  console.log(`wrote ${jsonOut}`);
+}
