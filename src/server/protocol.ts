@@ -56,3 +56,155 @@ export interface InitializationOptions {
   /** fsPath of the l10n bundle for the UI language (vscode.l10n.uri.fsPath), if any. */
   l10nBundle?: string;
 }
+
+// ---- Regions view, workspace index, export (reader features) ----------------------------------
+
+/** Entity kind as the UI distinguishes it: people split into officials and other people. */
+export type SummaryKind = 'official' | 'person' | 'title' | 'company' | 'government' | 'organization' | 'place' | 'date';
+
+/** `newsLens/analysis`: a serialisable summary of one open document's analysis. */
+export const ArticleSummaryRequestMethod = 'newsLens/analysis';
+export interface ArticleSummaryParams {
+  uri: string;
+}
+export interface SummaryMention {
+  entityId: string;
+  range: Range;
+  /** Id of the SummaryRegion (tree node) the mention belongs under; undefined = the lead. */
+  regionId?: string;
+  /** The line's text around the mention (whitespace collapsed), and where the mention sits in it. */
+  snippet: string;
+  snippetStart: number;
+  snippetEnd: number;
+}
+export interface SummaryTitle {
+  inText: string;
+  full: string;
+  region?: string;
+  organization?: string;
+}
+export interface SummaryEntity {
+  id: string;
+  type: EntityType;
+  kind: SummaryKind;
+  name: string;
+  aliases: string[];
+  role?: PersonRole;
+  titles: SummaryTitle[];
+  region?: string;
+  organization?: string;
+  within?: string;
+  /** Tone-marked pinyin for people. */
+  pinyin?: string;
+  mentionCount: number;
+}
+/**
+ * A node of the region hierarchy: the article's sections plus administrative sub-regions found in
+ * them (朝阳区 in the 北京 section), nested by GB/T 2260 level.
+ */
+export interface SummaryRegion {
+  id: string;
+  name: string;
+  full?: string;
+  level: 'province' | 'city' | 'district' | 'country' | 'other';
+  /** Id of the enclosing SummaryRegion, if any. */
+  parentId?: string;
+  /** True for the article's own sections (heading/lead line), false for sub-regions found in them. */
+  section: boolean;
+  /** The section heading (sections) or the first mention (sub-regions). */
+  range?: Range;
+}
+export interface SummaryRelation {
+  kind: 'met' | 'works-for';
+  from: string;
+  to: string;
+}
+export interface ArticleSummary {
+  uri: string;
+  /** Document version analysed; null when the server does not track the document. */
+  version: number | null;
+  /** First Markdown heading or first line, clipped. */
+  title?: string;
+  skipped?: string;
+  truncated?: boolean;
+  entities: SummaryEntity[];
+  /** In article order. */
+  mentions: SummaryMention[];
+  /** Parents before children, sections in article order. */
+  regions: SummaryRegion[];
+  relations: SummaryRelation[];
+}
+
+/** `newsLens/workspace/configure` (client → server request): which folders to index, and how. */
+export const WorkspaceConfigureRequestMethod = 'newsLens/workspace/configure';
+export interface WorkspaceIndexSettings {
+  enabled: boolean;
+  /** Folder or file names skipped anywhere in the tree (node_modules, .git, ...). */
+  exclude: string[];
+  /** Bytes; larger files are skipped. */
+  maxFileSize: number;
+  /** Most files indexed per workspace. */
+  maxFiles: number;
+}
+export interface WorkspaceConfigureParams {
+  /** Workspace folder URIs (file: scheme only are indexed). */
+  folders: string[];
+  settings: WorkspaceIndexSettings;
+}
+export const DEFAULT_WORKSPACE_INDEX_SETTINGS: WorkspaceIndexSettings = {
+  enabled: true,
+  exclude: ['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out'],
+  maxFileSize: 2_000_000,
+  maxFiles: 5_000,
+};
+
+/** `newsLens/workspace/index` (request): the merged entities of every indexed article. */
+export const WorkspaceIndexRequestMethod = 'newsLens/workspace/index';
+export interface WorkspaceIndexParams {
+  /** Wait until the running indexing pass has finished (tests, export). */
+  waitForIdle?: boolean;
+}
+export interface WorkspaceArticleRef {
+  uri: string;
+  /** Path relative to its workspace folder. */
+  path: string;
+  title?: string;
+  mentionCount: number;
+  mentions: { range: Range; snippet: string; snippetStart: number; snippetEnd: number }[];
+  titles: string[];
+  regions: string[];
+}
+export interface WorkspaceEntity {
+  /** `${type}:${name}`: entities are merged across articles by canonical name and type. */
+  key: string;
+  type: EntityType;
+  kind: SummaryKind;
+  name: string;
+  aliases: string[];
+  /** Full titles seen in any article. */
+  titles: string[];
+  regions: string[];
+  mentionCount: number;
+  /** Articles mentioning it, most mentions first. */
+  articles: WorkspaceArticleRef[];
+}
+export interface WorkspaceIndexResult {
+  indexing: boolean;
+  /** Articles (files with Chinese text) indexed. */
+  articleCount: number;
+  filesSeen: number;
+  entities: WorkspaceEntity[];
+}
+
+/** `newsLens/workspace/progress` (server → client): indexing progress. */
+export const WorkspaceProgressNotificationMethod = 'newsLens/workspace/progress';
+export interface WorkspaceProgressParams {
+  state: 'begin' | 'report' | 'end';
+  done: number;
+  total: number;
+  /** Relative path of the file being indexed. */
+  file?: string;
+}
+
+/** `newsLens/workspace/changed` (server → client): the index changed; refresh views. */
+export const WorkspaceChangedNotificationMethod = 'newsLens/workspace/changed';

@@ -34,6 +34,7 @@ import {
 } from './protocol';
 import { definition, documentHighlights, references } from './references';
 import { workspaceSymbols } from './workspaceSymbols';
+import { registerWorkspaceIndex } from './workspaceIndex/index';
 
 function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -203,7 +204,8 @@ function startServer(): void {
     safe('workspaceSymbol', [], async () => {
       const entries = await Promise.all(documents.keys().map((uri) => usable(uri)));
       const docs = entries.filter((e): e is AnalysisEntry => !!e).map((e) => ({ doc: e.doc, analysis: e.analysis }));
-      return workspaceSymbols(p.query, docs);
+      const fromIndex = await workspaceIndex.symbols(p.query, new Set(documents.keys()));
+      return [...workspaceSymbols(p.query, docs), ...fromIndex].slice(0, 500);
     }),
   );
 
@@ -215,7 +217,18 @@ function startServer(): void {
     }),
   );
 
+  // Regions view summaries, the workspace index (workspace mode, Ctrl+T), file watching.
+  const workspaceIndex = registerWorkspaceIndex({
+    connection,
+    documents,
+    usable,
+    background: (text) => (workerBroken ? undefined : pool.submit(text)),
+    maxDocumentSize: () => settings.maxDocumentSize,
+    log,
+  });
+
   connection.onShutdown(() => {
+    workspaceIndex.dispose();
     cache.dispose();
     pool.dispose();
   });

@@ -1,0 +1,109 @@
+/**
+ * Pure merging of per-article summaries into workspace entities: one entry per canonical name and
+ * type, listing the articles that mention it (most mentions first). Also workspace symbols over the
+ * index. No I/O here, so unit tests can feed summaries directly.
+ */
+import type { SymbolInformation } from 'vscode-languageserver';
+import type { ArticleSummary, SummaryKind, WorkspaceEntity, WorkspaceIndexResult } from '../protocol';
+
+export interface IndexedArticle {
+  uri: string;
+  /** Path relative to its workspace folder, '/'-separated. */
+  path: string;
+  summary: ArticleSummary;
+}
+
+/** Kinds in the order the UI lists them. */
+export const KIND_ORDER: SummaryKind[] = ['official', 'person', 'company', 'government', 'organization', 'place', 'date', 'title'];
+
+/** Mentions kept per article in the merged view (the full list stays in the article's own summary). */
+const MAX_MENTIONS_PER_ARTICLE = 200;
+
+export function mergeKey(type: string, name: string): string {
+  return `${type}:${name}`;
+}
+
+export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?: boolean } = {}): WorkspaceEntity[] {
+  const merged = new Map<string, WorkspaceEntity>();
+  const sorted = [...articles].sort((a, b) => a.path.localeCompare(b.path));
+  for (const art of sorted) {
+    const s = art.summary;
+    const byEntity = new Map<string, WorkspaceEntity['articles'][number]['mentions']>();
+    for (const m of s.mentions) {
+      let list = byEntity.get(m.entityId);
+      if (!list) byEntity.set(m.entityId, (list = []));
+      if (list.length < MAX_MENTIONS_PER_ARTICLE) list.push({ range: m.range, snippet: m.snippet, snippetStart: m.snippetStart, snippetEnd: m.snippetEnd });
+    }
+    const regionNames = new Map(s.regions.map((r) => [r.id, r.name]));
+    for (const e of s.entities) {
+      if (e.type === 'title' && !opts.includeTitles) continue;
+      const ms = byEntity.get(e.id) ?? [];
+      if (!ms.length) continue;
+      const key = mergeKey(e.type, e.name);
+      let w = merged.get(key);
+      if (!w) {
+        w = { key, type: e.type, kind: e.kind, name: e.name, aliases: [], titles: [], regions: [], mentionCount: 0, articles: [] };
+        merged.set(key, w);
+      }
+      // An official in any article is an official (roles are per article).
+      if (e.kind === 'official') w.kind = 'official';
+      for (const a of e.aliases) if (a !== w.name && !w.aliases.includes(a)) w.aliases.push(a);
+      const titles = [...new Set(e.titles.map((t) => t.full || t.inText).filter(Boolean))];
+      for (const t of titles) if (!w.titles.includes(t)) w.titles.push(t);
+      const sections = [...new Set(s.mentions.filter((m) => m.entityId === e.id && m.regionId).map((m) => regionNames.get(m.regionId!)).filter((x): x is string => !!x))];
+      const regions = e.region ? [e.region, ...sections.filter((r) => r !== e.region)] : sections;
+      for (const r of regions) if (!w.regions.includes(r)) w.regions.push(r);
+      w.mentionCount += e.mentionCount;
+      w.articles.push({ uri: art.uri, path: art.path, title: s.title, mentionCount: e.mentionCount, mentions: ms, titles, regions });
+    }
+  }
+  const out = [...merged.values()];
+  for (const w of out) w.articles.sort((a, b) => b.mentionCount - a.mentionCount || a.path.localeCompare(b.path));
+  out.sort(
+    (a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      b.articles.length - a.articles.length ||
+      b.mentionCount - a.mentionCount ||
+      a.name.localeCompare(b.name, 'zh'),
+  );
+  return out;
+}
+
+export function indexResult(articles: IndexedArticle[], state: { indexing: boolean; filesSeen: number }): WorkspaceIndexResult {
+  return { indexing: state.indexing, articleCount: articles.length, filesSeen: state.filesSeen, entities: mergeArticles(articles) };
+}
+
+/**
+ * workspace/symbol over indexed articles that are not open (open ones are answered from the live
+ * analysis). `matches` and `kindOf` are passed in so this file stays free of server imports.
+ */
+export function indexSymbols(
+  query: string,
+  articles: IndexedArticle[],
+  skipUris: Set<string>,
+  matches: (q: string, names: string[]) => boolean,
+  symbolKind: (kind: SummaryKind) => SymbolInformation['kind'],
+  limit = 500,
+): SymbolInformation[] {
+  const out: SymbolInformation[] = [];
+  for (const art of articles) {
+    if (skipUris.has(art.uri)) continue;
+    const s = art.summary;
+    const first = new Map<string, ArticleSummary['mentions'][number]>();
+    for (const m of s.mentions) if (!first.has(m.entityId)) first.set(m.entityId, m);
+    const regionNames = new Map(s.regions.map((r) => [r.id, r.name]));
+    for (const e of s.entities) {
+      if (e.type === 'date' || e.type === 'title') continue;
+      const m = first.get(e.id);
+      if (!m || !matches(query, [e.name, ...e.aliases])) continue;
+      out.push({
+        name: e.name,
+        kind: symbolKind(e.kind),
+        containerName: (m.regionId && regionNames.get(m.regionId)) || e.region || art.path,
+        location: { uri: art.uri, range: m.range },
+      });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
