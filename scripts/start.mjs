@@ -19,7 +19,8 @@ const opt = (name) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const log = (m) => console.log(`[start] ${m}`);
+// Synchronous writes: the self-check path exits right after logging, which would cut piped output.
+const log = (m) => fs.writeSync(1, `[start] ${m}\n`);
 const die = (m) => {
   console.error(`[start] ERROR: ${m}`);
   process.exit(1);
@@ -75,7 +76,7 @@ async function startCodeServer() {
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   const settingsFile = path.join(userData, 'User', 'settings.json');
   if (!fs.existsSync(settingsFile)) {
-    fs.writeFileSync(settingsFile, JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' }, null, 2));
+    fs.writeFileSync(settingsFile, JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'git.openRepositoryInParentFolders': 'never', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true, 'extensions.ignoreRecommendations': true }, null, 2));
   }
   fs.rmSync(extDir, { recursive: true, force: true });
   fs.mkdirSync(extDir, { recursive: true });
@@ -106,18 +107,31 @@ async function startCodeServer() {
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(samples)}`;
   let out = '';
   let ready = false;
+  let pending = '';
   const onData = async (buf) => {
     const s = buf.toString();
     out += s;
-    if (ready) return process.stdout.write(s.replace(/^/gm, '  [code-server] '));
+    if (ready) {
+      // Line by line, without the offline chatter (open-vsx.org, telemetry) unless NEWS_LENS_VERBOSE=1.
+      pending += s;
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const l of lines) {
+        if (process.env.NEWS_LENS_VERBOSE || !/ENOTFOUND|open-vsx\.org|telemetry/i.test(l)) fs.writeSync(1, `  [code-server] ${l}\n`);
+      }
+      return;
+    }
     if (!/HTTP server listening on/.test(out)) return;
     ready = true;
     const bar = '='.repeat(72);
-    console.log(`\n${bar}\n  News Lens is running in VS Code ${pkgCs.version ? `(code-server ${pkgCs.version})` : ''}\n  Open:  ${url}\n  Stop:  Ctrl-C\n${bar}\n`);
+    fs.writeSync(1, `\n${bar}\n  News Lens is running in VS Code ${pkgCs.version ? `(code-server ${pkgCs.version})` : ''}\n  Open:  ${url}\n  Stop:  Ctrl-C\n${bar}\n\n`);
     const shot = opt('screenshot');
     if (shot) {
       try {
         await screenshot(url, path.resolve(shot));
+      } catch (err) {
+        fs.writeSync(2, `[start] screenshot failed: ${err.stack ?? err}\n`);
+        process.exitCode = 1;
       } finally {
         stop();
         process.exit(process.exitCode ?? 0);
@@ -144,7 +158,8 @@ async function screenshot(url, file) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(url, { timeout: 60_000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    const article = fs.readdirSync(samples).filter((f) => f.endsWith('.md')).sort()[0];
+    const mds = fs.readdirSync(samples).filter((f) => f.endsWith('.md')).sort();
+    const article = mds.includes('leaders-visit-firms.md') ? 'leaders-visit-firms.md' : mds[0];
     if (article) {
       // Quick Open the first sample and give the language server a moment to decorate it.
       await page.waitForTimeout(3000);

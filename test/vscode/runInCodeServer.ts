@@ -31,6 +31,9 @@ function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
 }
+/** Workbench/extension-host chatter that says nothing about News Lens (shown with NEWS_LENS_VERBOSE=1). */
+const WORKBENCH_NOISE =
+  /^(\[AgentHost\]|\[ChatModelSelection\]|\[AccountPolicyGate\]|\[Service Worker\]|Creating a socket|Resolv(ing|ed) connection token|Updating additional builtin extensions cache|ChatSessionStore|Timed out waiting for authentication provider)|ENOTFOUND|open-vsx\.org/;
 const log = (msg: string) => console.log(`[code-server-runner] ${msg}`);
 
 export interface RunOptions {
@@ -174,7 +177,7 @@ export function freshUserDataDir(prefix: string, extraSettings: Record<string, u
   fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(ud, 'User', 'settings.json'),
-    JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', ...extraSettings }, null, 2),
+    JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'git.openRepositoryInParentFolders': 'never', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true, 'extensions.ignoreRecommendations': true, ...extraSettings }, null, 2),
   );
   return ud;
 }
@@ -245,6 +248,7 @@ export async function runInCodeServer(o: RunOptions): Promise<RunResult> {
       }
       const v = /VS Code (\d+\.\d+\.\d+)/.exec(line);
       if (v && !result.vscodeVersion) result.vscodeVersion = v[1];
+      if (!o.verbose && WORKBENCH_NOISE.test(line)) return;
       const out = type === 'error' ? process.stderr : process.stdout;
       out.write(`${line.replace(/^/gm, '  ')}\n`);
     });
