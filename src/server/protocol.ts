@@ -43,6 +43,8 @@ export interface ServerSettings {
   maxDocumentSize: number;
   /** Debounce for re-analysis after edits, in ms. */
   debounceMs: number;
+  /** Hover card detail (`newsLens.hover.*`); defaults when absent. */
+  hover?: HoverSettings;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -208,3 +210,90 @@ export interface WorkspaceProgressParams {
 
 /** `newsLens/workspace/changed` (server → client): the index changed; refresh views. */
 export const WorkspaceChangedNotificationMethod = 'newsLens/workspace/changed';
+
+// ---- Cards and corrections (hover command links, code actions, `.vscode/news-lens.json`) ----
+
+/** How much a hover card shows (settings `newsLens.hover.*`). */
+export interface HoverSettings {
+  /** Show hover cards at all. */
+  enabled: boolean;
+  /** Romanised name (Yǐn Lì) on people's cards. */
+  showPinyin: boolean;
+  /** The 📚 knowledge-base section on company cards (and the user's notes on people). */
+  showKnowledgeBase: boolean;
+  /** The sentence of the first mention. */
+  showFirstSentence: boolean;
+  /** The command links line (mentions, find all, Regions view, copy). */
+  showCommandLinks: boolean;
+}
+
+export const DEFAULT_HOVER_SETTINGS: HoverSettings = {
+  enabled: true,
+  showPinyin: true,
+  showKnowledgeBase: true,
+  showFirstSentence: true,
+  showCommandLinks: true,
+};
+
+/** Client commands the cards link to; the client trusts exactly these in hover Markdown. */
+export const CardCommands = {
+  /** Quick pick of the entity's mentions with their sentences; picking one jumps there. Args: [EntityRef]. */
+  showMentions: 'newsLens.showMentions',
+  /** References view of all mentions (editor.action.showReferences). Args: [EntityRef]. */
+  findAllMentions: 'newsLens.findAllMentions',
+  /** Copy the card as plain text. Args: [EntityRef]. */
+  copyCard: 'newsLens.copyCard',
+  /** Provided by the Regions view. Args: [EntityRef]. */
+  revealInRegions: 'newsLens.revealInRegions',
+} as const;
+
+/** Client commands the code actions run. */
+export const CorrectionCommands = {
+  /** Write one correction to .vscode/news-lens.json. Args: [ApplyCorrectionArgs]. */
+  apply: 'newsLens.corrections.apply',
+  /** Pick the entity a text is another name for, then write it. Args: [AddAliasArgs]. */
+  addAlias: 'newsLens.corrections.addAlias',
+  /** Open the corrections file (created when missing). */
+  open: 'newsLens.corrections.open',
+} as const;
+
+/** An entity of one document, as card command links pass it. */
+export interface EntityRef {
+  uri: string;
+  entityId: string;
+}
+
+export interface CorrectionEntry {
+  text: string;
+  type: EntityType | 'none';
+  aliasOf?: string;
+}
+
+export interface ApplyCorrectionArgs {
+  /** The article the correction was made in (selects the workspace folder). */
+  uri: string;
+  /** The corrections file the server reads for that article. */
+  correctionsUri?: string;
+  correction: CorrectionEntry;
+}
+
+export interface AddAliasArgs {
+  uri: string;
+  correctionsUri?: string;
+  text: string;
+  /** The article's entities the text may be another name for (the client offers a quick pick). */
+  candidates: { entityId: string; name: string; type: EntityType; kindLabel: string; mentions: number }[];
+}
+
+/** `newsLens/entityInfo`: an entity's mentions with their sentences, and its card as plain text. */
+export const EntityInfoRequestMethod = 'newsLens/entityInfo';
+export interface EntityInfoResult {
+  uri: string;
+  entityId: string;
+  name: string;
+  type: EntityType;
+  kindLabel: string;
+  mentions: { range: Range; text: string; sentence: string }[];
+  /** The hover card as plain text (no Markdown), for the clipboard. */
+  cardText: string;
+}
