@@ -297,3 +297,13 @@ export interface EntityInfoResult {
   /** The hover card as plain text (no Markdown), for the clipboard. */
   cardText: string;
 }
+
+/**
+ * `newsLens/correctionsFileChanged` (client → server): a `.vscode/news-lens.json` was created,
+ * changed or deleted on disk (the client's file watcher; the server re-reads it). A separate
+ * message rather than workspace/didChangeWatchedFiles, whose single handler the workspace index owns.
+ */
+export const CorrectionsFileChangedNotificationMethod = 'newsLens/correctionsFileChanged';
+export interface CorrectionsFileChangedParams {
+  uri: string;
+}
