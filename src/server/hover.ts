@@ -8,8 +8,21 @@ import type { Hover } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Entity, Mention } from '../core/types';
+import { lookupCompany, lookupPerson, type KnowledgeBase, type KnowledgeRecord } from '../core/knowledge';
 import { entityAtOffset, pinyinOf } from './core';
 import { displayKind, firstMention, isOfficial, regionName, related, sentenceText, type DisplayKind } from './analysisUtil';
+import { CardCommands, DEFAULT_HOVER_SETTINGS, type EntityRef, type HoverSettings } from './protocol';
+
+/** What a card may show beyond the article: settings and the user's knowledge base. */
+export interface CardContext {
+  settings?: HoverSettings;
+  /** The user's knowledge entries (corrections file) for this document. */
+  knowledge?: KnowledgeBase;
+}
+
+function opts(ctx?: CardContext): HoverSettings {
+  return { ...DEFAULT_HOVER_SETTINGS, ...(ctx?.settings ?? {}) };
+}
 
 const MAX_LIST = 6;
 
@@ -67,9 +80,10 @@ export function namePinyin(name: string): string {
   return `${cap(syl.slice(0, surnameLen).join(''))} ${cap(syl.slice(surnameLen).join(''))}`;
 }
 
-export function officialCard(analysis: Analysis, text: string, e: Entity): string {
+export function officialCard(analysis: Analysis, text: string, e: Entity, ctx?: CardContext): string {
+  const o = opts(ctx);
   const lines: string[] = [];
-  const py = namePinyin(e.name);
+  const py = o.showPinyin ? namePinyin(e.name) : '';
   lines.push(`**${md(e.name)}**${py ? ` *${md(py)}*` : ''} · ${kindLabel('official')}`);
   for (const t of titleLines(e)) lines.push(t);
   const facts: string[] = [];
@@ -83,13 +97,10 @@ export function officialCard(analysis: Analysis, text: string, e: Entity): strin
     (o) => !metIds.has(o.id) && (o.type === 'company' || isOfficial(o)),
   );
   if (co.length) lines.push(l10n.t('Mentioned with: {0}', list(co)));
-  const first = firstMention(e);
-  const sentence = first && sentenceText(analysis, text, first.sentence);
-  if (sentence) lines.push(`> ${md(sentence)}`);
-  return lines.join('  \n');
+  return withExtras(lines, analysis, text, e, ctx);
 }
 
-export function companyCard(analysis: Analysis, text: string, e: Entity): string {
+export function companyCard(analysis: Analysis, text: string, e: Entity, ctx?: CardContext): string {
   const lines: string[] = [];
   lines.push(`**${md(e.name)}** · ${kindLabel('company')}`);
   const aliases = e.aliases.filter((a) => a !== e.name);
@@ -115,10 +126,108 @@ export function companyCard(analysis: Analysis, text: string, e: Entity): string
   }
   const officials = related(analysis, e.id, ['met']).filter(isOfficial);
   if (officials.length) lines.push(l10n.t('Met by: {0}', list(officials)));
-  const first = firstMention(e);
-  const sentence = first && sentenceText(analysis, text, first.sentence);
-  if (sentence) lines.push(`> ${md(sentence)}`);
+  return withExtras(lines, analysis, text, e, ctx);
+}
+
+/** The first mention's sentence (article) and the knowledge-base section (not the article). */
+function withExtras(lines: string[], analysis: Analysis, text: string, e: Entity, ctx?: CardContext): string {
+  const o = opts(ctx);
+  if (o.showFirstSentence) {
+    const first = firstMention(e);
+    const sentence = first && sentenceText(analysis, text, first.sentence);
+    if (sentence) lines.push(`> ${md(sentence)}`);
+  }
+  let card = lines.join('  \n');
+  if (o.showKnowledgeBase) {
+    const kb = knowledgeSection(e, ctx);
+    if (kb) card += `\n\n---\n\n${kb}`;
+  }
+  return card;
+}
+
+/** Knowledge about the entity that does not come from the article (bundled data, the user's file). */
+export function knowledgeRecords(e: Entity, ctx?: CardContext): KnowledgeRecord[] {
+  if (e.type === 'company') return lookupCompany(e.name, e.aliases, { extra: ctx?.knowledge });
+  if (e.type === 'person') return lookupPerson(e.name, e.aliases, { extra: ctx?.knowledge });
+  if (ctx?.knowledge && (e.type === 'organization' || e.type === 'government')) return lookupCompany(e.name, e.aliases, { extra: ctx.knowledge, prefix: false }).filter((r) => r.origin === 'user');
+  return [];
+}
+
+function factLine(r: KnowledgeRecord): string {
+  const f = (k: string) => r.facts.find((x) => x.key === k)?.value;
+  const parts: string[] = [];
+  const code = f('code');
+  if (code) parts.push(`\`${code}\`${f('exchange') ? ` ${md(f('exchange')!)}` : ''}`);
+  else if (f('exchange')) parts.push(md(f('exchange')!));
+  const en = f('englishName');
+  if (en) parts.push(`**${md(en)}**`);
+  const country = f('country');
+  if (country) parts.push(l10n.t('home country: {0}', md(country)));
+  const area = f('area');
+  if (area) parts.push(l10n.t('registered in {0}', md(area)));
+  const industry = f('industry');
+  if (industry) parts.push(l10n.t('industry: {0}', md(industry)));
+  const site = f('website');
+  if (site) parts.push(md(site));
+  const note = f('note');
+  if (note) parts.push(md(note));
+  return parts.join(' · ');
+}
+
+export function knowledgeSection(e: Entity, ctx?: CardContext): string | undefined {
+  const recs = knowledgeRecords(e, ctx).slice(0, 3);
+  if (!recs.length) return undefined;
+  const lines: string[] = [];
+  const bundled = recs.some((r) => r.origin === 'bundled');
+  lines.push(`📚 **${bundled ? l10n.t('Knowledge base') : l10n.t('Your notes')}** — ${l10n.t('not from the article')}`);
+  for (const r of recs) {
+    const who = r.name !== e.name ? `${md(r.name)}: ` : '';
+    lines.push(`${who}${factLine(r) || md(r.name)}`);
+    const src = r.origin === 'user' ? l10n.t('{0} (your .vscode/news-lens.json)', r.source) : r.source;
+    lines.push(`*${r.asOf ? l10n.t('Source: {0}, as of {1}', md(src), r.asOf) : l10n.t('Source: {0}, no date given', md(src))}*`);
+  }
   return lines.join('  \n');
+}
+
+export function commandLink(label: string, command: string, ref: EntityRef, tooltip?: string): string {
+  const args = encodeURIComponent(JSON.stringify([ref]));
+  return `[${label}](command:${command}?${args}${tooltip ? ` "${tooltip.replace(/"/g, "'")}"` : ''})`;
+}
+
+/** The links line under a card: mentions (with sentences, on demand), all mentions, Regions view, copy. */
+export function linksLine(ref: EntityRef, mentions: number): string {
+  return [
+    commandLink(l10n.t('Mentions ({0})', mentions), CardCommands.showMentions, ref, l10n.t('Pick a mention to see its sentence and jump there')),
+    commandLink(l10n.t('Find all'), CardCommands.findAllMentions, ref, l10n.t('Show all mentions in the References view')),
+    commandLink(l10n.t('Regions view'), CardCommands.revealInRegions, ref, l10n.t('Reveal in the News Lens Regions view')),
+    commandLink(l10n.t('Copy'), CardCommands.copyCard, ref, l10n.t('Copy this card as text')),
+  ].join(' · ');
+}
+
+/** The card without links: Markdown, as the hover shows it. */
+export function cardMarkdown(analysis: Analysis, text: string, entity: Entity, mention: Mention, ctx?: CardContext): string {
+  if (isOfficial(entity)) return officialCard(analysis, text, entity, ctx);
+  if (entity.type === 'company') return companyCard(analysis, text, entity, ctx);
+  let value = oneLineCard(analysis, entity, mention);
+  if (entity.type === 'person' && opts(ctx).showKnowledgeBase) {
+    const kb = knowledgeSection(entity, ctx);
+    if (kb) value += `\n\n---\n\n${kb}`;
+  }
+  return value;
+}
+
+/** Plain text of a card's Markdown, for the clipboard. */
+export function markdownToPlain(value: string): string {
+  return value
+    .replace(/\[([^\]]*)\]\(command:[^)]*\)/g, '')
+    .replace(/^---$/gm, '')
+    .replace(/^> /gm, '')
+    .replace(/\*\*|\*/g, '')
+    .replace(/`/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+    .replace(/ {2}\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 export function oneLineCard(analysis: Analysis, e: Entity, mention: Mention): string {
@@ -138,15 +247,15 @@ export function oneLineCard(analysis: Analysis, e: Entity, mention: Mention): st
   return parts.join(' · ');
 }
 
-export function hoverAt(doc: TextDocument, analysis: Analysis, offset: number): Hover | null {
+export function hoverAt(doc: TextDocument, analysis: Analysis, offset: number, ctx?: CardContext): Hover | null {
+  const o = opts(ctx);
+  if (!o.enabled) return null;
   const hit = entityAtOffset(analysis, offset);
   if (!hit) return null;
   const { entity, mention } = hit;
   const text = doc.getText();
-  let value: string;
-  if (isOfficial(entity)) value = officialCard(analysis, text, entity);
-  else if (entity.type === 'company') value = companyCard(analysis, text, entity);
-  else value = oneLineCard(analysis, entity, mention);
+  let value = cardMarkdown(analysis, text, entity, mention, ctx);
+  if (o.showCommandLinks && entity.type !== 'date') value += `\n\n${linksLine({ uri: doc.uri, entityId: entity.id }, entity.mentions.length)}`;
   return {
     contents: { kind: MarkupKind.Markdown, value },
     range: { start: doc.positionAt(mention.start), end: doc.positionAt(mention.end) },

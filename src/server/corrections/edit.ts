@@ -1,0 +1,111 @@
+/**
+ * Adding a correction to the text of `.vscode/news-lens.json` without disturbing what the user
+ * wrote: the change is made with jsonc-parser's `modify` (comments, order and formatting survive),
+ * an existing entry for the same text is updated in place (only its "type"/"aliasOf"), and a file
+ * with syntax errors is never rewritten. Returns one minimal text edit against the given text, so
+ * the caller can apply it to an open (possibly dirty) document or to the file on disk.
+ *
+ * Pure: shared by the client (which applies the edit) and tests.
+ */
+import { applyEdits, modify, parseTree, type FormattingOptions, type Node } from 'jsonc-parser';
+import type { Correction } from './format';
+
+export interface OffsetEdit {
+  offset: number;
+  length: number;
+  content: string;
+}
+
+export type CorrectionEditResult =
+  | { status: 'edited'; edit: OffsetEdit; newText: string }
+  | { status: 'unchanged' }
+  | { status: 'syntax-error'; offset: number }
+  | { status: 'not-an-object'; offset: number };
+
+export const NEW_FILE_HEADER =
+  '// News Lens corrections: how News Lens reads names in the articles of this workspace.\n' +
+  '// Written by the "News Lens: mark as …" code actions; edit freely, comments are kept.\n' +
+  '// Format: schemas/news-lens.schema.json in the News Lens extension.\n';
+
+function detectFormatting(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const m = /\n([ \t]+)"/.exec(text);
+  if (m && m[1].startsWith('\t')) return { insertSpaces: false, tabSize: 4, eol };
+  const size = m ? Math.min(8, Math.max(1, m[1].length)) : 2;
+  return { insertSpaces: true, tabSize: size > 4 ? 2 : size, eol };
+}
+
+function prop(node: Node | undefined, name: string): Node | undefined {
+  if (!node || node.type !== 'object') return undefined;
+  for (const p of node.children ?? []) if (p.type === 'property' && p.children?.[0]?.value === name) return p.children[1];
+  return undefined;
+}
+
+/** One edit turning `before` into `after`: the differing middle. */
+export function minimalEdit(before: string, after: string): OffsetEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
+    endB--;
+    endA--;
+  }
+  return { offset: start, length: endB - start, content: after.slice(start, endA) };
+}
+
+function entryValue(c: Correction): Record<string, string> {
+  const v: Record<string, string> = { text: c.text, type: c.type };
+  if (c.aliasOf) v.aliasOf = c.aliasOf;
+  return v;
+}
+
+/** Add (or update) `correction` in the corrections file text. */
+export function addCorrection(text: string, correction: Correction): CorrectionEditResult {
+  const src = typeof text === 'string' ? text : '';
+  const value = entryValue(correction);
+  if (!src.trim()) {
+    const fresh = `${NEW_FILE_HEADER}${JSON.stringify({ corrections: [value] }, null, 2)}\n`;
+    return { status: 'edited', edit: minimalEdit(src, fresh), newText: fresh };
+  }
+  const errors: { offset: number }[] = [];
+  const root = parseTree(src, errors as never, { allowTrailingComma: true });
+  if (errors.length) return { status: 'syntax-error', offset: errors[0].offset };
+  if (!root || root.type !== 'object') return { status: 'not-an-object', offset: root?.offset ?? 0 };
+  const formattingOptions = detectFormatting(src);
+  const list = prop(root, 'corrections');
+  let out = src;
+  const apply = (path: (string | number)[], v: unknown, isArrayInsertion = false) => {
+    out = applyEdits(out, modify(out, path, v, { formattingOptions, isArrayInsertion }));
+  };
+  if (!list) {
+    apply(['corrections'], [value]);
+  } else if (list.type !== 'array') {
+    return { status: 'not-an-object', offset: list.offset };
+  } else {
+    // the last entry for the same text decides (the core reads them in order): update that one
+    const items = list.children ?? [];
+    let index = -1;
+    for (let i = items.length - 1; i >= 0; i--) {
+      const t = prop(items[i], 'text');
+      if (t?.type === 'string' && String(t.value).trim() === correction.text) {
+        index = i;
+        break;
+      }
+    }
+    if (index < 0) {
+      apply(['corrections', items.length], value, true);
+    } else {
+      const item = items[index];
+      const curType = prop(item, 'type')?.value;
+      const curAlias = prop(item, 'aliasOf')?.value;
+      if (curType === correction.type && (curAlias ?? undefined) === (correction.aliasOf ?? undefined)) return { status: 'unchanged' };
+      apply(['corrections', index, 'type'], correction.type);
+      if (correction.aliasOf) apply(['corrections', index, 'aliasOf'], correction.aliasOf);
+      else if (curAlias !== undefined) apply(['corrections', index, 'aliasOf'], undefined);
+    }
+  }
+  if (out === src) return { status: 'unchanged' };
+  return { status: 'edited', edit: minimalEdit(src, out), newText: out };
+}

@@ -1,0 +1,196 @@
+/**
+ * The user's corrections file, `.vscode/news-lens.json` (JSON with comments; documented by
+ * schemas/news-lens.schema.json). Parsing is error-tolerant: a syntax error or a bad entry is
+ * reported with its offset, and every valid entry still counts.
+ *
+ *   {
+ *     "corrections": [
+ *       { "text": "雀巢", "type": "none" },                          // not an entity
+ *       { "text": "康宁", "type": "company" },                       // read as a company
+ *       { "text": "小红书", "type": "company", "aliasOf": "行吟信息科技（上海）有限公司" }
+ *     ],
+ *     "knowledge": {
+ *       "companies": [{ "name": "小红书", "englishName": "Xiaohongshu (RED)", "source": "…", "asOf": "2024-06-01" }],
+ *       "people": [{ "name": "尹力", "note": "…", "source": "…", "asOf": "2024-06-01" }]
+ *     }
+ *   }
+ *
+ * Pure: no editor or server dependencies, so the client can share it.
+ */
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { EntityType, UserLexicon } from '../../core/types';
+import type { KnowledgeFact, KnowledgeRecord } from '../../core/knowledge';
+
+export const CORRECTIONS_PATH = '.vscode/news-lens.json';
+/** Matches the URI (or path) of a corrections file. */
+export const CORRECTIONS_URI = /\/\.vscode\/news-lens\.json$/;
+
+export type CorrectionType = Exclude<EntityType, 'title' | 'date'> | 'none';
+export const CORRECTION_TYPES: readonly CorrectionType[] = ['person', 'company', 'government', 'organization', 'place', 'none'];
+/** Types the file accepts (the core also knows titles and dates; the user may name them too). */
+const FILE_TYPES = new Set<string>(['person', 'title', 'company', 'government', 'organization', 'place', 'date', 'none']);
+
+export interface Correction {
+  /** The span of text, exactly as the article writes it. */
+  text: string;
+  type: EntityType | 'none';
+  /** Canonical name of the entity this text is another name for. */
+  aliasOf?: string;
+}
+
+export interface CorrectionsProblem {
+  offset: number;
+  length: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ParsedCorrections {
+  corrections: (Correction & { offset: number })[];
+  knowledge: KnowledgeRecord[];
+  problems: CorrectionsProblem[];
+  /** True when the text has JSON syntax errors (then it must not be rewritten automatically). */
+  syntaxErrors: boolean;
+}
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'Invalid symbol',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Property name expected',
+  ValueExpected: 'Value expected',
+  ColonExpected: 'Colon expected',
+  CommaExpected: 'Comma expected',
+  CloseBraceExpected: 'Closing brace } expected',
+  CloseBracketExpected: 'Closing bracket ] expected',
+  EndOfFileExpected: 'End of file expected',
+  InvalidCommentToken: 'Invalid comment',
+  UnexpectedEndOfComment: 'Unexpected end of comment',
+  UnexpectedEndOfString: 'Unexpected end of string',
+  UnexpectedEndOfNumber: 'Unexpected end of number',
+  InvalidUnicode: 'Invalid unicode escape',
+  InvalidEscapeCharacter: 'Invalid escape character',
+  InvalidCharacter: 'Invalid character',
+};
+
+function prop(node: Node | undefined, name: string): Node | undefined {
+  if (!node || node.type !== 'object') return undefined;
+  for (const p of node.children ?? []) {
+    if (p.type === 'property' && p.children?.[0]?.value === name) return p.children[1];
+  }
+  return undefined;
+}
+
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export function parseCorrections(text: string): ParsedCorrections {
+  const out: ParsedCorrections = { corrections: [], knowledge: [], problems: [], syntaxErrors: false };
+  if (typeof text !== 'string' || !text.trim()) return out;
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  for (const e of errors) {
+    const code = printParseErrorCode(e.error);
+    out.problems.push({ offset: e.offset, length: Math.max(1, e.length), message: `News Lens: ${SYNTAX_MESSAGES[code] ?? code}`, severity: 'error' });
+  }
+  out.syntaxErrors = errors.length > 0;
+  if (!root) return out;
+  const warn = (n: Node, message: string) => out.problems.push({ offset: n.offset, length: Math.max(1, n.length), message: `News Lens: ${message}`, severity: 'warning' });
+  if (root.type !== 'object') {
+    warn(root, 'the corrections file must be a JSON object with "corrections" and "knowledge"');
+    return out;
+  }
+
+  const list = prop(root, 'corrections');
+  if (list && list.type !== 'array') warn(list, '"corrections" must be an array');
+  for (const item of list?.type === 'array' ? list.children ?? [] : []) {
+    if (item.type !== 'object') {
+      warn(item, 'a correction must be an object like { "text": "…", "type": "company" }');
+      continue;
+    }
+    const t = prop(item, 'text');
+    const ty = prop(item, 'type');
+    const al = prop(item, 'aliasOf');
+    if (!t || t.type !== 'string' || !String(t.value).trim()) {
+      warn(t ?? item, 'a correction needs "text": the name as the article writes it');
+      continue;
+    }
+    if (!ty || ty.type !== 'string' || !FILE_TYPES.has(String(ty.value))) {
+      warn(ty ?? item, '"type" must be one of person, company, government, organization, place, title, date or none');
+      continue;
+    }
+    if (al && (al.type !== 'string' || !String(al.value).trim())) {
+      warn(al, '"aliasOf" must be the name of another entity');
+      continue;
+    }
+    const c: Correction & { offset: number } = { text: String(t.value).trim(), type: ty.value as Correction['type'], offset: item.offset };
+    if (al) c.aliasOf = String(al.value).trim();
+    out.corrections.push(c);
+  }
+
+  const kb = prop(root, 'knowledge');
+  if (kb && kb.type !== 'object') warn(kb, '"knowledge" must be an object with "companies" and/or "people"');
+  for (const [section, kind] of [['companies', 'company'], ['people', 'person']] as const) {
+    const arr = prop(kb, section);
+    if (!arr) continue;
+    if (arr.type !== 'array') {
+      warn(arr, `"${section}" must be an array`);
+      continue;
+    }
+    for (const item of arr.children ?? []) {
+      const rec = knowledgeRecord(item, kind, warn);
+      if (rec) out.knowledge.push(rec);
+    }
+  }
+  return out;
+}
+
+const COMPANY_FACTS: [string, KnowledgeFact['key']][] = [
+  ['englishName', 'englishName'],
+  ['code', 'code'],
+  ['exchange', 'exchange'],
+  ['country', 'country'],
+  ['area', 'area'],
+  ['industry', 'industry'],
+  ['website', 'website'],
+  ['note', 'note'],
+];
+
+function knowledgeRecord(item: Node, kind: 'company' | 'person', warn: (n: Node, m: string) => void): KnowledgeRecord | undefined {
+  if (item.type !== 'object') {
+    warn(item, 'a knowledge entry must be an object with "name", "source" and "asOf"');
+    return undefined;
+  }
+  const v = getNodeValue(item) as Record<string, unknown>;
+  const name = typeof v.name === 'string' ? v.name.trim() : '';
+  if (!name) {
+    warn(prop(item, 'name') ?? item, 'a knowledge entry needs "name"');
+    return undefined;
+  }
+  const source = typeof v.source === 'string' ? v.source.trim() : '';
+  if (!source) warn(prop(item, 'source') ?? item, `"source" is missing: say where the facts about ${name} come from`);
+  const asOf = typeof v.asOf === 'string' ? v.asOf.trim() : '';
+  if (!asOf) warn(prop(item, 'asOf') ?? item, `"asOf" is missing: the date the facts about ${name} were true (YYYY-MM-DD)`);
+  else if (!ISO_DATE.test(asOf)) warn(prop(item, 'asOf')!, '"asOf" must be a date: YYYY-MM-DD, YYYY-MM or YYYY');
+  const aliases = Array.isArray(v.aliases) ? v.aliases.filter((a): a is string => typeof a === 'string' && !!a.trim()).map((a) => a.trim()) : [];
+  const facts: KnowledgeFact[] = [];
+  const keys: [string, KnowledgeFact['key']][] = kind === 'company' ? COMPANY_FACTS : [['note', 'note'], ['website', 'website']];
+  for (const [field, key] of keys) {
+    const val = v[field];
+    if (typeof val === 'string' && val.trim()) facts.push({ key, value: val.trim() });
+    else if (val !== undefined && typeof val !== 'string') warn(prop(item, field)!, `"${field}" must be a string`);
+  }
+  return { kind, name, aliases, facts, source: source || 'your corrections file', asOf: ISO_DATE.test(asOf) ? asOf : '', origin: 'user', table: 'user' };
+}
+
+/** The corrections as the core's user lexicon. Later entries for the same text win. */
+export function toUserLexicon(corrections: readonly Correction[]): UserLexicon {
+  const byText = new Map<string, Correction>();
+  for (const c of corrections) byText.set(c.text, c);
+  return { entries: [...byText.values()].map((c) => (c.aliasOf ? { text: c.text, type: c.type, aliasOf: c.aliasOf } : { text: c.text, type: c.type })) };
+}
+
+/** Where in the file the node for `path` is (for diagnostics and tests). */
+export function locate(text: string, path: (string | number)[]): { offset: number; length: number } | undefined {
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  const n = root && findNodeAtLocation(root, path);
+  return n ? { offset: n.offset, length: n.length } : undefined;
+}
