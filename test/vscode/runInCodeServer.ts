@@ -33,7 +33,7 @@ function arg(name: string): string | undefined {
 }
 /** Workbench/extension-host chatter that says nothing about News Lens (shown with NEWS_LENS_VERBOSE=1). */
 const WORKBENCH_NOISE =
-  /^(\[AgentHost\]|\[ChatModelSelection\]|\[AccountPolicyGate\]|\[Service Worker\]|Creating a socket|Resolv(ing|ed) connection token|Updating additional builtin extensions cache|ChatSessionStore|Timed out waiting for authentication provider)|ENOTFOUND|open-vsx\.org/;
+  /^(\[AgentHost[\]:]|\[reconnection-grace-time\]|Creation of workbench contribution|\[ChatModelSelection\]|\[AccountPolicyGate\]|\[Service Worker\]|Creating a socket|Resolv(ing|ed) connection token|Updating additional builtin extensions cache|ChatSessionStore|Timed out waiting for authentication provider)|ENOTFOUND|open-vsx\.org/;
 const log = (msg: string) => console.log(`[code-server-runner] ${msg}`);
 
 export interface RunOptions {
