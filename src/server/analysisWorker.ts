@@ -6,12 +6,13 @@
  * worker; a fresh one starts on demand.
  */
 import { parentPort, Worker } from 'node:worker_threads';
-import type { Analysis } from '../core/types';
+import type { Analysis, AnalyzeOptions } from '../core/types';
 import { analyzeText } from './core';
 
 interface JobRequest {
   id: number;
   text: string;
+  options?: AnalyzeOptions;
 }
 type JobReply = { id: number; analysis: Analysis } | { id: number; error: string };
 
@@ -22,7 +23,7 @@ export function runWorker(): void {
   parentPort?.on('message', (msg: JobRequest) => {
     let reply: JobReply;
     try {
-      reply = { id: msg.id, analysis: analyzeText(msg.text) };
+      reply = { id: msg.id, analysis: analyzeText(msg.text, msg.options) };
     } catch (err) {
       reply = { id: msg.id, error: String((err as Error)?.stack ?? err) };
     }
@@ -39,6 +40,7 @@ export class CancelledError extends Error {
 interface Job {
   id: number;
   text: string;
+  options?: AnalyzeOptions;
   resolve(a: Analysis): void;
   reject(e: unknown): void;
 }
@@ -58,10 +60,10 @@ export class AnalysisWorkerPool {
 
   constructor(private readonly script: string, private readonly log: (m: string) => void) {}
 
-  submit(text: string): AnalysisJob {
+  submit(text: string, options?: AnalyzeOptions): AnalysisJob {
     let job!: Job;
     const promise = new Promise<Analysis>((resolve, reject) => {
-      job = { id: this.nextId++, text, resolve, reject };
+      job = { id: this.nextId++, text, options, resolve, reject };
     });
     promise.catch(() => undefined); // callers may drop cancelled jobs
     this.queue.push(job);
@@ -126,7 +128,7 @@ export class AnalysisWorkerPool {
     if (!job) return;
     this.running = job;
     try {
-      this.ensureWorker().postMessage({ id: job.id, text: job.text } satisfies JobRequest);
+      this.ensureWorker().postMessage({ id: job.id, text: job.text, options: job.options } satisfies JobRequest);
     } catch (err) {
       this.running = undefined;
       job.reject(err);

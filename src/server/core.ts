@@ -3,12 +3,13 @@
  * which helpers the core happens to export. Everything here is pure.
  */
 import * as core from '../core/index';
-import type { Analysis, Entity, Mention } from '../core/types';
+import type { Analysis, AnalyzeOptions, Entity, Mention } from '../core/types';
 
-export type { Analysis, Entity, Mention };
+export type { Analysis, AnalyzeOptions, Entity, Mention };
 
-export function analyzeText(text: string): Analysis {
-  return core.analyze(text);
+/** `options` carries the user's corrections (userLexicon) from .vscode/news-lens.json. */
+export function analyzeText(text: string, options?: AnalyzeOptions): Analysis {
+  return options ? core.analyze(text, options) : core.analyze(text);
 }
 
 export function pinyinOf(name: string): string {

@@ -8,7 +8,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, type AnalysisJob } from './analysisWorker';
-import { analyzeText, emptyAnalysis, type Analysis } from './core';
+import { analyzeText, emptyAnalysis, type Analysis, type AnalyzeOptions } from './core';
 import type { ServerSettings } from './protocol';
 
 export type SkipReason = 'language' | 'binary' | 'no-cjk' | 'error';
@@ -31,7 +31,9 @@ export interface CacheHost {
   getDocument(uri: string): TextDocument | undefined;
   settings(): ServerSettings;
   /** Analyse in the background; undefined = no worker available, analyse inline. */
-  background?(text: string): AnalysisJob | undefined;
+  background?(text: string, options?: AnalyzeOptions): AnalysisJob | undefined;
+  /** Options for a document's analysis (the user's corrections); invalidateAll() when they change. */
+  analyzeOptions?(uri: string): AnalyzeOptions | undefined;
   /** Called once per (uri, version) when a scheduled analysis completes. */
   analysed(entry: AnalysisEntry): void;
   /** The document crossed a guard; called at most once per URI and reason while open. */
@@ -188,11 +190,12 @@ export class DocumentAnalysisCache {
       this.host.log(`News Lens: analysis of ${uri} threw: ${String((err as Error)?.stack ?? err)}`);
       return done({ ...base, analysis: emptyAnalysis(text.length, ['analysis failed']), analysedLength: text.length, truncated, skipped: 'error', elapsedMs: Date.now() - t0 });
     };
-    const job = text.length >= INLINE_LIMIT ? this.host.background?.(text) : undefined;
+    const options = this.host.analyzeOptions?.(uri);
+    const job = text.length >= INLINE_LIMIT ? this.host.background?.(text, options) : undefined;
     if (!job) {
       let result: AnalysisEntry | undefined;
       try {
-        result = ok(analyzeText(text));
+        result = ok(analyzeText(text, options));
       } catch (err) {
         result = failed(err);
       }
