@@ -14,11 +14,12 @@ function loadConverter(): ConverterFactory {
 
 let t2s: ((s: string) => string) | undefined;
 let t2sFailed = false;
-const charCache = new Map<number, number>();
+/** Converted code unit + 1 per Han code unit (0 = not converted yet). */
+const charTable = new Uint16Array(65536);
 
 function convertChar(code: number): number {
-  const cached = charCache.get(code);
-  if (cached !== undefined) return cached;
+  const cached = charTable[code];
+  if (cached !== 0) return cached - 1;
   let out = code;
   if (!t2s && !t2sFailed) {
     try {
@@ -35,35 +36,42 @@ function convertChar(code: number): number {
       /* keep */
     }
   }
-  charCache.set(code, out);
+  // 0xffff + 1 would not fit; U+FFFF is never a Han character, so this never happens
+  if (out !== 0xffff) charTable[code] = out + 1;
   return out;
+}
+
+function mapCode(c: number): number {
+  if (c < 0x3000) return c;
+  if (c >= 0xff01 && c <= 0xff5e) {
+    // keep full-width punctuation the rules look for (，：（）etc.); map digits and letters
+    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return c - 0xfee0;
+    return c;
+  }
+  if (c === 0x3000) return 0x20;
+  if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) {
+    const t = charTable[c];
+    return t !== 0 ? t - 1 : convertChar(c);
+  }
+  return c;
 }
 
 /** Returns a string of the same length as `text`, suitable for rule matching. */
 export function normalizeForMatching(text: string): string {
   const n = text.length;
   if (n === 0) return text;
-  const codes = new Uint16Array(n);
-  let changed = false;
-  for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    const o = c;
-    if (c >= 0xff01 && c <= 0xff5e) {
-      // keep full-width punctuation the rules look for (，：（）etc.); map digits and letters
-      if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) c = c - 0xfee0;
-    } else if (c === 0x3000) {
-      c = 0x20;
-    } else if (c >= 0x3400 && c <= 0x9fff) {
-      c = convertChar(c);
-    } else if (c >= 0xf900 && c <= 0xfaff) {
-      c = convertChar(c);
-    }
-    if (c !== o) changed = true;
-    codes[i] = c;
+  // most texts are already simplified and half-width: find the first code unit that changes
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3000 && mapCode(c) !== c) break;
   }
-  if (!changed) return text;
+  if (i === n) return text;
+  const codes = new Uint16Array(n);
+  for (let k = 0; k < i; k++) codes[k] = text.charCodeAt(k);
+  for (; i < n; i++) codes[i] = mapCode(text.charCodeAt(i));
   let out = '';
   const CHUNK = 8192;
-  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, Array.from(codes.subarray(i, i + CHUNK)));
+  for (let k = 0; k < n; k += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(k, k + CHUNK) as unknown as number[]);
   return out;
 }

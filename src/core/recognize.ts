@@ -75,6 +75,14 @@ const STOP_TRIE_REV = (() => {
   return m;
 })();
 const STOP_MAX = Math.max(...STOP_WORDS.map((w) => w.length));
+const STOP_FIRST = codeSet(STOP_WORDS.map((w) => w[0]).join(''));
+
+/** A 64 K-entry membership table over UTF-16 code units. */
+function codeSet(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
 
 /** Walks back from `end` over name characters; returns the start after the last stop word. */
 function walkBack(s: string, end: number, maxLen: number, taken: Uint8Array, floor = 0, lx?: Lexicons): { start: number; cutBy?: string } {
@@ -116,7 +124,7 @@ function walkBack(s: string, end: number, maxLen: number, taken: Uint8Array, flo
     const ch = s[k];
     if (ch === '（' || ch === '(') inBr++;
     else if (ch === '）' || ch === ')') inBr = Math.max(0, inBr - 1);
-    if (inBr) continue;
+    if (inBr || STOP_FIRST[s.charCodeAt(k)] === 0) continue;
     for (let L = Math.min(STOP_MAX, end - k); L >= 1; L--) {
       const w = s.substr(k, L);
       if (STOP_TRIE_REV.has(w)) {
@@ -313,10 +321,17 @@ function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): void {
     extra = new Trie<string>();
     for (const [k, v] of extraMap) extra.set(k, v);
   }
+  const taken = ctx.taken;
+  const compFirst = lx.companies.first;
+  const extraFirst = extra?.first;
   for (let i = 0; i < n; i++) {
-    if (ctx.taken[i]) continue;
+    if (taken[i]) continue;
     const c = s.charCodeAt(i);
     if (c < 0x41) continue;
+    // Second pass (extra aliases): every free position with a lexicon hit was already tried by the
+    // first pass and `taken` only grows, so a lexicon-only hit cannot succeed now; only positions
+    // where an alias matches need a look.
+    if (extraFirst ? extraFirst[c] === 0 : compFirst[c] === 0) continue;
     let hit = lx.companies.longest(s, i);
     let aliasOf: string | undefined;
     if (extra) {
@@ -345,8 +360,9 @@ const GOV_SHORT_RE = new RegExp(`[${GOV_SHORT_SUFFIXES.join('')}]|委员会`, 'g
 function stageGov(ctx: Ctx): void {
   const { s, n, lx } = ctx;
   // fixed names (with an optional region before them: 北京市人民政府, 广东省人民检察院 handled by long suffixes)
+  const govFirst = lx.govFixed.first;
   for (let i = 0; i < n; i++) {
-    if (ctx.taken[i]) continue;
+    if (ctx.taken[i] || govFirst[s.charCodeAt(i)] === 0) continue;
     const hit = lx.govFixed.longest(s, i);
     if (hit) {
       const sp = add(ctx, { type: 'government', start: i, end: hit[0], priority: 80, source: 'lexicon' });
@@ -420,8 +436,9 @@ function stageGovRegionHeads(ctx: Ctx): void {
 const ORG_RE = makeAltRe(ORG_SUFFIXES);
 function stageOrgs(ctx: Ctx): void {
   const { s, n, lx } = ctx;
+  const orgFirst = lx.orgFixed.first;
   for (let i = 0; i < n; i++) {
-    if (ctx.taken[i]) continue;
+    if (ctx.taken[i] || orgFirst[s.charCodeAt(i)] === 0) continue;
     const hit = lx.orgFixed.longest(s, i);
     if (hit) {
       const sp = add(ctx, { type: 'organization', start: i, end: hit[0], priority: 80, source: 'lexicon' });
@@ -608,14 +625,29 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
   return undefined;
 }
 
+// after a verb like 会见/任/由/在 a title may start
+const TITLE_CTX_WORDS = ['会见', '接见', '会晤', '陪同', '出席', '参加', '听取', '看望', '慰问', '表示', '指出', '强调', '包括'];
+const TITLE_CTX_WORD_SET = new Set(TITLE_CTX_WORDS);
+const TITLE_CTX_WORD_LAST = codeSet(TITLE_CTX_WORDS.map((w) => w[1]).join(''));
+const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率');
+
 function isTitleStartContext(ctx: Ctx, i: number): boolean {
   if (i === 0) return true;
   const c = ctx.s.charCodeAt(i - 1);
   if (!isHan(c)) return true;
   if (ctx.taken[i - 1]) return true;
-  // after a verb like 会见/任/由/在 a title may start
-  const prev2 = ctx.s.slice(Math.max(0, i - 2), i);
-  return /(会见|接见|会晤|陪同|出席|参加|与|和|同|及|由|向|对|在|了|是|为|任|的|据|请|邀|经|让|给|听取|看望|慰问|表示|指出|强调|说|等|率|包括)$/.test(prev2) || /[任由在了是为的]$/.test(prev2);
+  if (TITLE_CTX_CHARS[c] === 1) return true;
+  return i >= 2 && TITLE_CTX_WORD_LAST[c] === 1 && TITLE_CTX_WORD_SET.has(ctx.s.slice(i - 2, i));
+}
+
+/** Code units at which a title unit (place, org prefix, modifier or core) can start. */
+let titleFirstCache: { lx: Lexicons; set: Uint8Array } | undefined;
+function titleFirst(lx: Lexicons): Uint8Array {
+  if (titleFirstCache?.lx === lx) return titleFirstCache.set;
+  const set = new Uint8Array(65536);
+  for (const t of [lx.places.first, lx.titlePrefixes.first, lx.titleCores.first, lx.titleModifiers.first]) for (let c = 0; c < 65536; c++) if (t[c]) set[c] = 1;
+  titleFirstCache = { lx, set };
+  return set;
 }
 
 function stageTitles(ctx: Ctx): void {
@@ -623,10 +655,16 @@ function stageTitles(ctx: Ctx): void {
   let prevChainEnd = -10;
   let prevOrg: RichSpan | undefined;
   let prevRegion: string | undefined;
+  const unitStart = titleFirst(ctx.lx);
+  const taken = ctx.taken;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x41 || (ctx.taken[i] && !ctx.orgAt.has(i))) continue;
-    if (!isTitleStartContext(ctx, i) && !ctx.orgAt.has(i)) continue;
+    if (c < 0x41) continue;
+    // orgAt only holds offsets of added spans, so a free offset is never in it; and a free offset
+    // whose code unit starts no place, org prefix, modifier or core cannot start a unit
+    if (taken[i]) {
+      if (!ctx.orgAt.has(i)) continue;
+    } else if (unitStart[c] === 0 || !isTitleStartContext(ctx, i)) continue;
     const first = parseUnit(ctx, i);
     if (!first) continue;
     const units: Unit[] = [first];
@@ -731,12 +769,29 @@ function nameBefore(ctx: Ctx, end: number): number | undefined {
 // ---------- places ----------
 const ABBR_LEFT = '在来赴驻返回抵离访进出入留至到落扎莅临';
 const ABBR_RIGHT = '投发工生学考访举召开设参落集期务就创居经办视出求上任企商考建兴';
+const ABBR_LEFT_SET = codeSet(ABBR_LEFT);
+const ABBR_RIGHT_SET = codeSet(ABBR_RIGHT);
+/** Code units worth a look in stagePlaces: starts of place names, 首 (首都), safe province abbreviations. */
+let placeStartCache: { lx: Lexicons; set: Uint8Array } | undefined;
+function placeStarts(lx: Lexicons): Uint8Array {
+  if (placeStartCache?.lx === lx) return placeStartCache.set;
+  const set = new Uint8Array(65536);
+  const pf = lx.places.first;
+  for (let c = 0; c < 65536; c++) if (pf[c]) set[c] = 1;
+  set['首'.charCodeAt(0)] = 1;
+  for (const ch of Object.keys(PROVINCE_ABBR)) if (ch.length === 1 && !PROVINCE_ABBR_UNSAFE.has(ch)) set[ch.charCodeAt(0)] = 1;
+  placeStartCache = { lx, set };
+  return set;
+}
+
 function stagePlaces(ctx: Ctx): void {
   const { s, n, lx } = ctx;
+  const starts = placeStarts(lx);
+  const taken = ctx.taken;
   for (let i = 0; i < n; i++) {
-    if (ctx.taken[i]) continue;
+    if (taken[i]) continue;
     const c = s.charCodeAt(i);
-    if (!isHan(c)) continue;
+    if (starts[c] === 0 || !isHan(c)) continue;
     const hit = lx.places.longest(s, i);
     if (hit) {
       const [end, info] = hit;
@@ -759,8 +814,8 @@ function stagePlaces(ctx: Ctx): void {
     if (region && !PROVINCE_ABBR_UNSAFE.has(ch) && i > 0 && i + 1 < n) {
       const left = s[i - 1];
       const right = s[i + 1];
-      const leftOk = ABBR_LEFT.includes(left) && !ctx.taken[i - 1];
-      const rightOk = ABBR_RIGHT.includes(right) || right === '，' || right === '。';
+      const leftOk = ABBR_LEFT_SET[left.charCodeAt(0)] === 1 && !ctx.taken[i - 1];
+      const rightOk = ABBR_RIGHT_SET[right.charCodeAt(0)] === 1 || right === '，' || right === '。';
       const rightStrong = s.startsWith('上', i + 1) && ch === '沪';
       if ((leftOk && rightOk) || rightStrong) {
         add(ctx, { type: 'place', start: i, end: i + 1, priority: 50, source: 'rule', place: lx.placeByName.get(region) });
@@ -827,8 +882,10 @@ function stageKnownNames(ctx: Ctx, names: Set<string>): void {
     byFirst.set(k, arr);
   }
   for (const arr of byFirst.values()) arr.sort((a, b) => b.length - a.length);
+  const firsts = new Uint8Array(65536);
+  for (const k of byFirst.keys()) firsts[k] = 1;
   for (let i = 0; i < n; i++) {
-    if (ctx.taken[i]) continue;
+    if (ctx.taken[i] || firsts[s.charCodeAt(i)] === 0) continue;
     const arr = byFirst.get(s.charCodeAt(i));
     if (!arr) continue;
     for (const nm of arr) {

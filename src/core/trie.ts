@@ -1,60 +1,148 @@
-/** A character trie over UTF-16 code units; values live on terminal nodes. */
-export interface TrieNode<V> {
-  next: Map<number, TrieNode<V>>;
-  value?: V;
-}
-
+/**
+ * A character trie over UTF-16 code units; values live on terminal nodes.
+ *
+ * Flat layout for speed on long texts: node 0 is the root; the root's children are found by a
+ * direct 64 K-entry table, deeper edges in one open-addressing hash table keyed by
+ * (node, code unit), all in typed arrays. A lookup at a position that starts no key costs one
+ * typed-array read and allocates nothing.
+ */
 export class Trie<V> {
-  readonly root: TrieNode<V> = { next: new Map() };
   size = 0;
+  /** First code units of all keys (1 = some key starts with it). */
+  readonly first = new Uint8Array(65536);
+  /** Root child node per code unit (0 = none). */
+  private rootNext = new Int32Array(65536);
+  /** Edge hash table: parent node, code unit, child node (child 0 = empty slot). */
+  private eParent = new Int32Array(64);
+  private eCode = new Uint16Array(64);
+  private eChild = new Int32Array(64);
+  private eMask = 63;
+  private eCount = 0;
+  private nodeCount = 1;
+  private values: (V | undefined)[] = [undefined];
+
+  private static hash(node: number, code: number): number {
+    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> 0;
+  }
+
+  /** Child of `node` by code unit `c`, or 0. */
+  private child(node: number, c: number): number {
+    if (node === 0) return this.rootNext[c] | 0;
+    const mask = this.eMask;
+    const eChild = this.eChild;
+    let h = Trie.hash(node, c) & mask;
+    for (;;) {
+      const ch = eChild[h];
+      if (ch === 0) return 0;
+      if (this.eParent[h] === node && this.eCode[h] === c) return ch;
+      h = (h + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const oldP = this.eParent;
+    const oldC = this.eCode;
+    const oldN = this.eChild;
+    const size = oldN.length * 2;
+    this.eParent = new Int32Array(size);
+    this.eCode = new Uint16Array(size);
+    this.eChild = new Int32Array(size);
+    this.eMask = size - 1;
+    for (let i = 0; i < oldN.length; i++) if (oldN[i] !== 0) this.insertEdge(oldP[i], oldC[i], oldN[i]);
+  }
+
+  private insertEdge(node: number, c: number, childNode: number): void {
+    const mask = this.eMask;
+    let h = Trie.hash(node, c) & mask;
+    while (this.eChild[h] !== 0) h = (h + 1) & mask;
+    this.eParent[h] = node;
+    this.eCode[h] = c;
+    this.eChild[h] = childNode;
+  }
 
   set(key: string, value: V): void {
     if (!key) return;
-    let node = this.root;
+    this.first[key.charCodeAt(0)] = 1;
+    let node = 0;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
-      let n = node.next.get(c);
-      if (!n) {
-        n = { next: new Map() };
-        node.next.set(c, n);
+      let n = this.child(node, c);
+      if (n === 0) {
+        n = this.nodeCount++;
+        this.values.push(undefined);
+        if (node === 0) this.rootNext[c] = n;
+        else {
+          if ((this.eCount + 1) * 2 > this.eChild.length) this.grow();
+          this.insertEdge(node, c, n);
+          this.eCount++;
+        }
       }
       node = n;
     }
-    if (node.value === undefined) this.size++;
-    node.value = value;
+    if (this.values[node] === undefined) this.size++;
+    this.values[node] = value;
   }
 
   get(key: string): V | undefined {
-    let node: TrieNode<V> | undefined = this.root;
-    for (let i = 0; i < key.length && node; i++) node = node.next.get(key.charCodeAt(i));
-    return node?.value;
+    if (!key) return undefined;
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      node = this.child(node, key.charCodeAt(i));
+      if (node === 0) return undefined;
+    }
+    return this.values[node];
   }
 
   has(key: string): boolean {
     return this.get(key) !== undefined;
   }
 
+  /** True when some key starts with the code unit at `start`. */
+  startsAt(text: string, start: number): boolean {
+    return this.first[text.charCodeAt(start)] === 1;
+  }
+
   /** Every key that starts at `start` in `text`, shortest first, as [end, value]. */
   prefixes(text: string, start: number, limit = text.length): Array<[number, V]> {
     const out: Array<[number, V]> = [];
-    let node: TrieNode<V> | undefined = this.root;
+    if (start >= limit || this.first[text.charCodeAt(start)] === 0) return out;
+    let node = 0;
     for (let i = start; i < limit; i++) {
-      node = node.next.get(text.charCodeAt(i));
-      if (!node) break;
-      if (node.value !== undefined) out.push([i + 1, node.value]);
+      node = this.child(node, text.charCodeAt(i));
+      if (node === 0) break;
+      const v = this.values[node];
+      if (v !== undefined) out.push([i + 1, v]);
     }
     return out;
   }
 
-  /** The longest key starting at `start`, or undefined. */
-  longest(text: string, start: number, limit = text.length): [number, V] | undefined {
-    let best: [number, V] | undefined;
-    let node: TrieNode<V> | undefined = this.root;
+  /** End offset of the longest key starting at `start`, or -1 (allocates nothing). */
+  longestEnd(text: string, start: number, limit = text.length): number {
+    if (start >= limit || this.first[text.charCodeAt(start)] === 0) return -1;
+    let best = -1;
+    let node = 0;
     for (let i = start; i < limit; i++) {
-      node = node.next.get(text.charCodeAt(i));
-      if (!node) break;
-      if (node.value !== undefined) best = [i + 1, node.value];
+      node = this.child(node, text.charCodeAt(i));
+      if (node === 0) break;
+      if (this.values[node] !== undefined) best = i + 1;
     }
     return best;
+  }
+
+  /** The longest key starting at `start`, or undefined. */
+  longest(text: string, start: number, limit = text.length): [number, V] | undefined {
+    if (start >= limit || this.first[text.charCodeAt(start)] === 0) return undefined;
+    let best = -1;
+    let bestNode = 0;
+    let node = 0;
+    for (let i = start; i < limit; i++) {
+      node = this.child(node, text.charCodeAt(i));
+      if (node === 0) break;
+      if (this.values[node] !== undefined) {
+        best = i + 1;
+        bestNode = node;
+      }
+    }
+    return best < 0 ? undefined : [best, this.values[bestNode] as V];
   }
 }
