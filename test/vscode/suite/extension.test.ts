@@ -34,7 +34,8 @@ describe('News Lens in a real VS Code', function () {
   });
 
   after(async function () {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Leave the fixture showing: the launcher's final screenshot is of it.
+    await vscode.window.showTextDocument(doc, { preview: false });
   });
 
   it('activates', function () {
