@@ -21,6 +21,8 @@ import { DocumentAnalysisCache, type AnalysisEntry } from './documentCache';
 import { documentSymbols } from './documentSymbols';
 import { entityRanges } from './entityRanges';
 import { hoverAt } from './hover';
+import { isCorrectionsUri, mergeHoverSettings, registerCorrections, type CorrectionsFeature } from './corrections/register';
+import { CORRECTION_QUICKFIX, CORRECTION_REFACTOR } from './codeActions';
 import { setupL10n } from './l10nSetup';
 import {
   AnalysisChangedNotificationMethod,
@@ -53,20 +55,23 @@ function startServer(): void {
       languages: langs ?? DEFAULT_SETTINGS.languages,
       maxDocumentSize: num(p.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize, 1_000),
       debounceMs: num(p.debounceMs, DEFAULT_SETTINGS.debounceMs, 0),
+      hover: mergeHoverSettings(p.hover),
     };
   }
 
   const pool = new AnalysisWorkerPool(__filename, log);
   let workerBroken = false;
+  let corrections: CorrectionsFeature | undefined; // the user's .vscode/news-lens.json (set below)
 
   const cache = new DocumentAnalysisCache({
     getDocument: (uri) => documents.get(uri),
     settings: () => settings,
     log,
-    background(text) {
+    analyzeOptions: (uri) => corrections?.analyzeOptions(uri),
+    background(text, options) {
       if (workerBroken) return undefined;
       try {
-        return pool.submit(text);
+        return pool.submit(text, options);
       } catch (err) {
         workerBroken = true; // e.g. worker_threads unavailable: analyse inline from now on
         log(`News Lens: no analysis worker (${String(err)}); analysing on the main thread`);
@@ -124,10 +129,21 @@ function startServer(): void {
     return { doc: entry.doc, analysis: entry.analysis, offset };
   }
 
+  // Corrections file, code actions and the cards' entity-info request (src/server/corrections).
+  corrections = registerCorrections({
+    connection,
+    documents,
+    usable,
+    invalidate: (uris) => cache.invalidateAll(uris),
+    hoverSettings: () => settings.hover,
+    log,
+  });
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as InitializationOptions;
     settings = mergeSettings(opts.settings);
     setupL10n(opts.l10nBundle, params.locale, log);
+    corrections?.initialize(params);
     return {
       capabilities: {
         textDocumentSync: {
@@ -140,6 +156,7 @@ function startServer(): void {
         referencesProvider: true,
         definitionProvider: true,
         workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CORRECTION_QUICKFIX, CORRECTION_REFACTOR] },
       },
       serverInfo: { name: 'news-lens', version: '0.1.0' },
     };
@@ -156,6 +173,7 @@ function startServer(): void {
   documents.onDidOpen((e) => justOpened.add(e.document.uri));
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
+    if (isCorrectionsUri(uri)) return; // not an article: src/server/corrections reads it
     // First paint as soon as possible; edits are debounced (IME composition sends many changes).
     const first = justOpened.delete(uri);
     cache.schedule(uri, first ? 0 : settings.debounceMs);
@@ -168,7 +186,7 @@ function startServer(): void {
   connection.onHover((p) =>
     safe('hover', null, async () => {
       const a = await at(p.textDocument.uri, p.position);
-      return a ? hoverAt(a.doc, a.analysis, a.offset) : null;
+      return a ? hoverAt(a.doc, a.analysis, a.offset, corrections?.cardContext(p.textDocument.uri)) : null;
     }),
   );
 
