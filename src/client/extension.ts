@@ -21,6 +21,7 @@ import {
   type ServerSettings,
 } from '../server/protocol';
 import { decorationKind, Highlighter, type PaintGroup } from './highlighting';
+import { registerReaderFeatures } from './regionsView/index';
 
 export type { PaintGroup, DecorationKind } from './highlighting';
 
@@ -38,6 +39,9 @@ export interface NewsLensApi {
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> = Promise.resolve();
+/** Reader features (Regions view, status bar, export) hook into every client and its analyses. */
+const analysisChanged = new vscode.EventEmitter<vscode.Uri>();
+const clientHooks: ((c: LanguageClient) => void)[] = [];
 
 function toUri(u: vscode.Uri | string): vscode.Uri {
   return typeof u === 'string' ? vscode.Uri.parse(u) : u;
@@ -70,7 +74,7 @@ function createClient(context: vscode.ExtensionContext, highlighter: () => Highl
   const clientOptions: LanguageClientOptions = {
     documentSelector: selectorFor(settings.languages),
     // Sends workspace/didChangeConfiguration with the whole `newsLens` section on change.
-    synchronize: { configurationSection: 'newsLens' },
+    synchronize: { configurationSection: 'newsLens', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,txt}') },
     initializationOptions,
     outputChannelName: 'News Lens',
   };
@@ -78,7 +82,9 @@ function createClient(context: vscode.ExtensionContext, highlighter: () => Highl
   // Handlers registered before start() survive the client's automatic restarts.
   c.onNotification(AnalysisChangedNotificationMethod, (p: AnalysisChangedParams) => {
     highlighter()?.analysisChanged(c.protocol2CodeConverter.asUri(p.uri));
+    analysisChanged.fire(c.protocol2CodeConverter.asUri(p.uri));
   });
+  for (const hook of clientHooks) hook(c);
   c.onDidChangeState((e) => {
     if (e.newState === State.Running) highlighter()?.repaintAll();
   });
@@ -114,6 +120,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
   starting = start();
   const ready = starting;
   ready.catch(() => undefined);
+  registerReaderFeatures(context, {
+    onAnalysisChanged: analysisChanged.event,
+    onClient: (hook) => {
+      clientHooks.push(hook);
+      if (client) hook(client);
+    },
+    async client() {
+      await starting.catch(() => undefined);
+      return client?.isRunning() ? client : undefined;
+    },
+  });
 
   const restart = async () => {
     const old = client;

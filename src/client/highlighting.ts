@@ -30,6 +30,12 @@ export interface RangeSource {
 
 const REPAINT_DELAY_MS = 120;
 
+/** Kinds the user chose to highlight (setting newsLens.highlighting.types; default all). */
+export function highlightedKinds(): Set<DecorationKind> {
+  const v = vscode.workspace.getConfiguration('newsLens.highlighting').get<string[]>('types');
+  return new Set(Array.isArray(v) ? DECORATION_KINDS.filter((k) => v.includes(k)) : DECORATION_KINDS);
+}
+
 export class Highlighter implements vscode.Disposable {
   private readonly types = new Map<DecorationKind, vscode.TextEditorDecorationType>();
   private readonly painted = new Map<string, { version: number; groups: PaintGroup[] }>();
@@ -63,6 +69,7 @@ export class Highlighter implements vscode.Disposable {
         if (e.affectsConfiguration('newsLens.highlighting.enabled')) {
           this.setEnabled(vscode.workspace.getConfiguration('newsLens').get<boolean>('highlighting.enabled', true));
         }
+        if (e.affectsConfiguration('newsLens.highlighting.types') && this.enabled) this.repaintAll();
       }),
     );
   }
@@ -131,7 +138,9 @@ export class Highlighter implements vscode.Disposable {
       return;
     }
     const byKind = new Map<DecorationKind, vscode.Range[]>();
+    const shown = highlightedKinds();
     for (const g of result.groups) {
+      if (!shown.has(g.kind)) continue;
       const list = byKind.get(g.kind) ?? [];
       list.push(...g.ranges);
       byKind.set(g.kind, list);

@@ -1,0 +1,363 @@
+/**
+ * The Regions view: a tree for the active article (regions → entity types → entities → mentions)
+ * or, in workspace mode, for every article in the workspace. Follows the active editor and the
+ * cursor; clicking a mention selects it in the editor. Tooltips are built lazily in resolveTreeItem.
+ */
+import * as vscode from 'vscode';
+import type { ArticleSummary, SummaryKind, WorkspaceIndexResult } from '../../server/protocol';
+import {
+  buildArticleTree,
+  buildWorkspaceTree,
+  entityDetail,
+  findNode,
+  kindName,
+  mentionAtPosition,
+  relationIndex,
+  toPlain,
+  TREE_KINDS,
+  type PlainNode,
+  type Rng,
+  type TreeNode,
+} from './model';
+import { isArticle, type SummaryStore } from './store';
+
+export const VIEW_ID = 'newsLens.regions';
+export type Mode = 'article' | 'workspace';
+
+const t = (message: string, ...args: (string | number)[]) => vscode.l10n.t(message, ...args);
+
+const ICONS: Record<SummaryKind, string> = {
+  official: 'person',
+  person: 'account',
+  title: 'tag',
+  company: 'organization',
+  government: 'library',
+  organization: 'group-by-ref-type',
+  place: 'location',
+  date: 'calendar',
+};
+
+export function kindIcon(kind: SummaryKind): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(ICONS[kind], new vscode.ThemeColor(`newsLens.${kind}Foreground`));
+}
+
+export function toRange(r: Rng): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+export function configuredTypes(): SummaryKind[] {
+  const v = vscode.workspace.getConfiguration('newsLens.regionsView').get<string[]>('types', TREE_KINDS);
+  return TREE_KINDS.filter((k) => !Array.isArray(v) || v.includes(k));
+}
+
+export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined | void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private roots: TreeNode[] = [];
+  private mode: Mode = 'article';
+  private doc: vscode.TextDocument | undefined;
+  private summary: ArticleSummary | undefined;
+  private index: WorkspaceIndexResult | undefined;
+  private refreshing: Promise<void> = Promise.resolve();
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  view!: vscode.TreeView<TreeNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Selection changes caused by our own navigation are not followed back into the tree. */
+  private suppressFollowUntil = 0;
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly store: SummaryStore, private readonly state: vscode.Memento) {
+    this.mode = state.get<Mode>('newsLens.regions.mode', 'article') === 'workspace' ? 'workspace' : 'article';
+    this.disposables.push(
+      this.emitter,
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e && isArticle(e.document) && e.document !== this.doc) {
+          this.doc = e.document;
+          if (this.mode === 'article') this.scheduleRefresh(0);
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d !== this.doc) return;
+        // follow to another visible article, else show the welcome view
+        this.doc = vscode.window.visibleTextEditors.map((e) => e.document).find((x) => x !== d && isArticle(x));
+        if (this.mode === 'article') this.scheduleRefresh(0);
+      }),
+      store.onDidChange((uri) => {
+        if (this.mode === 'article' && uri.toString() === this.doc?.uri.toString()) this.scheduleRefresh(150);
+        if (this.mode === 'workspace') this.scheduleRefresh(600);
+      }),
+      store.onDidChangeWorkspace(() => {
+        if (this.mode === 'workspace') this.scheduleRefresh(300);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('newsLens.regionsView.types')) this.scheduleRefresh(0);
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.followCursor(e)),
+    );
+    const active = vscode.window.activeTextEditor?.document;
+    if (isArticle(active)) this.doc = active;
+    void vscode.commands.executeCommand('setContext', 'newsLens.regionsMode', this.mode);
+  }
+
+  attach(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+    this.disposables.push(
+      view.onDidChangeVisibility((e) => {
+        if (e.visible) this.scheduleRefresh(0);
+      }),
+    );
+    this.scheduleRefresh(0);
+  }
+
+  get currentMode(): Mode {
+    return this.mode;
+  }
+
+  get document(): vscode.TextDocument | undefined {
+    return this.doc;
+  }
+
+  async setMode(mode: Mode): Promise<void> {
+    this.mode = mode;
+    await this.state.update('newsLens.regions.mode', mode);
+    await vscode.commands.executeCommand('setContext', 'newsLens.regionsMode', mode);
+    this.roots = [];
+    this.emitter.fire();
+    await this.refresh();
+  }
+
+  /** Show a specific document (reveal from a hover card for an article that is not active). */
+  setDocument(doc: vscode.TextDocument): void {
+    if (doc !== this.doc) {
+      this.doc = doc;
+      this.summary = undefined;
+    }
+  }
+
+  scheduleRefresh(delay: number): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.refresh();
+    }, delay);
+  }
+
+  /** Rebuilds the tree from the server's current answer; resolves when it is shown. */
+  refresh(): Promise<void> {
+    if (this.refreshTimer) {
+      clearTimeout(this.refreshTimer);
+      this.refreshTimer = undefined;
+    }
+    const gen = ++this.generation;
+    const run = async () => {
+      let roots: TreeNode[] = [];
+      let message: string | undefined;
+      try {
+        if (this.mode === 'article') {
+          const doc = this.doc;
+          const summary = doc && !doc.isClosed ? await this.store.summary(doc) : undefined;
+          if (gen !== this.generation) return;
+          this.summary = summary;
+          if (summary) roots = buildArticleTree(summary, { types: configuredTypes(), t });
+          if (doc && summary && !roots.length) message = t('No entities found in {0}.', baseName(doc.uri));
+          else if (summary?.truncated) message = t('Only the first part of this long article was analysed (setting newsLens.maxDocumentSize).');
+        } else {
+          const index = await this.store.workspaceIndex(false);
+          if (gen !== this.generation) return;
+          this.index = index;
+          if (index) roots = buildWorkspaceTree(index, { types: configuredTypes(), t });
+          if (index?.indexing) message = t('Indexing the workspace… {0} articles so far.', index.articleCount);
+          else if (index && !roots.length) message = t('No articles with Chinese text in this workspace.');
+          else if (index) message = t('{0} articles in the workspace.', index.articleCount);
+        }
+      } catch {
+        // server restarting: keep what we have; the next analysisChanged refreshes
+        return;
+      }
+      if (gen !== this.generation) return;
+      this.roots = roots;
+      if (this.view) {
+        this.view.message = message;
+        this.view.description = this.mode === 'article' ? (this.doc ? baseName(this.doc.uri) : undefined) : t('Workspace');
+      }
+      this.emitter.fire();
+    };
+    this.refreshing = run();
+    return this.refreshing;
+  }
+
+  /** The tree as plain data, after any pending refresh (for tests). */
+  async plainTree(): Promise<{ mode: Mode; uri?: string; nodes: PlainNode[] }> {
+    if (this.refreshTimer) await this.refresh();
+    else await this.refreshing;
+    return { mode: this.mode, uri: this.mode === 'article' ? this.doc?.uri.toString() : undefined, nodes: toPlain(this.roots) };
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    return node ? node.children : this.roots;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const label: vscode.TreeItemLabel = { label: node.label, highlights: node.highlights };
+    const state = node.children.length
+      ? node.expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(label, state);
+    item.id = node.id;
+    item.description = node.description;
+    item.contextValue = `newsLens.${node.kind}`;
+    switch (node.kind) {
+      case 'lead':
+        item.iconPath = new vscode.ThemeIcon('note');
+        break;
+      case 'region':
+        item.iconPath = new vscode.ThemeIcon(node.section ? 'globe' : 'location');
+        break;
+      case 'group':
+      case 'entity':
+      case 'related':
+        item.iconPath = node.entityKind ? kindIcon(node.entityKind) : undefined;
+        break;
+      case 'relations':
+        item.iconPath = new vscode.ThemeIcon('link');
+        break;
+      case 'article':
+        item.iconPath = vscode.ThemeIcon.File;
+        if (node.uri) item.resourceUri = vscode.Uri.parse(node.uri);
+        break;
+      case 'mention':
+        item.iconPath = new vscode.ThemeIcon('quote');
+        break;
+    }
+    if ((node.kind === 'mention' || node.kind === 'related' || (node.kind === 'region' && !node.children.length)) && node.uri && node.range) {
+      item.command = { command: 'newsLens.regions.openMention', title: t('Go to Mention'), arguments: [{ uri: node.uri, range: node.range }] };
+    }
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    item.tooltip = this.tooltip(node);
+    return item;
+  }
+
+  private tooltip(node: TreeNode): vscode.MarkdownString | undefined {
+    const md = new vscode.MarkdownString(undefined, true);
+    md.supportThemeIcons = true;
+    const esc = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+    const s = this.summary;
+    if (node.kind === 'entity' && this.mode === 'article' && s && node.entityId) {
+      const e = s.entities.find((x) => x.id === node.entityId);
+      if (!e) return undefined;
+      md.appendMarkdown(`**${esc(e.name)}**${e.pinyin ? ` *${esc(e.pinyin)}*` : ''} — ${esc(kindName(e.kind, t))}\n\n`);
+      const titles = [...new Set(e.titles.map((x) => (x.full && x.full !== x.inText ? `${x.inText} → ${x.full}` : x.inText)))];
+      if (titles.length) md.appendMarkdown(`${esc(titles.join('；'))}\n\n`);
+      const detail = entityDetail(e);
+      if (e.organization && !detail?.includes(e.organization)) md.appendMarkdown(`${esc(e.organization)}\n\n`);
+      if (e.region) md.appendMarkdown(`${esc(t('Region: {0}', e.region))}\n\n`);
+      if (e.aliases.length) md.appendMarkdown(`${esc(t('Also: {0}', e.aliases.join('、')))}\n\n`);
+      const rel = relationIndex(s).get(e.id);
+      const names = (ids: string[]) => ids.map((id) => s.entities.find((x) => x.id === id)?.name ?? id).join('、');
+      if (rel?.met.length) md.appendMarkdown(`${esc(t('Met: {0}', names(rel.met)))}\n\n`);
+      if (rel?.metBy.length) md.appendMarkdown(`${esc(t('Met by: {0}', names(rel.metBy)))}\n\n`);
+      md.appendMarkdown(esc(t('{0} mentions in the article, {1} here', e.mentionCount, node.count ?? 0)));
+      return md;
+    }
+    if ((node.kind === 'region' || node.kind === 'lead') && s) {
+      const r = s.regions.find((x) => x.id === node.regionId);
+      md.appendMarkdown(`**${esc(r?.full ?? node.label)}**${r ? ` — ${esc(levelName(r.level))}` : ''}\n\n`);
+      md.appendMarkdown(`${esc(node.description ?? '')}\n\n`);
+      // which companies/people this region's leaders met
+      const officials = node.children.find((c) => c.kind === 'group' && c.entityKind === 'official')?.children ?? [];
+      const rel = relationIndex(s);
+      const lines: string[] = [];
+      for (const o of officials) {
+        const met = rel.get(o.entityId!)?.met ?? [];
+        if (met.length) lines.push(`- ${esc(o.label)} → ${esc(met.map((id) => s.entities.find((x) => x.id === id)?.name ?? id).join('、'))}`);
+      }
+      if (lines.length) md.appendMarkdown(`${esc(t('Leaders met:'))}\n\n${lines.join('\n')}`);
+      return md;
+    }
+    if (node.kind === 'entity' && this.mode === 'workspace' && this.index) {
+      const e = this.index.entities.find((x) => x.key === node.entityKey);
+      if (!e) return undefined;
+      md.appendMarkdown(`**${esc(e.name)}** — ${esc(kindName(e.kind, t))}\n\n`);
+      if (e.titles.length) md.appendMarkdown(`${esc(e.titles.join('；'))}\n\n`);
+      if (e.regions.length) md.appendMarkdown(`${esc(t('Regions: {0}', e.regions.join('、')))}\n\n`);
+      md.appendMarkdown(e.articles.map((a) => `- ${esc(a.path)} (${a.mentionCount})`).join('\n'));
+      return md;
+    }
+    if (node.kind === 'mention') {
+      md.appendMarkdown(esc(node.label));
+      return md;
+    }
+    return undefined;
+  }
+
+  /** The entity node for the mention under the cursor, in article mode. */
+  nodeAt(pos: vscode.Position): TreeNode | undefined {
+    const s = this.summary;
+    if (!s) return undefined;
+    const m = mentionAtPosition(s, { line: pos.line, character: pos.character });
+    if (!m) return undefined;
+    return this.entityNode(m.entityId, m.regionId);
+  }
+
+  entityNode(entityId: string, regionId?: string): TreeNode | undefined {
+    const exact = findNode(this.roots, (n) => n.kind === 'entity' && n.entityId === entityId && (regionId === undefined || n.regionId === regionId));
+    return exact ?? findNode(this.roots, (n) => n.kind === 'entity' && n.entityId === entityId);
+  }
+
+  /** Workspace-mode node of an entity by name (reveal from a hover card while in workspace mode). */
+  workspaceNode(name: string): TreeNode | undefined {
+    return findNode(this.roots, (n) => n.kind === 'entity' && n.label === name);
+  }
+
+  get currentSummary(): ArticleSummary | undefined {
+    return this.summary;
+  }
+
+  suppressFollow(ms = 800): void {
+    this.suppressFollowUntil = Date.now() + ms;
+  }
+
+  private followCursor(e: vscode.TextEditorSelectionChangeEvent): void {
+    if (this.mode !== 'article' || !this.view?.visible) return;
+    if (e.textEditor.document !== this.doc) return;
+    if (!vscode.workspace.getConfiguration('newsLens.regionsView').get<boolean>('followCursor', true)) return;
+    if (Date.now() < this.suppressFollowUntil) return;
+    if (this.followTimer) clearTimeout(this.followTimer);
+    const pos = e.selections[0]?.active;
+    this.followTimer = setTimeout(() => {
+      if (!pos || !this.summary || this.summary.version !== e.textEditor.document.version) return;
+      const node = this.nodeAt(pos);
+      if (node) void Promise.resolve(this.view.reveal(node, { select: true, focus: false, expand: false })).catch(() => undefined);
+    }, 250);
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.followTimer) clearTimeout(this.followTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function levelName(level: string): string {
+  switch (level) {
+    case 'province': return t('province');
+    case 'city': return t('city');
+    case 'district': return t('district');
+    case 'country': return t('country');
+    default: return t('region');
+  }
+}
+
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.replace(/^.*\//, '') || uri.toString();
+}
