@@ -89,10 +89,13 @@ export function tradPairs(freq: Map<number, number>): Uint16Array {
       const src = String.fromCharCode(...codes.flatMap((c) => [c, 0x20]));
       for (const conv of convs) {
         const dst = conv(src);
-        if (dst.length !== src.length) continue;
+        const one = dst.length === src.length;
         for (let i = 0; i < codes.length; i++) {
-          const d = dst.charCodeAt(2 * i);
           const c = codes[i];
+          // Blocks where some conversion changed length are redone character by character.
+          const out = one ? dst.charAt(2 * i) : conv(String.fromCharCode(c));
+          if (out.length !== 1) continue;
+          const d = out.charCodeAt(0);
           // Characters common in simplified news text stay as they are (著名 ≠ 着名); rare traditional
           // forms (國, 會) map to the simplified character the model was trained on.
           const fc = freq.get(c) ?? 0;

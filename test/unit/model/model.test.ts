@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { loadDefaultModel, locateModelFile, loadModelFile } from '../../../src/core/model';
+import { combineSpans } from '../../../src/core/model/combine';
+import { codePointToUtf16 } from '../../../src/core/model/cluener';
+import type { Span } from '../../../src/core/types';
+
+const has = (spans: Span[], type: string, text: string): boolean => spans.some((s) => s.type === type && s.text === text);
+
+describe('model: statistical labeller', () => {
+  const model = loadDefaultModel();
+
+  it('loads the shipped weights (≤ 5 MB) quickly and caches them', () => {
+    const file = locateModelFile();
+    assert.ok(file, 'models/ner.bin found by walking up from the module');
+    assert.ok(fs.statSync(file!).size <= 5 * 1024 * 1024, 'weights ≤ 5 MB');
+    assert.ok(model, 'model loaded');
+    assert.equal(loadDefaultModel(), model, 'cached');
+    const t0 = performance.now();
+    loadModelFile(file!);
+    assert.ok(performance.now() - t0 < 2000, 'fresh load well under 2 s even on a busy machine');
+  });
+
+  it('finds people, titles, governments and places in a news sentence', () => {
+    const text = '国务院总理李鹏今天在北京会见了美国客人';
+    const spans = model!.predict(text);
+    // CLUENER labels 国务院总理 as one position; the name must at least be found where it starts
+    assert.ok(spans.some((s) => s.type === 'person' && s.start === 5), JSON.stringify(spans));
+    assert.ok(spans.some((s) => s.type === 'title' && s.text.endsWith('总理')), JSON.stringify(spans));
+    assert.ok(has(spans, 'place', '北京'), JSON.stringify(spans));
+    const s2 = model!.predict('外交部发言人秦刚在例行记者会上说，美国国务卿希拉里将访问上海。');
+    assert.ok(has(s2, 'government', '外交部'), JSON.stringify(s2));
+    assert.ok(has(s2, 'person', '秦刚'), JSON.stringify(s2));
+    assert.ok(has(s2, 'person', '希拉里'), JSON.stringify(s2));
+    assert.ok(has(s2, 'place', '上海'), JSON.stringify(s2));
+  });
+
+  it('companies and titles in business news', () => {
+    const spans = model!.predict('阿里巴巴集团董事局主席马云昨天在杭州表示');
+    assert.ok(has(spans, 'person', '马云'), JSON.stringify(spans));
+    assert.ok(spans.some((s) => s.type === 'company' && s.text.startsWith('阿里巴巴')), JSON.stringify(spans));
+  });
+
+  it('offsets are exact UTF-16, end exclusive, also after full-width digits and astral characters', () => {
+    for (const text of [
+      '２０１２年３月，浙商银行行长张达洋在杭州表示',
+      '𠀀𠀁记者王小明报道，上海市政府今天宣布',
+      '據新華社報道，國務院總理李鵬今天在北京會見了美國客人',
+    ]) {
+      const spans = model!.predict(text);
+      assert.ok(spans.length > 0, text);
+      for (const s of spans) {
+        assert.ok(s.start >= 0 && s.end <= text.length && s.end > s.start);
+        assert.equal(s.text, text.slice(s.start, s.end));
+        assert.equal(s.source, 'model');
+      }
+    }
+    const simp = model!.predict('外交部发言人秦刚在例行记者会上说，美国国务卿希拉里将访问上海。');
+    const trad = model!.predict('外交部發言人秦剛在例行記者會上說，美國國務卿希拉里將訪問上海。');
+    assert.deepEqual(trad.map((s) => [s.type, s.start, s.end]), simp.map((s) => [s.type, s.start, s.end]), 'traditional text labelled like simplified');
+  });
+
+  it('never throws on garbage, empty or huge input', () => {
+    const m = model!;
+    assert.deepEqual(m.predict(''), []);
+    for (const t of ['\ud800', '\udc00abc\ud83d', '\u0000\u0001\uffff', '。。。！！？？\n\n\r\n', 'a'.repeat(5000)]) {
+      assert.ok(Array.isArray(m.predict(t)));
+    }
+    // random binary
+    let seed = 42;
+    const rnd = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let k = 0; k < 50; k++) {
+      const n = Math.floor(rnd() * 400);
+      let s = '';
+      for (let i = 0; i < n; i++) s += String.fromCharCode(Math.floor(rnd() * 65536));
+      for (const sp of m.predict(s)) assert.equal(sp.text, s.slice(sp.start, sp.end));
+    }
+    // non-string input is tolerated
+    assert.ok(Array.isArray(m.predict(undefined as unknown as string)));
+    assert.ok(Array.isArray(m.predict(12345 as unknown as string)));
+    // a long text with no punctuation at all
+    const long = '中国人民银行行长周小川表示'.repeat(20000);
+    const t0 = performance.now();
+    const spans = m.predict(long);
+    assert.ok(spans.length > 0);
+    assert.ok(performance.now() - t0 < 5000, 'linear on 260k chars');
+  });
+
+  it('is deterministic', () => {
+    const text = '新华社北京3月5日电，国家发改委主任张平在人民大会堂回答记者提问';
+    assert.deepEqual(model!.predict(text), model!.predict(text));
+    const again = loadModelFile(locateModelFile()!);
+    assert.deepEqual(again.predict(text), model!.predict(text));
+  });
+});
+
+describe('model: combineSpans', () => {
+  const sp = (type: Span['type'], start: number, end: number, extra: Record<string, unknown> = {}): Span =>
+    ({ type, start, end, text: '', source: 'rule', ...extra }) as Span;
+
+  it('model fills gaps; identical spans keep the rule object', () => {
+    const rule = sp('person', 0, 2);
+    const out = combineSpans([rule], [sp('person', 0, 2, { source: 'model' }), sp('place', 5, 7, { source: 'model' })]);
+    assert.equal(out.length, 2);
+    assert.equal(out[0], rule);
+    assert.equal(out[1].type, 'place');
+  });
+
+  it('title chains and dates win; longer model spans beat lexicon places; legal names lose to the model', () => {
+    const chain = sp('title', 2, 4, { chain: {} });
+    const out = combineSpans(
+      [chain, sp('place', 10, 12, { source: 'lexicon' }), sp('company', 20, 26, { legal: true }), sp('date', 30, 35)],
+      [sp('title', 0, 4, { source: 'model' }), sp('government', 10, 15, { source: 'model' }), sp('company', 22, 26, { source: 'model' })],
+    );
+    assert.deepEqual(
+      out.map((s) => [s.type, s.start, s.end]),
+      [['title', 2, 4], ['government', 10, 15], ['company', 22, 26], ['date', 30, 35]],
+    );
+  });
+
+  it('never returns overlapping spans and tolerates junk', () => {
+    const out = combineSpans(
+      [sp('place', 0, 3), sp('person', 5, 8), undefined as unknown as Span],
+      [sp('organization', 2, 6, { source: 'model' }), sp('person', 5, 7, { source: 'model' }), { type: 'place', start: 9, end: 9 } as Span],
+    );
+    for (let i = 1; i < out.length; i++) assert.ok(out[i].start >= out[i - 1].end, JSON.stringify(out));
+  });
+});
+
+describe('model: CLUENER offsets', () => {
+  it('maps code point offsets to UTF-16', () => {
+    assert.deepEqual(codePointToUtf16('a𠀀b'), [0, 1, 3, 4]);
+  });
+});
