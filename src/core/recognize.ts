@@ -169,6 +169,9 @@ const DATE_RE = new RegExp(
   'g',
 );
 void D_NUM;
+const DATE_RE_STICKY = new RegExp(DATE_RE.source, 'y');
+/** Every date match starts with a digit, a numeral, 星/周/礼, a relative-date word or a day part. */
+const DATE_FIRST = codeSet('0123456789零〇一二三四五六七八九十星周礼' + RELATIVE_DATES.map((w) => w[0]).join('') + DAY_PARTS.map((w) => w[0]).join(''));
 
 // ---------- helpers ----------
 interface Ctx {
@@ -206,14 +209,64 @@ function regexAll(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): void
   }
 }
 
-function makeAltRe(words: string[], flags = 'g'): RegExp {
-  const esc = words.slice().sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?:${esc.join('|')})`, flags);
+/**
+ * Word lists scanned over the whole text. Same matches as a global regex over the alternation
+ * sorted longest first (leftmost start, longest word there, continue after it), found with one
+ * trie walk per candidate position instead of the regex engine.
+ */
+class WordScanner {
+  private trie?: Trie<string>;
+  constructor(private readonly words: () => string[]) {}
+  scan(s: string, fn: (a: number, b: number) => void): void {
+    if (!this.trie) {
+      const t = new Trie<string>();
+      for (const w of this.words()) if (w) t.set(w, w);
+      this.trie = t;
+    }
+    const t = this.trie;
+    const first = t.first;
+    const n = s.length;
+    for (let p = 0; p < n; ) {
+      if (first[s.charCodeAt(p)] === 0) {
+        p++;
+        continue;
+      }
+      const e = t.longestEnd(s, p);
+      if (e < 0) {
+        p++;
+        continue;
+      }
+      fn(p, e);
+      p = e;
+    }
+  }
+}
+
+/**
+ * Same matches as `regexAll(re, s, fn)` for a global regex whose every match starts with a code
+ * unit in `firstSet`: the regex is tried (sticky) only at those positions.
+ */
+function regexAllAt(sticky: RegExp, firstSet: Uint8Array, s: string, fn: (m: RegExpExecArray) => void): void {
+  const n = s.length;
+  for (let p = 0; p < n; ) {
+    if (firstSet[s.charCodeAt(p)] === 0) {
+      p++;
+      continue;
+    }
+    sticky.lastIndex = p;
+    const m = sticky.exec(s);
+    if (!m || m[0].length === 0) {
+      p++;
+      continue;
+    }
+    fn(m);
+    p = m.index + m[0].length;
+  }
 }
 
 // ---------- stages ----------
 function stageDates(ctx: Ctx): void {
-  regexAll(DATE_RE, ctx.s, (m) => {
+  regexAllAt(DATE_RE_STICKY, DATE_FIRST, ctx.s, (m) => {
     const a = m.index;
     const b = a + m[0].length;
     if (a > 0 && /[0-9]/.test(ctx.s[a - 1])) return;
@@ -261,7 +314,7 @@ function stageBylines(ctx: Ctx): void {
   });
 }
 
-const COMPANY_RE = makeAltRe([...COMPANY_SUFFIXES, '分行', '支行', '分公司', '办事处', '代表处']);
+const COMPANY_WORDS = new WordScanner(() => [...COMPANY_SUFFIXES, '分行', '支行', '分公司', '办事处', '代表处']);
 const REGION_BRACKET_RE = /（[^（）]{1,8}）|\([^()]{1,8}\)/g;
 
 function companyStem(name: string): string {
@@ -274,7 +327,7 @@ function companyStem(name: string): string {
 function stageCompanies(ctx: Ctx): void {
   const { s, lx } = ctx;
   const hits: { start: number; end: number }[] = [];
-  regexAll(COMPANY_RE, s, (m) => hits.push({ start: m.index, end: m.index + m[0].length }));
+  COMPANY_WORDS.scan(s, (a, b) => hits.push({ start: a, end: b }));
   for (let h = hits.length - 1; h >= 0; h--) {
     const { start: sufStart, end: sufEnd } = hits[h];
     if (ctx.taken[sufStart]) continue;
@@ -354,8 +407,9 @@ function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): void {
   }
 }
 
-const GOV_LONG_RE = makeAltRe(GOV_LONG_SUFFIXES);
-const GOV_SHORT_RE = new RegExp(`[${GOV_SHORT_SUFFIXES.join('')}]|委员会`, 'g');
+const GOV_LONG_WORDS = new WordScanner(() => GOV_LONG_SUFFIXES);
+// the former regex `[部局厅委署办处]|委员会` only ever matched one character (委 wins before 委员会)
+const GOV_SHORT_SET = codeSet(GOV_SHORT_SUFFIXES.join(''));
 
 function stageGov(ctx: Ctx): void {
   const { s, n, lx } = ctx;
@@ -374,7 +428,7 @@ function stageGov(ctx: Ctx): void {
   }
   // long suffixes with free stems: 北京商务中心区管委会
   const hits: number[][] = [];
-  regexAll(GOV_LONG_RE, s, (m) => hits.push([m.index, m.index + m[0].length]));
+  GOV_LONG_WORDS.scan(s, (a, b) => hits.push([a, b]));
   for (let h = hits.length - 1; h >= 0; h--) {
     const [a, b] = hits[h];
     if (ctx.taken[a]) continue;
@@ -386,26 +440,25 @@ function stageGov(ctx: Ctx): void {
     if (sp) ctx.orgAt.set(start, sp);
   }
   // department stems with short suffixes: (region)商务部, 发改委, 市场监管局
-  regexAll(GOV_SHORT_RE, s, (m) => {
-    const a = m.index;
-    const b = a + m[0].length;
-    if (ctx.taken[a]) return;
+  for (let a = 0; a < n; a++) {
+    if (GOV_SHORT_SET[s.charCodeAt(a)] === 0 || ctx.taken[a]) continue;
+    const b = a + 1;
     // find a stem ending at a
     let best = -1;
     for (let L = 2; L <= 10 && a - L >= 0; L++) {
       if (lx.govStems.get(s.slice(a - L, a))) best = a - L;
     }
-    if (best < 0) return;
+    if (best < 0) continue;
     let start = best;
     // optional region (北京市 / 市 / 省 / 国家) before the stem
     const region = regionEndingAt(ctx, start);
     if (region !== undefined) start = region;
     else if (start > 0 && /[市省区县]/.test(s[start - 1]) && (start < 2 || !isHan(s.charCodeAt(start - 2)) || ctx.taken[start - 2])) start--;
     else if (s.slice(start - 2, start) === '国家') start -= 2;
-    if (!free(ctx, start, b)) return;
+    if (!free(ctx, start, b)) continue;
     const sp = add(ctx, { type: 'government', start, end: b, priority: 78, source: 'rule' });
     if (sp) ctx.orgAt.set(start, sp);
-  });
+  }
 }
 
 /** Start offset of a free place name (with optional 市/省 suffix) ending exactly at `end`. */
@@ -420,11 +473,9 @@ function regionEndingAt(ctx: Ctx, end: number): number | undefined {
   return undefined;
 }
 
+const GOV_REGION_HEAD_WORDS = new WordScanner(() => GOV_REGION_HEADS);
 function stageGovRegionHeads(ctx: Ctx): void {
-  const re = makeAltRe(GOV_REGION_HEADS);
-  regexAll(re, ctx.s, (m) => {
-    const a = m.index;
-    const b = a + m[0].length;
+  GOV_REGION_HEAD_WORDS.scan(ctx.s, (a, b) => {
     if (!free(ctx, a, b)) return;
     // 北京市委 = 北京 + 市委; 广东省政府 = 广东 + 省政府; also 北京市 + 政府
     const r = regionEndingAt(ctx, a);
@@ -433,7 +484,7 @@ function stageGovRegionHeads(ctx: Ctx): void {
   });
 }
 
-const ORG_RE = makeAltRe(ORG_SUFFIXES);
+const ORG_WORDS = new WordScanner(() => ORG_SUFFIXES);
 function stageOrgs(ctx: Ctx): void {
   const { s, n, lx } = ctx;
   const orgFirst = lx.orgFixed.first;
@@ -449,7 +500,7 @@ function stageOrgs(ctx: Ctx): void {
     }
   }
   const hits: number[][] = [];
-  regexAll(ORG_RE, s, (m) => hits.push([m.index, m.index + m[0].length]));
+  ORG_WORDS.scan(s, (a, b) => hits.push([a, b]));
   for (let h = hits.length - 1; h >= 0; h--) {
     const [a, b] = hits[h];
     if (ctx.taken[a]) continue;
@@ -527,17 +578,16 @@ function readForeignName(ctx: Ctx, p: number): number | undefined {
 }
 
 /** Titles after a name in formal text: 江泽民主席, 李鹏总理. */
+const POST_NAME_WORDS = new WordScanner(() => POST_NAME_TITLES.filter((t) => t !== '同志'));
 function stagePostNameTitles(ctx: Ctx): void {
-  const re = makeAltRe(POST_NAME_TITLES.filter((t) => t !== '同志'));
-  regexAll(re, ctx.s, (m) => {
-    const a = m.index;
-    const b = a + m[0].length;
+  POST_NAME_WORDS.scan(ctx.s, (a, b) => {
+    const word = ctx.s.slice(a, b);
     if (!free(ctx, a, b)) return;
     if (!boundaryAfter(ctx, b)) return;
     const nb = nameBefore(ctx, a);
     if (nb === undefined) return;
-    const chain: TitleChain = { inText: ctx.s.slice(a, b), start: a, end: b, units: [{ start: a, end: b, text: ctx.s.slice(a, b), core: m[0], hasRegionalPrefix: false }] };
-    const role: PersonRole = BUSINESS_CORES.has(m[0]) ? 'business' : OTHER_CORES.has(m[0]) ? 'other' : 'official';
+    const chain: TitleChain = { inText: word, start: a, end: b, units: [{ start: a, end: b, text: word, core: word, hasRegionalPrefix: false }] };
+    const role: PersonRole = BUSINESS_CORES.has(word) ? 'business' : OTHER_CORES.has(word) ? 'other' : 'official';
     add(ctx, { type: 'person', start: nb, end: a, priority: 100, source: 'rule', role, chain });
     add(ctx, { type: 'title', start: a, end: b, priority: 95, source: 'rule', chain });
   });
@@ -580,7 +630,7 @@ function parseCore(ctx: Ctx, p: number, depth = 0): { end: number; core: string 
   if (!free(ctx, p, p + 1)) return undefined;
   const hit = lx.titleCores.longest(s, p);
   if (hit && free(ctx, p, hit[0])) return { end: hit[0], core: hit[1] };
-  if (depth >= 3) return undefined;
+  if (depth >= 3 || !lx.titleModifiers.startsAt(s, p)) return undefined;
   for (const [mEnd] of lx.titleModifiers.prefixes(s, p).reverse()) {
     if (!free(ctx, p, mEnd)) continue;
     const r = parseCore(ctx, mEnd, depth + 1);
@@ -591,38 +641,51 @@ function parseCore(ctx: Ctx, p: number, depth = 0): { end: number; core: string 
 
 function parseUnit(ctx: Ctx, i: number): Unit | undefined {
   const { s, lx } = ctx;
-  const starts: { pos: number; region?: string; regionEnd?: number; org?: RichSpan }[] = [];
+  // candidate starts in order: after a known org; after a place name (longest first); at i itself
   const org = ctx.orgAt.get(i);
-  if (org && (org.type === 'company' || org.type === 'government' || org.type === 'organization')) starts.push({ pos: org.end, org });
-  if (!ctx.taken[i]) {
-    for (const [pEnd, info] of lx.places.prefixes(s, i).reverse()) {
+  if (org && (org.type === 'company' || org.type === 'government' || org.type === 'organization')) {
+    const u = unitFrom(ctx, i, org.end, undefined, undefined, org);
+    if (u) return u;
+  }
+  if (ctx.taken[i]) return undefined;
+  if (lx.places.startsAt(s, i)) {
+    const places = lx.places.prefixes(s, i);
+    for (let k = places.length - 1; k >= 0; k--) {
+      const [pEnd, info] = places[k];
       if (!free(ctx, i, pEnd)) continue;
-      if (info.level === 'province' || info.level === 'city' || info.level === 'district' || info.level === 'country') starts.push({ pos: pEnd, region: info.name, regionEnd: pEnd });
+      if (info.level === 'province' || info.level === 'city' || info.level === 'district' || info.level === 'country') {
+        const u = unitFrom(ctx, i, pEnd, info.name, pEnd, undefined);
+        if (u) return u;
+      }
     }
-    starts.push({ pos: i });
   }
-  for (const st of starts) {
-    let p = st.pos;
-    const prefixStart = p;
-    // org prefixes, e.g. 市委, 中共中央政治局
-    for (let k = 0; k < 3; k++) {
-      const pre = free(ctx, p, p + 1) ? lx.titlePrefixes.longest(s, p) : undefined;
-      if (!pre || !free(ctx, p, pre[0])) break;
-      // don't eat a core that is also a prefix (e.g. 董事会秘书)
-      const core = parseCore(ctx, p);
-      if (core && core.end >= pre[0] && k > 0) break;
-      const after = parseCore(ctx, pre[0]);
-      if (!after && !lx.titlePrefixes.longest(s, pre[0])) break;
-      p = pre[0];
-    }
-    const hasPrefix = p > prefixStart;
+  return unitFrom(ctx, i, i, undefined, undefined, undefined);
+}
+
+function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, regionEnd: number | undefined, org: RichSpan | undefined): Unit | undefined {
+  const { s, lx } = ctx;
+  // a unit needs an org prefix, a modifier or a core right here
+  const c0 = s.charCodeAt(pos);
+  if (lx.titlePrefixes.first[c0] === 0 && lx.titleCores.first[c0] === 0 && lx.titleModifiers.first[c0] === 0) return undefined;
+  let p = pos;
+  const prefixStart = p;
+  // org prefixes, e.g. 市委, 中共中央政治局
+  for (let k = 0; k < 3; k++) {
+    const pre = free(ctx, p, p + 1) ? lx.titlePrefixes.longest(s, p) : undefined;
+    if (!pre || !free(ctx, p, pre[0])) break;
+    // don't eat a core that is also a prefix (e.g. 董事会秘书)
     const core = parseCore(ctx, p);
-    if (!core) continue;
-    const country = st.region ? lx.placeByName.get(st.region)?.level === 'country' : false;
-    if (st.region && !hasPrefix && !country && !REGION_CORES.has(core.core) && !/^(国家|中央)/.test(core.core)) continue;
-    return { start: i, end: core.end, region: st.region, regionEnd: st.regionEnd, org: st.org, prefixStart, coreStart: p, core: core.core };
+    if (core && core.end >= pre[0] && k > 0) break;
+    const after = parseCore(ctx, pre[0]);
+    if (!after && !lx.titlePrefixes.longest(s, pre[0])) break;
+    p = pre[0];
   }
-  return undefined;
+  const hasPrefix = p > prefixStart;
+  const core = parseCore(ctx, p);
+  if (!core) return undefined;
+  const country = region ? lx.placeByName.get(region)?.level === 'country' : false;
+  if (region && !hasPrefix && !country && !REGION_CORES.has(core.core) && !/^(国家|中央)/.test(core.core)) return undefined;
+  return { start: i, end: core.end, region, regionEnd, org, prefixStart, coreStart: p, core: core.core };
 }
 
 // after a verb like 会见/任/由/在 a title may start
@@ -770,6 +833,7 @@ function nameBefore(ctx: Ctx, end: number): number | undefined {
 const ABBR_LEFT = '在来赴驻返回抵离访进出入留至到落扎莅临';
 const ABBR_RIGHT = '投发工生学考访举召开设参落集期务就创居经办视出求上任企商考建兴';
 const ABBR_LEFT_SET = codeSet(ABBR_LEFT);
+const ABBR_SAFE = codeSet(Object.keys(PROVINCE_ABBR).filter((ch) => ch.length === 1 && !PROVINCE_ABBR_UNSAFE.has(ch)).join(''));
 const ABBR_RIGHT_SET = codeSet(ABBR_RIGHT);
 /** Code units worth a look in stagePlaces: starts of place names, 首 (首都), safe province abbreviations. */
 let placeStartCache: { lx: Lexicons; set: Uint8Array } | undefined;
@@ -803,12 +867,13 @@ function stagePlaces(ctx: Ctx): void {
       }
     }
     // 首都 → 北京
-    if (s.startsWith('首都', i) && free(ctx, i, i + 2)) {
+    if (c === 0x9996 && s.charCodeAt(i + 1) === 0x90fd && free(ctx, i, i + 2)) {
       add(ctx, { type: 'place', start: i, end: i + 2, priority: 50, source: 'lexicon', place: lx.placeByName.get('北京') });
       i++;
       continue;
     }
     // province abbreviations in safe contexts: 在京发展, 来粤访问
+    if (ABBR_SAFE[c] === 0) continue;
     const ch = s[i];
     const region = PROVINCE_ABBR[ch];
     if (region && !PROVINCE_ABBR_UNSAFE.has(ch) && i > 0 && i + 1 < n) {
@@ -824,14 +889,14 @@ function stagePlaces(ctx: Ctx): void {
   }
 }
 
-const VENUE_STRONG_RE = makeAltRe(VENUE_SUFFIXES_STRONG);
-const VENUE_WEAK_RE = makeAltRe(VENUE_SUFFIXES_WEAK);
+const VENUE_STRONG_WORDS = new WordScanner(() => VENUE_SUFFIXES_STRONG);
+const VENUE_WEAK_WORDS = new WordScanner(() => VENUE_SUFFIXES_WEAK);
 const MOTION_CUTS = new Set(['来到', '前往', '抵达', '走进', '走访', '参观', '考察', '视察', '在', '到', '于', '赴', '从']);
 function stageVenues(ctx: Ctx): void {
   const { s } = ctx;
-  for (const [re, strong] of [[VENUE_STRONG_RE, true], [VENUE_WEAK_RE, false]] as const) {
+  for (const [words, strong] of [[VENUE_STRONG_WORDS, true], [VENUE_WEAK_WORDS, false]] as const) {
     const hits: number[][] = [];
-    regexAll(re, s, (m) => hits.push([m.index, m.index + m[0].length]));
+    words.scan(s, (a, b) => hits.push([a, b]));
     for (let h = hits.length - 1; h >= 0; h--) {
       const [a, b] = hits[h];
       if (!free(ctx, a, b)) continue;
@@ -846,11 +911,11 @@ function stageVenues(ctx: Ctx): void {
 }
 
 // ---------- persons by context ----------
-const SPEECH_RE = /(说|指出|强调|表示|认为|介绍|透露|坦言|称|谈到|提出|回忆|告诉)/g;
+// no word is a prefix of another, so longest-first equals the former regex's alternation order
+const SPEECH_WORDS = new WordScanner(() => ['说', '指出', '强调', '表示', '认为', '介绍', '透露', '坦言', '称', '谈到', '提出', '回忆', '告诉']);
 function stageSpeakers(ctx: Ctx): void {
   const { s } = ctx;
-  regexAll(SPEECH_RE, s, (m) => {
-    const v = m.index;
+  SPEECH_WORDS.scan(s, (v) => {
     if (ctx.taken[v]) return;
     for (const L of [3, 2, 4]) {
       const a = v - L;
