@@ -7,7 +7,7 @@
  *
  * Pure: shared by the client (which applies the edit) and tests.
  */
-import { applyEdits, modify, parseTree, type FormattingOptions, type Node } from 'jsonc-parser';
+import { applyEdits, modify, parseTree, type FormattingOptions, type Node } from './jsonc';
 import type { Correction } from './format';
 
 export interface OffsetEdit {

@@ -17,7 +17,7 @@
  *
  * Pure: no editor or server dependencies, so the client can share it.
  */
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from './jsonc';
 import type { EntityType, UserLexicon } from '../../core/types';
 import type { KnowledgeFact, KnowledgeRecord } from '../../core/knowledge';
 
