@@ -149,7 +149,10 @@ install_code_server() { # $1 = version
     log "  [1/6] lib/vscode: npm install --omit=dev --ignore-scripts"
     npm install "${NPM_QUIET[@]}" --omit=dev --ignore-scripts
     local mods=() m
-    while read -r m; do [[ -n "$m" ]] && mods+=("${m#$vs/node_modules/}"); done < <(native_dirs "$vs")
+    while read -r m; do
+      case "$m" in "" | */cpu-features) continue ;; esac # optional ssh2 speed-up: not needed, not verified
+      mods+=("${m#$vs/node_modules/}")
+    done < <(native_dirs "$vs")
     log "  [2/6] rebuilding native modules: ${mods[*]}"
     # node-pty's post-install step fails (an npx call) after its .node is built: exit code ignored,
     # the .node files are checked below instead.
