@@ -22,6 +22,8 @@ import {
 } from '../server/protocol';
 import { decorationKind, Highlighter, type PaintGroup } from './highlighting';
 import { registerReaderFeatures } from './regionsView/index';
+import { registerCardCommands, TRUSTED_HOVER_COMMANDS } from './cardCommands';
+import { CORRECTIONS_SELECTOR, registerCorrections } from './corrections/index';
 
 export type { PaintGroup, DecorationKind } from './highlighting';
 
@@ -53,6 +55,7 @@ function readSettings(): ServerSettings {
     languages: c.get<string[]>('languages', ['markdown', 'plaintext']),
     maxDocumentSize: c.get<number>('maxDocumentSize', 500_000),
     debounceMs: 300,
+    hover: c.get<ServerSettings['hover']>('hover'),
   };
 }
 
@@ -72,7 +75,10 @@ function createClient(context: vscode.ExtensionContext, highlighter: () => Highl
   const settings = readSettings();
   const initializationOptions: InitializationOptions = { settings, l10nBundle: vscode.l10n.uri?.fsPath };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: selectorFor(settings.languages),
+    // the corrections file is synced too, so unsaved edits to it apply at once
+    documentSelector: [...selectorFor(settings.languages), ...CORRECTIONS_SELECTOR],
+    // hover cards link to our own commands, and only those may run
+    markdown: { isTrusted: { enabledCommands: TRUSTED_HOVER_COMMANDS } },
     // Sends workspace/didChangeConfiguration with the whole `newsLens` section on change.
     synchronize: { configurationSection: 'newsLens', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,txt}') },
     initializationOptions,
@@ -131,6 +137,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
       return client?.isRunning() ? client : undefined;
     },
   });
+  // Card links (mentions, find all, copy) and the user's corrections (.vscode/news-lens.json).
+  const featureHost = {
+    onClient: (hook: (c: LanguageClient) => void) => {
+      clientHooks.push(hook);
+      if (client) hook(client);
+    },
+    async client() {
+      await starting.catch(() => undefined);
+      return client?.isRunning() ? client : undefined;
+    },
+  };
+  registerCardCommands(context, featureHost);
+  registerCorrections(context, featureHost);
 
   const restart = async () => {
     const old = client;

@@ -1,0 +1,156 @@
+/**
+ * The client half of the user's corrections: the code actions' commands write to
+ * `<folder>/.vscode/news-lens.json` — into the open editor when the file is open (merging with
+ * unsaved edits; saved only if it was not dirty before), otherwise into the file — with
+ * comment-preserving jsonc edits (src/server/corrections/edit.ts). A file with syntax errors is
+ * never rewritten: the user is shown where the error is. A file watcher tells the server when the
+ * file changes on disk.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { addCorrection, NEW_FILE_HEADER } from '../../server/corrections/edit';
+import { CORRECTIONS_PATH } from '../../server/corrections/format';
+import {
+  CorrectionCommands,
+  CorrectionsFileChangedNotificationMethod,
+  type AddAliasArgs,
+  type ApplyCorrectionArgs,
+  type CorrectionEntry,
+} from '../../server/protocol';
+
+export interface CorrectionsHost {
+  client(): Promise<LanguageClient | undefined>;
+  onClient(hook: (c: LanguageClient) => void): void;
+}
+
+/** Document selector entry that syncs the corrections file to the server (live, unsaved edits included). */
+export const CORRECTIONS_SELECTOR = [{ scheme: 'file', pattern: `**/${CORRECTIONS_PATH}` }];
+
+/** The corrections file for an article: in its workspace folder, else the first folder. */
+export function correctionsFileFor(article: vscode.Uri | undefined, fallback?: string): vscode.Uri | undefined {
+  const folder = (article && vscode.workspace.getWorkspaceFolder(article)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (folder) return vscode.Uri.joinPath(folder.uri, CORRECTIONS_PATH);
+  return fallback ? vscode.Uri.parse(fallback) : undefined;
+}
+
+async function notifyServer(host: CorrectionsHost, file: vscode.Uri): Promise<void> {
+  const c = await host.client();
+  if (c) await c.sendNotification(CorrectionsFileChangedNotificationMethod, { uri: c.code2ProtocolConverter.asUri(file) }).catch(() => undefined);
+}
+
+async function readFile(file: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file)).replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+async function showSyntaxError(file: vscode.Uri, offset: number, doc?: vscode.TextDocument): Promise<void> {
+  const open = vscode.l10n.t('Open the file');
+  const choice = await vscode.window.showErrorMessage(
+    vscode.l10n.t('News Lens did not change {0}: it has a syntax error. Fix it first; nothing you wrote was changed.', CORRECTIONS_PATH),
+    open,
+  );
+  if (choice === open) {
+    const d = doc ?? (await vscode.workspace.openTextDocument(file));
+    const p = d.positionAt(offset);
+    await vscode.window.showTextDocument(d, { selection: new vscode.Range(p, p) });
+  }
+}
+
+export type WriteResult = 'written' | 'unchanged' | 'syntax-error' | 'no-folder';
+
+/** Add one correction to the corrections file (open editor or disk), merging with what is there. */
+export async function writeCorrection(host: CorrectionsHost, file: vscode.Uri, correction: CorrectionEntry): Promise<WriteResult> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+  if (open) {
+    const res = addCorrection(open.getText(), correction);
+    if (res.status === 'syntax-error' || res.status === 'not-an-object') {
+      void showSyntaxError(file, res.offset, open);
+      return 'syntax-error';
+    }
+    if (res.status === 'unchanged') return 'unchanged';
+    const wasDirty = open.isDirty;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(file, new vscode.Range(open.positionAt(res.edit.offset), open.positionAt(res.edit.offset + res.edit.length)), res.edit.content);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${file.toString()}`);
+    // keep the user's unsaved work unsaved; a clean editor is saved so the file on disk agrees
+    if (!wasDirty) await open.save();
+    return 'written';
+  }
+  const before = (await readFile(file)) ?? '';
+  const res = addCorrection(before, correction);
+  if (res.status === 'syntax-error' || res.status === 'not-an-object') {
+    void showSyntaxError(file, res.offset);
+    return 'syntax-error';
+  }
+  if (res.status === 'unchanged') return 'unchanged';
+  // re-read right before writing: if the file changed meanwhile, merge into the new text
+  const now = (await readFile(file)) ?? '';
+  const final = now === before ? res.newText : (() => {
+    const again = addCorrection(now, correction);
+    return again.status === 'edited' ? again.newText : now;
+  })();
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(final));
+  await notifyServer(host, file);
+  return 'written';
+}
+
+function describe(c: CorrectionEntry): string {
+  if (c.type === 'none') return vscode.l10n.t('“{0}” is not an entity', c.text);
+  if (c.aliasOf) return vscode.l10n.t('“{0}” is another name for {1}', c.text, c.aliasOf);
+  return vscode.l10n.t('“{0}” is a {1}', c.text, c.type);
+}
+
+export function registerCorrections(context: vscode.ExtensionContext, host: CorrectionsHost): void {
+  const apply = async (args: ApplyCorrectionArgs): Promise<WriteResult> => {
+    if (!args || typeof args.uri !== 'string' || !args.correction?.text) return 'unchanged';
+    const file = correctionsFileFor(vscode.Uri.parse(args.uri), args.correctionsUri);
+    if (!file) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('News Lens keeps corrections in {0} of a workspace folder: open a folder first.', CORRECTIONS_PATH));
+      return 'no-folder';
+    }
+    const result = await writeCorrection(host, file, args.correction);
+    if (result === 'written') vscode.window.setStatusBarMessage(vscode.l10n.t('News Lens: {0} (saved in {1})', describe(args.correction), CORRECTIONS_PATH), 4000);
+    return result;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CorrectionCommands.apply, (args: ApplyCorrectionArgs) => apply(args)),
+    vscode.commands.registerCommand(CorrectionCommands.addAlias, async (args: AddAliasArgs, chosen?: string) => {
+      if (!args || typeof args.text !== 'string' || !Array.isArray(args.candidates)) return undefined;
+      type Item = vscode.QuickPickItem & { c: AddAliasArgs['candidates'][number] };
+      let pick: AddAliasArgs['candidates'][number] | undefined = chosen ? args.candidates.find((c) => c.entityId === chosen || c.name === chosen) : undefined;
+      if (!pick) {
+        const items: Item[] = args.candidates.map((c) => ({ label: c.name, description: c.kindLabel, detail: vscode.l10n.t('{0} mentions', c.mentions), c }));
+        const got = await vscode.window.showQuickPick(items, {
+          title: vscode.l10n.t('News Lens: “{0}” is another name for…', args.text),
+          placeHolder: vscode.l10n.t('Pick the entity of this article that “{0}” refers to', args.text),
+          matchOnDescription: true,
+        });
+        pick = got?.c;
+      }
+      if (!pick) return undefined;
+      return apply({ uri: args.uri, correctionsUri: args.correctionsUri, correction: { text: args.text, type: pick.type, aliasOf: pick.name } });
+    }),
+    vscode.commands.registerCommand(CorrectionCommands.open, async (arg?: vscode.Uri | string) => {
+      const article = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg ?? vscode.window.activeTextEditor?.document.uri;
+      const file = correctionsFileFor(article);
+      if (!file) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('News Lens keeps corrections in {0} of a workspace folder: open a folder first.', CORRECTIONS_PATH));
+        return undefined;
+      }
+      if ((await readFile(file)) === undefined) {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+        await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${NEW_FILE_HEADER}{\n  "corrections": [],\n  "knowledge": { "companies": [], "people": [] }\n}\n`));
+      }
+      return vscode.window.showTextDocument(file);
+    }),
+  );
+
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${CORRECTIONS_PATH}`);
+  const changed = (u: vscode.Uri) => void notifyServer(host, u);
+  context.subscriptions.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+}
