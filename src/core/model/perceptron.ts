@@ -322,6 +322,8 @@ export class RuntimeModel {
   private readonly S: number;
   private readonly capMask: number;
   private readonly shift: number;
+  /** One bit per hash bucket that has a row: most absent features are rejected from L2. */
+  private readonly present: Int32Array;
   private readonly trans: Int32Array;
   private readonly start: Int32Array;
   private readonly end: Int32Array;
@@ -342,15 +344,17 @@ export class RuntimeModel {
     const T = this.T;
     this.S = Math.ceil((T + 2) / 32) * 32;
     let bits = 4;
-    while (1 << bits < parts.buckets.length / 0.62) bits++;
+    while (1 << bits < parts.buckets.length / 0.8) bits++;
     const cap = 1 << bits;
     this.capMask = cap - 1;
     this.shift = 32 - bits;
     this.tab = new Int16Array(cap * this.S);
     this.keys = new Int32Array(this.tab.buffer);
     const S2 = this.S >> 1;
+    this.present = new Int32Array(Math.max(1, (1 << h.hashBits) >>> 5));
     for (let r = 0; r < parts.buckets.length; r++) {
       const b = parts.buckets[r];
+      this.present[b >>> 5] |= 1 << (b & 31);
       let slot = Math.imul(b, 0x9e3779b1) >>> this.shift;
       while (this.keys[slot * S2] !== 0) slot = (slot + 1) & this.capMask;
       this.keys[slot * S2] = b + 1;
@@ -386,12 +390,14 @@ export class RuntimeModel {
     const em = this.em;
     em.fill(0, 0, n * T);
     const feats = sc.feats, offs = sc.offs, hmask = this.hmask;
+    const present = this.present;
     const tab = this.tab, keys = this.keys, S = this.S, S2 = S >> 1, capMask = this.capMask, shift = this.shift;
     for (let i = 0; i < n; i++) {
       const eb = i * T;
       const fe = offs[i + 1];
       for (let f = offs[i]; f < fe; f++) {
         const b = feats[f] & hmask;
+        if ((present[b >>> 5] & (1 << (b & 31))) === 0) continue;
         const key = b + 1;
         let slot = Math.imul(b, 0x9e3779b1) >>> shift;
         for (;;) {
