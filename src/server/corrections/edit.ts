@@ -95,7 +95,25 @@ export function addCorrection(text: string, correction: Correction): CorrectionE
       }
     }
     if (index < 0) {
-      apply(['corrections', items.length], value, true);
+      const last = items[items.length - 1];
+      if (!last) apply(['corrections', 0], value, true);
+      else {
+        // insert after the last entry on a line of its own, indented like it, as one compact line;
+        // (modify() would re-format the whole line of the previous entry)
+        const lineStart = src.lastIndexOf('\n', last.offset - 1) + 1;
+        const lead = /^[ \t]*/.exec(src.slice(lineStart, last.offset))![0];
+        const sameLine = src.slice(lineStart, last.offset).trim() !== '';
+        const entry = `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+        let at = last.offset + last.length;
+        let comma = ',';
+        const trailing = /^\s*,/.exec(src.slice(at)); // a trailing comma is already there
+        if (trailing) {
+          at += trailing[0].length;
+          comma = '';
+        }
+        const content = sameLine ? `${comma} ${entry}` : `${comma}${formattingOptions.eol}${lead}${entry}`;
+        out = src.slice(0, at) + content + src.slice(at);
+      }
     } else {
       const item = items[index];
       const curType = prop(item, 'type')?.value;
