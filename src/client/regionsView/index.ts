@@ -135,8 +135,8 @@ export function registerReaderFeatures(context: vscode.ExtensionContext, host: R
     }),
     vscode.commands.registerCommand('newsLens.regions.openMention', async (arg: { uri: string; range: Rng }) => {
       if (!arg?.uri || !arg.range) return undefined;
-      provider.suppressFollow();
       const range = toRange(arg.range);
+      provider.suppressFollow(arg.uri, range);
       const uri = vscode.Uri.parse(arg.uri);
       const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
       const target = visible?.document ?? (await vscode.workspace.openTextDocument(uri));

@@ -236,7 +236,7 @@ export function buildArticleTree(summary: ArticleSummary, opts: ArticleTreeOptio
       else if (c.kind === 'group') for (const e of c.children) ids.add(e.entityId!);
     }
     n.count = ids.size;
-    n.description = t('{0} entities', ids.size);
+    n.description = ids.size === 1 ? t('1 entity') : t('{0} entities', ids.size);
     return ids;
   };
   for (const r of roots) countRegion(r);

@@ -63,8 +63,8 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   private generation = 0;
   view!: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Selection changes caused by our own navigation are not followed back into the tree. */
-  private suppressFollowUntil = 0;
+  /** The selection our own navigation (clicking a mention) makes is not followed back into the tree. */
+  private ownSelection: { uri: string; range: vscode.Range; until: number } | undefined;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly store: SummaryStore, private readonly state: vscode.Memento) {
@@ -188,10 +188,17 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   /** The tree as plain data, after any pending refresh (for tests). */
-  async plainTree(): Promise<{ mode: Mode; uri?: string; nodes: PlainNode[] }> {
+  async plainTree(): Promise<{ mode: Mode; uri?: string; nodes: PlainNode[]; selected: string[]; visible: boolean; message?: string }> {
     if (this.refreshTimer) await this.refresh();
     else await this.refreshing;
-    return { mode: this.mode, uri: this.mode === 'article' ? this.doc?.uri.toString() : undefined, nodes: toPlain(this.roots) };
+    return {
+      mode: this.mode,
+      uri: this.mode === 'article' ? this.doc?.uri.toString() : undefined,
+      nodes: toPlain(this.roots),
+      selected: this.view?.selection.map((n) => n.id) ?? [],
+      visible: !!this.view?.visible,
+      message: this.view?.message,
+    };
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -310,8 +317,20 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   entityNode(entityId: string, regionId?: string): TreeNode | undefined {
-    const exact = findNode(this.roots, (n) => n.kind === 'entity' && n.entityId === entityId && (regionId === undefined || n.regionId === regionId));
-    return exact ?? findNode(this.roots, (n) => n.kind === 'entity' && n.entityId === entityId);
+    if (regionId !== undefined) {
+      const exact = findNode(this.roots, (n) => n.kind === 'entity' && n.entityId === entityId && n.regionId === regionId);
+      if (exact) return exact;
+    }
+    // the region where the article says most about it
+    let best: TreeNode | undefined;
+    const visit = (ns: TreeNode[]) => {
+      for (const n of ns) {
+        if (n.kind === 'entity' && n.entityId === entityId && (!best || (n.count ?? 0) > (best.count ?? 0))) best = n;
+        if (n.kind === 'region' || n.kind === 'lead' || n.kind === 'group') visit(n.children);
+      }
+    };
+    visit(this.roots);
+    return best;
   }
 
   /** Workspace-mode node of an entity by name (reveal from a hover card while in workspace mode). */
@@ -323,15 +342,17 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     return this.summary;
   }
 
-  suppressFollow(ms = 800): void {
-    this.suppressFollowUntil = Date.now() + ms;
+  /** Don't move the tree's selection when the editor selects `range` because the tree asked for it. */
+  suppressFollow(uri: string, range: vscode.Range, ms = 2000): void {
+    this.ownSelection = { uri, range, until: Date.now() + ms };
   }
 
   private followCursor(e: vscode.TextEditorSelectionChangeEvent): void {
     if (this.mode !== 'article' || !this.view?.visible) return;
     if (e.textEditor.document !== this.doc) return;
     if (!vscode.workspace.getConfiguration('newsLens.regionsView').get<boolean>('followCursor', true)) return;
-    if (Date.now() < this.suppressFollowUntil) return;
+    const own = this.ownSelection;
+    if (own && Date.now() < own.until && own.uri === e.textEditor.document.uri.toString() && e.selections[0]?.isEqual(own.range)) return;
     if (this.followTimer) clearTimeout(this.followTimer);
     const pos = e.selections[0]?.active;
     this.followTimer = setTimeout(() => {

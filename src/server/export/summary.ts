@@ -11,8 +11,8 @@ import { pinyinOf } from '../core';
 import { displayKind } from '../analysisUtil';
 import type { ArticleSummary, SummaryEntity, SummaryMention, SummaryRegion } from '../protocol';
 
-const SNIPPET_BEFORE = 14;
-const SNIPPET_AFTER = 26;
+const SNIPPET_BEFORE = 8;
+const SNIPPET_AFTER = 30;
 
 /** The line around [start, end), clipped, with the mention's position inside the snippet. */
 export function snippetAt(text: string, start: number, end: number): { snippet: string; snippetStart: number; snippetEnd: number } {
