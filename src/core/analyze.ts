@@ -37,6 +37,8 @@ function placeFromMarker(label: string): PlaceInfo | undefined {
 
 export function findRegions(text: string): Region[] {
   const found: { start: number; end: number; place: PlaceInfo }[] = [];
+  // code units covered by accepted markers (markers are short), so the overlap test stays linear
+  let covered: Uint8Array | undefined;
   for (const re of SECTION_PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -49,8 +51,15 @@ export function findRegions(text: string): Region[] {
       if (!place) continue;
       const start = m.index + (m[0].length - m[0].trimStart().length);
       const end = m.index + m[0].length;
-      if (found.some((f) => f.start < end && start < f.end)) continue;
+      if (start < end) {
+        if (covered) {
+          let hit = false;
+          for (let k = start; k < end && !hit; k++) if (covered[k]) hit = true;
+          if (hit) continue;
+        }
+      } else if (found.some((f) => f.start < end && start < f.end)) continue;
       found.push({ start, end, place });
+      if (start < end) (covered ??= new Uint8Array(text.length)).fill(1, start, end);
     }
   }
   found.sort((a, b) => a.start - b.start);
@@ -76,6 +85,24 @@ export function findRegions(text: string): Region[] {
 }
 
 // ---------- sentences ----------
+/** Code units String.prototype.trim removes (WhiteSpace and LineTerminator). */
+const TRIM_WS = (() => {
+  const t = new Uint8Array(65536);
+  for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) t[c] = 1;
+  for (let c = 0x2000; c <= 0x200a; c++) t[c] = 1;
+  return t;
+})();
+/** Same as text.slice(a, b).trim() !== '' without the copy. */
+function hasContent(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (TRIM_WS[text.charCodeAt(i)] === 0) return true;
+  return false;
+}
+const CLOSERS = (() => {
+  const t = new Uint8Array(65536);
+  for (const ch of '”’」』）)*') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
@@ -87,15 +114,15 @@ export function splitSentences(text: string): Sentence[] {
     else if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?' || c === '；') {
       cut = i + 1;
       // closing quotes belong to the sentence
-      while (cut < n && /[”’」』）)*]/.test(text[cut])) cut++;
+      while (cut < n && CLOSERS[text.charCodeAt(cut)] === 1) cut++;
       i = cut - 1;
     }
     if (cut >= 0) {
-      if (text.slice(start, cut).trim()) out.push({ start, end: cut });
+      if (hasContent(text, start, cut)) out.push({ start, end: cut });
       start = c === '\n' ? i + 1 : cut;
     }
   }
-  if (start < n && text.slice(start).trim()) out.push({ start, end: n });
+  if (start < n && hasContent(text, start, n)) out.push({ start, end: n });
   return out;
 }
 
@@ -245,6 +272,17 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
 
   const mentions: Mention[] = [];
   const lx = lexicons();
+  // membership sets beside the output arrays, so long documents stay linear
+  const seen = new Map<Entity, { aliases: Set<string>; sections: Set<string>; titles: Set<string> }>();
+  const seenOf = (e: Entity) => {
+    let v = seen.get(e);
+    if (!v) {
+      v = { aliases: new Set(e.aliases), sections: new Set(e.sections), titles: new Set(e.titles.map((t) => t.inText)) };
+      seen.set(e, v);
+    }
+    return v;
+  };
+  const regionEntities = new Map<Region, Set<string>>();
   for (const sp of spans) {
     const region = regionAt(sp.start);
     const sentence = sentenceAt(sp.start);
@@ -278,7 +316,11 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
         const isOfficial = sp.role === 'official';
         const reg = isOfficial ? sp.chain.region ?? region?.name : undefined;
         const ti = titleInfo(sp.chain, reg, org, text);
-        if (!entity.titles.some((t) => t.inText === ti.inText)) entity.titles.push(ti);
+        const titleSet = seenOf(entity).titles;
+        if (!titleSet.has(ti.inText)) {
+          titleSet.add(ti.inText);
+          entity.titles.push(ti);
+        }
         if (isOfficial && reg && !entity.region) entity.region = reg;
         if (org && !entity.organization) entity.organization = org;
       }
@@ -293,10 +335,22 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
     const m: Mention = { entityId: entity.id, type: entity.type, start: sp.start, end: sp.end, text: sp.text, regionId: region?.id, sentence };
     entity.mentions.push(m);
     mentions.push(m);
-    if (sp.text !== entity.name && !entity.aliases.includes(sp.text)) entity.aliases.push(sp.text);
+    const es = seenOf(entity);
+    if (sp.text !== entity.name && !es.aliases.has(sp.text)) {
+      es.aliases.add(sp.text);
+      entity.aliases.push(sp.text);
+    }
     if (region) {
-      if (!entity.sections.includes(region.id)) entity.sections.push(region.id);
-      if (!region.entityIds.includes(entity.id)) region.entityIds.push(entity.id);
+      if (!es.sections.has(region.id)) {
+        es.sections.add(region.id);
+        entity.sections.push(region.id);
+      }
+      let re = regionEntities.get(region);
+      if (!re) regionEntities.set(region, (re = new Set(region.entityIds)));
+      if (!re.has(entity.id)) {
+        re.add(entity.id);
+        region.entityIds.push(entity.id);
+      }
     }
   }
   // people without a title chain on their first mention take the title of a later one
@@ -321,7 +375,9 @@ function buildRelations(text: string, a: Analysis): Relation[] {
     const key = `${kind}|${from}|${to}`;
     const r = rel.get(key);
     if (r) {
-      if (!r.sentences.includes(sentence)) r.sentences.push(sentence);
+      // sentences arrive in increasing order per key: only a smaller one needs the full search
+      const last = r.sentences[r.sentences.length - 1];
+      if (sentence > last || (sentence < last && !r.sentences.includes(sentence))) r.sentences.push(sentence);
     } else rel.set(key, { kind, from, to, sentences: [sentence] });
   };
   const byId = new Map(a.entities.map((e) => [e.id, e]));
@@ -341,6 +397,7 @@ function buildRelations(text: string, a: Analysis): Relation[] {
     bySentence.set(m.sentence, arr);
   }
   let party: string[] = [];
+  let partySet = new Set<string>();
   let partyRegion: string | undefined = '\0';
   for (let si = 0; si < a.sentences.length; si++) {
     const ms = bySentence.get(si) ?? [];
@@ -350,16 +407,20 @@ function buildRelations(text: string, a: Analysis): Relation[] {
     const regionOfSentence = a.regions.length && s.start >= a.regions[0].start ? a.regions[indexAt(a.regions, s.start)].id : undefined;
     if (regionOfSentence !== partyRegion) {
       party = [];
+      partySet = new Set();
       partyRegion = regionOfSentence;
     }
     void region;
     const officials = uniq(ms.filter((m) => m.type === 'person' && byId.get(m.entityId)?.role === 'official').map((m) => m.entityId));
     const targets = uniq(ms.filter((m) => m.type === 'company' || (m.type === 'person' && byId.get(m.entityId)?.role === 'business')).map((m) => m.entityId));
     const meets = MEET_RE.test(stext);
-    if (officials.length && meets) {
-      for (const o of officials) if (!party.includes(o)) party.push(o);
-    } else if (officials.length && PARTY_RE.test(stext)) {
-      for (const o of officials) if (!party.includes(o)) party.push(o);
+    if (officials.length && (meets || PARTY_RE.test(stext))) {
+      for (const o of officials) {
+        if (!partySet.has(o)) {
+          partySet.add(o);
+          party.push(o);
+        }
+      }
     }
     if (meets && targets.length) {
       const subjects = officials.length ? (PARTY_ONLY_RE.test(stext) ? uniq([...officials, ...party]) : officials) : party;

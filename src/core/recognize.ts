@@ -111,8 +111,16 @@ function walkBack(s: string, end: number, maxLen: number, taken: Uint8Array, flo
   // never start inside a bracket
   while (j < end && (s[j] === '（' || s[j] === '(' || s[j] === '）' || s[j] === ')')) {
     if (s[j] === '（' || s[j] === '(') {
-      const close = s.indexOf(s[j] === '（' ? '）' : ')', j);
-      if (close < 0 || close >= end) return { start: end };
+      // search only up to `end` (indexOf would scan the rest of a long text when unbalanced)
+      const want = s.charCodeAt(j) === 0xff08 ? 0xff09 : 0x29;
+      let close = -1;
+      for (let k = j; k < end; k++) {
+        if (s.charCodeAt(k) === want) {
+          close = k;
+          break;
+        }
+      }
+      if (close < 0) return { start: end };
       j = close + 1;
     } else j++;
   }
@@ -182,6 +190,13 @@ interface Ctx {
   lx: Lexicons;
   /** Company/gov spans by start offset, for title chains. */
   orgAt: Map<number, RichSpan>;
+  /** 1 at every key of orgAt (a typed-array test for the hot loops). */
+  orgMark: Uint8Array;
+}
+
+function setOrg(ctx: Ctx, start: number, sp: RichSpan): void {
+  ctx.orgAt.set(start, sp);
+  ctx.orgMark[start] = 1;
 }
 
 function free(ctx: Ctx, a: number, b: number): boolean {
@@ -293,15 +308,25 @@ function stageBylines(ctx: Ctx): void {
       while (p < s.length && (s[p] === '、' || s[p] === ' ' || s[p] === '，' || s[p] === ',' || s[p] === '\u3000')) p++;
     }
   });
+  // Linear on long lines: the line end is found once per line, and a later label on a line that
+  // an earlier label already walked to its end only needs its own first item (every later item
+  // starts after a separator the earlier walk passed, so it was tried already and `taken` only grows).
+  let cachedFrom = -1;
+  let cachedLineEnd = -1;
+  let walkedLineEnd = -1;
   regexAll(SOURCE_RE, s, (m) => {
     let p = m.index + m[0].length;
-    const lineEnd = (() => {
+    if (!(p >= cachedFrom && p <= cachedLineEnd)) {
       const e = s.indexOf('\n', p);
-      return e < 0 ? s.length : e;
-    })();
+      cachedFrom = p;
+      cachedLineEnd = e < 0 ? s.length : e;
+    }
+    const lineEnd = cachedLineEnd;
+    const firstOnly = walkedLineEnd === lineEnd;
+    walkedLineEnd = lineEnd;
     while (p < lineEnd) {
       let q = p;
-      while (q < lineEnd && !'、，,；;/|｜ 　）)'.includes(s[q])) q++;
+      while (q < lineEnd && SOURCE_SEPS[s.charCodeAt(q)] === 0) q++;
       const len = q - p;
       if (len >= 2 && len <= 16) {
         const txt = s.slice(p, q);
@@ -310,9 +335,12 @@ function stageBylines(ctx: Ctx): void {
         else add(ctx, { type: 'organization', start: p, end: q, priority: 85, source: 'rule' });
       }
       p = q + 1;
+      if (firstOnly) break;
     }
   });
 }
+
+const SOURCE_SEPS = codeSet('、，,；;/|｜ 　）)');
 
 const COMPANY_WORDS = new WordScanner(() => [...COMPANY_SUFFIXES, '分行', '支行', '分公司', '办事处', '代表处']);
 const REGION_BRACKET_RE = /（[^（）]{1,8}）|\([^()]{1,8}\)/g;
@@ -362,7 +390,7 @@ function stageCompanies(ctx: Ctx): void {
         add(ctx, { type: 'company', start: innerStart, end: innerStart + inner.length, priority: 80, source: 'rule', aliasOf: sp.text });
       }
     }
-    ctx.orgAt.set(start, sp);
+    setOrg(ctx, start, sp);
     end = sp.end;
   }
 }
@@ -375,36 +403,50 @@ function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): void {
     for (const [k, v] of extraMap) extra.set(k, v);
   }
   const taken = ctx.taken;
-  const compFirst = lx.companies.first;
+  const companies = lx.companies;
+  const compFirst = companies.first;
   const extraFirst = extra?.first;
   for (let i = 0; i < n; i++) {
     if (taken[i]) continue;
     const c = s.charCodeAt(i);
     if (c < 0x41) continue;
-    // Second pass (extra aliases): every free position with a lexicon hit was already tried by the
-    // first pass and `taken` only grows, so a lexicon-only hit cannot succeed now; only positions
-    // where an alias matches need a look.
-    if (extraFirst ? extraFirst[c] === 0 : compFirst[c] === 0) continue;
-    let hit = lx.companies.longest(s, i);
-    let aliasOf: string | undefined;
     if (extra) {
-      const e = extra.longest(s, i);
-      if (e && (!hit || hit[0] < e[0])) {
-        hit = [e[0], { name: s.slice(i, e[0]), source: 'brand' }];
-        aliasOf = e[1];
-      }
-    }
-    if (!hit) continue;
-    const [end] = hit;
-    // ASCII names must sit at word boundaries
-    if (/[A-Za-z0-9]/.test(s[i]) && i > 0 && /[A-Za-z0-9]/.test(s[i - 1])) continue;
-    if (/[A-Za-z0-9]/.test(s[end - 1]) && end < n && /[A-Za-z0-9]/.test(s[end])) continue;
-    const sp = add(ctx, { type: 'company', start: i, end, priority: 70, source: 'lexicon', aliasOf });
-    if (sp) {
-      ctx.orgAt.set(i, sp);
-      i = end - 1;
+      // Second pass (extra aliases): every free position with a lexicon hit was already tried by the
+      // first pass and `taken` only grows, so a lexicon-only hit cannot succeed now; only positions
+      // where an alias matches need a look.
+      if (extraFirst![c] === 0 || extra.longestEnd(s, i) < 0) continue;
+    } else if (compFirst[c] === 0 || companies.longestEnd(s, i) < 0) continue;
+    i = companyLexiconAt(ctx, i, extra);
+  }
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Tries the company (or alias) name at i; returns the next loop index. */
+function companyLexiconAt(ctx: Ctx, i: number, extra: Trie<string> | undefined): number {
+  const { s, n, lx } = ctx;
+  let hit = lx.companies.longest(s, i);
+  let aliasOf: string | undefined;
+  if (extra) {
+    const e = extra.longest(s, i);
+    if (e && (!hit || hit[0] < e[0])) {
+      hit = [e[0], { name: s.slice(i, e[0]), source: 'brand' }];
+      aliasOf = e[1];
     }
   }
+  if (!hit) return i;
+  const [end] = hit;
+  // ASCII names must sit at word boundaries
+  if (isAsciiAlnum(s.charCodeAt(i)) && i > 0 && isAsciiAlnum(s.charCodeAt(i - 1))) return i;
+  if (isAsciiAlnum(s.charCodeAt(end - 1)) && end < n && isAsciiAlnum(s.charCodeAt(end))) return i;
+  const sp = add(ctx, { type: 'company', start: i, end, priority: 70, source: 'lexicon', aliasOf });
+  if (sp) {
+    setOrg(ctx, i, sp);
+    return end - 1;
+  }
+  return i;
 }
 
 const GOV_LONG_WORDS = new WordScanner(() => GOV_LONG_SUFFIXES);
@@ -421,7 +463,7 @@ function stageGov(ctx: Ctx): void {
     if (hit) {
       const sp = add(ctx, { type: 'government', start: i, end: hit[0], priority: 80, source: 'lexicon' });
       if (sp) {
-        ctx.orgAt.set(i, sp);
+        setOrg(ctx, i, sp);
         i = hit[0] - 1;
       }
     }
@@ -437,7 +479,7 @@ function stageGov(ctx: Ctx): void {
     const stem = s.slice(start, a);
     if (/^(该|本|此|各|这个|相关|有关|上述|其|我|你|他)/.test(stem)) continue;
     const sp = add(ctx, { type: 'government', start, end: b, priority: 80, source: 'rule' });
-    if (sp) ctx.orgAt.set(start, sp);
+    if (sp) setOrg(ctx, start, sp);
   }
   // department stems with short suffixes: (region)商务部, 发改委, 市场监管局
   for (let a = 0; a < n; a++) {
@@ -446,7 +488,7 @@ function stageGov(ctx: Ctx): void {
     // find a stem ending at a
     let best = -1;
     for (let L = 2; L <= 10 && a - L >= 0; L++) {
-      if (lx.govStems.get(s.slice(a - L, a))) best = a - L;
+      if (lx.govStems.getIn(s, a - L, a)) best = a - L;
     }
     if (best < 0) continue;
     let start = best;
@@ -457,7 +499,7 @@ function stageGov(ctx: Ctx): void {
     else if (s.slice(start - 2, start) === '国家') start -= 2;
     if (!free(ctx, start, b)) continue;
     const sp = add(ctx, { type: 'government', start, end: b, priority: 78, source: 'rule' });
-    if (sp) ctx.orgAt.set(start, sp);
+    if (sp) setOrg(ctx, start, sp);
   }
 }
 
@@ -466,8 +508,7 @@ function regionEndingAt(ctx: Ctx, end: number): number | undefined {
   for (let L = 7; L >= 2; L--) {
     const a = end - L;
     if (a < 0 || !free(ctx, a, end)) continue;
-    const w = ctx.s.slice(a, end);
-    const p = ctx.lx.places.get(w);
+    const p = ctx.lx.places.getIn(ctx.s, a, end);
     if (p && (p.level === 'province' || p.level === 'city' || p.level === 'district')) return a;
   }
   return undefined;
@@ -494,7 +535,7 @@ function stageOrgs(ctx: Ctx): void {
     if (hit) {
       const sp = add(ctx, { type: 'organization', start: i, end: hit[0], priority: 80, source: 'lexicon' });
       if (sp) {
-        ctx.orgAt.set(i, sp);
+        setOrg(ctx, i, sp);
         i = hit[0] - 1;
       }
     }
@@ -513,7 +554,7 @@ function stageOrgs(ctx: Ctx): void {
     if (suf === '网' && !/(新闻|中国|人民|新华|央视|财经|日报|经济)/.test(stem)) continue;
     if (/(的|了)$/.test(stem)) continue;
     const sp = add(ctx, { type: 'organization', start, end: b, priority: 75, source: 'rule' });
-    if (sp) ctx.orgAt.set(start, sp);
+    if (sp) setOrg(ctx, start, sp);
   }
 }
 
@@ -639,19 +680,27 @@ function parseCore(ctx: Ctx, p: number, depth = 0): { end: number; core: string 
   return undefined;
 }
 
+const PLACE_ENDS = new Int32Array(32);
+const PLACE_VALS: PlaceInfo[] = [];
+
 function parseUnit(ctx: Ctx, i: number): Unit | undefined {
   const { s, lx } = ctx;
   // candidate starts in order: after a known org; after a place name (longest first); at i itself
-  const org = ctx.orgAt.get(i);
+  const org = ctx.orgMark[i] === 1 ? ctx.orgAt.get(i) : undefined;
   if (org && (org.type === 'company' || org.type === 'government' || org.type === 'organization')) {
     const u = unitFrom(ctx, i, org.end, undefined, undefined, org);
     if (u) return u;
   }
   if (ctx.taken[i]) return undefined;
   if (lx.places.startsAt(s, i)) {
-    const places = lx.places.prefixes(s, i);
-    for (let k = places.length - 1; k >= 0; k--) {
-      const [pEnd, info] = places[k];
+    const places = lx.places;
+    let ends = PLACE_ENDS;
+    const vals = PLACE_VALS;
+    if (ends.length < places.maxLen) ends = new Int32Array(places.maxLen);
+    const count = places.prefixesInto(s, i, ends, vals);
+    for (let k = count - 1; k >= 0; k--) {
+      const pEnd = ends[k];
+      const info = vals[k];
       if (!free(ctx, i, pEnd)) continue;
       if (info.level === 'province' || info.level === 'city' || info.level === 'district' || info.level === 'country') {
         const u = unitFrom(ctx, i, pEnd, info.name, pEnd, undefined);
@@ -713,102 +762,115 @@ function titleFirst(lx: Lexicons): Uint8Array {
   return set;
 }
 
+interface ChainState {
+  prevChainEnd: number;
+  prevOrg: RichSpan | undefined;
+  prevRegion: string | undefined;
+}
+
 function stageTitles(ctx: Ctx): void {
   const { s, n } = ctx;
-  let prevChainEnd = -10;
-  let prevOrg: RichSpan | undefined;
-  let prevRegion: string | undefined;
+  const st: ChainState = { prevChainEnd: -10, prevOrg: undefined, prevRegion: undefined };
   const unitStart = titleFirst(ctx.lx);
   const taken = ctx.taken;
+  const orgMark = ctx.orgMark;
+  // hot loop kept small: the chain itself is read by titleChainAt
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x41) continue;
     // orgAt only holds offsets of added spans, so a free offset is never in it; and a free offset
     // whose code unit starts no place, org prefix, modifier or core cannot start a unit
     if (taken[i]) {
-      if (!ctx.orgAt.has(i)) continue;
+      if (orgMark[i] === 0) continue;
     } else if (unitStart[c] === 0 || !isTitleStartContext(ctx, i)) continue;
     const first = parseUnit(ctx, i);
     if (!first) continue;
-    const units: Unit[] = [first];
-    let e = first.end;
-    for (let k = 0; k < 6; k++) {
-      const sep = s[e];
-      let next: Unit | undefined;
-      if (sep === '、' || sep === '兼' || sep === '和' || sep === '及' || sep === '/') {
-        next = parseUnit(ctx, e + 1);
-        // 、 between a title and another title only; a name after 、 ends the chain
-      }
-      if (!next) break;
-      units.push(next);
-      e = next.end;
-    }
-    // names after the chain
-    const names: number[][] = [];
-    let p = e;
-    while (p < n && (s[p] === ' ' || s[p] === '\u3000') && p - e < 2) p++;
-    for (let k = 0; k < 12; k++) {
-      const ne = readName(ctx, p) ?? readForeignName(ctx, p);
-      if (ne === undefined) break;
-      names.push([p, ne]);
-      if (s[ne] === '、' && !parseUnit(ctx, ne + 1)) {
-        p = ne + 1;
-        continue;
-      }
-      break;
-    }
-    const explicitOrg = units.find((u) => u.org)?.org;
-    let org = explicitOrg;
-    const region = units.find((u) => u.region)?.region;
-    // a title right after "、" continuing a business list inherits the company: 高级副总裁张铮、副总裁刘之菲
-    if (!org && !region && prevChainEnd === i - 1 && s[i - 1] === '、' && prevOrg) org = prevOrg;
-    const chainRegion = region ?? (prevChainEnd === i - 1 && !org ? prevRegion : undefined);
-    const textStart = first.org?.type === 'company' ? first.prefixStart : first.start;
-    const chain: TitleChain = {
-      inText: s.slice(textStart, e),
-      start: textStart,
-      end: e,
-      units: units.map((u, ui) => ({ start: ui === 0 ? textStart : u.start, end: u.end, text: s.slice(ui === 0 ? textStart : u.start, u.end), region: u.region, hasRegionalPrefix: u.prefixStart < u.coreStart || !!u.region, core: u.core })),
-      region: chainRegion,
-      organization: org?.text,
-      orgStart: org?.start,
-      orgEnd: org?.end,
-    };
-    const allCores = units.map((u) => u.core);
-    let role: PersonRole = 'official';
-    if (org?.type === 'company' || allCores.some((c) => BUSINESS_CORES.has(c))) role = 'business';
-    else if (allCores.every((c) => OTHER_CORES.has(c))) role = 'other';
-    // a bare core with nothing around it (no org, no region, no name) is weak: only title span
-    const titleSpans: { start: number; end: number }[] = [];
-    for (const u of units) {
-      // regionful prefix (北京市委) becomes a government span; otherwise the prefix is part of the title
-      if (u.region && u.prefixStart < u.coreStart) {
-        add(ctx, { type: 'government', start: u.start, end: u.coreStart, priority: 95, source: 'rule' });
-        titleSpans.push({ start: u.coreStart, end: u.end });
-      } else if (u.region) {
-        add(ctx, { type: 'place', start: u.start, end: u.regionEnd!, priority: 95, source: 'rule', place: ctx.lx.placeByName.get(u.region) });
-        titleSpans.push({ start: u.regionEnd!, end: u.end });
-      } else {
-        titleSpans.push({ start: u.prefixStart, end: u.end });
-      }
-    }
-    if (names.length === 0) {
-      // title after the name: 江泽民主席, 李鹏总理
-      const lone = units.length === 1 && !first.org && !first.region && first.prefixStart === first.coreStart;
-      if (lone && POST_NAME_TITLES.includes(first.core)) {
-        const nb = nameBefore(ctx, first.start);
-        if (nb !== undefined) names.push([nb, first.start]);
-      }
-    }
-    for (const t of titleSpans) add(ctx, { type: 'title', start: t.start, end: t.end, priority: 95, source: 'rule', chain });
-    for (const [a, b] of names) add(ctx, { type: 'person', start: a, end: b, priority: 100, source: 'rule', role, chain });
-    const last = names.length ? names[names.length - 1][1] : e;
-    prevChainEnd = last;
-    prevOrg = org;
-    prevRegion = chainRegion;
-    i = Math.max(i, last - 1);
-    if (names.length && s[last] === '、') prevChainEnd = last; // next iteration starts at last+1
+    i = titleChainAt(ctx, i, first, st);
   }
+}
+
+/** Reads the title chain starting with `first` at i and the names after it; returns the next loop index. */
+function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number {
+  const { s, n } = ctx;
+  const units: Unit[] = [first];
+  let e = first.end;
+  for (let k = 0; k < 6; k++) {
+    const sep = s[e];
+    let next: Unit | undefined;
+    if (sep === '、' || sep === '兼' || sep === '和' || sep === '及' || sep === '/') {
+      next = parseUnit(ctx, e + 1);
+      // 、 between a title and another title only; a name after 、 ends the chain
+    }
+    if (!next) break;
+    units.push(next);
+    e = next.end;
+  }
+  // names after the chain
+  const names: number[][] = [];
+  let p = e;
+  while (p < n && (s[p] === ' ' || s[p] === '\u3000') && p - e < 2) p++;
+  for (let k = 0; k < 12; k++) {
+    const ne = readName(ctx, p) ?? readForeignName(ctx, p);
+    if (ne === undefined) break;
+    names.push([p, ne]);
+    if (s[ne] === '、' && !parseUnit(ctx, ne + 1)) {
+      p = ne + 1;
+      continue;
+    }
+    break;
+  }
+  const explicitOrg = units.find((u) => u.org)?.org;
+  let org = explicitOrg;
+  const region = units.find((u) => u.region)?.region;
+  // a title right after "、" continuing a business list inherits the company: 高级副总裁张铮、副总裁刘之菲
+  if (!org && !region && st.prevChainEnd === i - 1 && s[i - 1] === '、' && st.prevOrg) org = st.prevOrg;
+  const chainRegion = region ?? (st.prevChainEnd === i - 1 && !org ? st.prevRegion : undefined);
+  const textStart = first.org?.type === 'company' ? first.prefixStart : first.start;
+  const chain: TitleChain = {
+    inText: s.slice(textStart, e),
+    start: textStart,
+    end: e,
+    units: units.map((u, ui) => ({ start: ui === 0 ? textStart : u.start, end: u.end, text: s.slice(ui === 0 ? textStart : u.start, u.end), region: u.region, hasRegionalPrefix: u.prefixStart < u.coreStart || !!u.region, core: u.core })),
+    region: chainRegion,
+    organization: org?.text,
+    orgStart: org?.start,
+    orgEnd: org?.end,
+  };
+  const allCores = units.map((u) => u.core);
+  let role: PersonRole = 'official';
+  if (org?.type === 'company' || allCores.some((c) => BUSINESS_CORES.has(c))) role = 'business';
+  else if (allCores.every((c) => OTHER_CORES.has(c))) role = 'other';
+  // a bare core with nothing around it (no org, no region, no name) is weak: only title span
+  const titleSpans: { start: number; end: number }[] = [];
+  for (const u of units) {
+    // regionful prefix (北京市委) becomes a government span; otherwise the prefix is part of the title
+    if (u.region && u.prefixStart < u.coreStart) {
+      add(ctx, { type: 'government', start: u.start, end: u.coreStart, priority: 95, source: 'rule' });
+      titleSpans.push({ start: u.coreStart, end: u.end });
+    } else if (u.region) {
+      add(ctx, { type: 'place', start: u.start, end: u.regionEnd!, priority: 95, source: 'rule', place: ctx.lx.placeByName.get(u.region) });
+      titleSpans.push({ start: u.regionEnd!, end: u.end });
+    } else {
+      titleSpans.push({ start: u.prefixStart, end: u.end });
+    }
+  }
+  if (names.length === 0) {
+    // title after the name: 江泽民主席, 李鹏总理
+    const lone = units.length === 1 && !first.org && !first.region && first.prefixStart === first.coreStart;
+    if (lone && POST_NAME_TITLES.includes(first.core)) {
+      const nb = nameBefore(ctx, first.start);
+      if (nb !== undefined) names.push([nb, first.start]);
+    }
+  }
+  for (const t of titleSpans) add(ctx, { type: 'title', start: t.start, end: t.end, priority: 95, source: 'rule', chain });
+  for (const [a, b] of names) add(ctx, { type: 'person', start: a, end: b, priority: 100, source: 'rule', role, chain });
+  const last = names.length ? names[names.length - 1][1] : e;
+  st.prevChainEnd = last;
+  st.prevOrg = org;
+  st.prevRegion = chainRegion;
+  const nextI = Math.max(i, last - 1);
+  if (names.length && s[last] === '、') st.prevChainEnd = last; // next iteration starts at last+1
+  return nextI;
 }
 
 /** A name that ends at `end` (before a post-name title), preceded by a boundary. */
@@ -989,7 +1051,7 @@ export function recognizeRich(text: string): RichSpan[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const original = text.length > MAX_TEXT_FOR_RULES ? text.slice(0, MAX_TEXT_FOR_RULES) : text;
   const s = normalizeForMatching(original);
-  const ctx: Ctx = { s, n: s.length, taken: new Uint8Array(s.length), spans: [], lx: lexicons(), orgAt: new Map() };
+  const ctx: Ctx = { s, n: s.length, taken: new Uint8Array(s.length), spans: [], lx: lexicons(), orgAt: new Map(), orgMark: new Uint8Array(s.length) };
   try {
     for (const [a, b] of maskedRanges(original)) ctx.taken.fill(1, a, b);
   } catch {
@@ -1068,16 +1130,37 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
     let ri = 0;
     let mi = 0;
     let winStart = 0;
+    // largest end among the spans already taken into windows (both lists sorted by start)
+    let rulesDoneEnd = -1;
+    let modelDoneEnd = -1;
+    let nlFrom = -1;
+    let nlAt = -2;
     while (winStart < text.length && (ri < rules.length || mi < model.length)) {
       let winEnd = Math.min(text.length, winStart + 4000);
-      const nl = text.indexOf('\n', winEnd);
-      winEnd = nl < 0 ? text.length : nl + 1;
-      // never cut through a span
-      for (const arr of [rules, model]) for (const sp of arr) if (sp.start < winEnd && sp.end > winEnd) winEnd = sp.end;
+      if (!(winEnd >= nlFrom && winEnd <= nlAt)) {
+        nlFrom = winEnd;
+        nlAt = text.indexOf('\n', winEnd);
+        if (nlAt < 0) nlAt = text.length;
+      }
+      winEnd = nlAt >= text.length ? text.length : nlAt + 1;
+      // never cut through a span. Same result as testing every span of both lists in order, in
+      // time proportional to the window: spans already taken all start before winEnd, so they
+      // just raise it to their largest end; the rest are sorted by start, so the first one that
+      // starts at or after winEnd ends the scan.
+      if (rulesDoneEnd > winEnd) winEnd = rulesDoneEnd;
+      for (let k = ri; k < rules.length && rules[k].start < winEnd; k++) if (rules[k].end > winEnd) winEnd = rules[k].end;
+      if (modelDoneEnd > winEnd) winEnd = modelDoneEnd;
+      for (let k = mi; k < model.length && model[k].start < winEnd; k++) if (model[k].end > winEnd) winEnd = model[k].end;
       const r: Span[] = [];
       const m: Span[] = [];
-      while (ri < rules.length && rules[ri].start < winEnd) r.push(rules[ri++]);
-      while (mi < model.length && model[mi].start < winEnd) m.push(model[mi++]);
+      while (ri < rules.length && rules[ri].start < winEnd) {
+        if (rules[ri].end > rulesDoneEnd) rulesDoneEnd = rules[ri].end;
+        r.push(rules[ri++]);
+      }
+      while (mi < model.length && model[mi].start < winEnd) {
+        if (model[mi].end > modelDoneEnd) modelDoneEnd = model[mi].end;
+        m.push(model[mi++]);
+      }
       merged.push(...(m.length ? combineSpans(r, m) : r));
       winStart = winEnd;
     }

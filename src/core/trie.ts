@@ -8,6 +8,8 @@
  */
 export class Trie<V> {
   size = 0;
+  /** Length of the longest key. */
+  maxLen = 0;
   /** First code units of all keys (1 = some key starts with it). */
   readonly first = new Uint8Array(65536);
   /** Root child node per code unit (0 = none). */
@@ -63,6 +65,7 @@ export class Trie<V> {
   set(key: string, value: V): void {
     if (!key) return;
     this.first[key.charCodeAt(0)] = 1;
+    if (key.length > this.maxLen) this.maxLen = key.length;
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
@@ -91,6 +94,38 @@ export class Trie<V> {
       if (node === 0) return undefined;
     }
     return this.values[node];
+  }
+
+  /** Value of the key equal to text[start, end) (same as get(text.slice(start, end)), without the copy). */
+  getIn(text: string, start: number, end: number): V | undefined {
+    if (start >= end || this.first[text.charCodeAt(start)] === 0) return undefined;
+    let node = 0;
+    for (let i = start; i < end; i++) {
+      node = this.child(node, text.charCodeAt(i));
+      if (node === 0) return undefined;
+    }
+    return this.values[node];
+  }
+
+  /**
+   * Keys starting at `start`, written into `ends` (end offsets) and `vals`, shortest first;
+   * returns how many. Same keys as prefixes(), without allocating, when ends.length >= maxLen.
+   */
+  prefixesInto(text: string, start: number, ends: Int32Array, vals: V[], limit = text.length): number {
+    if (start >= limit || this.first[text.charCodeAt(start)] === 0) return 0;
+    let k = 0;
+    let node = 0;
+    for (let i = start; i < limit && k < ends.length; i++) {
+      node = this.child(node, text.charCodeAt(i));
+      if (node === 0) break;
+      const v = this.values[node];
+      if (v !== undefined) {
+        ends[k] = i + 1;
+        vals[k] = v;
+        k++;
+      }
+    }
+    return k;
   }
 
   has(key: string): boolean {
