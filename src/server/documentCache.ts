@@ -34,6 +34,8 @@ export interface CacheHost {
   background?(text: string, options?: AnalyzeOptions): AnalysisJob | undefined;
   /** Options for a document's analysis (the user's corrections); invalidateAll() when they change. */
   analyzeOptions?(uri: string): AnalyzeOptions | undefined;
+  /** Adjust a finished analysis made with `options` (e.g. the user's aliases the core leaves apart). */
+  postProcess?(analysis: Analysis, options: AnalyzeOptions | undefined): Analysis;
   /** Called once per (uri, version) when a scheduled analysis completes. */
   analysed(entry: AnalysisEntry): void;
   /** The document crossed a guard; called at most once per URI and reason while open. */
@@ -176,7 +178,9 @@ export class DocumentAnalysisCache {
     }
     if (truncated) this.warnOnce(uri, 'truncated', limit, fullText.length);
     const t0 = Date.now();
-    const ok = (analysis: Analysis) => {
+    const options = this.host.analyzeOptions?.(uri);
+    const ok = (raw: Analysis) => {
+      const analysis = this.host.postProcess ? this.host.postProcess(raw, options) : raw;
       const elapsedMs = Date.now() - t0;
       if (elapsedMs > 1000) this.host.log(`News Lens: analysing ${uri} v${version} (${text.length} chars) took ${elapsedMs} ms`);
       return done({ ...base, analysis: sanitize(analysis, text.length), analysedLength: text.length, truncated, elapsedMs });
@@ -190,7 +194,6 @@ export class DocumentAnalysisCache {
       this.host.log(`News Lens: analysis of ${uri} threw: ${String((err as Error)?.stack ?? err)}`);
       return done({ ...base, analysis: emptyAnalysis(text.length, ['analysis failed']), analysedLength: text.length, truncated, skipped: 'error', elapsedMs: Date.now() - t0 });
     };
-    const options = this.host.analyzeOptions?.(uri);
     const job = text.length >= INLINE_LIMIT ? this.host.background?.(text, options) : undefined;
     if (!job) {
       let result: AnalysisEntry | undefined;

@@ -23,6 +23,7 @@ import { entityRanges } from './entityRanges';
 import { hoverAt } from './hover';
 import { isCorrectionsUri, mergeHoverSettings, registerCorrections, type CorrectionsFeature } from './corrections/register';
 import { CORRECTION_QUICKFIX, CORRECTION_REFACTOR } from './codeActions';
+import { mergeUserAliases } from './corrections/aliases';
 import { setupL10n } from './l10nSetup';
 import {
   AnalysisChangedNotificationMethod,
@@ -68,6 +69,7 @@ function startServer(): void {
     settings: () => settings,
     log,
     analyzeOptions: (uri) => corrections?.analyzeOptions(uri),
+    postProcess: (analysis, options) => mergeUserAliases(analysis, options?.userLexicon),
     background(text, options) {
       if (workerBroken) return undefined;
       try {

@@ -139,6 +139,20 @@ describe('Corrections (LSP)', function () {
     s.close(FILE);
   });
 
+  it('"another name for" works for places too (the core merges aliasOf only for companies)', async () => {
+    const h = () => hoverValue(ARTICLE, '首都高质量发展');
+    // a plain place entry makes 首都 an entity of its own …
+    s.open(FILE, '{ "corrections": [ { "text": "首都", "type": "place" } ] }', 'jsonc', 10);
+    await until('首都 on its own', h, (v) => /\*\*首都\*\*/.test(v));
+    // … and aliasOf joins it to 北京
+    void s.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: FILE, version: 11 },
+      contentChanges: [{ text: '{ "corrections": [ { "text": "首都", "type": "place", "aliasOf": "北京" } ] }' }],
+    });
+    await until('首都 to show 北京', h, (v) => /\*\*北京\*\*/.test(v));
+    s.close(FILE);
+  });
+
   it('a file on disk: read on newsLens/correctionsFileChanged, diagnostics cleared when fixed', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-corr-'));
     try {

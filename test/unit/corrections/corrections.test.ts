@@ -209,3 +209,37 @@ describe('corrections reach the core (userLexicon)', () => {
     assert.equal(xhs.name, '行吟信息科技（上海）有限公司');
   });
 });
+
+describe('user aliases for every type (server-side merge)', () => {
+  const fixture = '/work/shared/fixtures/articles/leaders-visit-firms.md';
+  const text = fs.existsSync(fixture) ? fs.readFileSync(fixture, 'utf8') : '';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { mergeUserAliases } = require('../../../src/server/corrections/aliases') as typeof import('../../../src/server/corrections/aliases');
+
+  it('首都 as another name for 北京: one place entity with both names and all mentions', function () {
+    if (!text) this.skip();
+    const lex = toUserLexicon(parseCorrections('{ "corrections": [ { "text": "首都", "type": "place", "aliasOf": "北京" } ] }').corrections);
+    const raw = analyze(text, { userLexicon: lex });
+    const before = raw.entities.find((e) => e.name === '首都');
+    const bj = raw.entities.find((e) => e.name === '北京')!;
+    assert.ok(before && bj, 'the core keeps them apart (else this merge is a no-op)');
+    const a = mergeUserAliases(raw, lex);
+    assert.ok(!a.entities.some((e) => e.name === '首都'));
+    const merged = a.entities.find((e) => e.id === bj.id)!;
+    assert.ok(merged.aliases.includes('首都'));
+    assert.equal(merged.mentions.length, bj.mentions.length + before.mentions.length);
+    for (const m of a.mentions.filter((x) => x.text === '首都')) assert.equal(m.entityId, bj.id);
+    assert.ok(!a.relations.some((r) => r.from === before.id || r.to === before.id));
+    assert.ok(!a.regions.some((g) => g.entityIds.includes(before.id)));
+    // mentions stay sorted and non-overlapping
+    for (let i = 1; i < a.mentions.length; i++) assert.ok(a.mentions[i].start >= a.mentions[i - 1].end);
+  });
+
+  it('no aliases, unknown target, or already merged: unchanged', function () {
+    if (!text) this.skip();
+    const raw = analyze(text);
+    assert.equal(mergeUserAliases(raw, undefined), raw);
+    assert.equal(mergeUserAliases(raw, { entries: [{ text: '首都', type: 'place', aliasOf: '不存在' }] }), raw);
+    assert.equal(mergeUserAliases(raw, { entries: [{ text: '西门子', type: 'company', aliasOf: '西门子（中国）有限公司' }] }), raw);
+  });
+});
