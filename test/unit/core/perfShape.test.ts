@@ -1,0 +1,80 @@
+/**
+ * Performance shape (not absolute speed): the per-character cost of the rules and of analyze()
+ * must not grow with the length of a text or of a line. Each case compares a text with one ten
+ * times longer built the same way; a quadratic step would make the long one ~10x slower per
+ * character, linear code stays near 1x. Best of a few runs, generous bound for a shared machine.
+ */
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, recognizeRich } from '../../../src/core';
+import { repoRoot } from './helpers';
+
+const MAX_RATIO = 3.5;
+
+function sampleText(): string {
+  const dir = path.join(repoRoot, 'samples');
+  return fs
+    .readdirSync(dir)
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
+}
+
+function bestMsPerChar(fn: (t: string) => unknown, text: string, runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn(text);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    best = Math.min(best, ms);
+  }
+  return best / text.length;
+}
+
+function repeatTo(unit: string, n: number): string {
+  let s = unit;
+  while (s.length < n) s += s;
+  return s.slice(0, n);
+}
+
+function assertLinear(name: string, fn: (t: string) => unknown, make: (n: number) => string, small = 40_000, factor = 10): void {
+  const a = make(small);
+  const b = make(small * factor);
+  fn(a); // warm up
+  const perSmall = bestMsPerChar(fn, a, 5);
+  const perBig = bestMsPerChar(fn, b, 2);
+  const ratio = perBig / Math.max(perSmall, 1e-7);
+  assert.ok(ratio < MAX_RATIO, `${name}: ${b.length} chars cost ${ratio.toFixed(1)}x per char of ${a.length} chars`);
+}
+
+describe('performance shape', function () {
+  this.timeout(120_000);
+  const base = sampleText();
+  const oneLine = base.replace(/\s*\n\s*/g, '');
+
+  it('rules: one long line costs no more per char than a short one', () => {
+    assertLinear('one line', recognizeRich, (n) => repeatTo(oneLine, n));
+  });
+
+  it('rules: many lines cost no more per char than few', () => {
+    assertLinear('lines', recognizeRich, (n) => repeatTo(base, n));
+  });
+
+  it('rules: repeated source labels on one line', () => {
+    assertLinear('source labels', recognizeRich, (n) => repeatTo('据报道（来源：新华社、人民日报），记者王小明报道。', n));
+  });
+
+  it('rules: unbalanced brackets before company suffixes', () => {
+    assertLinear('brackets', recognizeRich, (n) => repeatTo('（华为技术有限公司与（小米科技有限责任公司', n));
+  });
+
+  it('analyze: one long line, and many region headings', () => {
+    const an = (t: string) => analyze(t, { useModel: false });
+    assertLinear('analyze one line', an, (n) => repeatTo(oneLine, n));
+    const heads = ['## 北京', '**广州：**', '【上海】', '深圳：', '### 朝阳区', '杭州市：'];
+    const paras = base.split('\n').filter((l) => l.trim());
+    let doc = '';
+    for (let i = 0; doc.length < 400_000; i++) doc += (i % 3 === 0 ? heads[(i / 3) % heads.length | 0] + '\n' : '') + paras[i % paras.length] + '\n';
+    assertLinear('analyze regions', an, (n) => doc.slice(0, n), 20_000, 10);
+  });
+});
