@@ -192,6 +192,8 @@ interface Ctx {
   orgAt: Map<number, RichSpan>;
   /** 1 at every key of orgAt (a typed-array test for the hot loops). */
   orgMark: Uint8Array;
+  /** Matches of every WordScanner list, computed on first use. */
+  wordHits?: number[][];
 }
 
 function setOrg(ctx: Ctx, start: number, sp: RichSpan): void {
@@ -206,7 +208,9 @@ function free(ctx: Ctx, a: number, b: number): boolean {
 }
 function add(ctx: Ctx, sp: Omit<RichSpan, 'text'> & { text?: string }): RichSpan | undefined {
   if (!free(ctx, sp.start, sp.end)) return undefined;
-  const full: RichSpan = { ...sp, text: ctx.s.slice(sp.start, sp.end) } as RichSpan;
+  // every caller passes a fresh literal: completing it gives the same object (same key order) as a copy
+  const full = sp as RichSpan;
+  full.text = ctx.s.slice(sp.start, sp.end);
   for (let i = sp.start; i < sp.end; i++) ctx.taken[i] = 1;
   ctx.spans.push(full);
   return full;
@@ -230,31 +234,57 @@ function regexAll(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): void
  * trie walk per candidate position instead of the regex engine.
  */
 class WordScanner {
-  private trie?: Trie<string>;
-  constructor(private readonly words: () => string[]) {}
-  scan(s: string, fn: (a: number, b: number) => void): void {
+  static readonly all: WordScanner[] = [];
+  readonly id: number;
+  trie?: Trie<string>;
+  constructor(private readonly words: () => string[]) {
+    this.id = WordScanner.all.length;
+    WordScanner.all.push(this);
+  }
+  build(): Trie<string> {
     if (!this.trie) {
       const t = new Trie<string>();
       for (const w of this.words()) if (w) t.set(w, w);
       this.trie = t;
     }
-    const t = this.trie;
-    const first = t.first;
-    const n = s.length;
-    for (let p = 0; p < n; ) {
-      if (first[s.charCodeAt(p)] === 0) {
-        p++;
-        continue;
-      }
-      const e = t.longestEnd(s, p);
-      if (e < 0) {
-        p++;
-        continue;
-      }
-      fn(p, e);
-      p = e;
+    return this.trie;
+  }
+  /** The matches in the text of `ctx`, in order (all word lists are matched in one pass, once). */
+  scan(ctx: Ctx, fn: (a: number, b: number) => void): void {
+    const hits = (ctx.wordHits ??= scanAllWords(ctx.s))[this.id];
+    for (let k = 0; k < hits.length; k += 2) fn(hits[k], hits[k + 1]);
+  }
+}
+
+let scanFirstMask: Uint32Array | undefined;
+/** One pass over the text for every word list; per list, flat [start, end, start, end, ...]. */
+function scanAllWords(s: string): number[][] {
+  const scanners = WordScanner.all;
+  const tries = scanners.map((w) => w.build());
+  if (!scanFirstMask) {
+    const m = new Uint32Array(65536);
+    tries.forEach((t, k) => {
+      for (let c = 0; c < 65536; c++) if (t.first[c]) m[c] |= 1 << k;
+    });
+    scanFirstMask = m;
+  }
+  const mask = scanFirstMask;
+  const out: number[][] = tries.map(() => []);
+  // per list, where its next match may start (a match resumes after the previous one)
+  const next = new Int32Array(tries.length);
+  const n = s.length;
+  for (let p = 0; p < n; p++) {
+    let bits = mask[s.charCodeAt(p)];
+    if (bits === 0) continue;
+    for (let k = 0; bits !== 0; k++, bits >>>= 1) {
+      if ((bits & 1) === 0 || p < next[k]) continue;
+      const e = tries[k].longestEnd(s, p);
+      if (e < 0) continue;
+      out[k].push(p, e);
+      next[k] = e;
     }
   }
+  return out;
 }
 
 /**
@@ -355,7 +385,7 @@ function companyStem(name: string): string {
 function stageCompanies(ctx: Ctx): void {
   const { s, lx } = ctx;
   const hits: { start: number; end: number }[] = [];
-  COMPANY_WORDS.scan(s, (a, b) => hits.push({ start: a, end: b }));
+  COMPANY_WORDS.scan(ctx, (a, b) => hits.push({ start: a, end: b }));
   for (let h = hits.length - 1; h >= 0; h--) {
     const { start: sufStart, end: sufEnd } = hits[h];
     if (ctx.taken[sufStart]) continue;
@@ -470,7 +500,7 @@ function stageGov(ctx: Ctx): void {
   }
   // long suffixes with free stems: 北京商务中心区管委会
   const hits: number[][] = [];
-  GOV_LONG_WORDS.scan(s, (a, b) => hits.push([a, b]));
+  GOV_LONG_WORDS.scan(ctx, (a, b) => hits.push([a, b]));
   for (let h = hits.length - 1; h >= 0; h--) {
     const [a, b] = hits[h];
     if (ctx.taken[a]) continue;
@@ -516,7 +546,7 @@ function regionEndingAt(ctx: Ctx, end: number): number | undefined {
 
 const GOV_REGION_HEAD_WORDS = new WordScanner(() => GOV_REGION_HEADS);
 function stageGovRegionHeads(ctx: Ctx): void {
-  GOV_REGION_HEAD_WORDS.scan(ctx.s, (a, b) => {
+  GOV_REGION_HEAD_WORDS.scan(ctx, (a, b) => {
     if (!free(ctx, a, b)) return;
     // 北京市委 = 北京 + 市委; 广东省政府 = 广东 + 省政府; also 北京市 + 政府
     const r = regionEndingAt(ctx, a);
@@ -541,7 +571,7 @@ function stageOrgs(ctx: Ctx): void {
     }
   }
   const hits: number[][] = [];
-  ORG_WORDS.scan(s, (a, b) => hits.push([a, b]));
+  ORG_WORDS.scan(ctx, (a, b) => hits.push([a, b]));
   for (let h = hits.length - 1; h >= 0; h--) {
     const [a, b] = hits[h];
     if (ctx.taken[a]) continue;
@@ -621,7 +651,7 @@ function readForeignName(ctx: Ctx, p: number): number | undefined {
 /** Titles after a name in formal text: 江泽民主席, 李鹏总理. */
 const POST_NAME_WORDS = new WordScanner(() => POST_NAME_TITLES.filter((t) => t !== '同志'));
 function stagePostNameTitles(ctx: Ctx): void {
-  POST_NAME_WORDS.scan(ctx.s, (a, b) => {
+  POST_NAME_WORDS.scan(ctx, (a, b) => {
     const word = ctx.s.slice(a, b);
     if (!free(ctx, a, b)) return;
     if (!boundaryAfter(ctx, b)) return;
@@ -958,7 +988,7 @@ function stageVenues(ctx: Ctx): void {
   const { s } = ctx;
   for (const [words, strong] of [[VENUE_STRONG_WORDS, true], [VENUE_WEAK_WORDS, false]] as const) {
     const hits: number[][] = [];
-    words.scan(s, (a, b) => hits.push([a, b]));
+    words.scan(ctx, (a, b) => hits.push([a, b]));
     for (let h = hits.length - 1; h >= 0; h--) {
       const [a, b] = hits[h];
       if (!free(ctx, a, b)) continue;
@@ -977,7 +1007,7 @@ function stageVenues(ctx: Ctx): void {
 const SPEECH_WORDS = new WordScanner(() => ['说', '指出', '强调', '表示', '认为', '介绍', '透露', '坦言', '称', '谈到', '提出', '回忆', '告诉']);
 function stageSpeakers(ctx: Ctx): void {
   const { s } = ctx;
-  SPEECH_WORDS.scan(s, (v) => {
+  SPEECH_WORDS.scan(ctx, (v) => {
     if (ctx.taken[v]) return;
     for (const L of [3, 2, 4]) {
       const a = v - L;

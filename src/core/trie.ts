@@ -12,6 +12,10 @@ export class Trie<V> {
   maxLen = 0;
   /** First code units of all keys (1 = some key starts with it). */
   readonly first = new Uint8Array(65536);
+  /** 1 where a one-code-unit key exists. */
+  private single = new Uint8Array(65536);
+  /** Hashed bit set of the first two code units of longer keys (false positives only). */
+  private pairs = new Int32Array(1 << 15);
   /** Root child node per code unit (0 = none). */
   private rootNext = new Int32Array(65536);
   /** Edge hash table: parent node, code unit, child node (child 0 = empty slot). */
@@ -22,6 +26,23 @@ export class Trie<V> {
   private eCount = 0;
   private nodeCount = 1;
   private values: (V | undefined)[] = [undefined];
+
+  private static pairBit(c0: number, c1: number): number {
+    return (Math.imul(c0, 0x2c1b3c6d) ^ Math.imul(c1, 0x297a2d39)) >>> 12;
+  }
+
+  /**
+   * False when no key can start at `start`: cheaper than a walk for the many positions where
+   * the first code unit starts a key but the first two do not.
+   */
+  private mayStart(text: string, start: number, limit: number): boolean {
+    const c0 = text.charCodeAt(start);
+    if (this.first[c0] === 0) return false;
+    if (this.single[c0] === 1) return true;
+    if (start + 1 >= limit) return false;
+    const b = Trie.pairBit(c0, text.charCodeAt(start + 1));
+    return (this.pairs[b >>> 5] & (1 << (b & 31))) !== 0;
+  }
 
   private static hash(node: number, code: number): number {
     return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> 0;
@@ -65,6 +86,11 @@ export class Trie<V> {
   set(key: string, value: V): void {
     if (!key) return;
     this.first[key.charCodeAt(0)] = 1;
+    if (key.length === 1) this.single[key.charCodeAt(0)] = 1;
+    else {
+      const b = Trie.pairBit(key.charCodeAt(0), key.charCodeAt(1));
+      this.pairs[b >>> 5] |= 1 << (b & 31);
+    }
     if (key.length > this.maxLen) this.maxLen = key.length;
     let node = 0;
     for (let i = 0; i < key.length; i++) {
@@ -112,7 +138,7 @@ export class Trie<V> {
    * returns how many. Same keys as prefixes(), without allocating, when ends.length >= maxLen.
    */
   prefixesInto(text: string, start: number, ends: Int32Array, vals: V[], limit = text.length): number {
-    if (start >= limit || this.first[text.charCodeAt(start)] === 0) return 0;
+    if (start >= limit || !this.mayStart(text, start, limit)) return 0;
     let k = 0;
     let node = 0;
     for (let i = start; i < limit && k < ends.length; i++) {
@@ -140,7 +166,7 @@ export class Trie<V> {
   /** Every key that starts at `start` in `text`, shortest first, as [end, value]. */
   prefixes(text: string, start: number, limit = text.length): Array<[number, V]> {
     const out: Array<[number, V]> = [];
-    if (start >= limit || this.first[text.charCodeAt(start)] === 0) return out;
+    if (start >= limit || !this.mayStart(text, start, limit)) return out;
     let node = 0;
     for (let i = start; i < limit; i++) {
       node = this.child(node, text.charCodeAt(i));
@@ -153,7 +179,7 @@ export class Trie<V> {
 
   /** End offset of the longest key starting at `start`, or -1 (allocates nothing). */
   longestEnd(text: string, start: number, limit = text.length): number {
-    if (start >= limit || this.first[text.charCodeAt(start)] === 0) return -1;
+    if (start >= limit || !this.mayStart(text, start, limit)) return -1;
     let best = -1;
     let node = 0;
     for (let i = start; i < limit; i++) {
@@ -166,7 +192,7 @@ export class Trie<V> {
 
   /** The longest key starting at `start`, or undefined. */
   longest(text: string, start: number, limit = text.length): [number, V] | undefined {
-    if (start >= limit || this.first[text.charCodeAt(start)] === 0) return undefined;
+    if (start >= limit || !this.mayStart(text, start, limit)) return undefined;
     let best = -1;
     let bestNode = 0;
     let node = 0;
