@@ -192,8 +192,8 @@ interface Ctx {
   orgAt: Map<number, RichSpan>;
   /** 1 at every key of orgAt (a typed-array test for the hot loops). */
   orgMark: Uint8Array;
-  /** Matches of every WordScanner list, computed on first use. */
-  wordHits?: number[][];
+  /** Lexicon and word-list candidates, computed on first use. */
+  cands?: Candidates;
 }
 
 function setOrg(ctx: Ctx, start: number, sp: RichSpan): void {
@@ -251,72 +251,121 @@ class WordScanner {
   }
   /** The matches in the text of `ctx`, in order (all word lists are matched in one pass, once). */
   scan(ctx: Ctx, fn: (a: number, b: number) => void): void {
-    const hits = (ctx.wordHits ??= scanAllWords(ctx.s))[this.id];
+    const hits = candidates(ctx).words[this.id];
     for (let k = 0; k < hits.length; k += 2) fn(hits[k], hits[k + 1]);
   }
 }
 
-let scanFirstMask: Uint32Array | undefined;
-/** One pass over the text for every word list; per list, flat [start, end, start, end, ...]. */
-function scanAllWords(s: string): number[][] {
-  const scanners = WordScanner.all;
-  const tries = scanners.map((w) => w.build());
-  if (!scanFirstMask) {
-    const m = new Uint32Array(65536);
-    tries.forEach((t, k) => {
-      for (let c = 0; c < 65536; c++) if (t.first[c]) m[c] |= 1 << k;
-    });
-    scanFirstMask = m;
+/**
+ * Positions worth a look for the lexicon stages, found in the same single pass as the word lists.
+ * Which positions match a lexicon does not depend on what earlier stages claimed, so each stage
+ * walks its list in order instead of the whole text and applies its own `taken` tests; a stage
+ * that jumps past a span it added skips list entries before the jump target, as the full loop did.
+ */
+interface Candidates {
+  /** Per WordScanner: flat [start, end, ...]. */
+  words: number[][];
+  /** Lexicon company name starts here (stageCompanyLexicon, first pass). */
+  company: number[];
+  govFixed: number[];
+  orgFixed: number[];
+  /** A place name, 首都 or a safe province abbreviation starts here. */
+  place: number[];
+  /** A date may start here. */
+  date: number[];
+  /** A short government suffix 部/局/厅/委/署/办/处. */
+  govShort: number[];
+  /** A title unit can start here on free text: a place name, org prefix, modifier or core. */
+  title: number[];
+}
+
+const B_COMPANY = 1 << 8;
+const B_GOV = 1 << 9;
+const B_ORG = 1 << 10;
+const B_PLACE = 1 << 11;
+const B_DATE = 1 << 12;
+const B_GOV_SHORT = 1 << 13;
+const B_TITLE = 1 << 14;
+const B_TITLE_WORD = 1 << 15;
+
+let maskCache: { lx: Lexicons; mask: Uint32Array; tries: Trie<string>[] } | undefined;
+function candidateMask(lx: Lexicons): { mask: Uint32Array; tries: Trie<string>[] } {
+  if (maskCache?.lx === lx) return maskCache;
+  const tries = WordScanner.all.map((w) => w.build());
+  if (tries.length > 8) throw new Error('too many word lists for the candidate mask');
+  const m = new Uint32Array(65536);
+  tries.forEach((t, k) => {
+    for (let c = 0; c < 65536; c++) if (t.first[c]) m[c] |= 1 << k;
+  });
+  const ps = placeStarts(lx);
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0x41 && lx.companies.first[c]) m[c] |= B_COMPANY;
+    if (lx.govFixed.first[c]) m[c] |= B_GOV;
+    if (lx.orgFixed.first[c]) m[c] |= B_ORG;
+    if (ps[c] && isHan(c)) m[c] |= B_PLACE;
+    if (DATE_FIRST[c]) m[c] |= B_DATE;
+    if (GOV_SHORT_SET[c]) m[c] |= B_GOV_SHORT;
+    // the title stage only looks at code units >= 0x41
+    if (c >= 0x41 && lx.places.first[c]) m[c] |= B_TITLE;
+    if (c >= 0x41 && (lx.titlePrefixes.first[c] || lx.titleCores.first[c] || lx.titleModifiers.first[c])) m[c] |= B_TITLE_WORD;
   }
-  const mask = scanFirstMask;
-  const out: number[][] = tries.map(() => []);
-  // per list, where its next match may start (a match resumes after the previous one)
+  maskCache = { lx, mask: m, tries };
+  return maskCache;
+}
+
+function candidates(ctx: Ctx): Candidates {
+  if (ctx.cands) return ctx.cands;
+  const { s, lx } = ctx;
+  const { mask, tries } = candidateMask(lx);
+  const out: Candidates = { words: tries.map(() => []), company: [], govFixed: [], orgFixed: [], place: [], date: [], govShort: [], title: [] };
+  // per word list, where its next match may start (a match resumes after the previous one)
   const next = new Int32Array(tries.length);
   const n = s.length;
   for (let p = 0; p < n; p++) {
-    let bits = mask[s.charCodeAt(p)];
-    if (bits === 0) continue;
+    const m = mask[s.charCodeAt(p)];
+    if (m === 0) continue;
+    let bits = m & 0xff;
     for (let k = 0; bits !== 0; k++, bits >>>= 1) {
       if ((bits & 1) === 0 || p < next[k]) continue;
       const e = tries[k].longestEnd(s, p);
       if (e < 0) continue;
-      out[k].push(p, e);
+      out.words[k].push(p, e);
       next[k] = e;
     }
+    if (m & B_COMPANY && lx.companies.longestEnd(s, p) >= 0) out.company.push(p);
+    if (m & B_GOV && lx.govFixed.longestEnd(s, p) >= 0) out.govFixed.push(p);
+    if (m & B_ORG && lx.orgFixed.longestEnd(s, p) >= 0) out.orgFixed.push(p);
+    const isPlace = (m & (B_PLACE | B_TITLE)) !== 0 && lx.places.longestEnd(s, p) >= 0;
+    if (m & B_PLACE) {
+      const c = s.charCodeAt(p);
+      if (isPlace || (c === 0x9996 && s.charCodeAt(p + 1) === 0x90fd) || ABBR_SAFE[c] === 1) out.place.push(p);
+    }
+    if (m & B_DATE) out.date.push(p);
+    if (m & B_GOV_SHORT) out.govShort.push(p);
+    if (m & B_TITLE_WORD || (m & B_TITLE && isPlace)) out.title.push(p);
   }
+  ctx.cands = out;
   return out;
-}
-
-/**
- * Same matches as `regexAll(re, s, fn)` for a global regex whose every match starts with a code
- * unit in `firstSet`: the regex is tried (sticky) only at those positions.
- */
-function regexAllAt(sticky: RegExp, firstSet: Uint8Array, s: string, fn: (m: RegExpExecArray) => void): void {
-  const n = s.length;
-  for (let p = 0; p < n; ) {
-    if (firstSet[s.charCodeAt(p)] === 0) {
-      p++;
-      continue;
-    }
-    sticky.lastIndex = p;
-    const m = sticky.exec(s);
-    if (!m || m[0].length === 0) {
-      p++;
-      continue;
-    }
-    fn(m);
-    p = m.index + m[0].length;
-  }
 }
 
 // ---------- stages ----------
 function stageDates(ctx: Ctx): void {
-  regexAllAt(DATE_RE_STICKY, DATE_FIRST, ctx.s, (m) => {
+  // the global regex's matches: tried (sticky) only where a date can start, resuming after each match
+  const s = ctx.s;
+  const list = candidates(ctx).date;
+  let nextP = 0;
+  for (let k = 0; k < list.length; k++) {
+    const p = list[k];
+    if (p < nextP) continue;
+    DATE_RE_STICKY.lastIndex = p;
+    const m = DATE_RE_STICKY.exec(s);
+    if (!m || m[0].length === 0) continue;
     const a = m.index;
     const b = a + m[0].length;
-    if (a > 0 && /[0-9]/.test(ctx.s[a - 1])) return;
+    nextP = b;
+    if (a > 0 && /[0-9]/.test(s[a - 1])) continue;
     add(ctx, { type: 'date', start: a, end: b, priority: 90, source: 'rule' });
-  });
+  }
 }
 
 const BYLINE_RE = new RegExp(`(?:^|[\\s（(【\\[|｜，,])(?:${BYLINE_LABELS.slice().sort((a, b) => b.length - a.length).join('|')})[：:]\\s*`, 'gm');
@@ -436,6 +485,16 @@ function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): void {
   const companies = lx.companies;
   const compFirst = companies.first;
   const extraFirst = extra?.first;
+  if (!extra) {
+    const list = candidates(ctx).company;
+    let nextI = 0;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k];
+      if (i < nextI || taken[i]) continue;
+      nextI = companyLexiconAt(ctx, i, undefined) + 1;
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
     if (taken[i]) continue;
     const c = s.charCodeAt(i);
@@ -486,15 +545,16 @@ const GOV_SHORT_SET = codeSet(GOV_SHORT_SUFFIXES.join(''));
 function stageGov(ctx: Ctx): void {
   const { s, n, lx } = ctx;
   // fixed names (with an optional region before them: 北京市人民政府, 广东省人民检察院 handled by long suffixes)
-  const govFirst = lx.govFixed.first;
-  for (let i = 0; i < n; i++) {
-    if (ctx.taken[i] || govFirst[s.charCodeAt(i)] === 0) continue;
+  const cands = candidates(ctx);
+  let nextI = 0;
+  for (const i of cands.govFixed) {
+    if (i < nextI || ctx.taken[i]) continue;
     const hit = lx.govFixed.longest(s, i);
     if (hit) {
       const sp = add(ctx, { type: 'government', start: i, end: hit[0], priority: 80, source: 'lexicon' });
       if (sp) {
         setOrg(ctx, i, sp);
-        i = hit[0] - 1;
+        nextI = hit[0];
       }
     }
   }
@@ -512,8 +572,8 @@ function stageGov(ctx: Ctx): void {
     if (sp) setOrg(ctx, start, sp);
   }
   // department stems with short suffixes: (region)商务部, 发改委, 市场监管局
-  for (let a = 0; a < n; a++) {
-    if (GOV_SHORT_SET[s.charCodeAt(a)] === 0 || ctx.taken[a]) continue;
+  for (const a of cands.govShort) {
+    if (ctx.taken[a]) continue;
     const b = a + 1;
     // find a stem ending at a
     let best = -1;
@@ -558,15 +618,15 @@ function stageGovRegionHeads(ctx: Ctx): void {
 const ORG_WORDS = new WordScanner(() => ORG_SUFFIXES);
 function stageOrgs(ctx: Ctx): void {
   const { s, n, lx } = ctx;
-  const orgFirst = lx.orgFixed.first;
-  for (let i = 0; i < n; i++) {
-    if (ctx.taken[i] || orgFirst[s.charCodeAt(i)] === 0) continue;
+  let nextI = 0;
+  for (const i of candidates(ctx).orgFixed) {
+    if (i < nextI || ctx.taken[i]) continue;
     const hit = lx.orgFixed.longest(s, i);
     if (hit) {
       const sp = add(ctx, { type: 'organization', start: i, end: hit[0], priority: 80, source: 'lexicon' });
       if (sp) {
         setOrg(ctx, i, sp);
-        i = hit[0] - 1;
+        nextI = hit[0];
       }
     }
   }
@@ -804,18 +864,29 @@ function stageTitles(ctx: Ctx): void {
   const unitStart = titleFirst(ctx.lx);
   const taken = ctx.taken;
   const orgMark = ctx.orgMark;
-  // hot loop kept small: the chain itself is read by titleChainAt
-  for (let i = 0; i < n; i++) {
+  // Positions in order where a unit can start: on free text where a place name, org prefix,
+  // modifier or core starts (candidate list), on claimed text only at a known org (orgAt; its
+  // offsets are all claimed). Every other position of the former full loop did nothing.
+  const freeStarts = candidates(ctx).title;
+  const orgs = [...ctx.orgAt.keys()].sort((a, b) => a - b);
+  let fi = 0;
+  let oi = 0;
+  let nextI = 0;
+  while (fi < freeStarts.length || oi < orgs.length) {
+    let i: number;
+    if (oi >= orgs.length || (fi < freeStarts.length && freeStarts[fi] <= orgs[oi])) {
+      i = freeStarts[fi++];
+      if (oi < orgs.length && orgs[oi] === i) oi++;
+    } else i = orgs[oi++];
+    if (i < nextI || i >= n) continue;
     const c = s.charCodeAt(i);
     if (c < 0x41) continue;
-    // orgAt only holds offsets of added spans, so a free offset is never in it; and a free offset
-    // whose code unit starts no place, org prefix, modifier or core cannot start a unit
     if (taken[i]) {
       if (orgMark[i] === 0) continue;
     } else if (unitStart[c] === 0 || !isTitleStartContext(ctx, i)) continue;
     const first = parseUnit(ctx, i);
     if (!first) continue;
-    i = titleChainAt(ctx, i, first, st);
+    nextI = titleChainAt(ctx, i, first, st) + 1;
   }
 }
 
@@ -942,26 +1013,27 @@ function placeStarts(lx: Lexicons): Uint8Array {
 
 function stagePlaces(ctx: Ctx): void {
   const { s, n, lx } = ctx;
-  const starts = placeStarts(lx);
   const taken = ctx.taken;
-  for (let i = 0; i < n; i++) {
-    if (taken[i]) continue;
+  const list = candidates(ctx).place;
+  let nextI = 0;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    if (i < nextI || taken[i]) continue;
     const c = s.charCodeAt(i);
-    if (starts[c] === 0 || !isHan(c)) continue;
     const hit = lx.places.longest(s, i);
     if (hit) {
       const [end, info] = hit;
       if (free(ctx, i, end)) {
         // a bare two-character city name glued into a longer word is risky only for short forms
         add(ctx, { type: 'place', start: i, end, priority: 50, source: 'lexicon', place: info });
-        i = end - 1;
+        nextI = end;
         continue;
       }
     }
     // 首都 → 北京
     if (c === 0x9996 && s.charCodeAt(i + 1) === 0x90fd && free(ctx, i, i + 2)) {
       add(ctx, { type: 'place', start: i, end: i + 2, priority: 50, source: 'lexicon', place: lx.placeByName.get('北京') });
-      i++;
+      nextI = i + 2;
       continue;
     }
     // province abbreviations in safe contexts: 在京发展, 来粤访问
