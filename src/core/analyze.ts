@@ -108,10 +108,11 @@ export function splitSentences(text: string): Sentence[] {
   let start = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     let cut = -1;
-    if (c === '\n') cut = i;
-    else if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?' || c === '；') {
+    if (c === 0x0a) cut = i;
+    // 。 ！ ？ ! ? ；
+    else if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1b) {
       cut = i + 1;
       // closing quotes belong to the sentence
       while (cut < n && CLOSERS[text.charCodeAt(cut)] === 1) cut++;
@@ -119,7 +120,7 @@ export function splitSentences(text: string): Sentence[] {
     }
     if (cut >= 0) {
       if (hasContent(text, start, cut)) out.push({ start, end: cut });
-      start = c === '\n' ? i + 1 : cut;
+      start = c === 0x0a ? i + 1 : cut;
     }
   }
   if (start < n && hasContent(text, start, n)) out.push({ start, end: n });
@@ -260,12 +261,22 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
   const canonicalCompany = (t: string): string => companyKey.get(N(t)) ?? t;
 
   const builders = new Map<string, Builder>();
+  // per type, by normalised name: the same entity as looking up `${type}:${N(name)}`, without
+  // building (and hashing) that key for every mention
+  const byType = new Map<EntityType, Map<string, Builder>>();
   const getEntity = (type: EntityType, name: string, off: number): Entity => {
-    const id = `${type}:${N(name)}`;
-    let b = builders.get(id);
+    const key = N(name);
+    let m = byType.get(type);
+    if (!m) byType.set(type, (m = new Map()));
+    let b = m.get(key);
     if (!b) {
-      b = { entity: { id, type, name, aliases: [], titles: [], sections: [], mentions: [] }, firstOffset: off };
-      builders.set(id, b);
+      const id = `${type}:${key}`;
+      b = builders.get(id);
+      if (!b) {
+        b = { entity: { id, type, name, aliases: [], titles: [], sections: [], mentions: [] }, firstOffset: off };
+        builders.set(id, b);
+      }
+      m.set(key, b);
     }
     return b.entity;
   };
@@ -390,19 +401,19 @@ function buildRelations(text: string, a: Analysis): Relation[] {
     }
   }
   // per sentence groups
-  const bySentence = new Map<number, Mention[]>();
+  const bySentence: (Mention[] | undefined)[] = new Array(a.sentences.length);
   for (const m of a.mentions) {
-    const arr = bySentence.get(m.sentence) ?? [];
-    arr.push(m);
-    bySentence.set(m.sentence, arr);
+    const arr = bySentence[m.sentence];
+    if (arr) arr.push(m);
+    else bySentence[m.sentence] = [m];
   }
+  const none: Mention[] = [];
   let party: string[] = [];
   let partySet = new Set<string>();
   let partyRegion: string | undefined = '\0';
   for (let si = 0; si < a.sentences.length; si++) {
-    const ms = bySentence.get(si) ?? [];
+    const ms = bySentence[si] ?? none;
     const s = a.sentences[si];
-    const stext = text.slice(s.start, s.end);
     const region = ms[0]?.regionId;
     const regionOfSentence = a.regions.length && s.start >= a.regions[0].start ? a.regions[indexAt(a.regions, s.start)].id : undefined;
     if (regionOfSentence !== partyRegion) {
@@ -413,7 +424,9 @@ function buildRelations(text: string, a: Analysis): Relation[] {
     void region;
     const officials = uniq(ms.filter((m) => m.type === 'person' && byId.get(m.entityId)?.role === 'official').map((m) => m.entityId));
     const targets = uniq(ms.filter((m) => m.type === 'company' || (m.type === 'person' && byId.get(m.entityId)?.role === 'business')).map((m) => m.entityId));
-    const meets = MEET_RE.test(stext);
+    // the sentence text is only needed when there is someone to relate
+    const stext = officials.length || targets.length ? text.slice(s.start, s.end) : '';
+    const meets = stext !== '' && MEET_RE.test(stext);
     if (officials.length && (meets || PARTY_RE.test(stext))) {
       for (const o of officials) {
         if (!partySet.has(o)) {
