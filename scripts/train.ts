@@ -4,7 +4,8 @@
  *
  *   npm run train                      final model on all of train.json, then prints dev scores
  *   npm run train -- --tune            also trains on 90% of train.json and scores the other 10%
- *   options: --epochs N --bits N --unscored separate|O --rows N --seed N --out FILE --data DIR
+ *   options: --epochs N --scheme BIO|BIOES --min-bi N --min-tri N --min-skip N (0 = off) --no-lex --unscored separate|O
+ *            --rows N (n-gram rows kept) --seed N --out FILE --data DIR
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,11 +30,15 @@ const dataDir = arg('data', '/work/shared/data/cluener2020');
 const out = path.resolve(arg('out', path.join(__dirname, '..', 'models', 'ner.bin')));
 const opt: TrainOptions = {
   epochs: Number(arg('epochs', '12')),
-  hashBits: Number(arg('bits', '21')),
+  scheme: arg('scheme', 'BIO') as 'BIO' | 'BIOES',
+  minBi: Number(arg('min-bi', '2')),
+  minTri: Number(arg('min-tri', '0')),
+  minSkip: Number(arg('min-skip', '0')),
+  lex: !process.argv.includes('--no-lex'),
   unscored: arg('unscored', 'O') as 'separate' | 'O',
   folds: Number(arg('folds', '5')),
   seed: Number(arg('seed', '20240607')),
-  maxRows: Number(arg('rows', '160000')),
+  maxRows: Number(arg('rows', '400000')),
   log: (s) => console.log(s),
 };
 const t0 = Date.now();

@@ -1,12 +1,15 @@
 /**
  * Feature extraction for the character-level labeller. Everything works on UTF-16 code units and
- * integer hashes so the hot loop never builds strings or touches string-keyed maps.
+ * integer ids: each position's characters map to vocabulary ids through a flat table, the bigram and
+ * trigram starting at each position are looked up once (integer-keyed open addressing), and every
+ * template then names a row of one flat weight table (n-gram rows are stored together per n-gram,
+ * one row per relative offset, so a position touches a few contiguous blocks).
  *
  * Shared verbatim by training (src/core/model/train.ts) and inference (src/core/model/perceptron.ts):
  * any change here changes the meaning of the shipped weights, so bump FEATURE_VERSION.
  */
 
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /** Sentinels used for positions outside the sentence. */
 const BOS = 1;
@@ -114,25 +117,34 @@ function wordHash2(h2: number, c: number): number {
  * are class bitmasks plus a "is a proper prefix of some word" bit so matching stops early.
  */
 export class Lexicon {
-  readonly k1: Int32Array;
-  readonly k2: Int32Array;
-  readonly val: Int32Array;
+  /** Slots [h1, h2, value, 0]: one cache line per probe. */
+  readonly tab: Int32Array;
   readonly mask: number;
+  /** 1 for normalised codes that begin some word: most positions skip the table entirely. */
+  readonly first = new Uint8Array(65536);
+  /** One bit per (h1 hash of a word prefix): most failed extensions never touch the table. */
+  readonly present: Int32Array;
+  readonly pmask: number;
   constructor(size: number) {
     let cap = 16;
     while (cap < size * 2) cap <<= 1;
-    this.k1 = new Int32Array(cap);
-    this.k2 = new Int32Array(cap);
-    this.val = new Int32Array(cap);
+    this.tab = new Int32Array(cap * 4);
     this.mask = cap - 1;
+    let pb = 1 << 10;
+    while (pb < size * 16 && pb < 1 << 22) pb <<= 1;
+    this.present = new Int32Array(pb >>> 5);
+    this.pmask = pb - 1;
   }
 
+  /** Index of the value cell of (h1, h2)'s slot. */
   private slot(h1: number, h2: number, insert: boolean): number {
     let i = (h1 ^ (h1 >>> 16)) & this.mask;
+    const tab = this.tab;
     for (;;) {
-      const v = this.val[i];
-      if (v === 0) return insert ? i : -1;
-      if (this.k1[i] === h1 && this.k2[i] === h2) return i;
+      const o = i << 2;
+      const v = tab[o + 2];
+      if (v === 0) return insert ? o : -1;
+      if (tab[o] === h1 && tab[o + 1] === h2) return o;
       i = (i + 1) & this.mask;
     }
   }
@@ -148,17 +160,20 @@ export class Lexicon {
     }
     const lex = new Lexicon(prefixes + 16);
     for (const [w, bits] of list) {
+      lex.first[norm[w.charCodeAt(0)]] = 1;
       let h1 = 0x811c9dc5 | 0;
       let h2 = 0x3c6ef372 | 0;
       for (let j = 0; j < w.length; j++) {
         const c = norm[w.charCodeAt(j)];
         h1 = wordHash(h1, c);
         h2 = wordHash2(h2, c);
-        const s = lex.slot(h1, h2, true);
-        lex.k1[s] = h1;
-        lex.k2[s] = h2;
-        lex.val[s] |= j === w.length - 1 ? bits : PREFIX_BIT;
-        if (lex.val[s] === 0) lex.val[s] = PREFIX_BIT;
+        const o = lex.slot(h1, h2, true);
+        const pbit = (h1 >>> 9) & lex.pmask;
+        lex.present[pbit >>> 5] |= 1 << (pbit & 31);
+        lex.tab[o] = h1;
+        lex.tab[o + 1] = h2;
+        lex.tab[o + 2] |= j === w.length - 1 ? bits : PREFIX_BIT;
+        if (lex.tab[o + 2] === 0) lex.tab[o + 2] = PREFIX_BIT;
       }
     }
     return lex;
@@ -166,14 +181,24 @@ export class Lexicon {
 
   /**
    * For every position: longest match of each class beginning there / ending there, and whether it
-   * lies strictly inside a match. Output arrays are n*N_LEX.
+   * lies strictly inside a match (arrays n*N_LEX), plus per-position class masks of the three.
    */
-  scan(codes: Uint16Array, n: number, beg: Uint8Array, end: Uint8Array, mid: Uint8Array): void {
-    beg.fill(0, 0, n * N_LEX);
-    end.fill(0, 0, n * N_LEX);
-    mid.fill(0, 0, n * N_LEX);
-    const k1 = this.k1, k2 = this.k2, val = this.val, mask = this.mask;
+  scan(
+    codes: Uint16Array,
+    n: number,
+    beg: Uint8Array,
+    end: Uint8Array,
+    mid: Uint8Array,
+    begM: Int32Array,
+    endM: Int32Array,
+    midM: Int32Array,
+  ): void {
+    begM.fill(0, 0, n);
+    endM.fill(0, 0, n);
+    midM.fill(0, 0, n);
+    const tab = this.tab, mask = this.mask, first = this.first, present = this.present, pmask = this.pmask;
     for (let s = 0; s < n; s++) {
+      if (first[codes[s]] === 0) continue;
       let h1 = 0x811c9dc5 | 0;
       let h2 = 0x3c6ef372 | 0;
       const lim = Math.min(n, s + LEX_MAX_LEN);
@@ -181,31 +206,166 @@ export class Lexicon {
         const c = codes[e];
         h1 = wordHash(h1, c);
         h2 = wordHash2(h2, c);
+        const pbit = (h1 >>> 9) & pmask;
+        if ((present[pbit >>> 5] & (1 << (pbit & 31))) === 0) break;
         let i = (h1 ^ (h1 >>> 16)) & mask;
         let v = 0;
         for (;;) {
-          const x = val[i];
+          const o = i << 2;
+          const x = tab[o + 2];
           if (x === 0) break;
-          if (k1[i] === h1 && k2[i] === h2) { v = x; break; }
+          if (tab[o] === h1 && tab[o + 1] === h2) { v = x; break; }
           i = (i + 1) & mask;
         }
         if (v === 0) break;
         const bits = v & ~PREFIX_BIT;
         if (bits !== 0) {
           const len = e - s + 1;
-          for (let b = 0; b < N_LEX; b++) {
-            if ((bits >>> b) & 1) {
-              const bi = s * N_LEX + b;
-              if (beg[bi] < len) beg[bi] = len;
-              const ei = e * N_LEX + b;
-              if (end[ei] < len) end[ei] = len;
-              for (let m = s + 1; m < e; m++) mid[m * N_LEX + b] = 1;
-            }
+          let bm = bits;
+          while (bm !== 0) {
+            const low = bm & -bm;
+            const b = 31 - Math.clz32(low);
+            bm ^= low;
+            const bi = s * N_LEX + b;
+            const ei = e * N_LEX + b;
+            if ((begM[s] & low) === 0 || beg[bi] < len) beg[bi] = len;
+            if ((endM[e] & low) === 0 || end[ei] < len) end[ei] = len;
+            for (let m = s + 1; m < e; m++) midM[m] |= low;
           }
+          begM[s] |= bits;
+          endM[e] |= bits;
         }
         if ((v & PREFIX_BIT) === 0) break;
       }
     }
+    void mid;
+  }
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Vocabulary and row layout                                                                        */
+
+/** Reserved character ids. */
+export const CID_UNK = 0;
+export const CID_BOS = 1;
+export const CID_EOS = 2;
+export const CID_FIRST = 3;
+
+export const N_CTYPES = 11;
+/** Rows per n-gram: unigrams at offsets -2..+2, bigrams starting at -2..+1, trigrams at -2..0. */
+export const UNI_W = 5;
+export const BI_W = 4;
+export const TRI_W = 3;
+/** Lexicon templates: begins here, ends here, inside, previous position ends one, next begins one. */
+export const LEX_T = 5;
+export const LEX_LEN = 8;
+
+/**
+ * Integer-keyed open-addressing table: (k1, k2) → dense id (insertion order). Slots interleave
+ * [k1, k2, id+1, 0] so a probe touches one cache line, and a presence bitmap (a few hundred KB at
+ * most) rejects most absent keys without touching the table at all.
+ */
+export class NgramTable {
+  slots: Int32Array;
+  present: Int32Array;
+  mask: number;
+  pmask: number;
+  size = 0;
+  constructor(expected: number) {
+    let cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    this.slots = new Int32Array(cap * 4);
+    this.mask = cap - 1;
+    let pb = 1 << 10;
+    while (pb < expected * 16 && pb < 1 << 22) pb <<= 1;
+    this.present = new Int32Array(pb >>> 5);
+    this.pmask = pb - 1;
+  }
+  static hash(a: number, b: number): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    return h ^ (h >>> 12);
+  }
+  get(a: number, b: number): number {
+    const h = NgramTable.hash(a, b);
+    const pbit = (h >>> 7) & this.pmask;
+    if ((this.present[pbit >>> 5] & (1 << (pbit & 31))) === 0) return -1;
+    const slots = this.slots, mask = this.mask;
+    let i = h & mask;
+    for (;;) {
+      const o = i << 2;
+      const id = slots[o + 2];
+      if (id === 0) return -1;
+      if (slots[o] === a && slots[o + 1] === b) return id - 1;
+      i = (i + 1) & mask;
+    }
+  }
+  /** Inserts (if absent) and returns the id. The table must have room (sized at construction). */
+  add(a: number, b: number): number {
+    const h = NgramTable.hash(a, b);
+    const pbit = (h >>> 7) & this.pmask;
+    this.present[pbit >>> 5] |= 1 << (pbit & 31);
+    let i = h & this.mask;
+    for (;;) {
+      const o = i << 2;
+      const id = this.slots[o + 2];
+      if (id === 0) {
+        this.slots[o] = a;
+        this.slots[o + 1] = b;
+        this.slots[o + 2] = ++this.size;
+        return this.size - 1;
+      }
+      if (this.slots[o] === a && this.slots[o + 1] === b) return id - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
+/** Character ids, n-gram tables and where each template's rows start in the weight table. */
+export class Vocab {
+  readonly charId: Uint16Array;
+  readonly nChars: number;
+  readonly U0 = 0;
+  readonly B0: number;
+  readonly T0: number;
+  readonly S0: number;
+  readonly Y0: number;
+  readonly BIAS: number;
+  readonly L0: number;
+  readonly nRows: number;
+  /**
+   * chars[id] = normalised code of character id (ids < CID_FIRST unused); bi/tri/skip keys are
+   * flat id tuples in id order (2, 3 and 2 per n-gram).
+   */
+  constructor(
+    readonly chars: Uint16Array,
+    readonly biKeys: Uint16Array,
+    readonly triKeys: Uint16Array,
+    readonly skipKeys: Uint16Array,
+    readonly bi = Vocab.table(biKeys, 2),
+    readonly tri = Vocab.table(triKeys, 3),
+    readonly skip = Vocab.table(skipKeys, 2),
+  ) {
+    this.charId = new Uint16Array(65536);
+    for (let id = CID_FIRST; id < chars.length; id++) this.charId[chars[id]] = id;
+    this.nChars = chars.length;
+    this.B0 = this.nChars * UNI_W;
+    this.T0 = this.B0 + (biKeys.length / 2) * BI_W;
+    this.S0 = this.T0 + (triKeys.length / 3) * TRI_W;
+    this.Y0 = this.S0 + skipKeys.length / 2;
+    this.BIAS = this.Y0 + N_CTYPES * N_CTYPES * N_CTYPES;
+    this.L0 = this.BIAS + 1;
+    this.nRows = this.L0 + LEX_T * N_LEX * LEX_LEN;
+  }
+  private static table(keys: Uint16Array, w: number): NgramTable {
+    const n = keys.length / w;
+    const t = new NgramTable(n);
+    for (let i = 0; i < n; i++) {
+      const a = (keys[i * w] << 16) | keys[i * w + 1];
+      t.add(a, w === 3 ? keys[i * w + 2] + 1 : 0);
+    }
+    return t;
   }
 }
 
@@ -216,31 +376,41 @@ export class Lexicon {
 export class FeatureScratch {
   codes = new Uint16Array(0);
   types = new Uint8Array(0);
+  cid = new Uint16Array(0);
+  bid = new Int32Array(0);
+  tid = new Int32Array(0);
   beg = new Uint8Array(0);
   end = new Uint8Array(0);
   mid = new Uint8Array(0);
-  feats = new Uint32Array(0);
+  begM = new Int32Array(0);
+  endM = new Int32Array(0);
+  midM = new Int32Array(0);
+  feats = new Int32Array(0);
   offs = new Int32Array(0);
   ensure(n: number): void {
     if (this.codes.length >= n + 4) return;
     const cap = Math.max(n + 4, this.codes.length * 2, 64);
     this.codes = new Uint16Array(cap);
     this.types = new Uint8Array(cap);
+    this.cid = new Uint16Array(cap + 4);
+    this.bid = new Int32Array(cap + 4);
+    this.tid = new Int32Array(cap + 4);
     this.beg = new Uint8Array(cap * N_LEX);
     this.end = new Uint8Array(cap * N_LEX);
     this.mid = new Uint8Array(cap * N_LEX);
-    this.feats = new Uint32Array(cap * MAX_FEATS_PER_POS);
+    this.begM = new Int32Array(cap);
+    this.endM = new Int32Array(cap);
+    this.midM = new Int32Array(cap);
+    this.feats = new Int32Array(cap * MAX_FEATS_PER_POS);
     this.offs = new Int32Array(cap + 1);
   }
 }
 
-const MAX_FEATS_PER_POS = 24 + N_LEX * 5;
-
-const lenBucket = (l: number): number => (l >= 6 ? 6 : l);
+const MAX_FEATS_PER_POS = 16 + N_LEX * LEX_T;
 
 /**
- * Extracts hashed features for text[from, to). Writes feature hashes (full 32 bit) into
- * scratch.feats, position i's features at offs[i]..offs[i+1]. Returns the number of positions.
+ * Feature rows for text[from, to): position i's rows are feats[offs[i] .. offs[i+1]). Returns the
+ * number of positions, or 0 when the segment has no CJK or Latin letter (nothing to label).
  */
 export function extract(
   text: string,
@@ -248,6 +418,7 @@ export function extract(
   to: number,
   norm: Uint16Array,
   ctype: Uint8Array,
+  voc: Vocab,
   lex: Lexicon | undefined,
   sc: FeatureScratch,
 ): number {
@@ -255,54 +426,86 @@ export function extract(
   sc.ensure(n);
   const codes = sc.codes;
   const types = sc.types;
+  const cid = sc.cid;
+  const charId = voc.charId;
+  let letters = 0;
+  cid[0] = CID_BOS;
+  cid[1] = CID_BOS;
   for (let i = 0; i < n; i++) {
     const c = norm[text.charCodeAt(from + i)];
     codes[i] = c;
-    types[i] = ctype[c];
+    const t = ctype[c];
+    types[i] = t;
+    if (t === CT_CJK || t === CT_LATIN) letters++;
+    cid[i + 2] = charId[c];
   }
-  if (lex) lex.scan(codes, n, sc.beg, sc.end, sc.mid);
-  const beg = sc.beg, end = sc.end, mid = sc.mid;
+  if (letters === 0) return 0;
+  cid[n + 2] = CID_EOS;
+  cid[n + 3] = CID_EOS;
+  // bid[j+2]: bigram starting at j (j = -2..n); tid[j+2]: trigram starting at j (j = -2..n-1)
+  const bid = sc.bid, tid = sc.tid, bi = voc.bi, tri = voc.tri, skip = voc.skip;
+  const useSkip = skip.size > 0;
+  for (let j = 0; j <= n + 2; j++) bid[j] = bi.get((cid[j] << 16) | cid[j + 1], 0);
+  for (let j = 0; j <= n + 1; j++) tid[j] = tri.get((cid[j] << 16) | cid[j + 1], cid[j + 2] + 1);
+  const useLex = lex !== undefined;
+  if (lex) lex.scan(codes, n, sc.beg, sc.end, sc.mid, sc.begM, sc.endM, sc.midM);
+  const beg = sc.beg, end = sc.end, begM = sc.begM, endM = sc.endM, midM = sc.midM;
   const feats = sc.feats;
   const offs = sc.offs;
+  const B0 = voc.B0, T0 = voc.T0, S0 = voc.S0, Y0 = voc.Y0, BIAS = voc.BIAS, L0 = voc.L0;
+  const LB = N_LEX * LEX_LEN;
   let k = 0;
   for (let i = 0; i < n; i++) {
     offs[i] = k;
-    const cm2 = i >= 2 ? codes[i - 2] : BOS;
-    const cm1 = i >= 1 ? codes[i - 1] : BOS;
-    const c0 = codes[i];
-    const cp1 = i + 1 < n ? codes[i + 1] : EOS;
-    const cp2 = i + 2 < n ? codes[i + 2] : EOS;
+    const p = i + 2; // padded index of position i
+    feats[k++] = cid[p - 2] * UNI_W;
+    feats[k++] = cid[p - 1] * UNI_W + 1;
+    feats[k++] = cid[p] * UNI_W + 2;
+    feats[k++] = cid[p + 1] * UNI_W + 3;
+    feats[k++] = cid[p + 2] * UNI_W + 4;
+    let x = bid[p - 2];
+    if (x >= 0) feats[k++] = B0 + x * BI_W;
+    x = bid[p - 1];
+    if (x >= 0) feats[k++] = B0 + x * BI_W + 1;
+    x = bid[p];
+    if (x >= 0) feats[k++] = B0 + x * BI_W + 2;
+    x = bid[p + 1];
+    if (x >= 0) feats[k++] = B0 + x * BI_W + 3;
+    x = tid[p - 2];
+    if (x >= 0) feats[k++] = T0 + x * TRI_W;
+    x = tid[p - 1];
+    if (x >= 0) feats[k++] = T0 + x * TRI_W + 1;
+    x = tid[p];
+    if (x >= 0) feats[k++] = T0 + x * TRI_W + 2;
+    if (useSkip) {
+      x = skip.get((cid[p - 1] << 16) | cid[p + 1], 0);
+      if (x >= 0) feats[k++] = S0 + x;
+    }
     const tm1 = i >= 1 ? types[i - 1] : CT_BOUND;
-    const t0 = types[i];
     const tp1 = i + 1 < n ? types[i + 1] : CT_BOUND;
-    feats[k++] = hash4(1, cm2, 0, 0);
-    feats[k++] = hash4(2, cm1, 0, 0);
-    feats[k++] = hash4(3, c0, 0, 0);
-    feats[k++] = hash4(4, cp1, 0, 0);
-    feats[k++] = hash4(5, cp2, 0, 0);
-    feats[k++] = hash4(6, cm2, cm1, 0);
-    feats[k++] = hash4(7, cm1, c0, 0);
-    feats[k++] = hash4(8, c0, cp1, 0);
-    feats[k++] = hash4(9, cp1, cp2, 0);
-    feats[k++] = hash4(10, cm1, cp1, 0);
-    feats[k++] = hash4(11, cm2, cm1, c0);
-    feats[k++] = hash4(12, cm1, c0, cp1);
-    feats[k++] = hash4(13, c0, cp1, cp2);
-    feats[k++] = hash4(14, tm1, t0, tp1);
-    feats[k++] = hash4(15, 0, 0, 0);
-    if (lex) {
+    feats[k++] = Y0 + (tm1 * N_CTYPES + types[i]) * N_CTYPES + tp1;
+    feats[k++] = BIAS;
+    if (useLex) {
+      const mb = begM[i], me = endM[i], mm = midM[i];
+      const mpe = i > 0 ? endM[i - 1] : 0;
+      const mnb = i + 1 < n ? begM[i + 1] : 0;
+      let all = mb | me | mm | mpe | mnb;
       const base = i * N_LEX;
-      for (let b = 0; b < N_LEX; b++) {
-        const bl = beg[base + b];
-        const el = end[base + b];
-        if (bl !== 0) feats[k++] = hash4(16, b, lenBucket(bl), 0);
-        if (el !== 0) feats[k++] = hash4(17, b, lenBucket(el), 0);
-        if (mid[base + b] !== 0) feats[k++] = hash4(18, b, 0, 0);
-        if (i > 0 && end[base - N_LEX + b] !== 0) feats[k++] = hash4(19, b, lenBucket(end[base - N_LEX + b]), 0);
-        if (i + 1 < n && beg[base + N_LEX + b] !== 0) feats[k++] = hash4(20, b, lenBucket(beg[base + N_LEX + b]), 0);
+      while (all !== 0) {
+        const low = all & -all;
+        const b = 31 - Math.clz32(low);
+        all ^= low;
+        const cb = L0 + b * LEX_LEN;
+        if (mb & low) feats[k++] = cb + lenBucket(beg[base + b]);
+        if (me & low) feats[k++] = cb + LB + lenBucket(end[base + b]);
+        if (mm & low) feats[k++] = cb + 2 * LB;
+        if (mpe & low) feats[k++] = cb + 3 * LB + lenBucket(end[base - N_LEX + b]);
+        if (mnb & low) feats[k++] = cb + 4 * LB + lenBucket(beg[base + N_LEX + b]);
       }
     }
   }
   offs[n] = k;
   return n;
 }
+
+const lenBucket = (l: number): number => (l >= 7 ? 7 : l);

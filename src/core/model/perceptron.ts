@@ -1,56 +1,134 @@
 /**
- * Linear-chain structured perceptron: BIOES tag set, constrained Viterbi, the runtime model with
- * int16 weights, and the binary weights format. Training lives in ./train.ts.
+ * Linear-chain structured perceptron: BIO or BIOES tag sets, Viterbi over legal transitions only,
+ * the runtime model (flat int16 weight table, integer Viterbi) and the binary weights format.
+ * Training lives in ./train.ts.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { EntityType, Span } from '../types';
-import { FEATURE_VERSION, FeatureScratch, Lexicon, buildNormTable, extract } from './features';
+import { FEATURE_VERSION, FeatureScratch, Lexicon, Vocab, buildNormTable, extract } from './features';
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Tags                                                                                            */
 
-// Tag layout: 0 = O; for label k: 1+4k = B, 2+4k = I, 3+4k = E, 4+4k = S.
-export const tagB = (k: number): number => 1 + 4 * k;
-export const tagI = (k: number): number => 2 + 4 * k;
-export const tagE = (k: number): number => 3 + 4 * k;
-export const tagS = (k: number): number => 4 + 4 * k;
-export const nTags = (labels: number): number => 1 + 4 * labels;
+export type Scheme = 'BIO' | 'BIOES';
 
-/** Tags that may start a chunk or follow a closed one: O, B-*, S-*. */
-function openTags(K: number): Int32Array {
-  const a = new Int32Array(1 + 2 * K);
-  a[0] = 0;
-  for (let k = 0; k < K; k++) {
-    a[1 + 2 * k] = tagB(k);
-    a[2 + 2 * k] = tagS(k);
+/**
+ * Tag layout: 0 = O. BIOES: for label k, 1+4k = B, 2+4k = I, 3+4k = E, 4+4k = S.
+ * BIO: 1+2k = B, 2+2k = I.
+ */
+export class TagSet {
+  readonly T: number;
+  readonly w: number;
+  constructor(readonly scheme: Scheme, readonly K: number) {
+    this.w = scheme === 'BIO' ? 2 : 4;
+    this.T = 1 + this.w * K;
   }
-  return a;
-}
-/** Tags after which a chunk is closed: O, E-*, S-*. */
-function closedTags(K: number): Int32Array {
-  const a = new Int32Array(1 + 2 * K);
-  a[0] = 0;
-  for (let k = 0; k < K; k++) {
-    a[1 + 2 * k] = tagE(k);
-    a[2 + 2 * k] = tagS(k);
+  B(k: number): number { return 1 + this.w * k; }
+  I(k: number): number { return 2 + this.w * k; }
+  /** Last tag of a chunk of length ≥ 2. */
+  E(k: number): number { return this.scheme === 'BIO' ? this.I(k) : 3 + 4 * k; }
+  /** Single-character chunk. */
+  S(k: number): number { return this.scheme === 'BIO' ? this.B(k) : 4 + 4 * k; }
+  label(t: number): number { return t === 0 ? -1 : ((t - 1) / this.w) | 0; }
+  /** 0 B, 1 I, 2 E, 3 S (BIO only B/I). */
+  role(t: number): number { return (t - 1) % this.w; }
+  allowed(p: number, c: number): boolean {
+    const pr = p === 0 ? -1 : this.role(p), cr = c === 0 ? -1 : this.role(c);
+    const pk = this.label(p), ck = this.label(c);
+    if (this.scheme === 'BIO') {
+      if (cr === 1) return p !== 0 && pk === ck; // I after B or I of the same label
+      return true;
+    }
+    const pOpen = pr === 0 || pr === 1; // B or I: chunk continues
+    if (cr === 1 || cr === 2) return pOpen && pk === ck;
+    return !pOpen;
   }
-  return a;
+  canStart(c: number): boolean {
+    if (c === 0) return true;
+    const r = this.role(c);
+    return r === 0 || r === 3;
+  }
+  canEnd(p: number): boolean {
+    if (p === 0) return true;
+    const r = this.role(p);
+    return this.scheme === 'BIO' ? true : r === 2 || r === 3;
+  }
+  /** Gold tags for chunks. */
+  encode(n: number, chunks: { k: number; s: number; e: number }[]): Uint8Array {
+    const tags = new Uint8Array(n);
+    for (const { k, s, e } of chunks) {
+      if (e - s === 1) tags[s] = this.S(k);
+      else {
+        tags[s] = this.B(k);
+        for (let i = s + 1; i < e - 1; i++) tags[i] = this.I(k);
+        tags[e - 1] = this.E(k);
+      }
+    }
+    return tags;
+  }
+  /** Chunks (label index, start, end exclusive) from a well-formed tag sequence. */
+  chunks(tags: ArrayLike<number>, n: number, cb: (k: number, s: number, e: number) => void): void {
+    let open = -1;
+    let openK = -1;
+    const bio = this.scheme === 'BIO';
+    for (let i = 0; i < n; i++) {
+      const t = tags[i];
+      if (t === 0) {
+        if (bio && open >= 0) cb(openK, open, i);
+        open = -1;
+        continue;
+      }
+      const k = this.label(t);
+      const r = this.role(t);
+      if (bio) {
+        if (r === 0) {
+          if (open >= 0) cb(openK, open, i);
+          open = i;
+          openK = k;
+        } else if (open < 0 || openK !== k) {
+          if (open >= 0) cb(openK, open, i);
+          open = -1;
+        }
+        continue;
+      }
+      if (r === 3) { cb(k, i, i + 1); open = -1; }
+      else if (r === 0) { open = i; openK = k; }
+      else if (r === 2) { if (open >= 0 && openK === k) cb(k, open, i + 1); open = -1; }
+      else if (open < 0 || openK !== k) open = -1;
+    }
+    if (bio && open >= 0) cb(openK, open, n);
+  }
 }
 
 /**
- * Constrained Viterbi over emission scores em[i*T+t]. trans[p*T+c], start[t], end[t].
- * Writes the best tag sequence into out. Only well-formed BIOES sequences are considered.
+ * Viterbi over emission scores em[i*T+t] with transitions trans[p*T+c], start[t], end[t]; only
+ * legal transitions are visited (predecessor lists precomputed per tag).
  */
 export class Viterbi {
   private score = new Float64Array(0);
   private back = new Uint8Array(0);
-  private readonly open: Int32Array;
-  private readonly closed: Int32Array;
-  private readonly live: Int32Array;
-  constructor(readonly K: number) {
-    this.open = openTags(K);
-    this.closed = closedTags(K);
-    this.live = new Int32Array(this.closed.length);
+  private readonly predOff: Int32Array;
+  private readonly preds: Int32Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  readonly T: number;
+  constructor(readonly ts: TagSet) {
+    const T = (this.T = ts.T);
+    const off = [0];
+    const pl: number[] = [];
+    for (let c = 0; c < T; c++) {
+      for (let p = 0; p < T; p++) if (ts.allowed(p, c)) pl.push(p);
+      off.push(pl.length);
+    }
+    this.predOff = Int32Array.from(off);
+    this.preds = Int32Array.from(pl);
+    const st: number[] = [], en: number[] = [];
+    for (let t = 0; t < T; t++) {
+      if (ts.canStart(t)) st.push(t);
+      if (ts.canEnd(t)) en.push(t);
+    }
+    this.starts = Int32Array.from(st);
+    this.ends = Int32Array.from(en);
   }
 
   decode(
@@ -61,98 +139,45 @@ export class Viterbi {
     end: Float64Array | Float32Array | Int32Array,
     out: Int32Array | Uint8Array,
   ): void {
-    const K = this.K;
-    const T = nTags(K);
+    const T = this.T;
     if (n === 0) return;
     if (this.score.length < n * T) {
       this.score = new Float64Array(Math.max(n * T, this.score.length * 2));
       this.back = new Uint8Array(this.score.length);
     }
-    const score = this.score, back = this.back, open = this.open, closed = this.closed;
+    const score = this.score, back = this.back, predOff = this.predOff, preds = this.preds;
     const NEG = -1e300;
-    const nOpen = open.length, nClosed = closed.length, live = this.live;
-    let D = 0;
-    for (let j = 0; j < nOpen; j++) {
-      const c = open[j];
-      let lo = Infinity, hi = -Infinity;
-      for (let q = 0; q < nClosed; q++) {
-        const t = trans[closed[q] * T + c];
-        if (t < lo) lo = t;
-        if (t > hi) hi = t;
-      }
-      if (hi - lo > D) D = hi - lo;
-    }
-    // position 0
     for (let t = 0; t < T; t++) score[t] = NEG;
-    for (let j = 0; j < open.length; j++) {
-      const t = open[j];
+    for (let j = 0; j < this.starts.length; j++) {
+      const t = this.starts[j];
       score[t] = start[t] + em[t];
     }
     for (let i = 1; i < n; i++) {
       const pb = (i - 1) * T;
       const cb = i * T;
-      for (let t = 0; t < T; t++) score[cb + t] = NEG;
-      // Open tags: predecessors are the closed tags. Exact pruning: a closed predecessor more than
-      // D (the widest spread of any open tag's incoming transitions) below the best one can never win.
-      let M = NEG;
-      for (let q = 0; q < nClosed; q++) {
-        const v = score[pb + closed[q]];
-        if (v > M) M = v;
-      }
-      let nLive = 0;
-      for (let q = 0; q < nClosed; q++) if (score[pb + closed[q]] >= M - D) live[nLive++] = closed[q];
-      for (let j = 0; j < nOpen; j++) {
-        const c = open[j];
+      for (let c = 0; c < T; c++) {
         let best = NEG;
         let arg = 0;
-        for (let q = 0; q < nLive; q++) {
-          const p = live[q];
+        const pe = predOff[c + 1];
+        for (let q = predOff[c]; q < pe; q++) {
+          const p = preds[q];
           const s = score[pb + p] + trans[p * T + c];
           if (s > best) { best = s; arg = p; }
         }
         score[cb + c] = best + em[cb + c];
         back[cb + c] = arg;
       }
-      // I and E: predecessors B or I of the same label
-      for (let k = 0; k < K; k++) {
-        const b = tagB(k), it = tagI(k), e = tagE(k);
-        const sb = score[pb + b], si = score[pb + it];
-        let s1 = sb + trans[b * T + it], s2 = si + trans[it * T + it];
-        if (s1 >= s2) { score[cb + it] = s1 + em[cb + it]; back[cb + it] = b; }
-        else { score[cb + it] = s2 + em[cb + it]; back[cb + it] = it; }
-        s1 = sb + trans[b * T + e];
-        s2 = si + trans[it * T + e];
-        if (s1 >= s2) { score[cb + e] = s1 + em[cb + e]; back[cb + e] = b; }
-        else { score[cb + e] = s2 + em[cb + e]; back[cb + e] = it; }
-      }
     }
-    // end: last tag must be closed
     const lb = (n - 1) * T;
     let best = NEG;
     let arg = 0;
-    for (let q = 0; q < closed.length; q++) {
-      const p = closed[q];
+    for (let q = 0; q < this.ends.length; q++) {
+      const p = this.ends[q];
       const s = score[lb + p] + end[p];
       if (s > best) { best = s; arg = p; }
     }
     out[n - 1] = arg;
     for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
-  }
-}
-
-/** Chunks (label index, start, end exclusive) from a BIOES tag sequence, relative offsets. */
-export function tagsToChunks(tags: ArrayLike<number>, n: number, cb: (k: number, s: number, e: number) => void): void {
-  let open = -1;
-  let openK = -1;
-  for (let i = 0; i < n; i++) {
-    const t = tags[i];
-    if (t === 0) { open = -1; continue; }
-    const k = (t - 1) >> 2;
-    const r = (t - 1) & 3; // 0 B, 1 I, 2 E, 3 S
-    if (r === 3) { cb(k, i, i + 1); open = -1; }
-    else if (r === 0) { open = i; openK = k; }
-    else if (r === 2) { if (open >= 0 && openK === k) cb(k, open, i + 1); open = -1; }
-    else if (open < 0 || openK !== k) open = -1;
   }
 }
 
@@ -207,12 +232,15 @@ export function segments(text: string, cb: (from: number, to: number) => void): 
 
 export interface ModelHeader {
   format: 'news-lens-ner';
-  version: 1;
+  version: 2;
   featureVersion: number;
+  scheme: Scheme;
   /** Label per chunk type in tag order; null = trained as a separate label but not reported. */
   labels: (EntityType | null)[];
-  hashBits: number;
-  nRows: number;
+  nChars: number;
+  nBi: number;
+  nTri: number;
+  nSkip: number;
   nTrad: number;
   lexBytes: number;
   scale: number;
@@ -223,47 +251,60 @@ export interface ModelHeader {
 export interface ModelParts {
   header: ModelHeader;
   tradPairs: Uint16Array;
-  /** "bits\tword" lines. */
+  /** [word, class bits]. */
   lexicon: [string, number][];
-  buckets: Uint32Array;
-  weights: Int16Array; // nRows*T
+  /** Vocabulary: chars[id] (normalised code), n-gram keys as id tuples. */
+  chars: Uint16Array;
+  biKeys: Uint16Array;
+  triKeys: Uint16Array;
+  skipKeys: Uint16Array;
+  weights: Int16Array; // vocab rows * T
   trans: Int16Array; // T*T
   start: Int16Array; // T
   end: Int16Array; // T
 }
 
-const MAGIC = 'NLNER1\n';
+const MAGIC = 'NLNER2\n';
 
 export function serialize(p: ModelParts): Buffer {
   const lexText = Buffer.from(p.lexicon.map(([w, b]) => `${b}\t${w}`).join('\n'), 'utf8');
-  const header: ModelHeader = { ...p.header, nRows: p.buckets.length, nTrad: p.tradPairs.length / 2, lexBytes: lexText.length };
+  const header: ModelHeader = {
+    ...p.header,
+    nChars: p.chars.length,
+    nBi: p.biKeys.length / 2,
+    nTri: p.triKeys.length / 3,
+    nSkip: p.skipKeys.length / 2,
+    nTrad: p.tradPairs.length / 2,
+    lexBytes: lexText.length,
+  };
   const hj = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(hj.length);
+  const raw = (a: Uint16Array | Int16Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  // Weights column-major (one tag's column at a time) compress better: similar magnitudes in a run.
+  const T = p.trans.length === 0 ? 0 : Math.round(Math.sqrt(p.trans.length));
+  const rows = T ? p.weights.length / T : 0;
+  const cm = new Int16Array(p.weights.length);
+  for (let t = 0; t < T; t++) for (let r = 0; r < rows; r++) cm[t * rows + r] = p.weights[r * T + t];
   const body = Buffer.concat([
     Buffer.from(MAGIC, 'latin1'),
     len,
     hj,
-    Buffer.from(p.tradPairs.buffer, p.tradPairs.byteOffset, p.tradPairs.byteLength),
+    raw(p.tradPairs),
     lexText,
-    // Buckets delta-coded (sorted) compress far better.
-    Buffer.from(deltaEncode(p.buckets).buffer),
-    Buffer.from(p.weights.buffer, p.weights.byteOffset, p.weights.byteLength),
-    Buffer.from(p.trans.buffer, p.trans.byteOffset, p.trans.byteLength),
-    Buffer.from(p.start.buffer, p.start.byteOffset, p.start.byteLength),
-    Buffer.from(p.end.buffer, p.end.byteOffset, p.end.byteLength),
+    raw(p.chars),
+    raw(p.biKeys),
+    raw(p.triKeys),
+    raw(p.skipKeys),
+    raw(cm),
+    raw(p.trans),
+    raw(p.start),
+    raw(p.end),
   ]);
   return gzipSync(body, { level: 9 });
 }
 
-function deltaEncode(a: Uint32Array): Uint32Array {
-  const out = new Uint32Array(a.length);
-  let prev = 0;
-  for (let i = 0; i < a.length; i++) { out[i] = a[i] - prev; prev = a[i]; }
-  return out;
-}
-
-function copyOut<T extends Uint16Array | Int16Array | Uint32Array>(
+function copyOut<T extends Uint16Array | Int16Array>(
   C: { new (n: number): T; BYTES_PER_ELEMENT: number },
   buf: Buffer,
   off: number,
@@ -278,7 +319,7 @@ function copyOut<T extends Uint16Array | Int16Array | Uint32Array>(
 
 export function deserialize(file: Buffer): ModelParts {
   const buf = gunzipSync(file);
-  if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a news-lens model file');
+  if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a news-lens model file (or an older format)');
   let off = MAGIC.length;
   const hl = buf.readUInt32LE(off);
   off += 4;
@@ -287,9 +328,13 @@ export function deserialize(file: Buffer): ModelParts {
   if (header.format !== 'news-lens-ner' || header.featureVersion !== FEATURE_VERSION) {
     throw new Error(`model feature version ${header.featureVersion} != code ${FEATURE_VERSION}`);
   }
-  const T = nTags(header.labels.length);
-  const tradPairs = copyOut(Uint16Array, buf, off, header.nTrad * 2);
-  off += header.nTrad * 4;
+  const T = new TagSet(header.scheme, header.labels.length).T;
+  const take = <A extends Uint16Array | Int16Array>(C: { new (n: number): A; BYTES_PER_ELEMENT: number }, count: number): A => {
+    const a = copyOut(C, buf, off, count);
+    off += count * C.BYTES_PER_ELEMENT;
+    return a;
+  };
+  const tradPairs = take(Uint16Array, header.nTrad * 2);
   const lexText = buf.toString('utf8', off, off + header.lexBytes);
   off += header.lexBytes;
   const lexicon: [string, number][] = [];
@@ -297,77 +342,176 @@ export function deserialize(file: Buffer): ModelParts {
     const tab = line.indexOf('\t');
     if (tab > 0) lexicon.push([line.slice(tab + 1), Number(line.slice(0, tab))]);
   }
-  const buckets = copyOut(Uint32Array, buf, off, header.nRows);
-  off += header.nRows * 4;
-  for (let i = 1; i < buckets.length; i++) buckets[i] += buckets[i - 1];
-  const weights = copyOut(Int16Array, buf, off, header.nRows * T);
-  off += header.nRows * T * 2;
-  const trans = copyOut(Int16Array, buf, off, T * T);
-  off += T * T * 2;
-  const start = copyOut(Int16Array, buf, off, T);
-  off += T * 2;
-  const end = copyOut(Int16Array, buf, off, T);
-  return { header, tradPairs, lexicon, buckets, weights, trans, start, end };
+  const chars = take(Uint16Array, header.nChars);
+  const biKeys = take(Uint16Array, header.nBi * 2);
+  const triKeys = take(Uint16Array, header.nTri * 3);
+  const skipKeys = take(Uint16Array, header.nSkip * 2);
+
+
+  const voc = new Vocab(chars, biKeys, triKeys, skipKeys);
+  const nW = voc.nRows * T;
+  const cm = take(Int16Array, nW);
+  const weights = new Int16Array(nW);
+  const R = voc.nRows;
+  for (let t = 0; t < T; t++) for (let r = 0; r < R; r++) weights[r * T + t] = cm[t * R + r];
+  const trans = take(Int16Array, T * T);
+  const start = take(Int16Array, T);
+  const end = take(Int16Array, T);
+  return { header, tradPairs, lexicon, chars, biKeys, triKeys, skipKeys, weights, trans, start, end, vocab: voc } as ModelParts & { vocab: Vocab };
 }
 
-/** The loaded model: hashed feature → row table, int16 weights, integer Viterbi. */
+/** em[i*13+t] = sum of the 13-wide weight rows named by position i's features (accumulators in registers). */
+function emit13(em: Int32Array, feats: Int32Array, offs: Int32Array, W: Int16Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    let a0 = 0; let a1 = 0; let a2 = 0; let a3 = 0; let a4 = 0; let a5 = 0; let a6 = 0; let a7 = 0; let a8 = 0; let a9 = 0; let a10 = 0; let a11 = 0; let a12 = 0;
+    const fe = offs[i + 1];
+    for (let f = offs[i]; f < fe; f++) {
+      const w = feats[f] * 13;
+      a0 += W[w];
+      a1 += W[w + 1];
+      a2 += W[w + 2];
+      a3 += W[w + 3];
+      a4 += W[w + 4];
+      a5 += W[w + 5];
+      a6 += W[w + 6];
+      a7 += W[w + 7];
+      a8 += W[w + 8];
+      a9 += W[w + 9];
+      a10 += W[w + 10];
+      a11 += W[w + 11];
+      a12 += W[w + 12];
+    }
+    const eb = i * 13;
+    em[eb + 0] = a0;
+    em[eb + 1] = a1;
+    em[eb + 2] = a2;
+    em[eb + 3] = a3;
+    em[eb + 4] = a4;
+    em[eb + 5] = a5;
+    em[eb + 6] = a6;
+    em[eb + 7] = a7;
+    em[eb + 8] = a8;
+    em[eb + 9] = a9;
+    em[eb + 10] = a10;
+    em[eb + 11] = a11;
+    em[eb + 12] = a12;
+  }
+}
+
+/** The loaded model: integer feature rows into one flat int16 table, integer Viterbi. */
 export class RuntimeModel {
   readonly labels: (EntityType | null)[];
   readonly K: number;
   readonly T: number;
-  private readonly hmask: number;
-  /** Open-addressing table: slot = [key+1 as int32][T int16 weights], stride S int16 (64-byte rows). */
-  private readonly tab: Int16Array;
-  private readonly keys: Int32Array;
-  private readonly S: number;
-  private readonly capMask: number;
-  private readonly shift: number;
-  /** One bit per hash bucket that has a row: most absent features are rejected from L2. */
-  private readonly present: Int32Array;
+  readonly ts: TagSet;
+  private readonly W: Int16Array;
   private readonly trans: Int32Array;
   private readonly start: Int32Array;
   private readonly end: Int32Array;
   private readonly norm: Uint16Array;
   private readonly ctype: Uint8Array;
-  private readonly lex: Lexicon;
+  private readonly voc: Vocab;
+  private readonly lex: Lexicon | undefined;
   private readonly sc = new FeatureScratch();
   private readonly vit: Viterbi;
   private em = new Int32Array(0);
   private tags = new Uint8Array(0);
+  /** BIO over 6 labels (13 tags): unrolled emission sums and a pruned integer Viterbi. */
+  private readonly bio6: boolean;
+  private vscore = new Int32Array(0);
+  private vback = new Uint8Array(0);
+  /** Widest spread of any O/B column of the transition matrix (exact pruning bound). */
+  private readonly spread: number;
+  private readonly live = new Int32Array(13);
 
   constructor(readonly parts: ModelParts) {
     const h = parts.header;
     this.labels = h.labels;
     this.K = h.labels.length;
-    this.T = nTags(this.K);
-    this.hmask = (1 << h.hashBits) - 1;
-    const T = this.T;
-    this.S = Math.ceil((T + 2) / 32) * 32;
-    let bits = 4;
-    while (1 << bits < parts.buckets.length / 0.8) bits++;
-    const cap = 1 << bits;
-    this.capMask = cap - 1;
-    this.shift = 32 - bits;
-    this.tab = new Int16Array(cap * this.S);
-    this.keys = new Int32Array(this.tab.buffer);
-    const S2 = this.S >> 1;
-    this.present = new Int32Array(Math.max(1, (1 << h.hashBits) >>> 5));
-    for (let r = 0; r < parts.buckets.length; r++) {
-      const b = parts.buckets[r];
-      this.present[b >>> 5] |= 1 << (b & 31);
-      let slot = Math.imul(b, 0x9e3779b1) >>> this.shift;
-      while (this.keys[slot * S2] !== 0) slot = (slot + 1) & this.capMask;
-      this.keys[slot * S2] = b + 1;
-      this.tab.set(parts.weights.subarray(r * T, r * T + T), slot * this.S + 2);
-    }
+    this.ts = new TagSet(h.scheme, this.K);
+    this.T = this.ts.T;
+    this.voc = (parts as ModelParts & { vocab?: Vocab }).vocab ?? new Vocab(parts.chars, parts.biKeys, parts.triKeys, parts.skipKeys);
+    this.W = parts.weights;
     this.trans = Int32Array.from(parts.trans);
     this.start = Int32Array.from(parts.start);
     this.end = Int32Array.from(parts.end);
     const nt = buildNormTable(parts.tradPairs);
     this.norm = nt.norm;
     this.ctype = nt.ctype;
-    this.lex = Lexicon.build(parts.lexicon, this.norm);
-    this.vit = new Viterbi(this.K);
+    this.lex = parts.lexicon.length ? Lexicon.build(parts.lexicon, this.norm) : undefined;
+    this.vit = new Viterbi(this.ts);
+    this.bio6 = this.ts.scheme === 'BIO' && this.T === 13;
+    let D = 0;
+    for (let c = 0; c < this.T; c++) {
+      if (c !== 0 && this.ts.role(c) !== 0) continue;
+      let lo = Infinity, hi = -Infinity;
+      for (let p = 0; p < this.T; p++) {
+        const t = this.trans[p * this.T + c];
+        if (t < lo) lo = t;
+        if (t > hi) hi = t;
+      }
+      if (hi - lo > D) D = hi - lo;
+    }
+    this.spread = D;
+  }
+
+  /**
+   * Viterbi for BIO with 13 tags (O, B-k = 1+2k, I-k = 2+2k). O and B-k may follow any tag: only
+   * predecessors within `spread` of the best previous score can win, so only those are tried.
+   * I-k follows B-k or I-k. Integer scores (int16 weights summed in int32; no overflow for
+   * sentences of any length since scores are renormalised per position).
+   */
+  private decodeBio6(n: number): void {
+    const T = 13;
+    if (this.vscore.length < n * T) {
+      this.vscore = new Int32Array(Math.max(n * T, this.vscore.length * 2));
+      this.vback = new Uint8Array(this.vscore.length);
+    }
+    const score = this.vscore, back = this.vback, em = this.em, trans = this.trans, live = this.live, D = this.spread;
+    const NEG = -0x3fffffff;
+    score[0] = this.start[0] + em[0];
+    for (let k = 0; k < 6; k++) {
+      score[1 + 2 * k] = this.start[1 + 2 * k] + em[1 + 2 * k];
+      score[2 + 2 * k] = NEG;
+    }
+    for (let i = 1; i < n; i++) {
+      const pb = (i - 1) * T;
+      const cb = i * T;
+      let M = NEG;
+      for (let p = 0; p < T; p++) if (score[pb + p] > M) M = score[pb + p];
+      let nLive = 0;
+      const lim = M - D;
+      for (let p = 0; p < T; p++) if (score[pb + p] >= lim) live[nLive++] = p;
+      // O (c = 0) and B-k (c = 1 + 2k); scores renormalised by M so they stay small
+      for (let c = 0; c < T; c = c === 0 ? 1 : c + 2) {
+        let best = NEG * 2;
+        let arg = 0;
+        for (let q = 0; q < nLive; q++) {
+          const p = live[q];
+          const v = score[pb + p] + trans[p * T + c];
+          if (v > best) { best = v; arg = p; }
+        }
+        score[cb + c] = best - M + em[cb + c];
+        back[cb + c] = arg;
+      }
+      for (let k = 0; k < 6; k++) {
+        const b = 1 + 2 * k, it = 2 + 2 * k;
+        const s1 = score[pb + b] + trans[b * T + it];
+        const s2 = score[pb + it] + trans[it * T + it];
+        if (s1 >= s2) { score[cb + it] = s1 - M + em[cb + it]; back[cb + it] = b; }
+        else { score[cb + it] = s2 - M + em[cb + it]; back[cb + it] = it; }
+      }
+    }
+    const lb = (n - 1) * T;
+    let best = NEG * 2;
+    let arg = 0;
+    for (let p = 0; p < T; p++) {
+      const v = score[lb + p] + this.end[p];
+      if (v > best) { best = v; arg = p; }
+    }
+    const out = this.tags;
+    out[n - 1] = arg;
+    for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
   }
 
   /** Spans in `text` (UTF-16 offsets, end exclusive). */
@@ -380,41 +524,32 @@ export class RuntimeModel {
 
   private decodeSegment(text: string, from: number, to: number, out: Span[]): void {
     const sc = this.sc;
-    const n = extract(text, from, to, this.norm, this.ctype, this.lex, sc);
+    const n = extract(text, from, to, this.norm, this.ctype, this.voc, this.lex, sc);
     if (n === 0) return;
     const T = this.T;
     if (this.em.length < n * T) {
       this.em = new Int32Array(Math.max(n * T, this.em.length * 2));
       this.tags = new Uint8Array(this.em.length / T + 1);
     }
-    const em = this.em;
-    em.fill(0, 0, n * T);
-    const feats = sc.feats, offs = sc.offs, hmask = this.hmask;
-    const present = this.present;
-    const tab = this.tab, keys = this.keys, S = this.S, S2 = S >> 1, capMask = this.capMask, shift = this.shift;
-    for (let i = 0; i < n; i++) {
-      const eb = i * T;
-      const fe = offs[i + 1];
-      for (let f = offs[i]; f < fe; f++) {
-        const b = feats[f] & hmask;
-        if ((present[b >>> 5] & (1 << (b & 31))) === 0) continue;
-        const key = b + 1;
-        let slot = Math.imul(b, 0x9e3779b1) >>> shift;
-        for (;;) {
-          const k = keys[slot * S2];
-          if (k === key) {
-            const wb = slot * S + 2;
-            for (let t = 0; t < T; t++) em[eb + t] += tab[wb + t];
-            break;
-          }
-          if (k === 0) break;
-          slot = (slot + 1) & capMask;
+    if (this.bio6) {
+      emit13(this.em, sc.feats, sc.offs, this.W, n);
+      this.decodeBio6(n);
+    } else {
+      const em = this.em;
+      const feats = sc.feats, offs = sc.offs, W = this.W;
+      for (let i = 0; i < n; i++) {
+        const eb = i * T;
+        for (let t = 0; t < T; t++) em[eb + t] = 0;
+        const fe = offs[i + 1];
+        for (let f = offs[i]; f < fe; f++) {
+          const wb = feats[f] * T;
+          for (let t = 0; t < T; t++) em[eb + t] += W[wb + t];
         }
       }
+      this.vit.decode(em, n, this.trans, this.start, this.end, this.tags);
     }
-    this.vit.decode(em, n, this.trans, this.start, this.end, this.tags);
     const labels = this.labels;
-    tagsToChunks(this.tags, n, (k, s, e) => {
+    this.ts.chunks(this.tags, n, (k, s, e) => {
       const type = labels[k];
       if (!type) return;
       let a = from + s;

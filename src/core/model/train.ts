@@ -4,29 +4,40 @@
  */
 import type { EntityType, Span } from '../types';
 import { type Example, goldSpans, score, type Scores } from './cluener';
-import { FEATURE_VERSION, FeatureScratch, LEX_CLASSES, Lexicon, buildNormTable, extract, type LexClass } from './features';
-import { externalGazetteers, bit } from './gazetteers';
 import {
-  type ModelParts,
-  RuntimeModel,
-  Viterbi,
-  nTags,
-  tagB,
-  tagE,
-  tagI,
-  tagS,
-  tagsToChunks,
-} from './perceptron';
+  BI_W,
+  CID_BOS,
+  CID_EOS,
+  CID_FIRST,
+  FEATURE_VERSION,
+  FeatureScratch,
+  LEX_CLASSES,
+  Lexicon,
+  TRI_W,
+  UNI_W,
+  Vocab,
+  buildNormTable,
+  extract,
+  type LexClass,
+} from './features';
+import { externalGazetteers, bit } from './gazetteers';
+import { type ModelParts, RuntimeModel, TagSet, Viterbi, type Scheme } from './perceptron';
 
 export interface TrainOptions {
   epochs: number;
-  hashBits: number;
+  scheme: Scheme;
+  /** Minimum training count for a bigram / trigram / skip-bigram to get rows (0: template off). */
+  minBi: number;
+  minTri: number;
+  minSkip: number;
   /** 'separate': scene/book/game/movie get their own (unreported) labels; 'O': trained as outside. */
   unscored: 'separate' | 'O';
   folds: number;
   seed: number;
-  /** Keep at most this many feature rows in the shipped model. */
+  /** Keep at most this many n-gram feature rows in the shipped model. */
   maxRows: number;
+  /** Gazetteer features (lexicon matches) on/off. */
+  lex: boolean;
   log: (s: string) => void;
 }
 
@@ -113,7 +124,7 @@ export function tradPairs(freq: Map<number, number>): Uint16Array {
 
 interface Prepared {
   n: number;
-  feats: Uint32Array;
+  feats: Int32Array;
   offs: Int32Array;
   gold: Uint8Array;
 }
@@ -123,7 +134,7 @@ export class Trainer {
   readonly types: (EntityType | null)[];
   readonly K: number;
   readonly T: number;
-  readonly H: number;
+  readonly ts: TagSet;
   readonly W: Float32Array;
   readonly U: Float32Array;
   readonly trans: Float64Array;
@@ -137,7 +148,7 @@ export class Trainer {
   ctype: Uint8Array;
   pairs: Uint16Array;
 
-  constructor(readonly opt: TrainOptions, pairs: Uint16Array) {
+  constructor(readonly opt: TrainOptions, pairs: Uint16Array, readonly voc: Vocab) {
     this.labels = SCORED_LABELS.map((l) => l[0]);
     this.types = SCORED_LABELS.map((l) => l[1]);
     if (opt.unscored === 'separate') {
@@ -145,10 +156,10 @@ export class Trainer {
       this.types.push(...UNSCORED_LABELS.map(() => null));
     }
     this.K = this.labels.length;
-    this.T = nTags(this.K);
-    this.H = 1 << opt.hashBits;
-    this.W = new Float32Array(this.H * this.T);
-    this.U = new Float32Array(this.H * this.T);
+    this.ts = new TagSet(opt.scheme, this.K);
+    this.T = this.ts.T;
+    this.W = new Float32Array(voc.nRows * this.T);
+    this.U = new Float32Array(voc.nRows * this.T);
     this.trans = new Float64Array(this.T * this.T);
     this.transU = new Float64Array(this.T * this.T);
     this.start = new Float64Array(this.T);
@@ -162,7 +173,7 @@ export class Trainer {
   }
 
   goldTags(ex: Example): Uint8Array {
-    const tags = new Uint8Array(ex.text.length);
+    const chunks: { k: number; s: number; e: number }[] = [];
     const taken = new Uint8Array(ex.text.length);
     // longer spans first so nested annotations keep the outer one
     const spans = [...ex.spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -173,22 +184,15 @@ export class Trainer {
       for (let i = s.start; i < s.end; i++) if (taken[i]) free = false;
       if (!free) continue;
       for (let i = s.start; i < s.end; i++) taken[i] = 1;
-      if (s.end - s.start === 1) tags[s.start] = tagS(k);
-      else {
-        tags[s.start] = tagB(k);
-        for (let i = s.start + 1; i < s.end - 1; i++) tags[i] = tagI(k);
-        tags[s.end - 1] = tagE(k);
-      }
+      chunks.push({ k, s: s.start, e: s.end });
     }
-    return tags;
+    return this.ts.encode(ex.text.length, chunks);
   }
 
   prepare(ex: Example, lex: Lexicon | undefined, sc: FeatureScratch): Prepared {
-    const n = extract(ex.text, 0, ex.text.length, this.norm, this.ctype, lex, sc);
+    const n = extract(ex.text, 0, ex.text.length, this.norm, this.ctype, this.voc, lex, sc);
     const offs = sc.offs.slice(0, n + 1);
-    const feats = new Uint32Array(offs[n]);
-    const mask = this.H - 1;
-    for (let i = 0; i < feats.length; i++) feats[i] = sc.feats[i] & mask;
+    const feats = sc.feats.slice(0, n ? offs[n] : 0);
     return { n, feats, offs, gold: this.goldTags(ex) };
   }
 
@@ -264,62 +268,140 @@ export class Trainer {
   predictSpans(p: Prepared, text: string, avg: ReturnType<Trainer['averaged']>, vit: Viterbi): Span[] {
     const tags = this.decode(p, avg.W, avg.trans, avg.start, avg.end, vit);
     const out: Span[] = [];
-    tagsToChunks(tags, p.n, (k, s, e) => {
+    this.ts.chunks(tags, p.n, (k, s, e) => {
       const type = this.types[k];
       if (type) out.push({ type, start: s, end: e, text: text.slice(s, e) });
     });
     return out;
   }
 
-  /** Quantise to int16 and keep the maxRows feature rows with the largest weight mass. */
+  /**
+   * Quantise to int16 and keep the n-gram blocks (all rows of one bigram/trigram/skip-bigram) with
+   * the largest weight mass per row, at most maxRows n-gram rows; unigram, type, bias and lexicon
+   * rows are always kept.
+   */
   export(avg: ReturnType<Trainer['averaged']>, lexicon: [string, number][], note: string): ModelParts {
-    const T = this.T, H = this.H, W = avg.W;
-    const mass = new Float32Array(H);
+    const T = this.T, W = avg.W, v = this.voc;
     let maxAbs = 0;
-    for (let h = 0; h < H; h++) {
-      let s = 0;
-      for (let t = 0; t < T; t++) {
-        const a = Math.abs(W[h * T + t]);
-        s += a;
-        if (a > maxAbs) maxAbs = a;
-      }
-      mass[h] = s;
+    for (let i = 0; i < W.length; i++) {
+      const a = Math.abs(W[i]);
+      if (a > maxAbs) maxAbs = a;
     }
     for (const a of [avg.trans, avg.start, avg.end]) for (const x of a) maxAbs = Math.max(maxAbs, Math.abs(x));
     const scale = 32000 / maxAbs;
-    const minMass = 1 / scale; // rows that quantise to nothing
-    const rows: number[] = [];
-    for (let h = 0; h < H; h++) if (mass[h] >= minMass) rows.push(h);
-    rows.sort((a, b) => mass[b] - mass[a] || a - b);
-    const kept = rows.slice(0, this.opt.maxRows).sort((a, b) => a - b);
-    const weights = new Int16Array(kept.length * T);
-    kept.forEach((h, r) => {
-      for (let t = 0; t < T; t++) weights[r * T + t] = Math.round(W[h * T + t] * scale);
-    });
-    const q = (a: Float64Array): Int16Array => Int16Array.from(a, (x) => Math.max(-32767, Math.min(32767, Math.round(x * scale))));
-    this.opt.log(`export: ${rows.length} non-zero rows, kept ${kept.length}, scale ${scale.toFixed(2)}`);
+    const blockMass = (row0: number, rows: number): number => {
+      let s = 0;
+      for (let i = row0 * T; i < (row0 + rows) * T; i++) s += Math.abs(W[i]);
+      return s;
+    };
+    const nBi = v.biKeys.length / 2, nTri = v.triKeys.length / 3, nSkip = v.skipKeys.length / 2;
+    type Blk = { kind: 0 | 1 | 2; id: number; perRow: number; rows: number };
+    const blocks: Blk[] = [];
+    const minMass = 0.5 / scale;
+    for (let id = 0; id < nBi; id++) {
+      const m = blockMass(v.B0 + id * BI_W, BI_W);
+      if (m >= minMass) blocks.push({ kind: 0, id, perRow: m / BI_W, rows: BI_W });
+    }
+    for (let id = 0; id < nTri; id++) {
+      const m = blockMass(v.T0 + id * TRI_W, TRI_W);
+      if (m >= minMass) blocks.push({ kind: 1, id, perRow: m / TRI_W, rows: TRI_W });
+    }
+    for (let id = 0; id < nSkip; id++) {
+      const m = blockMass(v.S0 + id, 1);
+      if (m >= minMass) blocks.push({ kind: 2, id, perRow: m, rows: 1 });
+    }
+    blocks.sort((a, b) => b.perRow - a.perRow || a.kind - b.kind || a.id - b.id);
+    const keep: number[][] = [[], [], []];
+    let used = 0;
+    for (const b of blocks) {
+      if (used + b.rows > this.opt.maxRows) continue;
+      used += b.rows;
+      keep[b.kind].push(b.id);
+    }
+    for (const k of keep) k.sort((a, b) => a - b);
+    const pick = (keys: Uint16Array, w: number, ids: number[]): Uint16Array => {
+      const out = new Uint16Array(ids.length * w);
+      ids.forEach((id, i) => out.set(keys.subarray(id * w, id * w + w), i * w));
+      return out;
+    };
+    const nv = new Vocab(v.chars, pick(v.biKeys, 2, keep[0]), pick(v.triKeys, 3, keep[1]), pick(v.skipKeys, 2, keep[2]));
+    const weights = new Int16Array(nv.nRows * T);
+    const q1 = (x: number): number => Math.max(-32767, Math.min(32767, Math.round(x * scale)));
+    const copyRows = (from: number, to: number, rows: number): void => {
+      for (let i = 0; i < rows * T; i++) weights[to * T + i] = q1(W[from * T + i]);
+    };
+    copyRows(0, 0, v.B0);
+    keep[0].forEach((id, i) => copyRows(v.B0 + id * BI_W, nv.B0 + i * BI_W, BI_W));
+    keep[1].forEach((id, i) => copyRows(v.T0 + id * TRI_W, nv.T0 + i * TRI_W, TRI_W));
+    keep[2].forEach((id, i) => copyRows(v.S0 + id, nv.S0 + i, 1));
+    copyRows(v.Y0, nv.Y0, v.nRows - v.Y0);
+    const q = (a: Float64Array): Int16Array => Int16Array.from(a, q1);
+    this.opt.log(
+      `export: n-gram blocks with weight ${blocks.length}; kept bigrams ${keep[0].length}/${nBi}, trigrams ${keep[1].length}/${nTri}, skip ${keep[2].length}/${nSkip}; rows ${nv.nRows}; scale ${scale.toFixed(2)}`,
+    );
     return {
       header: {
         format: 'news-lens-ner',
-        version: 1,
+        version: 2,
         featureVersion: FEATURE_VERSION,
+        scheme: this.ts.scheme,
         labels: this.types,
-        hashBits: this.opt.hashBits,
-        nRows: kept.length,
-        nTrad: this.pairs.length / 2,
+        nChars: 0,
+        nBi: 0,
+        nTri: 0,
+        nSkip: 0,
+        nTrad: 0,
         lexBytes: 0,
         scale,
         trainedOn: note,
       },
       tradPairs: this.pairs,
       lexicon,
-      buckets: Uint32Array.from(kept),
+      chars: nv.chars,
+      biKeys: nv.biKeys,
+      triKeys: nv.triKeys,
+      skipKeys: nv.skipKeys,
       weights,
       trans: q(avg.trans),
       start: q(avg.start),
       end: q(avg.end),
     };
   }
+}
+
+/**
+ * Vocabulary from the training texts (normalised): every character; bigrams, trigrams and
+ * skip-bigrams (c[-1], c[+1]) seen at least opt.min* times, sentence boundaries included.
+ */
+export function buildVocab(texts: string[], norm: Uint16Array, opt: Pick<TrainOptions, 'minBi' | 'minTri' | 'minSkip'>): Vocab {
+  const cf = new Map<number, number>();
+  for (const t of texts) for (let i = 0; i < t.length; i++) { const c = norm[t.charCodeAt(i)]; cf.set(c, (cf.get(c) ?? 0) + 1); }
+  const charList = [...cf.keys()].sort((a, b) => a - b);
+  const chars = new Uint16Array(CID_FIRST + charList.length);
+  charList.forEach((c, i) => (chars[CID_FIRST + i] = c));
+  const charId = new Map<number, number>();
+  charList.forEach((c, i) => charId.set(c, CID_FIRST + i));
+  const bi = new Map<number, number>(), tri = new Map<number, number>(), sk = new Map<number, number>();
+  const inc = (m: Map<number, number>, k: number): void => { m.set(k, (m.get(k) ?? 0) + 1); };
+  for (const t of texts) {
+    const n = t.length;
+    const p = new Array<number>(n + 4);
+    p[0] = p[1] = CID_BOS;
+    for (let i = 0; i < n; i++) p[i + 2] = charId.get(norm[t.charCodeAt(i)])!;
+    p[n + 2] = p[n + 3] = CID_EOS;
+    for (let j = 0; j + 1 < n + 4; j++) inc(bi, p[j] * 65536 + p[j + 1]);
+    for (let j = 0; j + 2 < n + 4; j++) inc(tri, (p[j] * 65536 + p[j + 1]) * 65536 + p[j + 2]);
+    for (let j = 0; j + 2 < n + 4; j++) inc(sk, p[j] * 65536 + p[j + 2]);
+  }
+  const keys = (m: Map<number, number>, min: number, w: number): Uint16Array => {
+    const ks = min <= 0 ? [] : [...m.entries()].filter(([, c]) => c >= min).map(([k]) => k).sort((a, b) => a - b);
+    const out = new Uint16Array(ks.length * w);
+    ks.forEach((k, i) => {
+      for (let d = w - 1; d >= 0; d--) { out[i * w + d] = k % 65536; k = Math.floor(k / 65536); }
+    });
+    return out;
+  };
+  return new Vocab(chars, keys(bi, opt.minBi, 2), keys(tri, opt.minTri, 3), keys(sk, opt.minSkip, 2));
 }
 
 /** Lexicon entries from annotated examples: word → class bits. */
@@ -354,7 +436,10 @@ export function trainModel(train: Example[], heldOut: Example[] | undefined, opt
   for (const ex of train) for (let i = 0; i < ex.text.length; i++) freq.set(ex.text.charCodeAt(i), (freq.get(ex.text.charCodeAt(i)) ?? 0) + 1);
   const pairs = tradPairs(freq);
   log(`opencc trad→simp pairs: ${pairs.length / 2}`);
-  const tr = new Trainer(opt, pairs);
+  const nt = buildNormTable(pairs);
+  const voc = buildVocab(train.map((e) => e.text), nt.norm, opt);
+  log(`vocab: ${voc.nChars} chars, ${voc.biKeys.length / 2} bigrams, ${voc.triKeys.length / 3} trigrams, ${voc.skipKeys.length / 2} skip-bigrams; ${voc.nRows} rows`);
+  const tr = new Trainer(opt, pairs, voc);
   const ext = externalGazetteers();
   log(`external gazetteer entries: ${ext.size}`);
 
@@ -364,16 +449,17 @@ export function trainModel(train: Example[], heldOut: Example[] | undefined, opt
   for (let f = 0; f < opt.folds; f++) {
     const m = new Map(ext);
     harvest(order.filter((_, i) => foldOf[i] !== f), m);
-    foldLex.push(Lexicon.build(m, tr.norm));
+    foldLex.push(Lexicon.build(opt.lex ? m : [], tr.norm));
   }
   const fullMap = harvest(order, new Map(ext));
+  if (!opt.lex) fullMap.clear();
   const fullLex = Lexicon.build(fullMap, tr.norm);
   log(`lexicon entries (full): ${fullMap.size}`);
 
   const sc = new FeatureScratch();
   const prepared = order.map((ex, i) => tr.prepare(ex, foldLex[foldOf[i]], sc));
   const hoPrepared = heldOut?.map((ex) => tr.prepare(ex, fullLex, sc));
-  const vit = new Viterbi(tr.K);
+  const vit = new Viterbi(tr.ts);
   const perEpoch: TrainResult['perEpoch'] = [];
   let heldOutScores: Scores | undefined;
   for (let ep = 1; ep <= opt.epochs; ep++) {
@@ -397,3 +483,4 @@ export function trainModel(train: Example[], heldOut: Example[] | undefined, opt
 
 export { RuntimeModel };
 void LEX_CLASSES;
+void UNI_W;
