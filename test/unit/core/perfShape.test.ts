@@ -2,7 +2,8 @@
  * Performance shape (not absolute speed): the per-character cost of the rules and of analyze()
  * must not grow with the length of a text or of a line. Each case compares a text with one ten
  * times longer built the same way; a quadratic step would make the long one ~10x slower per
- * character, linear code stays near 1x. Best of a few runs, generous bound for a shared machine.
+ * character, linear code stays near 1x. CPU time, best of a few runs, and up to three attempts,
+ * so that load from other processes on a shared machine does not fail it.
  */
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
@@ -23,9 +24,10 @@ function sampleText(): string {
 function bestMsPerChar(fn: (t: string) => unknown, text: string, runs: number): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
+    const t0 = process.cpuUsage();
     fn(text);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const d = process.cpuUsage(t0);
+    const ms = (d.user + d.system) / 1000;
     best = Math.min(best, ms);
   }
   return best / text.length;
@@ -41,9 +43,12 @@ function assertLinear(name: string, fn: (t: string) => unknown, make: (n: number
   const a = make(small);
   const b = make(small * factor);
   fn(a); // warm up
-  const perSmall = bestMsPerChar(fn, a, 5);
-  const perBig = bestMsPerChar(fn, b, 2);
-  const ratio = perBig / Math.max(perSmall, 1e-7);
+  let ratio = Infinity;
+  for (let attempt = 0; attempt < 3 && ratio >= MAX_RATIO; attempt++) {
+    const perSmall = bestMsPerChar(fn, a, 5);
+    const perBig = bestMsPerChar(fn, b, 2);
+    ratio = Math.min(ratio, perBig / Math.max(perSmall, 1e-7));
+  }
   assert.ok(ratio < MAX_RATIO, `${name}: ${b.length} chars cost ${ratio.toFixed(1)}x per char of ${a.length} chars`);
 }
 
@@ -76,5 +81,8 @@ describe('performance shape', function () {
     let doc = '';
     for (let i = 0; doc.length < 400_000; i++) doc += (i % 3 === 0 ? heads[(i / 3) % heads.length | 0] + '\n' : '') + paras[i % paras.length] + '\n';
     assertLinear('analyze regions', an, (n) => doc.slice(0, n), 20_000, 10);
+    // a region heading every line, the same entities in every region
+    const dense = repeatTo('## 北京\n北京、上海和广州的企业。\n【上海】\n华为在上海。\n', 400_000);
+    assertLinear('analyze dense regions', an, (n) => dense.slice(0, n), 20_000, 10);
   });
 });
