@@ -288,8 +288,14 @@ const B_GOV_SHORT = 1 << 13;
 const B_TITLE = 1 << 14;
 const B_TITLE_WORD = 1 << 15;
 
-let maskCache: { lx: Lexicons; mask: Uint32Array; tries: Trie<string>[] } | undefined;
-function candidateMask(lx: Lexicons): { mask: Uint32Array; tries: Trie<string>[] } {
+// bits of the merged lexicon trie: which lexicons have a key starting at a position
+const L_COMPANY = 1;
+const L_GOV = 2;
+const L_ORG = 4;
+const L_PLACE = 8;
+
+let maskCache: { lx: Lexicons; mask: Uint32Array; tries: Trie<string>[]; merged: Trie<number> } | undefined;
+function candidateMask(lx: Lexicons): { mask: Uint32Array; tries: Trie<string>[]; merged: Trie<number> } {
   if (maskCache?.lx === lx) return maskCache;
   const tries = WordScanner.all.map((w) => w.build());
   if (tries.length > 8) throw new Error('too many word lists for the candidate mask');
@@ -309,14 +315,23 @@ function candidateMask(lx: Lexicons): { mask: Uint32Array; tries: Trie<string>[]
     if (c >= 0x41 && lx.places.first[c]) m[c] |= B_TITLE;
     if (c >= 0x41 && (lx.titlePrefixes.first[c] || lx.titleCores.first[c] || lx.titleModifiers.first[c])) m[c] |= B_TITLE_WORD;
   }
-  maskCache = { lx, mask: m, tries };
+  // companies, government and organization names, places: one trie, one walk per position
+  const merged = new Trie<number>();
+  const addAll = <V>(t: Trie<V>, bit: number) => {
+    for (const k of t.keys()) merged.set(k, (merged.get(k) ?? 0) | bit);
+  };
+  addAll(lx.companies, L_COMPANY);
+  addAll(lx.govFixed, L_GOV);
+  addAll(lx.orgFixed, L_ORG);
+  addAll(lx.places, L_PLACE);
+  maskCache = { lx, mask: m, tries, merged };
   return maskCache;
 }
 
 function candidates(ctx: Ctx): Candidates {
   if (ctx.cands) return ctx.cands;
   const { s, lx } = ctx;
-  const { mask, tries } = candidateMask(lx);
+  const { mask, tries, merged } = candidateMask(lx);
   const out: Candidates = { words: tries.map(() => []), company: [], govFixed: [], orgFixed: [], place: [], date: [], govShort: [], title: [] };
   // per word list, where its next match may start (a match resumes after the previous one)
   const next = new Int32Array(tries.length);
@@ -332,10 +347,11 @@ function candidates(ctx: Ctx): Candidates {
       out.words[k].push(p, e);
       next[k] = e;
     }
-    if (m & B_COMPANY && lx.companies.longestEnd(s, p) >= 0) out.company.push(p);
-    if (m & B_GOV && lx.govFixed.longestEnd(s, p) >= 0) out.govFixed.push(p);
-    if (m & B_ORG && lx.orgFixed.longestEnd(s, p) >= 0) out.orgFixed.push(p);
-    const isPlace = (m & (B_PLACE | B_TITLE)) !== 0 && lx.places.longestEnd(s, p) >= 0;
+    const lex = m & (B_COMPANY | B_GOV | B_ORG | B_PLACE | B_TITLE) ? merged.maskAt(s, p) : 0;
+    if (m & B_COMPANY && lex & L_COMPANY) out.company.push(p);
+    if (m & B_GOV && lex & L_GOV) out.govFixed.push(p);
+    if (m & B_ORG && lex & L_ORG) out.orgFixed.push(p);
+    const isPlace = (m & (B_PLACE | B_TITLE)) !== 0 && (lex & L_PLACE) !== 0;
     if (m & B_PLACE) {
       const c = s.charCodeAt(p);
       if (isPlace || (c === 0x9996 && s.charCodeAt(p + 1) === 0x90fd) || ABBR_SAFE[c] === 1) out.place.push(p);

@@ -26,6 +26,12 @@ export class Trie<V> {
   private eCount = 0;
   private nodeCount = 1;
   private values: (V | undefined)[] = [undefined];
+  private keyList: string[] = [];
+
+  /** All keys, in insertion order. */
+  keys(): readonly string[] {
+    return this.keyList;
+  }
 
   private static pairBit(c0: number, c1: number): number {
     return (Math.imul(c0, 0x2c1b3c6d) ^ Math.imul(c1, 0x297a2d39)) >>> 12;
@@ -108,7 +114,10 @@ export class Trie<V> {
       }
       node = n;
     }
-    if (this.values[node] === undefined) this.size++;
+    if (this.values[node] === undefined) {
+      this.size++;
+      this.keyList.push(key);
+    }
     this.values[node] = value;
   }
 
@@ -175,6 +184,23 @@ export class Trie<V> {
       if (v !== undefined) out.push([i + 1, v]);
     }
     return out;
+  }
+
+  /**
+   * For a trie whose values are bit masks: the OR of the values of every key starting at `start`
+   * (0 when none). One walk answers "does a key of set k start here" for all sets at once.
+   */
+  maskAt(text: string, start: number, limit = text.length): number {
+    if (start >= limit || !this.mayStart(text, start, limit)) return 0;
+    let acc = 0;
+    let node = 0;
+    for (let i = start; i < limit; i++) {
+      node = this.child(node, text.charCodeAt(i));
+      if (node === 0) break;
+      const v = this.values[node];
+      if (v !== undefined) acc |= v as unknown as number;
+    }
+    return acc;
   }
 
   /** End offset of the longest key starting at `start`, or -1 (allocates nothing). */
