@@ -277,6 +277,9 @@ interface Candidates {
   govShort: number[];
   /** A title unit can start here on free text: a place name, org prefix, modifier or core. */
   title: number[];
+  /** First code unit of a byline label / of a source label. */
+  byline: number[];
+  source: number[];
 }
 
 const B_COMPANY = 1 << 8;
@@ -287,6 +290,8 @@ const B_DATE = 1 << 12;
 const B_GOV_SHORT = 1 << 13;
 const B_TITLE = 1 << 14;
 const B_TITLE_WORD = 1 << 15;
+const B_BYLINE = 1 << 16;
+const B_SOURCE = 1 << 17;
 
 // bits of the merged lexicon trie: which lexicons have a key starting at a position
 const L_COMPANY = 1;
@@ -314,6 +319,8 @@ function candidateMask(lx: Lexicons): { mask: Uint32Array; tries: Trie<string>[]
     // the title stage only looks at code units >= 0x41
     if (c >= 0x41 && lx.places.first[c]) m[c] |= B_TITLE;
     if (c >= 0x41 && (lx.titlePrefixes.first[c] || lx.titleCores.first[c] || lx.titleModifiers.first[c])) m[c] |= B_TITLE_WORD;
+    if (BYLINE_FIRST[c]) m[c] |= B_BYLINE;
+    if (SOURCE_FIRST[c]) m[c] |= B_SOURCE;
   }
   // companies, government and organization names, places: one trie, one walk per position
   const merged = new Trie<number>();
@@ -332,7 +339,7 @@ function candidates(ctx: Ctx): Candidates {
   if (ctx.cands) return ctx.cands;
   const { s, lx } = ctx;
   const { mask, tries, merged } = candidateMask(lx);
-  const out: Candidates = { words: tries.map(() => []), company: [], govFixed: [], orgFixed: [], place: [], date: [], govShort: [], title: [] };
+  const out: Candidates = { words: tries.map(() => []), company: [], govFixed: [], orgFixed: [], place: [], date: [], govShort: [], title: [], byline: [], source: [] };
   // per word list, where its next match may start (a match resumes after the previous one)
   const next = new Int32Array(tries.length);
   const n = s.length;
@@ -359,6 +366,8 @@ function candidates(ctx: Ctx): Candidates {
     if (m & B_DATE) out.date.push(p);
     if (m & B_GOV_SHORT) out.govShort.push(p);
     if (m & B_TITLE_WORD || (m & B_TITLE && isPlace)) out.title.push(p);
+    if (m & B_BYLINE) out.byline.push(p);
+    if (m & B_SOURCE) out.source.push(p);
   }
   ctx.cands = out;
   return out;
@@ -386,10 +395,59 @@ function stageDates(ctx: Ctx): void {
 
 const BYLINE_RE = new RegExp(`(?:^|[\\s（(【\\[|｜，,])(?:${BYLINE_LABELS.slice().sort((a, b) => b.length - a.length).join('|')})[：:]\\s*`, 'gm');
 const SOURCE_RE = /(?:^|[\s（(【[])(?:来源|稿源|出处|转自|来自)[：:]\s*/gm;
+const BYLINE_STICKY = new RegExp(BYLINE_RE.source, 'my');
+const SOURCE_STICKY = new RegExp(SOURCE_RE.source, 'my');
+/** JS `\s`: WhiteSpace and LineTerminator code units. */
+const JS_SPACE = (() => {
+  const t = codeSet('\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff');
+  for (let c = 0x2000; c <= 0x200a; c++) t[c] = 1;
+  return t;
+})();
+const BYLINE_LEFT = (() => {
+  const t = JS_SPACE.slice();
+  for (const ch of '（(【[|｜，,') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+const SOURCE_LEFT = (() => {
+  const t = JS_SPACE.slice();
+  for (const ch of '（(【[') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+const BYLINE_FIRST = codeSet(BYLINE_LABELS.map((w) => w[0]).join(''));
+const SOURCE_FIRST = codeSet('来稿出转');
+
+/** ^ in a multiline regex: start of text or after a line terminator. */
+function lineStartAt(s: string, p: number): boolean {
+  if (p === 0) return true;
+  const c = s.charCodeAt(p - 1);
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * The matches of a global `(?:^|[left])(?:labels)…` regex: a match starts either at a line start
+ * with a label, or at a `left` character followed by a label, so it is tried (sticky) only there,
+ * in order, resuming after each match — the same matches as scanning with the global regex.
+ */
+function labelMatches(s: string, labelStarts: number[], left: Uint8Array, sticky: RegExp, fn: (m: RegExpExecArray) => void): void {
+  let nextP = 0;
+  const tryAt = (p: number) => {
+    if (p < nextP) return;
+    sticky.lastIndex = p;
+    const m = sticky.exec(s);
+    if (!m || m[0].length === 0) return;
+    nextP = m.index + m[0].length;
+    fn(m);
+  };
+  for (const q of labelStarts) {
+    if (q > 0 && left[s.charCodeAt(q - 1)] === 1) tryAt(q - 1);
+    if (lineStartAt(s, q)) tryAt(q);
+  }
+}
 
 function stageBylines(ctx: Ctx): void {
   const { s } = ctx;
-  regexAll(BYLINE_RE, s, (m) => {
+  const cands = candidates(ctx);
+  labelMatches(s, cands.byline, BYLINE_LEFT, BYLINE_STICKY, (m) => {
     let p = m.index + m[0].length;
     for (let guard = 0; guard < 8; guard++) {
       const r = readNameStrict(ctx, p);
@@ -409,7 +467,7 @@ function stageBylines(ctx: Ctx): void {
   let cachedFrom = -1;
   let cachedLineEnd = -1;
   let walkedLineEnd = -1;
-  regexAll(SOURCE_RE, s, (m) => {
+  labelMatches(s, cands.source, SOURCE_LEFT, SOURCE_STICKY, (m) => {
     let p = m.index + m[0].length;
     if (!(p >= cachedFrom && p <= cachedLineEnd)) {
       const e = s.indexOf('\n', p);
