@@ -37,7 +37,7 @@ import {
 } from './protocol';
 import { definition, documentHighlights, references } from './references';
 import { workspaceSymbols } from './workspaceSymbols';
-import { registerWorkspaceIndex } from './workspaceIndex/index';
+import { registerWorkspaceIndex, type WorkspaceIndex } from './workspaceIndex/index';
 
 function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -63,6 +63,7 @@ function startServer(): void {
   const pool = new AnalysisWorkerPool(__filename, log);
   let workerBroken = false;
   let corrections: CorrectionsFeature | undefined; // the user's .vscode/news-lens.json (set below)
+  let workspaceIndex: WorkspaceIndex | undefined; // closed articles of the workspace (set below)
 
   const cache = new DocumentAnalysisCache({
     getDocument: (uri) => documents.get(uri),
@@ -137,6 +138,8 @@ function startServer(): void {
     documents,
     usable,
     invalidate: (uris) => cache.invalidateAll(uris),
+    // closed files in the workspace index are analysed with the corrections too
+    correctionsChanged: (affects) => workspaceIndex?.reindex(affects),
     hoverSettings: () => settings.hover,
     log,
   });
@@ -224,7 +227,7 @@ function startServer(): void {
     safe('workspaceSymbol', [], async () => {
       const entries = await Promise.all(documents.keys().map((uri) => usable(uri)));
       const docs = entries.filter((e): e is AnalysisEntry => !!e).map((e) => ({ doc: e.doc, analysis: e.analysis }));
-      const fromIndex = await workspaceIndex.symbols(p.query, new Set(documents.keys()));
+      const fromIndex = (await workspaceIndex?.symbols(p.query, new Set(documents.keys()))) ?? [];
       return [...workspaceSymbols(p.query, docs), ...fromIndex].slice(0, 500);
     }),
   );
@@ -237,18 +240,22 @@ function startServer(): void {
     }),
   );
 
-  // Regions view summaries, the workspace index (workspace mode, Ctrl+T), file watching.
-  const workspaceIndex = registerWorkspaceIndex({
+  // Regions view summaries, the workspace index (workspace mode, Ctrl+T), file watching; files on
+  // disk are analysed with the same corrections (and alias merging) as open documents.
+  workspaceIndex = registerWorkspaceIndex({
     connection,
     documents,
     usable,
-    background: (text) => (workerBroken ? undefined : pool.submit(text)),
+    background: (text, options) => (workerBroken ? undefined : pool.submit(text, options)),
+    analyzeOptions: (uri) => corrections?.analyzeOptions(uri),
+    postProcess: (analysis, options) => mergeUserAliases(analysis, options?.userLexicon),
+    foldersChanged: (folders) => corrections?.store.addFolders(folders),
     maxDocumentSize: () => settings.maxDocumentSize,
     log,
   });
 
   connection.onShutdown(() => {
-    workspaceIndex.dispose();
+    workspaceIndex?.dispose();
     cache.dispose();
     pool.dispose();
   });

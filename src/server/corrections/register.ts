@@ -34,6 +34,8 @@ export interface CorrectionsDeps {
   usable(uri: string): Promise<{ doc: TextDocument; analysis: Analysis; analysedLength: number } | undefined>;
   /** Re-analyse these documents (corrections changed). */
   invalidate(uris: string[]): void;
+  /** The corrections of a folder changed: files that `affects` accepts (URIs) need analysing again (the workspace index). */
+  correctionsChanged?(affects: (uri: string) => boolean): void;
   hoverSettings(): HoverSettings | undefined;
   log(message: string): void;
 }
@@ -77,6 +79,7 @@ export function registerCorrections(deps: CorrectionsDeps) {
     changed(folder) {
       const uris = documents.keys().filter((u) => !isCorrectionsUri(u) && store.affects(folder, u));
       deps.invalidate(uris);
+      deps.correctionsChanged?.((u) => store.affects(folder, u));
     },
   });
 

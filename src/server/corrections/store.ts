@@ -70,6 +70,18 @@ export class CorrectionsStore {
     for (const f of this.folders) this.reload(correctionsUriFor(f));
   }
 
+  /**
+   * More folders to know about (the workspace index's folders): each new folder's file is read
+   * from disk; folders already known (and open editors) are left alone.
+   */
+  addFolders(folderUris: string[]): void {
+    for (const f of folderUris.map(trimSlash)) {
+      if (this.folders.includes(f)) continue;
+      this.folders.push(f);
+      if (!this.files.has(f)) this.reload(correctionsUriFor(f));
+    }
+  }
+
   /** An open editor's text for a corrections file changed (or it was opened). */
   openChanged(uri: string, text: string): void {
     this.update(uri, text, true);

@@ -4,7 +4,9 @@
  * loop between files; analysis itself runs in the server's worker thread when it is available), so
  * the server keeps answering while a large folder is indexed. Huge and binary files are skipped.
  * Open documents are answered from their live analysis instead of the disk copy. Files are
- * re-indexed on workspace/didChangeWatchedFiles (the client watches **\/*.{md,txt}).
+ * re-indexed on workspace/didChangeWatchedFiles (the client watches **\/*.{md,txt}). Files are analysed
+ * with the user's corrections (.vscode/news-lens.json) like open documents, and re-indexed when the
+ * corrections change (reindex()).
  *
  * Also answers `newsLens/analysis` (the per-article summary the Regions view, the table and export
  * use), since it shares the summary code.
@@ -15,7 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type SymbolInformation, type TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisJob } from '../analysisWorker';
-import { analyzeText, type Analysis } from '../core';
+import { analyzeText, type Analysis, type AnalyzeOptions } from '../core';
 import { hasCjk, safePrefix, type AnalysisEntry } from '../documentCache';
 import { symbolKindFor } from '../documentSymbols';
 import { buildSummary } from '../export/summary';
@@ -43,7 +45,13 @@ export interface WorkspaceIndexHost {
   /** The live analysis of an open document (undefined when not open or skipped). */
   usable(uri: string): Promise<AnalysisEntry | undefined>;
   /** Analysis in the server's worker thread; undefined or throwing = analyse inline. */
-  background?(text: string): AnalysisJob | undefined;
+  background?(text: string, options?: AnalyzeOptions): AnalysisJob | undefined;
+  /** Options for a file's analysis (the user's corrections, as for open documents); reindex() when they change. */
+  analyzeOptions?(uri: string): AnalyzeOptions | undefined;
+  /** Adjust a finished analysis made with `options` (the user's aliases the core leaves apart). */
+  postProcess?(analysis: Analysis, options: AnalyzeOptions | undefined): Analysis;
+  /** The index was (re)configured with these workspace folders (URIs). */
+  foldersChanged?(folderUris: string[]): void;
   maxDocumentSize(): number;
   log(message: string): void;
 }
@@ -81,6 +89,8 @@ export class WorkspaceIndex {
   private idleWaiters: (() => void)[] = [];
   private changedTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** The file being analysed right now (not yet in `articles`). */
+  private current: string | undefined;
 
   constructor(private readonly host: WorkspaceIndexHost) {}
 
@@ -97,6 +107,11 @@ export class WorkspaceIndex {
       maxFiles: typeof s.maxFiles === 'number' && s.maxFiles > 0 ? s.maxFiles : DEFAULT_WORKSPACE_INDEX_SETTINGS.maxFiles,
     };
     this.folders = (Array.isArray(p?.folders) ? p.folders : []).map(toPath).filter((x): x is string => !!x);
+    try {
+      this.host.foldersChanged?.(this.folders.map((f) => pathToFileURL(f).toString()));
+    } catch (err) {
+      this.host.log(`News Lens: workspace folders: ${String(err)}`);
+    }
     this.generation++;
     this.queue.length = 0;
     this.queued.clear();
@@ -147,6 +162,18 @@ export class WorkspaceIndex {
       }
     }
     if (removed) this.notifyChanged();
+    this.pump();
+  }
+
+  /**
+   * The analysis options changed (the user's corrections file): analyse again every indexed file
+   * they apply to, and the one being analysed now.
+   */
+  reindex(affects: (uri: string) => boolean = () => true): void {
+    if (this.disposed || !this.settings.enabled) return;
+    const paths = [...this.articles.keys()];
+    if (this.current) paths.push(this.current);
+    for (const p of paths) if (affects(pathToFileURL(p).toString())) this.enqueue(p);
     this.pump();
   }
 
@@ -240,6 +267,7 @@ export class WorkspaceIndex {
       const p = this.queue.shift()!;
       this.queued.delete(p);
       this.sendProgress(p);
+      this.current = p;
       try {
         const article = await this.indexFile(p);
         if (gen !== this.generation) continue;
@@ -249,6 +277,8 @@ export class WorkspaceIndex {
         if (article || had) this.notifyChanged();
       } catch (err) {
         this.host.log(`News Lens: indexing ${p} failed: ${String((err as Error)?.stack ?? err)}`);
+      } finally {
+        this.current = undefined;
       }
       this.progress.done++;
       await tick();
@@ -269,18 +299,21 @@ export class WorkspaceIndex {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const limited = safePrefix(text, Math.max(1_000, this.host.maxDocumentSize()));
     if (!hasCjk(limited)) return undefined;
-    const analysis = await this.analyse(limited);
     const uri = pathToFileURL(p).toString();
+    // the same corrections as an open editor of the file gets (documentCache.ts)
+    const options = this.host.analyzeOptions?.(uri);
+    const raw = await this.analyse(limited, options);
+    const analysis = this.host.postProcess ? this.host.postProcess(raw, options) : raw;
     const doc = TextDocument.create(uri, /\.txt$/i.test(p) ? 'plaintext' : 'markdown', 0, limited);
     const summary = buildSummary(doc, analysis, { truncated: limited.length < text.length });
     summary.version = null; // not an editor version
     return { uri, path: this.relative(p), summary };
   }
 
-  private async analyse(text: string): Promise<Analysis> {
+  private async analyse(text: string, options: AnalyzeOptions | undefined): Promise<Analysis> {
     let job: AnalysisJob | undefined;
     try {
-      job = this.host.background?.(text);
+      job = this.host.background?.(text, options);
     } catch {
       job = undefined;
     }
@@ -291,7 +324,7 @@ export class WorkspaceIndex {
         /* worker gone or cancelled: inline below */
       }
     }
-    return analyzeText(text);
+    return analyzeText(text, options);
   }
 
   private async withOpenDocuments(): Promise<IndexedArticle[]> {
