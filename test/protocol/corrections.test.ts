@@ -182,3 +182,37 @@ describe('Corrections (LSP)', function () {
     }
   });
 });
+
+describe('Corrections file diagnostics in Chinese (locale zh-cn)', function () {
+  this.timeout(60_000);
+  it('syntax errors and bad entries are reported in Chinese', async () => {
+    const s = await startServer({}, 'zh-cn');
+    const got = new Map<string, Diagnostic[]>();
+    s.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => got.set(p.uri, p.diagnostics));
+    try {
+      const lines = [
+        '{',
+        '  "corrections": [',
+        '    { "text": "宝马" "type": "none" },', // line 2: missing comma
+        '    { "text": "卡特彼勒", "type": "animal" }', // line 3: bad type
+        '  ],',
+        '  "knowledge": { "people": [ { "name": "尹力" } ] }', // line 5: no source, no asOf
+        '}',
+      ];
+      s.open(FILE, lines.join('\n'), 'jsonc');
+      const diags = await until('diagnostics', async () => got.get(FILE) ?? [], (d) => d.length >= 4);
+      const messages = diags.map((d) => d.message);
+      const syntax = diags.find((d) => d.severity === 1)!;
+      assert.equal(syntax.range.start.line, 2);
+      assert.equal(syntax.message, '此处应为逗号');
+      const type = diags.find((d) => d.range.start.line === 3)!;
+      assert.match(type.message, /^"type" 必须是 person、company/);
+      assert.ok(messages.some((m) => m === '缺少 "source"：请注明关于 尹力 的信息来源'), messages.join('\n'));
+      assert.ok(messages.some((m) => m.startsWith('缺少 "asOf"')), messages.join('\n'));
+      // nothing left in English
+      for (const m of messages) assert.doesNotMatch(m, /\b(expected|must be|missing|needs)\b/, m);
+    } finally {
+      await s.stop();
+    }
+  });
+});

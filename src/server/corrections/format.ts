@@ -15,8 +15,10 @@
  *     }
  *   }
  *
- * Pure: no editor or server dependencies, so the client can share it.
+ * Pure (messages are localised with @vscode/l10n, configured by the server's l10nSetup): no editor or
+ * server dependencies, so the client can share it.
  */
+import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from './jsonc';
 import type { EntityType, UserLexicon } from '../../core/types';
 import type { KnowledgeFact, KnowledgeRecord } from '../../core/knowledge';
@@ -53,24 +55,28 @@ export interface ParsedCorrections {
   syntaxErrors: boolean;
 }
 
-const SYNTAX_MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'Invalid symbol',
-  InvalidNumberFormat: 'Invalid number',
-  PropertyNameExpected: 'Property name expected',
-  ValueExpected: 'Value expected',
-  ColonExpected: 'Colon expected',
-  CommaExpected: 'Comma expected',
-  CloseBraceExpected: 'Closing brace } expected',
-  CloseBracketExpected: 'Closing bracket ] expected',
-  EndOfFileExpected: 'End of file expected',
-  InvalidCommentToken: 'Invalid comment',
-  UnexpectedEndOfComment: 'Unexpected end of comment',
-  UnexpectedEndOfString: 'Unexpected end of string',
-  UnexpectedEndOfNumber: 'Unexpected end of number',
-  InvalidUnicode: 'Invalid unicode escape',
-  InvalidEscapeCharacter: 'Invalid escape character',
-  InvalidCharacter: 'Invalid character',
-};
+/** JSON syntax errors in words (localised with @vscode/l10n, like the rest of the server). */
+function syntaxMessage(code: string): string {
+  switch (code) {
+    case 'InvalidSymbol': return l10n.t('Invalid symbol');
+    case 'InvalidNumberFormat': return l10n.t('Invalid number');
+    case 'PropertyNameExpected': return l10n.t('Property name expected');
+    case 'ValueExpected': return l10n.t('Value expected');
+    case 'ColonExpected': return l10n.t('Colon expected');
+    case 'CommaExpected': return l10n.t('Comma expected');
+    case 'CloseBraceExpected': return l10n.t('Closing brace } expected');
+    case 'CloseBracketExpected': return l10n.t('Closing bracket ] expected');
+    case 'EndOfFileExpected': return l10n.t('End of file expected');
+    case 'InvalidCommentToken': return l10n.t('Invalid comment');
+    case 'UnexpectedEndOfComment': return l10n.t('Unexpected end of comment');
+    case 'UnexpectedEndOfString': return l10n.t('Unexpected end of string');
+    case 'UnexpectedEndOfNumber': return l10n.t('Unexpected end of number');
+    case 'InvalidUnicode': return l10n.t('Invalid unicode escape');
+    case 'InvalidEscapeCharacter': return l10n.t('Invalid escape character');
+    case 'InvalidCharacter': return l10n.t('Invalid character');
+    default: return code;
+  }
+}
 
 function prop(node: Node | undefined, name: string): Node | undefined {
   if (!node || node.type !== 'object') return undefined;
@@ -89,36 +95,36 @@ export function parseCorrections(text: string): ParsedCorrections {
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   for (const e of errors) {
     const code = printParseErrorCode(e.error);
-    out.problems.push({ offset: e.offset, length: Math.max(1, e.length), message: `News Lens: ${SYNTAX_MESSAGES[code] ?? code}`, severity: 'error' });
+    out.problems.push({ offset: e.offset, length: Math.max(1, e.length), message: `News Lens: ${syntaxMessage(code)}`, severity: 'error' });
   }
   out.syntaxErrors = errors.length > 0;
   if (!root) return out;
   const warn = (n: Node, message: string) => out.problems.push({ offset: n.offset, length: Math.max(1, n.length), message: `News Lens: ${message}`, severity: 'warning' });
   if (root.type !== 'object') {
-    warn(root, 'the corrections file must be a JSON object with "corrections" and "knowledge"');
+    warn(root, l10n.t('the corrections file must be a JSON object with "corrections" and "knowledge"'));
     return out;
   }
 
   const list = prop(root, 'corrections');
-  if (list && list.type !== 'array') warn(list, '"corrections" must be an array');
+  if (list && list.type !== 'array') warn(list, l10n.t('"corrections" must be an array'));
   for (const item of list?.type === 'array' ? list.children ?? [] : []) {
     if (item.type !== 'object') {
-      warn(item, 'a correction must be an object like { "text": "…", "type": "company" }');
+      warn(item, l10n.t('a correction must be an object like { "text": "…", "type": "company" }'));
       continue;
     }
     const t = prop(item, 'text');
     const ty = prop(item, 'type');
     const al = prop(item, 'aliasOf');
     if (!t || t.type !== 'string' || !String(t.value).trim()) {
-      warn(t ?? item, 'a correction needs "text": the name as the article writes it');
+      warn(t ?? item, l10n.t('a correction needs "text": the name as the article writes it'));
       continue;
     }
     if (!ty || ty.type !== 'string' || !FILE_TYPES.has(String(ty.value))) {
-      warn(ty ?? item, '"type" must be one of person, company, government, organization, place, title, date or none');
+      warn(ty ?? item, l10n.t('"type" must be one of person, company, government, organization, place, title, date or none'));
       continue;
     }
     if (al && (al.type !== 'string' || !String(al.value).trim())) {
-      warn(al, '"aliasOf" must be the name of another entity');
+      warn(al, l10n.t('"aliasOf" must be the name of another entity'));
       continue;
     }
     const c: Correction & { offset: number } = { text: String(t.value).trim(), type: ty.value as Correction['type'], offset: item.offset };
@@ -127,12 +133,12 @@ export function parseCorrections(text: string): ParsedCorrections {
   }
 
   const kb = prop(root, 'knowledge');
-  if (kb && kb.type !== 'object') warn(kb, '"knowledge" must be an object with "companies" and/or "people"');
+  if (kb && kb.type !== 'object') warn(kb, l10n.t('"knowledge" must be an object with "companies" and/or "people"'));
   for (const [section, kind] of [['companies', 'company'], ['people', 'person']] as const) {
     const arr = prop(kb, section);
     if (!arr) continue;
     if (arr.type !== 'array') {
-      warn(arr, `"${section}" must be an array`);
+      warn(arr, l10n.t('"{0}" must be an array', section));
       continue;
     }
     for (const item of arr.children ?? []) {
@@ -156,29 +162,29 @@ const COMPANY_FACTS: [string, KnowledgeFact['key']][] = [
 
 function knowledgeRecord(item: Node, kind: 'company' | 'person', warn: (n: Node, m: string) => void): KnowledgeRecord | undefined {
   if (item.type !== 'object') {
-    warn(item, 'a knowledge entry must be an object with "name", "source" and "asOf"');
+    warn(item, l10n.t('a knowledge entry must be an object with "name", "source" and "asOf"'));
     return undefined;
   }
   const v = getNodeValue(item) as Record<string, unknown>;
   const name = typeof v.name === 'string' ? v.name.trim() : '';
   if (!name) {
-    warn(prop(item, 'name') ?? item, 'a knowledge entry needs "name"');
+    warn(prop(item, 'name') ?? item, l10n.t('a knowledge entry needs "name"'));
     return undefined;
   }
   const source = typeof v.source === 'string' ? v.source.trim() : '';
-  if (!source) warn(prop(item, 'source') ?? item, `"source" is missing: say where the facts about ${name} come from`);
+  if (!source) warn(prop(item, 'source') ?? item, l10n.t('"source" is missing: say where the facts about {0} come from', name));
   const asOf = typeof v.asOf === 'string' ? v.asOf.trim() : '';
-  if (!asOf) warn(prop(item, 'asOf') ?? item, `"asOf" is missing: the date the facts about ${name} were true (YYYY-MM-DD)`);
-  else if (!ISO_DATE.test(asOf)) warn(prop(item, 'asOf')!, '"asOf" must be a date: YYYY-MM-DD, YYYY-MM or YYYY');
+  if (!asOf) warn(prop(item, 'asOf') ?? item, l10n.t('"asOf" is missing: the date the facts about {0} were true (YYYY-MM-DD)', name));
+  else if (!ISO_DATE.test(asOf)) warn(prop(item, 'asOf')!, l10n.t('"asOf" must be a date: YYYY-MM-DD, YYYY-MM or YYYY'));
   const aliases = Array.isArray(v.aliases) ? v.aliases.filter((a): a is string => typeof a === 'string' && !!a.trim()).map((a) => a.trim()) : [];
   const facts: KnowledgeFact[] = [];
   const keys: [string, KnowledgeFact['key']][] = kind === 'company' ? COMPANY_FACTS : [['note', 'note'], ['website', 'website']];
   for (const [field, key] of keys) {
     const val = v[field];
     if (typeof val === 'string' && val.trim()) facts.push({ key, value: val.trim() });
-    else if (val !== undefined && typeof val !== 'string') warn(prop(item, field)!, `"${field}" must be a string`);
+    else if (val !== undefined && typeof val !== 'string') warn(prop(item, field)!, l10n.t('"{0}" must be a string', field));
   }
-  return { kind, name, aliases, facts, source: source || 'your corrections file', asOf: ISO_DATE.test(asOf) ? asOf : '', origin: 'user', table: 'user' };
+  return { kind, name, aliases, facts, source: source || l10n.t('your corrections file'), asOf: ISO_DATE.test(asOf) ? asOf : '', origin: 'user', table: 'user' };
 }
 
 /** The corrections as the core's user lexicon. Later entries for the same text win. */
