@@ -305,23 +305,24 @@ function candidateMask(lx: Lexicons): { mask: Uint32Array; tries: Trie<string>[]
   const tries = WordScanner.all.map((w) => w.build());
   if (tries.length > 8) throw new Error('too many word lists for the candidate mask');
   const m = new Uint32Array(65536);
-  tries.forEach((t, k) => {
-    for (let c = 0; c < 65536; c++) if (t.first[c]) m[c] |= 1 << k;
-  });
-  const ps = placeStarts(lx);
-  for (let c = 0; c < 65536; c++) {
-    if (c >= 0x41 && lx.companies.first[c]) m[c] |= B_COMPANY;
-    if (lx.govFixed.first[c]) m[c] |= B_GOV;
-    if (lx.orgFixed.first[c]) m[c] |= B_ORG;
-    if (ps[c] && isHan(c)) m[c] |= B_PLACE;
-    if (DATE_FIRST[c]) m[c] |= B_DATE;
-    if (GOV_SHORT_SET[c]) m[c] |= B_GOV_SHORT;
-    // the title stage only looks at code units >= 0x41
-    if (c >= 0x41 && lx.places.first[c]) m[c] |= B_TITLE;
-    if (c >= 0x41 && (lx.titlePrefixes.first[c] || lx.titleCores.first[c] || lx.titleModifiers.first[c])) m[c] |= B_TITLE_WORD;
-    if (BYLINE_FIRST[c]) m[c] |= B_BYLINE;
-    if (SOURCE_FIRST[c]) m[c] |= B_SOURCE;
-  }
+  // built once per process; simple loops over local tables (this runs before any JIT warm-up)
+  const mark = (table: Uint8Array, bit: number, from = 0, hanOnly = false) => {
+    for (let c = from; c < 65536; c++) if (table[c] !== 0 && (!hanOnly || isHan(c))) m[c] |= bit;
+  };
+  tries.forEach((t, k) => mark(t.first, 1 << k));
+  mark(lx.companies.first, B_COMPANY, 0x41);
+  mark(lx.govFixed.first, B_GOV);
+  mark(lx.orgFixed.first, B_ORG);
+  mark(placeStarts(lx), B_PLACE, 0, true);
+  mark(DATE_FIRST, B_DATE);
+  mark(GOV_SHORT_SET, B_GOV_SHORT);
+  // the title stage only looks at code units >= 0x41
+  mark(lx.places.first, B_TITLE, 0x41);
+  mark(lx.titlePrefixes.first, B_TITLE_WORD, 0x41);
+  mark(lx.titleCores.first, B_TITLE_WORD, 0x41);
+  mark(lx.titleModifiers.first, B_TITLE_WORD, 0x41);
+  mark(BYLINE_FIRST, B_BYLINE);
+  mark(SOURCE_FIRST, B_SOURCE);
   // companies, government and organization names, places: one trie, one walk per position
   const merged = new Trie<number>();
   const addAll = <V>(t: Trie<V>, bit: number) => {
@@ -921,7 +922,9 @@ let titleFirstCache: { lx: Lexicons; set: Uint8Array } | undefined;
 function titleFirst(lx: Lexicons): Uint8Array {
   if (titleFirstCache?.lx === lx) return titleFirstCache.set;
   const set = new Uint8Array(65536);
-  for (const t of [lx.places.first, lx.titlePrefixes.first, lx.titleCores.first, lx.titleModifiers.first]) for (let c = 0; c < 65536; c++) if (t[c]) set[c] = 1;
+  for (const t of [lx.places.first, lx.titlePrefixes.first, lx.titleCores.first, lx.titleModifiers.first]) {
+    for (let c = 0; c < 65536; c++) if (t[c] !== 0) set[c] = 1;
+  }
   titleFirstCache = { lx, set };
   return set;
 }
