@@ -17,8 +17,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${NEWS_LENS_VSCODE_TEST_DIR:-$ROOT/.vscode-test}"
 VERSIONS="${NEWS_LENS_CODE_SERVER_VERSIONS:-4.100.3 4.139.1}"
 FORCE="${NEWS_LENS_SETUP_FORCE:-0}"
-# fonts-wqy-microhei: a CJK font, so that screenshots show the articles' Chinese rather than boxes.
-APT_PACKAGES=(chromium ripgrep libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config python3 make g++ fonts-wqy-microhei)
+# fonts-wqy-microhei: a CJK font, so that screenshots show the articles' Chinese rather than boxes;
+# fonts-noto-color-emoji: the 📚 marking knowledge-base facts on cards.
+APT_PACKAGES=(chromium ripgrep libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config python3 make g++ fonts-wqy-microhei fonts-noto-color-emoji)
 NPM_QUIET=(--no-audit --no-fund --loglevel=error)
 export DEBIAN_FRONTEND=noninteractive
 
