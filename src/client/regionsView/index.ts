@@ -41,7 +41,7 @@ export function registerReaderFeatures(context: vscode.ExtensionContext, host: R
   provider.attach(view);
   const status = new NewsLensStatusBar(store);
   const table = new AnalysisTableProvider(store);
-  context.subscriptions.push(store, provider, view, status, table, vscode.workspace.registerTextDocumentContentProvider(SCHEME, table));
+  context.subscriptions.push(store, provider, view, status, table, vscode.workspace.registerFileSystemProvider(SCHEME, table, { isReadonly: true, isCaseSensitive: true }));
 
   // ---- workspace index: tell the server what to index, on every (re)start and on changes
   host.onClient((c) => {

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, eventually, fixtureUri, positionOf, preview, screenshot, sleep, workspaceRoot } from './helpers';
+import { activateExtension, eventually, fixtureUri, positionOf, preview, screenshot, workspaceRoot } from './helpers';
 
 interface PlainNode {
   id: string;
@@ -196,9 +196,18 @@ describe('Regions view', function () {
     );
     assert.match(table!.getText(), /\| 尹力 \|/);
     assert.equal(table!.languageId, 'markdown');
-    // the preview path must not throw either
+    // The preview watches the document it shows: the news-lens: scheme must be a file system the
+    // workbench can stat and watch (a content provider alone made it log "CodeExpectedError: No file
+    // system provider found" in VS Code 1.100).
+    const stat = await vscode.workspace.fs.stat(uri);
+    assert.equal(stat.type, vscode.FileType.File);
+    assert.ok(stat.permissions !== undefined && (stat.permissions & vscode.FilePermission.Readonly) !== 0, 'read-only');
     await vscode.commands.executeCommand('newsLens.showAnalysisTable', { uri: doc.uri.toString(), openAs: 'preview' });
-    await sleep(500);
+    const previews = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+    await eventually('the Markdown preview of the table', previews, (tabs) => tabs.length > 0 || `tabs ${preview(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)))}`, 15_000);
   });
 
   it('choose highlighted types limits the painted kinds', async function () {
