@@ -66,7 +66,12 @@ function selectorFor(languages: string[]): DocumentSelector {
   ]);
 }
 
-function createClient(context: vscode.ExtensionContext, highlighter: () => Highlighter | undefined): LanguageClient {
+/**
+ * `fileEvents` watchers are never disposed by the language client (stop() only drops its listeners),
+ * so each client restart must not create a new one: one watcher lives as long as the extension and
+ * every client hooks into it.
+ */
+function createClient(context: vscode.ExtensionContext, highlighter: () => Highlighter | undefined, articleWatcher: vscode.FileSystemWatcher): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -80,7 +85,7 @@ function createClient(context: vscode.ExtensionContext, highlighter: () => Highl
     // hover cards link to our own commands, and only those may run
     markdown: { isTrusted: { enabledCommands: TRUSTED_HOVER_COMMANDS } },
     // Sends workspace/didChangeConfiguration with the whole `newsLens` section on change.
-    synchronize: { configurationSection: 'newsLens', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,txt}') },
+    synchronize: { configurationSection: 'newsLens', fileEvents: articleWatcher },
     initializationOptions,
     outputChannelName: 'News Lens',
   };
@@ -111,7 +116,10 @@ async function fetchRanges(uri: vscode.Uri): Promise<{ version: number | null; g
 
 export async function activate(context: vscode.ExtensionContext): Promise<NewsLensApi> {
   let highlighter: Highlighter | undefined;
-  client = createClient(context, () => highlighter);
+  // the workspace index follows article files on disk (workspace/didChangeWatchedFiles); shared by all clients
+  const articleWatcher = vscode.workspace.createFileSystemWatcher('**/*.{md,txt}');
+  context.subscriptions.push(articleWatcher);
+  client = createClient(context, () => highlighter, articleWatcher);
   highlighter = new Highlighter({ fetch: (uri) => fetchRanges(uri) });
   context.subscriptions.push(highlighter);
 
@@ -153,7 +161,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
 
   const restart = async () => {
     const old = client;
-    client = createClient(context, () => highlighter);
+    client = createClient(context, () => highlighter, articleWatcher);
     starting = (async () => {
       try {
         await old?.stop();
