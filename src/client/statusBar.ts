@@ -38,11 +38,15 @@ export class NewsLensStatusBar implements vscode.Disposable {
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      // a language change (e.g. the article set to JSON) reopens the document without an editor change
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d === vscode.window.activeTextEditor?.document) this.schedule(0);
+      }),
       store.onDidChange((uri) => {
         if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.schedule(100);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('newsLens.statusBar.enabled')) this.schedule(0);
+        if (e.affectsConfiguration('newsLens.statusBar.enabled') || e.affectsConfiguration('newsLens.languages')) this.schedule(0);
       }),
     );
     this.schedule(0);

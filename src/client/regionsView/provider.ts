@@ -77,6 +77,13 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
           if (this.mode === 'article') this.scheduleRefresh(0);
         }
       }),
+      // a language change reopens the document: the active editor's document may have become an article
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (d === vscode.window.activeTextEditor?.document && isArticle(d) && d !== this.doc) {
+          this.doc = d;
+          if (this.mode === 'article') this.scheduleRefresh(0);
+        }
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (d !== this.doc) return;
         // follow to another visible article, else show the welcome view
