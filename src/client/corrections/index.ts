@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { addCorrection, NEW_FILE_HEADER } from '../../server/corrections/edit';
+import { addCorrection, NEW_FILE_TEMPLATE } from '../../server/corrections/edit';
 import { CORRECTIONS_PATH } from '../../server/corrections/format';
 import {
   CorrectionCommands,
@@ -43,6 +43,18 @@ async function readFile(file: vscode.Uri): Promise<string | undefined> {
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file)).replace(/^\uFEFF/, '');
   } catch {
     return undefined;
+  }
+}
+
+/** Whether the file exists; errors other than "not found" (no permission, …) are thrown, not taken for "missing". */
+async function exists(file: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(file);
+    return true;
+  } catch (err) {
+    const code = (err as { code?: unknown })?.code;
+    if (code === 'FileNotFound' || code === 'EntryNotFound' || code === 'ENOENT' || /\b(FileNotFound|EntryNotFound|ENOENT)\b/.test(String(err))) return false;
+    throw err;
   }
 }
 
@@ -142,11 +154,20 @@ export function registerCorrections(context: vscode.ExtensionContext, host: Corr
         void vscode.window.showWarningMessage(vscode.l10n.t('News Lens keeps corrections in {0} of a workspace folder: open a folder first.', CORRECTIONS_PATH));
         return undefined;
       }
-      if ((await readFile(file)) === undefined) {
+      // unsaved edits in an editor win; an existing file is never rewritten. (A document that is not
+      // dirty may be a leftover of a closed editor whose file is gone: that one does not count.)
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+      if (open?.isDirty) return vscode.window.showTextDocument(open, { preview: false });
+      if (!(await exists(file))) {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-        await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${NEW_FILE_HEADER}{\n  "corrections": [],\n  "knowledge": { "companies": [], "people": [] }\n}\n`));
+        await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(NEW_FILE_TEMPLATE));
+        await notifyServer(host, file);
       }
-      return vscode.window.showTextDocument(file);
+      const doc = await vscode.workspace.openTextDocument(file);
+      // the cursor where the first correction goes (inside "corrections": [])
+      const at = doc.getText().indexOf('"corrections": [');
+      const pos = at >= 0 ? doc.positionAt(at + '"corrections": ['.length) : new vscode.Position(0, 0);
+      return vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(pos, pos) });
     }),
   );
 

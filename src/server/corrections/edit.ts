@@ -27,6 +27,25 @@ export const NEW_FILE_HEADER =
   '// Written by the "News Lens: mark as …" code actions; edit freely, comments are kept.\n' +
   '// Format: schemas/news-lens.schema.json in the News Lens extension.\n';
 
+/**
+ * What `newsLens.corrections.open` writes when the folder has no corrections file yet: the header,
+ * empty sections and commented examples (the writer appends real entries after them).
+ */
+export const NEW_FILE_TEMPLATE =
+  NEW_FILE_HEADER +
+  '{\n' +
+  '  // Corrections to what News Lens recognises, one per line, for example:\n' +
+  '  //   { "text": "雀巢", "type": "none" },                      not an entity\n' +
+  '  //   { "text": "康宁", "type": "company" },                   read as a company\n' +
+  '  //   { "text": "首都", "type": "place", "aliasOf": "北京" },  another name for 北京\n' +
+  '  // "type": person, company, government, organization, place, title, date or none.\n' +
+  '  "corrections": [],\n' +
+  '  // Facts for the hover cards, each with where it comes from and the date it was true, e.g.\n' +
+  '  //   "companies": [{ "name": "小红书", "englishName": "Xiaohongshu (RED)", "source": "company website", "asOf": "2024-06-01" }]\n' +
+  '  //   "people": [{ "name": "尹力", "note": "…", "source": "…", "asOf": "2024-06-01" }]\n' +
+  '  "knowledge": { "companies": [], "people": [] }\n' +
+  '}\n';
+
 function detectFormatting(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const m = /\n([ \t]+)"/.exec(text);

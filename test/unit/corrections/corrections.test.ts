@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { analyze } from '../../../src/core';
-import { addCorrection, minimalEdit, NEW_FILE_HEADER } from '../../../src/server/corrections/edit';
+import { addCorrection, minimalEdit, NEW_FILE_HEADER, NEW_FILE_TEMPLATE } from '../../../src/server/corrections/edit';
 import { parseCorrections, toUserLexicon } from '../../../src/server/corrections/format';
 
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
@@ -176,6 +176,16 @@ describe('corrections file: merge edits', () => {
     const r = addCorrection(crlf, { text: 'b', type: 'place' });
     assert.equal(r.status, 'edited');
     if (r.status === 'edited') assert.ok(!/[^\r]\n/.test(r.newText), JSON.stringify(r.newText));
+  });
+
+  it('the template of newsLens.corrections.open: valid, no problems, and code actions append to it keeping the comments', () => {
+    const p = parseCorrections(NEW_FILE_TEMPLATE);
+    assert.deepEqual(p, { corrections: [], knowledge: [], problems: [], syntaxErrors: false });
+    const r = addCorrection(NEW_FILE_TEMPLATE, { text: '雀巢', type: 'none' });
+    assert.equal(r.status, 'edited');
+    if (r.status !== 'edited') return;
+    assert.deepEqual(parseCorrections(r.newText).corrections.map((c) => [c.text, c.type]), [['雀巢', 'none']]);
+    for (const line of NEW_FILE_TEMPLATE.split('\n').filter((l) => l.trim().startsWith('//'))) assert.ok(r.newText.includes(line), `comment lost: ${line}`);
   });
 
   it('minimalEdit', () => {
