@@ -152,7 +152,7 @@ export const FOREIGN_CITIES = [
 /** Economic regions and groupings (no single administrative parent). */
 export const ECONOMIC_REGIONS = [
   '京津冀', '长三角', '珠三角', '粤港澳大湾区', '大湾区', '成渝地区', '长江经济带', '黄河流域', '东北地区', '西部地区', '中部地区', '东部地区',
-  '华北', '华东', '华南', '华中', '西南', '西北', '东北', '海峡两岸', '两岸', '港澳', '港澳台', '中国', '内地', '大陆', '中国大陆', '亚太', '亚洲', '欧洲', '非洲', '北美', '拉美', '中东', '东南亚', '中亚',
+  '华北', '华东', '华南', '华中', '西南', '西北', '东北', '海峡两岸', '两岸', '中国', '内地', '大陆', '中国大陆', '亚太', '亚洲', '欧洲', '非洲', '北美', '拉美', '中东', '东南亚', '中亚',
 ];
 
 /** Province short forms (简称) and their canonical region, used only in safe contexts. */
