@@ -107,16 +107,17 @@ export class WorkspaceIndex {
       maxFiles: typeof s.maxFiles === 'number' && s.maxFiles > 0 ? s.maxFiles : DEFAULT_WORKSPACE_INDEX_SETTINGS.maxFiles,
     };
     this.folders = (Array.isArray(p?.folders) ? p.folders : []).map(toPath).filter((x): x is string => !!x);
-    try {
-      this.host.foldersChanged?.(this.folders.map((f) => pathToFileURL(f).toString()));
-    } catch (err) {
-      this.host.log(`News Lens: workspace folders: ${String(err)}`);
-    }
     this.generation++;
     this.queue.length = 0;
     this.queued.clear();
     this.articles.clear();
     this.filesSeen = 0;
+    // the folders' corrections files, read before their articles are analysed
+    try {
+      this.host.foldersChanged?.(this.folders.map((f) => pathToFileURL(f).toString()));
+    } catch (err) {
+      this.host.log(`News Lens: workspace folders: ${String(err)}`);
+    }
     this.notifyChanged();
     if (!this.settings.enabled) return this.checkIdle();
     const gen = this.generation;
