@@ -58,6 +58,29 @@ async function exists(file: vscode.Uri): Promise<boolean> {
   }
 }
 
+/**
+ * A document left over from a closed editor keeps the text of a file that was deleted meanwhile
+ * (VS Code does not reload it when the file is created again, only when an editor opens it): wait
+ * (briefly) for that reload, so the command hands back the editor with what the file says.
+ */
+async function refreshFromDisk(doc: vscode.TextDocument): Promise<void> {
+  // called right after the editor was shown: opening an editor makes VS Code check the file on disk
+  const disk = await readFile(doc.uri);
+  if (doc.isDirty || disk === undefined || doc.getText() === disk) return;
+  const reloaded = new Promise<void>((resolve) => {
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && doc.getText() === disk) done();
+    });
+    const timer = setTimeout(() => done(), 3000);
+    function done() {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    }
+  });
+  if (doc.getText() !== disk) await reloaded;
+}
+
 async function showSyntaxError(file: vscode.Uri, offset: number, doc?: vscode.TextDocument): Promise<void> {
   const open = vscode.l10n.t('Open the file');
   const choice = await vscode.window.showErrorMessage(
@@ -164,10 +187,13 @@ export function registerCorrections(context: vscode.ExtensionContext, host: Corr
         await notifyServer(host, file);
       }
       const doc = await vscode.workspace.openTextDocument(file);
+      const editor = await vscode.window.showTextDocument(doc, { preview: false });
+      await refreshFromDisk(doc);
       // the cursor where the first correction goes (inside "corrections": [])
       const at = doc.getText().indexOf('"corrections": [');
       const pos = at >= 0 ? doc.positionAt(at + '"corrections": ['.length) : new vscode.Position(0, 0);
-      return vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(pos, pos) });
+      editor.selection = new vscode.Selection(pos, pos);
+      return editor;
     }),
   );
 

@@ -16,6 +16,7 @@ describe('Corrections (.vscode/news-lens.json)', function () {
   let dir: vscode.Uri;
   let file: vscode.Uri;
   let dirExisted = false;
+  let autoSave: string | undefined;
 
   const exists = async (u: vscode.Uri) => {
     try {
@@ -41,6 +42,10 @@ describe('Corrections (.vscode/news-lens.json)', function () {
     dir = vscode.Uri.joinPath(workspaceRoot(), '.vscode');
     file = vscode.Uri.joinPath(dir, 'news-lens.json');
     dirExisted = await exists(dir);
+    // code-server auto-saves dirty editors after a delay (files.autoSave=afterDelay): the tests of
+    // unsaved editors would race it, so it is off while they run
+    autoSave = vscode.workspace.getConfiguration('files').inspect<string>('autoSave')?.globalValue;
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     assert.ok(!(await exists(file)), `${file.fsPath} exists before the test: a previous run did not clean up`);
     doc = await vscode.workspace.openTextDocument(fixtureUri());
     onDisk = doc.getText();
@@ -56,6 +61,7 @@ describe('Corrections (.vscode/news-lens.json)', function () {
 
   after(async function () {
     await cleanUp();
+    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
     assert.equal(doc.getText(), onDisk, 'the fixture article changed');
     assert.equal(doc.isDirty, false, 'the fixture article was modified');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
