@@ -332,6 +332,8 @@ export class Vocab {
   readonly S0: number;
   readonly Y0: number;
   readonly BIAS: number;
+  /** Set by the runtime once the bias row has been added into every unigram row at offset 0. */
+  biasFolded = false;
   readonly L0: number;
   readonly nRows: number;
   /**
@@ -452,7 +454,7 @@ export function extract(
   const beg = sc.beg, end = sc.end, begM = sc.begM, endM = sc.endM, midM = sc.midM;
   const feats = sc.feats;
   const offs = sc.offs;
-  const B0 = voc.B0, T0 = voc.T0, S0 = voc.S0, Y0 = voc.Y0, BIAS = voc.BIAS, L0 = voc.L0;
+  const B0 = voc.B0, T0 = voc.T0, S0 = voc.S0, Y0 = voc.Y0, BIAS = voc.BIAS, L0 = voc.L0, foldedBias = voc.biasFolded;
   const LB = N_LEX * LEX_LEN;
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -484,7 +486,7 @@ export function extract(
     const tm1 = i >= 1 ? types[i - 1] : CT_BOUND;
     const tp1 = i + 1 < n ? types[i + 1] : CT_BOUND;
     feats[k++] = Y0 + (tm1 * N_CTYPES + types[i]) * N_CTYPES + tp1;
-    feats[k++] = BIAS;
+    if (!foldedBias) feats[k++] = BIAS;
     if (useLex) {
       const mb = begM[i], me = endM[i], mm = midM[i];
       const mpe = i > 0 ? endM[i - 1] : 0;

@@ -5,7 +5,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { EntityType, Span } from '../types';
-import { FEATURE_VERSION, FeatureScratch, Lexicon, Vocab, buildNormTable, extract } from './features';
+import { FEATURE_VERSION, FeatureScratch, Lexicon, UNI_W, Vocab, buildNormTable, extract } from './features';
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Tags                                                                                            */
@@ -362,7 +362,7 @@ export function deserialize(file: Buffer): ModelParts {
 
 /** Largest |weight| after requantisation; PACK_ROWS rows of it still fit one int16 lane. */
 const PACK_MAX = 1024;
-const PACK_ROWS = 31;
+const PACK_ROWS = 30; // the unigram row at offset 0 carries the folded bias (up to 2·PACK_MAX)
 
 /**
  * em[i*13+t] = sum of the 13-wide weight rows named by position i's features. Two tags per int32
@@ -455,6 +455,8 @@ export class RuntimeModel {
   private readonly bio6: boolean;
   private vscore = new Int32Array(0);
   private vback = new Uint8Array(0);
+  /** vnorm[i]: what was subtracted from the Viterbi scores up to position i (true = stored + vnorm). */
+  private vnorm = new Float64Array(0);
   /** Score units per unit of perceptron weight. */
   private readonly unit: number;
   /** Largest transition into each tag (exact pruning bound). */
@@ -466,7 +468,8 @@ export class RuntimeModel {
     this.K = h.labels.length;
     this.ts = new TagSet(h.scheme, this.K);
     this.T = this.ts.T;
-    this.voc = (parts as ModelParts & { vocab?: Vocab }).vocab ?? new Vocab(parts.chars, parts.biKeys, parts.triKeys, parts.skipKeys);
+    const v0 = (parts as ModelParts & { vocab?: Vocab }).vocab;
+    this.voc = v0 && !v0.biasFolded ? v0 : new Vocab(parts.chars, parts.biKeys, parts.triKeys, parts.skipKeys);
     this.W = parts.weights;
     this.trans = Int32Array.from(parts.trans);
     this.start = Int32Array.from(parts.start);
@@ -484,6 +487,18 @@ export class RuntimeModel {
       for (let i = 0; i < src.length; i++) W[i] = Math.round(src[i] / QD);
       this.W = W;
       for (const a of [this.trans, this.start, this.end]) for (let i = 0; i < a.length; i++) a[i] = Math.round(a[i] / QD);
+    } else {
+      this.W = this.W.slice();
+    }
+    {
+      // every position has the bias feature and exactly one unigram row at offset 0: fold the bias in
+      const T = this.T, W = this.W, v = this.voc;
+      for (let c = 0; c < v.nChars; c++) {
+        const r = (c * UNI_W + 2) * T;
+        for (let t = 0; t < T; t++) W[r + t] = Math.max(-32767, Math.min(32767, W[r + t] + W[v.BIAS * T + t]));
+      }
+      for (let t = 0; t < T; t++) W[v.BIAS * T + t] = 0;
+      v.biasFolded = true;
     }
     if (this.T === 13) {
       const R = this.W.length / 13;
@@ -515,14 +530,17 @@ export class RuntimeModel {
    * predecessors that could beat the best previous tag are tried (exact: bounded by the column's
    * largest transition). I-k follows B-k or I-k. Integer scores, renormalised per position.
    */
-  private decodeBio6(n: number): void {
+  private decodeBio6(n: number): number {
     const T = 13;
     if (this.vscore.length < n * T) {
       this.vscore = new Int32Array(Math.max(n * T, this.vscore.length * 2));
       this.vback = new Uint8Array(this.vscore.length);
+      this.vnorm = new Float64Array(this.vscore.length / T);
     }
-    const score = this.vscore, back = this.vback, em = this.em, trans = this.trans;
+    const score = this.vscore, back = this.vback, em = this.em, trans = this.trans, vnorm = this.vnorm;
     const NEG = -0x3fffffff;
+    let C = 0;
+    vnorm[0] = 0;
     score[0] = this.start[0] + em[0];
     for (let k = 0; k < 6; k++) {
       score[1 + 2 * k] = this.start[1 + 2 * k] + em[1 + 2 * k];
@@ -539,6 +557,8 @@ export class RuntimeModel {
         if (v > M) { M2 = M; M = v; pm = p; }
         else if (v > M2) M2 = v;
       }
+      C += M;
+      vnorm[i] = C;
       // O (c = 0) and B-k (c = 1 + 2k) may follow any tag. If even the second-best predecessor with
       // the column's largest transition cannot beat the best predecessor, the best one wins
       // (exact); otherwise all predecessors within the column's spread are tried.
@@ -580,6 +600,7 @@ export class RuntimeModel {
     const out = this.tags;
     out[n - 1] = arg;
     for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
+    return best + C;
   }
 
   /** Spans in `text` (UTF-16 offsets, end exclusive). */
@@ -593,6 +614,9 @@ export class RuntimeModel {
         this.segFrom = new Int32Array(cap);
         this.segTo = new Int32Array(cap);
         this.emAll = new Int32Array(cap * 13);
+        this.alphaAll = new Int32Array(cap * 13);
+        this.normAll = new Float64Array(cap);
+        this.totalAll = new Float64Array(cap);
       }
       this.segFrom.fill(-1, 0, L);
       this.lastText = text;
@@ -605,9 +629,12 @@ export class RuntimeModel {
   /** Text of the last predict() call, its emission scores and the segment of every position. */
   private lastText: string | undefined;
   private emAll = new Int32Array(0);
+  /** Viterbi forward scores (renormalised; true = alphaAll + normAll) and each segment's best total at its first position. */
+  private alphaAll = new Int32Array(0);
+  private normAll = new Float64Array(0);
+  private totalAll = new Float64Array(0);
   private segFrom = new Int32Array(0);
   private segTo = new Int32Array(0);
-  private fw = new Float64Array(0);
   private bw = new Float64Array(0);
 
   /**
@@ -625,61 +652,52 @@ export class RuntimeModel {
     const a = this.segFrom[start];
     if (k < 0 || a < 0 || this.segFrom[end - 1] !== a) return undefined;
     const b = this.segTo[start];
-    const T = 13, n = b - a, em = this.emAll, trans = this.trans;
-    if (this.fw.length < n * T) {
-      this.fw = new Float64Array(n * T * 2);
-      this.bw = new Float64Array(n * T * 2);
-    }
-    const fw = this.fw, bw = this.bw;
-    const legal = (p: number, c: number): boolean => !(c !== 0 && (c & 1) === 0 && p !== c && p !== c - 1);
-    const NEG = -1e300;
-    for (let t = 0; t < T; t++) fw[t] = (t === 0 || (t & 1) === 1 ? this.start[t] : NEG) + em[a * T + t];
-    for (let i = 1; i < n; i++) {
-      for (let c = 0; c < T; c++) {
-        let best = NEG;
-        for (let p = 0; p < T; p++) {
-          if (!legal(p, c)) continue;
-          const v = fw[(i - 1) * T + p] + trans[p * T + c];
-          if (v > best) best = v;
-        }
-        fw[i * T + c] = best + em[(a + i) * T + c];
-      }
-    }
-    let total = NEG;
-    for (let t = 0; t < T; t++) total = Math.max(total, fw[(n - 1) * T + t] + this.end[t]);
-    const s = start - a, e = end - a;
+    const T = 13, em = this.emAll, trans = this.trans;
+    const total = this.totalAll[a];
     const Bk = 1 + 2 * k, Ik = 2 + 2 * k;
+    // best path into B-k at start: from the stored forward scores of start-1
     let cs: number;
-    if (s === 0) cs = this.start[Bk];
+    if (start === a) cs = this.start[Bk];
     else {
-      cs = NEG;
-      for (let p = 0; p < T; p++) cs = Math.max(cs, fw[(s - 1) * T + p] + trans[p * T + Bk]);
+      const pb = (start - 1) * T;
+      let m = -Infinity;
+      for (let p = 0; p < T; p++) m = Math.max(m, this.alphaAll[pb + p] + trans[p * T + Bk]);
+      cs = m + this.normAll[start - 1];
     }
-    cs += em[(a + s) * T + Bk];
+    cs += em[start * T + Bk];
     let prev = Bk;
-    for (let i = s + 1; i < e; i++) {
-      cs += trans[prev * T + Ik] + em[(a + i) * T + Ik];
+    for (let i = start + 1; i < end; i++) {
+      cs += trans[prev * T + Ik] + em[i * T + Ik];
       prev = Ik;
     }
-    if (e === n) cs += this.end[prev];
+    if (end === b) cs += this.end[prev];
     else {
-      for (let t = 0; t < T; t++) bw[(n - 1) * T + t] = em[(a + n - 1) * T + t] + this.end[t];
-      for (let i = n - 2; i >= e; i--) {
+      // backward scores from the segment end down to `end` (O and B-* may follow anything; I-j
+      // follows B-j or I-j)
+      const len = b - end;
+      if (this.bw.length < len * T) this.bw = new Float64Array(len * T * 2);
+      const bw = this.bw;
+      const last = (len - 1) * T;
+      for (let t = 0; t < T; t++) bw[last + t] = em[(b - 1) * T + t] + this.end[t];
+      for (let j = len - 2; j >= 0; j--) {
+        const nb = (j + 1) * T, eb = (end + j) * T, cb = j * T;
         for (let c = 0; c < T; c++) {
-          let best = NEG;
-          for (let q = 0; q < T; q++) {
-            if (!legal(c, q)) continue;
-            const v = trans[c * T + q] + bw[(i + 1) * T + q];
-            if (v > best) best = v;
+          let m = -Infinity;
+          for (let q = 0; q < T; q = q === 0 ? 1 : q + 2) {
+            const v = trans[c * T + q] + bw[nb + q];
+            if (v > m) m = v;
           }
-          bw[i * T + c] = best + em[(a + i) * T + c];
+          if (c !== 0) {
+            const q = (c & 1) === 1 ? c + 1 : c; // I of the same label
+            const v = trans[c * T + q] + bw[nb + q];
+            if (v > m) m = v;
+          }
+          bw[cb + c] = m + em[eb + c];
         }
       }
-      let nx = NEG;
-      for (let c = 0; c < T; c++) {
-        if (c === Ik || !legal(prev, c)) continue;
-        nx = Math.max(nx, trans[prev * T + c] + bw[e * T + c]);
-      }
+      // after the span's last tag: O or B-* (I-k would extend it)
+      let nx = -Infinity;
+      for (let q = 0; q < T; q = q === 0 ? 1 : q + 2) nx = Math.max(nx, trans[prev * T + q] + bw[q]);
       cs += nx;
     }
     return Math.max(0, total - cs) / this.unit;
@@ -696,12 +714,15 @@ export class RuntimeModel {
     }
     if (this.bio6) {
       emit13(this.em, sc.feats, sc.offs, this.W, this.W2, n);
+      const total = this.decodeBio6(n);
       if (this.lastText === text) {
         this.emAll.set(this.em.subarray(0, n * T), from * T);
+        this.alphaAll.set(this.vscore.subarray(0, n * T), from * T);
+        this.normAll.set(this.vnorm.subarray(0, n), from);
+        this.totalAll[from] = total;
         this.segFrom.fill(from, from, to);
         this.segTo.fill(to, from, to);
       }
-      this.decodeBio6(n);
     } else {
       const em = this.em;
       const feats = sc.feats, offs = sc.offs, W = this.W;
