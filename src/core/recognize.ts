@@ -789,8 +789,10 @@ function stagePostNameTitles(ctx: Ctx): void {
   POST_NAME_WORDS.scan(ctx, (a, b) => {
     const word = ctx.s.slice(a, b);
     if (!free(ctx, a, b)) return;
-    if (!boundaryAfter(ctx, b)) return;
-    const nb = nameBefore(ctx, a);
+    // leader titles end a name phrase unless a longer word goes on (主席团, 主席台, 总统府)
+    const leader = LEADER_TITLES.has(word) && b < ctx.n && !'团台令制级府位选'.includes(ctx.s[b]);
+    if (!leader && !boundaryAfter(ctx, b)) return;
+    const nb = nameBefore(ctx, a, word);
     if (nb === undefined) return;
     const chain: TitleChain = { inText: word, start: a, end: b, units: [{ start: a, end: b, text: word, core: word, hasRegionalPrefix: false }] };
     const role: PersonRole = BUSINESS_CORES.has(word) ? 'business' : OTHER_CORES.has(word) ? 'other' : 'official';
@@ -1036,7 +1038,7 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     // title after the name: 江泽民主席, 李鹏总理
     const lone = units.length === 1 && !first.org && !first.region && first.prefixStart === first.coreStart;
     if (lone && POST_NAME_TITLES.includes(first.core)) {
-      const nb = nameBefore(ctx, first.start);
+      const nb = nameBefore(ctx, first.start, first.core);
       if (nb !== undefined) names.push([nb, first.start]);
     }
   }
@@ -1052,7 +1054,15 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
 }
 
 /** A name that ends at `end` (before a post-name title), preceded by a boundary. */
-function nameBefore(ctx: Ctx, end: number): number | undefined {
+/** Leader titles after which a surname alone names the person (江主席, 李总理). */
+const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '总统', '副总统', '首相']);
+const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|向|与|和|同|及|对|给|请|由|在|是|了|的|以)$/;
+/** Surnames that are far more often ordinary words before a title (共和国总统, 该党主席, 副总理). */
+const LONE_SURNAME_NOT = new Set('国党和文明时海方高全平成金关安常云都相来门商师副总代前原新老大小会长于'.split(''));
+/** Characters before a lone surname that leave it free (陪同江主席, 与李总理). */
+const SURNAME_LEFT = codeSet('同与和及向对在是了的由请随给为以');
+
+function nameBefore(ctx: Ctx, end: number, title?: string): number | undefined {
   const { s } = ctx;
   for (const L of [3, 2, 4]) {
     const a = end - L;
@@ -1063,8 +1073,14 @@ function nameBefore(ctx: Ctx, end: number): number | undefined {
     const sl = surnameLen(ctx, a);
     if (!sl || (L === 4 && sl !== 2)) continue;
     if (L === 3 && '和与及同跟在对向给由是'.includes(s[a])) continue;
-    const before = a === 0 || !isHan(s.charCodeAt(a - 1)) || ctx.taken[a - 1] || /(会见|接见|会晤|陪同|看望|慰问|向|与|和|同|及|对|给|请|由|在|是|了|的)$/.test(s.slice(Math.max(0, a - 2), a));
+    const before = a === 0 || !isHan(s.charCodeAt(a - 1)) || ctx.taken[a - 1] || NAME_LEFT_RE.test(s.slice(Math.max(0, a - 2), a));
     if (before) return a;
+  }
+  // a surname alone before a leader title: 江主席, 李总理 (not 和田市长: the place runs on)
+  if (title && LEADER_TITLES.has(title) && end >= 1 && !ctx.taken[end - 1] && ctx.lx.surnames.has(s.charCodeAt(end - 1)) && !LONE_SURNAME_NOT.has(s[end - 1])) {
+    const a = end - 1;
+    const p = a > 0 ? s.charCodeAt(a - 1) : 0;
+    if (a === 0 || !isHan(p) || ctx.taken[a - 1] || SURNAME_LEFT[p] === 1) return a;
   }
   return undefined;
 }
