@@ -613,6 +613,82 @@ function companyLexiconAt(ctx: Ctx, i: number, extra: Trie<string> | undefined):
   return i;
 }
 
+// ---------- political parties and their congresses ----------
+/** Party names written in full: no boundary needed (general knowledge: CPC and the eight democratic parties). */
+const PARTY_FULL = [
+  '中国共产党', '共产党', '中国国民党革命委员会', '中国国民党', '国民党', '中国民主同盟', '中国民主建国会', '中国民主促进会', '中国农工民主党', '农工民主党',
+  '中国致公党', '致公党', '九三学社', '台湾民主自治同盟', '民进党', '民主党', '共和党', '保守党', '自民党',
+];
+/** Short forms that are also pieces of ordinary words (人民建设, 居民进入): need a boundary on both sides. */
+const PARTY_SHORT = ['中共', '民革', '民盟', '民建', '民进', '农工党', '台盟', '工党', '社会党', '社民党'];
+const PARTY_TRIE = new Trie<number>();
+for (const w of PARTY_FULL) PARTY_TRIE.set(w, 1);
+for (const w of PARTY_SHORT) PARTY_TRIE.set(w, 2);
+const PARTY_FIRST = codeSet([...PARTY_FULL, ...PARTY_SHORT].map((w) => w[0]).join('') + '第十');
+const CN_NUM = codeSet('一二三四五六七八九十');
+const PARTY_LEFT_OK = codeSet('、和与及同是的在由向对了从自为以将等并即或');
+/** After 十N大: what would make it "the fifteen big …" rather than a congress. */
+const CONGRESS_NOT_BEFORE = codeSet('城学楼厦型批类项品件国企行家师赛奖洲湖桥块门队');
+
+/** 第十五次全国代表大会 / 十五大 / 十大 at p: returns its end. */
+function congressAt(s: string, p: number, afterParty: boolean): number {
+  const n = s.length;
+  if (s.charCodeAt(p) === 0x7b2c) {
+    // 第
+    let q = p + 1;
+    while (q < n && q - p <= 3 && CN_NUM[s.charCodeAt(q)] === 1) q++;
+    if (q > p + 1 && s.startsWith('次全国代表大会', q)) return q + 7;
+    return -1;
+  }
+  let q = p;
+  while (q < n && q - p < 3 && CN_NUM[s.charCodeAt(q)] === 1) q++;
+  if (q === p || s.charCodeAt(q) !== 0x5927 /* 大 */) return -1;
+  const digits = q - p;
+  // bare: only 十一大 … 十九大 (十大 and 三大 alone are "the ten/three big …")
+  if (!afterParty && !(digits === 2 && s[p] === '十')) return -1;
+  if (q + 1 < n && (CONGRESS_NOT_BEFORE[s.charCodeAt(q + 1)] === 1 || s[q + 1] === '会')) return -1;
+  return q + 1;
+}
+
+function stageParties(ctx: Ctx): void {
+  const { s, n, taken } = ctx;
+  for (let i = 0; i < n; i++) {
+    if (PARTY_FIRST[s.charCodeAt(i)] === 0 || taken[i]) continue;
+    const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+    const leftOk = i === 0 || !isHan(prev) || taken[i - 1] === 1 || PARTY_LEFT_OK[prev] === 1;
+    const hit = PARTY_TRIE.longest(s, i);
+    if (!hit) {
+      // a congress without the party: 第十五次全国代表大会, (特别是)十四大
+      if (!leftOk && s[i] !== '第') continue;
+      const e = congressAt(s, i, false);
+      if (e > 0 && free(ctx, i, e)) {
+        add(ctx, { type: 'government', start: i, end: e, priority: 80, source: 'rule' });
+        i = e - 1;
+      }
+      continue;
+    }
+    let [b, kind] = hit;
+    const word = s.slice(i, b);
+    if ((word === '民主党' && s[b] === '派') || s[b] === '员' || s[b] === '委') continue; // 民主党派 (the class), 共产党员, 党委
+    if (kind === 2) {
+      if (!leftOk) continue;
+      if (b < n && isHan(s.charCodeAt(b)) && !taken[b] && !/[、和与及的中第十九八七六五四三二一在是等成主副党同向对为召提领也]/.test(s[b])) continue;
+    }
+    // 中共中央 is the government body of the lexicon; 中国共产党中央委员会, 致公党中央 extend the party
+    if (word === '中共' && s.startsWith('中央', b)) continue;
+    let end = b;
+    if (s.startsWith('中央', b)) end = s.startsWith('委员会', b + 2) ? b + 5 : b + 2;
+    else {
+      const e = congressAt(s, b, true);
+      if (e > 0) end = e;
+    }
+    if (!free(ctx, i, end)) continue;
+    const sp = add(ctx, { type: 'government', start: i, end, priority: 80, source: 'rule' });
+    if (sp) setOrg(ctx, i, sp);
+    i = end - 1;
+  }
+}
+
 const GOV_LONG_WORDS = new WordScanner(() => GOV_LONG_SUFFIXES);
 // the former regex `[部局厅委署办处]|委员会` only ever matched one character (委 wins before 委员会)
 const GOV_SHORT_SET = codeSet(GOV_SHORT_SUFFIXES.join(''));
@@ -1378,6 +1454,7 @@ export function recognizeRich(text: string): RichSpan[] {
     () => stageBylines(ctx),
     () => stageCompanies(ctx),
     () => stageCompanyLexicon(ctx),
+    () => stageParties(ctx),
     () => stageGov(ctx),
     () => stageOrgs(ctx),
     () => stageCountryAbbr(ctx),
