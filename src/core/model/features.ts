@@ -9,7 +9,7 @@
  * any change here changes the meaning of the shipped weights, so bump FEATURE_VERSION.
  */
 
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 
 /** Sentinels used for positions outside the sentence. */
 const BOS = 1;
@@ -335,6 +335,11 @@ export class Vocab {
   /** Set by the runtime once the bias row has been added into every unigram row at offset 0. */
   biasFolded = false;
   readonly L0: number;
+  /** Rows for "inside 《…》" and "inside “…”/「…」". */
+  readonly Q0: number;
+  /** Template switches (stored in the model header): unigrams at ±2, quote context. */
+  uni2 = true;
+  quotes = false;
   readonly nRows: number;
   /**
    * chars[id] = normalised code of character id (ids < CID_FIRST unused); bi/tri/skip keys are
@@ -358,7 +363,8 @@ export class Vocab {
     this.Y0 = this.S0 + skipKeys.length / 2;
     this.BIAS = this.Y0 + N_CTYPES * N_CTYPES * N_CTYPES;
     this.L0 = this.BIAS + 1;
-    this.nRows = this.L0 + LEX_T * N_LEX * LEX_LEN;
+    this.Q0 = this.L0 + LEX_T * N_LEX * LEX_LEN;
+    this.nRows = this.Q0 + 2;
   }
   private static table(keys: Uint16Array, w: number): NgramTable {
     const n = keys.length / w;
@@ -456,15 +462,26 @@ export function extract(
   const offs = sc.offs;
   const B0 = voc.B0, T0 = voc.T0, S0 = voc.S0, Y0 = voc.Y0, BIAS = voc.BIAS, L0 = voc.L0, foldedBias = voc.biasFolded;
   const LB = N_LEX * LEX_LEN;
+  const uni2 = voc.uni2, quotes = voc.quotes, Q0 = voc.Q0;
+  let book = 0, quote = 0;
   let k = 0;
   for (let i = 0; i < n; i++) {
     offs[i] = k;
     const p = i + 2; // padded index of position i
-    feats[k++] = cid[p - 2] * UNI_W;
+    if (uni2) feats[k++] = cid[p - 2] * UNI_W;
     feats[k++] = cid[p - 1] * UNI_W + 1;
     feats[k++] = cid[p] * UNI_W + 2;
     feats[k++] = cid[p + 1] * UNI_W + 3;
-    feats[k++] = cid[p + 2] * UNI_W + 4;
+    if (uni2) feats[k++] = cid[p + 2] * UNI_W + 4;
+    if (quotes) {
+      const c = codes[i];
+      if (c === 0x300b) book = 0;
+      else if (c === 0x201d || c === 0x300d) quote = 0;
+      if (book > 0) feats[k++] = Q0;
+      else if (quote > 0) feats[k++] = Q0 + 1;
+      if (c === 0x300a) book = 1;
+      else if (c === 0x201c || c === 0x300c) quote = 1;
+    }
     let x = bid[p - 2];
     if (x >= 0) feats[k++] = B0 + x * BI_W;
     x = bid[p - 1];

@@ -244,6 +244,9 @@ export interface ModelHeader {
   nTrad: number;
   lexBytes: number;
   scale: number;
+  /** Template switches (absent = defaults: unigrams at ±2 on, quote context off). */
+  uni2?: boolean;
+  quotes?: boolean;
   trainedOn?: string;
   createdAt?: string;
 }
@@ -349,6 +352,8 @@ export function deserialize(file: Buffer): ModelParts {
 
 
   const voc = new Vocab(chars, biKeys, triKeys, skipKeys);
+  voc.uni2 = header.uni2 !== false;
+  voc.quotes = header.quotes === true;
   const nW = voc.nRows * T;
   const cm = take(Int16Array, nW);
   const weights = new Int16Array(nW);
@@ -470,6 +475,8 @@ export class RuntimeModel {
     this.T = this.ts.T;
     const v0 = (parts as ModelParts & { vocab?: Vocab }).vocab;
     this.voc = v0 && !v0.biasFolded ? v0 : new Vocab(parts.chars, parts.biKeys, parts.triKeys, parts.skipKeys);
+    this.voc.uni2 = h.uni2 !== false;
+    this.voc.quotes = h.quotes === true;
     this.W = parts.weights;
     this.trans = Int32Array.from(parts.trans);
     this.start = Int32Array.from(parts.start);

