@@ -860,11 +860,18 @@ function readForeignName(ctx: Ctx, p: number): number | undefined {
 }
 
 /** Titles after a name in formal text: 江泽民主席, 李鹏总理. */
-const POST_NAME_WORDS = new WordScanner(() => POST_NAME_TITLES.filter((t) => t !== '同志'));
+const POST_NAME_WORDS = new WordScanner(() => POST_NAME_TITLES);
 function stagePostNameTitles(ctx: Ctx): void {
   POST_NAME_WORDS.scan(ctx, (a, b) => {
     const word = ctx.s.slice(a, b);
     if (!free(ctx, a, b)) return;
+    if (word === '同志') {
+      // 以江泽民同志为核心: a full name before 同志 is a person; 同志 itself is no post
+      if (!boundaryAfter(ctx, b)) return;
+      const nb = nameBefore(ctx, a);
+      if (nb !== undefined && a - nb >= 2) add(ctx, { type: 'person', start: nb, end: a, priority: 100, source: 'rule', role: 'official' });
+      return;
+    }
     // leader titles end a name phrase unless a longer word goes on (主席团, 主席台, 总统府)
     const leader = LEADER_TITLES.has(word) && b < ctx.n && !'团台令制级府位选'.includes(ctx.s[b]);
     if (!leader && !boundaryAfter(ctx, b)) return;
