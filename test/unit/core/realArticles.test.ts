@@ -17,20 +17,6 @@ const slugs = fs
   .map((f) => f.slice(0, -'.expected.json'.length))
   .sort();
 
-/**
- * Expectations the rules meet on their own but the default pipeline loses where the model's spans
- * replace the rules' in src/core/model/combine.ts (model engineer's area): a legal company name cut
- * by the model (国家电网湖北省电力公司 → 北省电力公司), a province-level body shortened as if the
- * rule had swallowed a word (省发改委 → 发改委), the rule's longer org name losing to a shorter one
- * (第四军医大学 → 军医大学), and media named in source lines / brackets rejected by the model's cost
- * (红网, 湖北日报). Reported on every run; a new loss fails the test, a fixed one asks to be removed.
- */
-const KNOWN_MERGE_LOSSES: Record<string, string[]> = {
-  'hubei-leaders-meet-china-resources': ['company 国家电网湖北省电力公司', 'government body 省发改委', 'media 湖北日报'],
-  'hunan-vice-governor-meets-taiwan-entrepreneurs': ['media 红网'],
-  'peoples-daily-1998-pla-model-soldiers': ['organization 第四军医大学'],
-};
-
 function report(slug: string, label: string, hardMisses: string[], hardMet: string[]): void {
   if (hardMisses.length) console.log(`      [${slug} ${label}] hard expectations not met (reported, not failed):\n        ${hardMisses.join('\n        ')}`);
   if (hardMet.length) console.log(`      [${slug} ${label}] hard expectations met anyway: ${hardMet.join('; ')}`);
@@ -60,14 +46,7 @@ describe('real articles', function () {
       it('rules + model (default pipeline) still find everything expected', function () {
         const { failures, hardMisses, hardMet } = checkExpected(analyze(text), exp, false);
         report(slug, 'default', hardMisses, hardMet);
-        const known = KNOWN_MERGE_LOSSES[slug] ?? [];
-        const label = (f: string) => f.slice(0, f.indexOf(': ') < 0 ? f.length : f.indexOf(': '));
-        const stillLost = failures.filter((f) => known.includes(label(f)));
-        const fixed = known.filter((k) => !failures.some((f) => label(f) === k));
-        if (stillLost.length) console.log(`      [${slug} default] known losses in the rule/model merge (rules alone get these right):\n        ${stillLost.join('\n        ')}`);
-        if (fixed.length) console.log(`      [${slug} default] no longer lost in the merge (remove from KNOWN_MERGE_LOSSES): ${fixed.join('; ')}`);
-        const fresh = failures.filter((f) => !known.includes(label(f)));
-        assert.deepEqual(fresh, [], `${slug}: ${fresh.length} expectations not met`);
+        assert.deepEqual(failures, [], `${slug}: ${failures.length} expectations not met`);
       });
 
       const sample = path.join(repoRoot, 'samples', `${slug}.md`);
