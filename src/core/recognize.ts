@@ -8,7 +8,7 @@ import { normalizeForMatching } from './normalize';
 import { lexicons, type Lexicons, type PlaceInfo } from './lexicon';
 import { Trie } from './trie';
 import {
-  BYLINE_LABELS, COMPANY_GENERIC_STEMS, COMPANY_SUFFIXES, DAY_PARTS, GOV_LONG_SUFFIXES, GOV_REGION_HEADS,
+  BYLINE_LABELS, COMPANY_GENERIC_STEMS, COMPANY_SUFFIXES, DAY_PARTS, FOREIGN_STATES, GOV_LONG_SUFFIXES, GOV_REGION_HEADS,
   GOV_SHORT_SUFFIXES, ORG_SUFFIXES, POST_NAME_TITLES, PROVINCE_ABBR, PROVINCE_ABBR_UNSAFE, RELATIVE_DATES,
   VENUE_SUFFIXES_STRONG, VENUE_SUFFIXES_WEAK,
 } from './lexicon/words';
@@ -1187,6 +1187,8 @@ function placeStarts(lx: Lexicons): Uint8Array {
   return set;
 }
 
+const FOREIGN_STATE_SET = new Set(FOREIGN_STATES);
+
 function stagePlaces(ctx: Ctx): void {
   const { s, n, lx } = ctx;
   const taken = ctx.taken;
@@ -1198,7 +1200,14 @@ function stagePlaces(ctx: Ctx): void {
     const c = s.charCodeAt(i);
     const hit = lx.places.longest(s, i);
     if (hit) {
-      const [end, info] = hit;
+      let [end, info] = hit;
+      // the administrative suffix belongs to a foreign name: 洛杉矶市, 加利福尼亚州 (not 市长, 市民, 州立)
+      const suf = s.charCodeAt(end);
+      if (
+        ((suf === 0x5e02 /* 市 */ && info.level === 'foreign-city' && !'长民场委政府区内'.includes(s[end + 1] ?? '')) ||
+          (suf === 0x5dde /* 州 */ && FOREIGN_STATE_SET.has(info.name) && s[end + 1] !== '立')) &&
+        free(ctx, i, end + 1)
+      ) end++;
       if (free(ctx, i, end)) {
         // a bare two-character city name glued into a longer word is risky only for short forms
         add(ctx, { type: 'place', start: i, end, priority: 50, source: 'lexicon', place: info });
