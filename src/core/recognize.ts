@@ -819,6 +819,27 @@ function surnameLen(ctx: Ctx, p: number): number {
   return 0;
 }
 
+/**
+ * Bylines run names and posts together (记者李蕾张羽飞, 记者杨莉通讯员王媛, 记者孟梅实习生夏冬梅): true when
+ * a post, or a surname starting a two/three-character name that ends at punctuation, begins at q.
+ */
+function nextNameAt(ctx: Ctx, q: number): boolean {
+  const { s, n, lx } = ctx;
+  if (s.startsWith('实习生', q) || s.startsWith('通讯员', q)) return true;
+  if (!lx.surnames.has(s.charCodeAt(q))) return false;
+  for (const L of [2, 3]) {
+    const e = q + L;
+    if (e > n || (e < n && isHan(s.charCodeAt(e)))) continue;
+    let ok = true;
+    for (let k = q + 1; k < e; k++) {
+      const c = s.charCodeAt(k);
+      if (!isHan(c) || ctx.taken[k] || FUNCTION_CHARS.has(c) || NOT_NAME_SECOND.has(c)) ok = false;
+    }
+    if (ok && e < n && s[e] !== '，' && s[e] !== '。') return true;
+  }
+  return false;
+}
+
 /** Reads a Chinese personal name at p (after a title or a label); returns its end or undefined. */
 function readName(ctx: Ctx, p: number): number | undefined {
   const { s, n } = ctx;
@@ -840,6 +861,7 @@ function readName(ctx: Ctx, p: number): number | undefined {
   const long = Math.min(maxL, validMax);
   const short = minL;
   if (long === short) return p + short;
+  if (sl === 1 && long === 3 && nextNameAt(ctx, p + 2)) return p + 2;
   const bLong = boundaryAfter(ctx, p + long);
   const bShort = boundaryAfter(ctx, p + short);
   const lastLong = s.charCodeAt(p + long - 1);
@@ -1052,6 +1074,8 @@ function stageTitles(ctx: Ctx): void {
   }
 }
 
+const BYLINE_CORES = new Set(['记者', '特约记者', '通讯员', '实习生', '编辑']);
+
 /** Reads the title chain starting with `first` at i and the names after it; returns the next loop index. */
 function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number {
   const { s, n } = ctx;
@@ -1078,6 +1102,11 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     names.push([p, ne]);
     if (s[ne] === '、' && !parseUnit(ctx, ne + 1)) {
       p = ne + 1;
+      continue;
+    }
+    // reporters' bylines run names together: 记者李蕾张羽飞
+    if (ne - p === 2 && BYLINE_CORES.has(units[units.length - 1].core) && ctx.lx.surnames.has(s.charCodeAt(ne)) && nextNameAt(ctx, ne)) {
+      p = ne;
       continue;
     }
     break;
@@ -1382,7 +1411,7 @@ function stageVenues(ctx: Ctx): void {
 
 // ---------- persons by context ----------
 // no word is a prefix of another, so longest-first equals the former regex's alternation order
-const SPEECH_WORDS = new WordScanner(() => ['说', '指出', '强调', '表示', '认为', '介绍', '透露', '坦言', '称', '谈到', '提出', '回忆', '告诉']);
+const SPEECH_WORDS = new WordScanner(() => ['说', '指出', '强调', '表示', '认为', '介绍', '透露', '坦言', '称', '诉称', '谈到', '提出', '回忆', '告诉']);
 function stageSpeakers(ctx: Ctx): void {
   const { s } = ctx;
   SPEECH_WORDS.scan(ctx, (v) => {
