@@ -766,6 +766,12 @@ function stageGovRegionHeads(ctx: Ctx): void {
   });
 }
 
+/** A post of the body follows at b (哈佛大学校长), not a longer body (艺术网理事会, 文联党组书记). */
+function postAfter(ctx: Ctx, b: number): boolean {
+  const hit = ctx.lx.titleCores.longest(ctx.s, b);
+  return !!hit && ctx.s[b] !== '党' && ctx.s[hit[0]] !== '会';
+}
+
 const ORG_WORDS = new WordScanner(() => ORG_SUFFIXES);
 function stageOrgs(ctx: Ctx): void {
   const { s, n, lx } = ctx;
@@ -790,7 +796,8 @@ function stageOrgs(ctx: Ctx): void {
     const { start } = walkBack(s, a, 14, ctx.taken);
     const stem = s.slice(start, a);
     if (stem.length < 2) continue;
-    if (suf.length <= 2 && b < n && isHan(s.charCodeAt(b)) && !boundaryAfter(ctx, b)) continue;
+    // a short suffix needs a boundary after it, or a post of the body (哈佛大学校长陆登庭)
+    if (suf.length <= 2 && b < n && isHan(s.charCodeAt(b)) && !boundaryAfter(ctx, b) && !postAfter(ctx, b)) continue;
     if (/^(该|本|此|各|这|那|一|两|多|几|其|我|你|他|全|每|某|上述)/.test(stem)) continue;
     if (suf === '网' && !/(新闻|中国|人民|新华|央视|财经|日报|经济)/.test(stem)) continue;
     if (/(的|了)$/.test(stem)) continue;
@@ -871,7 +878,7 @@ function readName(ctx: Ctx, p: number): number | undefined {
 }
 
 const TRANSLIT = new Set(
-  '阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬佛弗福盖甘冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里理利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳娜奈内尼涅诺欧帕潘佩彭皮普奇齐乔切琼萨塞桑瑟森沙珊舍什施史斯松苏索塔泰坦汤特提托图瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约扎泽詹·'.split(''),
+  '阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬佛弗福盖甘冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里理利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳娜奈内尼涅诺欧帕潘佩彭皮普奇齐乔切琼萨塞桑瑟森沙珊舍什施史斯松苏索塔泰坦汤特提托图瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约扎泽詹顿夫逊尔茨兹默娃汀妮莎芙薇缇蕾登·'.split(''),
 );
 /** A transliterated foreign name (马斯克, 卡特, 约翰·史密斯) right after a title. */
 function readForeignName(ctx: Ctx, p: number): number | undefined {
@@ -1187,6 +1194,16 @@ function nameBefore(ctx: Ctx, end: number, title?: string): number | undefined {
     if (L === 3 && '和与及同跟在对向给由是'.includes(s[a])) continue;
     const before = a === 0 || !isHan(s.charCodeAt(a - 1)) || ctx.taken[a - 1] || NAME_LEFT_RE.test(s.slice(Math.max(0, a - 2), a));
     if (before) return a;
+  }
+  // a transliterated name before a post: 我同克林顿总统, ，赖尔登市长 (not 巴基斯坦总统: a place)
+  if (title) {
+    let a = end;
+    while (a > 0 && end - a < 8 && TRANSLIT.has(s[a - 1]) && !ctx.taken[a - 1]) a--;
+    if (s[a] === '·') a++;
+    if (end - a >= 3 && !placeCovers(ctx, end - 1) && !placeCovers(ctx, a)) {
+      const p = a > 0 ? s.charCodeAt(a - 1) : 0;
+      if (a === 0 || !isHan(p) || ctx.taken[a - 1] || SURNAME_LEFT[p] === 1 || NAME_LEFT_RE.test(s.slice(Math.max(0, a - 2), a))) return a;
+    }
   }
   // a surname alone before a leader title: 江主席, 李总理 (not 和田市长: the place runs on)
   if (title && LEADER_TITLES.has(title) && end >= 1 && !ctx.taken[end - 1] && ctx.lx.surnames.has(s.charCodeAt(end - 1)) && !LONE_SURNAME_NOT.has(s[end - 1])) {
