@@ -1254,6 +1254,11 @@ function stagePlaces(ctx: Ctx): void {
           (suf === 0x5dde /* 州 */ && FOREIGN_STATE_SET.has(info.name) && s[end + 1] !== '立')) &&
         free(ctx, i, end + 1)
       ) end++;
+      // a country's formal name: 波兰共和国, 南斯拉夫联盟共和国, 德国联邦共和国
+      else if (info.level === 'country' && (suf === 0x5171 /* 共 */ || suf === 0x8054 /* 联 */ || suf === 0x6c11 /* 民 */ || suf === 0x4eba /* 人 */)) {
+        const rep = /^(?:联盟|联邦|民主|人民)?共和国/.exec(s.slice(end, end + 7));
+        if (rep && free(ctx, i, end + rep[0].length)) end += rep[0].length;
+      }
       if (free(ctx, i, end)) {
         // a bare two-character city name glued into a longer word is risky only for short forms
         add(ctx, { type: 'place', start: i, end, priority: 50, source: 'lexicon', place: info });

@@ -109,6 +109,13 @@ export function lexicons(): Lexicons {
       places.set(r, info);
     }
   }
+  // 中华人民共和国 is 中国 written in full; 中华 (振兴中华) names it too
+  const china = placeByName.get('中国');
+  if (china) {
+    china.full = '中华人民共和国';
+    places.set('中华人民共和国', china);
+    if (!places.has('中华')) places.set('中华', china);
+  }
   for (const [abbr, region] of Object.entries(PROVINCE_ABBR)) void abbr, void region;
 
   const companies = new Trie<CompanyInfo>();
