@@ -9,7 +9,7 @@
  * any change here changes the meaning of the shipped weights, so bump FEATURE_VERSION.
  */
 
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 
 /** Sentinels used for positions outside the sentence. */
 const BOS = 1;
@@ -99,6 +99,7 @@ export const LEX_CLASSES = [
   'game', 'book', 'movie', 'scene',
   'surname', 'company-suffix', 'government-suffix', 'organization-suffix', 'place-suffix', 'title-suffix',
   'stock', 'region',
+  'word', 'word-name',
 ] as const;
 export type LexClass = (typeof LEX_CLASSES)[number];
 export const N_LEX = LEX_CLASSES.length;

