@@ -1356,8 +1356,8 @@ function stageCountryAbbr(ctx: Ctx): void {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if ((PAIR_CHARS[c] === 0 && c !== 0x534e) || taken[i]) continue; // 0x534e 华
-    // a longer place name starting here or covering this character is the lexicon's (美国, 中美洲, 粤港澳大湾区)
-    if (placeCovers(ctx, i)) continue;
+    // (a longer place name starting here or covering this character is the lexicon's: 美国, 中美洲,
+    // 粤港澳大湾区; tested with placeCovers only where a span would be added, it is the costly test)
     // pairs and runs: 中美两国, 台港澳同胞, 美英法三国
     let j = i;
     while (j < n && j - i < 4 && PAIR_CHARS[s.charCodeAt(j)] === 1 && !taken[j] && (j === i || s[j] !== s[j - 1])) j++;
@@ -1371,7 +1371,7 @@ function stageCountryAbbr(ctx: Ctx): void {
         if (MAJOR_PAIR[s.charCodeAt(k)] === 0 || ABBR_NOT_BEFORE[s[k - 1]]?.includes(s[k])) bare = false;
       }
       if (bare && j < n && ABBR_NOT_BEFORE[s[j - 1]]?.includes(s[j])) bare = false;
-      if (right || hk || bare) {
+      if ((right || hk || bare) && !placeCovers(ctx, i)) {
         let ok = true;
         for (let k = i + 1; k < j; k++) if (lx.places.startsAt(s, k) && lx.places.longest(s, k)) ok = false;
         if (ok) {
@@ -1393,19 +1393,19 @@ function stageCountryAbbr(ctx: Ctx): void {
     // 访美, 驻华, 来华
     if (i > 0 && !taken[i - 1] && ABBR_VERB_TARGETS[c] === 1 && (ABBR_VERB_STRONG[prev] === 1 || ABBR_VERB_WEAK[ch]?.includes(s[i - 1]))) {
       if (!(next === '人' && ch === '华')) {
-        abbrPlace(ctx, i, ch);
+        if (!placeCovers(ctx, i)) abbrPlace(ctx, i, ch);
         continue;
       }
     }
     // 美方, 中方
     if (next === '方' && ABBR_SIDE_CHARS[c] === 1 && leftFree && !/[面法式向案针位便才]/.test(s[i + 2] ?? '')) {
-      abbrPlace(ctx, i, ch);
+      if (!placeCovers(ctx, i)) abbrPlace(ctx, i, ch);
       continue;
     }
     // 华侨, 华人, 华裔 (海外华人, 美籍华人, 数百名华人)
     if (ch === '华' && (next === '侨' || next === '裔' || next === '人') && (leftFree || '名位籍外些'.includes(s[i - 1]))) {
       if (next === '人' && s[i + 2] === '民') continue;
-      abbrPlace(ctx, i, ch);
+      if (!placeCovers(ctx, i)) abbrPlace(ctx, i, ch);
     }
   }
 }
