@@ -671,8 +671,12 @@ function stageParties(ctx: Ctx): void {
     const word = s.slice(i, b);
     if ((word === '民主党' && s[b] === '派') || s[b] === '员' || s[b] === '委') continue; // 民主党派 (the class), 共产党员, 党委
     if (kind === 2) {
-      if (!leftOk) continue;
-      if (b < n && isHan(s.charCodeAt(b)) && !taken[b] && !/[、和与及的中第十九八七六五四三二一在是等成主副党同向对为召提领也]/.test(s[b])) continue;
+      // 中央, 成立 or a congress after it identify the party whatever precedes (纪念民革成立, 致民革九大)
+      const strongRight = s.startsWith('中央', b) || s.startsWith('成立', b) || congressAt(s, b, true) > 0;
+      if (!strongRight) {
+        if (!leftOk) continue;
+        if (b < n && isHan(s.charCodeAt(b)) && !taken[b] && !/[、和与及的中第在是等主副党同向对为召提领也]/.test(s[b])) continue;
+      }
     }
     // 中共中央 is the government body of the lexicon; 中国共产党中央委员会, 致公党中央 extend the party
     if (word === '中共' && s.startsWith('中央', b)) continue;
