@@ -675,7 +675,9 @@ function stageParties(ctx: Ctx): void {
       const strongRight = s.startsWith('中央', b) || s.startsWith('成立', b) || congressAt(s, b, true) > 0;
       if (!strongRight) {
         if (!leftOk) continue;
-        if (b < n && isHan(s.charCodeAt(b)) && !taken[b] && !/[、和与及的中第在是等主副党同向对为召提领也]/.test(s[b])) continue;
+        // after punctuation or at the start the short form is the party (，民革积极参政议政); after a function word a right boundary too
+        const strongLeft = i === 0 || !isHan(prev) || taken[i - 1] === 1;
+        if (!strongLeft && b < n && isHan(s.charCodeAt(b)) && !taken[b] && !/[、和与及的中第在是等主副党同向对为召提领也]/.test(s[b])) continue;
       }
     }
     // 中共中央 is the government body of the lexicon; 中国共产党中央委员会, 致公党中央 extend the party
@@ -882,7 +884,7 @@ function readName(ctx: Ctx, p: number): number | undefined {
 }
 
 const TRANSLIT = new Set(
-  '阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬佛弗福盖甘冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里理利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳娜奈内尼涅诺欧帕潘佩彭皮普奇齐乔切琼萨塞桑瑟森沙珊舍什施史斯松苏索塔泰坦汤特提托图瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约扎泽詹顿夫逊尔茨兹默娃汀妮莎芙薇缇蕾登·'.split(''),
+  '阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬佛弗福盖甘冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里理利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳娜奈内尼涅诺欧帕潘佩彭皮普奇齐乔切琼萨塞桑瑟森沙珊舍什施史斯松苏索塔泰坦汤特提托图瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约扎泽詹顿夫逊尔茨兹默娃汀妮莎芙薇缇蕾登山大·'.split(''),
 );
 /** A transliterated foreign name (马斯克, 卡特, 约翰·史密斯) right after a title. */
 function readForeignName(ctx: Ctx, p: number): number | undefined {
@@ -1182,6 +1184,8 @@ const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '�
 const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|向|与|和|同|及|对|给|请|由|在|是|了|的|以)$/;
 /** Surnames that are far more often ordinary words before a title (共和国总统, 该党主席, 副总理). */
 const LONE_SURNAME_NOT = new Set('国党和文明时海方高全平成金关安常云都相来门商师副总代前原新老大小会长于'.split(''));
+/** Verbs before a lone surname and a leader title: 热烈欢迎江主席, 迎接江主席, 聆听江主席演讲, 当江主席走上讲台. */
+const LONE_LEFT_RE = /(欢迎|欢送|迎接|聆听|会见|会晤|陪同|看望|感谢|祝贺|邀请|随同|当)$/;
 /** Characters before a lone surname that leave it free (陪同江主席, 与李总理). */
 const SURNAME_LEFT = codeSet('同与和及向对在是了的由请随给为以');
 
@@ -1213,7 +1217,7 @@ function nameBefore(ctx: Ctx, end: number, title?: string): number | undefined {
   if (title && LEADER_TITLES.has(title) && end >= 1 && !ctx.taken[end - 1] && ctx.lx.surnames.has(s.charCodeAt(end - 1)) && !LONE_SURNAME_NOT.has(s[end - 1])) {
     const a = end - 1;
     const p = a > 0 ? s.charCodeAt(a - 1) : 0;
-    if (a === 0 || !isHan(p) || ctx.taken[a - 1] || SURNAME_LEFT[p] === 1) return a;
+    if (a === 0 || !isHan(p) || ctx.taken[a - 1] || SURNAME_LEFT[p] === 1 || LONE_LEFT_RE.test(s.slice(Math.max(0, a - 2), a))) return a;
   }
   return undefined;
 }
