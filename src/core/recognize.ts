@@ -1580,12 +1580,12 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
     const m = loadDefaultModel();
     if (m) model = m.predict(text);
     if (model.length) {
-      // the model sees raw text; keep it out of URLs and away from spans without a Han character
+      // the model sees raw text; keep it out of URLs and away from spans with neither a Han character nor a Latin letter (bet365, Valve, EA stay)
       const masked = maskedRanges(text);
       model = model.filter(
         (sp) =>
           sp && typeof sp.start === 'number' && typeof sp.end === 'number' && sp.end > sp.start && sp.end <= text.length &&
-          /[\u3400-\u9fff]/.test(text.slice(sp.start, sp.end)) && !masked.some(([a, b]) => sp.start < b && a < sp.end),
+          /[\u3400-\u9fffA-Za-z\uff21-\uff3a\uff41-\uff5a]/.test(text.slice(sp.start, sp.end)) && !masked.some(([a, b]) => sp.start < b && a < sp.end),
       );
     }
   } catch {
