@@ -281,8 +281,18 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
     return b.entity;
   };
 
-  const mentions: Mention[] = [];
   const lx = lexicons();
+  // The article's own province and city, for 省委书记/市长 written without a region outside any
+  // region section: the province (city) the article names most, when one clearly leads.
+  let docRegions: { province?: string; city?: string } | undefined;
+  const articleRegion = (chain: TitleChain, src: string): string | undefined => {
+    const head = normalizeForMatching(src.slice(chain.units[0]?.start ?? chain.start, chain.units[0]?.end ?? chain.end));
+    const level = /^省/.test(head) || /^(副|常务副|代)?省长$/.test(head) ? 'province' : /^市/.test(head) || /^(副|常务副|代)?市长$/.test(head) ? 'city' : undefined;
+    if (!level) return undefined;
+    docRegions ??= articleRegions(spans);
+    return docRegions[level];
+  };
+  const mentions: Mention[] = [];
   // membership sets beside the output arrays, so long documents stay linear
   const seen = new Map<Entity, { aliases: Set<string>; sections: Set<string>; titles: Set<string> }>();
   const seenOf = (e: Entity) => {
@@ -308,8 +318,10 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
       if (!entity.within) {
         const parents = p?.parents ?? [];
         const sectionName = region?.name;
-        let within: string | undefined;
-        if (parents.length) {
+        let within: string | undefined = sp.within;
+        if (within) {
+          // written with its region: 香港北部都会区
+        } else if (parents.length) {
           within = parents.find((x) => x === sectionName || lookupPlace(x)?.parents.includes(sectionName ?? '')) ?? parents[0];
           // report the province-level parent for a district of a municipality, the city otherwise
         } else if (sectionName && (!p || (p.level !== 'province' && p.level !== 'country' && p.level !== 'foreign-city' && p.name !== sectionName))) {
@@ -325,8 +337,10 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
       if (sp.chain) {
         const org = sp.chain.organization ? canonicalCompany(sp.chain.organization) : undefined;
         const isOfficial = sp.role === 'official';
-        const reg = isOfficial ? sp.chain.region ?? region?.name : undefined;
-        const ti = titleInfo(sp.chain, reg, org, text);
+        const reg = isOfficial ? sp.chain.region ?? region?.name ?? articleRegion(sp.chain, text) : undefined;
+        // an official's post in a body (省科技厅党组成员) is a regional post, not a company's
+        const inBody = sp.chain.orgType === 'government' || sp.chain.orgType === 'organization';
+        const ti = titleInfo(sp.chain, reg, isOfficial && inBody ? undefined : org, text);
         const titleSet = seenOf(entity).titles;
         if (!titleSet.has(ti.inText)) {
           titleSet.add(ti.inText);
@@ -369,9 +383,66 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
   for (const e of entities) {
     if (e.type === 'person' && !e.role) e.role = 'other';
   }
+  // a place also written with its region in front (北部都会区 … 香港北部都会区) lies in that region
+  const placeByKey = new Map<string, Entity>();
+  for (const e of entities) if (e.type === 'place') placeByKey.set(N(e.name), e);
+  for (const e of entities) {
+    if (e.type !== 'place') continue;
+    const key = N(e.name);
+    const lead = lx.places.longest(key, 0);
+    if (!lead || lead[0] > key.length - 2) continue;
+    const info = lead[1];
+    if (info.level !== 'province' && info.level !== 'city' && info.level !== 'district') continue;
+    const rest = placeByKey.get(key.slice(lead[0]));
+    if (rest && !rest.within && !lookupPlace(N(rest.name))) {
+      rest.within = info.name;
+      rest.region = info.name;
+    }
+    if (!e.within && !lookupPlace(key)) {
+      e.within = info.name;
+      e.region = info.name;
+    }
+  }
   result.entities = entities;
   result.mentions = mentions.sort((a, b) => a.start - b.start);
   result.relations = buildRelations(text, result);
+}
+
+/** The province and city an article names most (places in titles count thrice), if one clearly leads. */
+function articleRegions(spans: RichSpan[]): { province?: string; city?: string } {
+  const prov = new Map<string, number>();
+  const city = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string, w: number) => m.set(k, (m.get(k) ?? 0) + w);
+  for (const sp of spans) {
+    if (sp.type !== 'place') continue;
+    const p = sp.place ?? lookupPlace(normalizeForMatching(sp.text));
+    if (!p) continue;
+    const w = sp.priority >= 95 ? 3 : 1;
+    if (p.level === 'province') {
+      bump(prov, p.name, w);
+      // 北京, 上海, 天津, 重庆: a 市 too
+      if (/市$/.test(p.full)) bump(city, p.name, w);
+    } else if (p.level === 'city' || p.level === 'district') {
+      if (p.level === 'city') bump(city, p.name, w);
+      let up = p.parents[0] ? lookupPlace(p.parents[0]) : undefined;
+      for (let g = 0; up && up.level !== 'province' && g < 2; g++) up = up.parents[0] ? lookupPlace(up.parents[0]) : undefined;
+      if (up) bump(prov, up.name, w);
+    }
+  }
+  const lead = (m: Map<string, number>): string | undefined => {
+    let best: string | undefined;
+    let bestN = 0;
+    let second = 0;
+    for (const [k, v] of m) {
+      if (v > bestN) {
+        second = bestN;
+        bestN = v;
+        best = k;
+      } else if (v > second) second = v;
+    }
+    return bestN > second ? best : undefined;
+  };
+  return { province: lead(prov), city: lead(city) };
 }
 
 // ---------- relations ----------

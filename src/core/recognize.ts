@@ -30,6 +30,8 @@ export interface TitleChain {
   /** Offsets of the organization span, when written in the text. */
   orgStart?: number;
   orgEnd?: number;
+  /** Type of the organization span (a post at a company, or in a government body/organization). */
+  orgType?: EntityType;
 }
 
 /** Span with the extra facts the analysis needs. */
@@ -45,6 +47,8 @@ export interface RichSpan extends Span {
   aliasOf?: string;
   /** Companies: true when recognised by a legal-name suffix. */
   legal?: boolean;
+  /** Places without lexicon info (venues): canonical name of the region written before them. */
+  within?: string;
 }
 
 const MAX_TEXT_FOR_RULES = 4_000_000;
@@ -66,7 +70,7 @@ const STOP_WORDS = [
   '来到', '走访', '调研', '考察', '会见了', '会见', '参观', '前往', '访问', '视察', '抵达', '走进', '包括', '以及', '其中', '还有', '了', '在', '与', '和', '及', '同', '向', '对', '是',
   '为', '由', '被', '将', '把', '从', '到', '等', '的', '后', '通过', '成立', '表示', '宣布', '收购', '旗下', '加入', '离开', '担任', '任职于', '携手', '联合', '签约', '合作', '这家', '该', '据', '如',
   '就', '于', '给', '让', '使', '称', '说', '指出', '强调', '希望', '支持', '推动', '鼓励', '欢迎', '感谢', '听取', '介绍', '座谈', '召开', '举办', '主办', '承办', '发布', '推出', '入驻', '落户',
-  '投资', '建设', '设立', '组建', '改组', '成为', '作为', '即', '或', '又', '也', '还', '都', '曾', '已', '并', '而', '但', '向着', '面向', '针对', '有关', '相关', '各', '多家', '一家', '两家', '这些', '等在',
+  '投资', '建设', '设立', '组建', '改组', '成为', '作为', '即', '或', '又', '也', '还', '都', '曾', '已', '并', '而', '但', '向着', '面向', '针对', '有关', '相关', '各', '多家', '一家', '两家', '这些', '等在', '率领', '带领', '率',
 ];
 const STOP_TRIE_REV = (() => {
   // reversed-word trie: lets us find stop words ending at a position scanning backwards
@@ -169,7 +173,9 @@ const DATE_RE = new RegExp(
     `${D_YEAR}(?:${D_MONTH}(?:${D_DAY})?)?(?:(?:至|到|—|-|～|~)(?:${D_YEAR})?(?:${D_MONTH})?(?:${D_DAY}))?(?:${D_PART})?(?:${D_TIME})?`,
     `${D_MONTH}${D_DAY}?(?:(?:至|到|—|-|～|~)(?:${D_MONTH})?${D_DAY})?(?:[(（]${D_WEEK}[)）]|${D_WEEK})?(?:${D_PART})?(?:${D_TIME})?`,
     `${D_DAY}(?=${D_PART}|${D_TIME}|电|讯)(?:${D_PART})?(?:${D_TIME})?`,
-    `${D_REL}(?:${D_PART})?(?:${D_TIME})?`,
+    `${D_REL}(?:${D_MONTH}(?:${D_DAY})?)?(?:${D_PART})?(?:${D_TIME})?`,
+    `(?:19|20)[0-9]{2}(?:-(?:1[0-2]|0?[1-9])-(?:3[01]|[12][0-9]|0?[1-9])|/(?:1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9]))(?![0-9])(?:[ T]?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?)?`,
+    `(?:3[01]|[12][0-9]|0?[1-9])日(?![游内均元])`,
     `${D_WEEK}(?:${D_PART})?(?:${D_TIME})?`,
     `${D_PART}${D_TIME}`,
     `(?:[01]?[0-9]|2[0-4])[时点](?:[0-5]?[0-9]分|半|许)`,
@@ -480,8 +486,15 @@ function stageBylines(ctx: Ctx): void {
     walkedLineEnd = lineEnd;
     while (p < lineEnd) {
       let q = p;
-      while (q < lineEnd && SOURCE_SEPS[s.charCodeAt(q)] === 0) q++;
+      let colon = false;
+      for (; q < lineEnd; q++) {
+        const c = s.charCodeAt(q);
+        if (SOURCE_SEPS[c] === 1) break;
+        if (c === 0x3a || c === 0xff1a) colon = true;
+      }
       const len = q - p;
+      // another field of the same line (发布时间:…, 编辑:…) ends the list of sources
+      if (colon) break;
       if (len >= 2 && len <= 16) {
         const txt = s.slice(p, q);
         const company = ctx.lx.companies.get(txt);
@@ -605,6 +618,8 @@ function companyLexiconAt(ctx: Ctx, i: number, extra: Trie<string> | undefined):
   // ASCII names must sit at word boundaries
   if (isAsciiAlnum(s.charCodeAt(i)) && i > 0 && isAsciiAlnum(s.charCodeAt(i - 1))) return i;
   if (isAsciiAlnum(s.charCodeAt(end - 1)) && end < n && isAsciiAlnum(s.charCodeAt(end))) return i;
+  // a short name glued to 社 is part of a news agency's name (中通社 is not 中通)
+  if (end < n && s.charCodeAt(end) === 0x793e) return i;
   const sp = add(ctx, { type: 'company', start: i, end, priority: 70, source: 'lexicon', aliasOf });
   if (sp) {
     setOrg(ctx, i, sp);
@@ -708,9 +723,13 @@ function stageGov(ctx: Ctx): void {
     if (i < nextI || ctx.taken[i]) continue;
     const hit = lx.govFixed.longest(s, i);
     if (hit) {
-      const sp = add(ctx, { type: 'government', start: i, end: hit[0], priority: 80, source: 'lexicon' });
+      // 教育部队 (教育 + 部队), 外交部门: a body ending in 部 glued to 队/门/分/位 is another word
+      if (s.charCodeAt(hit[0] - 1) === 0x90e8 && GOV_BU_NEXT[s.charCodeAt(hit[0])] === 1) continue;
+      // a province/city level written before a national name: 省国资委, 市发改委
+      const start = levelCharBefore(ctx, i) ? i - 1 : i;
+      const sp = add(ctx, { type: 'government', start, end: hit[0], priority: 80, source: 'lexicon' });
       if (sp) {
-        setOrg(ctx, i, sp);
+        setOrg(ctx, start, sp);
         nextI = hit[0];
       }
     }
@@ -721,6 +740,7 @@ function stageGov(ctx: Ctx): void {
   for (let h = hits.length - 1; h >= 0; h--) {
     const [a, b] = hits[h];
     if (ctx.taken[a]) continue;
+    if (s.charCodeAt(b - 1) === 0x90e8 && GOV_BU_NEXT[s.charCodeAt(b)] === 1) continue; // 公安部门
     const { start } = walkBack(s, a, 16, ctx.taken);
     if (a - start < 2) continue;
     const stem = s.slice(start, a);
@@ -732,22 +752,36 @@ function stageGov(ctx: Ctx): void {
   for (const a of cands.govShort) {
     if (ctx.taken[a]) continue;
     const b = a + 1;
+    if (s.charCodeAt(a) === 0x90e8 && GOV_BU_NEXT[s.charCodeAt(b)] === 1) continue; // 公安部门, 国防部队
     // find a stem ending at a
     let best = -1;
     for (let L = 2; L <= 10 && a - L >= 0; L++) {
       if (lx.govStems.getIn(s, a - L, a)) best = a - L;
     }
+    // one-character stems of 办 offices, only with a level written before them: 省台办, 市侨办
+    if (best < 0 && a >= 2 && s.charCodeAt(a) === 0x529e && GOV_BAN_ONE[s.charCodeAt(a - 1)] === 1 && levelCharBefore(ctx, a - 1)) best = a - 1;
     if (best < 0) continue;
     let start = best;
     // optional region (北京市 / 市 / 省 / 国家) before the stem
     const region = regionEndingAt(ctx, start);
     if (region !== undefined) start = region;
-    else if (start > 0 && /[市省区县]/.test(s[start - 1]) && (start < 2 || !isHan(s.charCodeAt(start - 2)) || ctx.taken[start - 2])) start--;
+    else if (levelCharBefore(ctx, start)) start--;
     else if (s.slice(start - 2, start) === '国家') start -= 2;
     if (!free(ctx, start, b)) continue;
     const sp = add(ctx, { type: 'government', start, end: b, priority: 78, source: 'rule' });
     if (sp) setOrg(ctx, start, sp);
   }
+}
+
+const GOV_BU_NEXT = codeSet('队门分位');
+/** 台办, 侨办, 外办, 编办. */
+const GOV_BAN_ONE = codeSet('台侨外编');
+const LEVEL_CHARS = codeSet('市省区县');
+/** A free 市/省/区/县 right before `i` that starts a word (省国资委, 省台办; not 城市国资委). */
+function levelCharBefore(ctx: Ctx, i: number): boolean {
+  const { s } = ctx;
+  if (i < 1 || LEVEL_CHARS[s.charCodeAt(i - 1)] === 0 || ctx.taken[i - 1]) return false;
+  return i < 2 || !isHan(s.charCodeAt(i - 2)) || ctx.taken[i - 2] === 1;
 }
 
 /** Start offset of a free place name (with optional 市/省 suffix) ending exactly at `end`. */
@@ -779,6 +813,13 @@ function postAfter(ctx: Ctx, b: number): boolean {
 }
 
 const ORG_WORDS = new WordScanner(() => ORG_SUFFIXES);
+/** Members written right after an institution's name: 第四军医大学学员. */
+const ORG_MEMBER_WORDS = (() => {
+  const t = new Trie<string>();
+  for (const w of ['学员', '学生', '师生', '校友', '教师', '教职工', '职工', '员工', '队员', '会员', '代表', '党委', '团委']) t.set(w, w);
+  return t;
+})();
+const DELEGATION_SUFFIXES = new Set(['代表团', '考察团', '访问团', '参访团', '精英团', '交流团', '慰问团']);
 function stageOrgs(ctx: Ctx): void {
   const { s, n, lx } = ctx;
   let nextI = 0;
@@ -802,13 +843,21 @@ function stageOrgs(ctx: Ctx): void {
     const { start } = walkBack(s, a, 14, ctx.taken);
     const stem = s.slice(start, a);
     if (stem.length < 2) continue;
-    // a short suffix needs a boundary after it, or a post of the body (哈佛大学校长陆登庭)
-    if (suf.length <= 2 && b < n && isHan(s.charCodeAt(b)) && !boundaryAfter(ctx, b) && !postAfter(ctx, b)) continue;
+    // a short suffix needs a boundary after it, a post of the body (哈佛大学校长陆登庭) or its members (第四军医大学学员)
+    if (suf.length <= 2 && b < n && isHan(s.charCodeAt(b)) && !boundaryAfter(ctx, b) && !postAfter(ctx, b) && ORG_MEMBER_WORDS.longestEnd(s, b) < 0) continue;
     if (/^(该|本|此|各|这|那|一|两|多|几|其|我|你|他|全|每|某|上述)/.test(stem)) continue;
+    let orgStart = start;
+    if (DELEGATION_SUFFIXES.has(suf)) {
+      // a delegation is named from where it comes: 台湾中南部企业家精英团, (接受)香港媒体代表团
+      let k = start;
+      while (k < a - 1 && !lx.places.longest(s, k, a)) k++;
+      if (k >= a - 1) continue;
+      orgStart = k;
+    }
     if (suf === '网' && !/(新闻|中国|人民|新华|央视|财经|日报|经济)/.test(stem)) continue;
     if (/(的|了)$/.test(stem)) continue;
-    const sp = add(ctx, { type: 'organization', start, end: b, priority: 75, source: 'rule' });
-    if (sp) setOrg(ctx, start, sp);
+    const sp = add(ctx, { type: 'organization', start: orgStart, end: b, priority: 75, source: 'rule' });
+    if (sp) setOrg(ctx, orgStart, sp);
   }
 }
 
@@ -937,7 +986,7 @@ const BUSINESS_CORES = new Set([
   '董事长', '副董事长', '执行董事', '董事', '独立董事', '监事长', '监事', '总裁', '副总裁', '总经理', '副总经理', '首席执行官', '首席运营官', '首席财务官', '首席技术官',
   '首席信息官', '首席营销官', '首席代表', '总监', '经理', '合伙人', '创始人', '联合创始人', '创办人', '掌门人', '董事会秘书', '董秘', 'CEO', 'COO', 'CFO', 'CTO', '首席科学家', '首席经济学家', '总工程师', '总会计师',
 ]);
-const OTHER_CORES = new Set(['记者', '编辑', '特约记者', '通讯员', '主播', '评论员', '总编辑', '主编', '副主编', '教授', '副教授', '研究员', '副研究员', '博士生导师', '院士', '讲师', '教练', '主教练', '队长', '医生', '主任医师', '律师', '工程师', '分析师', '社长', '台长']);
+const OTHER_CORES = new Set(['记者', '编辑', '特约记者', '通讯员', '主播', '评论员', '总编辑', '主编', '副主编', '教授', '副教授', '研究员', '副研究员', '博士生导师', '院士', '讲师', '教练', '主教练', '队长', '医生', '主任医师', '律师', '工程师', '分析师', '社长', '台长', '代表']);
 const REGION_CORES = new Set(['行政长官', '特首', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '县长', '副县长', '州长', '市领导', '省领导', '区领导', '县领导']);
 
 interface Unit {
@@ -1126,7 +1175,17 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   }
   const explicitOrg = units.find((u) => u.org)?.org;
   let org = explicitOrg;
-  const region = units.find((u) => u.region)?.region;
+  let region = units.find((u) => u.region)?.region;
+  if (region && !first.region && !first.org && s.charCodeAt(first.prefixStart) === 0x7701) {
+    // 省委副书记、武汉市委书记: the 省 post is in the province of the city named later
+    const province = provinceOf(ctx, region);
+    if (province) region = province;
+  }
+  if (!region && org && org.type !== 'company') {
+    // a body named with its region holds its posts there: 香港贸易发展局主席, 北京市发改委主任
+    const lead = ctx.lx.places.longest(s, org.start, org.end);
+    if (lead && (lead[1].level === 'province' || lead[1].level === 'city' || lead[1].level === 'district')) region = lead[1].name;
+  }
   // a title right after "、" continuing a business list inherits the company: 高级副总裁张铮、副总裁刘之菲
   if (!org && !region && st.prevChainEnd === i - 1 && s[i - 1] === '、' && st.prevOrg) org = st.prevOrg;
   const chainRegion = region ?? (st.prevChainEnd === i - 1 && !org ? st.prevRegion : undefined);
@@ -1140,11 +1199,14 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     organization: org?.text,
     orgStart: org?.start,
     orgEnd: org?.end,
+    orgType: org?.type,
   };
   const allCores = units.map((u) => u.core);
   let role: PersonRole = 'official';
   if (org?.type === 'company' || allCores.some((c) => BUSINESS_CORES.has(c))) role = 'business';
   else if (allCores.every((c) => OTHER_CORES.has(c))) role = 'other';
+  // posts in a chamber of commerce or a manufacturers' association are held by business people
+  else if (org?.type === 'organization' && BUSINESS_ASSOCIATION.test(s.slice(org.start, org.end))) role = 'business';
   // a bare core with nothing around it (no org, no region, no name) is weak: only title span
   const titleSpans: { start: number; end: number }[] = [];
   for (const u of units) {
@@ -1178,10 +1240,23 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   return nextI;
 }
 
+const BUSINESS_ASSOCIATION = /(商会|厂商|工商联|工商业|企业联合会|企业家协会|企业家联合会|实业家)/;
+
+/** The province a city or district lies in (canonical name), if the lexicon knows it. */
+function provinceOf(ctx: Ctx, name: string): string | undefined {
+  let p = ctx.lx.placeByName.get(name);
+  for (let guard = 0; p && guard < 3; guard++) {
+    if (p.level === 'province') return p.name;
+    const up = p.parents[0];
+    p = up ? ctx.lx.placeByName.get(up) : undefined;
+  }
+  return undefined;
+}
+
 /** A name that ends at `end` (before a post-name title), preceded by a boundary. */
 /** Leader titles after which a surname alone names the person (江主席, 李总理). */
 const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '总统', '副总统', '首相']);
-const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|向|与|和|同|及|对|给|请|由|在|是|了|的|以)$/;
+const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|向|与|和|同|及|对|给|请|由|在|是|了|的|以)$/;
 /** Surnames that are far more often ordinary words before a title (共和国总统, 该党主席, 副总理). */
 const LONE_SURNAME_NOT = new Set('国党和文明时海方高全平成金关安常云都相来门商师副总代前原新老大小会长于'.split(''));
 /** Verbs before a lone surname and a leader title: 热烈欢迎江主席, 迎接江主席, 聆听江主席演讲, 当江主席走上讲台. */
@@ -1228,6 +1303,8 @@ const ABBR_RIGHT = '投发工生学考访举召开设参落集期务就创居经
 const ABBR_LEFT_SET = codeSet(ABBR_LEFT);
 const ABBR_SAFE = codeSet(Object.keys(PROVINCE_ABBR).filter((ch) => ch.length === 1 && !PROVINCE_ABBR_UNSAFE.has(ch)).join(''));
 const ABBR_RIGHT_SET = codeSet(ABBR_RIGHT);
+/** After a pair of short forms: 合作, 两地, 交流, 经贸, 关系, 之间, 联手. */
+const ABBR_PAIR_NEXT = codeSet('合两交经关之联携');
 /** Code units worth a look in stagePlaces: starts of place names, 首 (首都), safe province abbreviations. */
 let placeStartCache: { lx: Lexicons; set: Uint8Array } | undefined;
 function placeStarts(lx: Lexicons): Uint8Array {
@@ -1292,6 +1369,15 @@ function stagePlaces(ctx: Ctx): void {
       const rightStrong = s.startsWith('上', i + 1) && ch === '沪';
       if ((leftOk && rightOk) || rightStrong) {
         add(ctx, { type: 'place', start: i, end: i + 1, priority: 50, source: 'rule', place: lx.placeByName.get(region) });
+        continue;
+      }
+      // two short forms paired before a word of cooperation: 粤港合作, 湘台交流, 京津两地
+      const c2 = s.charCodeAt(i + 1);
+      const region2 = ABBR_SAFE[c2] === 1 || c2 === 0x53f0 ? PROVINCE_ABBR[s[i + 1]] : undefined;
+      if (region2 && region2 !== region && i + 2 < n && ABBR_PAIR_NEXT[s.charCodeAt(i + 2)] === 1 && (i === 0 || !ctx.taken[i - 1]) && free(ctx, i, i + 2)) {
+        add(ctx, { type: 'place', start: i, end: i + 1, priority: 50, source: 'rule', place: lx.placeByName.get(region) });
+        add(ctx, { type: 'place', start: i + 1, end: i + 2, priority: 50, source: 'rule', place: lx.placeByName.get(region2) });
+        nextI = i + 2;
       }
     }
   }
@@ -1434,7 +1520,10 @@ function stageVenues(ctx: Ctx): void {
       if (stem.length < 2) continue;
       if (/^(该|本|此|各|这|那|一|两|多|几|其|我|你|他|全|每|某|上述|中心)/.test(stem)) continue;
       if (!strong && !(cutBy && MOTION_CUTS.has(cutBy))) continue;
-      add(ctx, { type: 'place', start, end: b, priority: 60, source: 'rule' });
+      // 香港北部都会区 lies in 香港
+      const lead = ctx.lx.places.longest(s, start, a);
+      const within = lead && lead[0] <= a - 2 && (lead[1].level === 'province' || lead[1].level === 'city' || lead[1].level === 'district') ? lead[1].name : undefined;
+      add(ctx, { type: 'place', start, end: b, priority: 60, source: 'rule', within });
     }
   }
 }

@@ -5,10 +5,10 @@ import { ASHARE_DATA } from './companies.data';
 import { BRANDS } from './brands';
 import {
   COUNTRIES_EXTRA, ECONOMIC_REGIONS, FOREIGN_CITIES, FOREIGN_STATES, WORLD_CITIES, GOV_FIXED, ORG_FIXED, SURNAMES_COMPOUND, SURNAMES_SINGLE, TITLE_CORES,
-  TITLE_MODIFIERS, TITLE_ORG_PREFIXES, AFTER_NAME, GOV_STEMS, PROVINCE_ABBR, TAIWAN_CITIES,
+  TITLE_MODIFIERS, TITLE_ORG_PREFIXES, AFTER_NAME, GOV_STEMS, PROVINCE_ABBR, TAIWAN_CITIES, LANDMARKS,
 } from './words';
 
-export type PlaceLevel = 'province' | 'city' | 'district' | 'country' | 'foreign-city' | 'region';
+export type PlaceLevel = 'province' | 'city' | 'district' | 'country' | 'foreign-city' | 'region' | 'landmark';
 
 export interface PlaceInfo {
   /** Canonical name: 北京, 广州, 朝阳区. */
@@ -46,6 +46,9 @@ export interface Lexicons {
 
 let cache: Lexicons | undefined;
 
+/** Short forms of district-less cities that are common words or names (孙中山, 中山路). */
+const CITY_SHORT_STOP = new Set(['中山']);
+
 const COUNTRY_STOP = new Set(['中非', '多哥', '马里', '乍得', '汤加', '关岛', '圣诞岛', '中国']);
 
 export function lexicons(): Lexicons {
@@ -57,6 +60,17 @@ export function lexicons(): Lexicons {
     if (!name) continue;
     if (level === 'country' && COUNTRY_STOP.has(name)) continue;
     let info = placeByName.get(name);
+    // prefecture-level cities without districts are listed as 东莞市 under the province: 东莞 is a city
+    if (!info && level === 'district' && name.endsWith('市') && name.length >= 3 && parent && placeByName.get(parent)?.level === 'province' && !CITY_SHORT_STOP.has(name.slice(0, -1))) {
+      const short = name.slice(0, -1);
+      if (!placeByName.has(short)) {
+        info = { name: short, level: 'city', parents: [parent], full: name };
+        placeByName.set(short, info);
+        places.set(short, info);
+        places.set(name, info);
+        continue;
+      }
+    }
     if (info) {
       if (parent && !info.parents.includes(parent)) info.parents.push(parent);
     } else {
@@ -100,6 +114,13 @@ export function lexicons(): Lexicons {
       const info: PlaceInfo = { name: c, level: 'country', parents: [], full: c };
       placeByName.set(c, info);
       places.set(c, info);
+    }
+  }
+  for (const [name, province] of Object.entries(LANDMARKS)) {
+    if (!placeByName.has(name)) {
+      const info: PlaceInfo = { name, level: 'landmark', parents: [province], full: name };
+      placeByName.set(name, info);
+      places.set(name, info);
     }
   }
   for (const r of ECONOMIC_REGIONS) {

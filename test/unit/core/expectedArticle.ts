@@ -35,16 +35,19 @@ export interface CheckOutcome {
   hardMisses: string[];
   /** `_hard` expectations the analysis meets anyway. */
   hardMet: string[];
+  /** How many expectations were checked. */
+  checked: number;
 }
 
 const N = (s: string | null | undefined): string | undefined => (s == null ? undefined : normalizeForMatching(s));
 const same = (a: string | null | undefined, b: string | null | undefined) => N(a) === N(b);
 
 export function checkExpected(a: Analysis, exp: ExpectedArticle, exact: boolean): CheckOutcome {
-  const out: CheckOutcome = { failures: [], hardMisses: [], hardMet: [] };
+  const out: CheckOutcome = { failures: [], hardMisses: [], hardMet: [], checked: 0 };
   // one expectation: all its checks pass, or the first miss is recorded (as a failure or a hard miss)
   const expect = (label: string, hard: boolean | undefined, body: (miss: (why: string) => void) => void) => {
     let missed: string | undefined;
+    out.checked++;
     body((why) => {
       if (missed === undefined) missed = why;
     });
