@@ -496,7 +496,8 @@ function buildRelations(text: string, a: Analysis): Relation[] {
     const officials = uniq(ms.filter((m) => m.type === 'person' && byId.get(m.entityId)?.role === 'official').map((m) => m.entityId));
     const targets = uniq(ms.filter((m) => m.type === 'company' || (m.type === 'person' && byId.get(m.entityId)?.role === 'business')).map((m) => m.entityId));
     // the sentence text is only needed when there is someone to relate
-    const stext = officials.length || targets.length ? text.slice(s.start, s.end) : '';
+    // normalised (simplified, half-width), so 會見 and 會晤 in traditional text are meetings too
+    const stext = officials.length || targets.length ? normalizeForMatching(text.slice(s.start, s.end)) : '';
     const meets = stext !== '' && MEET_RE.test(stext);
     if (officials.length && (meets || PARTY_RE.test(stext))) {
       for (const o of officials) {

@@ -692,7 +692,7 @@ function stageParties(ctx: Ctx): void {
         if (!leftOk) continue;
         // after punctuation or at the start the short form is the party (，民革积极参政议政); after a function word a right boundary too
         const strongLeft = i === 0 || !isHan(prev) || taken[i - 1] === 1;
-        if (!strongLeft && b < n && isHan(s.charCodeAt(b)) && !taken[b] && !/[、和与及的中第在是等主副党同向对为召提领也]/.test(s[b])) continue;
+        if (!strongLeft && b < n && isHan(s.charCodeAt(b)) && !taken[b] && !/[、和与及的中第十在是等主副党同向对为召提领也]/.test(s[b])) continue;
       }
     }
     // 中共中央 is the government body of the lexicon; 中国共产党中央委员会, 致公党中央 extend the party
@@ -762,6 +762,8 @@ function stageGov(ctx: Ctx): void {
     if (best < 0 && a >= 2 && s.charCodeAt(a) === 0x529e && GOV_BAN_ONE[s.charCodeAt(a - 1)] === 1 && levelCharBefore(ctx, a - 1)) best = a - 1;
     if (best < 0) continue;
     let start = best;
+    // the party committee or government a department belongs to: 市委宣传部, 省政府办公厅, 镇江市委组织部
+    if (start >= 2 && PARTY_HEADS.has(s.slice(start - 2, start)) && free(ctx, start - 2, start)) start -= 2;
     // optional region (北京市 / 市 / 省 / 国家) before the stem
     const region = regionEndingAt(ctx, start);
     if (region !== undefined) start = region;
@@ -774,6 +776,8 @@ function stageGov(ctx: Ctx): void {
 }
 
 const GOV_BU_NEXT = codeSet('队门分位');
+/** Committees a department is written under: 市委宣传部, 省委组织部. */
+const PARTY_HEADS = new Set(['市委', '省委', '区委', '县委', '州委']);
 /** 台办, 侨办, 外办, 编办. */
 const GOV_BAN_ONE = codeSet('台侨外编');
 const LEVEL_CHARS = codeSet('市省区县');
@@ -807,6 +811,13 @@ function stageGovRegionHeads(ctx: Ctx): void {
 }
 
 /** A post of the body follows at b (哈佛大学校长), not a longer body (艺术网理事会, 文联党组书记). */
+/** Only spaces between the line start and `p`. */
+function atLineStart(s: string, p: number): boolean {
+  let k = p - 1;
+  while (k >= 0 && (s.charCodeAt(k) === 0x20 || s.charCodeAt(k) === 0x3000 || s.charCodeAt(k) === 0x09)) k--;
+  return k < 0 || s.charCodeAt(k) === 0x0a || s.charCodeAt(k) === 0x0d;
+}
+
 function postAfter(ctx: Ctx, b: number): boolean {
   const hit = ctx.lx.titleCores.longest(ctx.s, b);
   return !!hit && ctx.s[b] !== '党' && ctx.s[hit[0]] !== '会';
@@ -843,8 +854,10 @@ function stageOrgs(ctx: Ctx): void {
     const { start } = walkBack(s, a, 14, ctx.taken);
     const stem = s.slice(start, a);
     if (stem.length < 2) continue;
+    // a news site opening its dateline: 金山网讯 9月13日, 红网消息
+    const dateline = suf === '网' && (s.charCodeAt(b) === 0x8baf || s.startsWith('消息', b)) && atLineStart(s, start);
     // a short suffix needs a boundary after it, a post of the body (哈佛大学校长陆登庭) or its members (第四军医大学学员)
-    if (suf.length <= 2 && b < n && isHan(s.charCodeAt(b)) && !boundaryAfter(ctx, b) && !postAfter(ctx, b) && ORG_MEMBER_WORDS.longestEnd(s, b) < 0) continue;
+    if (!dateline && suf.length <= 2 && b < n && isHan(s.charCodeAt(b)) && !boundaryAfter(ctx, b) && !postAfter(ctx, b) && ORG_MEMBER_WORDS.longestEnd(s, b) < 0) continue;
     if (/^(该|本|此|各|这|那|一|两|多|几|其|我|你|他|全|每|某|上述)/.test(stem)) continue;
     let orgStart = start;
     if (DELEGATION_SUFFIXES.has(suf)) {
@@ -854,7 +867,7 @@ function stageOrgs(ctx: Ctx): void {
       if (k >= a - 1) continue;
       orgStart = k;
     }
-    if (suf === '网' && !/(新闻|中国|人民|新华|央视|财经|日报|经济)/.test(stem)) continue;
+    if (suf === '网' && !dateline && !/(新闻|中国|人民|新华|央视|财经|日报|经济)/.test(stem)) continue;
     if (/(的|了)$/.test(stem)) continue;
     const sp = add(ctx, { type: 'organization', start: orgStart, end: b, priority: 75, source: 'rule' });
     if (sp) setOrg(ctx, orgStart, sp);
@@ -1256,7 +1269,7 @@ function provinceOf(ctx: Ctx, name: string): string | undefined {
 /** A name that ends at `end` (before a post-name title), preceded by a boundary. */
 /** Leader titles after which a surname alone names the person (江主席, 李总理). */
 const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '总统', '副总统', '首相']);
-const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|向|与|和|同|及|对|给|请|由|在|是|了|的|以)$/;
+const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|向|与|和|同|及|对|给|请|由|在|是|了|的|以|当)$/;
 /** Surnames that are far more often ordinary words before a title (共和国总统, 该党主席, 副总理). */
 const LONE_SURNAME_NOT = new Set('国党和文明时海方高全平成金关安常云都相来门商师副总代前原新老大小会长于'.split(''));
 /** Verbs before a lone surname and a leader title: 热烈欢迎江主席, 迎接江主席, 聆听江主席演讲, 当江主席走上讲台. */
