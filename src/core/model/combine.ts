@@ -165,14 +165,18 @@ export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: Co
     // often swallowed preceding words (秉承恒盛集团, 早报记者致电上海商务委员会). Held-out, over such
     // covering spans the rule was right 6 of 10 times when forcing its span into the model's labelling
     // cost ≤ COVER_COST (星展银行私人银行, 深圳红十字会, 卡迪夫地方法院; model 2) and the model 24 of 40
-    // times above it (rule 5). Organizations stay rules-first (媒体 such as 广州日报, 北京发布 are names
-    // the model cannot know; held-out org cases were a tie). Without a cost: legal names lose.
+    // times above it (rule 5). Organizations only where the model has an organization with the same
+    // end: media such as 广州日报, 北京发布 (the model sees a place inside) are names it cannot know.
+    // Without a cost: legal names lose.
     const covers = live.every((j) => model[j].start >= r.start && model[j].end <= r.end);
     const sameSpan = live.length === 1 && model[live[0]].start === r.start && model[live[0]].end === r.end;
     if (covers && !sameSpan) {
       const k = kind(r);
       let keepRule = k !== 'legal';
-      if (k === 'legal' || (k === 'rule' && r.type !== 'organization')) {
+      // organizations only when the model has the same organization ending where the rule's ends
+      // (美术家协会 in 地方美术家协会): a suffix rule that ran back over preceding words
+      const sameEndOrg = r.type === 'organization' && live.some((j) => model[j].type === 'organization' && model[j].end === r.end);
+      if (k === 'legal' || (k === 'rule' && (r.type !== 'organization' || sameEndOrg))) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
         if (cost !== undefined) keepRule = cost <= COVER_COST;
       }
