@@ -935,6 +935,8 @@ function readName(ctx: Ctx, p: number): number | undefined {
   if (NOT_NAME_SECOND.has(s.charCodeAt(p + sl))) return undefined;
   const long = Math.min(maxL, validMax);
   const short = minL;
+  // 代表全中国人民: a country or province running to the end of the reading is no given name
+  if (placeInName(ctx, p, p + long)) return long !== short && !placeInName(ctx, p, p + short) ? p + short : undefined;
   if (long === short) return p + short;
   if (sl === 1 && long === 3 && nextNameAt(ctx, p + 2)) return p + 2;
   const bLong = boundaryAfter(ctx, p + long);
@@ -943,6 +945,18 @@ function readName(ctx: Ctx, p: number): number | undefined {
   if (bLong && !(bShort && FUNCTION_CHARS.has(lastLong))) return p + long;
   if (bShort) return p + short;
   return FUNCTION_CHARS.has(lastLong) ? p + short : p + long;
+}
+
+const NAME_PLACE_LEVELS = new Set(['country', 'province', 'foreign-city', 'region']);
+/** A country/province/foreign place starts inside [a, e) and reaches e or beyond (应美国, 全中国). */
+function placeInName(ctx: Ctx, a: number, e: number): boolean {
+  const { s, lx } = ctx;
+  for (let k = a + 1; k < e; k++) {
+    if (lx.places.first[s.charCodeAt(k)] === 0) continue;
+    const hit = lx.places.longest(s, k);
+    if (hit && hit[0] >= e && NAME_PLACE_LEVELS.has(hit[1].level)) return true;
+  }
+  return false;
 }
 
 const TRANSLIT = new Set(
@@ -1224,7 +1238,11 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   const titleSpans: { start: number; end: number }[] = [];
   for (const u of units) {
     // regionful prefix (北京市委) becomes a government span; otherwise the prefix is part of the title
-    if (u.region && u.prefixStart < u.coreStart) {
+    if (u.region && u.prefixStart < u.coreStart && u.regionEnd === u.prefixStart && s.slice(u.prefixStart, u.coreStart) === '国家') {
+      // 中国国家主席: the country, then the post 国家主席 (国家 is no body of its own)
+      add(ctx, { type: 'place', start: u.start, end: u.regionEnd, priority: 95, source: 'rule', place: ctx.lx.placeByName.get(u.region) });
+      titleSpans.push({ start: u.prefixStart, end: u.end });
+    } else if (u.region && u.prefixStart < u.coreStart) {
       add(ctx, { type: 'government', start: u.start, end: u.coreStart, priority: 95, source: 'rule' });
       titleSpans.push({ start: u.coreStart, end: u.end });
     } else if (u.region) {
@@ -1288,6 +1306,7 @@ function nameBefore(ctx: Ctx, end: number, title?: string): number | undefined {
     const sl = surnameLen(ctx, a);
     if (!sl || (L === 4 && sl !== 2)) continue;
     if (L === 3 && '和与及同跟在对向给由是'.includes(s[a])) continue;
+    if (placeInName(ctx, a, end)) continue; // 应美国总统: 美国 is no given name
     const before = a === 0 || !isHan(s.charCodeAt(a - 1)) || ctx.taken[a - 1] || NAME_LEFT_RE.test(s.slice(Math.max(0, a - 2), a));
     if (before) return a;
   }
@@ -1349,7 +1368,7 @@ function stagePlaces(ctx: Ctx): void {
       const suf = s.charCodeAt(end);
       if (
         ((suf === 0x5e02 /* 市 */ && info.level === 'foreign-city' && !'长民场委政府区内'.includes(s[end + 1] ?? '')) ||
-          (suf === 0x5dde /* 州 */ && FOREIGN_STATE_SET.has(info.name) && s[end + 1] !== '立')) &&
+          (suf === 0x5dde /* 州 */ && FOREIGN_STATE_SET.has(info.name) && !info.name.endsWith('州') && s[end + 1] !== '立')) &&
         free(ctx, i, end + 1)
       ) end++;
       // a country's formal name: 波兰共和国, 南斯拉夫联盟共和国, 德国联邦共和国
