@@ -1102,7 +1102,7 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
 const TITLE_CTX_WORDS = ['会见', '接见', '会晤', '陪同', '出席', '参加', '听取', '看望', '慰问', '表示', '指出', '强调', '包括'];
 const TITLE_CTX_WORD_SET = new Set(TITLE_CTX_WORDS);
 const TITLE_CTX_WORD_LAST = codeSet(TITLE_CTX_WORDS.map((w) => w[1]).join(''));
-const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率');
+const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应');
 
 function isTitleStartContext(ctx: Ctx, i: number): boolean {
   if (i === 0) return true;
