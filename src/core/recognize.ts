@@ -9,7 +9,7 @@ import { lexicons, type Lexicons, type PlaceInfo } from './lexicon';
 import { Trie } from './trie';
 import {
   BYLINE_LABELS, COMPANY_GENERIC_STEMS, COMPANY_SUFFIXES, DAY_PARTS, FOREIGN_STATES, GOV_LONG_SUFFIXES, GOV_REGION_HEADS,
-  GOV_SHORT_SUFFIXES, ORG_SUFFIXES, POST_NAME_TITLES, PROVINCE_ABBR, PROVINCE_ABBR_UNSAFE, RELATIVE_DATES,
+  GOV_SHORT_SUFFIXES, ORG_SUFFIXES, POST_NAME_TITLES, PROVINCE_ABBR, PROVINCE_ABBR_UNSAFE, CITY_ABBR, RELATIVE_DATES,
   VENUE_SUFFIXES_STRONG, VENUE_SUFFIXES_WEAK,
 } from './lexicon/words';
 import { loadDefaultModel } from './model/index';
@@ -1333,7 +1333,9 @@ function nameBefore(ctx: Ctx, end: number, title?: string): number | undefined {
 const ABBR_LEFT = '在来赴驻返回抵离访进出入留至到落扎莅临';
 const ABBR_RIGHT = '投发工生学考访举召开设参落集期务就创居经办视出求上任企商考建兴';
 const ABBR_LEFT_SET = codeSet(ABBR_LEFT);
-const ABBR_SAFE = codeSet(Object.keys(PROVINCE_ABBR).filter((ch) => ch.length === 1 && !PROVINCE_ABBR_UNSAFE.has(ch)).join(''));
+const ABBR_SAFE = codeSet(Object.keys(PROVINCE_ABBR).filter((ch) => ch.length === 1 && !PROVINCE_ABBR_UNSAFE.has(ch)).join('') + Object.keys(CITY_ABBR).join(''));
+/** City short forms may also be followed by 与/和/、 (在汉与华润集团座谈, 来穗、来深). */
+const CITY_ABBR_RIGHT = codeSet('与和、');
 const ABBR_RIGHT_SET = codeSet(ABBR_RIGHT);
 /** After a pair of short forms: 合作, 两地, 交流, 经贸, 关系, 之间, 联手. */
 const ABBR_PAIR_NEXT = codeSet('合两交经关之联携');
@@ -1346,6 +1348,7 @@ function placeStarts(lx: Lexicons): Uint8Array {
   for (let c = 0; c < 65536; c++) if (pf[c]) set[c] = 1;
   set['首'.charCodeAt(0)] = 1;
   for (const ch of Object.keys(PROVINCE_ABBR)) if (ch.length === 1 && !PROVINCE_ABBR_UNSAFE.has(ch)) set[ch.charCodeAt(0)] = 1;
+  for (const ch of Object.keys(CITY_ABBR)) set[ch.charCodeAt(0)] = 1;
   placeStartCache = { lx, set };
   return set;
 }
@@ -1392,12 +1395,13 @@ function stagePlaces(ctx: Ctx): void {
     // province abbreviations in safe contexts: 在京发展, 来粤访问
     if (ABBR_SAFE[c] === 0) continue;
     const ch = s[i];
-    const region = PROVINCE_ABBR[ch];
+    const city = CITY_ABBR[ch];
+    const region = PROVINCE_ABBR[ch] ?? city;
     if (region && !PROVINCE_ABBR_UNSAFE.has(ch) && i > 0 && i + 1 < n) {
       const left = s[i - 1];
       const right = s[i + 1];
       const leftOk = ABBR_LEFT_SET[left.charCodeAt(0)] === 1 && !ctx.taken[i - 1];
-      const rightOk = ABBR_RIGHT_SET[right.charCodeAt(0)] === 1 || right === '，' || right === '。';
+      const rightOk = ABBR_RIGHT_SET[right.charCodeAt(0)] === 1 || right === '，' || right === '。' || (city !== undefined && CITY_ABBR_RIGHT[right.charCodeAt(0)] === 1);
       const rightStrong = s.startsWith('上', i + 1) && ch === '沪';
       if ((leftOk && rightOk) || rightStrong) {
         add(ctx, { type: 'place', start: i, end: i + 1, priority: 50, source: 'rule', place: lx.placeByName.get(region) });

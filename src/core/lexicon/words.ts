@@ -187,6 +187,11 @@ export const FOREIGN_STATES = [
   '安大略', '魁北克', '不列颠哥伦比亚', '阿尔伯塔', '曼尼托巴', '新斯科舍', '新南威尔士', '昆士兰', '塔斯马尼亚',
   '英格兰', '苏格兰', '威尔士', '北爱尔兰',
 ];
+/** Oceans, seas and continental regions (general knowledge); 红海/死海 left out (film title, scenic spot). */
+export const WORLD_REGIONS = [
+  '太平洋', '大西洋', '印度洋', '北冰洋', '南太平洋', '北大西洋', '地中海', '加勒比海', '波罗的海', '波斯湾', '黑海', '里海',
+  '北美洲', '南美洲', '大洋洲', '拉丁美洲', '中美洲', '南美', '西欧', '东欧', '北欧', '南欧', '西亚', '南亚', '东亚', '北非', '西非', '东非', '南部非洲',
+];
 /** Countries (and former countries) the country list lacks under their usual short name. */
 export const COUNTRIES_EXTRA = ['俄罗斯', '苏联', '前苏联', '南斯拉夫', '捷克斯洛伐克', '东德', '西德', '梵蒂冈', '巴勒斯坦'];
 /** Famous lakes, mountains and scenic areas inside one province (general knowledge). */
@@ -208,6 +213,10 @@ export const PROVINCE_ABBR: Record<string, string> = {
   京: '北京', 沪: '上海', 津: '天津', 渝: '重庆', 冀: '河北', 晋: '山西', 辽: '辽宁', 吉: '吉林', 黑: '黑龙江', 苏: '江苏', 浙: '浙江', 皖: '安徽',
   闽: '福建', 赣: '江西', 鲁: '山东', 豫: '河南', 鄂: '湖北', 湘: '湖南', 粤: '广东', 桂: '广西', 琼: '海南', 川: '四川', 蜀: '四川', 贵: '贵州', 黔: '贵州',
   云: '云南', 滇: '云南', 藏: '西藏', 陕: '陕西', 秦: '陕西', 甘: '甘肃', 陇: '甘肃', 青: '青海', 宁: '宁夏', 新: '新疆', 港: '香港', 澳: '澳门', 台: '台湾',
+};
+/** City short forms (简称) of large cities, used only in the same safe contexts: 在汉, 来穗, 赴蓉. */
+export const CITY_ABBR: Record<string, string> = {
+  汉: '武汉', 穗: '广州', 蓉: '成都', 榕: '福州', 甬: '宁波', 邕: '南宁', 筑: '贵阳', 厦: '厦门', 莞: '东莞', 锡: '无锡', 杭: '杭州', 汴: '开封',
 };
 /** Abbreviations too ambiguous to use even in context. */
 export const PROVINCE_ABBR_UNSAFE = new Set(['吉', '黑', '苏', '贵', '云', '秦', '甘', '青', '宁', '新', '台', '藏']);
