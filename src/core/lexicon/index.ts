@@ -4,7 +4,7 @@ import { PLACES_DATA } from './places.data';
 import { ASHARE_DATA } from './companies.data';
 import { BRANDS } from './brands';
 import {
-  COUNTRIES_EXTRA, ECONOMIC_REGIONS, FOREIGN_CITIES, FOREIGN_STATES, WORLD_CITIES, GOV_FIXED, ORG_FIXED, SURNAMES_COMPOUND, SURNAMES_SINGLE, TITLE_CORES,
+  COUNTRIES_EXTRA, ECONOMIC_REGIONS, FOREIGN_CITIES, FOREIGN_STATES, WORLD_CITIES, WORLD_REGIONS, GOV_FIXED, ORG_FIXED, SURNAMES_COMPOUND, SURNAMES_SINGLE, TITLE_CORES,
   TITLE_MODIFIERS, TITLE_ORG_PREFIXES, AFTER_NAME, GOV_STEMS, PROVINCE_ABBR, TAIWAN_CITIES, LANDMARKS,
 } from './words';
 
@@ -98,6 +98,13 @@ export function lexicons(): Lexicons {
   for (const c of WORLD_CITIES) {
     if (!placeByName.has(c)) {
       const info: PlaceInfo = { name: c, level: 'foreign-city', parents: [], full: c };
+      placeByName.set(c, info);
+      places.set(c, info);
+    }
+  }
+  for (const c of WORLD_REGIONS) {
+    if (!placeByName.has(c)) {
+      const info: PlaceInfo = { name: c, level: 'region', parents: [], full: c };
       placeByName.set(c, info);
       places.set(c, info);
     }
