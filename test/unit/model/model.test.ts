@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { loadDefaultModel, locateModelFile, loadModelFile } from '../../../src/core/model';
 import { combineSpans } from '../../../src/core/model/combine';
+import { lastSpanCost } from '../../../src/core/model/perceptron';
 import { codePointToUtf16 } from '../../../src/core/model/cluener';
 import type { Span } from '../../../src/core/types';
 
@@ -124,6 +125,30 @@ describe('model: combineSpans', () => {
       [sp('organization', 2, 6, { source: 'model' }), sp('person', 5, 7, { source: 'model' }), { type: 'place', start: 9, end: 9 } as Span],
     );
     for (let i = 1; i < out.length; i++) assert.ok(out[i].start >= out[i - 1].end, JSON.stringify(out));
+  });
+});
+
+describe('model: span costs for the merge', () => {
+  const model = loadDefaultModel()!;
+  const text = '据了解，许多银行都已经下调了存款利率，外交部发言人秦刚表示。';
+
+  it("the model's own spans cost nothing; a span it rejects costs a lot; another text is unknown", () => {
+    const spans = model.predict(text);
+    assert.ok(spans.length > 0);
+    for (const s of spans) assert.equal(lastSpanCost(s.start, s.end, s.type, s.text), 0, s.text);
+    const a = text.indexOf('许多银行');
+    assert.ok(lastSpanCost(a, a + 4, 'company', '许多银行')! > 40);
+    assert.equal(lastSpanCost(a, a + 4, 'company', '别的文字'), undefined, 'surface must match the last text');
+    assert.equal(lastSpanCost(a, a + 4, 'date', '许多银行'), undefined, 'not a model label');
+  });
+
+  it('a generic legal-suffix phrase the model rejects is dropped; the model keeps its spans', () => {
+    const ms = model.predict(text);
+    const a = text.indexOf('许多银行');
+    const rule = { type: 'company', start: a, end: a + 4, text: '许多银行', source: 'rule', legal: true } as Span;
+    const out = combineSpans([rule], ms);
+    assert.ok(!out.some((s) => s.text === '许多银行'), JSON.stringify(out));
+    assert.ok(out.some((s) => s.type === 'person' && s.text === '秦刚'));
   });
 });
 
