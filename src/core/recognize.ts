@@ -71,6 +71,7 @@ const STOP_WORDS = [
   '为', '由', '被', '将', '把', '从', '到', '等', '的', '后', '通过', '成立', '表示', '宣布', '收购', '旗下', '加入', '离开', '担任', '任职于', '携手', '联合', '签约', '合作', '这家', '该', '据', '如',
   '就', '于', '给', '让', '使', '称', '说', '指出', '强调', '希望', '支持', '推动', '鼓励', '欢迎', '感谢', '听取', '介绍', '座谈', '召开', '举办', '主办', '承办', '发布', '推出', '入驻', '落户',
   '投资', '建设', '设立', '组建', '改组', '成为', '作为', '即', '或', '又', '也', '还', '都', '曾', '已', '并', '而', '但', '向着', '面向', '针对', '有关', '相关', '各', '多家', '一家', '两家', '这些', '等在', '率领', '带领', '率',
+  '符合', '加快', '推进', '促进', '帮助', '引导', '提升', '实现', '保障', '督促', '协助', '允许',
 ];
 const STOP_TRIE_REV = (() => {
   // reversed-word trie: lets us find stop words ending at a position scanning backwards
@@ -509,6 +510,8 @@ function stageBylines(ctx: Ctx): void {
 
 const SOURCE_SEPS = codeSet('、，,；;/|｜ 　）)');
 
+/** Stop words that are also common words of company names (新星投资有限公司, 中国建设银行). */
+const COMPANY_NAME_STOPS = new Set(['投资', '建设', '合作', '联合']);
 const COMPANY_WORDS = new WordScanner(() => [...COMPANY_SUFFIXES, '分行', '支行', '分公司', '办事处', '代表处']);
 const REGION_BRACKET_RE = /（[^（）]{1,8}）|\([^()]{1,8}\)/g;
 
@@ -527,14 +530,23 @@ function stageCompanies(ctx: Ctx): void {
     const { start: sufStart, end: sufEnd } = hits[h];
     if (ctx.taken[sufStart]) continue;
     const suffix = s.slice(sufStart, sufEnd);
-    const { start } = walkBack(s, sufStart, 30, ctx.taken, 0, lx);
+    const back = walkBack(s, sufStart, 30, ctx.taken, 0, lx);
+    let start = back.start;
+    // 新星投资有限公司: a name word that is also a stop word (投资, 建设) right before the suffix is part of the name
+    if (back.cutBy && sufStart - start < 2 && COMPANY_NAME_STOPS.has(back.cutBy) && start - back.cutBy.length > 0) {
+      const before = walkBack(s, start - back.cutBy.length, 30, ctx.taken, 0, lx).start;
+      if (start - back.cutBy.length - before >= 2) start = before;
+    }
     if (start >= sufStart) continue;
+    // 控股股东, 控股子公司, 控股权: holding, not a company suffix
+    if (suffix === '控股' && (s.startsWith('股东', sufEnd) || s.startsWith('子公司', sufEnd) || s.charCodeAt(sufEnd) === 0x6743)) continue;
     let name = s.slice(start, sufEnd);
     const stemAll = s.slice(start, sufStart).replace(REGION_BRACKET_RE, '');
     if (stemAll.length < 2 && !/公司$/.test(suffix)) continue;
     if (stemAll.length < 1) continue;
     if (COMPANY_GENERIC_STEMS.has(stemAll) || /^[这那该本此各每其][家个]?$/.test(stemAll)) continue;
-    if (/(家|个|些|类|级|型|性|化|的)$/.test(stemAll) && !lx.companies.has(stemAll)) continue;
+    // 1.55亿股股份, 500万元股份: a quantity, not a name
+    if (/(家|个|些|类|级|型|性|化|的|股|亿|万|元)$/.test(stemAll) && !lx.companies.has(stemAll)) continue;
     if (suffix === '银行' && stemAll.length < 2) continue;
     if ((suffix === '股份' || suffix === '控股') && stemAll.length < 2) continue;
     if ((suffix === '办事处' || suffix === '代表处' || suffix === '支行' || suffix === '分行') && !/(公司|银行|集团)/.test(stemAll)) {
