@@ -910,6 +910,9 @@ function surnameLen(ctx: Ctx, p: number): number {
  * Bylines run names and posts together (记者李蕾张羽飞, 记者杨莉通讯员王媛, 记者孟梅实习生夏冬梅): true when
  * a post, or a surname starting a two/three-character name that ends at punctuation, begins at q.
  */
+/** Verbs that end a byline rather than continue a name (王小明说, 李华称). */
+const BYLINE_NOT_NAME = codeSet('说称指表认讲谈问答道');
+
 function nextNameAt(ctx: Ctx, q: number): boolean {
   const { s, n, lx } = ctx;
   if (s.startsWith('实习生', q) || s.startsWith('通讯员', q)) return true;
@@ -920,7 +923,7 @@ function nextNameAt(ctx: Ctx, q: number): boolean {
     let ok = true;
     for (let k = q + 1; k < e; k++) {
       const c = s.charCodeAt(k);
-      if (!isHan(c) || ctx.taken[k] || FUNCTION_CHARS.has(c) || NOT_NAME_SECOND.has(c)) ok = false;
+      if (!isHan(c) || ctx.taken[k] || NOT_NAME_SECOND.has(c) || BYLINE_NOT_NAME[c] === 1) ok = false;
     }
     if (ok && e < n && s[e] !== '，' && s[e] !== '。') return true;
   }
@@ -1206,7 +1209,7 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
       continue;
     }
     // reporters' bylines run names together: 记者李蕾张羽飞
-    if (ne - p === 2 && BYLINE_CORES.has(units[units.length - 1].core) && ctx.lx.surnames.has(s.charCodeAt(ne)) && nextNameAt(ctx, ne)) {
+    if (ne - p <= 3 && BYLINE_CORES.has(units[units.length - 1].core) && ctx.lx.surnames.has(s.charCodeAt(ne)) && nextNameAt(ctx, ne)) {
       p = ne;
       continue;
     }
