@@ -1460,7 +1460,7 @@ const ABBR_VERB_WEAK: Record<string, string> = { 华: '来在对援侵留离返�
 const ABBR_VERB_TARGETS = codeSet('华美英法德日俄意加韩朝澳港台欧苏巴墨埃以伊菲泰越印');
 /** Second characters that make a word with the abbreviation (美好, 华丽, 日常, 法律…): never a place then. */
 const ABBR_NOT_BEFORE: Record<string, string> = {
-  美: '好丽元食术感容女味满妙景化观德誉名意梦事洲人颜学眉籍',
+  美: '好丽元食术感容女味满妙景化观德誉名意梦事洲人颜学眉',
   华: '丽夏为北南东中西盛贵美裔侨人灯诞章彩语文发山',
   日: '常前后子记本期内益趋夜报光元程用均方',
   英: '语文雄俊才明勇镑里寸尺尺姿',
@@ -1526,6 +1526,17 @@ function stageCountryAbbr(ctx: Ctx): void {
         }
       }
     }
+    // lists: 美、英、法等国, 中、美、日三国
+    if (s.charCodeAt(i + 1) === 0x3001 && (i === 0 || !isHan(s.charCodeAt(i - 1)) || ABBR_LEFT_OK[s.charCodeAt(i - 1)] === 1)) {
+      let k = i;
+      while (k + 2 < n && s.charCodeAt(k + 1) === 0x3001 && MAJOR_PAIR[s.charCodeAt(k + 2)] === 1 && !taken[k + 2]) k += 2;
+      const after = k + 1;
+      if (k > i && MAJOR_PAIR[c] === 1 && (s.startsWith('等国', after) || /^等?[两三四五六七八九]国/.test(s.slice(after, after + 3)))) {
+        for (let q = i; q <= k; q += 2) if (!placeCovers(ctx, q)) abbrPlace(ctx, q, s[q]);
+        i = k;
+        continue;
+      }
+    }
     if (ABBR_VERB_TARGETS[c] === 0 && ABBR_SIDE_CHARS[c] === 0) continue;
     const ch = s[i];
     const next = i + 1 < n ? s[i + 1] : '';
@@ -1541,6 +1552,11 @@ function stageCountryAbbr(ctx: Ctx): void {
         if (!placeCovers(ctx, i)) abbrPlace(ctx, i, ch);
         continue;
       }
+    }
+    // 美籍, 日籍 (美籍华人)
+    if (next === '籍' && ABBR_SIDE_CHARS[c] === 1 && (leftFree || '名位个'.includes(s[i - 1]))) {
+      if (!placeCovers(ctx, i)) abbrPlace(ctx, i, ch);
+      continue;
     }
     // 美方, 中方
     if (next === '方' && ABBR_SIDE_CHARS[c] === 1 && leftFree && !/[面法式向案针位便才]/.test(s[i + 2] ?? '')) {

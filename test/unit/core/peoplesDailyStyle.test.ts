@@ -25,6 +25,7 @@ describe('rules: People\'s Daily style', () => {
     has('总理访美期间会见了驻华使节。', 'place:美', 'place:华');
     has('英方表示同意。', 'place:英');
     has('海外华侨踊跃捐款。', 'place:华');
+    assert.deepEqual(placesOf('美、英、法等国代表和一位美籍华人'), ['美', '英', '法', '美', '华']);
     // the abbreviation names the whole country in the analysis
     const a = analyze('中日关系稳定发展，日方表示满意。', { useModel: false });
     assert.ok(a.entities.some((e) => e.type === 'place' && e.name === '日本'));
