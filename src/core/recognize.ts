@@ -950,8 +950,13 @@ function readName(ctx: Ctx, p: number): number | undefined {
   if (NOT_NAME_SECOND.has(s.charCodeAt(p + sl))) return undefined;
   const long = Math.min(maxL, validMax);
   const short = minL;
-  // 代表全中国人民: a country or province running to the end of the reading is no given name
+  // 代表全中国人民: a country or province running to the end of the reading is no given name; nor is
+  // the start of one (主席南斯拉夫联盟共和国总统)
   if (placeInName(ctx, p, p + long)) return long !== short && !placeInName(ctx, p, p + short) ? p + short : undefined;
+  if (ctx.lx.places.first[s.charCodeAt(p)] !== 0) {
+    const hit = ctx.lx.places.longest(s, p);
+    if (hit && hit[0] >= p + long && NAME_PLACE_LEVELS.has(hit[1].level)) return undefined;
+  }
   if (long === short) return p + short;
   if (sl === 1 && long === 3 && nextNameAt(ctx, p + 2)) return p + 2;
   const bLong = boundaryAfter(ctx, p + long);
@@ -1346,7 +1351,7 @@ function nameBefore(ctx: Ctx, end: number, title?: string): number | undefined {
 
 // ---------- places ----------
 const ABBR_LEFT = '在来赴驻返回抵离访进出入留至到落扎莅临';
-const ABBR_RIGHT = '投发工生学考访举召开设参落集期务就创居经办视出求上任企商考建兴';
+const ABBR_RIGHT = '投发工生学考访举召开设参落集期务就创居经办视出求上任企商考建兴前后以';
 const ABBR_LEFT_SET = codeSet(ABBR_LEFT);
 const ABBR_SAFE = codeSet(Object.keys(PROVINCE_ABBR).filter((ch) => ch.length === 1 && !PROVINCE_ABBR_UNSAFE.has(ch)).join('') + Object.keys(CITY_ABBR).join(''));
 /** City short forms may also be followed by 与/和/、 (在汉与华润集团座谈, 来穗、来深). */
@@ -1452,7 +1457,7 @@ const PAIR_CHARS = codeSet('中美英法德日俄意加韩朝印越泰澳港台�
 const PAIR_RIGHT = new Trie<string>();
 for (const w of [
   '两国', '三国', '四国', '五国', '六国', '七国', '八国', '两党', '两军', '关系', '双方', '三方', '合作', '友好', '友谊', '建交', '联合', '之间', '间', '首脑', '元首', '领导人', '高层', '会谈', '会晤',
-  '贸易', '经贸', '战略', '外长', '对话', '谈判', '协定', '协议', '边界', '同胞', '人民', '双边', '三边', '磋商', '峰会', '交流', '共同', '政府', '建立', '签署', '两地', '三地', '地区',
+  '贸易', '经贸', '战略', '外长', '对话', '谈判', '协定', '协议', '边界', '同胞', '人民', '人员', '双边', '三边', '磋商', '峰会', '交流', '共同', '政府', '建立', '签署', '两地', '三地', '地区',
 ]) PAIR_RIGHT.set(w, w);
 /** Verbs before one abbreviation: 访美, 驻华, 赴日, 旅美; 来华/在华/对华/援华/侵华 only for 华, 对美/对日 too. */
 const ABBR_VERB_STRONG = codeSet('访驻赴旅抵');
