@@ -4,7 +4,7 @@
  *
  *   npm run train                      final model on all of train.json, then prints dev scores
  *   npm run train -- --tune            also trains on 90% of train.json and scores the other 10%
- *   options: --epochs N --scheme BIO|BIOES --min-bi N --min-tri N --min-skip N (0 = off) --no-lex --no-towns --no-uni2 --quotes --words N --unscored separate|O
+ *   options: --epochs N --scheme BIO|BIOES --min-bi N --min-tri N --min-skip N (0 = off) --no-lex --no-towns --no-uni2 --quotes --words N --lex-templates MASK --unscored separate|O
  *            --rows N (n-gram rows kept) --seed N --out FILE --data DIR
  */
 import * as fs from 'node:fs';
@@ -39,6 +39,7 @@ const opt: TrainOptions = {
   uni2: !process.argv.includes('--no-uni2'),
   quotes: process.argv.includes('--quotes'),
   words: Number(arg('words', '60000')),
+  lexT: Number(arg('lex-templates', '31')),
   unscored: arg('unscored', 'O') as 'separate' | 'O',
   folds: Number(arg('folds', '5')),
   seed: Number(arg('seed', '20240607')),

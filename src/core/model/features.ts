@@ -118,63 +118,77 @@ function wordHash2(h2: number, c: number): number {
  * are class bitmasks plus a "is a proper prefix of some word" bit so matching stops early.
  */
 export class Lexicon {
-  /** Slots [h1, h2, value, 0]: one cache line per probe. */
+  /** Slots [h1, h2, value, 0] for prefixes of 3+ characters: one cache line per probe. */
   readonly tab: Int32Array;
   readonly mask: number;
-  /** 1 for normalised codes that begin some word: most positions skip the table entirely. */
-  readonly first = new Uint8Array(65536);
-  /** One bit per (h1 hash of a word prefix): most failed extensions never touch the table. */
+  /** The same for 2-character prefixes: a much smaller table that stays in cache. */
+  readonly tab2: Int32Array;
+  readonly mask2: number;
+  /** Value of each 1-character prefix by normalised code (0: no word begins with it). */
+  readonly v1 = new Int32Array(65536);
+  /** One bit per (h1 hash of a word prefix): most failed extensions never touch a table. */
   readonly present: Int32Array;
   readonly pmask: number;
-  constructor(size: number) {
+  constructor(size: number, size2 = size) {
     let cap = 16;
     while (cap < size * 2) cap <<= 1;
     this.tab = new Int32Array(cap * 4);
     this.mask = cap - 1;
+    let cap2 = 16;
+    while (cap2 < size2 * 2) cap2 <<= 1;
+    this.tab2 = new Int32Array(cap2 * 4);
+    this.mask2 = cap2 - 1;
     let pb = 1 << 10;
-    while (pb < size * 16 && pb < 1 << 22) pb <<= 1;
+    while (pb < (size + size2) * 16 && pb < 1 << 22) pb <<= 1;
     this.present = new Int32Array(pb >>> 5);
     this.pmask = pb - 1;
   }
 
-  /** Index of the value cell of (h1, h2)'s slot. */
-  private slot(h1: number, h2: number, insert: boolean): number {
-    let i = (h1 ^ (h1 >>> 16)) & this.mask;
-    const tab = this.tab;
+  /** Index of the value cell of (h1, h2)'s slot in tab (or tab2). */
+  private slot(h1: number, h2: number, insert: boolean, two = false): number {
+    const tab = two ? this.tab2 : this.tab;
+    const mask = two ? this.mask2 : this.mask;
+    let i = (h1 ^ (h1 >>> 16)) & mask;
     for (;;) {
       const o = i << 2;
       const v = tab[o + 2];
       if (v === 0) return insert ? o : -1;
       if (tab[o] === h1 && tab[o + 1] === h2) return o;
-      i = (i + 1) & this.mask;
+      i = (i + 1) & mask;
     }
   }
 
   /** words: normalised code sequences; bits: class mask. */
   static build(entries: Iterable<[string, number]>, norm: Uint16Array): Lexicon {
     const list: [string, number][] = [];
-    let prefixes = 0;
+    let long = 0;
+    const two = new Set<number>();
     for (const [w, bits] of entries) {
       if (w.length === 0 || w.length > LEX_MAX_LEN || bits === 0) continue;
       list.push([w, bits]);
-      prefixes += w.length;
+      if (w.length > 2) long += w.length - 2;
+      if (w.length > 1) two.add(norm[w.charCodeAt(0)] * 65536 + norm[w.charCodeAt(1)]);
     }
-    const lex = new Lexicon(prefixes + 16);
+    const lex = new Lexicon(long + 16, two.size + 16);
     for (const [w, bits] of list) {
-      lex.first[norm[w.charCodeAt(0)]] = 1;
       let h1 = 0x811c9dc5 | 0;
       let h2 = 0x3c6ef372 | 0;
       for (let j = 0; j < w.length; j++) {
         const c = norm[w.charCodeAt(j)];
         h1 = wordHash(h1, c);
         h2 = wordHash2(h2, c);
-        const o = lex.slot(h1, h2, true);
+        const add = j === w.length - 1 ? bits : PREFIX_BIT;
+        if (j === 0) {
+          lex.v1[c] |= add;
+          continue;
+        }
+        const t = j === 1 ? lex.tab2 : lex.tab;
+        const o = lex.slot(h1, h2, true, j === 1);
         const pbit = (h1 >>> 9) & lex.pmask;
         lex.present[pbit >>> 5] |= 1 << (pbit & 31);
-        lex.tab[o] = h1;
-        lex.tab[o + 1] = h2;
-        lex.tab[o + 2] |= j === w.length - 1 ? bits : PREFIX_BIT;
-        if (lex.tab[o + 2] === 0) lex.tab[o + 2] = PREFIX_BIT;
+        t[o] = h1;
+        t[o + 1] = h2;
+        t[o + 2] |= add;
       }
     }
     return lex;
@@ -197,9 +211,11 @@ export class Lexicon {
     begM.fill(0, 0, n);
     endM.fill(0, 0, n);
     midM.fill(0, 0, n);
-    const tab = this.tab, mask = this.mask, first = this.first, present = this.present, pmask = this.pmask;
+    const tab = this.tab, mask = this.mask, tab2 = this.tab2, mask2 = this.mask2, v1 = this.v1;
+    const present = this.present, pmask = this.pmask;
     for (let s = 0; s < n; s++) {
-      if (first[codes[s]] === 0) continue;
+      const c0 = codes[s];
+      if (v1[c0] === 0) continue;
       let h1 = 0x811c9dc5 | 0;
       let h2 = 0x3c6ef372 | 0;
       const lim = Math.min(n, s + LEX_MAX_LEN);
@@ -207,16 +223,21 @@ export class Lexicon {
         const c = codes[e];
         h1 = wordHash(h1, c);
         h2 = wordHash2(h2, c);
-        const pbit = (h1 >>> 9) & pmask;
-        if ((present[pbit >>> 5] & (1 << (pbit & 31))) === 0) break;
-        let i = (h1 ^ (h1 >>> 16)) & mask;
         let v = 0;
-        for (;;) {
-          const o = i << 2;
-          const x = tab[o + 2];
-          if (x === 0) break;
-          if (tab[o] === h1 && tab[o + 1] === h2) { v = x; break; }
-          i = (i + 1) & mask;
+        if (e === s) v = v1[c];
+        else {
+          const pbit = (h1 >>> 9) & pmask;
+          if ((present[pbit >>> 5] & (1 << (pbit & 31))) === 0) break;
+          const t = e === s + 1 ? tab2 : tab;
+          const m = e === s + 1 ? mask2 : mask;
+          let i = (h1 ^ (h1 >>> 16)) & m;
+          for (;;) {
+            const o = i << 2;
+            const x = t[o + 2];
+            if (x === 0) break;
+            if (t[o] === h1 && t[o + 1] === h2) { v = x; break; }
+            i = (i + 1) & m;
+          }
         }
         if (v === 0) break;
         const bits = v & ~PREFIX_BIT;
@@ -341,6 +362,8 @@ export class Vocab {
   /** Template switches (stored in the model header): unigrams at ±2, quote context. */
   uni2 = true;
   quotes = false;
+  /** Lexicon templates in use, bit t for template t (begins, ends, inside, previous ends, next begins). */
+  lexT = 0x1f;
   readonly nRows: number;
   /**
    * chars[id] = normalised code of character id (ids < CID_FIRST unused); bi/tri/skip keys are
@@ -463,7 +486,7 @@ export function extract(
   const offs = sc.offs;
   const B0 = voc.B0, T0 = voc.T0, S0 = voc.S0, Y0 = voc.Y0, BIAS = voc.BIAS, L0 = voc.L0, foldedBias = voc.biasFolded;
   const LB = N_LEX * LEX_LEN;
-  const uni2 = voc.uni2, quotes = voc.quotes, Q0 = voc.Q0;
+  const uni2 = voc.uni2, quotes = voc.quotes, Q0 = voc.Q0, lexT = voc.lexT;
   let book = 0, quote = 0;
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -506,9 +529,11 @@ export function extract(
     feats[k++] = Y0 + (tm1 * N_CTYPES + types[i]) * N_CTYPES + tp1;
     if (!foldedBias) feats[k++] = BIAS;
     if (useLex) {
-      const mb = begM[i], me = endM[i], mm = midM[i];
-      const mpe = i > 0 ? endM[i - 1] : 0;
-      const mnb = i + 1 < n ? begM[i + 1] : 0;
+      const mb = lexT & 1 ? begM[i] : 0;
+      const me = lexT & 2 ? endM[i] : 0;
+      const mm = lexT & 4 ? midM[i] : 0;
+      const mpe = lexT & 8 && i > 0 ? endM[i - 1] : 0;
+      const mnb = lexT & 16 && i + 1 < n ? begM[i + 1] : 0;
       let all = mb | me | mm | mpe | mnb;
       const base = i * N_LEX;
       while (all !== 0) {

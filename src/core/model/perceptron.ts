@@ -247,6 +247,8 @@ export interface ModelHeader {
   /** Template switches (absent = defaults: unigrams at ±2 on, quote context off). */
   uni2?: boolean;
   quotes?: boolean;
+  /** Lexicon templates in use (bit mask; absent = all five). */
+  lexT?: number;
   trainedOn?: string;
   createdAt?: string;
 }
@@ -354,6 +356,7 @@ export function deserialize(file: Buffer): ModelParts {
   const voc = new Vocab(chars, biKeys, triKeys, skipKeys);
   voc.uni2 = header.uni2 !== false;
   voc.quotes = header.quotes === true;
+  voc.lexT = header.lexT ?? 0x1f;
   const nW = voc.nRows * T;
   const cm = take(Int16Array, nW);
   const weights = new Int16Array(nW);
@@ -477,6 +480,7 @@ export class RuntimeModel {
     this.voc = v0 && !v0.biasFolded ? v0 : new Vocab(parts.chars, parts.biKeys, parts.triKeys, parts.skipKeys);
     this.voc.uni2 = h.uni2 !== false;
     this.voc.quotes = h.quotes === true;
+    this.voc.lexT = h.lexT ?? 0x1f;
     this.W = parts.weights;
     this.trans = Int32Array.from(parts.trans);
     this.start = Int32Array.from(parts.start);

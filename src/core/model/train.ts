@@ -45,6 +45,8 @@ export interface TrainOptions {
   /** Unigram templates at ±2 (default on) and the inside-quotes template (default off). */
   uni2?: boolean;
   quotes?: boolean;
+  /** Lexicon templates in use (bit mask, default all five). */
+  lexT?: number;
   log: (s: string) => void;
 }
 
@@ -176,6 +178,7 @@ export class Trainer {
     this.pairs = pairs;
     voc.uni2 = opt.uni2 !== false;
     voc.quotes = opt.quotes === true;
+    voc.lexT = opt.lexT ?? 0x1f;
     const nt = buildNormTable(pairs);
     this.norm = nt.norm;
     this.ctype = nt.ctype;
@@ -336,6 +339,7 @@ export class Trainer {
     const nv = new Vocab(v.chars, pick(v.biKeys, 2, keep[0]), pick(v.triKeys, 3, keep[1]), pick(v.skipKeys, 2, keep[2]));
     nv.uni2 = v.uni2;
     nv.quotes = v.quotes;
+    nv.lexT = v.lexT;
     const weights = new Int16Array(nv.nRows * T);
     const q1 = (x: number): number => Math.max(-32767, Math.min(32767, Math.round(x * scale)));
     const copyRows = (from: number, to: number, rows: number): void => {
@@ -366,6 +370,7 @@ export class Trainer {
         scale,
         uni2: this.voc.uni2,
         quotes: this.voc.quotes,
+        lexT: this.voc.lexT,
         trainedOn: note,
       },
       tradPairs: this.pairs,
