@@ -73,6 +73,9 @@ export const NEAR_COST = Number(process.env.NEWS_LENS_NEAR_COST ?? 20);
 /** See the rule-only organizations in combineSpans. */
 export const ORG_REJECT_COST = Number(process.env.NEWS_LENS_ORG_REJECT_COST ?? 300);
 
+/** See the rule-only lexicon companies in combineSpans. */
+export const BRAND_REJECT_COST = Number(process.env.NEWS_LENS_BRAND_REJECT_COST ?? 180);
+
 export const REJECT_COST = Number(process.env.NEWS_LENS_REJECT_COST ?? 40);
 
 function rejectable(r: RuleLike): boolean {
@@ -139,6 +142,12 @@ export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: Co
       else if (rejectable(r)) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
         if (cost !== undefined && cost > REJECT_COST) ruleDead[i] = 1;
+      } else if (r.type === 'company' && kind(r) === 'lexicon') {
+        // listed-company and brand names: only when the model is near certain (held-out above
+        // BRAND_REJECT_COST: 11 of 12 wrong — 荣耀 the game, 天龙, 雷神; brands the article fixture
+        // needs and the model does not know, 康宁/雀巢/小红书, cost 70-117)
+        const cost = lastSpanCost(r.start, r.end, r.type, r.text);
+        if (cost !== undefined && cost > BRAND_REJECT_COST) ruleDead[i] = 1;
       } else if (r.type === 'organization' && kind(r) === 'rule') {
         // suffix-rule organizations only when the model is all but certain: held-out 0/14 correct,
         // those above ORG_REJECT_COST were titles of works (《商业周刊》, 英雄联盟) and junk
