@@ -362,6 +362,14 @@ export class Vocab {
   /** Template switches (stored in the model header): unigrams at ±2, quote context. */
   uni2 = true;
   quotes = false;
+  /**
+   * Runtime only (13-tag BIO models): one table W with the packed dense rows (7 int32 per row)
+   * followed at bsbase by bigram hash slots of 32 int32 [key, 0, 0, 0, 4 rows × 7]; extract then
+   * writes int32 addresses into W instead of row numbers.
+   */
+  bslots: Int32Array | undefined = undefined;
+  bsbase = 0;
+  bsmask = 0;
   /** Lexicon templates in use, bit t for template t (begins, ends, inside, previous ends, next begins). */
   lexT = 0x1f;
   readonly nRows: number;
@@ -477,7 +485,28 @@ export function extract(
   // bid[j+2]: bigram starting at j (j = -2..n); tid[j+2]: trigram starting at j (j = -2..n-1)
   const bid = sc.bid, tid = sc.tid, bi = voc.bi, tri = voc.tri, skip = voc.skip;
   const useSkip = skip.size > 0;
-  for (let j = 0; j <= n + 2; j++) bid[j] = bi.get((cid[j] << 16) | cid[j + 1], 0);
+  const bs = voc.bslots;
+  if (bs) {
+    // runtime: the address of the bigram's packed weights inside its hash slot (one cache miss)
+    const present = bi.present, pmask = bi.pmask, smask = voc.bsmask, base = voc.bsbase;
+    for (let j = 0; j <= n + 2; j++) {
+      const key = (cid[j] << 16) | cid[j + 1];
+      const h = NgramTable.hash(key, 0);
+      const pbit = (h >>> 7) & pmask;
+      let addr = -1;
+      if ((present[pbit >>> 5] & (1 << (pbit & 31))) !== 0) {
+        let i = h & smask;
+        for (;;) {
+          const o = i << 5;
+          const kk = bs[base + o];
+          if (kk === 0) break;
+          if (kk === key) { addr = base + o + 4; break; }
+          i = (i + 1) & smask;
+        }
+      }
+      bid[j] = addr;
+    }
+  } else for (let j = 0; j <= n + 2; j++) bid[j] = bi.get((cid[j] << 16) | cid[j + 1], 0);
   for (let j = 0; j <= n + 1; j++) tid[j] = tri.get((cid[j] << 16) | cid[j + 1], cid[j + 2] + 1);
   const useLex = lex !== undefined;
   if (lex) lex.scan(codes, n, sc.beg, sc.end, sc.mid, sc.begM, sc.endM, sc.midM);
@@ -487,33 +516,34 @@ export function extract(
   const B0 = voc.B0, T0 = voc.T0, S0 = voc.S0, Y0 = voc.Y0, BIAS = voc.BIAS, L0 = voc.L0, foldedBias = voc.biasFolded;
   const LB = N_LEX * LEX_LEN;
   const uni2 = voc.uni2, quotes = voc.quotes, Q0 = voc.Q0, lexT = voc.lexT;
+  const mul = bs ? 7 : 1;
   let book = 0, quote = 0;
   let k = 0;
   for (let i = 0; i < n; i++) {
     offs[i] = k;
     const p = i + 2; // padded index of position i
-    if (uni2) feats[k++] = cid[p - 2] * UNI_W;
-    feats[k++] = cid[p - 1] * UNI_W + 1;
-    feats[k++] = cid[p] * UNI_W + 2;
-    feats[k++] = cid[p + 1] * UNI_W + 3;
-    if (uni2) feats[k++] = cid[p + 2] * UNI_W + 4;
+    if (uni2) feats[k++] = cid[p - 2] * UNI_W * mul;
+    feats[k++] = (cid[p - 1] * UNI_W + 1) * mul;
+    feats[k++] = (cid[p] * UNI_W + 2) * mul;
+    feats[k++] = (cid[p + 1] * UNI_W + 3) * mul;
+    if (uni2) feats[k++] = (cid[p + 2] * UNI_W + 4) * mul;
     if (quotes) {
       const c = codes[i];
       if (c === 0x300b) book = 0;
       else if (c === 0x201d || c === 0x300d) quote = 0;
-      if (book > 0) feats[k++] = Q0;
-      else if (quote > 0) feats[k++] = Q0 + 1;
+      if (book > 0) feats[k++] = Q0 * mul;
+      else if (quote > 0) feats[k++] = (Q0 + 1) * mul;
       if (c === 0x300a) book = 1;
       else if (c === 0x201c || c === 0x300c) quote = 1;
     }
     let x = bid[p - 2];
-    if (x >= 0) feats[k++] = B0 + x * BI_W;
+    if (x >= 0) feats[k++] = bs ? x : B0 + x * BI_W;
     x = bid[p - 1];
-    if (x >= 0) feats[k++] = B0 + x * BI_W + 1;
+    if (x >= 0) feats[k++] = bs ? x + 7 : B0 + x * BI_W + 1;
     x = bid[p];
-    if (x >= 0) feats[k++] = B0 + x * BI_W + 2;
+    if (x >= 0) feats[k++] = bs ? x + 14 : B0 + x * BI_W + 2;
     x = bid[p + 1];
-    if (x >= 0) feats[k++] = B0 + x * BI_W + 3;
+    if (x >= 0) feats[k++] = bs ? x + 21 : B0 + x * BI_W + 3;
     x = tid[p - 2];
     if (x >= 0) feats[k++] = T0 + x * TRI_W;
     x = tid[p - 1];
@@ -526,8 +556,8 @@ export function extract(
     }
     const tm1 = i >= 1 ? types[i - 1] : CT_BOUND;
     const tp1 = i + 1 < n ? types[i + 1] : CT_BOUND;
-    feats[k++] = Y0 + (tm1 * N_CTYPES + types[i]) * N_CTYPES + tp1;
-    if (!foldedBias) feats[k++] = BIAS;
+    feats[k++] = (Y0 + (tm1 * N_CTYPES + types[i]) * N_CTYPES + tp1) * mul;
+    if (!foldedBias) feats[k++] = BIAS * mul;
     if (useLex) {
       const mb = lexT & 1 ? begM[i] : 0;
       const me = lexT & 2 ? endM[i] : 0;
@@ -541,11 +571,11 @@ export function extract(
         const b = 31 - Math.clz32(low);
         all ^= low;
         const cb = L0 + b * LEX_LEN;
-        if (mb & low) feats[k++] = cb + lenBucket(beg[base + b]);
-        if (me & low) feats[k++] = cb + LB + lenBucket(end[base + b]);
-        if (mm & low) feats[k++] = cb + 2 * LB;
-        if (mpe & low) feats[k++] = cb + 3 * LB + lenBucket(end[base - N_LEX + b]);
-        if (mnb & low) feats[k++] = cb + 4 * LB + lenBucket(beg[base + N_LEX + b]);
+        if (mb & low) feats[k++] = (cb + lenBucket(beg[base + b])) * mul;
+        if (me & low) feats[k++] = (cb + LB + lenBucket(end[base + b])) * mul;
+        if (mm & low) feats[k++] = (cb + 2 * LB) * mul;
+        if (mpe & low) feats[k++] = (cb + 3 * LB + lenBucket(end[base - N_LEX + b])) * mul;
+        if (mnb & low) feats[k++] = (cb + 4 * LB + lenBucket(beg[base + N_LEX + b])) * mul;
       }
     }
   }

@@ -5,7 +5,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { EntityType, Span } from '../types';
-import { FEATURE_VERSION, FeatureScratch, Lexicon, UNI_W, Vocab, buildNormTable, extract } from './features';
+import { FEATURE_VERSION, FeatureScratch, Lexicon, NgramTable, UNI_W, Vocab, buildNormTable, extract } from './features';
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Tags                                                                                            */
@@ -373,7 +373,8 @@ const PACK_MAX = 1024;
 const PACK_ROWS = 30; // the unigram row at offset 0 carries the folded bias (up to 2·PACK_MAX)
 
 /**
- * em[i*13+t] = sum of the 13-wide weight rows named by position i's features. Two tags per int32
+ * em[i*13+t] = sum of the weight rows at the int32 addresses in W2 named by position i's features
+ * (see Vocab.bslots). Two tags per int32
  * (lo + hi·65536): with at most PACK_ROWS rows of |w| ≤ PACK_MAX each lane's sum stays within
  * ±32767, so the lanes separate exactly; positions with more rows take the plain int16 path.
  */
@@ -385,14 +386,19 @@ function emit13(em: Int32Array, feats: Int32Array, offs: Int32Array, W: Int16Arr
     if (fe - f0 > PACK_ROWS) {
       for (let t = 0; t < 13; t++) em[eb + t] = 0;
       for (let f = f0; f < fe; f++) {
-        const w = feats[f] * 13;
-        for (let t = 0; t < 13; t++) em[eb + t] += W[w + t];
+        const w = feats[f];
+        for (let j = 0; j < 7; j++) {
+          const x = W2[w + j];
+          const lo = (x << 16) >> 16;
+          em[eb + 2 * j] += lo;
+          if (j < 6) em[eb + 2 * j + 1] += (x - lo) >> 16;
+        }
       }
       continue;
     }
     let a0 = 0; let a1 = 0; let a2 = 0; let a3 = 0; let a4 = 0; let a5 = 0; let a6 = 0;
     for (let f = f0; f < fe; f++) {
-      const w = feats[f] * 7;
+      const w = feats[f];
       a0 = (a0 + W2[w]) | 0;
       a1 = (a1 + W2[w + 1]) | 0;
       a2 = (a2 + W2[w + 2]) | 0;
@@ -513,7 +519,12 @@ export class RuntimeModel {
     }
     if (this.T === 13) {
       const R = this.W.length / 13;
-      this.W2 = new Int32Array(R * 7);
+      const v = this.voc;
+      const nBi = v.biKeys.length / 2;
+      let cap = 16;
+      while (cap < nBi * 2) cap <<= 1;
+      const base = R * 7;
+      this.W2 = new Int32Array(base + cap * 32);
       for (let r = 0; r < R; r++) {
         for (let j = 0; j < 7; j++) {
           const lo = this.W[r * 13 + 2 * j];
@@ -521,6 +532,18 @@ export class RuntimeModel {
           this.W2[r * 7 + j] = lo + hi * 65536;
         }
       }
+      // bigram rows moved next to their keys (see Vocab.bslots)
+      for (let id = 0; id < nBi; id++) {
+        const key = (v.biKeys[2 * id] << 16) | v.biKeys[2 * id + 1];
+        let i = NgramTable.hash(key, 0) & (cap - 1);
+        while (this.W2[base + (i << 5)] !== 0) i = (i + 1) & (cap - 1);
+        const o = base + (i << 5);
+        this.W2[o] = key;
+        this.W2.copyWithin(o + 4, (v.B0 + id * 4) * 7, (v.B0 + id * 4 + 4) * 7);
+      }
+      v.bslots = this.W2;
+      v.bsbase = base;
+      v.bsmask = cap - 1;
     }
     const nt = buildNormTable(parts.tradPairs);
     this.norm = nt.norm;
