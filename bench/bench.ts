@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Span } from '../src/core/types';
 import { loadDefaultModel, lastLoadMs, locateModelFile } from '../src/core/model';
+import { sharedPath } from '../scripts/sharedData';
 
 const argv = process.argv.slice(2);
 const opt = (f: string, d: string): string => {
@@ -18,8 +19,8 @@ const opt = (f: string, d: string): string => {
 };
 const RUNS = Math.max(5, Number(opt('runs', '7')));
 const MIN_CHARS = Number(opt('chars', '1200000'));
-const DATA = opt('data', '/work/shared/data/cluener2020');
-const FIXTURE = opt('fixture', '/work/shared/fixtures/articles/leaders-visit-firms.md');
+const DATA = opt('data', '') || sharedPath('data', 'cluener2020');
+const FIXTURE = opt('fixture', '') || sharedPath('fixtures', 'articles', 'leaders-visit-firms.md');
 const root = path.join(__dirname, '..');
 
 let peakRss = 0;

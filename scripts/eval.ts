@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import type { Span } from '../src/core/types';
 import { loadDefaultModel } from '../src/core/model';
 import { readCluener, goldSpans, score, SCORED_TYPES, CLUENER_TO_OURS, type Example, type Scores } from '../src/core/model/cluener';
+import { sharedPath } from './sharedData';
 
 const argv = process.argv.slice(2);
 const flag = (f: string): boolean => argv.includes(`--${f}`);
@@ -24,7 +25,7 @@ const opt = (f: string, d?: string): string | undefined => {
 };
 
 const root = path.join(__dirname, '..');
-const file = opt('file', '/work/shared/data/cluener2020/dev.json')!;
+const file = opt('file', '') || sharedPath('data', 'cluener2020', 'dev.json');
 const data = readCluener(file);
 
 type Tagger = (text: string) => Span[];

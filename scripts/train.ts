@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { readCluener, goldSpans, score, formatScores, type Example } from '../src/core/model/cluener';
 import { trainModel, shuffled, type TrainOptions } from '../src/core/model/train';
 import { RuntimeModel, deserialize, serialize } from '../src/core/model/perceptron';
+import { sharedPath } from './sharedData';
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,7 +27,7 @@ function toCluener(e: Example): { text: string; label: Record<string, Record<str
   return { text: e.text, label };
 }
 
-const dataDir = arg('data', '/work/shared/data/cluener2020');
+const dataDir = arg('data', '') || sharedPath('data', 'cluener2020');
 const out = path.resolve(arg('out', path.join(__dirname, '..', 'models', 'ner.bin')));
 const opt: TrainOptions = {
   epochs: Number(arg('epochs', '12')),

@@ -23,10 +23,11 @@ import {
   type AnalysisChangedParams,
   type InitializationOptions,
 } from '../../src/server/protocol';
+import { sharedPath } from '../../scripts/sharedData';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'server', 'server.js');
-export const FIXTURE_DIR = '/work/shared/fixtures/articles';
+export const FIXTURE_DIR = sharedPath('fixtures', 'articles');
 
 let built = false;
 /** `node esbuild.mjs` once per run (skip with NEWS_LENS_NO_BUILD=1 when dist is fresh). */

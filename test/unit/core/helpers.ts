@@ -1,18 +1,14 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findSharedDir } from '../../../scripts/sharedData';
 
-/** The shared data directory: a `shared/` holding fixtures/, beside the repo or an ancestor. */
+/**
+ * The shared data directory. Under CI it must exist (a missing one would silently skip the
+ * fixture tests), so there it throws instead of returning undefined.
+ */
 export function findShared(): string | undefined {
-  if (process.env.NEWS_LENS_SHARED && fs.existsSync(process.env.NEWS_LENS_SHARED)) return process.env.NEWS_LENS_SHARED;
-  let dir = path.resolve(__dirname);
-  for (let i = 0; i < 8; i++) {
-    const cand = path.join(dir, 'shared');
-    if (fs.existsSync(path.join(cand, 'fixtures'))) return cand;
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return undefined;
+  const dir = findSharedDir();
+  if (!dir && process.env.CI) throw new Error('CI: the shared data folder (../shared) is missing; set NEWS_LENS_SHARED');
+  return dir;
 }
 
 export const repoRoot = path.resolve(__dirname, '../../..');

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { analyze } from '../../../src/core';
 import { addCorrection, minimalEdit, NEW_FILE_HEADER, NEW_FILE_TEMPLATE } from '../../../src/server/corrections/edit';
 import { parseCorrections, toUserLexicon } from '../../../src/server/corrections/format';
+import { sharedPath } from '../../../scripts/sharedData';
 
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;
 const apply = (text: string, e: { offset: number; length: number; content: string }) => text.slice(0, e.offset) + e.content + text.slice(e.offset + e.length);
@@ -195,7 +196,7 @@ describe('corrections file: merge edits', () => {
 });
 
 describe('corrections reach the core (userLexicon)', () => {
-  const fixture = '/work/shared/fixtures/articles/leaders-visit-firms.md';
+  const fixture = sharedPath('fixtures', 'articles', 'leaders-visit-firms.md');
   const text = fs.existsSync(fixture) ? fs.readFileSync(fixture, 'utf8') : '';
 
   it('"none" removes 雀巢; a type adds 北京商务中心区 as a place', function () {
@@ -221,7 +222,7 @@ describe('corrections reach the core (userLexicon)', () => {
 });
 
 describe('user aliases for every type (server-side merge)', () => {
-  const fixture = '/work/shared/fixtures/articles/leaders-visit-firms.md';
+  const fixture = sharedPath('fixtures', 'articles', 'leaders-visit-firms.md');
   const text = fs.existsSync(fixture) ? fs.readFileSync(fixture, 'utf8') : '';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { mergeUserAliases } = require('../../../src/server/corrections/aliases') as typeof import('../../../src/server/corrections/aliases');

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { ASHARE_AS_OF, exchangeOf, FOREIGN_AS_OF, KnowledgeBase, knowledgeStats, lookupCompany, lookupPerson } from '../../../src/core/knowledge';
 import { shortName } from '../../../src/core/knowledge/buildKnowledge';
+import { sharedPath } from '../../../scripts/sharedData';
 
 const fact = (recs: ReturnType<typeof lookupCompany>, key: string) => recs[0]?.facts.find((f) => f.key === key)?.value;
 
@@ -19,7 +20,7 @@ describe('knowledge base', () => {
   });
 
   it('as-of date of the A-share data is the latest list_date in the export', () => {
-    const csv = '/work/shared/data/a-share-companies/stock_basic.csv';
+    const csv = sharedPath('data', 'a-share-companies', 'stock_basic.csv');
     if (!fs.existsSync(csv)) return;
     const dates = fs.readFileSync(csv, 'utf8').split('\n').slice(1).map((l) => l.trim().split(',')[5]).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d ?? ''));
     assert.equal(ASHARE_AS_OF, dates.sort().at(-1));

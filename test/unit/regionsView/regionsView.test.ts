@@ -12,8 +12,9 @@ import { analyze } from '../../../src/core/index';
 import { articleTitle, buildSummary, snippetAt } from '../../../src/server/export/summary';
 import type { ArticleSummary } from '../../../src/server/protocol';
 import { indexSymbols, mergeArticles } from '../../../src/server/workspaceIndex/merge';
+import { sharedPath } from '../../../scripts/sharedData';
 
-const FIXTURE = '/work/shared/fixtures/articles/leaders-visit-firms.md';
+const FIXTURE = sharedPath('fixtures', 'articles', 'leaders-visit-firms.md');
 const t = (m: string, ...a: (string | number)[]) => m.replace(/\{(\d+)\}/g, (_, i) => String(a[Number(i)]));
 
 function summarise(text: string, uri = 'file:///ws/a.md'): ArticleSummary {
