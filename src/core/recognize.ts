@@ -1758,9 +1758,13 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
   const rules = recognizeRich(text);
   if (options?.useModel === false || typeof text !== 'string' || text.length > MODEL_MAX_CHARS) return rules;
   let model: Span[] = [];
+  let ran = false;
   try {
     const m = loadDefaultModel();
-    if (m) model = m.predict(text);
+    if (m) {
+      model = m.predict(text);
+      ran = true;
+    }
     if (model.length) {
       // the model sees raw text; keep it out of URLs and away from spans with neither a Han character nor a Latin letter (bet365, Valve, EA stay)
       const masked = maskedRanges(text);
@@ -1772,8 +1776,11 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
     }
   } catch {
     model = [];
+    ran = false;
   }
-  if (!model.length) return rules;
+  // a text where the model found nothing still goes through the merge: rule-only spans the model
+  // confidently rejects are dropped there too (《商业周刊》, Gameinformer杂志 in sentences with no model span)
+  if (!ran) return rules;
   // combine window by window (paragraphs), so the merge stays linear on long texts
   const merged: Span[] = [];
   try {
@@ -1812,7 +1819,7 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
         if (model[mi].end > modelDoneEnd) modelDoneEnd = model[mi].end;
         m.push(model[mi++]);
       }
-      merged.push(...(m.length ? combineSpans(r, m) : r));
+      merged.push(...(r.length ? combineSpans(r, m) : m));
       winStart = winEnd;
     }
   } catch {
