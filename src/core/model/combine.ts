@@ -49,6 +49,8 @@ interface RuleLike extends Span {
   legal?: boolean;
   aliasOf?: string;
   place?: { level?: string };
+  /** recognize()'s priority: 85 for names after a source label (来源：北京发布), 75 for suffix rules */
+  priority?: number;
 }
 
 /**
@@ -172,7 +174,7 @@ export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: Co
       } else if (r.type === 'organization' && kind(r) === 'lexicon') {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
         if (cost !== undefined && cost > LEXORG_REJECT_COST) ruleDead[i] = 1;
-      } else if (r.type === 'organization' && kind(r) === 'rule') {
+      } else if (r.type === 'organization' && kind(r) === 'rule' && (r.priority ?? 0) < 85) {
         // suffix-rule organizations only when the model is all but certain: held-out 0/14 correct,
         // those above ORG_REJECT_COST were titles of works (《商业周刊》, 英雄联盟) and junk
         // (发布时间:2017-09-16); media the model does not know (红网: 55) stay. 300 -> 170 (held-out
@@ -217,6 +219,13 @@ export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: Co
       if (k === 'legal' || (k === 'rule' && (r.type !== 'organization' || sameEndOrg))) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
         if (cost !== undefined) keepRule = cost <= COVER_COST;
+      } else if (k === 'rule' && r.type === 'organization' && (r.priority ?? 0) < 85 && !/团$/.test(r.text)) {
+        // other suffix-rule organizations over the model's spans only when the model all but rules
+        // them out, as for rule-only ones (主教练大陆俱乐部 over the title 主教练: 300, 波兰右翼周刊: 354;
+        // 天禄)电子竞技俱乐部 at 72 stays). Not media after a source label (来源：北京发布, priority 85: the
+        // model sees the place 北京) nor delegations named from where they come (台湾中南部企业家精英团: 230)
+        const cost = lastSpanCost(r.start, r.end, r.type, r.text);
+        if (cost !== undefined && cost > ORG_REJECT_COST) keepRule = false;
       }
       if (keepRule) {
         for (const j of live) modelDead[j] = 1;
