@@ -6,47 +6,20 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, eventually, fixtureUri, hoverText, positionOf, preview, sleep, workspaceRoot } from './helpers';
+import { activateExtension, correctionsFileSandbox, eventually, fixtureUri, hoverText, positionOf, preview, sleep, uriExists } from './helpers';
 
 const READY_MS = Number(process.env.NEWS_LENS_READY_TIMEOUT_MS ?? 90_000);
 
 describe('Corrections (.vscode/news-lens.json)', function () {
   let doc: vscode.TextDocument;
   let onDisk: string;
-  let dir: vscode.Uri;
-  let file: vscode.Uri;
-  let dirExisted = false;
-  let autoSave: string | undefined;
-
-  const exists = async (u: vscode.Uri) => {
-    try {
-      await vscode.workspace.fs.stat(u);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const read = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  const corrections = correctionsFileSandbox();
+  const { read, cleanUp } = corrections;
   const card = async (needle: string) => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, needle)));
   const isEntity = (needle: string) => async () => (await card(needle)).includes(`**${needle}**`);
-  const cleanUp = async () => {
-    for (const d of vscode.workspace.textDocuments.filter((x) => x.uri.toString() === file.toString())) {
-      await vscode.window.showTextDocument(d);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    if (await exists(file)) await vscode.workspace.fs.delete(file);
-    if (!dirExisted && (await exists(dir))) await vscode.workspace.fs.delete(dir, { recursive: true });
-  };
 
   before(async function () {
-    dir = vscode.Uri.joinPath(workspaceRoot(), '.vscode');
-    file = vscode.Uri.joinPath(dir, 'news-lens.json');
-    dirExisted = await exists(dir);
-    // code-server auto-saves dirty editors after a delay (files.autoSave=afterDelay): the tests of
-    // unsaved editors would race it, so it is off while they run
-    autoSave = vscode.workspace.getConfiguration('files').inspect<string>('autoSave')?.globalValue;
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-    assert.ok(!(await exists(file)), `${file.fsPath} exists before the test: a previous run did not clean up`);
+    await corrections.setUp();
     doc = await vscode.workspace.openTextDocument(fixtureUri());
     onDisk = doc.getText();
     await vscode.window.showTextDocument(doc, { preview: false });
@@ -60,8 +33,7 @@ describe('Corrections (.vscode/news-lens.json)', function () {
   });
 
   after(async function () {
-    await cleanUp();
-    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+    await corrections.tearDown();
     assert.equal(doc.getText(), onDisk, 'the fixture article changed');
     assert.equal(doc.isDirty, false, 'the fixture article was modified');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -75,7 +47,7 @@ describe('Corrections (.vscode/news-lens.json)', function () {
     assert.ok(actions!.some((a) => a.title.includes('another name for')), 'the alias action is offered too');
     const result = await vscode.commands.executeCommand(none.command.command, ...(none.command.arguments ?? []));
     assert.equal(result, 'written');
-    assert.ok(await exists(file), 'the corrections file was not written');
+    assert.ok(await uriExists(corrections.file), 'the corrections file was not written');
     const json = await read();
     assert.match(json, /"text": "雀巢"/);
     assert.match(json, /"type": "none"/);
@@ -88,17 +60,17 @@ describe('Corrections (.vscode/news-lens.json)', function () {
   });
 
   it('deleting the file brings the entity back', async function () {
-    await vscode.workspace.fs.createDirectory(dir);
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{ "corrections": [ { "text": "卡特彼勒", "type": "none" } ] }'));
+    await vscode.workspace.fs.createDirectory(corrections.dir);
+    await vscode.workspace.fs.writeFile(corrections.file, new TextEncoder().encode('{ "corrections": [ { "text": "卡特彼勒", "type": "none" } ] }'));
     await eventually('卡特彼勒 to disappear', isEntity('卡特彼勒'), (v) => v === false);
-    await vscode.workspace.fs.delete(file);
+    await vscode.workspace.fs.delete(corrections.file);
     await eventually('卡特彼勒 back', isEntity('卡特彼勒'), (v) => v === true);
   });
 
   it('an open, unsaved editor of the file: unsaved edits apply at once, and code actions merge into them', async function () {
-    await vscode.workspace.fs.createDirectory(dir);
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{\n  // hand-written\n  "corrections": [\n  ]\n}\n'));
-    const jdoc = await vscode.workspace.openTextDocument(file);
+    await vscode.workspace.fs.createDirectory(corrections.dir);
+    await vscode.workspace.fs.writeFile(corrections.file, new TextEncoder().encode('{\n  // hand-written\n  "corrections": [\n  ]\n}\n'));
+    const jdoc = await vscode.workspace.openTextDocument(corrections.file);
     const jed = await vscode.window.showTextDocument(jdoc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
     const at = jdoc.positionAt(jdoc.getText().indexOf('  ]'));
     assert.ok(await jed.edit((b) => b.insert(at, '    { "text": "宝马", "type": "none" }\n')));
@@ -131,12 +103,12 @@ describe('Corrections (.vscode/news-lens.json)', function () {
       '}',
       '',
     ].join('\n');
-    await vscode.workspace.fs.createDirectory(dir);
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    await vscode.workspace.fs.createDirectory(corrections.dir);
+    await vscode.workspace.fs.writeFile(corrections.file, new TextEncoder().encode(text));
     const diags = await eventually(
       'a News Lens diagnostic on the corrections file',
-      () => vscode.languages.getDiagnostics(file).filter((d) => d.source === 'News Lens'),
-      (ds) => ds.length > 0 || `diagnostics: ${preview(vscode.languages.getDiagnostics(file))}`,
+      () => vscode.languages.getDiagnostics(corrections.file).filter((d) => d.source === 'News Lens'),
+      (ds) => ds.length > 0 || `diagnostics: ${preview(vscode.languages.getDiagnostics(corrections.file))}`,
     );
     const err = diags.find((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.ok(err, preview(diags));

@@ -6,47 +6,20 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, eventually, fixtureUri, preview, workspaceRoot } from './helpers';
+import { activateExtension, correctionsFileSandbox, eventually, fixtureUri, preview } from './helpers';
 
 const READY_MS = Number(process.env.NEWS_LENS_READY_TIMEOUT_MS ?? 90_000);
 
 describe('Corrections file: open command and schema', function () {
-  let dir: vscode.Uri;
-  let file: vscode.Uri;
-  let dirExisted = false;
-  let autoSave: string | undefined;
-
-  const exists = async (u: vscode.Uri) => {
-    try {
-      await vscode.workspace.fs.stat(u);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const read = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  const corrections = correctionsFileSandbox();
+  const { read, cleanUp } = corrections;
   const write = async (text: string) => {
-    await vscode.workspace.fs.createDirectory(dir);
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
-  };
-  const cleanUp = async () => {
-    for (const d of vscode.workspace.textDocuments.filter((x) => x.uri.toString() === file.toString())) {
-      await vscode.window.showTextDocument(d);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    if (await exists(file)) await vscode.workspace.fs.delete(file);
-    if (!dirExisted && (await exists(dir))) await vscode.workspace.fs.delete(dir, { recursive: true });
+    await vscode.workspace.fs.createDirectory(corrections.dir);
+    await vscode.workspace.fs.writeFile(corrections.file, new TextEncoder().encode(text));
   };
 
   before(async function () {
-    dir = vscode.Uri.joinPath(workspaceRoot(), '.vscode');
-    file = vscode.Uri.joinPath(dir, 'news-lens.json');
-    dirExisted = await exists(dir);
-    // code-server auto-saves dirty editors after a delay (files.autoSave=afterDelay): the tests of
-    // unsaved editors would race it, so it is off while they run
-    autoSave = vscode.workspace.getConfiguration('files').inspect<string>('autoSave')?.globalValue;
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-    assert.ok(!(await exists(file)), `${file.fsPath} exists before the test: a previous run did not clean up`);
+    await corrections.setUp();
     await activateExtension();
     const doc = await vscode.workspace.openTextDocument(fixtureUri());
     await vscode.window.showTextDocument(doc, { preview: false });
@@ -55,15 +28,14 @@ describe('Corrections file: open command and schema', function () {
   afterEach(async () => cleanUp());
 
   after(async function () {
-    await cleanUp();
-    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+    await corrections.tearDown();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('newsLens.corrections.open creates the file from a commented template and opens it', async function () {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('newsLens.corrections.open', fixtureUri());
-    assert.equal(editor?.document.uri.toString(), file.toString());
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), file.toString(), 'the file is the active editor');
+    assert.equal(editor?.document.uri.toString(), corrections.file.toString());
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), corrections.file.toString(), 'the file is the active editor');
     const text = await read();
     assert.equal(editor.document.getText(), text);
     assert.match(text, /^\/\/ News Lens corrections/);
@@ -74,14 +46,14 @@ describe('Corrections file: open command and schema', function () {
     const at = editor.document.offsetAt(editor.selection.active);
     assert.equal(text.slice(at - '"corrections": ['.length, at), '"corrections": [');
     // our server reads it without complaint
-    assert.deepEqual(vscode.languages.getDiagnostics(file).filter((d) => d.source === 'News Lens'), []);
+    assert.deepEqual(vscode.languages.getDiagnostics(corrections.file).filter((d) => d.source === 'News Lens'), []);
   });
 
   it('newsLens.corrections.open never rewrites an existing file', async function () {
     const mine = '{\n  // mine\n  "corrections": [ { "text": "宝马", "type": "none" } ]\n}\n';
     await write(mine);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('newsLens.corrections.open', fixtureUri());
-    assert.equal(editor?.document.uri.toString(), file.toString());
+    assert.equal(editor?.document.uri.toString(), corrections.file.toString());
     assert.equal(editor.document.getText(), mine);
     assert.equal(await read(), mine, 'the file on disk changed');
     // run again while it is open with unsaved edits: the editor is shown, nothing is written
@@ -97,13 +69,13 @@ describe('Corrections file: open command and schema', function () {
     const json = vscode.extensions.getExtension('vscode.json-language-features');
     const lines = ['{', '  "corrections": [', '    { "text": "雀巢", "type": "animal" }', '  ]', '}', ''];
     await write(lines.join('\n'));
-    const doc = await vscode.workspace.openTextDocument(file);
+    const doc = await vscode.workspace.openTextDocument(corrections.file);
     await vscode.window.showTextDocument(doc, { preview: false });
     const animal = new vscode.Range(2, lines[2].indexOf('"animal"'), 2, lines[2].indexOf('"animal"') + '"animal"'.length);
     const ours = await eventually(
       'News Lens’s own diagnostic on "animal"',
-      () => vscode.languages.getDiagnostics(file).filter((d) => d.source === 'News Lens'),
-      (ds) => ds.some((d) => d.range.intersection(animal)) || `diagnostics ${preview(vscode.languages.getDiagnostics(file))}`,
+      () => vscode.languages.getDiagnostics(corrections.file).filter((d) => d.source === 'News Lens'),
+      (ds) => ds.some((d) => d.range.intersection(animal)) || `diagnostics ${preview(vscode.languages.getDiagnostics(corrections.file))}`,
       READY_MS,
     );
     assert.match(ours[0].message, /"type" must be one of/);
@@ -114,8 +86,8 @@ describe('Corrections file: open command and schema', function () {
     }
     const schema = await eventually(
       'a JSON schema diagnostic on "animal"',
-      () => vscode.languages.getDiagnostics(file).filter((d) => d.source !== 'News Lens' && d.range.intersection(animal)),
-      (ds) => ds.length > 0 || `language ${doc.languageId}, json active ${json.isActive}; diagnostics ${preview(vscode.languages.getDiagnostics(file))}`,
+      () => vscode.languages.getDiagnostics(corrections.file).filter((d) => d.source !== 'News Lens' && d.range.intersection(animal)),
+      (ds) => ds.length > 0 || `language ${doc.languageId}, json active ${json.isActive}; diagnostics ${preview(vscode.languages.getDiagnostics(corrections.file))}`,
       READY_MS,
     );
     assert.ok(json.isActive, 'the JSON language features are active');

@@ -153,3 +153,55 @@ export async function activateExtension(): Promise<NewsLensApi | undefined> {
   }
   return ext.activate();
 }
+
+export async function uriExists(u: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(u);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The test workspace's .vscode/news-lens.json, for suites that write it: `setUp()` turns off
+ * code-server's auto-save (files.autoSave=afterDelay would race the tests of unsaved editors) and
+ * checks no earlier run left the file; `cleanUp()` reverts open editors of it and deletes what the
+ * tests wrote; `tearDown()` also restores auto-save.
+ */
+export function correctionsFileSandbox() {
+  // resolved on first use: the workspace folder is known once the suite runs, not when it loads
+  const dir = () => vscode.Uri.joinPath(workspaceRoot(), '.vscode');
+  const file = () => vscode.Uri.joinPath(dir(), 'news-lens.json');
+  let dirExisted = false;
+  let autoSave: string | undefined;
+  const files = () => vscode.workspace.getConfiguration('files');
+  const cleanUp = async () => {
+    for (const d of vscode.workspace.textDocuments.filter((x) => x.uri.toString() === file().toString())) {
+      await vscode.window.showTextDocument(d);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    if (await uriExists(file())) await vscode.workspace.fs.delete(file());
+    if (!dirExisted && (await uriExists(dir()))) await vscode.workspace.fs.delete(dir(), { recursive: true });
+  };
+  return {
+    get dir() {
+      return dir();
+    },
+    get file() {
+      return file();
+    },
+    read: async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(file())),
+    setUp: async () => {
+      dirExisted = await uriExists(dir());
+      autoSave = files().inspect<string>('autoSave')?.globalValue;
+      await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+      if (await uriExists(file())) throw new Error(`${file().fsPath} exists before the test: a previous run did not clean up`);
+    },
+    cleanUp,
+    tearDown: async () => {
+      await cleanUp();
+      await files().update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+    },
+  };
+}
