@@ -467,10 +467,7 @@ export class RuntimeModel {
   private tags = new Uint8Array(0);
   /** BIO over 6 labels (13 tags): unrolled emission sums and a pruned integer Viterbi. */
   private readonly bio6: boolean;
-  private vscore = new Int32Array(0);
   private vback = new Uint8Array(0);
-  /** vnorm[i]: what was subtracted from the Viterbi scores up to position i (true = stored + vnorm). */
-  private vnorm = new Float64Array(0);
   /** Score units per unit of perceptron weight. */
   private readonly unit: number;
   /** Largest transition into each tag (exact pruning bound). */
@@ -564,14 +561,10 @@ export class RuntimeModel {
    * predecessors that could beat the best previous tag are tried (exact: bounded by the column's
    * largest transition). I-k follows B-k or I-k. Integer scores, renormalised per position.
    */
-  private decodeBio6(n: number): number {
+  private decodeBio6(n: number, em: Int32Array, score: Int32Array, vnorm: Float64Array): number {
     const T = 13;
-    if (this.vscore.length < n * T) {
-      this.vscore = new Int32Array(Math.max(n * T, this.vscore.length * 2));
-      this.vback = new Uint8Array(this.vscore.length);
-      this.vnorm = new Float64Array(this.vscore.length / T);
-    }
-    const score = this.vscore, back = this.vback, em = this.em, trans = this.trans, vnorm = this.vnorm;
+    if (this.vback.length < n * T) this.vback = new Uint8Array(Math.max(n * T, this.vback.length * 2));
+    const back = this.vback, trans = this.trans;
     const NEG = -0x3fffffff;
     let C = 0;
     vnorm[0] = 0;
@@ -651,6 +644,8 @@ export class RuntimeModel {
         this.alphaAll = new Int32Array(cap * 13);
         this.normAll = new Float64Array(cap);
         this.totalAll = new Float64Array(cap);
+        this.bwAll = new Float64Array(cap * 13);
+        this.bwLo = new Int32Array(cap);
       }
       this.segFrom.fill(-1, 0, L);
       this.lastText = text;
@@ -669,7 +664,9 @@ export class RuntimeModel {
   private totalAll = new Float64Array(0);
   private segFrom = new Int32Array(0);
   private segTo = new Int32Array(0);
-  private bw = new Float64Array(0);
+  /** Backward scores by absolute position (see spanCost) and, per segment start, the lowest position computed. */
+  private bwAll = new Float64Array(0);
+  private bwLo = new Int32Array(0);
 
   /**
    * How much worse (in the model's score units, i.e. summed perceptron weights) the best labelling
@@ -681,7 +678,11 @@ export class RuntimeModel {
   spanCost(start: number, end: number, type: string, surface?: string): number | undefined {
     const text = this.lastText;
     if (!this.bio6 || text === undefined || !(start >= 0 && end > start && end <= text.length)) return undefined;
-    if (surface !== undefined && text.slice(start, end) !== surface) return undefined;
+    if (surface !== undefined) {
+      // same text as `surface`, without slicing
+      if (surface.length !== end - start) return undefined;
+      for (let i = start; i < end; i++) if (text.charCodeAt(i) !== surface.charCodeAt(i - start)) return undefined;
+    }
     const k = this.labels.indexOf(type as EntityType);
     const a = this.segFrom[start];
     if (k < 0 || a < 0 || this.segFrom[end - 1] !== a) return undefined;
@@ -707,31 +708,38 @@ export class RuntimeModel {
     if (end === b) cs += this.end[prev];
     else {
       // backward scores from the segment end down to `end` (O and B-* may follow anything; I-j
-      // follows B-j or I-j)
-      const len = b - end;
-      if (this.bw.length < len * T) this.bw = new Float64Array(len * T * 2);
-      const bw = this.bw;
-      const last = (len - 1) * T;
-      for (let t = 0; t < T; t++) bw[last + t] = em[(b - 1) * T + t] + this.end[t];
-      for (let j = len - 2; j >= 0; j--) {
-        const nb = (j + 1) * T, eb = (end + j) * T, cb = j * T;
-        for (let c = 0; c < T; c++) {
-          let m = -Infinity;
-          for (let q = 0; q < T; q = q === 0 ? 1 : q + 2) {
-            const v = trans[c * T + q] + bw[nb + q];
-            if (v > m) m = v;
-          }
-          if (c !== 0) {
-            const q = (c & 1) === 1 ? c + 1 : c; // I of the same label
-            const v = trans[c * T + q] + bw[nb + q];
-            if (v > m) m = v;
-          }
-          bw[cb + c] = m + em[eb + c];
+      // follows B-j or I-j), kept per text by absolute position: later calls in the same segment
+      // only extend them (bwLo[a]: lowest position computed in segment a)
+      const bw = this.bwAll;
+      let lo = this.bwLo[a];
+      if (lo > end) {
+        if (lo === b) {
+          const last = (b - 1) * T;
+          for (let t = 0; t < T; t++) bw[last + t] = em[last + t] + this.end[t];
+          lo = b - 1;
         }
+        for (let pos = lo - 1; pos >= end; pos--) {
+          const nb = (pos + 1) * T, cb = pos * T;
+          for (let c = 0; c < T; c++) {
+            let m = -Infinity;
+            for (let q = 0; q < T; q = q === 0 ? 1 : q + 2) {
+              const v = trans[c * T + q] + bw[nb + q];
+              if (v > m) m = v;
+            }
+            if (c !== 0) {
+              const q = (c & 1) === 1 ? c + 1 : c; // I of the same label
+              const v = trans[c * T + q] + bw[nb + q];
+              if (v > m) m = v;
+            }
+            bw[cb + c] = m + em[cb + c];
+          }
+        }
+        if (lo > end) this.bwLo[a] = end;
       }
       // after the span's last tag: O or B-* (I-k would extend it)
+      const eb = end * T;
       let nx = -Infinity;
-      for (let q = 0; q < T; q = q === 0 ? 1 : q + 2) nx = Math.max(nx, trans[prev * T + q] + bw[q]);
+      for (let q = 0; q < T; q = q === 0 ? 1 : q + 2) nx = Math.max(nx, trans[prev * T + q] + bw[eb + q]);
       cs += nx;
     }
     return Math.max(0, total - cs) / this.unit;
@@ -747,13 +755,14 @@ export class RuntimeModel {
       this.tags = new Uint8Array(this.em.length / T + 1);
     }
     if (this.bio6) {
-      emit13(this.em, sc.feats, sc.offs, this.W, this.W2, n);
-      const total = this.decodeBio6(n);
+      // emissions, forward scores and norms go straight into the per-text arrays spanCost reads
+      // (predict sized them for this text; n === to - from)
+      const em = this.emAll.subarray(from * T, to * T);
+      emit13(em, sc.feats, sc.offs, this.W, this.W2, n);
+      const total = this.decodeBio6(n, em, this.alphaAll.subarray(from * T, to * T), this.normAll.subarray(from, to));
       if (this.lastText === text) {
-        this.emAll.set(this.em.subarray(0, n * T), from * T);
-        this.alphaAll.set(this.vscore.subarray(0, n * T), from * T);
-        this.normAll.set(this.vnorm.subarray(0, n), from);
         this.totalAll[from] = total;
+        this.bwLo[from] = to;
         this.segFrom.fill(from, from, to);
         this.segTo.fill(to, from, to);
       }
