@@ -720,15 +720,26 @@ export class RuntimeModel {
         }
         for (let pos = lo - 1; pos >= end; pos--) {
           const nb = (pos + 1) * T, cb = pos * T;
+          // successors O and B-0..B-5 (tags 0, 1, 3, …, 11) of every tag, read once per position
+          const x0 = bw[nb], x1 = bw[nb + 1], x3 = bw[nb + 3], x5 = bw[nb + 5], x7 = bw[nb + 7], x9 = bw[nb + 9], x11 = bw[nb + 11];
           for (let c = 0; c < T; c++) {
-            let m = -Infinity;
-            for (let q = 0; q < T; q = q === 0 ? 1 : q + 2) {
-              const v = trans[c * T + q] + bw[nb + q];
-              if (v > m) m = v;
-            }
+            const r = c * T;
+            let m = trans[r] + x0;
+            let v = trans[r + 1] + x1;
+            if (v > m) m = v;
+            v = trans[r + 3] + x3;
+            if (v > m) m = v;
+            v = trans[r + 5] + x5;
+            if (v > m) m = v;
+            v = trans[r + 7] + x7;
+            if (v > m) m = v;
+            v = trans[r + 9] + x9;
+            if (v > m) m = v;
+            v = trans[r + 11] + x11;
+            if (v > m) m = v;
             if (c !== 0) {
               const q = (c & 1) === 1 ? c + 1 : c; // I of the same label
-              const v = trans[c * T + q] + bw[nb + q];
+              v = trans[r + q] + bw[nb + q];
               if (v > m) m = v;
             }
             bw[cb + c] = m + em[cb + c];
