@@ -40,6 +40,7 @@ const opt: TrainOptions = {
   uni2: !process.argv.includes('--no-uni2'),
   quotes: process.argv.includes('--quotes'),
   words: Number(arg('words', '60000')),
+  stockCsv: arg('stock', '') || sharedPath('data', 'a-share-companies', 'stock_basic.csv'),
   lexT: Number(arg('lex-templates', '31')),
   unscored: arg('unscored', 'O') as 'separate' | 'O',
   folds: Number(arg('folds', '5')),

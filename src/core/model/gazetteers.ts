@@ -64,7 +64,7 @@ export function jiebaWords(count: number): [string, number][] {
   return rows.slice(0, count).map(([w, , tag]) => [w, bit('word') | (/^(nr|ns|nt|nz)/.test(tag) ? bit('word-name') : 0)]);
 }
 
-export function externalGazetteers(opt: { towns?: boolean; words?: number } = {}): Map<string, number> {
+export function externalGazetteers(opt: { towns?: boolean; words?: number; stockCsv?: string } = {}): Map<string, number> {
   const m = new Map<string, number>();
   const add = (w: string, b: number): void => {
     w = w.trim();
@@ -105,8 +105,10 @@ export function externalGazetteers(opt: { towns?: boolean; words?: number } = {}
     }
   }
   for (const [w, b] of jiebaWords(opt.words ?? 0)) add(w, b);
-  const stock = '/work/shared/data/a-share-companies/stock_basic.csv';
-  if (fs.existsSync(stock)) {
+  // The A-share listing export (shared/data/a-share-companies/stock_basic.csv), passed in by the
+  // training script: the core does not know where the shared data lives.
+  const stock = opt.stockCsv;
+  if (stock) {
     const lines = fs.readFileSync(stock, 'utf8').replace(/^\uFEFF/, '').split('\n').slice(1);
     for (const l of lines) {
       const name = l.split(',')[2];

@@ -42,6 +42,8 @@ export interface TrainOptions {
   towns?: boolean;
   /** How many of jieba's most frequent 2-4 character words to add as a word-boundary gazetteer. */
   words?: number;
+  /** Path of the A-share listing CSV whose short names form the 'stock' gazetteer. */
+  stockCsv?: string;
   /** Unigram templates at ±2 (default on) and the inside-quotes template (default off). */
   uni2?: boolean;
   quotes?: boolean;
@@ -458,7 +460,7 @@ export function trainModel(train: Example[], heldOut: Example[] | undefined, opt
   const voc = buildVocab(train.map((e) => e.text), nt.norm, opt);
   log(`vocab: ${voc.nChars} chars, ${voc.biKeys.length / 2} bigrams, ${voc.triKeys.length / 3} trigrams, ${voc.skipKeys.length / 2} skip-bigrams; ${voc.nRows} rows`);
   const tr = new Trainer(opt, pairs, voc);
-  const ext = externalGazetteers({ towns: opt.towns, words: opt.words });
+  const ext = externalGazetteers({ towns: opt.towns, words: opt.words, stockCsv: opt.stockCsv });
   log(`external gazetteer entries: ${ext.size}`);
 
   const order = shuffled(train, opt.seed);
