@@ -187,6 +187,51 @@ void D_NUM;
 const DATE_RE_STICKY = new RegExp(DATE_RE.source, 'y');
 /** Every date match starts with a digit, a numeral, 星/周/礼, a relative-date word or a day part. */
 const DATE_FIRST = codeSet('0123456789零〇一二三四五六七八九十星周礼' + RELATIVE_DATES.map((w) => w[0]).join('') + DAY_PARTS.map((w) => w[0]).join(''));
+/** Numerals of the date regex (digits and Chinese numerals); no date word starts with one. */
+const DATE_NUMERAL = codeSet('0123456789零〇一二三四五六七八九十');
+/**
+ * A match starting with a numeral is a run of numerals followed by one of these (年, 月, 日/号,
+ * 时/点, the : of a clock time, the - or / of an ISO date): its first non-numeral character.
+ */
+const DATE_AFTER_NUM = codeSet('年月日号时点:-/');
+/** Every other match starts with a relative-date word, a week word, or a day part followed by a time. */
+const DATE_WORDS_BY_FIRST = (() => {
+  const m = new Map<number, Array<{ w: string; part: boolean }>>();
+  const put = (w: string, part: boolean) => {
+    const k = w.charCodeAt(0);
+    const arr = m.get(k) ?? [];
+    arr.push({ w, part });
+    m.set(k, arr);
+  };
+  for (const w of RELATIVE_DATES) put(w, false);
+  for (const w of ['星期', '周', '礼拜']) put(w, false);
+  for (const w of DAY_PARTS) put(w, true);
+  return m;
+})();
+/**
+ * False only where the date regex cannot match at p (a necessary condition checked without the
+ * regex engine): most candidate positions are numerals in ordinary numbers or common characters
+ * such as 上/中/下/日 that start no date word here.
+ */
+function dateMayStart(s: string, p: number): boolean {
+  const c = s.charCodeAt(p);
+  if (DATE_NUMERAL[c] === 1) {
+    let q = p + 1;
+    while (q < s.length && q - p <= 8 && DATE_NUMERAL[s.charCodeAt(q)] === 1) q++;
+    if (q - p > 8) return true;
+    return q < s.length && DATE_AFTER_NUM[s.charCodeAt(q)] === 1;
+  }
+  const words = DATE_WORDS_BY_FIRST.get(c);
+  if (!words) return true;
+  for (const { w, part } of words) {
+    if (!s.startsWith(w, p)) continue;
+    if (!part) return true;
+    // a day part starts a match only when a time follows (a numeral: 9时, 九点, 9:30)
+    const q = p + w.length;
+    if (q < s.length && DATE_NUMERAL[s.charCodeAt(q)] === 1) return true;
+  }
+  return false;
+}
 
 // ---------- helpers ----------
 interface Ctx {
@@ -389,14 +434,17 @@ function stageDates(ctx: Ctx): void {
   let nextP = 0;
   for (let k = 0; k < list.length; k++) {
     const p = list[k];
-    if (p < nextP) continue;
+    if (p < nextP || !dateMayStart(s, p)) continue;
     DATE_RE_STICKY.lastIndex = p;
     const m = DATE_RE_STICKY.exec(s);
     if (!m || m[0].length === 0) continue;
     const a = m.index;
     const b = a + m[0].length;
     nextP = b;
-    if (a > 0 && /[0-9]/.test(s[a - 1])) continue;
+    if (a > 0) {
+      const pc = s.charCodeAt(a - 1);
+      if (pc >= 0x30 && pc <= 0x39) continue;
+    }
     add(ctx, { type: 'date', start: a, end: b, priority: 90, source: 'rule' });
   }
 }
@@ -574,17 +622,35 @@ function stageCompanies(ctx: Ctx): void {
   }
 }
 
-function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): void {
-  const { s, n, lx } = ctx;
-  let extra: Trie<string> | undefined;
-  if (extraMap?.size) {
-    extra = new Trie<string>();
-    for (const [k, v] of extraMap) extra.set(k, v);
+/**
+ * A document's few company aliases: the same longest-match answers as a Trie over them, without
+ * allocating a Trie's 64 K-entry tables for every document that has a legal company name.
+ */
+class AliasSet {
+  private readonly lens: number[];
+  constructor(private readonly map: Map<string, string>) {
+    const lens = new Set<number>();
+    for (const k of map.keys()) {
+      if (!k) continue;
+      lens.add(k.length);
+    }
+    this.lens = [...lens].sort((a, b) => b - a);
   }
+  longest(s: string, i: number): [number, string] | undefined {
+    for (const L of this.lens) {
+      if (i + L > s.length) continue;
+      const v = this.map.get(s.substr(i, L));
+      if (v !== undefined) return [i + L, v];
+    }
+    return undefined;
+  }
+}
+
+function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): void {
+  const { s, lx } = ctx;
+  let extra: AliasSet | undefined;
+  if (extraMap?.size) extra = new AliasSet(extraMap);
   const taken = ctx.taken;
-  const companies = lx.companies;
-  const compFirst = companies.first;
-  const extraFirst = extra?.first;
   if (!extra) {
     const list = candidates(ctx).company;
     let nextI = 0;
@@ -595,18 +661,31 @@ function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): void {
     }
     return;
   }
-  for (let i = 0; i < n; i++) {
-    if (taken[i]) continue;
-    const c = s.charCodeAt(i);
-    if (c < 0x41) continue;
-    if (extra) {
-      // Second pass (extra aliases): every free position with a lexicon hit was already tried by the
-      // first pass and `taken` only grows, so a lexicon-only hit cannot succeed now; only positions
-      // where an alias matches need a look.
-      if (extraFirst![c] === 0 || extra.longestEnd(s, i) < 0) continue;
-    } else if (compFirst[c] === 0 || companies.longestEnd(s, i) < 0) continue;
-    i = companyLexiconAt(ctx, i, extra);
+  // Second pass (extra aliases): every free position with a lexicon hit was already tried by the
+  // first pass and `taken` only grows, so a lexicon-only hit cannot succeed now; only positions
+  // where an alias matches need a look. They are found with indexOf per alias (a document has few)
+  // and visited in order, resuming where the full loop over the text would.
+  const at = occurrences(s, extraMap!.keys());
+  let nextI = 0;
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k];
+    if (i < nextI || taken[i] || s.charCodeAt(i) < 0x41) continue;
+    nextI = companyLexiconAt(ctx, i, extra) + 1;
   }
+}
+
+/** Sorted distinct start offsets of every occurrence (overlapping too) of the non-empty words in s. */
+function occurrences(s: string, words: Iterable<string>): number[] {
+  const out: number[] = [];
+  for (const w of words) {
+    if (!w) continue;
+    for (let p = s.indexOf(w); p >= 0; p = s.indexOf(w, p + 1)) out.push(p);
+  }
+  out.sort((a, b) => a - b);
+  let m = 0;
+  for (let k = 0; k < out.length; k++) if (k === 0 || out[k] !== out[k - 1]) out[m++] = out[k];
+  out.length = m;
+  return out;
 }
 
 function isAsciiAlnum(c: number): boolean {
@@ -614,7 +693,7 @@ function isAsciiAlnum(c: number): boolean {
 }
 
 /** Tries the company (or alias) name at i; returns the next loop index. */
-function companyLexiconAt(ctx: Ctx, i: number, extra: Trie<string> | undefined): number {
+function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): number {
   const { s, n, lx } = ctx;
   let hit = lx.companies.longest(s, i);
   let aliasOf: string | undefined;
@@ -1649,7 +1728,7 @@ function stageSpeakers(ctx: Ctx): void {
 
 function stageKnownNames(ctx: Ctx, names: Set<string>): void {
   if (!names.size) return;
-  const { s, n } = ctx;
+  const { s } = ctx;
   const byFirst = new Map<number, string[]>();
   for (const nm of names) {
     const k = nm.charCodeAt(0);
@@ -1658,16 +1737,19 @@ function stageKnownNames(ctx: Ctx, names: Set<string>): void {
     byFirst.set(k, arr);
   }
   for (const arr of byFirst.values()) arr.sort((a, b) => b.length - a.length);
-  const firsts = new Uint8Array(65536);
-  for (const k of byFirst.keys()) firsts[k] = 1;
-  for (let i = 0; i < n; i++) {
-    if (ctx.taken[i] || firsts[s.charCodeAt(i)] === 0) continue;
+  // only where a name occurs (indexOf per name), in order, resuming after each added name as a
+  // loop over every position would
+  const at = occurrences(s, names);
+  let nextI = 0;
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k];
+    if (i < nextI || ctx.taken[i]) continue;
     const arr = byFirst.get(s.charCodeAt(i));
     if (!arr) continue;
     for (const nm of arr) {
       if (s.startsWith(nm, i) && free(ctx, i, i + nm.length)) {
         add(ctx, { type: 'person', start: i, end: i + nm.length, priority: 45, source: 'rule' });
-        i += nm.length - 1;
+        nextI = i + nm.length;
         break;
       }
     }
@@ -1696,13 +1778,19 @@ export function maskedRanges(text: string): Array<[number, number]> {
   return out;
 }
 
+/** The masked ranges recognizeRich computed last, for recognize() on the same text. */
+let lastMasked: { text: string; ranges: Array<[number, number]> } | undefined;
+
 export function recognizeRich(text: string): RichSpan[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const original = text.length > MAX_TEXT_FOR_RULES ? text.slice(0, MAX_TEXT_FOR_RULES) : text;
   const s = normalizeForMatching(original);
   const ctx: Ctx = { s, n: s.length, taken: new Uint8Array(s.length), spans: [], lx: lexicons(), orgAt: new Map(), orgMark: new Uint8Array(s.length) };
   try {
-    for (const [a, b] of maskedRanges(original)) ctx.taken.fill(1, a, b);
+    lastMasked = undefined;
+    const ranges = maskedRanges(original);
+    lastMasked = { text: original, ranges };
+    for (const [a, b] of ranges) ctx.taken.fill(1, a, b);
   } catch {
     /* ignore */
   }
@@ -1753,6 +1841,16 @@ export interface RecognizeOptions {
   useModel?: boolean;
 }
 
+/** A Han character or a Latin letter (ASCII or full-width) in text[a, b). */
+function spanHasLetter(text: string, a: number, b: number): boolean {
+  if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0) return /[\u3400-\u9fffA-Za-z\uff21-\uff3a\uff41-\uff5a]/.test(text.slice(a, b));
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return true;
+  }
+  return false;
+}
+
 /** Rule spans merged with the statistical model's (if one is available). */
 export function recognize(text: string, options?: RecognizeOptions): RichSpan[] {
   const rules = recognizeRich(text);
@@ -1767,12 +1865,20 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
     }
     if (model.length) {
       // the model sees raw text; keep it out of URLs and away from spans with neither a Han character nor a Latin letter (bet365, Valve, EA stay)
-      const masked = maskedRanges(text);
-      model = model.filter(
-        (sp) =>
-          sp && typeof sp.start === 'number' && typeof sp.end === 'number' && sp.end > sp.start && sp.end <= text.length &&
-          /[\u3400-\u9fffA-Za-z\uff21-\uff3a\uff41-\uff5a]/.test(text.slice(sp.start, sp.end)) && !masked.some(([a, b]) => sp.start < b && a < sp.end),
-      );
+      const masked = lastMasked && lastMasked.text === text ? lastMasked.ranges : maskedRanges(text);
+      // masked ranges are sorted and disjoint: while the spans come sorted by start, one pointer
+      // sweeps them (ranges ending at or before a span's start miss it and every later span)
+      let mj = 0;
+      let prevStart = -Infinity;
+      model = model.filter((sp) => {
+        if (!(sp && typeof sp.start === 'number' && typeof sp.end === 'number' && sp.end > sp.start && sp.end <= text.length)) return false;
+        if (!spanHasLetter(text, sp.start, sp.end)) return false;
+        if (masked.length === 0) return true;
+        if (sp.start < prevStart) return !masked.some(([a, b]) => sp.start < b && a < sp.end);
+        prevStart = sp.start;
+        while (mj < masked.length && masked[mj][1] <= sp.start) mj++;
+        return !(mj < masked.length && masked[mj][0] < sp.end);
+      });
     }
   } catch {
     model = [];
@@ -1819,7 +1925,8 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
         if (model[mi].end > modelDoneEnd) modelDoneEnd = model[mi].end;
         m.push(model[mi++]);
       }
-      merged.push(...(r.length ? combineSpans(r, m) : m));
+      const part = r.length ? combineSpans(r, m) : m;
+      for (let k = 0; k < part.length; k++) merged.push(part[k]);
       winStart = winEnd;
     }
   } catch {
