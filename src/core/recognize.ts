@@ -246,6 +246,8 @@ interface Ctx {
   orgMark: Uint8Array;
   /** Lexicon and word-list candidates, computed on first use. */
   cands?: Candidates;
+  /** Starts for stageParties and stageCountryAbbr, found in one pass on first use. */
+  partyCountry?: { party: number[]; country: number[] };
 }
 
 function setOrg(ctx: Ctx, start: number, sp: RichSpan): void {
@@ -757,10 +759,38 @@ function congressAt(s: string, p: number, afterParty: boolean): number {
   return q + 1;
 }
 
+/** 1: PARTY_FIRST; 2: PAIR_CHARS or 华. */
+let partyCountryTable: Uint8Array | undefined;
+function partyCountryStarts(ctx: Ctx): { party: number[]; country: number[] } {
+  if (ctx.partyCountry) return ctx.partyCountry;
+  if (!partyCountryTable) {
+    const t = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) t[c] = (PARTY_FIRST[c] === 1 ? 1 : 0) | (PAIR_CHARS[c] === 1 || c === 0x534e ? 2 : 0);
+    partyCountryTable = t;
+  }
+  const t = partyCountryTable;
+  const { s, n } = ctx;
+  const party: number[] = [];
+  const country: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = t[s.charCodeAt(i)];
+    if (m === 0) continue;
+    if (m & 1) party.push(i);
+    if (m & 2) country.push(i);
+  }
+  ctx.partyCountry = { party, country };
+  return ctx.partyCountry;
+}
+
 function stageParties(ctx: Ctx): void {
   const { s, n, taken } = ctx;
-  for (let i = 0; i < n; i++) {
-    if (PARTY_FIRST[s.charCodeAt(i)] === 0 || taken[i]) continue;
+  // positions whose code unit may start a party or a congress, visited in order; a jump past an
+  // added span skips the entries before its end, as the loop over every position did
+  const list = partyCountryStarts(ctx).party;
+  let nextI = 0;
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
+    if (i < nextI || taken[i]) continue;
     const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
     const leftOk = i === 0 || !isHan(prev) || taken[i - 1] === 1 || PARTY_LEFT_OK[prev] === 1;
     const hit = PARTY_TRIE.longest(s, i);
@@ -770,7 +800,7 @@ function stageParties(ctx: Ctx): void {
       const e = congressAt(s, i, false);
       if (e > 0 && free(ctx, i, e)) {
         add(ctx, { type: 'government', start: i, end: e, priority: 80, source: 'rule' });
-        i = e - 1;
+        nextI = e;
       }
       continue;
     }
@@ -798,7 +828,7 @@ function stageParties(ctx: Ctx): void {
     if (!free(ctx, i, end)) continue;
     const sp = add(ctx, { type: 'government', start: i, end, priority: 80, source: 'rule' });
     if (sp) setOrg(ctx, i, sp);
-    i = end - 1;
+    nextI = end;
   }
 }
 
@@ -1555,6 +1585,17 @@ const ABBR_NOT_BEFORE: Record<string, string> = {
   加: '强大快入工上重速班剧息拿', 意: '见义识思志味图愿外', 泰: '山国斗然', 印: '象刷发度章证', 越: '来过野南境狱',
   苏: '醒州联格', 巴: '士黎西掌', 墨: '水汁迹镜西', 埃: '及', 以: '后前来上下内外及为便免', 伊: '斯朗拉始', 菲: '律薄',
 };
+/** ABBR_NOT_BEFORE as a set of code-unit pairs (a * 65536 + b), tested without string lookups. */
+const ABBR_NOT_BEFORE_FIRST = codeSet(Object.keys(ABBR_NOT_BEFORE).join(''));
+const ABBR_NOT_BEFORE_PAIRS = (() => {
+  const set = new Set<number>();
+  for (const [a, bs] of Object.entries(ABBR_NOT_BEFORE)) for (let k = 0; k < bs.length; k++) set.add(a.charCodeAt(0) * 65536 + bs.charCodeAt(k));
+  return set;
+})();
+/** True when the short form `a` followed by `b` forms an ordinary word (美好, 日常): ABBR_NOT_BEFORE[a] includes b. */
+function abbrNotBefore(a: number, b: number): boolean {
+  return ABBR_NOT_BEFORE_FIRST[a] === 1 && ABBR_NOT_BEFORE_PAIRS.has(a * 65536 + b);
+}
 /** Abbreviation + suffix: 美方, 中方, 英方; 华侨, 华人, 华裔 (华 only). */
 const ABBR_SIDE_CHARS = codeSet('中美英法德日俄意加韩朝印越泰澳巴以伊菲墨埃蒙');
 const ABBR_LEFT_OK = codeSet('在和与同对向及说为是了的把被将跟由等并而但据经从使令让给就即又也还都称');
@@ -1583,9 +1624,13 @@ function abbrPlace(ctx: Ctx, i: number, ch: string): void {
 
 function stageCountryAbbr(ctx: Ctx): void {
   const { s, n, taken, lx } = ctx;
-  for (let i = 0; i < n; i++) {
+  // positions of PAIR_CHARS and 华 (0x534e), visited in order; jumps skip entries as the full loop did
+  const list = partyCountryStarts(ctx).country;
+  let nextI = 0;
+  for (let li = 0; li < list.length; li++) {
+    const i = list[li];
+    if (i < nextI || taken[i]) continue;
     const c = s.charCodeAt(i);
-    if ((PAIR_CHARS[c] === 0 && c !== 0x534e) || taken[i]) continue; // 0x534e 华
     // (a longer place name starting here or covering this character is the lexicon's: 美国, 中美洲,
     // 粤港澳大湾区; tested with placeCovers only where a span would be added, it is the costly test)
     // pairs and runs: 中美两国, 台港澳同胞, 美英法三国
@@ -1598,15 +1643,15 @@ function stageCountryAbbr(ctx: Ctx): void {
       // 中美, 英法, 欧美 with no word formed across them (美好, 英文, 法律, 日益) need no context
       let bare = MAJOR_FIRST[c] === 1;
       for (let k = i + 1; k < j && bare; k++) {
-        if (MAJOR_PAIR[s.charCodeAt(k)] === 0 || ABBR_NOT_BEFORE[s[k - 1]]?.includes(s[k])) bare = false;
+        if (MAJOR_PAIR[s.charCodeAt(k)] === 0 || abbrNotBefore(s.charCodeAt(k - 1), s.charCodeAt(k))) bare = false;
       }
-      if (bare && j < n && ABBR_NOT_BEFORE[s[j - 1]]?.includes(s[j])) bare = false;
+      if (bare && j < n && abbrNotBefore(s.charCodeAt(j - 1), s.charCodeAt(j))) bare = false;
       if ((right || hk || bare) && !placeCovers(ctx, i)) {
         let ok = true;
         for (let k = i + 1; k < j; k++) if (lx.places.startsAt(s, k) && lx.places.longest(s, k)) ok = false;
         if (ok) {
           for (let k = i; k < j; k++) abbrPlace(ctx, k, s[k]);
-          i = j - 1;
+          nextI = j;
           continue;
         }
       }
@@ -1618,14 +1663,14 @@ function stageCountryAbbr(ctx: Ctx): void {
       const after = k + 1;
       if (k > i && MAJOR_PAIR[c] === 1 && (s.startsWith('等国', after) || /^等?[两三四五六七八九]国/.test(s.slice(after, after + 3)))) {
         for (let q = i; q <= k; q += 2) if (!placeCovers(ctx, q)) abbrPlace(ctx, q, s[q]);
-        i = k;
+        nextI = k + 1;
         continue;
       }
     }
     if (ABBR_VERB_TARGETS[c] === 0 && ABBR_SIDE_CHARS[c] === 0) continue;
     const ch = s[i];
     const next = i + 1 < n ? s[i + 1] : '';
-    if (next && ABBR_NOT_BEFORE[ch]?.includes(next)) {
+    if (next && abbrNotBefore(c, next.charCodeAt(0))) {
       // 华侨/华人/华裔 are the exception for 华: a place inside the word
       if (!(ch === '华' && (next === '侨' || next === '人' || next === '裔'))) continue;
     }
