@@ -208,6 +208,14 @@ const DATE_WORDS_BY_FIRST = (() => {
   for (const w of DAY_PARTS) put(w, true);
   return m;
 })();
+/** Index + 1 into DATE_WORD_LISTS by first code unit (0 = no date word starts with it). */
+const DATE_WORD_ID = new Uint8Array(65536);
+const DATE_WORD_LISTS: Array<Array<{ w: string; part: boolean }>> = [];
+for (const [c, list] of DATE_WORDS_BY_FIRST) {
+  DATE_WORD_LISTS.push(list);
+  DATE_WORD_ID[c] = DATE_WORD_LISTS.length;
+}
+if (DATE_WORD_LISTS.length > 255) throw new Error('too many date word starts');
 /**
  * False only where the date regex cannot match at p (a necessary condition checked without the
  * regex engine): most candidate positions are numerals in ordinary numbers or common characters
@@ -221,8 +229,9 @@ function dateMayStart(s: string, p: number): boolean {
     if (q - p > 8) return true;
     return q < s.length && DATE_AFTER_NUM[s.charCodeAt(q)] === 1;
   }
-  const words = DATE_WORDS_BY_FIRST.get(c);
-  if (!words) return true;
+  const id = DATE_WORD_ID[c];
+  if (id === 0) return true;
+  const words = DATE_WORD_LISTS[id - 1];
   for (const { w, part } of words) {
     if (!s.startsWith(w, p)) continue;
     if (!part) return true;
@@ -1992,7 +2001,14 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
 /** The recognizer behind `news-lens tag`: plain spans, sorted, non-overlapping. */
 export function tag(text: string): Span[] {
   try {
-    return recognize(text).map((s) => ({ type: s.type as EntityType, start: s.start, end: s.end, text: s.text, source: s.source }));
+    // plain spans (same keys, same order), without a closure call per span
+    const rich = recognize(text);
+    const out: Span[] = [];
+    for (let k = 0; k < rich.length; k++) {
+      const s = rich[k];
+      out.push({ type: s.type as EntityType, start: s.start, end: s.end, text: s.text, source: s.source });
+    }
+    return out;
   } catch {
     return [];
   }
