@@ -18,23 +18,12 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { CorrectionsFileChangedNotificationMethod, type AddAliasArgs, type ApplyCorrectionArgs } from '../../src/server/protocol';
-import { fixture, positionOf, startServer, type TestServer } from './lspClient';
+import { fixture, positionOf, startServer, until, type TestServer } from './lspClient';
 
 const text = fixture('leaders-visit-firms.md');
 const WS = 'file:///corrections-ws';
 const ARTICLE = `${WS}/article.md`;
 const FILE = `${WS}/.vscode/news-lens.json`;
-
-async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: T;
-  for (;;) {
-    last = await fn();
-    if (ok(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 600)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Corrections (LSP)', function () {
   this.timeout(60_000);

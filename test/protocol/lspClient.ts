@@ -163,3 +163,15 @@ export function textOfRange(text: string, r: { start: { line: number; character:
   const off = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   return text.slice(off(r.start), off(r.end));
 }
+
+/** Polls `fn` every 100 ms until `ok` holds, or fails after `ms` naming what it waited for. */
+export async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: T;
+  for (;;) {
+    last = await fn();
+    if (ok(last)) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 600)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -17,18 +17,10 @@ import {
   WorkspaceIndexRequestMethod,
   type WorkspaceIndexResult,
 } from '../../src/server/protocol';
-import { fixture, startServer, type TestServer } from './lspClient';
+import { fixture, startServer, until, type TestServer } from './lspClient';
 
-async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: T;
-  for (;;) {
-    last = await fn();
-    if (ok(last)) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 600)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+// background indexing of a folder takes longer than one analysis
+const INDEX_MS = 20_000;
 
 describe('Workspace index with the user’s corrections (LSP over stdio)', function () {
   this.timeout(60_000);
@@ -69,7 +61,7 @@ describe('Workspace index with the user’s corrections (LSP over stdio)', funct
 
     writeCorrections(dir, '{ "corrections": [ { "text": "雀巢", "type": "none" } ] }');
     void s.conn.sendNotification(CorrectionsFileChangedNotificationMethod, { uri: correctionsUri(dir) });
-    const after = await until('雀巢 to leave the index', index, (r) => !hasNestle(r));
+    const after = await until('雀巢 to leave the index', index, (r) => !hasNestle(r), INDEX_MS);
     assert.equal(after.articleCount, 1, 'the article itself stays indexed');
     assert.ok(after.entities.some((e) => e.name === '尹力'), 'other entities stay');
     assert.deepEqual((await symbols('雀巢')).filter((x) => x.name === '雀巢'), []);
@@ -77,7 +69,7 @@ describe('Workspace index with the user’s corrections (LSP over stdio)', funct
     // the file goes away: 雀巢 comes back
     fs.rmSync(path.join(dir, '.vscode'), { recursive: true });
     void s.conn.sendNotification(CorrectionsFileChangedNotificationMethod, { uri: correctionsUri(dir) });
-    await until('雀巢 back in the index', index, hasNestle);
+    await until('雀巢 back in the index', index, hasNestle, INDEX_MS);
   });
 
   it('a folder whose corrections file exists before indexing is indexed with it', async () => {

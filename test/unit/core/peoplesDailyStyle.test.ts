@@ -6,16 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../src/core';
 import { recognizeRich } from '../../../src/core/recognize';
+import { has, hasNot } from './helpers';
 
-const spans = (text: string) => recognizeRich(text).map((s) => `${s.type}:${s.text}`);
-const has = (text: string, ...want: string[]) => {
-  const got = spans(text);
-  for (const w of want) assert.ok(got.includes(w), `${text}\n  expected ${w}\n  got ${got.join(' | ')}`);
-};
-const hasNot = (text: string, ...bad: string[]) => {
-  const got = spans(text);
-  for (const b of bad) assert.ok(!got.includes(b), `${text}\n  did not expect ${b}\n  got ${got.join(' | ')}`);
-};
 const placesOf = (text: string) => recognizeRich(text).filter((s) => s.type === 'place').map((s) => s.text);
 
 describe('rules: People\'s Daily style', () => {

@@ -4,17 +4,8 @@ import * as path from 'node:path';
 import { analyze, createLineIndex, entityAt, pinyinOf, regionHierarchy, tag, type Span } from '../../../src/core';
 import { recognizeRich } from '../../../src/core/recognize';
 import { normalizeForMatching } from '../../../src/core/normalize';
-import { repoRoot } from './helpers';
+import { has, hasNot, repoRoot, spans } from './helpers';
 
-const spans = (text: string) => recognizeRich(text).map((s) => `${s.type}:${s.text}`);
-const has = (text: string, ...want: string[]) => {
-  const got = spans(text);
-  for (const w of want) assert.ok(got.includes(w), `${text}\n  expected ${w}\n  got ${got.join(' | ')}`);
-};
-const hasNot = (text: string, ...bad: string[]) => {
-  const got = spans(text);
-  for (const b of bad) assert.ok(!got.includes(b), `${text}\n  did not expect ${b}\n  got ${got.join(' | ')}`);
-};
 const person = (text: string, name: string) => analyze(text, { useModel: false }).entities.find((e) => e.type === 'person' && e.name === name);
 
 describe('rules: officials and title chains', () => {
