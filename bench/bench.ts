@@ -11,12 +11,8 @@ import * as path from 'node:path';
 import type { Span } from '../src/core/types';
 import { loadDefaultModel, lastLoadMs, locateModelFile } from '../src/core/model';
 import { sharedPath } from '../scripts/sharedData';
+import { flag, opt } from '../scripts/cliArgs';
 
-const argv = process.argv.slice(2);
-const opt = (f: string, d: string): string => {
-  const i = argv.indexOf(`--${f}`);
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : d;
-};
 const RUNS = Math.max(5, Number(opt('runs', '7')));
 const MIN_CHARS = Number(opt('chars', '1200000'));
 const DATA = opt('data', '') || sharedPath('data', 'cluener2020');
@@ -83,7 +79,7 @@ const weights = locateModelFile()!;
 type Core = { tag?: (t: string) => Span[]; analyze?: (t: string) => unknown };
 let core: Core = {};
 const corePath = path.join(root, 'src', 'core', 'index.ts');
-if (!argv.includes('--model-only') && fs.existsSync(corePath)) {
+if (!flag('model-only') && fs.existsSync(corePath)) {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     core = require(corePath) as Core;

@@ -16,13 +16,8 @@ import type { Span } from '../src/core/types';
 import { loadDefaultModel } from '../src/core/model';
 import { readCluener, goldSpans, score, SCORED_TYPES, CLUENER_TO_OURS, type Example, type Scores } from '../src/core/model/cluener';
 import { sharedPath } from './sharedData';
+import { flag, opt } from './cliArgs';
 
-const argv = process.argv.slice(2);
-const flag = (f: string): boolean => argv.includes(`--${f}`);
-const opt = (f: string, d?: string): string | undefined => {
-  const i = argv.indexOf(`--${f}`);
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : d;
-};
 
 const root = path.join(__dirname, '..');
 const file = opt('file', '') || sharedPath('data', 'cluener2020', 'dev.json');

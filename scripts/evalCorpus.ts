@@ -21,6 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EntityType, Span } from '../src/core/types';
 import { score, type PRF } from '../src/core/model/cluener';
+import { flag, opt } from './cliArgs';
 
 type Label = 'PER' | 'LOC' | 'ORG';
 const LABELS: Label[] = ['PER', 'LOC', 'ORG'];
@@ -45,12 +46,6 @@ interface Pred extends GoldEntity {
   ours: EntityType;
 }
 
-const argv = process.argv.slice(2);
-const flag = (f: string): boolean => argv.includes(`--${f}`);
-const opt = (f: string, d?: string): string | undefined => {
-  const i = argv.indexOf(`--${f}`);
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : d;
-};
 const root = path.join(__dirname, '..');
 const corpusDir = path.join(root, 'test', 'data', 'corpora');
 

@@ -13,11 +13,8 @@ import { readCluener, goldSpans, score, formatScores, type Example } from '../sr
 import { trainModel, shuffled, type TrainOptions } from '../src/core/model/train';
 import { RuntimeModel, deserialize, serialize } from '../src/core/model/perceptron';
 import { sharedPath } from './sharedData';
+import { flag, opt as arg } from './cliArgs';
 
-function arg(name: string, def: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : def;
-}
 
 /** Back to CLUENER's format (code point offsets, inclusive end). */
 function toCluener(e: Example): { text: string; label: Record<string, Record<string, [number, number][]>> } {
@@ -35,10 +32,10 @@ const opt: TrainOptions = {
   minBi: Number(arg('min-bi', '2')),
   minTri: Number(arg('min-tri', '0')),
   minSkip: Number(arg('min-skip', '0')),
-  lex: !process.argv.includes('--no-lex'),
-  towns: !process.argv.includes('--no-towns'),
-  uni2: !process.argv.includes('--no-uni2'),
-  quotes: process.argv.includes('--quotes'),
+  lex: !flag('no-lex'),
+  towns: !flag('no-towns'),
+  uni2: !flag('no-uni2'),
+  quotes: flag('quotes'),
   words: Number(arg('words', '60000')),
   stockCsv: arg('stock', '') || sharedPath('data', 'a-share-companies', 'stock_basic.csv'),
   lexT: Number(arg('lex-templates', '31')),
@@ -52,7 +49,7 @@ const t0 = Date.now();
 const train = readCluener(path.join(dataDir, 'train.json'));
 console.log(`train.json: ${train.length} sentences; options ${JSON.stringify({ ...opt, log: undefined })}`);
 
-if (process.argv.includes('--tune')) {
+if (flag('tune')) {
   // Held-out split of train.json for model selection (dev.json is never used for tuning).
   const sh = shuffled(train, 7);
   const cut = Math.floor(sh.length * 0.9);
@@ -68,7 +65,7 @@ if (process.argv.includes('--tune')) {
     fs.writeFileSync(tuneOut + '.heldout.json', ho.map((e) => JSON.stringify(toCluener(e))).join('\n') + '\n');
     console.log(`wrote ${tuneOut} and ${tuneOut}.heldout.json`);
   }
-  if (process.argv.includes('--tune-only')) process.exit(0);
+  if (flag('tune-only')) process.exit(0);
 }
 
 const r = trainModel(train, undefined, opt);
