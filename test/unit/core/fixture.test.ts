@@ -19,6 +19,7 @@ function checkArticle(a: Analysis, exp: ExpectedArticle, exact: boolean): void {
 
 describe('fixture: leaders-visit-firms', function () {
   before(function () {
+    // Only outside CI, on a checkout without ../shared (findShared throws under CI instead).
     if (!articlePath || !fs.existsSync(articlePath)) this.skip();
   });
 
