@@ -446,7 +446,8 @@ export class FeatureScratch {
   }
 }
 
-const MAX_FEATS_PER_POS = 16 + N_LEX * LEX_T;
+/** Most feature rows one position can have. */
+export const MAX_FEATS_PER_POS = 16 + N_LEX * LEX_T;
 
 /**
  * Feature rows for text[from, to): position i's rows are feats[offs[i] .. offs[i+1]). Returns the

@@ -5,7 +5,8 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { EntityType, Span } from '../types';
-import { FEATURE_VERSION, FeatureScratch, Lexicon, NgramTable, UNI_W, Vocab, buildNormTable, extract } from './features';
+import { FEATURE_VERSION, FeatureScratch, Lexicon, MAX_FEATS_PER_POS, NgramTable, UNI_W, Vocab, buildNormTable, extract } from './features';
+import { WasmDecoder } from './wasm/kernel';
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Tags                                                                                            */
@@ -185,6 +186,8 @@ export class Viterbi {
 /* Segmentation                                                                                    */
 
 const MAX_SEG = 200;
+/** Longest segment segments() can produce (MAX_SEG, one more to keep a surrogate pair whole). */
+const SEG_MAX_LEN = MAX_SEG + 1;
 
 /**
  * Splits text into segments for decoding: at line breaks, after sentence-final punctuation, and
@@ -554,6 +557,41 @@ export class RuntimeModel {
       for (let p = 0; p < this.T; p++) if (this.ts.allowed(p, c)) hi = Math.max(hi, this.trans[p * this.T + c]);
       this.colMax[c] = hi;
     }
+    if (this.bio6 && process.env.NEWS_LENS_WASM !== '0') {
+      // emission sums and Viterbi in WebAssembly (SIMD), same integers as emit13 and decodeBio6
+      const params = new Int32Array(13 * 13 + 3 * 13);
+      params.set(this.trans, 0);
+      params.set(this.start, 169);
+      params.set(this.end, 182);
+      params.set(this.colMax, 195);
+      const sc = new FeatureScratch();
+      sc.ensure(SEG_MAX_LEN);
+      const dec = WasmDecoder.create(this.W2, params, sc.feats.length, sc.offs.length - 1);
+      if (dec) {
+        this.dec = dec;
+        this.wsc = sc;
+        this.bindDecoder();
+      }
+    }
+  }
+
+  /** The WebAssembly decoder, its feature scratch (features written straight into its memory). */
+  private dec: WasmDecoder | undefined;
+  private wsc: FeatureScratch | undefined;
+
+  /** Re-reads the decoder's views (after it grew its memory). */
+  private bindDecoder(): void {
+    const dec = this.dec!, sc = this.wsc!;
+    sc.feats = dec.feats;
+    sc.offs = dec.offs;
+    this.emAll = dec.em;
+    this.alphaAll = dec.alpha;
+    this.normAll = dec.norm;
+  }
+
+  /** Which decoder runs: 'wasm' (WebAssembly SIMD) or 'js'. */
+  get decoder(): 'wasm' | 'js' {
+    return this.dec ? 'wasm' : 'js';
   }
 
   /**
@@ -640,13 +678,16 @@ export class RuntimeModel {
         const cap = Math.max(L, this.segFrom.length * 2);
         this.segFrom = new Int32Array(cap);
         this.segTo = new Int32Array(cap);
-        this.emAll = new Int32Array(cap * 13);
-        this.alphaAll = new Int32Array(cap * 13);
-        this.normAll = new Float64Array(cap);
+        if (!this.dec) {
+          this.emAll = new Int32Array(cap * 13);
+          this.alphaAll = new Int32Array(cap * 13);
+          this.normAll = new Float64Array(cap);
+        }
         this.totalAll = new Float64Array(cap);
         this.bwAll = new Float64Array(cap * 13);
         this.bwLo = new Int32Array(cap);
       }
+      if (this.dec?.ensureText(L)) this.bindDecoder();
       this.segFrom.fill(-1, 0, L);
       this.lastText = text;
       lastModel = this;
@@ -757,7 +798,9 @@ export class RuntimeModel {
   }
 
   private decodeSegment(text: string, from: number, to: number, out: Span[]): void {
-    const sc = this.sc;
+    // segments() never makes one longer than SEG_MAX_LEN; the guard keeps any other caller exact
+    const wasm = this.dec !== undefined && to - from <= SEG_MAX_LEN && this.lastText === text;
+    const sc = wasm ? this.wsc! : this.sc;
     const n = extract(text, from, to, this.norm, this.ctype, this.voc, this.lex, sc);
     if (n === 0) return;
     const T = this.T;
@@ -765,12 +808,19 @@ export class RuntimeModel {
       this.em = new Int32Array(Math.max(n * T, this.em.length * 2));
       this.tags = new Uint8Array(this.em.length / T + 1);
     }
+    let tags: Uint8Array = this.tags;
     if (this.bio6) {
       // emissions, forward scores and norms go straight into the per-text arrays spanCost reads
       // (predict sized them for this text; n === to - from)
-      const em = this.emAll.subarray(from * T, to * T);
-      emit13(em, sc.feats, sc.offs, this.W, this.W2, n);
-      const total = this.decodeBio6(n, em, this.alphaAll.subarray(from * T, to * T), this.normAll.subarray(from, to));
+      let total: number;
+      if (wasm) {
+        total = this.dec!.decode(n, from);
+        tags = this.dec!.tags;
+      } else {
+        const em = this.emAll.subarray(from * T, to * T);
+        emit13(em, sc.feats, sc.offs, this.W, this.W2, n);
+        total = this.decodeBio6(n, em, this.alphaAll.subarray(from * T, to * T), this.normAll.subarray(from, to));
+      }
       if (this.lastText === text) {
         this.totalAll[from] = total;
         this.bwLo[from] = to;
@@ -792,7 +842,7 @@ export class RuntimeModel {
       this.vit.decode(em, n, this.trans, this.start, this.end, this.tags);
     }
     const labels = this.labels;
-    this.ts.chunks(this.tags, n, (k, s, e) => {
+    this.ts.chunks(tags, n, (k, s, e) => {
       const type = labels[k];
       if (!type) return;
       let a = from + s;

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadModelFile, locateModelFile } from '../../../src/core/model';
+import { RuntimeModel, deserialize } from '../../../src/core/model/perceptron';
+import { KERNEL_SOURCE_SHA256 } from '../../../src/core/model/wasm/kernelBinary';
+import { findShared } from '../core/helpers';
+
+const root = path.join(__dirname, '..', '..', '..');
+
+/** A fresh runtime model; with NEWS_LENS_WASM=0 it decodes in JavaScript only. */
+function runtime(wasm: boolean): RuntimeModel {
+  const saved = process.env.NEWS_LENS_WASM;
+  if (wasm) delete process.env.NEWS_LENS_WASM;
+  else process.env.NEWS_LENS_WASM = '0';
+  try {
+    return new RuntimeModel(deserialize(fs.readFileSync(locateModelFile()!)));
+  } finally {
+    if (saved === undefined) delete process.env.NEWS_LENS_WASM;
+    else process.env.NEWS_LENS_WASM = saved;
+  }
+}
+
+/** Real news text: the repository's article fixtures and samples, and CLUENER sentences when present. */
+function texts(): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    if (!fs.existsSync(d)) return;
+    for (const f of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, f.name);
+      if (f.isDirectory()) walk(p);
+      else if (/\.(md|txt)$/.test(f.name)) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(path.join(root, 'test', 'fixtures'));
+  walk(path.join(root, 'samples'));
+  const shared = findShared();
+  const train = shared && path.join(shared, 'data', 'cluener2020', 'train.json');
+  if (train && fs.existsSync(train)) {
+    const lines = fs.readFileSync(train, 'utf8').split('\n').filter((l) => l.trim()).slice(0, 3000);
+    const sentences = lines.map((l) => (JSON.parse(l) as { text: string }).text);
+    // one long document (grows the kernel's memory past its initial size) and short ones
+    out.push(sentences.join('\n'));
+    for (let i = 0; i < 200; i++) out.push(sentences[i]);
+  }
+  out.push('', '。', '国务院总理李鹏今天在北京会见了美国客人', '𠀀𠀁记者王小明报道，上海市政府今天宣布', 'x'.repeat(450), '李'.repeat(1000));
+  return out;
+}
+
+describe('model: WebAssembly decoder kernel', () => {
+  it('kernelBinary.ts was compiled from the current kernel.as.ts', function () {
+    this.timeout(60000);
+    const src = fs.readFileSync(path.join(root, 'src', 'core', 'model', 'wasm', 'kernel.as.ts'));
+    assert.equal(KERNEL_SOURCE_SHA256, createHash('sha256').update(src).digest('hex'), 'run npm run build:kernel');
+    // and the build reproduces it byte for byte
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'build-kernel.mjs'), '--check'], { cwd: root, stdio: 'pipe' });
+  });
+
+  it('runs in WebAssembly on this Node, and NEWS_LENS_WASM=0 selects JavaScript', () => {
+    assert.equal(runtime(true).decoder, 'wasm');
+    assert.equal(runtime(false).decoder, 'js');
+  });
+
+  it('labels and span costs are identical to the JavaScript decoder', function () {
+    this.timeout(120000);
+    const w = runtime(true);
+    const j = runtime(false);
+    let spans = 0;
+    let costs = 0;
+    for (const text of texts()) {
+      const a = w.predict(text);
+      const b = j.predict(text);
+      assert.deepEqual(a, b, text.slice(0, 60));
+      spans += a.length;
+      // span costs read the per-text arrays the kernel wrote: probe every found span, shifted ones
+      // and a few other types
+      for (const s of a.slice(0, 60)) {
+        for (const [x, y] of [[s.start, s.end], [s.start, s.end + 1], [s.start + 1, s.end], [s.start - 1, s.end]]) {
+          for (const type of [s.type, 'person', 'place']) {
+            assert.equal(w.spanCost(x, y, type), j.spanCost(x, y, type), `${type} ${x}-${y} in ${text.slice(0, 40)}`);
+            costs++;
+          }
+        }
+      }
+    }
+    assert.ok(spans > 1000, `compared ${spans} spans`);
+    assert.ok(costs > 1000, `compared ${costs} span costs`);
+  });
+
+  it('the default model uses it', () => {
+    const m = loadModelFile(locateModelFile()!) as unknown as { m: RuntimeModel };
+    assert.equal(m.m.decoder, 'wasm');
+  });
+});
