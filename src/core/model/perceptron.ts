@@ -5,7 +5,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { EntityType, Span } from '../types';
-import { FEATURE_VERSION, FeatureScratch, Lexicon, MAX_FEATS_PER_POS, NgramTable, UNI_W, Vocab, buildNormTable, extract } from './features';
+import { FEATURE_VERSION, FeatureScratch, Lexicon, MAX_FEATS_PER_POS, N_LEX, NgramTable, UNI_W, Vocab, buildNormTable, extract } from './features';
 import { WasmDecoder } from './wasm/kernel';
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -557,33 +557,44 @@ export class RuntimeModel {
       for (let p = 0; p < this.T; p++) if (this.ts.allowed(p, c)) hi = Math.max(hi, this.trans[p * this.T + c]);
       this.colMax[c] = hi;
     }
-    if (this.bio6 && process.env.NEWS_LENS_WASM !== '0') {
-      // emission sums and Viterbi in WebAssembly (SIMD), same integers as emit13 and decodeBio6
+    const v = this.voc;
+    if (this.bio6 && v.bslots && v.tri.size === 0 && v.skip.size === 0 && !v.quotes && v.biasFolded) {
+      // features, emission sums and Viterbi in WebAssembly (the kernel covers these templates)
       const params = new Int32Array(13 * 13 + 3 * 13);
       params.set(this.trans, 0);
       params.set(this.start, 169);
       params.set(this.end, 182);
       params.set(this.colMax, 195);
-      const sc = new FeatureScratch();
-      sc.ensure(SEG_MAX_LEN);
-      const dec = WasmDecoder.create(this.W2, params, sc.feats.length, sc.offs.length - 1);
-      if (dec) {
-        this.dec = dec;
-        this.wsc = sc;
-        this.bindDecoder();
-      }
+      const lex = this.lex;
+      this.dec = WasmDecoder.create({
+        W2: this.W2,
+        params,
+        norm: this.norm,
+        ctype: this.ctype,
+        charId: v.charId,
+        biPresent: v.bi.present,
+        biPmask: v.bi.pmask,
+        bsbase: v.bsbase,
+        bsmask: v.bsmask,
+        lex: lex && { v1: lex.v1, present: lex.present, pmask: lex.pmask, tab: lex.tab, mask: lex.mask, tab2: lex.tab2, mask2: lex.mask2 },
+        Y0: v.Y0,
+        L0: v.L0,
+        uni2: v.uni2,
+        lexT: v.lexT,
+        segCap: SEG_MAX_LEN,
+        maxFeatsPerPos: MAX_FEATS_PER_POS,
+        nLex: N_LEX,
+      });
+      if (this.dec) this.bindDecoder();
     }
   }
 
-  /** The WebAssembly decoder, its feature scratch (features written straight into its memory). */
+  /** The WebAssembly decoder (undefined: JavaScript decodes). */
   private dec: WasmDecoder | undefined;
-  private wsc: FeatureScratch | undefined;
 
-  /** Re-reads the decoder's views (after it grew its memory). */
+  /** Re-reads the decoder's per-text arrays (after it grew its memory). */
   private bindDecoder(): void {
-    const dec = this.dec!, sc = this.wsc!;
-    sc.feats = dec.feats;
-    sc.offs = dec.offs;
+    const dec = this.dec!;
     this.emAll = dec.em;
     this.alphaAll = dec.alpha;
     this.normAll = dec.norm;
@@ -687,7 +698,7 @@ export class RuntimeModel {
         this.bwAll = new Float64Array(cap * 13);
         this.bwLo = new Int32Array(cap);
       }
-      if (this.dec?.ensureText(L)) this.bindDecoder();
+      if (this.dec?.setText(text)) this.bindDecoder();
       this.segFrom.fill(-1, 0, L);
       this.lastText = text;
       lastModel = this;
@@ -798,48 +809,54 @@ export class RuntimeModel {
   }
 
   private decodeSegment(text: string, from: number, to: number, out: Span[]): void {
-    // segments() never makes one longer than SEG_MAX_LEN; the guard keeps any other caller exact
-    const wasm = this.dec !== undefined && to - from <= SEG_MAX_LEN && this.lastText === text;
-    const sc = wasm ? this.wsc! : this.sc;
-    const n = extract(text, from, to, this.norm, this.ctype, this.voc, this.lex, sc);
-    if (n === 0) return;
     const T = this.T;
-    if (this.em.length < n * T) {
-      this.em = new Int32Array(Math.max(n * T, this.em.length * 2));
-      this.tags = new Uint8Array(this.em.length / T + 1);
-    }
+    let n: number;
     let tags: Uint8Array = this.tags;
-    if (this.bio6) {
-      // emissions, forward scores and norms go straight into the per-text arrays spanCost reads
-      // (predict sized them for this text; n === to - from)
-      let total: number;
-      if (wasm) {
-        total = this.dec!.decode(n, from);
-        tags = this.dec!.tags;
-      } else {
+    if (this.dec && to - from <= this.dec.segCap && this.lastText === text) {
+      // segments() never makes one longer than segCap; the guard keeps any other caller exact
+      n = to - from;
+      const total = this.dec.decode(from, n);
+      if (total !== total) return; // NaN: nothing to label
+      tags = this.dec.tags;
+      this.totalAll[from] = total;
+      this.bwLo[from] = to;
+      this.segFrom.fill(from, from, to);
+      this.segTo.fill(to, from, to);
+    } else {
+      const sc = this.sc;
+      n = extract(text, from, to, this.norm, this.ctype, this.voc, this.lex, sc);
+      if (n === 0) return;
+      if (this.em.length < n * T) {
+        this.em = new Int32Array(Math.max(n * T, this.em.length * 2));
+        this.tags = new Uint8Array(this.em.length / T + 1);
+      }
+      tags = this.tags;
+      if (this.bio6) {
+        // emissions, forward scores and norms go straight into the per-text arrays spanCost reads
+        // (predict sized them for this text; n === to - from)
         const em = this.emAll.subarray(from * T, to * T);
         emit13(em, sc.feats, sc.offs, this.W, this.W2, n);
-        total = this.decodeBio6(n, em, this.alphaAll.subarray(from * T, to * T), this.normAll.subarray(from, to));
-      }
-      if (this.lastText === text) {
-        this.totalAll[from] = total;
-        this.bwLo[from] = to;
-        this.segFrom.fill(from, from, to);
-        this.segTo.fill(to, from, to);
-      }
-    } else {
-      const em = this.em;
-      const feats = sc.feats, offs = sc.offs, W = this.W;
-      for (let i = 0; i < n; i++) {
-        const eb = i * T;
-        for (let t = 0; t < T; t++) em[eb + t] = 0;
-        const fe = offs[i + 1];
-        for (let f = offs[i]; f < fe; f++) {
-          const wb = feats[f] * T;
-          for (let t = 0; t < T; t++) em[eb + t] += W[wb + t];
+        const total = this.decodeBio6(n, em, this.alphaAll.subarray(from * T, to * T), this.normAll.subarray(from, to));
+        if (this.lastText === text) {
+          this.totalAll[from] = total;
+          this.bwLo[from] = to;
+          this.segFrom.fill(from, from, to);
+          this.segTo.fill(to, from, to);
         }
+      } else {
+        const em = this.em;
+        const feats = sc.feats, offs = sc.offs, W = this.W;
+        for (let i = 0; i < n; i++) {
+          const eb = i * T;
+          for (let t = 0; t < T; t++) em[eb + t] = 0;
+          const fe = offs[i + 1];
+          for (let f = offs[i]; f < fe; f++) {
+            const wb = feats[f] * T;
+            for (let t = 0; t < T; t++) em[eb + t] += W[wb + t];
+          }
+        }
+        this.vit.decode(em, n, this.trans, this.start, this.end, this.tags);
       }
-      this.vit.decode(em, n, this.trans, this.start, this.end, this.tags);
     }
     const labels = this.labels;
     this.ts.chunks(tags, n, (k, s, e) => {

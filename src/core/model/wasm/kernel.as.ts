@@ -5,6 +5,9 @@
  * test/unit/core/wasmKernel.test.ts holds them to that. The gain is SIMD: a weight row of 13 tags
  * is 13 int16 lanes, added in two 128-bit operations instead of seven packed int32 additions.
  *
+ * Feature extraction (features() below) follows extract() and Lexicon.scan() in ../features.ts for
+ * the runtime model's templates (packed bigram slots, no trigram or skip-gram rows, bias folded).
+ *
  * Memory is imported and laid out by the host (./kernel.ts); this module allocates nothing.
  * Weight rows sit at byte 4·a for the row address a that feature extraction writes (the int32
  * address of the same row in the JavaScript packed table), as 13 int16 lanes and a zero lane.
@@ -19,7 +22,7 @@ const NEG: i32 = -0x3fffffff;
  * Emission scores em[i·13 + t] (int32) for n positions: the sum of the weight rows whose addresses
  * are feats[offs[i] .. offs[i+1]).
  */
-export function emit(n: i32, W: usize, feats: usize, offs: usize, em: usize): void {
+function emit(n: i32, W: usize, feats: usize, offs: usize, em: usize): void {
   for (let i = 0; i < n; i++) {
     const f0 = load<i32>(offs + (<usize>i << 2));
     const fe = load<i32>(offs + (<usize>(i + 1) << 2));
@@ -66,7 +69,7 @@ export function emit(n: i32, W: usize, feats: usize, offs: usize, em: usize): vo
  * (u8 n). Returns the best path's total score. P holds trans (13·13), start, end and colMax (13
  * each), all int32.
  */
-export function viterbi(n: i32, em: usize, P: usize, score: usize, vnorm: usize, back: usize, tags: usize): f64 {
+function viterbi(n: i32, em: usize, P: usize, score: usize, vnorm: usize, back: usize, tags: usize): f64 {
   const trans = P;
   const start = P + 169 * 4;
   const endS = start + 13 * 4;
@@ -138,4 +141,256 @@ export function viterbi(n: i32, em: usize, P: usize, score: usize, vnorm: usize,
     store<u8>(tags + <usize>(i - 1), load<u8>(back + <usize>(i * T) + <usize>t));
   }
   return <f64>best + C;
+}
+
+/* -------------------------------------------------------------------------------------------- */
+/* Feature extraction                                                                            */
+
+// Slots of the parameter block the host writes (int32 each; addresses are byte offsets).
+const G_W = 0;
+const G_P = 1;
+const G_FEATS = 2;
+const G_OFFS = 3;
+const G_BACK = 4;
+const G_TAGS = 5;
+const G_NORM = 6;
+const G_CTYPE = 7;
+const G_CHARID = 8;
+const G_BI_PRESENT = 9;
+const G_BI_PMASK = 10;
+const G_BS_BASE = 11;
+const G_BS_MASK = 12;
+const G_LEX_V1 = 13;
+const G_LEX_PRESENT = 14;
+const G_LEX_PMASK = 15;
+const G_LEX_TAB = 16;
+const G_LEX_MASK = 17;
+const G_LEX_TAB2 = 18;
+const G_LEX_MASK2 = 19;
+const G_HAS_LEX = 20;
+const G_CODES = 21;
+const G_TYPES = 22;
+const G_CID = 23;
+const G_BID = 24;
+const G_BEGM = 25;
+const G_ENDM = 26;
+const G_MIDM = 27;
+const G_BEG = 28;
+const G_END = 29;
+const G_Y0 = 30;
+const G_L0 = 31;
+const G_UNI2 = 32;
+const G_LEXT = 33;
+const G_TEXT = 34;
+const G_EM = 35;
+const G_ALPHA = 36;
+const G_VNORM = 37;
+
+// Constants of ../features.ts.
+const CT_CJK: i32 = 1;
+const CT_LATIN: i32 = 3;
+const CT_BOUND: i32 = 10;
+const N_CTYPES: i32 = 11;
+const UNI_W: i32 = 5;
+const N_LEX: i32 = 20;
+const LEX_LEN: i32 = 8;
+const LEX_MAX_LEN: i32 = 16;
+const PREFIX_BIT: i32 = 1 << 30;
+const CID_BOS: u16 = 1;
+const CID_EOS: u16 = 2;
+/** Row addresses are int32 indices into the packed table, 7 int32 per row. */
+const MUL: i32 = 7;
+
+@inline function g(G: usize, k: i32): i32 {
+  return load<i32>(G + (<usize>k << 2));
+}
+
+@inline function bitSet(bits: usize, b: i32): bool {
+  return (load<i32>(bits + (<usize>(b >>> 5) << 2)) & (1 << (b & 31))) != 0;
+}
+
+@inline function lenBucket(l: i32): i32 {
+  return l >= 7 ? 7 : l;
+}
+
+/** Lexicon.scan: longest match of each class beginning / ending at each position, and inside. */
+function scan(G: usize, codes: usize, n: i32): void {
+  const begM = <usize>g(G, G_BEGM), endM = <usize>g(G, G_ENDM), midM = <usize>g(G, G_MIDM);
+  const beg = <usize>g(G, G_BEG), end = <usize>g(G, G_END);
+  memory.fill(begM, 0, <usize>n << 2);
+  memory.fill(endM, 0, <usize>n << 2);
+  memory.fill(midM, 0, <usize>n << 2);
+  const v1 = <usize>g(G, G_LEX_V1), present = <usize>g(G, G_LEX_PRESENT), pmask = g(G, G_LEX_PMASK);
+  const tab = <usize>g(G, G_LEX_TAB), mask = g(G, G_LEX_MASK), tab2 = <usize>g(G, G_LEX_TAB2), mask2 = g(G, G_LEX_MASK2);
+  for (let s = 0; s < n; s++) {
+    const c0 = <i32>load<u16>(codes + (<usize>s << 1));
+    if (load<i32>(v1 + (<usize>c0 << 2)) == 0) continue;
+    let h1: i32 = -2128831035; // 0x811c9dc5 | 0
+    let h2: i32 = 0x3c6ef372;
+    const lim = min(n, s + LEX_MAX_LEN);
+    for (let e = s; e < lim; e++) {
+      const c = <i32>load<u16>(codes + (<usize>e << 1));
+      h1 = (h1 ^ c) * 0x01000193 + 0x7f4a7c15;
+      h2 = ((h2 + c) * 0x5bd1e995) ^ (h2 >>> 15);
+      let v = 0;
+      if (e == s) v = load<i32>(v1 + (<usize>c << 2));
+      else {
+        if (!bitSet(present, (h1 >>> 9) & pmask)) break;
+        const t = e == s + 1 ? tab2 : tab;
+        const m = e == s + 1 ? mask2 : mask;
+        let i = (h1 ^ (h1 >>> 16)) & m;
+        for (;;) {
+          const o = t + (<usize>i << 4);
+          const x = load<i32>(o, 8);
+          if (x == 0) break;
+          if (load<i32>(o) == h1 && load<i32>(o, 4) == h2) { v = x; break; }
+          i = (i + 1) & m;
+        }
+      }
+      if (v == 0) break;
+      const bits = v & ~PREFIX_BIT;
+      if (bits != 0) {
+        const len = e - s + 1;
+        let bm = bits;
+        while (bm != 0) {
+          const low = bm & -bm;
+          const b = 31 - clz(low);
+          bm ^= low;
+          const bi = beg + <usize>(s * N_LEX + b);
+          const ei = end + <usize>(e * N_LEX + b);
+          if ((load<i32>(begM + (<usize>s << 2)) & low) == 0 || <i32>load<u8>(bi) < len) store<u8>(bi, <u8>len);
+          if ((load<i32>(endM + (<usize>e << 2)) & low) == 0 || <i32>load<u8>(ei) < len) store<u8>(ei, <u8>len);
+          for (let q = s + 1; q < e; q++) {
+            const a = midM + (<usize>q << 2);
+            store<i32>(a, load<i32>(a) | low);
+          }
+        }
+        store<i32>(begM + (<usize>s << 2), load<i32>(begM + (<usize>s << 2)) | bits);
+        store<i32>(endM + (<usize>e << 2), load<i32>(endM + (<usize>e << 2)) | bits);
+      }
+      if ((v & PREFIX_BIT) == 0) break;
+    }
+  }
+}
+
+/**
+ * extract() for the n code units of the text at G_TEXT + 2·from: feature row addresses in
+ * feats/offs. Returns n, or 0 when the segment has no CJK or Latin letter.
+ */
+function features(G: usize, from: i32, n: i32): i32 {
+  const text = <usize>g(G, G_TEXT) + (<usize>from << 1);
+  const normT = <usize>g(G, G_NORM), ctypeT = <usize>g(G, G_CTYPE), charId = <usize>g(G, G_CHARID);
+  const codes = <usize>g(G, G_CODES), types = <usize>g(G, G_TYPES), cid = <usize>g(G, G_CID), bid = <usize>g(G, G_BID);
+  let letters = 0;
+  store<u16>(cid, CID_BOS);
+  store<u16>(cid, CID_BOS, 2);
+  for (let i = 0; i < n; i++) {
+    const c = load<u16>(normT + (<usize>load<u16>(text + (<usize>i << 1)) << 1));
+    store<u16>(codes + (<usize>i << 1), c);
+    const t = load<u8>(ctypeT + <usize>c);
+    store<u8>(types + <usize>i, t);
+    if (t == CT_CJK || t == CT_LATIN) letters++;
+    store<u16>(cid + (<usize>(i + 2) << 1), load<u16>(charId + (<usize>c << 1)));
+  }
+  if (letters == 0) return 0;
+  store<u16>(cid + (<usize>(n + 2) << 1), CID_EOS);
+  store<u16>(cid + (<usize>(n + 3) << 1), CID_EOS);
+  // bid[j]: packed-table address of the bigram starting at j - 2 (its rows at +0, +7, +14, +21), or -1
+  const present = <usize>g(G, G_BI_PRESENT), pmask = g(G, G_BI_PMASK), smask = g(G, G_BS_MASK), base = g(G, G_BS_BASE);
+  const W = <usize>g(G, G_W);
+  for (let j = 0; j <= n + 2; j++) {
+    const key = (<i32>load<u16>(cid + (<usize>j << 1)) << 16) | <i32>load<u16>(cid + (<usize>(j + 1) << 1));
+    // NgramTable.hash(key, 0)
+    let h: i32 = (key * -1640531535) ^ -900632889; // imul(key, 0x9e3779b1) ^ imul(0x7f4a7c15, 0x85ebca6b)
+    h ^= h >>> 15;
+    h = h * 739982445; // 0x2c1b3c6d
+    h = h ^ (h >>> 12);
+    let addr = -1;
+    if (bitSet(present, (h >>> 7) & pmask)) {
+      let i = h & smask;
+      for (;;) {
+        const o = base + (i << 5);
+        const kk = load<i32>(W + (<usize>o << 2));
+        if (kk == 0) break;
+        if (kk == key) { addr = o + 4; break; }
+        i = (i + 1) & smask;
+      }
+    }
+    store<i32>(bid + (<usize>j << 2), addr);
+  }
+  const hasLex = g(G, G_HAS_LEX) != 0;
+  if (hasLex) scan(G, codes, n);
+  const begM = <usize>g(G, G_BEGM), endM = <usize>g(G, G_ENDM), midM = <usize>g(G, G_MIDM);
+  const beg = <usize>g(G, G_BEG), end = <usize>g(G, G_END);
+  const feats = <usize>g(G, G_FEATS), offs = <usize>g(G, G_OFFS);
+  const Y0 = g(G, G_Y0), L0 = g(G, G_L0), uni2 = g(G, G_UNI2) != 0, lexT = g(G, G_LEXT);
+  const LB = N_LEX * LEX_LEN;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    store<i32>(offs + (<usize>i << 2), k);
+    const q = cid + (<usize>i << 1); // cid[q .. q + 4] = characters at offsets -2 .. +2
+    let f = feats + (<usize>k << 2);
+    if (uni2) { store<i32>(f, <i32>load<u16>(q) * UNI_W * MUL); f += 4; }
+    store<i32>(f, (<i32>load<u16>(q, 2) * UNI_W + 1) * MUL);
+    store<i32>(f, (<i32>load<u16>(q, 4) * UNI_W + 2) * MUL, 4);
+    store<i32>(f, (<i32>load<u16>(q, 6) * UNI_W + 3) * MUL, 8);
+    f += 12;
+    if (uni2) { store<i32>(f, (<i32>load<u16>(q, 8) * UNI_W + 4) * MUL); f += 4; }
+    const bp = bid + (<usize>i << 2); // bid[p - 2] with p = i + 2
+    let x = load<i32>(bp);
+    if (x >= 0) { store<i32>(f, x); f += 4; }
+    x = load<i32>(bp, 4);
+    if (x >= 0) { store<i32>(f, x + 7); f += 4; }
+    x = load<i32>(bp, 8);
+    if (x >= 0) { store<i32>(f, x + 14); f += 4; }
+    x = load<i32>(bp, 12);
+    if (x >= 0) { store<i32>(f, x + 21); f += 4; }
+    const tm1 = i >= 1 ? <i32>load<u8>(types + <usize>(i - 1)) : CT_BOUND;
+    const tp1 = i + 1 < n ? <i32>load<u8>(types + <usize>(i + 1)) : CT_BOUND;
+    store<i32>(f, (Y0 + (tm1 * N_CTYPES + <i32>load<u8>(types + <usize>i)) * N_CTYPES + tp1) * MUL);
+    f += 4;
+    if (hasLex) {
+      const mb = lexT & 1 ? load<i32>(begM + (<usize>i << 2)) : 0;
+      const me = lexT & 2 ? load<i32>(endM + (<usize>i << 2)) : 0;
+      const mm = lexT & 4 ? load<i32>(midM + (<usize>i << 2)) : 0;
+      const mpe = lexT & 8 && i > 0 ? load<i32>(endM + (<usize>(i - 1) << 2)) : 0;
+      const mnb = lexT & 16 && i + 1 < n ? load<i32>(begM + (<usize>(i + 1) << 2)) : 0;
+      let all = mb | me | mm | mpe | mnb;
+      const bb = <usize>(i * N_LEX);
+      while (all != 0) {
+        const low = all & -all;
+        const b = 31 - clz(low);
+        all ^= low;
+        const cb = L0 + b * LEX_LEN;
+        if (mb & low) { store<i32>(f, (cb + lenBucket(<i32>load<u8>(beg + bb + <usize>b))) * MUL); f += 4; }
+        if (me & low) { store<i32>(f, (cb + LB + lenBucket(<i32>load<u8>(end + bb + <usize>b))) * MUL); f += 4; }
+        if (mm & low) { store<i32>(f, (cb + 2 * LB) * MUL); f += 4; }
+        if (mpe & low) { store<i32>(f, (cb + 3 * LB + lenBucket(<i32>load<u8>(end + bb - <usize>N_LEX + <usize>b))) * MUL); f += 4; }
+        if (mnb & low) { store<i32>(f, (cb + 4 * LB + lenBucket(<i32>load<u8>(beg + bb + <usize>N_LEX + <usize>b))) * MUL); f += 4; }
+      }
+    }
+    k = <i32>((f - feats) >> 2);
+  }
+  store<i32>(offs + (<usize>n << 2), k);
+  return n;
+}
+
+/**
+ * One segment, text positions [from, from + n): features, emission scores, Viterbi. em, forward
+ * scores and norms land in the per-text arrays at position `from`, the labels in G_TAGS. Returns
+ * the best path's total score, or NaN when the segment has nothing to label.
+ */
+export function decodeSegment(G: usize, from: i32, n: i32): f64 {
+  if (features(G, from, n) == 0) return NaN;
+  const em = <usize>g(G, G_EM) + <usize>(from * T) * 4;
+  emit(n, <usize>g(G, G_W), <usize>g(G, G_FEATS), <usize>g(G, G_OFFS), em);
+  return viterbi(
+    n,
+    em,
+    <usize>g(G, G_P),
+    <usize>g(G, G_ALPHA) + <usize>(from * T) * 4,
+    <usize>g(G, G_VNORM) + (<usize>from << 3),
+    <usize>g(G, G_BACK),
+    <usize>g(G, G_TAGS),
+  );
 }

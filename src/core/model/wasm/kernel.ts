@@ -13,8 +13,7 @@ const PAGE = 65536;
 const T = 13;
 
 interface KernelExports {
-  emit(n: number, W: number, feats: number, offs: number, em: number): void;
-  viterbi(n: number, em: number, P: number, score: number, vnorm: number, back: number, tags: number): number;
+  decodeSegment(G: number, from: number, n: number): number;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -32,103 +31,203 @@ function kernelModule(): WebAssembly.Module | undefined {
 
 const align = (x: number, a: number): number => Math.ceil(x / a) * a;
 
+/** Everything the kernel reads, as the JavaScript model holds it (see ../features.ts). */
+export interface DecoderTables {
+  /** Packed weight rows (RuntimeModel.W2): 13 tags in 7 int32, bigram slots from bsbase. */
+  W2: Int32Array;
+  /** trans (13·13), start, end, colMax (13 each). */
+  params: Int32Array;
+  norm: Uint16Array;
+  ctype: Uint8Array;
+  charId: Uint16Array;
+  biPresent: Int32Array;
+  biPmask: number;
+  bsbase: number;
+  bsmask: number;
+  lex?: { v1: Int32Array; present: Int32Array; pmask: number; tab: Int32Array; mask: number; tab2: Int32Array; mask2: number };
+  Y0: number;
+  L0: number;
+  uni2: boolean;
+  lexT: number;
+  /** Longest segment, most features per position. */
+  segCap: number;
+  maxFeatsPerPos: number;
+  nLex: number;
+}
+
+// Parameter block slots (kept in step with G_* in kernel.as.ts).
+const G = {
+  W: 0, P: 1, FEATS: 2, OFFS: 3, BACK: 4, TAGS: 5, NORM: 6, CTYPE: 7, CHARID: 8, BI_PRESENT: 9, BI_PMASK: 10,
+  BS_BASE: 11, BS_MASK: 12, LEX_V1: 13, LEX_PRESENT: 14, LEX_PMASK: 15, LEX_TAB: 16, LEX_MASK: 17, LEX_TAB2: 18,
+  LEX_MASK2: 19, HAS_LEX: 20, CODES: 21, TYPES: 22, CID: 23, BID: 24, BEGM: 25, ENDM: 26, MIDM: 27, BEG: 28,
+  END: 29, Y0: 30, L0: 31, UNI2: 32, LEXT: 33, TEXT: 34, EM: 35, ALPHA: 36, VNORM: 37,
+} as const;
+const G_SLOTS = 40;
+
 export class WasmDecoder {
   private readonly memory: WebAssembly.Memory;
   private readonly k: KernelExports;
-  /** Byte offsets of the fixed regions. */
-  private readonly W: number;
-  private readonly P: number;
-  private readonly featsAt: number;
-  private readonly offsAt: number;
-  private readonly backAt: number;
-  private readonly tagsAt: number;
+  /** Byte offset of the parameter block, and where the per-text arrays begin. */
+  private readonly G = 1024;
   private readonly textAt: number;
+  private readonly tagsAt: number;
   /** Positions the per-text arrays have room for. */
   private textCap = 0;
-  i32!: Int32Array<ArrayBuffer>;
-  /** Views of the fixed regions and the per-text arrays (valid until the next ensureText that grows). */
-  feats!: Int32Array<ArrayBuffer>;
-  offs!: Int32Array<ArrayBuffer>;
+  private i32!: Int32Array<ArrayBuffer>;
+  private text16!: Uint16Array<ArrayBuffer>;
+  /** Labels of the last decoded segment, and the per-text arrays (views valid until memory grows). */
   tags!: Uint8Array<ArrayBuffer>;
   em!: Int32Array<ArrayBuffer>;
   alpha!: Int32Array<ArrayBuffer>;
   norm!: Float64Array<ArrayBuffer>;
+  readonly segCap: number;
 
-  private constructor(mod: WebAssembly.Module, W2: Int32Array, params: Int32Array, readonly featCap: number, readonly segCap: number) {
-    this.W = PAGE;
-    this.P = align(this.W + W2.length * 4 + 64, 64);
-    this.featsAt = align(this.P + params.length * 4, 64);
-    this.offsAt = align(this.featsAt + featCap * 4, 64);
-    this.backAt = align(this.offsAt + (segCap + 1) * 4, 64);
-    this.tagsAt = align(this.backAt + segCap * T, 64);
-    this.textAt = align(this.tagsAt + segCap, 64);
+  private constructor(mod: WebAssembly.Module, t: DecoderTables) {
+    this.segCap = t.segCap;
+    // fixed regions, each 64-byte aligned: [name, bytes]
+    const cap = t.segCap + 4;
+    const regions: [keyof typeof G, number][] = [
+      ['W', t.W2.length * 4 + 64],
+      ['P', t.params.length * 4],
+      ['FEATS', cap * t.maxFeatsPerPos * 4],
+      ['OFFS', (cap + 1) * 4],
+      ['BACK', cap * T],
+      ['TAGS', cap],
+      ['NORM', 65536 * 2],
+      ['CTYPE', 65536],
+      ['CHARID', 65536 * 2],
+      ['BI_PRESENT', t.biPresent.length * 4],
+      ['LEX_V1', t.lex ? t.lex.v1.length * 4 : 0],
+      ['LEX_PRESENT', t.lex ? t.lex.present.length * 4 : 0],
+      ['LEX_TAB', t.lex ? t.lex.tab.length * 4 : 0],
+      ['LEX_TAB2', t.lex ? t.lex.tab2.length * 4 : 0],
+      ['CODES', cap * 2],
+      ['TYPES', cap],
+      ['CID', (cap + 4) * 2],
+      ['BID', (cap + 4) * 4],
+      ['BEGM', cap * 4],
+      ['ENDM', cap * 4],
+      ['MIDM', cap * 4],
+      ['BEG', cap * t.nLex],
+      ['END', cap * t.nLex],
+    ];
+    const at = new Map<string, number>();
+    let off = this.G + G_SLOTS * 4;
+    for (const [name, bytes] of regions) {
+      off = align(off, 64);
+      at.set(name, off);
+      off += bytes;
+    }
+    this.textAt = align(off, 64);
+    this.tagsAt = at.get('TAGS')!;
     const initialText = 16384;
     this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.bytesFor(initialText) / PAGE) });
     this.k = new WebAssembly.Instance(mod, { env: { memory: this.memory } }).exports as unknown as KernelExports;
     this.textCap = initialText;
     this.bind();
-    // weight rows as 13 int16 lanes (and a zero lane) at 4× each row's packed-table address
-    const w16 = new Int16Array(this.memory.buffer, this.W, W2.length * 2);
-    for (let j = 0; j < W2.length; j++) {
-      const x = W2[j];
+    const buf = this.memory.buffer;
+    const W = at.get('W')!;
+    // weight rows as 13 int16 lanes (and a zero lane) at 4× each row's packed-table address; the
+    // bigram slots' keys stay int32
+    const w16 = new Int16Array(buf, W, t.W2.length * 2);
+    for (let j = 0; j < t.W2.length; j++) {
+      const x = t.W2[j];
       const lo = (x << 16) >> 16;
       w16[2 * j] = lo;
       w16[2 * j + 1] = (x - lo) >> 16;
     }
-    this.i32.set(params, this.P >> 2);
+    for (let i = 0; i <= t.bsmask; i++) this.i32[(W >> 2) + t.bsbase + (i << 5)] = t.W2[t.bsbase + (i << 5)];
+    const put = (name: string, a: Int32Array | Uint16Array | Uint8Array): void => {
+      new Uint8Array(buf, at.get(name)!, a.byteLength).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    };
+    put('P', t.params);
+    put('NORM', t.norm);
+    put('CTYPE', t.ctype);
+    put('CHARID', t.charId);
+    put('BI_PRESENT', t.biPresent);
+    if (t.lex) {
+      put('LEX_V1', t.lex.v1);
+      put('LEX_PRESENT', t.lex.present);
+      put('LEX_TAB', t.lex.tab);
+      put('LEX_TAB2', t.lex.tab2);
+    }
+    const g = this.i32.subarray(this.G >> 2, (this.G >> 2) + G_SLOTS);
+    for (const [name, slot] of Object.entries(G)) if (at.has(name)) g[slot] = at.get(name)!;
+    g[G.BI_PMASK] = t.biPmask;
+    g[G.BS_BASE] = t.bsbase;
+    g[G.BS_MASK] = t.bsmask;
+    g[G.LEX_PMASK] = t.lex?.pmask ?? 0;
+    g[G.LEX_MASK] = t.lex?.mask ?? 0;
+    g[G.LEX_MASK2] = t.lex?.mask2 ?? 0;
+    g[G.HAS_LEX] = t.lex ? 1 : 0;
+    g[G.Y0] = t.Y0;
+    g[G.L0] = t.L0;
+    g[G.UNI2] = t.uni2 ? 1 : 0;
+    g[G.LEXT] = t.lexT;
+    this.bindText();
   }
 
-  /**
-   * A decoder for the packed weight table W2 (see RuntimeModel) and params = trans (13·13), start,
-   * end, colMax (13 each); featCap features and segCap positions per segment. undefined when
-   * WebAssembly with SIMD is unavailable (or NEWS_LENS_WASM=0).
-   */
-  static create(W2: Int32Array, params: Int32Array, featCap: number, segCap: number): WasmDecoder | undefined {
+  /** A decoder for these tables; undefined when WebAssembly with SIMD is unavailable (or NEWS_LENS_WASM=0). */
+  static create(tables: DecoderTables): WasmDecoder | undefined {
     const mod = kernelModule();
     if (!mod) return undefined;
     try {
-      return new WasmDecoder(mod, W2, params, featCap, segCap);
+      return new WasmDecoder(mod, tables);
     } catch {
       return undefined;
     }
   }
 
+  /** Per text position: em and forward scores (13 int32 each), the norm (f64), the code unit (u16). */
   private bytesFor(positions: number): number {
-    return this.textAt + positions * (T * 4 * 2 + 8) + 64;
+    return this.textAt + positions * (T * 4 * 2 + 8 + 2) + 64;
   }
 
   private bind(): void {
     const buf = this.memory.buffer;
     this.i32 = new Int32Array(buf);
-    this.feats = new Int32Array(buf, this.featsAt, this.featCap);
-    this.offs = new Int32Array(buf, this.offsAt, this.segCap + 1);
-    this.tags = new Uint8Array(buf, this.tagsAt, this.segCap);
+    this.tags = new Uint8Array(buf, this.tagsAt, this.segCap + 4);
     const c = this.textCap;
     this.em = new Int32Array(buf, this.textAt, c * T);
     this.alpha = new Int32Array(buf, this.textAt + c * T * 4, c * T);
     this.norm = new Float64Array(buf, this.textAt + c * T * 8, c);
+    this.text16 = new Uint16Array(buf, this.textAt + c * (T * 8 + 8), c);
   }
 
-  /** Room for a text of L positions; true when the views changed (re-read them). */
-  ensureText(L: number): boolean {
-    if (L <= this.textCap) return false;
-    const cap = Math.max(L, this.textCap * 2);
-    const need = this.bytesFor(cap);
-    const have = this.memory.buffer.byteLength;
-    if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
-    this.textCap = cap;
-    this.bind();
-    return true;
+  /** The per-text array addresses in the parameter block. */
+  private bindText(): void {
+    const g = this.G >> 2, c = this.textCap;
+    this.i32[g + G.EM] = this.textAt;
+    this.i32[g + G.ALPHA] = this.textAt + c * T * 4;
+    this.i32[g + G.VNORM] = this.textAt + c * T * 8;
+    this.i32[g + G.TEXT] = this.textAt + c * (T * 8 + 8);
+  }
+
+  /** Copies the text in (growing the memory when needed); true when the views changed (re-read them). */
+  setText(text: string): boolean {
+    const L = text.length;
+    let grew = false;
+    if (L > this.textCap) {
+      const cap = Math.max(L, this.textCap * 2);
+      const need = this.bytesFor(cap);
+      const have = this.memory.buffer.byteLength;
+      if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
+      this.textCap = cap;
+      this.bind();
+      this.bindText();
+      grew = true;
+    }
+    const t16 = this.text16;
+    for (let i = 0; i < L; i++) t16[i] = text.charCodeAt(i);
+    return grew;
   }
 
   /**
-   * Emission scores and Viterbi for one segment of n positions whose features are in this.feats /
-   * this.offs, writing em, alpha and norm from text position `from`; the labels land in this.tags.
-   * Returns the best path's total score.
+   * Decodes text positions [from, from + n) of the text given to setText (n ≤ segCap): em, alpha
+   * and norm from `from` on, labels in this.tags[0 .. n). Returns the best path's total score, or
+   * NaN when the segment has no letter to label.
    */
-  decode(n: number, from: number): number {
-    const em = this.textAt + from * T * 4;
-    this.k.emit(n, this.W, this.featsAt, this.offsAt, em);
-    return this.k.viterbi(n, em, this.P, this.textAt + this.textCap * T * 4 + from * T * 4, this.textAt + this.textCap * T * 8 + from * 8, this.backAt, this.tagsAt);
+  decode(from: number, n: number): number {
+    return this.k.decodeSegment(this.G, from, n);
   }
 }
