@@ -255,8 +255,6 @@ interface Ctx {
   orgMark: Uint8Array;
   /** Lexicon and word-list candidates, computed on first use. */
   cands?: Candidates;
-  /** Starts for stageParties and stageCountryAbbr, found in one pass on first use. */
-  partyCountry?: { party: number[]; country: number[] };
 }
 
 function setOrg(ctx: Ctx, start: number, sp: RichSpan): void {
@@ -343,39 +341,48 @@ interface Candidates {
   /** First code unit of a byline label / of a source label. */
   byline: number[];
   source: number[];
+  /** PARTY_FIRST: a party or a congress may start here (stageParties). */
+  party: number[];
+  /** PAIR_CHARS or 华 (stageCountryAbbr). */
+  country: number[];
 }
 
 // 16 bits, so the per-code-unit table is a Uint16Array (half the cache footprint of 32 bits)
-/** A company (code unit >= 0x41), government or organization lexicon name may start here. */
-const B_LEX = 1 << 8;
-const B_PLACE = 1 << 9;
-const B_DATE = 1 << 10;
-const B_GOV_SHORT = 1 << 11;
-const B_TITLE = 1 << 12;
-const B_TITLE_WORD = 1 << 13;
-const B_BYLINE = 1 << 14;
-const B_SOURCE = 1 << 15;
+/** Some key of the merged trie (word lists, lexicons) starts with this code unit. */
+const B_TRIE = 1 << 0;
+/** A place name may start here (Han), or 首 (首都), or a safe province/city abbreviation. */
+const B_PLACE = 1 << 1;
+const B_DATE = 1 << 2;
+const B_GOV_SHORT = 1 << 3;
+const B_TITLE = 1 << 4;
+const B_TITLE_WORD = 1 << 5;
+const B_BYLINE = 1 << 6;
+const B_SOURCE = 1 << 7;
+/** PARTY_FIRST (stageParties). */
+const B_PARTY = 1 << 8;
+/** PAIR_CHARS or 华 (stageCountryAbbr). */
+const B_COUNTRY = 1 << 9;
+/** ABBR_SAFE. */
+const B_ABBR_SAFE = 1 << 10;
+/** The merged trie has a one-code-unit key here. */
+const B_SINGLE = 1 << 11;
 
-// bits of the merged lexicon trie: which lexicons have a key starting at a position
-const L_COMPANY = 1;
-const L_GOV = 2;
-const L_ORG = 4;
-const L_PLACE = 8;
+// bits of the merged trie's values: word list k is bit k (k < 8), then which lexicons have a key
+const L_COMPANY = 1 << 8;
+const L_GOV = 1 << 9;
+const L_ORG = 1 << 10;
+const L_PLACE = 1 << 11;
 
-let maskCache: { lx: Lexicons; mask: Uint16Array; tries: Trie<string>[]; merged: Trie<number> } | undefined;
-function candidateMask(lx: Lexicons): { mask: Uint16Array; tries: Trie<string>[]; merged: Trie<number> } {
+let maskCache: { lx: Lexicons; mask: Uint16Array; nWords: number; merged: Trie<number> } | undefined;
+function candidateMask(lx: Lexicons): { mask: Uint16Array; nWords: number; merged: Trie<number> } {
   if (maskCache?.lx === lx) return maskCache;
   const tries = WordScanner.all.map((w) => w.build());
-  if (tries.length > 8) throw new Error('too many word lists for the candidate mask');
+  if (tries.length > 8) throw new Error('too many word lists for the merged trie');
   const m = new Uint16Array(65536);
   // built once per process; simple loops over local tables (this runs before any JIT warm-up)
   const mark = (table: Uint8Array, bit: number, from = 0, hanOnly = false) => {
     for (let c = from; c < 65536; c++) if (table[c] !== 0 && (!hanOnly || isHan(c))) m[c] |= bit;
   };
-  tries.forEach((t, k) => mark(t.first, 1 << k));
-  mark(lx.companies.first, B_LEX, 0x41);
-  mark(lx.govFixed.first, B_LEX);
-  mark(lx.orgFixed.first, B_LEX);
   mark(placeStarts(lx), B_PLACE, 0, true);
   mark(DATE_FIRST, B_DATE);
   mark(GOV_SHORT_SET, B_GOV_SHORT);
@@ -386,53 +393,69 @@ function candidateMask(lx: Lexicons): { mask: Uint16Array; tries: Trie<string>[]
   mark(lx.titleModifiers.first, B_TITLE_WORD, 0x41);
   mark(BYLINE_FIRST, B_BYLINE);
   mark(SOURCE_FIRST, B_SOURCE);
-  // companies, government and organization names, places: one trie, one walk per position
+  mark(PARTY_FIRST, B_PARTY);
+  mark(PAIR_CHARS, B_COUNTRY);
+  m[0x534e] |= B_COUNTRY; // 华
+  mark(ABBR_SAFE, B_ABBR_SAFE);
+  // word lists, companies, government and organization names, places: one trie, one walk per
+  // position (the word lists' longest matches and the lexicons' starts all come from that walk)
   const merged = new Trie<number>();
   const addAll = <V>(t: Trie<V>, bit: number) => {
     for (const k of t.keys()) merged.set(k, (merged.get(k) ?? 0) | bit);
   };
+  tries.forEach((t, k) => addAll(t, 1 << k));
   addAll(lx.companies, L_COMPANY);
   addAll(lx.govFixed, L_GOV);
   addAll(lx.orgFixed, L_ORG);
   addAll(lx.places, L_PLACE);
-  maskCache = { lx, mask: m, tries, merged };
+  mark(merged.first, B_TRIE);
+  for (let c = 0; c < 65536; c++) if (merged.hasSingle(c)) m[c] |= B_SINGLE;
+  maskCache = { lx, mask: m, nWords: tries.length, merged };
   return maskCache;
 }
 
 function candidates(ctx: Ctx): Candidates {
   if (ctx.cands) return ctx.cands;
   const { s, lx } = ctx;
-  const { mask, tries, merged } = candidateMask(lx);
-  const out: Candidates = { words: tries.map(() => []), company: [], govFixed: [], orgFixed: [], place: [], date: [], govShort: [], title: [], byline: [], source: [] };
+  const { mask, nWords, merged } = candidateMask(lx);
+  const words: number[][] = [];
+  for (let k = 0; k < nWords; k++) words.push([]);
+  const out: Candidates = { words, company: [], govFixed: [], orgFixed: [], place: [], date: [], govShort: [], title: [], byline: [], source: [], party: [], country: [] };
   // per word list, where its next match may start (a match resumes after the previous one)
-  const next = new Int32Array(tries.length);
+  const next = new Int32Array(nWords);
+  const ends = new Int32Array(nWords);
   const n = s.length;
   for (let p = 0; p < n; p++) {
-    const m = mask[s.charCodeAt(p)];
+    const c = s.charCodeAt(p);
+    const m = mask[c];
     if (m === 0) continue;
-    let bits = m & 0xff;
-    for (let k = 0; bits !== 0; k++, bits >>>= 1) {
-      if ((bits & 1) === 0 || p < next[k]) continue;
-      const e = tries[k].longestEnd(s, p);
-      if (e < 0) continue;
-      out.words[k].push(p, e);
-      next[k] = e;
+    // the merged trie's own pre-test (first code unit, one-unit keys, hashed pairs), with the
+    // first two from this table: one walk only where a key may start
+    const acc = m & B_TRIE && (m & B_SINGLE || (p + 1 < n && merged.pairMayStart(c, s.charCodeAt(p + 1)))) ? merged.masksAndEnds(s, p, ends, n) : 0;
+    if (acc !== 0) {
+      let bits = acc & 0xff;
+      for (let k = 0; bits !== 0; k++, bits >>>= 1) {
+        if ((bits & 1) === 0 || p < next[k]) continue;
+        const e = ends[k];
+        out.words[k].push(p, e);
+        next[k] = e;
+      }
+      // (the former per-list tables marked companies only from code unit 0x41)
+      if (acc & L_COMPANY && c >= 0x41) out.company.push(p);
+      if (acc & L_GOV) out.govFixed.push(p);
+      if (acc & L_ORG) out.orgFixed.push(p);
     }
-    const lex = m & (B_LEX | B_PLACE | B_TITLE) ? merged.maskAt(s, p) : 0;
-    // a lexicon's key starting here implies its first code unit is marked (companies: from 0x41)
-    if (lex & L_COMPANY && s.charCodeAt(p) >= 0x41) out.company.push(p);
-    if (lex & L_GOV) out.govFixed.push(p);
-    if (lex & L_ORG) out.orgFixed.push(p);
-    const isPlace = (m & (B_PLACE | B_TITLE)) !== 0 && (lex & L_PLACE) !== 0;
+    const isPlace = (m & (B_PLACE | B_TITLE)) !== 0 && (acc & L_PLACE) !== 0;
     if (m & B_PLACE) {
-      const c = s.charCodeAt(p);
-      if (isPlace || (c === 0x9996 && s.charCodeAt(p + 1) === 0x90fd) || ABBR_SAFE[c] === 1) out.place.push(p);
+      if (isPlace || (c === 0x9996 && s.charCodeAt(p + 1) === 0x90fd) || m & B_ABBR_SAFE) out.place.push(p);
     }
     if (m & B_DATE) out.date.push(p);
     if (m & B_GOV_SHORT) out.govShort.push(p);
     if (m & B_TITLE_WORD || (m & B_TITLE && isPlace)) out.title.push(p);
     if (m & B_BYLINE) out.byline.push(p);
     if (m & B_SOURCE) out.source.push(p);
+    if (m & B_PARTY) out.party.push(p);
+    if (m & B_COUNTRY) out.country.push(p);
   }
   ctx.cands = out;
   return out;
@@ -768,34 +791,11 @@ function congressAt(s: string, p: number, afterParty: boolean): number {
   return q + 1;
 }
 
-/** 1: PARTY_FIRST; 2: PAIR_CHARS or 华. */
-let partyCountryTable: Uint8Array | undefined;
-function partyCountryStarts(ctx: Ctx): { party: number[]; country: number[] } {
-  if (ctx.partyCountry) return ctx.partyCountry;
-  if (!partyCountryTable) {
-    const t = new Uint8Array(65536);
-    for (let c = 0; c < 65536; c++) t[c] = (PARTY_FIRST[c] === 1 ? 1 : 0) | (PAIR_CHARS[c] === 1 || c === 0x534e ? 2 : 0);
-    partyCountryTable = t;
-  }
-  const t = partyCountryTable;
-  const { s, n } = ctx;
-  const party: number[] = [];
-  const country: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const m = t[s.charCodeAt(i)];
-    if (m === 0) continue;
-    if (m & 1) party.push(i);
-    if (m & 2) country.push(i);
-  }
-  ctx.partyCountry = { party, country };
-  return ctx.partyCountry;
-}
-
 function stageParties(ctx: Ctx): void {
   const { s, n, taken } = ctx;
   // positions whose code unit may start a party or a congress, visited in order; a jump past an
   // added span skips the entries before its end, as the loop over every position did
-  const list = partyCountryStarts(ctx).party;
+  const list = candidates(ctx).party;
   let nextI = 0;
   for (let k = 0; k < list.length; k++) {
     const i = list[k];
@@ -1634,7 +1634,7 @@ function abbrPlace(ctx: Ctx, i: number, ch: string): void {
 function stageCountryAbbr(ctx: Ctx): void {
   const { s, n, taken, lx } = ctx;
   // positions of PAIR_CHARS and 华 (0x534e), visited in order; jumps skip entries as the full loop did
-  const list = partyCountryStarts(ctx).country;
+  const list = candidates(ctx).country;
   let nextI = 0;
   for (let li = 0; li < list.length; li++) {
     const i = list[li];

@@ -203,6 +203,39 @@ export class Trie<V> {
     return acc;
   }
 
+  /** True when some key has exactly one code unit, `c`. */
+  hasSingle(c: number): boolean {
+    return this.single[c] === 1;
+  }
+
+  /** False when no key longer than one code unit starts with c0, c1 (a cheap pre-test for a walk). */
+  pairMayStart(c0: number, c1: number): boolean {
+    const b = Trie.pairBit(c0, c1);
+    return (this.pairs[b >>> 5] & (1 << (b & 31))) !== 0;
+  }
+
+  /**
+   * For a trie whose values are bit masks: like maskAt (returns the OR of the values of every key
+   * starting at `start`), and also writes into ends[b], for each bit b < ends.length that is set in
+   * the result, the end of the longest key whose value has bit b (other entries are left as they
+   * were). One walk answers "longest key of set b here" for several sets merged into one trie.
+   * No pre-test: callers that walk at many positions test first, singles and pairs themselves.
+   */
+  masksAndEnds(text: string, start: number, ends: Int32Array, limit = text.length): number {
+    const nb = ends.length;
+    let acc = 0;
+    let node = 0;
+    for (let i = start; i < limit; i++) {
+      node = this.child(node, text.charCodeAt(i));
+      if (node === 0) break;
+      const v = this.values[node] as unknown as number | undefined;
+      if (v === undefined) continue;
+      acc |= v;
+      for (let b = 0, bits = v; b < nb && bits !== 0; b++, bits >>>= 1) if (bits & 1) ends[b] = i + 1;
+    }
+    return acc;
+  }
+
   /** End offset of the longest key starting at `start`, or -1 (allocates nothing). */
   longestEnd(text: string, start: number, limit = text.length): number {
     if (start >= limit || !this.mayStart(text, start, limit)) return -1;
