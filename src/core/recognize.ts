@@ -1885,7 +1885,23 @@ export function recognizeRich(text: string): RichSpan[] {
     if (ch && ch.orgStart !== undefined && ch.orgEnd !== undefined) ch.organization = original.slice(ch.orgStart, ch.orgEnd);
     if (ch) ch.inText = original.slice(ch.start, ch.end);
   }
-  return ctx.spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return sortByStart(ctx.spans);
+}
+
+/**
+ * Sorts spans that never overlap (every rule span claims its characters) by start, in place:
+ * the order of sort((a, b) => a.start - b.start || b.end - a.end), as starts are distinct, by a
+ * numeric sort of start·2^22 + index instead of a comparator call per comparison.
+ */
+function sortByStart(spans: RichSpan[]): RichSpan[] {
+  const len = spans.length;
+  const IDX = 1 << 22; // > MAX_TEXT_FOR_RULES >= any span count
+  const keys = new Float64Array(len);
+  for (let k = 0; k < len; k++) keys[k] = spans[k].start * IDX + k;
+  keys.sort();
+  const copy = spans.slice();
+  for (let k = 0; k < len; k++) spans[k] = copy[keys[k] % IDX];
+  return spans;
 }
 
 /** Texts longer than this are analysed by rules only (the model is linear but much slower). */
@@ -1945,7 +1961,13 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
   // combine window by window (paragraphs), so the merge stays linear on long texts
   const merged: Span[] = [];
   try {
-    model.sort((a, b) => a.start - b.start);
+    // (predict returns them sorted: then the stable sort would change nothing)
+    for (let k = 1; k < model.length; k++) {
+      if (model[k - 1].start > model[k].start) {
+        model.sort((a, b) => a.start - b.start);
+        break;
+      }
+    }
     let ri = 0;
     let mi = 0;
     let winStart = 0;
@@ -1989,7 +2011,14 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
   }
   const out: RichSpan[] = [];
   let lastEnd = -1;
-  for (const sp of merged.sort((a, b) => a.start - b.start || b.end - a.end)) {
+  // windows follow each other and each comes sorted: usually nothing to sort
+  for (let k = 1; k < merged.length; k++) {
+    if (merged[k - 1].start > merged[k].start || (merged[k - 1].start === merged[k].start && merged[k - 1].end < merged[k].end)) {
+      merged.sort((a, b) => a.start - b.start || b.end - a.end);
+      break;
+    }
+  }
+  for (const sp of merged) {
     if (!sp || sp.start < lastEnd || sp.end <= sp.start || sp.end > text.length) continue;
     const rich = sp as RichSpan;
     out.push(rich.priority !== undefined ? rich : { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' });

@@ -140,29 +140,43 @@ function isStrong(r: RuleLike): boolean {
   return r.type === 'date' || ((r.type === 'title' || r.type === 'person') && !!r.chain);
 }
 
+/** The default policy, read once (like the costs above): combineSpans runs once per window. */
+const DEFAULT_POLICY: CombineOptions['policy'] = process.env.NEWS_LENS_COMBINE === 'strict' ? 'strict' : 'rules-first';
+
+const bySpan = (a: Span, b: Span): number => a.start - b.start || b.end - a.end;
+
+/** Sorts by start, longer first. Inputs usually come sorted: then a stable sort would change nothing. */
+function sortSpans<T extends Span>(a: T[]): T[] {
+  for (let k = 1; k < a.length; k++) if (bySpan(a[k - 1], a[k]) > 0) return a.sort(bySpan);
+  return a;
+}
+
+/** Shared by every rule span that no model span overlaps (never written to). */
+const NO_OVERLAPS: readonly number[] = [];
+
 const valid = (s: Span | undefined): s is Span =>
   !!s && typeof s.start === 'number' && typeof s.end === 'number' && s.end > s.start && typeof s.type === 'string';
 
 export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: CombineOptions): Span[] {
-  const policy = options?.policy ?? (process.env.NEWS_LENS_COMBINE === 'strict' ? 'strict' : 'rules-first');
-  const rules = (Array.isArray(ruleSpans) ? ruleSpans.filter(valid) : []).sort((a, b) => a.start - b.start || b.end - a.end) as RuleLike[];
-  const model = (Array.isArray(modelSpans) ? modelSpans.filter(valid) : []).sort((a, b) => a.start - b.start || b.end - a.end);
+  const policy = options?.policy ?? DEFAULT_POLICY;
+  const rules = sortSpans(Array.isArray(ruleSpans) ? ruleSpans.filter(valid) : []) as RuleLike[];
+  const model = sortSpans(Array.isArray(modelSpans) ? modelSpans.filter(valid) : []);
   const modelDead = new Uint8Array(model.length);
   const ruleDead = new Uint8Array(rules.length);
 
   // Overlapping model spans for each rule span (both lists sorted by start; sweep).
-  const overlaps: number[][] = [];
+  const overlaps: (readonly number[])[] = [];
   let lo = 0;
   for (const r of rules) {
     while (lo < model.length && model[lo].end <= r.start) {
       // model spans are sorted by start, not end: only advance past spans that end early
       lo++;
     }
-    const ov: number[] = [];
+    let ov: number[] | undefined;
     for (let j = Math.max(0, lo - 8); j < model.length && model[j].start < r.end; j++) {
-      if (model[j].end > r.start) ov.push(j);
+      if (model[j].end > r.start) (ov ??= []).push(j);
     }
-    overlaps.push(ov);
+    overlaps.push(ov ?? NO_OVERLAPS);
   }
 
   // 1. strong rule spans (dates, title chains) win outright. (Held-out, chain persons one character
@@ -194,7 +208,7 @@ export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: Co
   // 2. the other rule spans against the live model spans
   rules.forEach((r, i) => {
     if (isStrong(r) || ruleDead[i]) return;
-    const live = overlaps[i].filter((j) => !modelDead[j]);
+    const live = overlaps[i].length === 0 ? NO_OVERLAPS : overlaps[i].filter((j) => !modelDead[j]);
     if (live.length === 0) {
       if (policy === 'strict' && DROP_ALONE.has(`${r.type}/${kind(r)}`)) ruleDead[i] = 1;
       else if (rejectable(r)) {
@@ -297,15 +311,22 @@ export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: Co
     }
   });
 
+  // the survivors of both sorted lists, merged: the order a stable sort of the rules' followed by
+  // the model's would give (on a tie the rule span first)
   const out: Span[] = [];
-  rules.forEach((r, i) => {
-    if (!ruleDead[i]) out.push(r);
-  });
-  model.forEach((m, j) => {
-    // plain model spans leave with the priority recognize() gives model spans, so it need not copy them
-    if (!modelDead[j]) out.push({ type: m.type, start: m.start, end: m.end, text: m.text, source: m.source ?? 'model', priority: MODEL_SPAN_PRIORITY } as Span);
-  });
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < rules.length && ruleDead[i]) i++;
+    while (j < model.length && modelDead[j]) j++;
+    if (i >= rules.length && j >= model.length) break;
+    if (j >= model.length || (i < rules.length && bySpan(rules[i], model[j]) <= 0)) out.push(rules[i++]);
+    else {
+      const m = model[j++];
+      // plain model spans leave with the priority recognize() gives model spans, so it need not copy them
+      out.push({ type: m.type, start: m.start, end: m.end, text: m.text, source: m.source ?? 'model', priority: MODEL_SPAN_PRIORITY } as Span);
+    }
+  }
   // defensive: inputs may overlap among themselves; never emit overlaps
   const res: Span[] = [];
   for (const s of out) if (!res.length || s.start >= res[res.length - 1].end) res.push(s);
