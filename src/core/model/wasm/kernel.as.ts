@@ -362,11 +362,18 @@ function features(G: usize, from: i32, n: i32): i32 {
         const b = 31 - clz(low);
         all ^= low;
         const cb = L0 + b * LEX_LEN;
-        if (mb & low) { store<i32>(f, (cb + lenBucket(<i32>load<u8>(beg + bb + <usize>b))) * MUL); f += 4; }
-        if (me & low) { store<i32>(f, (cb + LB + lenBucket(<i32>load<u8>(end + bb + <usize>b))) * MUL); f += 4; }
-        if (mm & low) { store<i32>(f, (cb + 2 * LB) * MUL); f += 4; }
-        if (mpe & low) { store<i32>(f, (cb + 3 * LB + lenBucket(<i32>load<u8>(end + bb - <usize>N_LEX + <usize>b))) * MUL); f += 4; }
-        if (mnb & low) { store<i32>(f, (cb + 4 * LB + lenBucket(<i32>load<u8>(beg + bb + <usize>N_LEX + <usize>b))) * MUL); f += 4; }
+        // branch-free: every candidate row is written, the cursor only moves past the ones present
+        // (which templates fire is data-dependent and mispredicts badly as branches)
+        store<i32>(f, (cb + lenBucket(<i32>load<u8>(beg + bb + <usize>b))) * MUL);
+        f += <usize>(((mb & low) >>> b) << 2);
+        store<i32>(f, (cb + LB + lenBucket(<i32>load<u8>(end + bb + <usize>b))) * MUL);
+        f += <usize>(((me & low) >>> b) << 2);
+        store<i32>(f, (cb + 2 * LB) * MUL);
+        f += <usize>(((mm & low) >>> b) << 2);
+        store<i32>(f, (cb + 3 * LB + lenBucket(<i32>load<u8>(end + bb - <usize>N_LEX + <usize>b))) * MUL);
+        f += <usize>(((mpe & low) >>> b) << 2);
+        store<i32>(f, (cb + 4 * LB + lenBucket(<i32>load<u8>(beg + bb + <usize>N_LEX + <usize>b))) * MUL);
+        f += <usize>(((mnb & low) >>> b) << 2);
       }
     }
     k = <i32>((f - feats) >> 2);
