@@ -62,12 +62,56 @@ function emit(n: i32, W: usize, feats: usize, offs: usize, em: usize): void {
   }
 }
 
-/**
+/*
  * Viterbi for BIO over 6 labels (O = 0, B-k = 1+2k, I-k = 2+2k), the exact pruned search of
- * RuntimeModel.decodeBio6: forward scores renormalised per position into score (int32 n·13) with
- * the running norm in vnorm (f64 n), back-pointers in back (u8 n·13), the best labelling in tags
- * (u8 n). Returns the best path's total score. P holds trans (13·13), start, end and colMax (13
- * each), all int32.
+ * RuntimeModel.decodeBio6, four tags per SIMD lane group: a position's 13 scores are 16 int32 lanes
+ * (lanes 13–15 padding, held at NEG2). P holds trans (13·13), start, end and colMax (13 each), and
+ * after prepare() the same tables as 16-lane rows (below).
+ */
+const NEG2: i32 = NEG * 2;
+/** Byte offsets in P of the 16-lane tables prepare() writes. */
+const P_ROWS: usize = 256 * 4; // trans[p][·] for p = 0..12, 16 lanes each
+const P_COLMAX: usize = P_ROWS + 13 * 64; // colMax[·]
+const P_BI: usize = P_COLMAX + 64; // lane I-k: trans[B-k][I-k]
+const P_II: usize = P_BI + 64; // lane I-k: trans[I-k][I-k]
+const P_SIZE: usize = P_II + 64;
+
+/** Writes the 16-lane tables after the scalar ones in P (once per model). */
+export function prepare(P: usize): void {
+  memory.fill(P + P_ROWS, 0, P_SIZE - P_ROWS);
+  for (let p = 0; p < T; p++) for (let c = 0; c < T; c++) store<i32>(P + P_ROWS + <usize>(p * 16 + c) * 4, load<i32>(P + <usize>(p * T + c) * 4));
+  for (let c = 0; c < T; c++) store<i32>(P + P_COLMAX + (<usize>c << 2), load<i32>(P + (169 + 26 + <usize>c) * 4));
+  for (let k = 0; k < 6; k++) {
+    const b = 1 + 2 * k, it = 2 + 2 * k;
+    store<i32>(P + P_BI + (<usize>it << 2), load<i32>(P + <usize>(b * T + it) * 4));
+    store<i32>(P + P_II + (<usize>it << 2), load<i32>(P + <usize>(it * T + it) * 4));
+  }
+}
+
+/** Lanes that are O or B-k (all-ones) in lane groups 0..3; the rest are I-k or padding. */
+const OB0 = i32x4(-1, -1, 0, -1);
+const OB1 = i32x4(0, -1, 0, -1);
+const OB2 = i32x4(0, -1, 0, -1);
+const OB3 = i32x4(0, 0, 0, 0);
+/** Padding lanes (13–15). */
+const PAD3 = i32x4(0, -1, -1, -1);
+/** Bits (of the 16-lane compare mask) of the O and B-k lanes. */
+const OB_BITS: i32 = 0b0000101010101011;
+
+@inline function hmax(v: v128): i32 {
+  const a = i32x4.max_s(v, i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+  return i32x4.extract_lane(i32x4.max_s(a, i8x16.shuffle(a, a, 4, 5, 6, 7, 0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15)), 0);
+}
+
+/** Lane j of the 16 takes lane j - 1 (lane 0 of group 0 keeps its own; it is O, never I). */
+@inline function prevLane(a: v128, b: v128): v128 {
+  return i8x16.shuffle(a, b, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27);
+}
+
+/**
+ * Forward scores renormalised per position into score (int32 n·13) with the running norm in vnorm
+ * (f64 n), back-pointers in back (u8 n·13, 16 bytes written per row), the best labelling in tags
+ * (u8 n). Returns the best path's total score.
  */
 function viterbi(n: i32, em: usize, P: usize, score: usize, vnorm: usize, back: usize, tags: usize): f64 {
   const trans = P;
@@ -82,54 +126,94 @@ function viterbi(n: i32, em: usize, P: usize, score: usize, vnorm: usize, back: 
     store<i32>(score + b, load<i32>(start + b) + load<i32>(em + b));
     store<i32>(score + b + 4, NEG);
   }
+  const neg2 = i32x4.splat(NEG2);
+  // the previous position's scores, padding at NEG2
+  let S0 = v128.load(score);
+  let S1 = v128.load(score, 16);
+  let S2 = v128.load(score, 32);
+  let S3 = v128.bitselect(neg2, v128.load(score, 48), PAD3);
+  const cm0 = v128.load(P + P_COLMAX), cm1 = v128.load(P + P_COLMAX, 16), cm2 = v128.load(P + P_COLMAX, 32), cm3 = v128.load(P + P_COLMAX, 48);
+  const bi0 = v128.load(P + P_BI), bi1 = v128.load(P + P_BI, 16), bi2 = v128.load(P + P_BI, 32), bi3 = v128.load(P + P_BI, 48);
+  const ii0 = v128.load(P + P_II), ii1 = v128.load(P + P_II, 16), ii2 = v128.load(P + P_II, 32), ii3 = v128.load(P + P_II, 48);
+  // lane indices, and for I-k lanes the B-k lane before them
+  const idx0 = i32x4(0, 1, 2, 3), idx1 = i32x4(4, 5, 6, 7), idx2 = i32x4(8, 9, 10, 11), idx3 = i32x4(12, 13, 14, 15);
+  const one = i32x4.splat(1);
   for (let i = 1; i < n; i++) {
     const pb = score + <usize>((i - 1) * T) * 4;
     const cb = score + <usize>(i * T) * 4;
     const eb = em + <usize>(i * T) * 4;
     const bb = back + <usize>(i * T);
-    let M = load<i32>(pb);
-    let pm = 0;
-    let M2 = NEG * 2;
-    for (let p = 1; p < T; p++) {
-      const v = load<i32>(pb + (<usize>p << 2));
-      if (v > M) { M2 = M; M = v; pm = p; }
-      else if (v > M2) M2 = v;
-    }
+    // best previous score M at its first lane pm, and the best of the other lanes M2
+    const M = hmax(i32x4.max_s(i32x4.max_s(S0, S1), i32x4.max_s(S2, S3)));
+    const Mv = i32x4.splat(M);
+    const eqBits = i32x4.bitmask(i32x4.eq(S0, Mv)) | (i32x4.bitmask(i32x4.eq(S1, Mv)) << 4) |
+      (i32x4.bitmask(i32x4.eq(S2, Mv)) << 8) | (i32x4.bitmask(i32x4.eq(S3, Mv)) << 12);
+    const pm = ctz(eqBits);
+    const pmv = i32x4.splat(pm);
+    const M2 = hmax(i32x4.max_s(
+      i32x4.max_s(v128.bitselect(neg2, S0, i32x4.eq(idx0, pmv)), v128.bitselect(neg2, S1, i32x4.eq(idx1, pmv))),
+      i32x4.max_s(v128.bitselect(neg2, S2, i32x4.eq(idx2, pmv)), v128.bitselect(neg2, S3, i32x4.eq(idx3, pmv))),
+    ));
     C += <f64>M;
     store<f64>(vnorm + (<usize>i << 3), C);
-    const pmT = trans + <usize>(pm * T) * 4;
-    for (let c = 0; c < T; c = c == 0 ? 1 : c + 2) {
-      const co = <usize>c << 2;
-      const viaBest = M + load<i32>(pmT + co);
-      const cm = load<i32>(colMax + co);
-      if (M2 + cm < viaBest) {
-        store<i32>(cb + co, viaBest - M + load<i32>(eb + co));
-        store<u8>(bb + c, <u8>pm);
-        continue;
+    // O and B-k: through pm, unless M2 plus the column's largest transition could beat it
+    const row = P + P_ROWS + <usize>(pm << 6);
+    const t0 = v128.load(row), t1 = v128.load(row, 16), t2 = v128.load(row, 32), t3 = v128.load(row, 48);
+    const M2v = i32x4.splat(M2);
+    const fastBits = i32x4.bitmask(i32x4.lt_s(i32x4.add(M2v, cm0), i32x4.add(Mv, t0))) |
+      (i32x4.bitmask(i32x4.lt_s(i32x4.add(M2v, cm1), i32x4.add(Mv, t1))) << 4) |
+      (i32x4.bitmask(i32x4.lt_s(i32x4.add(M2v, cm2), i32x4.add(Mv, t2))) << 8) |
+      (i32x4.bitmask(i32x4.lt_s(i32x4.add(M2v, cm3), i32x4.add(Mv, t3))) << 12);
+    // I-k: from B-k (s1, wins ties) or I-k (s2)
+    const s10 = i32x4.add(prevLane(S0, S0), bi0), s20 = i32x4.add(S0, ii0);
+    const s11 = i32x4.add(prevLane(S0, S1), bi1), s21 = i32x4.add(S1, ii1);
+    const s12 = i32x4.add(prevLane(S1, S2), bi2), s22 = i32x4.add(S2, ii2);
+    const s13 = i32x4.add(prevLane(S2, S3), bi3), s23 = i32x4.add(S3, ii3);
+    const g0 = i32x4.ge_s(s10, s20), g1 = i32x4.ge_s(s11, s21), g2 = i32x4.ge_s(s12, s22), g3 = i32x4.ge_s(s13, s23);
+    // I lanes: s - M; O/B lanes: the transition from pm; then the emission
+    const e0 = v128.load(eb), e1 = v128.load(eb, 16), e2 = v128.load(eb, 32), e3 = v128.load(eb, 48);
+    S0 = i32x4.add(v128.bitselect(t0, i32x4.sub(v128.bitselect(s10, s20, g0), Mv), OB0), e0);
+    S1 = i32x4.add(v128.bitselect(t1, i32x4.sub(v128.bitselect(s11, s21, g1), Mv), OB1), e1);
+    S2 = i32x4.add(v128.bitselect(t2, i32x4.sub(v128.bitselect(s12, s22, g2), Mv), OB2), e2);
+    S3 = v128.bitselect(neg2, i32x4.add(v128.bitselect(t3, i32x4.sub(v128.bitselect(s13, s23, g3), Mv), OB3), e3), PAD3);
+    const b0 = v128.bitselect(pmv, v128.bitselect(i32x4.sub(idx0, one), idx0, g0), OB0);
+    const b1 = v128.bitselect(pmv, v128.bitselect(i32x4.sub(idx1, one), idx1, g1), OB1);
+    const b2 = v128.bitselect(pmv, v128.bitselect(i32x4.sub(idx2, one), idx2, g2), OB2);
+    const b3 = v128.bitselect(pmv, v128.bitselect(i32x4.sub(idx3, one), idx3, g3), OB3);
+    v128.store(cb, S0);
+    v128.store(cb, S1, 16);
+    v128.store(cb, S2, 32);
+    store<i32>(cb, i32x4.extract_lane(S3, 0), 48);
+    v128.store(bb, i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(b0, b1), i16x8.narrow_i32x4_u(b2, b3)));
+    const slow = OB_BITS & ~fastBits;
+    if (slow != 0) {
+      // rare: a column where another predecessor may win; try every one within its spread
+      let bits = slow;
+      while (bits != 0) {
+        const c = ctz(bits);
+        bits &= bits - 1;
+        const co = <usize>c << 2;
+        const viaBest = M + load<i32>(trans + <usize>(pm * T + c) * 4);
+        let best = viaBest;
+        let arg = pm;
+        const lim = viaBest - load<i32>(colMax + co);
+        for (let p = 0; p < T; p++) {
+          const sp = load<i32>(pb + (<usize>p << 2));
+          if (sp < lim || p == pm) continue;
+          const v = sp + load<i32>(trans + <usize>(p * T + c) * 4);
+          if (v > best) { best = v; arg = p; }
+        }
+        store<i32>(cb + co, best - M + load<i32>(eb + co));
+        store<u8>(bb + <usize>c, <u8>arg);
       }
-      let best = viaBest;
-      let arg = pm;
-      const lim = viaBest - cm;
-      for (let p = 0; p < T; p++) {
-        const sp = load<i32>(pb + (<usize>p << 2));
-        if (sp < lim || p == pm) continue;
-        const v = sp + load<i32>(trans + <usize>(p * T + c) * 4);
-        if (v > best) { best = v; arg = p; }
-      }
-      store<i32>(cb + co, best - M + load<i32>(eb + co));
-      store<u8>(bb + c, <u8>arg);
-    }
-    for (let k = 0; k < 6; k++) {
-      const b = 1 + 2 * k;
-      const it = 2 + 2 * k;
-      const s1 = load<i32>(pb + (<usize>b << 2)) + load<i32>(trans + <usize>(b * T + it) * 4);
-      const s2 = load<i32>(pb + (<usize>it << 2)) + load<i32>(trans + <usize>(it * T + it) * 4);
-      if (s1 >= s2) { store<i32>(cb + (<usize>it << 2), s1 - M + load<i32>(eb + (<usize>it << 2))); store<u8>(bb + it, <u8>b); }
-      else { store<i32>(cb + (<usize>it << 2), s2 - M + load<i32>(eb + (<usize>it << 2))); store<u8>(bb + it, <u8>it); }
+      S0 = v128.load(cb);
+      S1 = v128.load(cb, 16);
+      S2 = v128.load(cb, 32);
+      S3 = v128.bitselect(neg2, v128.load(cb, 48), PAD3);
     }
   }
   const lb = score + <usize>((n - 1) * T) * 4;
-  let best = NEG * 2;
+  let best = NEG2;
   let arg = 0;
   for (let p = 0; p < T; p++) {
     const v = load<i32>(lb + (<usize>p << 2)) + load<i32>(endS + (<usize>p << 2));

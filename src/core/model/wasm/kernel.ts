@@ -13,6 +13,7 @@ const PAGE = 65536;
 const T = 13;
 
 interface KernelExports {
+  prepare(P: number): void;
   decodeSegment(G: number, from: number, n: number): number;
 }
 
@@ -88,7 +89,7 @@ export class WasmDecoder {
     const cap = t.segCap + 4;
     const regions: [keyof typeof G, number][] = [
       ['W', t.W2.length * 4 + 64],
-      ['P', t.params.length * 4],
+      ['P', 4096], // the scalar tables, then the 16-lane ones the kernel's prepare() writes
       ['FEATS', cap * t.maxFeatsPerPos * 4],
       ['OFFS', (cap + 1) * 4],
       ['BACK', cap * T],
@@ -141,6 +142,7 @@ export class WasmDecoder {
       new Uint8Array(buf, at.get(name)!, a.byteLength).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
     };
     put('P', t.params);
+    this.k.prepare(at.get('P')!);
     put('NORM', t.norm);
     put('CTYPE', t.ctype);
     put('CHARID', t.charId);
