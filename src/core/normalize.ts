@@ -67,6 +67,29 @@ export function normalizeForMatching(text: string): string {
     if (c >= 0x3000 && mapCode(c) !== c) break;
   }
   if (i === n) return text;
+  // usually only a few code units change (full-width digits, the odd traditional character): copy
+  // the runs between them as slices; many changes go through one code-unit array instead
+  let out = '';
+  let from = 0;
+  let changes = 0;
+  for (let k = i; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x3000) continue;
+    const m = mapCode(c);
+    if (m === c) continue;
+    if (++changes > SPARSE_CHANGES) return normalizeDense(text, i);
+    out += text.slice(from, k) + String.fromCharCode(m);
+    from = k + 1;
+  }
+  return out + text.slice(from);
+}
+
+/** Above this many changed code units a text is rebuilt from a code-unit array. */
+const SPARSE_CHANGES = 32;
+
+/** normalizeForMatching for a text whose first changed code unit is at i. */
+function normalizeDense(text: string, i: number): string {
+  const n = text.length;
   const codes = new Uint16Array(n);
   for (let k = 0; k < i; k++) codes[k] = text.charCodeAt(k);
   for (; i < n; i++) codes[i] = mapCode(text.charCodeAt(i));

@@ -73,14 +73,8 @@ const STOP_WORDS = [
   '投资', '建设', '设立', '组建', '改组', '成为', '作为', '即', '或', '又', '也', '还', '都', '曾', '已', '并', '而', '但', '向着', '面向', '针对', '有关', '相关', '各', '多家', '一家', '两家', '这些', '等在', '率领', '带领', '率',
   '符合', '加快', '推进', '促进', '帮助', '引导', '提升', '实现', '保障', '督促', '协助', '允许',
 ];
-const STOP_TRIE_REV = (() => {
-  // reversed-word trie: lets us find stop words ending at a position scanning backwards
-  const m = new Map<string, true>();
-  for (const w of STOP_WORDS) m.set(w, true);
-  return m;
-})();
-const STOP_MAX = Math.max(...STOP_WORDS.map((w) => w.length));
-const STOP_FIRST = codeSet(STOP_WORDS.map((w) => w[0]).join(''));
+const STOP_TRIE = new Trie<string>();
+for (const w of STOP_WORDS) STOP_TRIE.set(w, w);
 
 /** A 64 K-entry membership table over UTF-16 code units. */
 function codeSet(chars: string): Uint8Array {
@@ -137,17 +131,12 @@ function walkBack(s: string, end: number, maxLen: number, taken: Uint8Array, flo
     const ch = s[k];
     if (ch === '（' || ch === '(') inBr++;
     else if (ch === '）' || ch === ')') inBr = Math.max(0, inBr - 1);
-    if (inBr || STOP_FIRST[s.charCodeAt(k)] === 0) continue;
-    for (let L = Math.min(STOP_MAX, end - k); L >= 1; L--) {
-      const w = s.substr(k, L);
-      if (STOP_TRIE_REV.has(w)) {
-        // a single-character stop word only counts when what follows is still long enough
-        if (k + L <= end) {
-          start = k + L;
-          cutBy = w;
-        }
-        break;
-      }
+    if (inBr || STOP_TRIE.first[s.charCodeAt(k)] === 0) continue;
+    // the longest stop word at k that ends by `end`
+    const e = STOP_TRIE.longestEnd(s, k, end);
+    if (e > 0) {
+      start = e;
+      cutBy = s.slice(k, e);
     }
   }
   // a single-character stop word inside a known name (华为, 和记) does not cut it
@@ -700,26 +689,43 @@ function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): void {
   // first pass and `taken` only grows, so a lexicon-only hit cannot succeed now; only positions
   // where an alias matches need a look. They are found with indexOf per alias (a document has few)
   // and visited in order, resuming where the full loop over the text would.
-  const at = occurrences(s, extraMap!.keys());
+  const at = wordStarts(s, extraMap!.keys());
   let nextI = 0;
   for (let k = 0; k < at.length; k++) {
     const i = at[k];
     if (i < nextI || taken[i] || s.charCodeAt(i) < 0x41) continue;
+    // (an alias's first code unit here, but no alias: not an occurrence)
+    if (!extra.longest(s, i)) continue;
     nextI = companyLexiconAt(ctx, i, extra) + 1;
   }
 }
 
-/** Sorted distinct start offsets of every occurrence (overlapping too) of the non-empty words in s. */
-function occurrences(s: string, words: Iterable<string>): number[] {
-  const out: number[] = [];
+/** A bit per code unit, for wordStarts; all zero between calls. */
+const WORD_FIRST_BITS = new Int32Array(65536 / 32);
+
+/**
+ * Offsets, in order, whose code unit is the first of one of the non-empty words: every occurrence
+ * of a word starts at one of them. One pass over the text instead of an indexOf scan per word
+ * (a document's names and aliases are many short words); callers test the words there.
+ */
+function wordStarts(s: string, words: Iterable<string>): number[] {
+  const bits = WORD_FIRST_BITS;
+  const firsts: number[] = [];
   for (const w of words) {
     if (!w) continue;
-    for (let p = s.indexOf(w); p >= 0; p = s.indexOf(w, p + 1)) out.push(p);
+    const c = w.charCodeAt(0);
+    if ((bits[c >>> 5] & (1 << (c & 31))) === 0) {
+      bits[c >>> 5] |= 1 << (c & 31);
+      firsts.push(c);
+    }
   }
-  out.sort((a, b) => a - b);
-  let m = 0;
-  for (let k = 0; k < out.length; k++) if (k === 0 || out[k] !== out[k - 1]) out[m++] = out[k];
-  out.length = m;
+  const out: number[] = [];
+  if (firsts.length === 0) return out;
+  for (let p = 0; p < s.length; p++) {
+    const c = s.charCodeAt(p);
+    if ((bits[c >>> 5] & (1 << (c & 31))) !== 0) out.push(p);
+  }
+  for (const c of firsts) bits[c >>> 5] = 0;
   return out;
 }
 
@@ -1280,7 +1286,7 @@ function stageTitles(ctx: Ctx): void {
   // modifier or core starts (candidate list), on claimed text only at a known org (orgAt; its
   // offsets are all claimed). Every other position of the former full loop did nothing.
   const freeStarts = candidates(ctx).title;
-  const orgs = [...ctx.orgAt.keys()].sort((a, b) => a - b);
+  const orgs = Int32Array.from(ctx.orgAt.keys()).sort();
   let fi = 0;
   let oi = 0;
   let nextI = 0;
@@ -1792,9 +1798,9 @@ function stageKnownNames(ctx: Ctx, names: Set<string>): void {
     byFirst.set(k, arr);
   }
   for (const arr of byFirst.values()) arr.sort((a, b) => b.length - a.length);
-  // only where a name occurs (indexOf per name), in order, resuming after each added name as a
-  // loop over every position would
-  const at = occurrences(s, names);
+  // only where a name may start, in order, resuming after each added name as a loop over every
+  // position would (where no name starts, the test below finds none)
+  const at = wordStarts(s, names);
   let nextI = 0;
   for (let k = 0; k < at.length; k++) {
     const i = at[k];
