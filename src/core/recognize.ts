@@ -689,43 +689,30 @@ function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): void {
   // first pass and `taken` only grows, so a lexicon-only hit cannot succeed now; only positions
   // where an alias matches need a look. They are found with indexOf per alias (a document has few)
   // and visited in order, resuming where the full loop over the text would.
-  const at = wordStarts(s, extraMap!.keys());
+  const at = occurrences(s, extraMap!.keys());
   let nextI = 0;
   for (let k = 0; k < at.length; k++) {
     const i = at[k];
     if (i < nextI || taken[i] || s.charCodeAt(i) < 0x41) continue;
-    // (an alias's first code unit here, but no alias: not an occurrence)
-    if (!extra.longest(s, i)) continue;
     nextI = companyLexiconAt(ctx, i, extra) + 1;
   }
 }
 
-/** A bit per code unit, for wordStarts; all zero between calls. */
-const WORD_FIRST_BITS = new Int32Array(65536 / 32);
-
 /**
- * Offsets, in order, whose code unit is the first of one of the non-empty words: every occurrence
- * of a word starts at one of them. One pass over the text instead of an indexOf scan per word
- * (a document's names and aliases are many short words); callers test the words there.
+ * Sorted distinct start offsets of every occurrence (overlapping too) of the non-empty words in s.
+ * (A document has a few such words, names or aliases: a native indexOf scan per word beats one
+ * pass over the text in JS.)
  */
-function wordStarts(s: string, words: Iterable<string>): number[] {
-  const bits = WORD_FIRST_BITS;
-  const firsts: number[] = [];
+function occurrences(s: string, words: Iterable<string>): number[] {
+  const out: number[] = [];
   for (const w of words) {
     if (!w) continue;
-    const c = w.charCodeAt(0);
-    if ((bits[c >>> 5] & (1 << (c & 31))) === 0) {
-      bits[c >>> 5] |= 1 << (c & 31);
-      firsts.push(c);
-    }
+    for (let p = s.indexOf(w); p >= 0; p = s.indexOf(w, p + 1)) out.push(p);
   }
-  const out: number[] = [];
-  if (firsts.length === 0) return out;
-  for (let p = 0; p < s.length; p++) {
-    const c = s.charCodeAt(p);
-    if ((bits[c >>> 5] & (1 << (c & 31))) !== 0) out.push(p);
-  }
-  for (const c of firsts) bits[c >>> 5] = 0;
+  out.sort((a, b) => a - b);
+  let m = 0;
+  for (let k = 0; k < out.length; k++) if (k === 0 || out[k] !== out[k - 1]) out[m++] = out[k];
+  out.length = m;
   return out;
 }
 
@@ -1798,9 +1785,9 @@ function stageKnownNames(ctx: Ctx, names: Set<string>): void {
     byFirst.set(k, arr);
   }
   for (const arr of byFirst.values()) arr.sort((a, b) => b.length - a.length);
-  // only where a name may start, in order, resuming after each added name as a loop over every
-  // position would (where no name starts, the test below finds none)
-  const at = wordStarts(s, names);
+  // only where a name occurs (indexOf per name), in order, resuming after each added name as a
+  // loop over every position would
+  const at = occurrences(s, names);
   let nextI = 0;
   for (let k = 0; k < at.length; k++) {
     const i = at[k];
