@@ -598,6 +598,7 @@ export class RuntimeModel {
     this.emAll = dec.em;
     this.alphaAll = dec.alpha;
     this.normAll = dec.norm;
+    this.bwAll = dec.bw;
   }
 
   /** Which decoder runs: 'wasm' (WebAssembly SIMD) or 'js'. */
@@ -695,7 +696,7 @@ export class RuntimeModel {
           this.normAll = new Float64Array(cap);
         }
         this.totalAll = new Float64Array(cap);
-        this.bwAll = new Float64Array(cap * 13);
+        if (!this.dec) this.bwAll = new Float64Array(cap * 13);
         this.bwLo = new Int32Array(cap);
       }
       if (this.dec?.setText(text)) this.bindDecoder();
@@ -717,7 +718,7 @@ export class RuntimeModel {
   private segFrom = new Int32Array(0);
   private segTo = new Int32Array(0);
   /** Backward scores by absolute position (see spanCost) and, per segment start, the lowest position computed. */
-  private bwAll = new Float64Array(0);
+  private bwAll: Float64Array | Int32Array = new Float64Array(0);
   private bwLo = new Int32Array(0);
 
   /**
@@ -764,7 +765,11 @@ export class RuntimeModel {
       // only extend them (bwLo[a]: lowest position computed in segment a)
       const bw = this.bwAll;
       let lo = this.bwLo[a];
-      if (lo > end) {
+      if (lo > end && this.dec) {
+        this.dec.backward(b, lo, end);
+        if (lo === b) lo = b - 1;
+        if (lo > end) this.bwLo[a] = end;
+      } else if (lo > end) {
         if (lo === b) {
           const last = (b - 1) * T;
           for (let t = 0; t < T; t++) bw[last + t] = em[last + t] + this.end[t];

@@ -74,7 +74,9 @@ const P_ROWS: usize = 256 * 4; // trans[p][·] for p = 0..12, 16 lanes each
 const P_COLMAX: usize = P_ROWS + 13 * 64; // colMax[·]
 const P_BI: usize = P_COLMAX + 64; // lane I-k: trans[B-k][I-k]
 const P_II: usize = P_BI + 64; // lane I-k: trans[I-k][I-k]
-const P_SIZE: usize = P_II + 64;
+const P_TC: usize = P_II + 64; // for each successor q in O, B-0..B-5: lane c = trans[c][q]
+const P_IQ: usize = P_TC + 7 * 64; // lane c ≥ 1: trans[c][I of c's label]; lane 0: NEG
+const P_SIZE: usize = P_IQ + 64;
 
 /** Writes the 16-lane tables after the scalar ones in P (once per model). */
 export function prepare(P: usize): void {
@@ -85,6 +87,15 @@ export function prepare(P: usize): void {
     const b = 1 + 2 * k, it = 2 + 2 * k;
     store<i32>(P + P_BI + (<usize>it << 2), load<i32>(P + <usize>(b * T + it) * 4));
     store<i32>(P + P_II + (<usize>it << 2), load<i32>(P + <usize>(it * T + it) * 4));
+  }
+  for (let j = 0; j < 7; j++) {
+    const q = j == 0 ? 0 : 2 * j - 1;
+    for (let c = 0; c < T; c++) store<i32>(P + P_TC + <usize>(j * 16 + c) * 4, load<i32>(P + <usize>(c * T + q) * 4));
+  }
+  store<i32>(P + P_IQ, NEG);
+  for (let c = 1; c < T; c++) {
+    const q = (c & 1) == 1 ? c + 1 : c;
+    store<i32>(P + P_IQ + (<usize>c << 2), load<i32>(P + <usize>(c * T + q) * 4));
   }
 }
 
@@ -227,6 +238,50 @@ function viterbi(n: i32, em: usize, P: usize, score: usize, vnorm: usize, back: 
   return <f64>best + C;
 }
 
+/**
+ * Backward scores for RuntimeModel.spanCost: bw[pos·13 + c] = the best score of the rest of the
+ * segment [pos, b) given tag c at pos (its emission included), for pos = lo - 1 down to `end`, from
+ * row lo (or, when lo = b, from the segment's end scores). Same sums as the JavaScript recursion,
+ * here 16 lanes at a time: O and B-k may follow any tag, I-k only B-k or I-k.
+ */
+export function backward(G: usize, b: i32, lo: i32, end: i32): void {
+  const P = <usize>g(G, G_P);
+  const em = <usize>g(G, G_EM);
+  const bw = <usize>g(G, G_BW);
+  if (lo == b) {
+    const last = <usize>((b - 1) * T) * 4;
+    const endS = P + (169 + 13) * 4;
+    for (let t = 0; t < T; t++) store<i32>(bw + last + (<usize>t << 2), load<i32>(em + last + (<usize>t << 2)) + load<i32>(endS + (<usize>t << 2)));
+    lo = b - 1;
+  }
+  const iq0 = v128.load(P + P_IQ), iq1 = v128.load(P + P_IQ, 16), iq2 = v128.load(P + P_IQ, 32), iq3 = v128.load(P + P_IQ, 48);
+  for (let pos = lo - 1; pos >= end; pos--) {
+    const nb = bw + <usize>((pos + 1) * T) * 4;
+    const B0 = v128.load(nb), B1 = v128.load(nb, 16), B2 = v128.load(nb, 32), B3 = v128.load(nb, 48);
+    // successor I of c's label: lanes c → bw[q(c)], q(c) = c + 1 for odd c, c for even c
+    let m0 = i32x4.add(iq0, i8x16.shuffle(B0, B1, 0, 1, 2, 3, 8, 9, 10, 11, 8, 9, 10, 11, 16, 17, 18, 19));
+    let m1 = i32x4.add(iq1, i8x16.shuffle(B1, B2, 0, 1, 2, 3, 8, 9, 10, 11, 8, 9, 10, 11, 16, 17, 18, 19));
+    let m2 = i32x4.add(iq2, i8x16.shuffle(B2, B3, 0, 1, 2, 3, 8, 9, 10, 11, 8, 9, 10, 11, 16, 17, 18, 19));
+    let m3 = i32x4.add(iq3, B3);
+    for (let j = 0; j < 7; j++) {
+      const q = j == 0 ? 0 : 2 * j - 1;
+      const x = i32x4.splat(load<i32>(nb + (<usize>q << 2)));
+      const tc = P + P_TC + <usize>(j << 6);
+      m0 = i32x4.max_s(m0, i32x4.add(v128.load(tc), x));
+      m1 = i32x4.max_s(m1, i32x4.add(v128.load(tc, 16), x));
+      m2 = i32x4.max_s(m2, i32x4.add(v128.load(tc, 32), x));
+      m3 = i32x4.max_s(m3, i32x4.add(v128.load(tc, 48), x));
+    }
+    const cb = <usize>(pos * T) * 4;
+    const e = em + cb;
+    const o = bw + cb;
+    v128.store(o, i32x4.add(m0, v128.load(e)));
+    v128.store(o, i32x4.add(m1, v128.load(e, 16)), 16);
+    v128.store(o, i32x4.add(m2, v128.load(e, 32)), 32);
+    store<i32>(o, i32x4.extract_lane(m3, 0) + load<i32>(e, 48), 48);
+  }
+}
+
 /* -------------------------------------------------------------------------------------------- */
 /* Feature extraction                                                                            */
 
@@ -269,6 +324,7 @@ const G_TEXT = 34;
 const G_EM = 35;
 const G_ALPHA = 36;
 const G_VNORM = 37;
+const G_BW = 38;
 
 // Constants of ../features.ts.
 const CT_CJK: i32 = 1;

@@ -15,6 +15,7 @@ const T = 13;
 interface KernelExports {
   prepare(P: number): void;
   decodeSegment(G: number, from: number, n: number): number;
+  backward(G: number, b: number, lo: number, end: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -61,7 +62,7 @@ const G = {
   W: 0, P: 1, FEATS: 2, OFFS: 3, BACK: 4, TAGS: 5, NORM: 6, CTYPE: 7, CHARID: 8, BI_PRESENT: 9, BI_PMASK: 10,
   BS_BASE: 11, BS_MASK: 12, LEX_V1: 13, LEX_PRESENT: 14, LEX_PMASK: 15, LEX_TAB: 16, LEX_MASK: 17, LEX_TAB2: 18,
   LEX_MASK2: 19, HAS_LEX: 20, CODES: 21, TYPES: 22, CID: 23, BID: 24, BEGM: 25, ENDM: 26, MIDM: 27, BEG: 28,
-  END: 29, Y0: 30, L0: 31, UNI2: 32, LEXT: 33, TEXT: 34, EM: 35, ALPHA: 36, VNORM: 37,
+  END: 29, Y0: 30, L0: 31, UNI2: 32, LEXT: 33, TEXT: 34, EM: 35, ALPHA: 36, VNORM: 37, BW: 38,
 } as const;
 const G_SLOTS = 40;
 
@@ -81,6 +82,7 @@ export class WasmDecoder {
   em!: Int32Array<ArrayBuffer>;
   alpha!: Int32Array<ArrayBuffer>;
   norm!: Float64Array<ArrayBuffer>;
+  bw!: Int32Array<ArrayBuffer>;
   readonly segCap: number;
 
   private constructor(mod: WebAssembly.Module, t: DecoderTables) {
@@ -180,29 +182,44 @@ export class WasmDecoder {
     }
   }
 
-  /** Per text position: em and forward scores (13 int32 each), the norm (f64), the code unit (u16). */
+  /**
+   * Per text position: the norm (f64), em, forward and backward scores (13 int32 each), the code
+   * unit (u16), in that order.
+   */
   private bytesFor(positions: number): number {
-    return this.textAt + positions * (T * 4 * 2 + 8 + 2) + 64;
+    return this.textAt + positions * (T * 4 * 3 + 8 + 2) + 64;
+  }
+
+  /** Byte offsets of the per-text arrays for the current capacity. */
+  private textLayout(): { em: number; alpha: number; bw: number; norm: number; text: number } {
+    // the f64 norms first: textAt is 64-byte aligned, the others need only 4 and 2
+    const c = this.textCap, norm = this.textAt;
+    const em = norm + c * 8;
+    const alpha = em + c * T * 4;
+    const bw = alpha + c * T * 4;
+    return { em, alpha, bw, norm, text: bw + c * T * 4 };
   }
 
   private bind(): void {
     const buf = this.memory.buffer;
     this.i32 = new Int32Array(buf);
     this.tags = new Uint8Array(buf, this.tagsAt, this.segCap + 4);
-    const c = this.textCap;
-    this.em = new Int32Array(buf, this.textAt, c * T);
-    this.alpha = new Int32Array(buf, this.textAt + c * T * 4, c * T);
-    this.norm = new Float64Array(buf, this.textAt + c * T * 8, c);
-    this.text16 = new Uint16Array(buf, this.textAt + c * (T * 8 + 8), c);
+    const c = this.textCap, at = this.textLayout();
+    this.em = new Int32Array(buf, at.em, c * T);
+    this.alpha = new Int32Array(buf, at.alpha, c * T);
+    this.bw = new Int32Array(buf, at.bw, c * T);
+    this.norm = new Float64Array(buf, at.norm, c);
+    this.text16 = new Uint16Array(buf, at.text, c);
   }
 
   /** The per-text array addresses in the parameter block. */
   private bindText(): void {
-    const g = this.G >> 2, c = this.textCap;
-    this.i32[g + G.EM] = this.textAt;
-    this.i32[g + G.ALPHA] = this.textAt + c * T * 4;
-    this.i32[g + G.VNORM] = this.textAt + c * T * 8;
-    this.i32[g + G.TEXT] = this.textAt + c * (T * 8 + 8);
+    const g = this.G >> 2, at = this.textLayout();
+    this.i32[g + G.EM] = at.em;
+    this.i32[g + G.ALPHA] = at.alpha;
+    this.i32[g + G.BW] = at.bw;
+    this.i32[g + G.VNORM] = at.norm;
+    this.i32[g + G.TEXT] = at.text;
   }
 
   /** Copies the text in (growing the memory when needed); true when the views changed (re-read them). */
@@ -231,5 +248,13 @@ export class WasmDecoder {
    */
   decode(from: number, n: number): number {
     return this.k.decodeSegment(this.G, from, n);
+  }
+
+  /**
+   * Backward scores (this.bw) of the segment ending at b, rows lo - 1 down to `end`, from row lo,
+   * or from the segment's end scores when lo = b (see RuntimeModel.spanCost).
+   */
+  backward(b: number, lo: number, end: number): void {
+    this.k.backward(this.G, b, lo, end);
   }
 }
