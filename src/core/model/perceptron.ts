@@ -568,14 +568,15 @@ export class RuntimeModel {
       const lex = this.lex;
       this.dec = WasmDecoder.create({
         W2: this.W2,
+        rows: this.W.length / 13,
+        biKeys: v.biKeys,
+        B0: v.B0,
         params,
         norm: this.norm,
         ctype: this.ctype,
         charId: v.charId,
         biPresent: v.bi.present,
         biPmask: v.bi.pmask,
-        bsbase: v.bsbase,
-        bsmask: v.bsmask,
         lex: lex && { v1: lex.v1, present: lex.present, pmask: lex.pmask, tab: lex.tab, mask: lex.mask, tab2: lex.tab2, mask2: lex.mask2 },
         Y0: v.Y0,
         L0: v.L0,

@@ -297,8 +297,8 @@ const G_CTYPE = 7;
 const G_CHARID = 8;
 const G_BI_PRESENT = 9;
 const G_BI_PMASK = 10;
-const G_BS_BASE = 11;
-const G_BS_MASK = 12;
+const G_BI_KEYS = 11;
+const G_BI_MASK = 12;
 const G_LEX_V1 = 13;
 const G_LEX_PRESENT = 14;
 const G_LEX_PMASK = 15;
@@ -435,9 +435,8 @@ function features(G: usize, from: i32, n: i32): i32 {
   if (letters == 0) return 0;
   store<u16>(cid + (<usize>(n + 2) << 1), CID_EOS);
   store<u16>(cid + (<usize>(n + 3) << 1), CID_EOS);
-  // bid[j]: packed-table address of the bigram starting at j - 2 (its rows at +0, +7, +14, +21), or -1
-  const present = <usize>g(G, G_BI_PRESENT), pmask = g(G, G_BI_PMASK), smask = g(G, G_BS_MASK), base = g(G, G_BS_BASE);
-  const W = <usize>g(G, G_W);
+  // bid[j]: packed-table address of the rows of the bigram starting at j - 2 (at +0, +7, +14, +21), or -1
+  const present = <usize>g(G, G_BI_PRESENT), pmask = g(G, G_BI_PMASK), smask = g(G, G_BI_MASK), keys = <usize>g(G, G_BI_KEYS);
   for (let j = 0; j <= n + 2; j++) {
     const key = (<i32>load<u16>(cid + (<usize>j << 1)) << 16) | <i32>load<u16>(cid + (<usize>(j + 1) << 1));
     // NgramTable.hash(key, 0)
@@ -449,10 +448,10 @@ function features(G: usize, from: i32, n: i32): i32 {
     if (bitSet(present, (h >>> 7) & pmask)) {
       let i = h & smask;
       for (;;) {
-        const o = base + (i << 5);
-        const kk = load<i32>(W + (<usize>o << 2));
+        const o = keys + (<usize>i << 3);
+        const kk = load<i32>(o);
         if (kk == 0) break;
-        if (kk == key) { addr = o + 4; break; }
+        if (kk == key) { addr = load<i32>(o, 4); break; }
         i = (i + 1) & smask;
       }
     }

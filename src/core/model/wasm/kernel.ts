@@ -7,6 +7,7 @@
  * Returns undefined wherever WebAssembly or its SIMD instructions are missing; the model then
  * decodes in JavaScript, with identical results.
  */
+import { NgramTable } from '../features';
 import { KERNEL_WASM_BASE64 } from './kernelBinary';
 
 const PAGE = 65536;
@@ -35,8 +36,15 @@ const align = (x: number, a: number): number => Math.ceil(x / a) * a;
 
 /** Everything the kernel reads, as the JavaScript model holds it (see ../features.ts). */
 export interface DecoderTables {
-  /** Packed weight rows (RuntimeModel.W2): 13 tags in 7 int32, bigram slots from bsbase. */
+  /**
+   * Packed weight rows (RuntimeModel.W2): 13 tags in 7 int32; the first `rows` rows are the dense
+   * table the kernel uses (its bigram slots are replaced by biKeys below).
+   */
   W2: Int32Array;
+  rows: number;
+  /** Bigram keys as id pairs (Vocab.biKeys), their rows from row B0 on, four per bigram. */
+  biKeys: Uint16Array;
+  B0: number;
   /** trans (13·13), start, end, colMax (13 each). */
   params: Int32Array;
   norm: Uint16Array;
@@ -44,8 +52,6 @@ export interface DecoderTables {
   charId: Uint16Array;
   biPresent: Int32Array;
   biPmask: number;
-  bsbase: number;
-  bsmask: number;
   lex?: { v1: Int32Array; present: Int32Array; pmask: number; tab: Int32Array; mask: number; tab2: Int32Array; mask2: number };
   Y0: number;
   L0: number;
@@ -60,7 +66,7 @@ export interface DecoderTables {
 // Parameter block slots (kept in step with G_* in kernel.as.ts).
 const G = {
   W: 0, P: 1, FEATS: 2, OFFS: 3, BACK: 4, TAGS: 5, NORM: 6, CTYPE: 7, CHARID: 8, BI_PRESENT: 9, BI_PMASK: 10,
-  BS_BASE: 11, BS_MASK: 12, LEX_V1: 13, LEX_PRESENT: 14, LEX_PMASK: 15, LEX_TAB: 16, LEX_MASK: 17, LEX_TAB2: 18,
+  BI_KEYS: 11, BI_MASK: 12, LEX_V1: 13, LEX_PRESENT: 14, LEX_PMASK: 15, LEX_TAB: 16, LEX_MASK: 17, LEX_TAB2: 18,
   LEX_MASK2: 19, HAS_LEX: 20, CODES: 21, TYPES: 22, CID: 23, BID: 24, BEGM: 25, ENDM: 26, MIDM: 27, BEG: 28,
   END: 29, Y0: 30, L0: 31, UNI2: 32, LEXT: 33, TEXT: 34, EM: 35, ALPHA: 36, VNORM: 37, BW: 38,
 } as const;
@@ -89,8 +95,11 @@ export class WasmDecoder {
     this.segCap = t.segCap;
     // fixed regions, each 64-byte aligned: [name, bytes]
     const cap = t.segCap + 4;
+    const nBi = t.biKeys.length / 2;
+    let biCap = 16;
+    while (biCap < nBi * 2) biCap <<= 1;
     const regions: [keyof typeof G, number][] = [
-      ['W', t.W2.length * 4 + 64],
+      ['W', t.rows * 7 * 4 + 64],
       ['P', 4096], // the scalar tables, then the 16-lane ones the kernel's prepare() writes
       ['FEATS', cap * t.maxFeatsPerPos * 4],
       ['OFFS', (cap + 1) * 4],
@@ -100,6 +109,7 @@ export class WasmDecoder {
       ['CTYPE', 65536],
       ['CHARID', 65536 * 2],
       ['BI_PRESENT', t.biPresent.length * 4],
+      ['BI_KEYS', biCap * 8],
       ['LEX_V1', t.lex ? t.lex.v1.length * 4 : 0],
       ['LEX_PRESENT', t.lex ? t.lex.present.length * 4 : 0],
       ['LEX_TAB', t.lex ? t.lex.tab.length * 4 : 0],
@@ -130,16 +140,24 @@ export class WasmDecoder {
     this.bind();
     const buf = this.memory.buffer;
     const W = at.get('W')!;
-    // weight rows as 13 int16 lanes (and a zero lane) at 4× each row's packed-table address; the
-    // bigram slots' keys stay int32
-    const w16 = new Int16Array(buf, W, t.W2.length * 2);
-    for (let j = 0; j < t.W2.length; j++) {
+    // weight rows as 13 int16 lanes (and a zero lane) at 4× each row's packed-table address
+    const cells = t.rows * 7;
+    const w16 = new Int16Array(buf, W, cells * 2);
+    for (let j = 0; j < cells; j++) {
       const x = t.W2[j];
       const lo = (x << 16) >> 16;
       w16[2 * j] = lo;
       w16[2 * j + 1] = (x - lo) >> 16;
     }
-    for (let i = 0; i <= t.bsmask; i++) this.i32[(W >> 2) + t.bsbase + (i << 5)] = t.W2[t.bsbase + (i << 5)];
+    // bigram key → address of its first row: [key, address] slots, probed as Vocab.bslots is
+    const keys = new Int32Array(buf, at.get('BI_KEYS')!, biCap * 2);
+    for (let id = 0; id < nBi; id++) {
+      const key = (t.biKeys[2 * id] << 16) | t.biKeys[2 * id + 1];
+      let i = NgramTable.hash(key, 0) & (biCap - 1);
+      while (keys[2 * i] !== 0) i = (i + 1) & (biCap - 1);
+      keys[2 * i] = key;
+      keys[2 * i + 1] = (t.B0 + id * 4) * 7;
+    }
     const put = (name: string, a: Int32Array | Uint16Array | Uint8Array): void => {
       new Uint8Array(buf, at.get(name)!, a.byteLength).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
     };
@@ -158,8 +176,7 @@ export class WasmDecoder {
     const g = this.i32.subarray(this.G >> 2, (this.G >> 2) + G_SLOTS);
     for (const [name, slot] of Object.entries(G)) if (at.has(name)) g[slot] = at.get(name)!;
     g[G.BI_PMASK] = t.biPmask;
-    g[G.BS_BASE] = t.bsbase;
-    g[G.BS_MASK] = t.bsmask;
+    g[G.BI_MASK] = biCap - 1;
     g[G.LEX_PMASK] = t.lex?.pmask ?? 0;
     g[G.LEX_MASK] = t.lex?.mask ?? 0;
     g[G.LEX_MASK2] = t.lex?.mask2 ?? 0;
