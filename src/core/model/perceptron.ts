@@ -600,6 +600,10 @@ export class RuntimeModel {
     this.alphaAll = dec.alpha;
     this.normAll = dec.norm;
     this.bwAll = dec.bw;
+    this.totalAll = dec.total;
+    this.segFrom = dec.segFrom;
+    this.segTo = dec.segTo;
+    this.bwLo = dec.bwLo;
   }
 
   /** Which decoder runs: 'wasm' (WebAssembly SIMD) or 'js'. */
@@ -686,21 +690,27 @@ export class RuntimeModel {
     const out: Span[] = [];
     if (typeof text !== 'string' || text.length === 0) return out;
     const L = text.length;
+    if (this.dec) {
+      // the whole text in one kernel call; the per-text arrays spanCost reads live in its memory
+      if (this.dec.setText(text)) this.bindDecoder();
+      this.lastText = text;
+      lastModel = this;
+      const ch = this.dec.chunks;
+      for (let j = 0, c = this.dec.decodeText(L); j < c; j++) this.pushChunk(text, ch[3 * j + 1], ch[3 * j + 2], ch[3 * j], out);
+      return out;
+    }
     if (this.bio6) {
       if (this.segFrom.length < L) {
         const cap = Math.max(L, this.segFrom.length * 2);
         this.segFrom = new Int32Array(cap);
         this.segTo = new Int32Array(cap);
-        if (!this.dec) {
-          this.emAll = new Int32Array(cap * 13);
-          this.alphaAll = new Int32Array(cap * 13);
-          this.normAll = new Float64Array(cap);
-        }
+        this.emAll = new Int32Array(cap * 13);
+        this.alphaAll = new Int32Array(cap * 13);
+        this.normAll = new Float64Array(cap);
         this.totalAll = new Float64Array(cap);
-        if (!this.dec) this.bwAll = new Float64Array(cap * 13);
+        this.bwAll = new Float64Array(cap * 13);
         this.bwLo = new Int32Array(cap);
       }
-      if (this.dec?.setText(text)) this.bindDecoder();
       this.segFrom.fill(-1, 0, L);
       this.lastText = text;
       lastModel = this;
@@ -814,74 +824,60 @@ export class RuntimeModel {
     return Math.max(0, total - cs) / this.unit;
   }
 
+  /** The JavaScript decoder, one segment: features, emissions, Viterbi, spans. */
   private decodeSegment(text: string, from: number, to: number, out: Span[]): void {
+    const sc = this.sc;
+    const n = extract(text, from, to, this.norm, this.ctype, this.voc, this.lex, sc);
+    if (n === 0) return;
     const T = this.T;
-    let n: number;
-    let tags: Uint8Array = this.tags;
-    if (this.dec && to - from <= this.dec.segCap && this.lastText === text) {
-      // segments() never makes one longer than segCap; the guard keeps any other caller exact
-      n = to - from;
-      const total = this.dec.decode(from, n);
-      if (total !== total) return; // NaN: nothing to label
-      tags = this.dec.tags;
-      this.totalAll[from] = total;
-      this.bwLo[from] = to;
-      this.segFrom.fill(from, from, to);
-      this.segTo.fill(to, from, to);
-    } else {
-      const sc = this.sc;
-      n = extract(text, from, to, this.norm, this.ctype, this.voc, this.lex, sc);
-      if (n === 0) return;
-      if (this.em.length < n * T) {
-        this.em = new Int32Array(Math.max(n * T, this.em.length * 2));
-        this.tags = new Uint8Array(this.em.length / T + 1);
-      }
-      tags = this.tags;
-      if (this.bio6) {
-        // emissions, forward scores and norms go straight into the per-text arrays spanCost reads
-        // (predict sized them for this text; n === to - from)
-        const em = this.emAll.subarray(from * T, to * T);
-        emit13(em, sc.feats, sc.offs, this.W, this.W2, n);
-        const total = this.decodeBio6(n, em, this.alphaAll.subarray(from * T, to * T), this.normAll.subarray(from, to));
-        if (this.lastText === text) {
-          this.totalAll[from] = total;
-          this.bwLo[from] = to;
-          this.segFrom.fill(from, from, to);
-          this.segTo.fill(to, from, to);
-        }
-      } else {
-        const em = this.em;
-        const feats = sc.feats, offs = sc.offs, W = this.W;
-        for (let i = 0; i < n; i++) {
-          const eb = i * T;
-          for (let t = 0; t < T; t++) em[eb + t] = 0;
-          const fe = offs[i + 1];
-          for (let f = offs[i]; f < fe; f++) {
-            const wb = feats[f] * T;
-            for (let t = 0; t < T; t++) em[eb + t] += W[wb + t];
-          }
-        }
-        this.vit.decode(em, n, this.trans, this.start, this.end, this.tags);
-      }
+    if (this.em.length < n * T) {
+      this.em = new Int32Array(Math.max(n * T, this.em.length * 2));
+      this.tags = new Uint8Array(this.em.length / T + 1);
     }
-    const labels = this.labels;
-    this.ts.chunks(tags, n, (k, s, e) => {
-      const type = labels[k];
-      if (!type) return;
-      let a = from + s;
-      let b = from + e;
-      // keep surrogate pairs whole
-      const ca = text.charCodeAt(a);
-      if (ca >= 0xdc00 && ca <= 0xdfff && a > 0) {
-        const p = text.charCodeAt(a - 1);
-        if (p >= 0xd800 && p <= 0xdbff) a--;
+    if (this.bio6) {
+      // emissions, forward scores and norms go straight into the per-text arrays spanCost reads
+      // (predict sized them for this text; n === to - from)
+      const em = this.emAll.subarray(from * T, to * T);
+      emit13(em, sc.feats, sc.offs, this.W, this.W2, n);
+      const total = this.decodeBio6(n, em, this.alphaAll.subarray(from * T, to * T), this.normAll.subarray(from, to));
+      if (this.lastText === text) {
+        this.totalAll[from] = total;
+        this.bwLo[from] = to;
+        this.segFrom.fill(from, from, to);
+        this.segTo.fill(to, from, to);
       }
-      const cb = text.charCodeAt(b - 1);
-      if (cb >= 0xd800 && cb <= 0xdbff && b < text.length) {
-        const q = text.charCodeAt(b);
-        if (q >= 0xdc00 && q <= 0xdfff) b++;
+    } else {
+      const em = this.em;
+      const feats = sc.feats, offs = sc.offs, W = this.W;
+      for (let i = 0; i < n; i++) {
+        const eb = i * T;
+        for (let t = 0; t < T; t++) em[eb + t] = 0;
+        const fe = offs[i + 1];
+        for (let f = offs[i]; f < fe; f++) {
+          const wb = feats[f] * T;
+          for (let t = 0; t < T; t++) em[eb + t] += W[wb + t];
+        }
       }
-      out.push({ type, start: a, end: b, text: text.slice(a, b), source: 'model' });
-    });
+      this.vit.decode(em, n, this.trans, this.start, this.end, this.tags);
+    }
+    this.ts.chunks(this.tags, n, (k, s, e) => this.pushChunk(text, from + s, from + e, k, out));
+  }
+
+  /** The span of chunk [a, b) with label k, unless the label is not reported. */
+  private pushChunk(text: string, a: number, b: number, k: number, out: Span[]): void {
+    const type = this.labels[k];
+    if (!type) return;
+    // keep surrogate pairs whole
+    const ca = text.charCodeAt(a);
+    if (ca >= 0xdc00 && ca <= 0xdfff && a > 0) {
+      const p = text.charCodeAt(a - 1);
+      if (p >= 0xd800 && p <= 0xdbff) a--;
+    }
+    const cb = text.charCodeAt(b - 1);
+    if (cb >= 0xd800 && cb <= 0xdbff && b < text.length) {
+      const q = text.charCodeAt(b);
+      if (q >= 0xdc00 && q <= 0xdfff) b++;
+    }
+    out.push({ type, start: a, end: b, text: text.slice(a, b), source: 'model' });
   }
 }

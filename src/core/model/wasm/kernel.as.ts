@@ -325,6 +325,12 @@ const G_EM = 35;
 const G_ALPHA = 36;
 const G_VNORM = 37;
 const G_BW = 38;
+const G_SEG_FROM = 39;
+const G_SEG_TO = 40;
+const G_BW_LO = 41;
+const G_TOTAL = 42;
+const G_CHUNKS = 43;
+const G_SEG_CAP = 44;
 
 // Constants of ../features.ts.
 const CT_CJK: i32 = 1;
@@ -526,7 +532,7 @@ function features(G: usize, from: i32, n: i32): i32 {
  * scores and norms land in the per-text arrays at position `from`, the labels in G_TAGS. Returns
  * the best path's total score, or NaN when the segment has nothing to label.
  */
-export function decodeSegment(G: usize, from: i32, n: i32): f64 {
+function decodeSegment(G: usize, from: i32, n: i32): f64 {
   if (features(G, from, n) == 0) return NaN;
   const em = <usize>g(G, G_EM) + <usize>(from * T) * 4;
   emit(n, <usize>g(G, G_W), <usize>g(G, G_FEATS), <usize>g(G, G_OFFS), em);
@@ -539,4 +545,105 @@ export function decodeSegment(G: usize, from: i32, n: i32): f64 {
     <usize>g(G, G_BACK),
     <usize>g(G, G_TAGS),
   );
+}
+
+/* -------------------------------------------------------------------------------------------- */
+/* Whole texts                                                                                   */
+
+/**
+ * Decodes the whole text at G_TEXT (L code units), segment by segment as segments() in
+ * ../perceptron.ts cuts it, and records per position what RuntimeModel.spanCost reads: segment
+ * start (segFrom, -1 where nothing was labelled) and end (segTo), and per segment start the best
+ * total (f64) and the lowest backward row computed (bwLo). The labelled chunks go to G_CHUNKS as
+ * (label, start, end exclusive) int32 triples in text offsets; returns their number.
+ */
+export function decodeText(G: usize, L: i32): i32 {
+  const text = <usize>g(G, G_TEXT);
+  memory.fill(<usize>g(G, G_SEG_FROM), 0xff, <usize>L << 2);
+  let count = 0;
+  let s = 0;
+  let lastSoft = -1;
+  const MAX_SEG = g(G, G_SEG_CAP) - 1;
+  for (let i = 0; i < L; i++) {
+    const c = <i32>load<u16>(text + (<usize>i << 1));
+    if (c == 10 || c == 13) {
+      if (i > s) count = segment(G, s, i, count);
+      s = i + 1;
+      lastSoft = -1;
+      continue;
+    }
+    if (c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0xff1b || c == 0x21 || c == 0x3f) {
+      // keep closing quotes with the sentence
+      let j = i + 1;
+      while (j < L) {
+        const q = <i32>load<u16>(text + (<usize>j << 1));
+        if (q != 0x201d && q != 0x300d && q != 0xff09) break;
+        j++;
+      }
+      count = segment(G, s, j, count);
+      s = j;
+      i = j - 1;
+      lastSoft = -1;
+      continue;
+    }
+    if (c == 0xff0c || c == 0x2c || c == 0x3001 || c == 0x20 || c == 0x3000) lastSoft = i + 1;
+    if (i + 1 - s >= MAX_SEG) {
+      let cut = lastSoft > s + MAX_SEG / 2 ? lastSoft : i + 1;
+      // never split a surrogate pair
+      const hc = <i32>load<u16>(text + (<usize>(cut - 1) << 1));
+      if (hc >= 0xd800 && hc <= 0xdbff && cut < L) cut++;
+      count = segment(G, s, cut, count);
+      s = cut;
+      i = cut - 1;
+      lastSoft = -1;
+    }
+  }
+  if (s < L) count = segment(G, s, L, count);
+  return count;
+}
+
+/** Decodes [from, to) and appends its chunks after the `count` already found; returns the new count. */
+function segment(G: usize, from: i32, to: i32, count: i32): i32 {
+  const n = to - from;
+  const total = decodeSegment(G, from, n);
+  if (isNaN(total)) return count;
+  store<f64>(<usize>g(G, G_TOTAL) + (<usize>from << 3), total);
+  store<i32>(<usize>g(G, G_BW_LO) + (<usize>from << 2), to);
+  const segFrom = <usize>g(G, G_SEG_FROM), segTo = <usize>g(G, G_SEG_TO);
+  for (let i = from; i < to; i++) {
+    store<i32>(segFrom + (<usize>i << 2), from);
+    store<i32>(segTo + (<usize>i << 2), to);
+  }
+  // BIO chunks (TagSet.chunks): an I-k that does not continue a k chunk closes what is open
+  const tags = <usize>g(G, G_TAGS);
+  const out = <usize>g(G, G_CHUNKS);
+  let open = -1;
+  let openK = -1;
+  for (let i = 0; i < n; i++) {
+    const t = <i32>load<u8>(tags + <usize>i);
+    if (t == 0) {
+      if (open >= 0) count = chunk(out, count, openK, from + open, from + i);
+      open = -1;
+      continue;
+    }
+    const k = (t - 1) >> 1;
+    if (t & 1) {
+      if (open >= 0) count = chunk(out, count, openK, from + open, from + i);
+      open = i;
+      openK = k;
+    } else if (open < 0 || openK != k) {
+      if (open >= 0) count = chunk(out, count, openK, from + open, from + i);
+      open = -1;
+    }
+  }
+  if (open >= 0) count = chunk(out, count, openK, from + open, to);
+  return count;
+}
+
+@inline function chunk(out: usize, count: i32, k: i32, s: i32, e: i32): i32 {
+  const o = out + <usize>(count * 12);
+  store<i32>(o, k);
+  store<i32>(o, s, 4);
+  store<i32>(o, e, 8);
+  return count + 1;
 }

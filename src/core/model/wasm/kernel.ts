@@ -1,8 +1,8 @@
 /**
  * Host side of the WebAssembly decoder kernel (./kernel.as.ts): lays out one linear memory per
- * model (weight rows, transition scores, one segment's features, back-pointers and tags, then the
- * per-text emission and forward-score arrays that RuntimeModel.spanCost reads) and hands out typed
- * views on it. Growing the memory detaches every view, so callers re-read them after ensureText().
+ * model (weight rows, lexicon and vocabulary tables, transition scores, one segment's scratch, then
+ * the per-text arrays that RuntimeModel.spanCost reads) and hands out typed views on the per-text
+ * arrays. Growing the memory detaches every view, so callers re-read them after setText() says so.
  *
  * Returns undefined wherever WebAssembly or its SIMD instructions are missing; the model then
  * decodes in JavaScript, with identical results.
@@ -15,7 +15,7 @@ const T = 13;
 
 interface KernelExports {
   prepare(P: number): void;
-  decodeSegment(G: number, from: number, n: number): number;
+  decodeText(G: number, L: number): number;
   backward(G: number, b: number, lo: number, end: number): void;
 }
 
@@ -68,9 +68,10 @@ const G = {
   W: 0, P: 1, FEATS: 2, OFFS: 3, BACK: 4, TAGS: 5, NORM: 6, CTYPE: 7, CHARID: 8, BI_PRESENT: 9, BI_PMASK: 10,
   BI_KEYS: 11, BI_MASK: 12, LEX_V1: 13, LEX_PRESENT: 14, LEX_PMASK: 15, LEX_TAB: 16, LEX_MASK: 17, LEX_TAB2: 18,
   LEX_MASK2: 19, HAS_LEX: 20, CODES: 21, TYPES: 22, CID: 23, BID: 24, BEGM: 25, ENDM: 26, MIDM: 27, BEG: 28,
-  END: 29, Y0: 30, L0: 31, UNI2: 32, LEXT: 33, TEXT: 34, EM: 35, ALPHA: 36, VNORM: 37, BW: 38,
+  END: 29, Y0: 30, L0: 31, UNI2: 32, LEXT: 33, TEXT: 34, EM: 35, ALPHA: 36, VNORM: 37, BW: 38, SEG_FROM: 39,
+  SEG_TO: 40, BW_LO: 41, TOTAL: 42, CHUNKS: 43, SEG_CAP: 44,
 } as const;
-const G_SLOTS = 40;
+const G_SLOTS = 48;
 
 export class WasmDecoder {
   private readonly memory: WebAssembly.Memory;
@@ -78,17 +79,21 @@ export class WasmDecoder {
   /** Byte offset of the parameter block, and where the per-text arrays begin. */
   private readonly G = 1024;
   private readonly textAt: number;
-  private readonly tagsAt: number;
   /** Positions the per-text arrays have room for. */
   private textCap = 0;
   private i32!: Int32Array<ArrayBuffer>;
   private text16!: Uint16Array<ArrayBuffer>;
-  /** Labels of the last decoded segment, and the per-text arrays (views valid until memory grows). */
-  tags!: Uint8Array<ArrayBuffer>;
+  /** The per-text arrays RuntimeModel reads (views valid until setText grows the memory). */
   em!: Int32Array<ArrayBuffer>;
   alpha!: Int32Array<ArrayBuffer>;
-  norm!: Float64Array<ArrayBuffer>;
   bw!: Int32Array<ArrayBuffer>;
+  norm!: Float64Array<ArrayBuffer>;
+  total!: Float64Array<ArrayBuffer>;
+  segFrom!: Int32Array<ArrayBuffer>;
+  segTo!: Int32Array<ArrayBuffer>;
+  bwLo!: Int32Array<ArrayBuffer>;
+  /** Chunks of the last decodeText: (label, start, end exclusive) triples in text offsets. */
+  chunks!: Int32Array<ArrayBuffer>;
   readonly segCap: number;
 
   private constructor(mod: WebAssembly.Module, t: DecoderTables) {
@@ -132,7 +137,6 @@ export class WasmDecoder {
       off += bytes;
     }
     this.textAt = align(off, 64);
-    this.tagsAt = at.get('TAGS')!;
     const initialText = 16384;
     this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.bytesFor(initialText) / PAGE) });
     this.k = new WebAssembly.Instance(mod, { env: { memory: this.memory } }).exports as unknown as KernelExports;
@@ -185,6 +189,7 @@ export class WasmDecoder {
     g[G.L0] = t.L0;
     g[G.UNI2] = t.uni2 ? 1 : 0;
     g[G.LEXT] = t.lexT;
+    g[G.SEG_CAP] = t.segCap;
     this.bindText();
   }
 
@@ -200,42 +205,57 @@ export class WasmDecoder {
   }
 
   /**
-   * Per text position: the norm (f64), em, forward and backward scores (13 int32 each), the code
-   * unit (u16), in that order.
+   * Per text position: the norm and the segment total (f64), em, forward and backward scores (13
+   * int32 each), segment start, end and lowest backward row (int32), room for one chunk (3 int32)
+   * and the code unit (u16), in that order.
    */
   private bytesFor(positions: number): number {
-    return this.textAt + positions * (T * 4 * 3 + 8 + 2) + 64;
+    return this.textAt + positions * (8 + 8 + T * 4 * 3 + 4 * 3 + 12 + 2) + 64;
   }
 
   /** Byte offsets of the per-text arrays for the current capacity. */
-  private textLayout(): { em: number; alpha: number; bw: number; norm: number; text: number } {
-    // the f64 norms first: textAt is 64-byte aligned, the others need only 4 and 2
+  private textLayout(): Record<'norm' | 'total' | 'em' | 'alpha' | 'bw' | 'segFrom' | 'segTo' | 'bwLo' | 'chunks' | 'text', number> {
+    // f64 arrays first: textAt is 64-byte aligned, the others need only 4 and 2
     const c = this.textCap, norm = this.textAt;
-    const em = norm + c * 8;
+    const total = norm + c * 8;
+    const em = total + c * 8;
     const alpha = em + c * T * 4;
     const bw = alpha + c * T * 4;
-    return { em, alpha, bw, norm, text: bw + c * T * 4 };
+    const segFrom = bw + c * T * 4;
+    const segTo = segFrom + c * 4;
+    const bwLo = segTo + c * 4;
+    const chunks = bwLo + c * 4;
+    return { norm, total, em, alpha, bw, segFrom, segTo, bwLo, chunks, text: chunks + c * 12 };
   }
 
   private bind(): void {
     const buf = this.memory.buffer;
     this.i32 = new Int32Array(buf);
-    this.tags = new Uint8Array(buf, this.tagsAt, this.segCap + 4);
     const c = this.textCap, at = this.textLayout();
+    this.norm = new Float64Array(buf, at.norm, c);
+    this.total = new Float64Array(buf, at.total, c);
     this.em = new Int32Array(buf, at.em, c * T);
     this.alpha = new Int32Array(buf, at.alpha, c * T);
     this.bw = new Int32Array(buf, at.bw, c * T);
-    this.norm = new Float64Array(buf, at.norm, c);
+    this.segFrom = new Int32Array(buf, at.segFrom, c);
+    this.segTo = new Int32Array(buf, at.segTo, c);
+    this.bwLo = new Int32Array(buf, at.bwLo, c);
+    this.chunks = new Int32Array(buf, at.chunks, c * 3);
     this.text16 = new Uint16Array(buf, at.text, c);
   }
 
   /** The per-text array addresses in the parameter block. */
   private bindText(): void {
     const g = this.G >> 2, at = this.textLayout();
+    this.i32[g + G.VNORM] = at.norm;
+    this.i32[g + G.TOTAL] = at.total;
     this.i32[g + G.EM] = at.em;
     this.i32[g + G.ALPHA] = at.alpha;
     this.i32[g + G.BW] = at.bw;
-    this.i32[g + G.VNORM] = at.norm;
+    this.i32[g + G.SEG_FROM] = at.segFrom;
+    this.i32[g + G.SEG_TO] = at.segTo;
+    this.i32[g + G.BW_LO] = at.bwLo;
+    this.i32[g + G.CHUNKS] = at.chunks;
     this.i32[g + G.TEXT] = at.text;
   }
 
@@ -259,12 +279,12 @@ export class WasmDecoder {
   }
 
   /**
-   * Decodes text positions [from, from + n) of the text given to setText (n ≤ segCap): em, alpha
-   * and norm from `from` on, labels in this.tags[0 .. n). Returns the best path's total score, or
-   * NaN when the segment has no letter to label.
+   * Decodes the text given to setText, segment by segment as segments() cuts it (none longer than
+   * segCap): fills em, alpha, norm, total, segFrom, segTo and bwLo, and this.chunks. Returns the
+   * number of chunks.
    */
-  decode(from: number, n: number): number {
-    return this.k.decodeSegment(this.G, from, n);
+  decodeText(L: number): number {
+    return this.k.decodeText(this.G, L);
   }
 
   /**
