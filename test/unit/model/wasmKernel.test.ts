@@ -45,7 +45,20 @@ function texts(): string[] {
     out.push(sentences.join('\n'));
     for (let i = 0; i < 200; i++) out.push(sentences[i]);
   }
-  out.push('', '。', '国务院总理李鹏今天在北京会见了美国客人', '𠀀𠀁记者王小明报道，上海市政府今天宣布', 'x'.repeat(450), '李'.repeat(1000));
+  // segmentation edges: line breaks of every kind, sentence ends with closing quotes, runaway text
+  // cut at a comma or at 200 code units, a surrogate pair across the cut
+  out.push(
+    '',
+    '。',
+    '国务院总理李鹏今天在北京会见了美国客人',
+    '𠀀𠀁记者王小明报道，上海市政府今天宣布',
+    'x'.repeat(450),
+    '李'.repeat(1000),
+    '第一段：北京市市长陈吉宁。\r\n\r\n第二段！”上海的李强说？」杭州\r广州\n',
+    '，'.repeat(300) + '张三在深圳',
+    '甲'.repeat(199) + '𠀀' + '乙'.repeat(50) + '王五在成都',
+    '北京'.repeat(60) + '，' + '上海'.repeat(80) + '，' + '腾讯公司'.repeat(30),
+  );
   return out;
 }
 
