@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Span } from '../src/core/types';
 import { loadDefaultModel, lastLoadMs, locateModelFile } from '../src/core/model';
+import { RuntimeModel, deserialize } from '../src/core/model/perceptron';
 import { sharedPath } from '../scripts/sharedData';
 import { flag, opt } from '../scripts/cliArgs';
 
@@ -133,6 +134,24 @@ const modelMs = time(() => {
   for (const d of docs) model.predict(d);
 }, Math.min(RUNS, 5));
 const modelCps = text.length / (median(modelMs) / 1000);
+const decoder = (model as unknown as { m?: RuntimeModel }).m?.decoder ?? 'unknown';
+
+// The same model decoding in JavaScript (what runs where WebAssembly SIMD is unavailable).
+const jsModel = (() => {
+  const saved = process.env.NEWS_LENS_WASM;
+  process.env.NEWS_LENS_WASM = '0';
+  try {
+    return new RuntimeModel(deserialize(fs.readFileSync(weights)));
+  } finally {
+    if (saved === undefined) delete process.env.NEWS_LENS_WASM;
+    else process.env.NEWS_LENS_WASM = saved;
+  }
+})();
+for (const d of warm) jsModel.predict(d);
+const jsMs = time(() => {
+  for (const d of docs) jsModel.predict(d);
+}, 3);
+const jsCps = text.length / (median(jsMs) / 1000);
 
 // analyze() on the fixture article.
 let analyzeMs: number | undefined;
@@ -151,7 +170,8 @@ const result = {
   ours: { name: oursName, medianMs: median(oursMs), charsPerSec: oursCps, spans: nSpans },
   jieba: { name: '@node-rs/jieba tag()', medianMs: median(jiebaMs), charsPerSec: jiebaCps },
   ratio: oursCps / jiebaCps,
-  modelOnly: { medianMs: median(modelMs), charsPerSec: modelCps },
+  modelOnly: { medianMs: median(modelMs), charsPerSec: modelCps, decoder },
+  modelOnlyJavaScript: { medianMs: median(jsMs), charsPerSec: jsCps },
   analyzeFixtureMs: analyzeMs,
   modelLoadMs: loadMs,
   weightsBytes: fs.statSync(weights).size,
@@ -163,7 +183,7 @@ console.log(`text: ${text.length.toLocaleString()} chars (CLUENER train+dev sent
 console.log(`  ${oursName.padEnd(52)} ${result.ours.medianMs.toFixed(0).padStart(6)} ms  ${k(oursCps)}  (${nSpans} spans)`);
 console.log(`  ${'@node-rs/jieba tag()'.padEnd(52)} ${result.jieba.medianMs.toFixed(0).padStart(6)} ms  ${k(jiebaCps)}`);
 console.log(`  ratio ours/jieba: ${result.ratio.toFixed(2)}×  (target ≥ 1.00×)`);
-console.log(`  model alone: ${k(modelCps)}`);
+console.log(`  model alone: ${k(modelCps)} (${decoder === 'wasm' ? 'WebAssembly decoder' : `${decoder} decoder`}); JavaScript decoder: ${k(jsCps)}`);
 console.log(`analyze() on ${path.basename(FIXTURE)}: ${analyzeMs === undefined ? 'n/a (core analyze() not available)' : `${analyzeMs.toFixed(2)} ms median of 11`}`);
 console.log(`model load: ${loadMs.toFixed(0)} ms; weights ${path.relative(root, weights)} ${(result.weightsBytes / MB).toFixed(2)} MB`);
 console.log(`peak memory: rss ${result.peakRssMB.toFixed(0)} MB, heap used ${result.peakHeapMB.toFixed(0)} MB`);
