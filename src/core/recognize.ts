@@ -13,7 +13,7 @@ import {
   VENUE_SUFFIXES_STRONG, VENUE_SUFFIXES_WEAK,
 } from './lexicon/words';
 import { loadDefaultModel } from './model/index';
-import { combineSpans } from './model/combine';
+import { combineSpansInto } from './model/combine';
 
 /** A title chain as written before (or after) a person's name. */
 export interface TitleChain {
@@ -1998,8 +1998,8 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
         if (model[mi].end > modelDoneEnd) modelDoneEnd = model[mi].end;
         m.push(model[mi++]);
       }
-      const part = r.length ? combineSpans(r, m) : m;
-      for (let k = 0; k < part.length; k++) merged.push(part[k]);
+      if (r.length) combineSpansInto(r, m, merged);
+      else for (let k = 0; k < m.length; k++) merged.push(m[k]);
       winStart = winEnd;
     }
   } catch {

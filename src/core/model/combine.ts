@@ -145,71 +145,115 @@ const DEFAULT_POLICY: CombineOptions['policy'] = process.env.NEWS_LENS_COMBINE =
 
 const bySpan = (a: Span, b: Span): number => a.start - b.start || b.end - a.end;
 
-/** Sorts by start, longer first. Inputs usually come sorted: then a stable sort would change nothing. */
-function sortSpans<T extends Span>(a: T[]): T[] {
-  for (let k = 1; k < a.length; k++) if (bySpan(a[k - 1], a[k]) > 0) return a.sort(bySpan);
-  return a;
-}
-
-/** Shared by every rule span that no model span overlaps (never written to). */
-const NO_OVERLAPS: readonly number[] = [];
-
 const valid = (s: Span | undefined): s is Span =>
   !!s && typeof s.start === 'number' && typeof s.end === 'number' && s.end > s.start && typeof s.type === 'string';
 
-export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: CombineOptions): Span[] {
-  const policy = options?.policy ?? DEFAULT_POLICY;
-  const rules = sortSpans(Array.isArray(ruleSpans) ? ruleSpans.filter(valid) : []) as RuleLike[];
-  const model = sortSpans(Array.isArray(modelSpans) ? modelSpans.filter(valid) : []);
-  const modelDead = new Uint8Array(model.length);
-  const ruleDead = new Uint8Array(rules.length);
+/**
+ * The valid spans sorted by start, longer first (a stable sort). Inputs usually are all valid and
+ * come sorted: then the input itself (never modified) instead of a filtered copy.
+ */
+function validSorted<T extends Span>(a: T[]): T[] {
+  if (!Array.isArray(a)) return [];
+  let k = 0;
+  while (k < a.length && valid(a[k]) && (k === 0 || bySpan(a[k - 1], a[k]) <= 0)) k++;
+  if (k === a.length) return a;
+  const c = a.filter(valid);
+  for (let q = 1; q < c.length; q++) if (bySpan(c[q - 1], c[q]) > 0) return c.sort(bySpan);
+  return c;
+}
 
-  // Overlapping model spans for each rule span (both lists sorted by start; sweep).
-  const overlaps: (readonly number[])[] = [];
+// Scratch for combineSpansInto (it calls nothing that could call it back): grown as needed,
+// cleared per call, so the merge allocates no typed arrays per window.
+let modelDeadBuf = new Uint8Array(1024);
+let ruleDeadBuf = new Uint8Array(1024);
+/** Overlapping model spans per rule span: rule i's are ovBuf[ovFromBuf[i] .. ovFromBuf[i + 1]). */
+let ovFromBuf = new Int32Array(1024);
+let ovBuf = new Int32Array(1024);
+/** One rule span's overlapping model spans that are still live. */
+let liveBuf = new Int32Array(64);
+
+export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: CombineOptions): Span[] {
+  const out: Span[] = [];
+  combineSpansInto(ruleSpans, modelSpans, out, options);
+  return out;
+}
+
+/** combineSpans, appending its result to `out` (recognize() collects every window's into one list). */
+export function combineSpansInto(ruleSpans: Span[], modelSpans: Span[], out: Span[], options?: CombineOptions): void {
+  const policy = options?.policy ?? DEFAULT_POLICY;
+  const rules = validSorted(ruleSpans) as RuleLike[];
+  const model = validSorted(modelSpans);
+  const nr = rules.length;
+  const nm = model.length;
+  if (modelDeadBuf.length < nm) modelDeadBuf = new Uint8Array(nm * 2);
+  if (ruleDeadBuf.length < nr) ruleDeadBuf = new Uint8Array(nr * 2);
+  if (ovFromBuf.length < nr + 1) ovFromBuf = new Int32Array(nr * 2 + 1);
+  const modelDead = modelDeadBuf;
+  const ruleDead = ruleDeadBuf;
+  const ovFrom = ovFromBuf;
+  modelDead.fill(0, 0, nm);
+  ruleDead.fill(0, 0, nr);
+
+  // Overlapping model spans for each rule span (both lists sorted by start; sweep). Model spans
+  // before `lo` ended at or before an earlier rule span's start, so before this one's: none overlaps.
+  let no = 0;
   let lo = 0;
-  for (const r of rules) {
-    while (lo < model.length && model[lo].end <= r.start) {
-      // model spans are sorted by start, not end: only advance past spans that end early
-      lo++;
+  for (let i = 0; i < nr; i++) {
+    const r = rules[i];
+    while (lo < nm && model[lo].end <= r.start) lo++;
+    for (let j = lo; j < nm && model[j].start < r.end; j++) {
+      if (model[j].end <= r.start) continue;
+      if (no === ovBuf.length) {
+        const grown = new Int32Array(no * 2);
+        grown.set(ovBuf);
+        ovBuf = grown;
+      }
+      ovBuf[no++] = j;
     }
-    let ov: number[] | undefined;
-    for (let j = Math.max(0, lo - 8); j < model.length && model[j].start < r.end; j++) {
-      if (model[j].end > r.start) (ov ??= []).push(j);
-    }
-    overlaps.push(ov ?? NO_OVERLAPS);
+    ovFrom[i + 1] = no;
   }
+  const ov = ovBuf;
 
   // 1. strong rule spans (dates, title chains) win outright. (Held-out, chain persons one character
   // longer than the model's — 宋华报 from 宋华报道 — were rule errors 4 of 4, but letting the model's
   // shorter name win also cuts real names: 王伟中 → 王伟 in the fixture article; that belongs in the rules.)
-  rules.forEach((r, i) => {
-    if (!isStrong(r)) return;
+  for (let i = 0; i < nr; i++) {
+    const r = rules[i];
+    if (!isStrong(r)) continue;
+    const a = ovFrom[i];
+    const b = ovFrom[i + 1];
     if (r.type === 'title' && CHAIN_REJECT_COST !== Infinity) {
       const cost = lastSpanCost(r.start, r.end, r.type, r.text);
       if (cost !== undefined && cost > CHAIN_REJECT_COST) {
         ruleDead[i] = 1;
-        return;
+        continue;
       }
     }
-    if (r.type === 'person' && CHAIN_PERSON_COST !== Infinity && overlaps[i].length === 1) {
+    if (r.type === 'person' && CHAIN_PERSON_COST !== Infinity && b - a === 1) {
       // a chain person one character past the model's person with the same start (宋华报 from 宋华报道,
       // 杨斌拿 from 杨斌拿起) when the model rejects the longer reading
-      const m = model[overlaps[i][0]];
+      const m = model[ov[a]];
       if (m.type === 'person' && m.start === r.start && m.end === r.end - 1) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
         if (cost !== undefined && cost > CHAIN_PERSON_COST) {
           ruleDead[i] = 1;
-          return;
+          continue;
         }
       }
     }
-    for (const j of overlaps[i]) modelDead[j] = 1;
-  });
+    for (let k = a; k < b; k++) modelDead[ov[k]] = 1;
+  }
   // 2. the other rule spans against the live model spans
-  rules.forEach((r, i) => {
-    if (isStrong(r) || ruleDead[i]) return;
-    const live = overlaps[i].length === 0 ? NO_OVERLAPS : overlaps[i].filter((j) => !modelDead[j]);
-    if (live.length === 0) {
+  for (let i = 0; i < nr; i++) {
+    const r = rules[i];
+    if (isStrong(r) || ruleDead[i]) continue;
+    const a = ovFrom[i];
+    const b = ovFrom[i + 1];
+    if (liveBuf.length < b - a) liveBuf = new Int32Array((b - a) * 2);
+    const live = liveBuf;
+    let nl = 0;
+    for (let k = a; k < b; k++) if (!modelDead[ov[k]]) live[nl++] = ov[k];
+    if (nl === 0) {
       if (policy === 'strict' && DROP_ALONE.has(`${r.type}/${kind(r)}`)) ruleDead[i] = 1;
       else if (rejectable(r)) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
@@ -236,21 +280,22 @@ export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: Co
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
         if (cost !== undefined && cost > ORG_REJECT_COST) ruleDead[i] = 1;
       }
-      return;
+      continue;
     }
-    const same = live.find((j) => model[j].start === r.start && model[j].end === r.end && model[j].type === r.type);
-    if (same !== undefined && live.length === 1) {
-      modelDead[same] = 1; // identical: keep the rule span with its extra data
-      return;
+    const m0 = model[live[0]];
+    if (nl === 1 && m0.start === r.start && m0.end === r.end && m0.type === r.type) {
+      modelDead[live[0]] = 1; // identical: keep the rule span with its extra data
+      continue;
     }
     // Same text, another type: only places were retyped reliably by the model (伊朗大使馆 as
     // government; held-out rule 2/24, model 17/24); for the rest (管委会 → government vs the
     // model's organization, 2 cases held-out) the rule's type stands.
-    if (live.length === 1 && model[live[0]].start === r.start && model[live[0]].end === r.end && r.type !== 'place') {
+    const sameSpan = nl === 1 && m0.start === r.start && m0.end === r.end;
+    if (sameSpan && r.type !== 'place') {
       const cost = RETYPE_COST === Infinity || !((r.type === 'government' && kind(r) === 'rule') || (r.type === 'company' && kind(r) === 'legal')) ? undefined : lastSpanCost(r.start, r.end, r.type, r.text);
       if (cost === undefined || cost <= RETYPE_COST) {
         modelDead[live[0]] = 1;
-        return;
+        continue;
       }
     }
     // A rule span that covers the model's spans keeps them out (宁德时代 vs 宁德, 广州日报 vs 广州) —
@@ -261,18 +306,19 @@ export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: Co
     // times above it (rule 5). Organizations only where the model has an organization with the same
     // end: media such as 广州日报, 北京发布 (the model sees a place inside) are names it cannot know.
     // Without a cost: legal names lose.
-    const covers = live.every((j) => model[j].start >= r.start && model[j].end <= r.end);
-    const sameSpan = live.length === 1 && model[live[0]].start === r.start && model[live[0]].end === r.end;
+    let covers = true;
+    for (let k = 0; k < nl && covers; k++) covers = model[live[k]].start >= r.start && model[live[k]].end <= r.end;
     if (covers && !sameSpan) {
-      const k = kind(r);
-      let keepRule = k !== 'legal';
+      const kd = kind(r);
+      let keepRule = kd !== 'legal';
       // organizations only when the model has the same organization ending where the rule's ends
       // (美术家协会 in 地方美术家协会): a suffix rule that ran back over preceding words
-      const sameEndOrg = r.type === 'organization' && live.some((j) => model[j].type === 'organization' && model[j].end === r.end);
-      if (k === 'legal' || (k === 'rule' && (r.type !== 'organization' || sameEndOrg))) {
+      let sameEndOrg = false;
+      if (r.type === 'organization') for (let k = 0; k < nl && !sameEndOrg; k++) sameEndOrg = model[live[k]].type === 'organization' && model[live[k]].end === r.end;
+      if (kd === 'legal' || (kd === 'rule' && (r.type !== 'organization' || sameEndOrg))) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
         if (cost !== undefined) keepRule = cost <= COVER_COST;
-      } else if (k === 'rule' && r.type === 'organization' && (r.priority ?? 0) < 85 && !/团$/.test(r.text)) {
+      } else if (kd === 'rule' && r.type === 'organization' && (r.priority ?? 0) < 85 && !/团$/.test(r.text)) {
         // other suffix-rule organizations over the model's spans only when the model all but rules
         // them out, as for rule-only ones (主教练大陆俱乐部 over the title 主教练: 300, 波兰右翼周刊: 354;
         // 天禄)电子竞技俱乐部 at 72 stays). Not media after a source label (来源：北京发布, priority 85: the
@@ -281,54 +327,64 @@ export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: Co
         if (cost !== undefined && cost > ORG_REJECT_COST) keepRule = false;
       }
       if (keepRule) {
-        for (const j of live) modelDead[j] = 1;
-        return;
+        for (let k = 0; k < nl; k++) modelDead[live[k]] = 1;
+        continue;
       }
     }
     // One longer model span over the rule span: the model wins, unless it barely prefers its own
     // span (forcing the rule's costs ≤ NEAR_COST): a name the model ran on into the next words
     // (尹力开宗明义 for 尹力). Held-out such near ties were 1 rule / 1 model.
-    if (live.length === 1 && !sameSpan && model[live[0]].start <= r.start && model[live[0]].end >= r.end && model[live[0]].type === r.type) {
+    if (nl === 1 && !sameSpan && m0.start <= r.start && m0.end >= r.end && m0.type === r.type) {
       const cost = lastSpanCost(r.start, r.end, r.type, r.text);
       if (cost !== undefined && cost <= NEAR_COST) {
         modelDead[live[0]] = 1;
-        return;
+        continue;
       }
     }
     ruleDead[i] = 1; // the model's span is longer, crosses, or retypes the same text: it wins
-  });
+  }
   // 3. a model span that overlaps a surviving rule span goes (never emit overlaps)
-  rules.forEach((r, i) => {
-    if (ruleDead[i]) return;
-    for (const j of overlaps[i]) modelDead[j] = 1;
-  });
+  for (let i = 0; i < nr; i++) {
+    if (ruleDead[i]) continue;
+    for (let k = ovFrom[i]; k < ovFrom[i + 1]; k++) modelDead[ov[k]] = 1;
+  }
 
   // 4. a rule span that lost only to model spans that lost elsewhere comes back
-  rules.forEach((r, i) => {
-    if (ruleDead[i] && overlaps[i].length && overlaps[i].every((j) => modelDead[j])) {
-      if (policy === 'strict' && DROP_ALONE.has(`${r.type}/${kind(r)}`)) return;
-      if (!rules.some((o, k) => k !== i && !ruleDead[k] && o.start < r.end && r.start < o.end)) ruleDead[i] = 0;
-    }
-  });
+  for (let i = 0; i < nr; i++) {
+    const a = ovFrom[i];
+    const b = ovFrom[i + 1];
+    if (!ruleDead[i] || a === b) continue;
+    let allDead = true;
+    for (let k = a; k < b && allDead; k++) allDead = modelDead[ov[k]] === 1;
+    if (!allDead) continue;
+    const r = rules[i];
+    if (policy === 'strict' && DROP_ALONE.has(`${r.type}/${kind(r)}`)) continue;
+    let crossed = false;
+    for (let k = 0; k < nr && !crossed; k++) crossed = k !== i && !ruleDead[k] && rules[k].start < r.end && r.start < rules[k].end;
+    if (!crossed) ruleDead[i] = 0;
+  }
 
   // the survivors of both sorted lists, merged: the order a stable sort of the rules' followed by
-  // the model's would give (on a tie the rule span first)
-  const out: Span[] = [];
+  // the model's would give (on a tie the rule span first); defensively, a span that overlaps the
+  // previous one kept (inputs may overlap among themselves) is left out: never emit overlaps
   let i = 0;
   let j = 0;
+  let lastEnd = -Infinity;
   for (;;) {
-    while (i < rules.length && ruleDead[i]) i++;
-    while (j < model.length && modelDead[j]) j++;
-    if (i >= rules.length && j >= model.length) break;
-    if (j >= model.length || (i < rules.length && bySpan(rules[i], model[j]) <= 0)) out.push(rules[i++]);
-    else {
+    while (i < nr && ruleDead[i]) i++;
+    while (j < nm && modelDead[j]) j++;
+    if (i >= nr && j >= nm) break;
+    if (j >= nm || (i < nr && bySpan(rules[i], model[j]) <= 0)) {
+      const r = rules[i++];
+      if (r.start < lastEnd) continue;
+      out.push(r);
+      lastEnd = r.end;
+    } else {
       const m = model[j++];
+      if (m.start < lastEnd) continue;
       // plain model spans leave with the priority recognize() gives model spans, so it need not copy them
       out.push({ type: m.type, start: m.start, end: m.end, text: m.text, source: m.source ?? 'model', priority: MODEL_SPAN_PRIORITY } as Span);
+      lastEnd = m.end;
     }
   }
-  // defensive: inputs may overlap among themselves; never emit overlaps
-  const res: Span[] = [];
-  for (const s of out) if (!res.length || s.start >= res[res.length - 1].end) res.push(s);
-  return res;
 }
