@@ -320,47 +320,69 @@ interface Candidates {
   govFixed: number[];
   orgFixed: number[];
   /** A place name, 首都 or a safe province abbreviation starts here. */
-  place: number[];
+  place: Int32Array;
   /** A date may start here. */
-  date: number[];
+  date: Int32Array;
   /** A short government suffix 部/局/厅/委/署/办/处. */
-  govShort: number[];
+  govShort: Int32Array;
   /** A title unit can start here on free text: a place name, org prefix, modifier or core. */
-  title: number[];
+  title: Int32Array;
   /** First code unit of a byline label / of a source label. */
-  byline: number[];
-  source: number[];
+  byline: Int32Array;
+  source: Int32Array;
   /** PARTY_FIRST: a party or a congress may start here (stageParties). */
-  party: number[];
+  party: Int32Array;
   /** PAIR_CHARS or 华 (stageCountryAbbr). */
-  country: number[];
+  country: Int32Array;
 }
+
+/** Position lists of Candidates held in one Int32Array (place … country). */
+const CAND_LISTS = 8;
+/**
+ * That array, reused by the next document (a document's lists are only read while its
+ * recognizeRich runs); texts needing more than CAND_KEEP entries get one of their own.
+ */
+let candBuf = new Int32Array(0);
+const CAND_KEEP = 1 << 22;
 
 // 16 bits, so the per-code-unit table is a Uint16Array (half the cache footprint of 32 bits)
 /** Some key of the merged trie (word lists, lexicons) starts with this code unit. */
 const B_TRIE = 1 << 0;
+// (bit numbers named too: candidates() turns bits into 0/1 by shifting, not by branches)
 /** A place name may start here (Han), or 首 (首都), or a safe province/city abbreviation. */
-const B_PLACE = 1 << 1;
-const B_DATE = 1 << 2;
-const B_GOV_SHORT = 1 << 3;
-const B_TITLE = 1 << 4;
-const B_TITLE_WORD = 1 << 5;
-const B_BYLINE = 1 << 6;
-const B_SOURCE = 1 << 7;
+const S_PLACE = 1;
+const S_DATE = 2;
+const S_GOV_SHORT = 3;
+const S_TITLE = 4;
+const S_TITLE_WORD = 5;
+const S_BYLINE = 6;
+const S_SOURCE = 7;
 /** PARTY_FIRST (stageParties). */
-const B_PARTY = 1 << 8;
+const S_PARTY = 8;
 /** PAIR_CHARS or 华 (stageCountryAbbr). */
-const B_COUNTRY = 1 << 9;
+const S_COUNTRY = 9;
 /** ABBR_SAFE. */
-const B_ABBR_SAFE = 1 << 10;
+const S_ABBR_SAFE = 10;
 /** The merged trie has a one-code-unit key here. */
-const B_SINGLE = 1 << 11;
+const S_SINGLE = 11;
+const B_PLACE = 1 << S_PLACE;
+const B_DATE = 1 << S_DATE;
+const B_GOV_SHORT = 1 << S_GOV_SHORT;
+const B_TITLE = 1 << S_TITLE;
+const B_TITLE_WORD = 1 << S_TITLE_WORD;
+const B_BYLINE = 1 << S_BYLINE;
+const B_SOURCE = 1 << S_SOURCE;
+const B_PARTY = 1 << S_PARTY;
+const B_COUNTRY = 1 << S_COUNTRY;
+const B_ABBR_SAFE = 1 << S_ABBR_SAFE;
+const B_SINGLE = 1 << S_SINGLE;
 
 // bits of the merged trie's values: word list k is bit k (k < 8), then which lexicons have a key
 const L_COMPANY = 1 << 8;
 const L_GOV = 1 << 9;
 const L_ORG = 1 << 10;
-const L_PLACE = 1 << 11;
+const S_LEX_PLACE = 11;
+const L_PLACE = 1 << S_LEX_PLACE;
 
 let maskCache: { lx: Lexicons; mask: Uint16Array; nWords: number; merged: Trie<number> } | undefined;
 function candidateMask(lx: Lexicons): { mask: Uint16Array; nWords: number; merged: Trie<number> } {
@@ -409,43 +431,83 @@ function candidates(ctx: Ctx): Candidates {
   const { mask, nWords, merged } = candidateMask(lx);
   const words: number[][] = [];
   for (let k = 0; k < nWords; k++) words.push([]);
-  const out: Candidates = { words, company: [], govFixed: [], orgFixed: [], place: [], date: [], govShort: [], title: [], byline: [], source: [], party: [], country: [] };
+  const company: number[] = [];
+  const govFixed: number[] = [];
+  const orgFixed: number[] = [];
   // per word list, where its next match may start (a match resumes after the previous one)
   const next = new Int32Array(nWords);
   const ends = new Int32Array(nWords);
   const n = s.length;
+  // Which list takes a position depends on the text's characters in no predictable way: as
+  // branches, those tests mispredict at a large share of positions. So every position is written
+  // to every list and the list's length advances by the test's 0 or 1 (list L fills
+  // buf[L·stride …]; stride n + 1 leaves room for the write past a full list's last entry).
+  const stride = n + 1;
+  let buf = candBuf;
+  if (buf.length < stride * CAND_LISTS) {
+    buf = new Int32Array(stride * CAND_LISTS);
+    if (buf.length <= CAND_KEEP) candBuf = buf;
+  }
+  let nPlace = 0;
+  let nDate = stride;
+  let nGovShort = 2 * stride;
+  let nTitle = 3 * stride;
+  let nByline = 4 * stride;
+  let nSource = 5 * stride;
+  let nParty = 6 * stride;
+  let nCountry = 7 * stride;
   for (let p = 0; p < n; p++) {
     const c = s.charCodeAt(p);
     const m = mask[c];
-    if (m === 0) continue;
     // the merged trie's own pre-test (first code unit, one-unit keys, hashed pairs), with the
-    // first two from this table: one walk only where a key may start
-    const acc = m & B_TRIE && (m & B_SINGLE || (p + 1 < n && merged.pairMayStart(c, s.charCodeAt(p + 1)))) ? merged.masksAndEnds(s, p, ends, n) : 0;
+    // first two from this table: one walk only where a key may start. (Past the end the pair is
+    // (c, 0): a false positive there only costs a walk, which finds exactly the keys there are.)
+    const walk = m & ((m >>> S_SINGLE) | merged.pairMayStartBit(c, s.charCodeAt(p + 1) | 0)) & B_TRIE;
+    const acc = walk !== 0 ? merged.masksAndEnds(s, p, ends, n) : 0;
     if (acc !== 0) {
       let bits = acc & 0xff;
       for (let k = 0; bits !== 0; k++, bits >>>= 1) {
         if ((bits & 1) === 0 || p < next[k]) continue;
         const e = ends[k];
-        out.words[k].push(p, e);
+        words[k].push(p, e);
         next[k] = e;
       }
       // (the former per-list tables marked companies only from code unit 0x41)
-      if (acc & L_COMPANY && c >= 0x41) out.company.push(p);
-      if (acc & L_GOV) out.govFixed.push(p);
-      if (acc & L_ORG) out.orgFixed.push(p);
+      if (acc & L_COMPANY && c >= 0x41) company.push(p);
+      if (acc & L_GOV) govFixed.push(p);
+      if (acc & L_ORG) orgFixed.push(p);
     }
-    const isPlace = (m & (B_PLACE | B_TITLE)) !== 0 && (acc & L_PLACE) !== 0;
-    if (m & B_PLACE) {
-      if (isPlace || (c === 0x9996 && s.charCodeAt(p + 1) === 0x90fd) || m & B_ABBR_SAFE) out.place.push(p);
-    }
-    if (m & B_DATE) out.date.push(p);
-    if (m & B_GOV_SHORT) out.govShort.push(p);
-    if (m & B_TITLE_WORD || (m & B_TITLE && isPlace)) out.title.push(p);
-    if (m & B_BYLINE) out.byline.push(p);
-    if (m & B_SOURCE) out.source.push(p);
-    if (m & B_PARTY) out.party.push(p);
-    if (m & B_COUNTRY) out.country.push(p);
+    // a place name starts here (1 or 0)
+    const place = (acc >>> S_LEX_PLACE) & 1;
+    const capital = c === 0x9996 && s.charCodeAt(p + 1) === 0x90fd ? 1 : 0; // 首都
+    buf[nPlace] = p;
+    nPlace += (m >>> S_PLACE) & (place | capital | (m >>> S_ABBR_SAFE)) & 1; // B_PLACE and (place, 首都 or B_ABBR_SAFE)
+    buf[nDate] = p;
+    nDate += (m >>> S_DATE) & 1;
+    buf[nGovShort] = p;
+    nGovShort += (m >>> S_GOV_SHORT) & 1;
+    buf[nTitle] = p;
+    nTitle += ((m >>> S_TITLE_WORD) | ((m >>> S_TITLE) & place)) & 1; // B_TITLE_WORD, or B_TITLE and a place name
+    buf[nByline] = p;
+    nByline += (m >>> S_BYLINE) & 1;
+    buf[nSource] = p;
+    nSource += (m >>> S_SOURCE) & 1;
+    buf[nParty] = p;
+    nParty += (m >>> S_PARTY) & 1;
+    buf[nCountry] = p;
+    nCountry += (m >>> S_COUNTRY) & 1;
   }
+  const out: Candidates = {
+    words, company, govFixed, orgFixed,
+    place: buf.subarray(0, nPlace),
+    date: buf.subarray(stride, nDate),
+    govShort: buf.subarray(2 * stride, nGovShort),
+    title: buf.subarray(3 * stride, nTitle),
+    byline: buf.subarray(4 * stride, nByline),
+    source: buf.subarray(5 * stride, nSource),
+    party: buf.subarray(6 * stride, nParty),
+    country: buf.subarray(7 * stride, nCountry),
+  };
   ctx.cands = out;
   return out;
 }
@@ -508,7 +570,7 @@ function lineStartAt(s: string, p: number): boolean {
  * with a label, or at a `left` character followed by a label, so it is tried (sticky) only there,
  * in order, resuming after each match — the same matches as scanning with the global regex.
  */
-function labelMatches(s: string, labelStarts: number[], left: Uint8Array, sticky: RegExp, fn: (m: RegExpExecArray) => void): void {
+function labelMatches(s: string, labelStarts: Int32Array, left: Uint8Array, sticky: RegExp, fn: (m: RegExpExecArray) => void): void {
   let nextP = 0;
   const tryAt = (p: number) => {
     if (p < nextP) return;

@@ -214,6 +214,12 @@ export class Trie<V> {
     return (this.pairs[b >>> 5] & (1 << (b & 31))) !== 0;
   }
 
+  /** pairMayStart as 1 or 0, for callers that combine it with other bits without a branch. */
+  pairMayStartBit(c0: number, c1: number): number {
+    const b = Trie.pairBit(c0, c1);
+    return (this.pairs[b >>> 5] >>> (b & 31)) & 1;
+  }
+
   /**
    * For a trie whose values are bit masks: like maskAt (returns the OR of the values of every key
    * starting at `start`), and also writes into ends[b], for each bit b < ends.length that is set in
