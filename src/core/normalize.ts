@@ -14,12 +14,30 @@ function loadConverter(): ConverterFactory {
 
 let t2s: ((s: string) => string) | undefined;
 let t2sFailed = false;
-/** Converted code unit + 1 per Han code unit (0 = not converted yet). */
-const charTable = new Uint16Array(65536);
 
+function isHan(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * The normalised code unit of every code unit; 0 for a Han code unit not converted yet (no
+ * character converts to U+0000). One table read tells whether a code unit changes, so the scans
+ * below test one rarely-true condition per code unit instead of a chain of range tests.
+ */
+const codeTable = (() => {
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    if (isHan(c)) continue;
+    // keep full-width punctuation the rules look for (，：（）etc.); map digits and letters
+    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) t[c] = c - 0xfee0;
+    else if (c === 0x3000) t[c] = 0x20;
+    else t[c] = c;
+  }
+  return t;
+})();
+
+/** A Han code unit not converted yet: converted (traditional → simplified) and remembered. */
 function convertChar(code: number): number {
-  const cached = charTable[code];
-  if (cached !== 0) return cached - 1;
   let out = code;
   if (!t2s && !t2sFailed) {
     try {
@@ -36,24 +54,14 @@ function convertChar(code: number): number {
       /* keep */
     }
   }
-  // 0xffff + 1 would not fit; U+FFFF is never a Han character, so this never happens
-  if (out !== 0xffff) charTable[code] = out + 1;
+  // (a conversion to U+0000 cannot happen; it would only be retried next time)
+  codeTable[code] = out;
   return out;
 }
 
 function mapCode(c: number): number {
-  if (c < 0x3000) return c;
-  if (c >= 0xff01 && c <= 0xff5e) {
-    // keep full-width punctuation the rules look for (，：（）etc.); map digits and letters
-    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return c - 0xfee0;
-    return c;
-  }
-  if (c === 0x3000) return 0x20;
-  if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) {
-    const t = charTable[c];
-    return t !== 0 ? t - 1 : convertChar(c);
-  }
-  return c;
+  const t = codeTable[c];
+  return t !== 0 || c === 0 ? t : convertChar(c);
 }
 
 /** Returns a string of the same length as `text`, suitable for rule matching. */
@@ -64,7 +72,7 @@ export function normalizeForMatching(text: string): string {
   let i = 0;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x3000 && mapCode(c) !== c) break;
+    if (codeTable[c] !== c && mapCode(c) !== c) break;
   }
   if (i === n) return text;
   // usually only a few code units change (full-width digits, the odd traditional character): copy
@@ -74,7 +82,7 @@ export function normalizeForMatching(text: string): string {
   let changes = 0;
   for (let k = i; k < n; k++) {
     const c = text.charCodeAt(k);
-    if (c < 0x3000) continue;
+    if (codeTable[c] === c) continue;
     const m = mapCode(c);
     if (m === c) continue;
     if (++changes > SPARSE_CHANGES) return normalizeDense(text, i);
