@@ -319,6 +319,8 @@ interface Candidates {
   company: number[];
   govFixed: number[];
   orgFixed: number[];
+  /** A title core (lx.titleCores) starts here (stageTitles). */
+  titleCore: number[];
   /** A place name, 首都 or a safe province abbreviation starts here. */
   place: Int32Array;
   /** A date may start here. */
@@ -383,6 +385,7 @@ const L_GOV = 1 << 9;
 const L_ORG = 1 << 10;
 const S_LEX_PLACE = 11;
 const L_PLACE = 1 << S_LEX_PLACE;
+const L_CORE = 1 << 12;
 
 let maskCache: { lx: Lexicons; mask: Uint16Array; nWords: number; merged: Trie<number> } | undefined;
 function candidateMask(lx: Lexicons): { mask: Uint16Array; nWords: number; merged: Trie<number> } {
@@ -419,6 +422,7 @@ function candidateMask(lx: Lexicons): { mask: Uint16Array; nWords: number; merge
   addAll(lx.govFixed, L_GOV);
   addAll(lx.orgFixed, L_ORG);
   addAll(lx.places, L_PLACE);
+  addAll(lx.titleCores, L_CORE);
   mark(merged.first, B_TRIE);
   for (let c = 0; c < 65536; c++) if (merged.hasSingle(c)) m[c] |= B_SINGLE;
   maskCache = { lx, mask: m, nWords: tries.length, merged };
@@ -434,6 +438,7 @@ function candidates(ctx: Ctx): Candidates {
   const company: number[] = [];
   const govFixed: number[] = [];
   const orgFixed: number[] = [];
+  const titleCore: number[] = [];
   // per word list, where its next match may start (a match resumes after the previous one)
   const next = new Int32Array(nWords);
   const ends = new Int32Array(nWords);
@@ -476,6 +481,7 @@ function candidates(ctx: Ctx): Candidates {
       if (acc & L_COMPANY && c >= 0x41) company.push(p);
       if (acc & L_GOV) govFixed.push(p);
       if (acc & L_ORG) orgFixed.push(p);
+      if (acc & L_CORE) titleCore.push(p);
     }
     // a place name starts here (1 or 0)
     const place = (acc >>> S_LEX_PLACE) & 1;
@@ -498,7 +504,7 @@ function candidates(ctx: Ctx): Candidates {
     nCountry += (m >>> S_COUNTRY) & 1;
   }
   const out: Candidates = {
-    words, company, govFixed, orgFixed,
+    words, company, govFixed, orgFixed, titleCore,
     place: buf.subarray(0, nPlace),
     date: buf.subarray(stride, nDate),
     govShort: buf.subarray(2 * stride, nGovShort),
@@ -1336,6 +1342,13 @@ function stageTitles(ctx: Ctx): void {
   // offsets are all claimed). Every other position of the former full loop did nothing.
   const freeStarts = candidates(ctx).title;
   const orgs = Int32Array.from(ctx.orgAt.keys()).sort();
+  // A unit not at a known org ends in a title core with at most a place name, 3 org prefixes and
+  // 3 modifiers before it (parseUnit, unitFrom, parseCore): without a core starting that close
+  // after i, parseUnit finds nothing there. Cores are rare in text, so most starts go untried.
+  const cores = candidates(ctx).titleCore;
+  const lx = ctx.lx;
+  const reach = lx.places.maxLen + 3 * lx.titlePrefixes.maxLen + 3 * lx.titleModifiers.maxLen;
+  let ci = 0;
   let fi = 0;
   let oi = 0;
   let nextI = 0;
@@ -1350,7 +1363,12 @@ function stageTitles(ctx: Ctx): void {
     if (c < 0x41) continue;
     if (taken[i]) {
       if (orgMark[i] === 0) continue;
-    } else if (unitStart[c] === 0 || !isTitleStartContext(ctx, i)) continue;
+    } else {
+      if (unitStart[c] === 0) continue;
+      while (ci < cores.length && cores[ci] < i) ci++;
+      if ((ci === cores.length || cores[ci] > i + reach) && orgMark[i] === 0) continue;
+      if (!isTitleStartContext(ctx, i)) continue;
+    }
     const first = parseUnit(ctx, i);
     if (!first) continue;
     nextI = titleChainAt(ctx, i, first, st) + 1;
