@@ -331,6 +331,7 @@ const G_BW_LO = 41;
 const G_TOTAL = 42;
 const G_CHUNKS = 43;
 const G_SEG_CAP = 44;
+const G_STARTS = 45;
 
 // Constants of ../features.ts.
 const CT_CJK: i32 = 1;
@@ -359,7 +360,36 @@ const MUL: i32 = 7;
   return l >= 7 ? 7 : l;
 }
 
-/** Lexicon.scan: longest match of each class beginning / ending at each position, and inside. */
+/** Records a match [s, e] of the classes in bits: longest per class beginning at s / ending at e, inside. */
+@inline function record(s: i32, e: i32, bits: i32, begM: usize, endM: usize, midM: usize, beg: usize, end: usize): void {
+  const len = e - s + 1;
+  const bs = load<i32>(begM + (<usize>s << 2));
+  const es = load<i32>(endM + (<usize>e << 2));
+  let bm = bits;
+  while (bm != 0) {
+    const low = bm & -bm;
+    const b = 31 - clz(low);
+    bm ^= low;
+    const bi = beg + <usize>(s * N_LEX + b);
+    const ei = end + <usize>(e * N_LEX + b);
+    if ((bs & low) == 0 || <i32>load<u8>(bi) < len) store<u8>(bi, <u8>len);
+    if ((es & low) == 0 || <i32>load<u8>(ei) < len) store<u8>(ei, <u8>len);
+  }
+  for (let q = s + 1; q < e; q++) {
+    const a = midM + (<usize>q << 2);
+    store<i32>(a, load<i32>(a) | bits);
+  }
+  store<i32>(begM + (<usize>s << 2), bs | bits);
+  store<i32>(endM + (<usize>e << 2), es | bits);
+}
+
+/**
+ * Lexicon.scan: longest match of each class beginning / ending at each position, and inside. The
+ * result does not depend on the order matches are found in (longest wins, masks are ORed), so
+ * one-unit words are recorded in a first pass that also lists, without branching, the positions
+ * where a two-unit prefix may begin (most do not, and as a branch that test mispredicts); only
+ * those are walked further.
+ */
 function scan(G: usize, codes: usize, n: i32): void {
   const begM = <usize>g(G, G_BEGM), endM = <usize>g(G, G_ENDM), midM = <usize>g(G, G_MIDM);
   const beg = <usize>g(G, G_BEG), end = <usize>g(G, G_END);
@@ -368,52 +398,46 @@ function scan(G: usize, codes: usize, n: i32): void {
   memory.fill(midM, 0, <usize>n << 2);
   const v1 = <usize>g(G, G_LEX_V1), present = <usize>g(G, G_LEX_PRESENT), pmask = g(G, G_LEX_PMASK);
   const tab = <usize>g(G, G_LEX_TAB), mask = g(G, G_LEX_MASK), tab2 = <usize>g(G, G_LEX_TAB2), mask2 = g(G, G_LEX_MASK2);
+  const starts = <usize>g(G, G_STARTS);
+  let count = 0;
   for (let s = 0; s < n; s++) {
     const c0 = <i32>load<u16>(codes + (<usize>s << 1));
-    if (load<i32>(v1 + (<usize>c0 << 2)) == 0) continue;
-    let h1: i32 = -2128831035; // 0x811c9dc5 | 0
-    let h2: i32 = 0x3c6ef372;
+    const v = load<i32>(v1 + (<usize>c0 << 2));
+    const bits = v & ~PREFIX_BIT;
+    if (bits != 0) record(s, s, bits, begM, endM, midM, beg, end);
+    // the two-unit prefix's presence bit (codes[n] is read but the test is void there)
+    const c1 = <i32>load<u16>(codes + (<usize>(s + 1) << 1));
+    const h1 = (((-2128831035 ^ c0) * 0x01000193 + 0x7f4a7c15) ^ c1) * 0x01000193 + 0x7f4a7c15;
+    const pbit = (h1 >>> 9) & pmask;
+    const may = (v >>> 30) & <i32>(s + 1 < n) & (load<i32>(present + (<usize>(pbit >>> 5) << 2)) >>> (pbit & 31));
+    store<i32>(starts + (<usize>count << 2), s);
+    count += may & 1;
+  }
+  for (let k = 0; k < count; k++) {
+    const s = load<i32>(starts + (<usize>k << 2));
+    const c0 = <i32>load<u16>(codes + (<usize>s << 1));
+    let h1: i32 = (-2128831035 ^ c0) * 0x01000193 + 0x7f4a7c15; // 0x811c9dc5 | 0, then c0
+    let h2: i32 = ((0x3c6ef372 + c0) * 0x5bd1e995) ^ (0x3c6ef372 >>> 15);
     const lim = min(n, s + LEX_MAX_LEN);
-    for (let e = s; e < lim; e++) {
+    for (let e = s + 1; e < lim; e++) {
       const c = <i32>load<u16>(codes + (<usize>e << 1));
       h1 = (h1 ^ c) * 0x01000193 + 0x7f4a7c15;
       h2 = ((h2 + c) * 0x5bd1e995) ^ (h2 >>> 15);
+      if (e > s + 1 && !bitSet(present, (h1 >>> 9) & pmask)) break;
+      const t = e == s + 1 ? tab2 : tab;
+      const m = e == s + 1 ? mask2 : mask;
+      let i = (h1 ^ (h1 >>> 16)) & m;
       let v = 0;
-      if (e == s) v = load<i32>(v1 + (<usize>c << 2));
-      else {
-        if (!bitSet(present, (h1 >>> 9) & pmask)) break;
-        const t = e == s + 1 ? tab2 : tab;
-        const m = e == s + 1 ? mask2 : mask;
-        let i = (h1 ^ (h1 >>> 16)) & m;
-        for (;;) {
-          const o = t + (<usize>i << 4);
-          const x = load<i32>(o, 8);
-          if (x == 0) break;
-          if (load<i32>(o) == h1 && load<i32>(o, 4) == h2) { v = x; break; }
-          i = (i + 1) & m;
-        }
+      for (;;) {
+        const o = t + (<usize>i << 4);
+        const x = load<i32>(o, 8);
+        if (x == 0) break;
+        if (load<i32>(o) == h1 && load<i32>(o, 4) == h2) { v = x; break; }
+        i = (i + 1) & m;
       }
       if (v == 0) break;
       const bits = v & ~PREFIX_BIT;
-      if (bits != 0) {
-        const len = e - s + 1;
-        let bm = bits;
-        while (bm != 0) {
-          const low = bm & -bm;
-          const b = 31 - clz(low);
-          bm ^= low;
-          const bi = beg + <usize>(s * N_LEX + b);
-          const ei = end + <usize>(e * N_LEX + b);
-          if ((load<i32>(begM + (<usize>s << 2)) & low) == 0 || <i32>load<u8>(bi) < len) store<u8>(bi, <u8>len);
-          if ((load<i32>(endM + (<usize>e << 2)) & low) == 0 || <i32>load<u8>(ei) < len) store<u8>(ei, <u8>len);
-          for (let q = s + 1; q < e; q++) {
-            const a = midM + (<usize>q << 2);
-            store<i32>(a, load<i32>(a) | low);
-          }
-        }
-        store<i32>(begM + (<usize>s << 2), load<i32>(begM + (<usize>s << 2)) | bits);
-        store<i32>(endM + (<usize>e << 2), load<i32>(endM + (<usize>e << 2)) | bits);
-      }
+      if (bits != 0) record(s, e, bits, begM, endM, midM, beg, end);
       if ((v & PREFIX_BIT) == 0) break;
     }
   }

@@ -69,7 +69,7 @@ const G = {
   BI_KEYS: 11, BI_MASK: 12, LEX_V1: 13, LEX_PRESENT: 14, LEX_PMASK: 15, LEX_TAB: 16, LEX_MASK: 17, LEX_TAB2: 18,
   LEX_MASK2: 19, HAS_LEX: 20, CODES: 21, TYPES: 22, CID: 23, BID: 24, BEGM: 25, ENDM: 26, MIDM: 27, BEG: 28,
   END: 29, Y0: 30, L0: 31, UNI2: 32, LEXT: 33, TEXT: 34, EM: 35, ALPHA: 36, VNORM: 37, BW: 38, SEG_FROM: 39,
-  SEG_TO: 40, BW_LO: 41, TOTAL: 42, CHUNKS: 43, SEG_CAP: 44,
+  SEG_TO: 40, BW_LO: 41, TOTAL: 42, CHUNKS: 43, SEG_CAP: 44, STARTS: 45,
 } as const;
 const G_SLOTS = 48;
 
@@ -126,6 +126,7 @@ export class WasmDecoder {
       ['BEGM', cap * 4],
       ['ENDM', cap * 4],
       ['MIDM', cap * 4],
+      ['STARTS', cap * 4],
       ['BEG', cap * t.nLex],
       ['END', cap * t.nLex],
     ];
