@@ -174,8 +174,10 @@ const DATE_RE = new RegExp(
 );
 void D_NUM;
 const DATE_RE_STICKY = new RegExp(DATE_RE.source, 'y');
-/** Every date match starts with a digit, a numeral, 星/周/礼, a relative-date word or a day part. */
-const DATE_FIRST = codeSet('0123456789零〇一二三四五六七八九十星周礼' + RELATIVE_DATES.map((w) => w[0]).join('') + DAY_PARTS.map((w) => w[0]).join(''));
+/**
+ * Every date match starts with a numeral (digit or Chinese numeral), 星期/周/礼拜, a relative-date
+ * word or a day part: candidates() lists numerals and where such a word starts.
+ */
 /** Numerals of the date regex (digits and Chinese numerals); no date word starts with one. */
 const DATE_NUMERAL = codeSet('0123456789零〇一二三四五六七八九十');
 /**
@@ -207,8 +209,8 @@ for (const [c, list] of DATE_WORDS_BY_FIRST) {
 if (DATE_WORD_LISTS.length > 255) throw new Error('too many date word starts');
 /**
  * False only where the date regex cannot match at p (a necessary condition checked without the
- * regex engine): most candidate positions are numerals in ordinary numbers or common characters
- * such as 上/中/下/日 that start no date word here.
+ * regex engine): most candidate positions are numerals in ordinary numbers, or day parts
+ * without a time after them.
  */
 function dateMayStart(s: string, p: number): boolean {
   const c = s.charCodeAt(p);
@@ -323,7 +325,7 @@ interface Candidates {
   titleCore: number[];
   /** A place name, 首都 or a safe province abbreviation starts here. */
   place: Int32Array;
-  /** A date may start here. */
+  /** A date may start here: a numeral or a date word (every position where dateMayStart holds). */
   date: Int32Array;
   /** A short government suffix 部/局/厅/委/署/办/处. */
   govShort: Int32Array;
@@ -386,6 +388,8 @@ const L_ORG = 1 << 10;
 const S_LEX_PLACE = 11;
 const L_PLACE = 1 << S_LEX_PLACE;
 const L_CORE = 1 << 12;
+/** A relative-date word, week word or day part (DATE_WORDS_BY_FIRST) starts here. */
+const S_LEX_DATE = 13;
 
 let maskCache: { lx: Lexicons; mask: Uint16Array; nWords: number; merged: Trie<number> } | undefined;
 function candidateMask(lx: Lexicons): { mask: Uint16Array; nWords: number; merged: Trie<number> } {
@@ -398,7 +402,8 @@ function candidateMask(lx: Lexicons): { mask: Uint16Array; nWords: number; merge
     for (let c = from; c < 65536; c++) if (table[c] !== 0 && (!hanOnly || isHan(c))) m[c] |= bit;
   };
   mark(placeStarts(lx), B_PLACE, 0, true);
-  mark(DATE_FIRST, B_DATE);
+  // dates: numerals here, date words from the trie walk (most 上/下/中/前/后 start none)
+  mark(DATE_NUMERAL, B_DATE);
   mark(GOV_SHORT_SET, B_GOV_SHORT);
   // the title stage only looks at code units >= 0x41
   mark(lx.places.first, B_TITLE, 0x41);
@@ -423,6 +428,7 @@ function candidateMask(lx: Lexicons): { mask: Uint16Array; nWords: number; merge
   addAll(lx.orgFixed, L_ORG);
   addAll(lx.places, L_PLACE);
   addAll(lx.titleCores, L_CORE);
+  for (const list of DATE_WORD_LISTS) for (const { w } of list) merged.set(w, (merged.get(w) ?? 0) | (1 << S_LEX_DATE));
   mark(merged.first, B_TRIE);
   for (let c = 0; c < 65536; c++) if (merged.hasSingle(c)) m[c] |= B_SINGLE;
   maskCache = { lx, mask: m, nWords: tries.length, merged };
@@ -489,7 +495,7 @@ function candidates(ctx: Ctx): Candidates {
     buf[nPlace] = p;
     nPlace += (m >>> S_PLACE) & (place | capital | (m >>> S_ABBR_SAFE)) & 1; // B_PLACE and (place, 首都 or B_ABBR_SAFE)
     buf[nDate] = p;
-    nDate += (m >>> S_DATE) & 1;
+    nDate += ((m >>> S_DATE) | (acc >>> S_LEX_DATE)) & 1;
     buf[nGovShort] = p;
     nGovShort += (m >>> S_GOV_SHORT) & 1;
     buf[nTitle] = p;
