@@ -198,22 +198,22 @@ function viterbi(n: i32, em: usize, P: usize, score: usize, vnorm: usize, back: 
     v128.store(bb, i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(b0, b1), i16x8.narrow_i32x4_u(b2, b3)));
     const slow = OB_BITS & ~fastBits;
     if (slow != 0) {
-      // rare: a column where another predecessor may win; try every one within its spread
+      // rare: a column the bound cannot settle; the best of all predecessors, 16 lanes at once
+      // (pm keeps ties, as in the scalar search; otherwise the first best lane wins)
+      const P0 = v128.load(pb), P1 = v128.load(pb, 16), P2 = v128.load(pb, 32), P3 = v128.load(pb, 48);
       let bits = slow;
       while (bits != 0) {
         const c = ctz(bits);
         bits &= bits - 1;
+        const tc = P + P_TC + (<usize>(c == 0 ? 0 : (c + 1) >> 1) << 6);
+        const v0 = i32x4.add(P0, v128.load(tc)), v1 = i32x4.add(P1, v128.load(tc, 16)), v2 = i32x4.add(P2, v128.load(tc, 32));
+        const v3 = v128.bitselect(neg2, i32x4.add(P3, v128.load(tc, 48)), PAD3);
+        const best = hmax(i32x4.max_s(i32x4.max_s(v0, v1), i32x4.max_s(v2, v3)));
+        const bv = i32x4.splat(best);
+        const hits = i32x4.bitmask(i32x4.eq(v0, bv)) | (i32x4.bitmask(i32x4.eq(v1, bv)) << 4) |
+          (i32x4.bitmask(i32x4.eq(v2, bv)) << 8) | (i32x4.bitmask(i32x4.eq(v3, bv)) << 12);
+        const arg = (hits >>> pm) & 1 ? pm : ctz(hits);
         const co = <usize>c << 2;
-        const viaBest = M + load<i32>(trans + <usize>(pm * T + c) * 4);
-        let best = viaBest;
-        let arg = pm;
-        const lim = viaBest - load<i32>(colMax + co);
-        for (let p = 0; p < T; p++) {
-          const sp = load<i32>(pb + (<usize>p << 2));
-          if (sp < lim || p == pm) continue;
-          const v = sp + load<i32>(trans + <usize>(p * T + c) * 4);
-          if (v > best) { best = v; arg = p; }
-        }
         store<i32>(cb + co, best - M + load<i32>(eb + co));
         store<u8>(bb + <usize>c, <u8>arg);
       }
