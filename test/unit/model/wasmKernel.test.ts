@@ -58,6 +58,8 @@ function texts(): string[] {
     '，'.repeat(300) + '张三在深圳',
     '甲'.repeat(199) + '𠀀' + '乙'.repeat(50) + '王五在成都',
     '北京'.repeat(60) + '，' + '上海'.repeat(80) + '，' + '腾讯公司'.repeat(30),
+    // lone surrogates and NUL reach the kernel unchanged
+    '张\ud800三在\udc00北京\u0000会见李四',
   );
   return out;
 }

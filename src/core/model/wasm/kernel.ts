@@ -274,8 +274,8 @@ export class WasmDecoder {
       this.bindText();
       grew = true;
     }
-    const t16 = this.text16;
-    for (let i = 0; i < L; i++) t16[i] = text.charCodeAt(i);
+    // code units as they are (lone surrogates too): utf16le writes them unchanged, natively
+    Buffer.from(this.text16.buffer, this.text16.byteOffset, L * 2).write(text, 0, 'utf16le');
     return grew;
   }
 
