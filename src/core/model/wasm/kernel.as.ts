@@ -1,12 +1,14 @@
 /**
  * The decoder's inner loops in WebAssembly (AssemblyScript source; `npm run build:kernel` compiles it
- * into ./kernelBinary.ts). Same integers, same order, same tie-breaks as the JavaScript path in
- * ../perceptron.ts (emit13 and RuntimeModel.decodeBio6), so both give identical labels and scores;
- * test/unit/core/wasmKernel.test.ts holds them to that. The gain is SIMD: a weight row of 13 tags
- * is 13 int16 lanes, added in two 128-bit operations instead of seven packed int32 additions.
- *
- * Feature extraction (features() below) follows extract() and Lexicon.scan() in ../features.ts for
- * the runtime model's templates (packed bigram slots, no trigram or skip-gram rows, bias folded).
+ * into ./kernelBinary.ts). decodeText() takes a whole text: it cuts it into segments as segments()
+ * does, extracts features and scans the gazetteers as extract() and Lexicon.scan() in ../features.ts
+ * do (for the runtime model's templates: unigrams, bigrams, character types, lexicon matches),
+ * sums the emission scores as emit13() and runs Viterbi as RuntimeModel.decodeBio6() in
+ * ../perceptron.ts, and lists the BIO chunks; backward() gives the scores spanCost() needs. Same
+ * integers, same tie-breaks as the JavaScript path, so both give identical labels and scores;
+ * test/unit/model/wasmKernel.test.ts holds them to that. The gain is mostly SIMD: a weight row of 13
+ * tags is 13 int16 lanes, added in two 128-bit operations instead of seven packed int32 additions,
+ * and a Viterbi step works on 16 tag lanes at once.
  *
  * Memory is imported and laid out by the host (./kernel.ts); this module allocates nothing.
  * Weight rows sit at byte 4·a for the row address a that feature extraction writes (the int32
