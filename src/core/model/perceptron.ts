@@ -559,7 +559,8 @@ export class RuntimeModel {
     }
     const v = this.voc;
     if (this.bio6 && v.bslots && v.tri.size === 0 && v.skip.size === 0 && !v.quotes && v.biasFolded) {
-      // features, emission sums and Viterbi in WebAssembly (the kernel covers these templates)
+      // the whole decode in WebAssembly (the kernel covers these templates; it cuts segments at
+      // segCap - 1 = MAX_SEG code units as segments() does)
       const params = new Int32Array(13 * 13 + 3 * 13);
       params.set(this.trans, 0);
       params.set(this.start, 169);
