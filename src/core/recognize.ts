@@ -467,13 +467,16 @@ function candidates(ctx: Ctx): Candidates {
   let nSource = 5 * stride;
   let nParty = 6 * stride;
   let nCountry = 7 * stride;
+  // each code unit is read once: the next one (0 past the end) becomes the current one
+  let c1 = s.charCodeAt(0) | 0;
   for (let p = 0; p < n; p++) {
-    const c = s.charCodeAt(p);
+    const c = c1;
+    c1 = s.charCodeAt(p + 1) | 0;
     const m = mask[c];
     // the merged trie's own pre-test (first code unit, one-unit keys, hashed pairs), with the
     // first two from this table: one walk only where a key may start. (Past the end the pair is
     // (c, 0): a false positive there only costs a walk, which finds exactly the keys there are.)
-    const walk = m & ((m >>> S_SINGLE) | merged.pairMayStartBit(c, s.charCodeAt(p + 1) | 0)) & B_TRIE;
+    const walk = m & ((m >>> S_SINGLE) | merged.pairMayStartBit(c, c1)) & B_TRIE;
     const acc = walk !== 0 ? merged.masksAndEnds(s, p, ends, n) : 0;
     if (acc !== 0) {
       let bits = acc & 0xff;
@@ -491,7 +494,7 @@ function candidates(ctx: Ctx): Candidates {
     }
     // a place name starts here (1 or 0)
     const place = (acc >>> S_LEX_PLACE) & 1;
-    const capital = c === 0x9996 && s.charCodeAt(p + 1) === 0x90fd ? 1 : 0; // 首都
+    const capital = c === 0x9996 && c1 === 0x90fd ? 1 : 0; // 首都
     buf[nPlace] = p;
     nPlace += (m >>> S_PLACE) & (place | capital | (m >>> S_ABBR_SAFE)) & 1; // B_PLACE and (place, 首都 or B_ABBR_SAFE)
     buf[nDate] = p;
