@@ -1334,6 +1334,16 @@ function titleFirst(lx: Lexicons): Uint8Array {
   return set;
 }
 
+/** Code units that occur in some place name, org prefix or modifier: a unit's text before its core. */
+let unitCharsCache: { lx: Lexicons; set: Uint8Array } | undefined;
+function unitChars(lx: Lexicons): Uint8Array {
+  if (unitCharsCache?.lx === lx) return unitCharsCache.set;
+  const set = new Uint8Array(65536);
+  for (const t of [lx.places, lx.titlePrefixes, lx.titleModifiers]) for (const k of t.keys()) for (let q = 0; q < k.length; q++) set[k.charCodeAt(q)] = 1;
+  unitCharsCache = { lx, set };
+  return set;
+}
+
 interface ChainState {
   prevChainEnd: number;
   prevOrg: RichSpan | undefined;
@@ -1358,6 +1368,11 @@ function stageTitles(ctx: Ctx): void {
   const lx = ctx.lx;
   const reach = lx.places.maxLen + 3 * lx.titlePrefixes.maxLen + 3 * lx.titleModifiers.maxLen;
   let ci = 0;
+  // Nor can the text between i and the core hold a code unit no place name, prefix or modifier
+  // has (punctuation, most function words). No such code unit in [i, brk) (brk < the next core
+  // only where there is one: brk); scanned forward only, so at most once per code unit.
+  const inUnit = unitChars(lx);
+  let brk = -1;
   let fi = 0;
   let oi = 0;
   let nextI = 0;
@@ -1375,7 +1390,15 @@ function stageTitles(ctx: Ctx): void {
     } else {
       if (unitStart[c] === 0) continue;
       while (ci < cores.length && cores[ci] < i) ci++;
-      if ((ci === cores.length || cores[ci] > i + reach) && orgMark[i] === 0) continue;
+      if (orgMark[i] === 0) {
+        if (ci === cores.length || cores[ci] > i + reach) continue;
+        const core = cores[ci];
+        if (brk < i) {
+          brk = i;
+          while (brk < core && inUnit[s.charCodeAt(brk)] === 1) brk++;
+        }
+        if (brk < core) continue;
+      }
       if (!isTitleStartContext(ctx, i)) continue;
     }
     const first = parseUnit(ctx, i);
