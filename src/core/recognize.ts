@@ -13,7 +13,7 @@ import {
   VENUE_SUFFIXES_STRONG, VENUE_SUFFIXES_WEAK,
 } from './lexicon/words';
 import { loadDefaultModel } from './model/index';
-import { combineSpansInto } from './model/combine';
+import { combineSortedInto, combineSpansInto, spanOrder } from './model/combine';
 
 /** A title chain as written before (or after) a person's name. */
 export interface TitleChain {
@@ -2036,6 +2036,8 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
   if (options?.useModel === false || typeof text !== 'string' || text.length > MODEL_MAX_CHARS) return rules;
   let model: Span[] = [];
   let ran = false;
+  /** Every model span kept has a type and they are in spanOrder (then combineSortedInto needs no checks). */
+  let modelOrdered = true;
   try {
     const m = loadDefaultModel();
     if (m) {
@@ -2049,15 +2051,25 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
       // sweeps them (ranges ending at or before a span's start miss it and every later span)
       let mj = 0;
       let prevStart = -Infinity;
-      model = model.filter((sp) => {
-        if (!(sp && typeof sp.start === 'number' && typeof sp.end === 'number' && sp.end > sp.start && sp.end <= text.length)) return false;
-        if (!spanHasLetter(text, sp.start, sp.end)) return false;
-        if (masked.length === 0) return true;
-        if (sp.start < prevStart) return !masked.some(([a, b]) => sp.start < b && a < sp.end);
-        prevStart = sp.start;
-        while (mj < masked.length && masked[mj][1] <= sp.start) mj++;
-        return !(mj < masked.length && masked[mj][0] < sp.end);
-      });
+      const kept: Span[] = [];
+      for (let k = 0; k < model.length; k++) {
+        const sp = model[k];
+        if (!(sp && typeof sp.start === 'number' && typeof sp.end === 'number' && sp.end > sp.start && sp.end <= text.length)) continue;
+        if (!spanHasLetter(text, sp.start, sp.end)) continue;
+        if (masked.length !== 0) {
+          if (sp.start < prevStart) {
+            if (masked.some(([a, b]) => sp.start < b && a < sp.end)) continue;
+          } else {
+            prevStart = sp.start;
+            while (mj < masked.length && masked[mj][1] <= sp.start) mj++;
+            if (mj < masked.length && masked[mj][0] < sp.end) continue;
+          }
+        }
+        // (what combineSpans would check per window: a type, and in order)
+        if (modelOrdered) modelOrdered = typeof sp.type === 'string' && (kept.length === 0 || spanOrder(kept[kept.length - 1], sp) <= 0);
+        kept.push(sp);
+      }
+      model = kept;
     }
   } catch {
     model = [];
@@ -2070,7 +2082,7 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
   const merged: Span[] = [];
   try {
     // (predict returns them sorted: then the stable sort would change nothing)
-    for (let k = 1; k < model.length; k++) {
+    for (let k = 1; k < model.length && !modelOrdered; k++) {
       if (model[k - 1].start > model[k].start) {
         model.sort((a, b) => a.start - b.start);
         break;
@@ -2110,7 +2122,11 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
         if (model[mi].end > modelDoneEnd) modelDoneEnd = model[mi].end;
         m.push(model[mi++]);
       }
-      if (r.length) combineSpansInto(r, m, merged);
+      // rule spans come valid and sorted (recognizeRich: claimed, non-empty, sorted by start)
+      if (r.length) {
+        if (modelOrdered) combineSortedInto(r, m, merged);
+        else combineSpansInto(r, m, merged);
+      }
       else for (let k = 0; k < m.length; k++) merged.push(m[k]);
       winStart = winEnd;
     }

@@ -144,6 +144,8 @@ function isStrong(r: RuleLike): boolean {
 const DEFAULT_POLICY: CombineOptions['policy'] = process.env.NEWS_LENS_COMBINE === 'strict' ? 'strict' : 'rules-first';
 
 const bySpan = (a: Span, b: Span): number => a.start - b.start || b.end - a.end;
+/** The order combineSpans sorts its inputs in (by start, longer first): <= 0 when a may precede b. */
+export const spanOrder = bySpan;
 
 const valid = (s: Span | undefined): s is Span =>
   !!s && typeof s.start === 'number' && typeof s.end === 'number' && s.end > s.start && typeof s.type === 'string';
@@ -180,9 +182,17 @@ export function combineSpans(ruleSpans: Span[], modelSpans: Span[], options?: Co
 
 /** combineSpans, appending its result to `out` (recognize() collects every window's into one list). */
 export function combineSpansInto(ruleSpans: Span[], modelSpans: Span[], out: Span[], options?: CombineOptions): void {
+  combineSortedInto(validSorted(ruleSpans), validSorted(modelSpans), out, options);
+}
+
+/**
+ * combineSpansInto for inputs already valid and in spanOrder (which validSorted would return
+ * as they are): recognize() knows its rule spans are, and checks the model's once per text
+ * instead of once per window.
+ */
+export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[], options?: CombineOptions): void {
   const policy = options?.policy ?? DEFAULT_POLICY;
-  const rules = validSorted(ruleSpans) as RuleLike[];
-  const model = validSorted(modelSpans);
+  const rules = ruleSpans as RuleLike[];
   const nr = rules.length;
   const nm = model.length;
   if (modelDeadBuf.length < nm) modelDeadBuf = new Uint8Array(nm * 2);
