@@ -6,6 +6,10 @@
  * (node, code unit), all in typed arrays. A lookup at a position that starts no key costs one
  * typed-array read and allocates nothing.
  */
+/** Bits of Trie.first. */
+const FIRST = 1;
+const SINGLE = 2;
+
 /** log2 of the bits in Trie.pairs. */
 const PAIR_BITS = 18;
 
@@ -13,10 +17,11 @@ export class Trie<V> {
   size = 0;
   /** Length of the longest key. */
   maxLen = 0;
-  /** First code units of all keys (1 = some key starts with it). */
+  /**
+   * First code units of all keys: non-zero where some key starts with it (FIRST), with SINGLE
+   * set too where a one-code-unit key exists (one table, so a pre-test reads one cache line).
+   */
   readonly first = new Uint8Array(65536);
-  /** 1 where a one-code-unit key exists. */
-  private single = new Uint8Array(65536);
   /**
    * Hashed bit set of the first two code units of longer keys (false positives only). 2^18 bits:
    * 32 KB, read at most positions of a text; the largest trie (~8000 pairs) walks ~15% more
@@ -50,8 +55,9 @@ export class Trie<V> {
    */
   private mayStart(text: string, start: number, limit: number): boolean {
     const c0 = text.charCodeAt(start);
-    if (this.first[c0] === 0) return false;
-    if (this.single[c0] === 1) return true;
+    const f = this.first[c0];
+    if (f === 0) return false;
+    if ((f & SINGLE) !== 0) return true;
     if (start + 1 >= limit) return false;
     const b = Trie.pairBit(c0, text.charCodeAt(start + 1));
     return (this.pairs[b >>> 5] & (1 << (b & 31))) !== 0;
@@ -98,9 +104,9 @@ export class Trie<V> {
 
   set(key: string, value: V): void {
     if (!key) return;
-    this.first[key.charCodeAt(0)] = 1;
-    if (key.length === 1) this.single[key.charCodeAt(0)] = 1;
+    if (key.length === 1) this.first[key.charCodeAt(0)] |= FIRST | SINGLE;
     else {
+      this.first[key.charCodeAt(0)] |= FIRST;
       const b = Trie.pairBit(key.charCodeAt(0), key.charCodeAt(1));
       this.pairs[b >>> 5] |= 1 << (b & 31);
     }
@@ -176,7 +182,7 @@ export class Trie<V> {
 
   /** True when some key starts with the code unit at `start`. */
   startsAt(text: string, start: number): boolean {
-    return this.first[text.charCodeAt(start)] === 1;
+    return this.first[text.charCodeAt(start)] !== 0;
   }
 
   /** Every key that starts at `start` in `text`, shortest first, as [end, value]. */
@@ -212,7 +218,7 @@ export class Trie<V> {
 
   /** True when some key has exactly one code unit, `c`. */
   hasSingle(c: number): boolean {
-    return this.single[c] === 1;
+    return (this.first[c] & SINGLE) !== 0;
   }
 
   /** False when no key longer than one code unit starts with c0, c1 (a cheap pre-test for a walk). */
