@@ -1986,8 +1986,9 @@ export function recognizeRich(text: string): RichSpan[] {
       /* a failing stage must not lose the others' results */
     }
   }
-  // report the original text, not the normalised copy
-  for (const sp of ctx.spans) {
+  // report the original text, not the normalised copy (the same text when normalising changed
+  // nothing: then every text field already holds it)
+  if (s !== original) for (const sp of ctx.spans) {
     sp.text = original.slice(sp.start, sp.end);
     const ch = sp.chain;
     if (ch && ch.orgStart !== undefined && ch.orgEnd !== undefined) ch.organization = original.slice(ch.orgStart, ch.orgEnd);
@@ -2032,8 +2033,26 @@ function spanHasLetter(text: string, a: number, b: number): boolean {
 
 /** Rule spans merged with the statistical model's (if one is available). */
 export function recognize(text: string, options?: RecognizeOptions): RichSpan[] {
+  return recognizeMerged(text, options, false) as RichSpan[];
+}
+
+/** tag()'s plain spans (same keys, same order) of rich ones. */
+function plainSpans(rich: RichSpan[]): Span[] {
+  const out: Span[] = [];
+  for (let k = 0; k < rich.length; k++) {
+    const s = rich[k];
+    out.push({ type: s.type as EntityType, start: s.start, end: s.end, text: s.text, source: s.source });
+  }
+  return out;
+}
+
+/**
+ * recognize(), or with `plain` tag()'s plain spans: the merge's last loop then makes them itself
+ * instead of a list of rich spans for tag() to copy again.
+ */
+function recognizeMerged(text: string, options: RecognizeOptions | undefined, plain: boolean): Span[] {
   const rules = recognizeRich(text);
-  if (options?.useModel === false || typeof text !== 'string' || text.length > MODEL_MAX_CHARS) return rules;
+  if (options?.useModel === false || typeof text !== 'string' || text.length > MODEL_MAX_CHARS) return plain ? plainSpans(rules) : rules;
   let model: Span[] = [];
   let ran = false;
   /** Every model span kept has a type and they are in spanOrder (then combineSortedInto needs no checks). */
@@ -2077,7 +2096,7 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
   }
   // a text where the model found nothing still goes through the merge: rule-only spans the model
   // confidently rejects are dropped there too (《商业周刊》, Gameinformer杂志 in sentences with no model span)
-  if (!ran) return rules;
+  if (!ran) return plain ? plainSpans(rules) : rules;
   // combine window by window (paragraphs), so the merge stays linear on long texts
   const merged: Span[] = [];
   try {
@@ -2131,9 +2150,9 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
       winStart = winEnd;
     }
   } catch {
-    return rules;
+    return plain ? plainSpans(rules) : rules;
   }
-  const out: RichSpan[] = [];
+  const out: Span[] = [];
   let lastEnd = -1;
   // windows follow each other and each comes sorted: usually nothing to sort
   for (let k = 1; k < merged.length; k++) {
@@ -2144,8 +2163,9 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
   }
   for (const sp of merged) {
     if (!sp || sp.start < lastEnd || sp.end <= sp.start || sp.end > text.length) continue;
-    const rich = sp as RichSpan;
-    out.push(rich.priority !== undefined ? rich : { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' });
+    let rich = sp as RichSpan;
+    if (rich.priority === undefined) rich = { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' };
+    out.push(plain ? { type: rich.type as EntityType, start: rich.start, end: rich.end, text: rich.text, source: rich.source } : rich);
     lastEnd = sp.end;
   }
   return out;
@@ -2154,14 +2174,7 @@ export function recognize(text: string, options?: RecognizeOptions): RichSpan[] 
 /** The recognizer behind `news-lens tag`: plain spans, sorted, non-overlapping. */
 export function tag(text: string): Span[] {
   try {
-    // plain spans (same keys, same order), without a closure call per span
-    const rich = recognize(text);
-    const out: Span[] = [];
-    for (let k = 0; k < rich.length; k++) {
-      const s = rich[k];
-      out.push({ type: s.type as EntityType, start: s.start, end: s.end, text: s.text, source: s.source });
-    }
-    return out;
+    return recognizeMerged(text, undefined, true);
   } catch {
     return [];
   }
