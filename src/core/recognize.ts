@@ -244,11 +244,14 @@ interface Ctx {
   orgAt: Map<number, RichSpan>;
   /** 1 at every key of orgAt (a typed-array test for the hot loops). */
   orgMark: Uint8Array;
+  /** The keys of orgAt (as an array: copying a Map's key iterator into a typed array is slow). */
+  orgStarts: number[];
   /** Lexicon and word-list candidates, computed on first use. */
   cands?: Candidates;
 }
 
 function setOrg(ctx: Ctx, start: number, sp: RichSpan): void {
+  if (ctx.orgMark[start] === 0) ctx.orgStarts.push(start);
   ctx.orgAt.set(start, sp);
   ctx.orgMark[start] = 1;
 }
@@ -1360,7 +1363,7 @@ function stageTitles(ctx: Ctx): void {
   // modifier or core starts (candidate list), on claimed text only at a known org (orgAt; its
   // offsets are all claimed). Every other position of the former full loop did nothing.
   const freeStarts = candidates(ctx).title;
-  const orgs = Int32Array.from(ctx.orgAt.keys()).sort();
+  const orgs = Int32Array.from(ctx.orgStarts).sort();
   // A unit not at a known org ends in a title core with at most a place name, 3 org prefixes and
   // 3 modifiers before it (parseUnit, unitFrom, parseCore): without a core starting that close
   // after i, parseUnit finds nothing there. Cores are rare in text, so most starts go untried.
@@ -1948,7 +1951,7 @@ export function recognizeRich(text: string): RichSpan[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const original = text.length > MAX_TEXT_FOR_RULES ? text.slice(0, MAX_TEXT_FOR_RULES) : text;
   const s = normalizeForMatching(original);
-  const ctx: Ctx = { s, n: s.length, taken: new Uint8Array(s.length), spans: [], lx: lexicons(), orgAt: new Map(), orgMark: new Uint8Array(s.length) };
+  const ctx: Ctx = { s, n: s.length, taken: new Uint8Array(s.length), spans: [], lx: lexicons(), orgAt: new Map(), orgMark: new Uint8Array(s.length), orgStarts: [] };
   try {
     lastMasked = undefined;
     const ranges = maskedRanges(original);
