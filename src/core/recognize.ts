@@ -174,10 +174,8 @@ const DATE_RE = new RegExp(
 );
 void D_NUM;
 const DATE_RE_STICKY = new RegExp(DATE_RE.source, 'y');
-/**
- * Every date match starts with a numeral (digit or Chinese numeral), 星期/周/礼拜, a relative-date
- * word or a day part: candidates() lists numerals and where such a word starts.
- */
+// Every date match starts with a numeral (digit or Chinese numeral), 星期/周/礼拜, a relative-date
+// word or a day part: candidates() lists numerals and where such a word starts.
 /** Numerals of the date regex (digits and Chinese numerals); no date word starts with one. */
 const DATE_NUMERAL = codeSet('0123456789零〇一二三四五六七八九十');
 /**
