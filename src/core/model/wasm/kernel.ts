@@ -76,8 +76,9 @@ const G_SLOTS = 48;
 export class WasmDecoder {
   private readonly memory: WebAssembly.Memory;
   private readonly k: KernelExports;
-  /** Byte offset of the parameter block, and where the per-text arrays begin. */
+  /** Byte offset of the parameter block (G_* slots: where each table is, masks, switches). */
   private readonly G = 1024;
+  /** Where the per-text arrays begin (after the fixed tables and one segment's scratch). */
   private readonly textAt: number;
   /** Positions the per-text arrays have room for. */
   private textCap = 0;
