@@ -9,7 +9,6 @@
  *   npm run eval -- --file FILE          another CLUENER-format file (e.g. a held-out split)
  *   npm run eval -- --errors N           how many error kinds to list (default 15)
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Span } from '../src/core/types';
@@ -17,6 +16,7 @@ import { loadDefaultModel } from '../src/core/model';
 import { readCluener, goldSpans, score, SCORED_TYPES, CLUENER_TO_OURS, type Example, type Scores } from '../src/core/model/cluener';
 import { sharedPath } from './sharedData';
 import { flag, opt } from './cliArgs';
+import { tagThroughCli } from './tagThroughCli';
 
 
 const root = path.join(__dirname, '..');
@@ -44,16 +44,6 @@ function modelTagger(): { name: string; tag: Tagger } {
   return { name: 'model alone', tag: (t) => m.predict(t) };
 }
 
-function runCli(texts: string[]): Span[][] {
-  const cli = path.join(root, 'dist', 'cli', 'newsLens.js');
-  if (!fs.existsSync(cli)) throw new Error(`${cli} not found; run \`npm run build\` first`);
-  const input = texts.map((t) => t.replace(/[\r\n]/g, ' ')).join('\n') + '\n';
-  const r = spawnSync(process.execPath, [cli, 'tag'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.status !== 0) throw new Error(`news-lens tag exited ${r.status}: ${r.stderr}`);
-  const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
-  if (lines.length !== texts.length) throw new Error(`news-lens tag printed ${lines.length} lines for ${texts.length} inputs`);
-  return lines.map((l) => (JSON.parse(l) as { entities: Span[] }).entities);
-}
 
 /* ------------------------------------------------------------------------------------------------ */
 
@@ -64,7 +54,7 @@ let preds: Span[][];
 const t0 = performance.now();
 if (flag('cli')) {
   name = 'news-lens tag (dist/cli/newsLens.js)';
-  preds = runCli(texts);
+  preds = tagThroughCli(texts);
   const inproc = flag('model-only') ? modelTagger() : (coreTagger() ?? modelTagger());
   let diff = 0;
   let firstDiff = '';

@@ -16,12 +16,12 @@
  * (type, start, end), UTF-16 offsets with an exclusive end. Scoring reuses score() from
  * src/core/model/cluener.ts (the helper scripts/eval.ts uses) on the mapped spans.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EntityType, Span } from '../src/core/types';
 import { score, type PRF } from '../src/core/model/cluener';
 import { flag, opt } from './cliArgs';
+import { tagThroughCli } from './tagThroughCli';
 
 type Label = 'PER' | 'LOC' | 'ORG';
 const LABELS: Label[] = ['PER', 'LOC', 'ORG'];
@@ -115,16 +115,6 @@ function coreTag(): Tagger {
   return (require(path.join(root, 'src', 'core', 'index.ts')) as { tag: Tagger }).tag;
 }
 
-function runCli(texts: string[]): Span[][] {
-  const cli = path.join(root, 'dist', 'cli', 'newsLens.js');
-  if (!fs.existsSync(cli)) throw new Error(`${cli} not found; run \`node esbuild.mjs\` first`);
-  const input = texts.map((t) => t.replace(/[\r\n]/g, ' ')).join('\n') + '\n';
-  const r = spawnSync(process.execPath, [cli, 'tag'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.status !== 0) throw new Error(`news-lens tag exited ${r.status}: ${r.stderr}`);
-  const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
-  if (lines.length !== texts.length) throw new Error(`news-lens tag printed ${lines.length} lines for ${texts.length} inputs`);
-  return lines.map((l) => (JSON.parse(l) as { entities: Span[] }).entities);
-}
 
 function mapPreds(spans: Span[], text: string): Pred[] {
   const out: Pred[] = [];
@@ -234,7 +224,7 @@ function main(): void {
   let name: string;
   if (flag('cli')) {
     name = 'news-lens tag (dist/cli/newsLens.js)';
-    raw = runCli(texts);
+    raw = tagThroughCli(texts);
     const tag = coreTag();
     const k = (s: Span[]): string => JSON.stringify(s.map((x) => [x.type, x.start, x.end]).sort());
     const diff = texts.filter((t, i) => k(tag(t)) !== k(raw[i])).length;
