@@ -64,6 +64,20 @@ export function groupLabel(kind: SummaryKind, t: Translate): string {
   }
 }
 
+/** A group of `count` entities of one kind (officials and companies start expanded), to fill with children. */
+function groupNode(id: string, kind: SummaryKind, count: number, t: Translate): TreeNode {
+  return {
+    id,
+    kind: 'group',
+    label: groupLabel(kind, t),
+    entityKind: kind,
+    count,
+    description: String(count),
+    expanded: kind === 'official' || kind === 'company',
+    children: [],
+  };
+}
+
 export function kindName(kind: SummaryKind, t: Translate): string {
   switch (kind) {
     case 'official': return t('official');
@@ -156,16 +170,7 @@ export function buildArticleTree(summary: ArticleSummary, opts: ArticleTreeOptio
     for (const kind of types) {
       const members = [...(map ?? new Map<string, number[]>())].filter(([id]) => entities.get(id)?.kind === kind);
       if (!members.length) continue;
-      const g: TreeNode = {
-        id: `${regionNode.id}|group:${kind}`,
-        kind: 'group',
-        label: groupLabel(kind, t),
-        entityKind: kind,
-        count: members.length,
-        description: String(members.length),
-        expanded: kind === 'official' || kind === 'company',
-        children: [],
-      };
+      const g = groupNode(`${regionNode.id}|group:${kind}`, kind, members.length, t);
       groups.set(kind, g);
       groupNodes.push(g);
       for (const [id, idx] of members) {
@@ -273,16 +278,7 @@ export function buildWorkspaceTree(index: WorkspaceIndexResult, opts: WorkspaceT
   for (const kind of TREE_KINDS.filter((k) => opts.types.includes(k))) {
     const members = index.entities.filter((e) => e.kind === kind);
     if (!members.length) continue;
-    const g: TreeNode = {
-      id: `ws|group:${kind}`,
-      kind: 'group',
-      label: groupLabel(kind, t),
-      entityKind: kind,
-      count: members.length,
-      description: String(members.length),
-      expanded: kind === 'official' || kind === 'company',
-      children: [],
-    };
+    const g = groupNode(`ws|group:${kind}`, kind, members.length, t);
     roots.push(g);
     for (const e of members) {
       const first = e.articles[0];
