@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CardCommands, EntityInfoRequestMethod, type EntityInfoResult, type EntityRef } from '../server/protocol';
+import { CardCommands, EntityInfoRequestMethod, type EntityInfoResult, type EntityRef } from '../protocol';
 
 /** Commands hover Markdown may run (LanguageClientOptions.markdown.isTrusted.enabledCommands). */
 export const TRUSTED_HOVER_COMMANDS: readonly string[] = Object.values(CardCommands);

@@ -19,7 +19,7 @@ import {
   type EntityRangesResult,
   type InitializationOptions,
   type ServerSettings,
-} from '../server/protocol';
+} from '../protocol';
 import { decorationKind, Highlighter, type PaintGroup } from './highlighting';
 import { registerReaderFeatures } from './regionsView/index';
 import { registerCardCommands, TRUSTED_HOVER_COMMANDS } from './cardCommands';

@@ -7,7 +7,7 @@
  * existing decorations along with the text.
  */
 import * as vscode from 'vscode';
-import type { EntityRangeGroup } from '../server/protocol';
+import type { EntityRangeGroup } from '../protocol';
 
 export type DecorationKind = 'official' | 'person' | 'title' | 'company' | 'government' | 'organization' | 'place' | 'date';
 

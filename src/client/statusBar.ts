@@ -3,7 +3,7 @@
  * ("$(person) 9  $(organization) 10"); clicking it opens the Regions view.
  */
 import * as vscode from 'vscode';
-import type { ArticleSummary } from '../server/protocol';
+import type { ArticleSummary } from '../protocol';
 import { isArticle, type SummaryStore } from './regionsView/store';
 
 export interface StatusCounts {

@@ -11,7 +11,7 @@ import type { Analysis, Entity, EntityType, Mention } from '../core/types';
 import { displayKind } from './analysisUtil';
 import { entityAtOffset, entityById } from './core';
 import { kindLabel } from './hover';
-import { CorrectionCommands, type AddAliasArgs, type ApplyCorrectionArgs, type CorrectionEntry } from './protocol';
+import { CorrectionCommands, type AddAliasArgs, type ApplyCorrectionArgs, type CorrectionEntry } from '../protocol';
 
 /** Kinds: fixing a recognised entity is a quick fix; naming a new span is a refactoring of the reading. */
 export const CORRECTION_QUICKFIX = `${CodeActionKind.QuickFix}.newsLens`;

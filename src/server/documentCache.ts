@@ -9,7 +9,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, type AnalysisJob } from './analysisWorker';
 import { analyzeText, emptyAnalysis, type Analysis, type AnalyzeOptions } from './core';
-import type { ServerSettings } from './protocol';
+import type { ServerSettings } from '../protocol';
 
 export type SkipReason = 'language' | 'binary' | 'no-cjk' | 'error';
 

@@ -11,7 +11,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, EntityType, PersonRole } from '../core/types';
 import { entityById } from './core';
-import type { EntityRangeGroup } from './protocol';
+import type { EntityRangeGroup } from '../protocol';
 
 export function entityRanges(doc: TextDocument, analysis: Analysis): EntityRangeGroup[] {
   const groups = new Map<string, EntityRangeGroup>();

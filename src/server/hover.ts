@@ -11,7 +11,7 @@ import type { Analysis, Entity, Mention } from '../core/types';
 import { lookupCompany, lookupPerson, type KnowledgeBase, type KnowledgeRecord } from '../core/knowledge';
 import { entityAtOffset, pinyinOf } from './core';
 import { displayKind, firstMention, isOfficial, regionName, related, sentenceText, type DisplayKind } from './analysisUtil';
-import { CardCommands, DEFAULT_HOVER_SETTINGS, type EntityRef, type HoverSettings } from './protocol';
+import { CardCommands, DEFAULT_HOVER_SETTINGS, type EntityRef, type HoverSettings } from '../protocol';
 
 /** What a card may show beyond the article: settings and the user's knowledge base. */
 export interface CardContext {

@@ -34,7 +34,7 @@ import {
   type EntityRangesResult,
   type InitializationOptions,
   type ServerSettings,
-} from './protocol';
+} from '../protocol';
 import { definition, documentHighlights, references } from './references';
 import { workspaceSymbols } from './workspaceSymbols';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './workspaceIndex/index';

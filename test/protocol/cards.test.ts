@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { DidChangeConfigurationNotification, HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver/node';
 import { ASHARE_AS_OF, FOREIGN_AS_OF } from '../../src/core/knowledge';
-import { EntityInfoRequestMethod, type EntityInfoResult } from '../../src/server/protocol';
+import { EntityInfoRequestMethod, type EntityInfoResult } from '../../src/protocol';
 import { fixture, positionOf, startServer, textOfRange, type TestServer } from './lspClient';
 
 const URI = 'file:///cards/leaders-visit-firms.md';

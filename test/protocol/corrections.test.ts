@@ -17,7 +17,7 @@ import {
   type MarkupContent,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { CorrectionsFileChangedNotificationMethod, type AddAliasArgs, type ApplyCorrectionArgs } from '../../src/server/protocol';
+import { CorrectionsFileChangedNotificationMethod, type AddAliasArgs, type ApplyCorrectionArgs } from '../../src/protocol';
 import { fixture, positionOf, startServer, until, type TestServer } from './lspClient';
 
 const text = fixture('leaders-visit-firms.md');

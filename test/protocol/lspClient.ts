@@ -22,7 +22,7 @@ import {
   AnalysisChangedNotificationMethod,
   type AnalysisChangedParams,
   type InitializationOptions,
-} from '../../src/server/protocol';
+} from '../../src/protocol';
 import { sharedPath } from '../../scripts/sharedData';
 
 export const ROOT = path.resolve(__dirname, '..', '..');

@@ -16,7 +16,7 @@ import {
   type Location,
   type MarkupContent,
 } from 'vscode-languageserver/node';
-import { EntityRangesRequestMethod, type EntityRangesResult } from '../../src/server/protocol';
+import { EntityRangesRequestMethod, type EntityRangesResult } from '../../src/protocol';
 import { fixture, positionOf, startServer, textOfRange, type TestServer } from './lspClient';
 
 const URI = 'file:///fixtures/leaders-visit-firms.md';

@@ -18,7 +18,7 @@ import {
   type ArticleSummary,
   type WorkspaceIndexResult,
   type WorkspaceProgressParams,
-} from '../../src/server/protocol';
+} from '../../src/protocol';
 import { fixture, startServer, type TestServer } from './lspClient';
 
 describe('News Lens workspace index (LSP over stdio)', function () {

@@ -16,7 +16,7 @@ import {
   WorkspaceConfigureRequestMethod,
   WorkspaceIndexRequestMethod,
   type WorkspaceIndexResult,
-} from '../../src/server/protocol';
+} from '../../src/protocol';
 import { fixture, startServer, until, type TestServer } from './lspClient';
 
 // background indexing of a folder takes longer than one analysis

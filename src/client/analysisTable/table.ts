@@ -1,5 +1,5 @@
 /** The analysis as a Markdown table (pure; the content provider serves it under news-lens:). */
-import type { ArticleSummary } from '../../server/protocol';
+import type { ArticleSummary } from '../../protocol';
 import { articleExport } from '../export/format';
 import { kindName, TREE_KINDS, type Translate } from '../regionsView/model';
 

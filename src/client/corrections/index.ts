@@ -2,21 +2,21 @@
  * The client half of the user's corrections: the code actions' commands write to
  * `<folder>/.vscode/news-lens.json` — into the open editor when the file is open (merging with
  * unsaved edits; saved only if it was not dirty before), otherwise into the file — with
- * comment-preserving jsonc edits (src/server/corrections/edit.ts). A file with syntax errors is
+ * comment-preserving jsonc edits (src/protocol/corrections/edit.ts). A file with syntax errors is
  * never rewritten: the user is shown where the error is. A file watcher tells the server when the
  * file changes on disk.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { addCorrection, NEW_FILE_TEMPLATE } from '../../server/corrections/edit';
-import { CORRECTIONS_PATH } from '../../server/corrections/format';
+import { addCorrection, NEW_FILE_TEMPLATE } from '../../protocol/corrections/edit';
+import { CORRECTIONS_PATH } from '../../protocol/corrections/format';
 import {
   CorrectionCommands,
   CorrectionsFileChangedNotificationMethod,
   type AddAliasArgs,
   type ApplyCorrectionArgs,
   type CorrectionEntry,
-} from '../../server/protocol';
+} from '../../protocol';
 
 export interface CorrectionsHost {
   client(): Promise<LanguageClient | undefined>;

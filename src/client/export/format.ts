@@ -4,7 +4,7 @@
  * with a UTF-8 BOM so Excel reads Chinese, and neutralises cells that a spreadsheet would run as a
  * formula (leading = + - @).
  */
-import type { ArticleSummary, SummaryKind, WorkspaceIndexResult } from '../../server/protocol';
+import type { ArticleSummary, SummaryKind, WorkspaceIndexResult } from '../../protocol';
 import { relationIndex } from '../regionsView/model';
 
 export const BOM = '\ufeff';

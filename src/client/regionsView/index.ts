@@ -4,7 +4,7 @@
  * and the workspace index (configuration, progress, file watching is in the client options).
  */
 import * as vscode from 'vscode';
-import type { SummaryKind } from '../../server/protocol';
+import type { SummaryKind } from '../../protocol';
 import { AnalysisTableProvider, SCHEME, showAnalysisTable } from '../analysisTable/provider';
 import { exportArticle, exportWorkspace, type ExportArgs } from '../export/commands';
 import { NewsLensStatusBar } from '../statusBar';

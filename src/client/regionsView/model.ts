@@ -6,7 +6,7 @@
  *   article mode:   region (nested by level) → type group → entity → mentions, "met" / "met by"
  *   workspace mode: type group → entity → article → mentions
  */
-import type { ArticleSummary, SummaryEntity, SummaryKind, SummaryRegion, WorkspaceIndexResult } from '../../server/protocol';
+import type { ArticleSummary, SummaryEntity, SummaryKind, SummaryRegion, WorkspaceIndexResult } from '../../protocol';
 
 export type Translate = (message: string, ...args: (string | number)[]) => string;
 

@@ -4,7 +4,7 @@
  * cursor; clicking a mention selects it in the editor. Tooltips are built lazily in resolveTreeItem.
  */
 import * as vscode from 'vscode';
-import type { ArticleSummary, SummaryKind, WorkspaceIndexResult } from '../../server/protocol';
+import type { ArticleSummary, SummaryKind, WorkspaceIndexResult } from '../../protocol';
 import {
   buildArticleTree,
   buildWorkspaceTree,

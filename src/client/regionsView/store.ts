@@ -15,7 +15,7 @@ import {
   type WorkspaceConfigureParams,
   type WorkspaceIndexResult,
   type WorkspaceProgressParams,
-} from '../../server/protocol';
+} from '../../protocol';
 
 /** How the reader features reach the language client (which is replaced on restart). */
 export interface ReaderHost {

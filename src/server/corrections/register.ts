@@ -22,7 +22,7 @@ import {
   type EntityInfoResult,
   type EntityRef,
   type HoverSettings,
-} from '../protocol';
+} from '../../protocol';
 import { CorrectionsStore, isCorrectionsUri } from './store';
 
 export { isCorrectionsUri };

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KnowledgeBase } from '../../core/knowledge';
 import type { AnalyzeOptions } from '../../core/types';
-import { CORRECTIONS_PATH, CORRECTIONS_URI, parseCorrections, toUserLexicon, type CorrectionsProblem, type ParsedCorrections } from './format';
+import { CORRECTIONS_PATH, CORRECTIONS_URI, parseCorrections, toUserLexicon, type CorrectionsProblem, type ParsedCorrections } from '../../protocol/corrections/format';
 
 export interface CorrectionsHost {
   log(message: string): void;

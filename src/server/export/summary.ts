@@ -9,7 +9,7 @@ import { regionHierarchy } from '../../core/index';
 import type { Analysis, Entity } from '../../core/types';
 import { pinyinOf } from '../core';
 import { displayKind } from '../analysisUtil';
-import type { ArticleSummary, SummaryEntity, SummaryMention, SummaryRegion } from '../protocol';
+import type { ArticleSummary, SummaryEntity, SummaryMention, SummaryRegion } from '../../protocol';
 
 const SNIPPET_BEFORE = 8;
 const SNIPPET_AFTER = 30;

@@ -35,7 +35,7 @@ import {
   type WorkspaceIndexResult,
   type WorkspaceIndexSettings,
   type WorkspaceProgressParams,
-} from '../protocol';
+} from '../../protocol';
 import { matches } from '../workspaceSymbols';
 import { indexResult, indexSymbols, type IndexedArticle } from './merge';
 

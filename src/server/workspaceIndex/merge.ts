@@ -4,7 +4,7 @@
  * index. No I/O here, so unit tests can feed summaries directly.
  */
 import type { SymbolInformation } from 'vscode-languageserver';
-import type { ArticleSummary, SummaryKind, WorkspaceEntity, WorkspaceIndexResult } from '../protocol';
+import type { ArticleSummary, SummaryKind, WorkspaceEntity, WorkspaceIndexResult } from '../../protocol';
 
 export interface IndexedArticle {
   uri: string;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { analyze } from '../../../src/core';
-import { addCorrection, minimalEdit, NEW_FILE_HEADER, NEW_FILE_TEMPLATE } from '../../../src/server/corrections/edit';
-import { parseCorrections, toUserLexicon } from '../../../src/server/corrections/format';
+import { addCorrection, minimalEdit, NEW_FILE_HEADER, NEW_FILE_TEMPLATE } from '../../../src/protocol/corrections/edit';
+import { parseCorrections, toUserLexicon } from '../../../src/protocol/corrections/format';
 import { sharedPath } from '../../../scripts/sharedData';
 
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length - 1;

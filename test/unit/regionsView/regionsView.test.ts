@@ -10,7 +10,7 @@ import { articleCsv, articleJson, csvField, parseCsv, toCsv, workspaceCsv, BOM }
 import { buildArticleTree, buildWorkspaceTree, findNode, mentionAtPosition, TREE_KINDS, type TreeNode } from '../../../src/client/regionsView/model';
 import { analyze } from '../../../src/core/index';
 import { articleTitle, buildSummary, snippetAt } from '../../../src/server/export/summary';
-import type { ArticleSummary } from '../../../src/server/protocol';
+import type { ArticleSummary } from '../../../src/protocol';
 import { indexSymbols, mergeArticles } from '../../../src/server/workspaceIndex/merge';
 import { sharedPath } from '../../../scripts/sharedData';
 

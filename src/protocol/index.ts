@@ -1,6 +1,8 @@
 /**
- * Messages between the News Lens client and server beyond standard LSP. Type-only plus method
- * names, so the client can import this file without pulling server code into its bundle.
+ * The contract between the News Lens client and server beyond standard LSP: request and notification
+ * names, their parameter and result types, settings. Both sides import this module (and
+ * `./corrections/`, the corrections file's format); the client never imports server code.
+ * Type-only plus method names, so it pulls nothing into the client's bundle.
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { EntityType, PersonRole } from '../core/types';
