@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Span } from '../src/core/types';
 import { loadDefaultModel } from '../src/core/model';
-import { readCluener, goldSpans, score, SCORED_TYPES, CLUENER_TO_OURS, type Example, type Scores } from '../src/core/model/cluener';
+import { readCluener, goldSpans, score, SCORED_TYPES, CLUENER_TO_OURS, type Example, type Scores } from '../training/cluener';
 import { sharedPath } from './sharedData';
 import { flag, opt } from './cliArgs';
 import { tagThroughCli } from './tagThroughCli';

@@ -14,12 +14,12 @@
  * Type mapping: person → PER, place → LOC, company ∪ government ∪ organization → ORG; title and
  * date are not scored (titles are not entities in this style). Entity-level exact match on
  * (type, start, end), UTF-16 offsets with an exclusive end. Scoring reuses score() from
- * src/core/model/cluener.ts (the helper scripts/eval.ts uses) on the mapped spans.
+ * training/cluener.ts (the helper scripts/eval.ts uses) on the mapped spans.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EntityType, Span } from '../src/core/types';
-import { score, type PRF } from '../src/core/model/cluener';
+import { score, type PRF } from '../training/cluener';
 import { flag, opt } from './cliArgs';
 import { tagThroughCli } from './tagThroughCli';
 

@@ -9,8 +9,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readCluener, goldSpans, score, formatScores, type Example } from '../src/core/model/cluener';
-import { trainModel, shuffled, type TrainOptions } from '../src/core/model/train';
+import { readCluener, goldSpans, score, formatScores, type Example } from '../training/cluener';
+import { trainModel, shuffled, type TrainOptions } from '../training/train';
 import { RuntimeModel, deserialize, serialize } from '../src/core/model/perceptron';
 import { sharedPath } from './sharedData';
 import { flag, opt as arg } from './cliArgs';

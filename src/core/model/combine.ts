@@ -5,7 +5,7 @@ import { lastSpanCost } from './perceptron';
  * Merges rule/lexicon spans with model spans.
  *
  * Decisions, measured on a held-out 10% of CLUENER train.json with a model trained on the other
- * 90% (`src/core/model/tools/combineStats.ts`; dev.json was not used):
+ * 90% (`training/tools/combineStats.ts`; dev.json was not used):
  *
  * - Dates (the model has no date label) and title chains (市委副书记、市长; 特约记者 where the
  *   model says 北京市市长 or 记者), including the person a chain names (总裁兼首席运营官孟安睿,

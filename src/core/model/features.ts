@@ -5,7 +5,7 @@
  * template then names a row of one flat weight table (n-gram rows are stored together per n-gram,
  * one row per relative offset, so a position touches a few contiguous blocks).
  *
- * Shared verbatim by training (src/core/model/train.ts) and inference (src/core/model/perceptron.ts):
+ * Shared verbatim by training (training/train.ts) and inference (src/core/model/perceptron.ts):
  * any change here changes the meaning of the shipped weights, so bump FEATURE_VERSION.
  */
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { loadDefaultModel, locateModelFile, loadModelFile } from '../../../src/core/model';
 import { combineSpans } from '../../../src/core/model/combine';
 import { lastSpanCost } from '../../../src/core/model/perceptron';
-import { codePointToUtf16 } from '../../../src/core/model/cluener';
+import { codePointToUtf16 } from '../../../training/cluener';
 import type { Span } from '../../../src/core/types';
 
 const has = (spans: Span[], type: string, text: string): boolean => spans.some((s) => s.type === type && s.text === text);

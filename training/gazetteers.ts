@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LEX_CLASSES, type LexClass } from './features';
+import { LEX_CLASSES, type LexClass } from '../src/core/model/features';
 
 export const bit = (c: LexClass): number => 1 << LEX_CLASSES.indexOf(c);
 

@@ -4,7 +4,7 @@
  * converted to UTF-16 offsets with an exclusive end, the contract of src/core/types.ts.
  */
 import * as fs from 'node:fs';
-import type { EntityType, Span } from '../types';
+import type { EntityType, Span } from '../src/core/types';
 
 export const CLUENER_TO_OURS: Record<string, EntityType | null> = {
   name: 'person',

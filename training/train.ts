@@ -2,7 +2,7 @@
  * Averaged structured perceptron training over CLUENER2020 train.json. Deterministic: fixed-seed
  * shuffle, no wall-clock or Math.random dependence. Run through scripts/train.ts.
  */
-import type { EntityType, Span } from '../types';
+import type { EntityType, Span } from '../src/core/types';
 import { type Example, goldSpans, score, type Scores } from './cluener';
 import {
   BI_W,
@@ -19,9 +19,9 @@ import {
   buildNormTable,
   extract,
   type LexClass,
-} from './features';
+} from '../src/core/model/features';
 import { externalGazetteers, bit } from './gazetteers';
-import { type ModelParts, RuntimeModel, TagSet, Viterbi, type Scheme } from './perceptron';
+import { type ModelParts, RuntimeModel, TagSet, Viterbi, type Scheme } from '../src/core/model/perceptron';
 
 export interface TrainOptions {
   epochs: number;

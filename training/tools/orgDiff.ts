@@ -2,15 +2,15 @@
  * Held-out only: spans where tag() and the model alone disagree, with gold status, the rule spans
  * behind them (type/kind) and the model's span cost of the tag() span.
  *
- *   NEWS_LENS_MODEL=/tmp/ner-tune.bin npx tsx src/core/model/tools/orgDiff.ts /tmp/ner-tune.bin [type]
+ *   NEWS_LENS_MODEL=/tmp/ner-tune.bin npx tsx training/tools/orgDiff.ts /tmp/ner-tune.bin [type]
  */
-import { recognizeRich } from '../../recognize';
-import { tag } from '../../index';
+import { recognizeRich } from '../../src/core/recognize';
+import { tag } from '../../src/core/index';
 import { readCluener, goldSpans } from '../cluener';
-import { loadModelFile } from '../index';
-import { lastSpanCost } from '../perceptron';
-import type { RichSpan } from '../../recognize';
-import type { Span } from '../../types';
+import { loadModelFile } from '../../src/core/model/index';
+import { lastSpanCost } from '../../src/core/model/perceptron';
+import type { RichSpan } from '../../src/core/recognize';
+import type { Span } from '../../src/core/types';
 
 function kindOf(r: RichSpan): string {
   if (r.type === 'date') return 'date';

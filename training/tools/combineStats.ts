@@ -3,12 +3,12 @@
  * `npm run train -- --tune --tune-out /tmp/ner-tune.bin`), how often rule spans and model spans
  * are right, by rule type/kind and by how they relate. Never run on dev.json.
  *
- *   npx tsx src/core/model/tools/combineStats.ts /tmp/ner-tune.bin
+ *   npx tsx training/tools/combineStats.ts /tmp/ner-tune.bin
  */
-import { recognizeRich, maskedRanges, type RichSpan } from '../../recognize';
+import { recognizeRich, maskedRanges, type RichSpan } from '../../src/core/recognize';
 import { readCluener, goldSpans } from '../cluener';
-import { loadModelFile } from '../index';
-import type { Span } from '../../types';
+import { loadModelFile } from '../../src/core/model/index';
+import type { Span } from '../../src/core/types';
 
 const file = process.argv[2] ?? '/tmp/ner-tune.bin';
 const data = readCluener(`${file}.heldout.json`);
