@@ -13,6 +13,7 @@ import { readCluener, goldSpans, score, formatScores, type Example } from '../tr
 import { trainModel, shuffled, type TrainOptions } from '../training/train';
 import { RuntimeModel, deserialize, serialize } from '../src/core/model/perceptron';
 import { sharedPath } from './sharedData';
+import { readMsra, splitMsra, scoreMsra, formatMsra } from '../training/msra';
 import { flag, opt as arg } from './cliArgs';
 
 
@@ -39,6 +40,12 @@ const opt: TrainOptions = {
   words: Number(arg('words', '60000')),
   stockCsv: arg('stock', '') || sharedPath('data', 'a-share-companies', 'stock_basic.csv'),
   lexT: Number(arg('lex-templates', '31')),
+  // two annotation styles (web news as CLUENER marks it, People's Daily as MSRA does): see
+  // src/core/model/style.ts; --no-domains trains one set of weights on both corpora mixed
+  domains: !flag('no-domains'),
+  msraGold: arg('msra-gold', 'cluener') as TrainOptions['msraGold'],
+  domainRows: arg('domain-rows', 'light') as TrainOptions['domainRows'],
+  exportDomain: arg('export-domain', 'styles') as TrainOptions['exportDomain'],
   unscored: arg('unscored', 'O') as 'separate' | 'O',
   folds: Number(arg('folds', '5')),
   seed: Number(arg('seed', '20240607')),
@@ -48,27 +55,37 @@ const opt: TrainOptions = {
 const t0 = Date.now();
 const train = readCluener(path.join(dataDir, 'train.json'));
 console.log(`train.json: ${train.length} sentences; options ${JSON.stringify({ ...opt, log: undefined })}`);
+// MSRA NER (People's Daily): partial labels for our scheme; its dev slice is never trained on.
+const msraPath = arg('msra', '') || sharedPath('data', 'msra-ner', 'train.bio');
+const msra = flag('no-msra') || !fs.existsSync(msraPath) ? { train: [], dev: [] } : splitMsra(readMsra(msraPath));
+const msraFrac = Number(arg('msra-frac', '1'));
+const msraTrain = msra.train.slice(0, Math.round(msra.train.length * msraFrac));
+const cluenerRepeat = Number(arg('cluener-repeat', '1'));
+const mix = (cl: typeof train) => [...Array.from({ length: cluenerRepeat }, () => cl).flat(), ...msraTrain];
+console.log(`MSRA: ${msraTrain.length} training sentences, ${msra.dev.length} in the dev slice; CLUENER repeated ${cluenerRepeat}×`);
 
 if (flag('tune')) {
   // Held-out split of train.json for model selection (dev.json is never used for tuning).
   const sh = shuffled(train, 7);
   const cut = Math.floor(sh.length * 0.9);
-  const r = trainModel(sh.slice(0, cut), sh.slice(cut), opt);
+  const r = trainModel(mix(sh.slice(0, cut)), sh.slice(cut), opt, msra.dev.length ? msra.dev : undefined);
   console.log(formatScores(r.heldOut!, `held-out 10% of train.json after ${opt.epochs} epochs`));
   const ho = sh.slice(cut);
   const m = new RuntimeModel(deserialize(serialize(r.parts)));
   console.log(formatScores(score(ho.map(goldSpans), ho.map((e) => m.predict(e.text))), 'held-out, exported (pruned, int16) model'));
+  if (msra.dev.length) console.log(formatMsra(scoreMsra(msra.dev, msra.dev.map((e) => m.predict(e.text))), 'MSRA dev slice, exported model'));
   const tuneOut = arg('tune-out', '');
   if (tuneOut) {
     // The 90% model and its held-out split, for tuning combineSpans (scripts/eval.ts --file).
     fs.writeFileSync(tuneOut, serialize(r.parts));
+    for (const [v, parts] of Object.entries(r.views)) fs.writeFileSync(tuneOut.replace(/\.bin$/, '') + `.${v}.bin`, serialize(parts));
     fs.writeFileSync(tuneOut + '.heldout.json', ho.map((e) => JSON.stringify(toCluener(e))).join('\n') + '\n');
     console.log(`wrote ${tuneOut} and ${tuneOut}.heldout.json`);
   }
   if (flag('tune-only')) process.exit(0);
 }
 
-const r = trainModel(train, undefined, opt);
+const r = trainModel(mix(train), undefined, opt);
 const buf = serialize(r.parts);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, buf);
@@ -79,4 +96,5 @@ if (fs.existsSync(devPath)) {
   const dev = readCluener(devPath);
   const m = new RuntimeModel(deserialize(fs.readFileSync(out)));
   console.log(formatScores(score(dev.map(goldSpans), dev.map((e) => m.predict(e.text))), 'dev.json (model alone; report only, not used for tuning)'));
+  if (msra.dev.length) console.log(formatMsra(scoreMsra(msra.dev, msra.dev.map((e) => m.predict(e.text))), 'MSRA dev slice (model alone; never trained on)'));
 }

@@ -32,6 +32,11 @@ export interface GoldSpan {
 export interface Example {
   text: string;
   spans: GoldSpan[];
+  /**
+   * Where the labels come from: CLUENER (every type of ours labelled, the default) or MSRA (PER/LOC/ORG
+   * only: partial labels for our scheme, see training/msra.ts).
+   */
+  corpus?: 'cluener' | 'msra';
 }
 
 /** UTF-16 index of every code point index (length = code points + 1). */

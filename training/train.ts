@@ -21,6 +21,9 @@ import {
   type LexClass,
 } from '../src/core/model/features';
 import { externalGazetteers, bit } from './gazetteers';
+import { mulberry32, shuffled } from './shuffle';
+import { scoreMsra, type MsraScores } from './msra';
+import { trainStyle, type StyleWeights } from './style';
 import { type ModelParts, RuntimeModel, TagSet, Viterbi, type Scheme } from '../src/core/model/perceptron';
 
 export interface TrainOptions {
@@ -49,6 +52,28 @@ export interface TrainOptions {
   quotes?: boolean;
   /** Lexicon templates in use (bit mask, default all five). */
   lexT?: number;
+  /**
+   * Domain-augmented features (Daumé III, "Frustratingly easy domain adaptation", 2007): every
+   * feature and transition has a shared weight and one per corpus, so where CLUENER and MSRA
+   * annotate differently (美国政府: one government body, or a place and a word) each keeps its own
+   * convention while both teach the shared weights. `exportDomain` picks the weights shipped.
+   */
+  domains?: boolean;
+  /**
+   * With domain features, how an MSRA sentence's open choices (which of company / government /
+   * organization an ORG is, whether an unlabelled word is a title) are made: by the MSRA weights
+   * themselves ('self'), or by the CLUENER weights, which learned those distinctions from full labels
+   * ('cluener') — so the MSRA copy learns MSRA's boundaries with CLUENER's types.
+   */
+  msraGold?: 'self' | 'cluener';
+  /**
+   * Which weights get a domain copy: all of them, or only the unigram, character-type, lexicon and
+   * bias rows ('light': the bigram rows, most of the table, stay shared, so a second domain's weights
+   * cost a fraction of a second table).
+   */
+  domainRows?: 'all' | 'light';
+  /** With domain features: the weights shipped (shared alone, or shared plus one corpus's copy). */
+  exportDomain?: 'shared' | 'cluener' | 'msra' | 'styles';
   log: (s: string) => void;
 }
 
@@ -63,6 +88,8 @@ const SCORED_LABELS: [string, EntityType][] = [
 const UNSCORED_LABELS = ['game', 'book', 'movie', 'scene'];
 
 const LABEL_LEX: Record<string, LexClass> = {
+  PER: 'person',
+  LOC: 'place',
   name: 'person',
   position: 'title',
   company: 'company',
@@ -74,27 +101,6 @@ const LABEL_LEX: Record<string, LexClass> = {
   movie: 'movie',
   scene: 'scene',
 };
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffled<T>(a: T[], seed: number): T[] {
-  const r = mulberry32(seed);
-  const out = a.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 /** Traditional → simplified single-character pairs from opencc-js (tw and hk variants). */
 export function tradPairs(freq: Map<number, number>): Uint16Array {
@@ -135,9 +141,17 @@ export function tradPairs(freq: Map<number, number>): Uint16Array {
 
 interface Prepared {
   n: number;
+  /** Corpus of the sentence: 0 CLUENER, 1 MSRA (selects the domain copy of each weight). */
+  domain: number;
   feats: Int32Array;
   offs: Int32Array;
+  /** Exact gold tags (fully labelled corpora). */
   gold: Uint8Array;
+  /**
+   * Partially labelled corpora: the tags allowed at each position (bit t = tag t). The update then
+   * takes as gold the best labelling, under the current weights, that respects them.
+   */
+  allowed?: Uint32Array;
 }
 
 export class Trainer {
@@ -146,6 +160,10 @@ export class Trainer {
   readonly K: number;
   readonly T: number;
   readonly ts: TagSet;
+  /** Domain copies of the weights beside the shared one (0 without domain features). */
+  readonly D: number;
+  /** Rows of one copy of the weight table. */
+  readonly nR: number;
   readonly W: Float32Array;
   readonly U: Float32Array;
   readonly trans: Float64Array;
@@ -169,14 +187,17 @@ export class Trainer {
     this.K = this.labels.length;
     this.ts = new TagSet(opt.scheme, this.K);
     this.T = this.ts.T;
-    this.W = new Float32Array(voc.nRows * this.T);
-    this.U = new Float32Array(voc.nRows * this.T);
-    this.trans = new Float64Array(this.T * this.T);
-    this.transU = new Float64Array(this.T * this.T);
-    this.start = new Float64Array(this.T);
-    this.startU = new Float64Array(this.T);
-    this.end = new Float64Array(this.T);
-    this.endU = new Float64Array(this.T);
+    this.D = opt.domains ? 2 : 0;
+    this.nR = voc.nRows;
+    const copies = 1 + this.D;
+    this.W = new Float32Array(voc.nRows * this.T * copies);
+    this.U = new Float32Array(voc.nRows * this.T * copies);
+    this.trans = new Float64Array(this.T * this.T * copies);
+    this.transU = new Float64Array(this.T * this.T * copies);
+    this.start = new Float64Array(this.T * copies);
+    this.startU = new Float64Array(this.T * copies);
+    this.end = new Float64Array(this.T * copies);
+    this.endU = new Float64Array(this.T * copies);
     this.pairs = pairs;
     voc.uni2 = opt.uni2 !== false;
     voc.quotes = opt.quotes === true;
@@ -203,17 +224,115 @@ export class Trainer {
     return this.ts.encode(ex.text.length, chunks);
   }
 
+  /**
+   * What an MSRA sentence says in our tag set: PER → person and LOC → place exactly; ORG → one of
+   * company, government, organization (the same one through the span: BIO legality sees to that);
+   * an unlabelled character → outside or a title (MSRA leaves titles unmarked).
+   */
+  allowedTags(ex: Example): Uint32Array {
+    const ts = this.ts;
+    const k = (l: string) => this.labels.indexOf(l);
+    const both = (ks: number[], role: 'B' | 'I') => ks.reduce((m, x) => m | (1 << (role === 'B' ? ts.B(x) : ts.I(x))), 0);
+    const title = k('position');
+    const outside = (1 << 0) | both([title], 'B') | both([title], 'I');
+    const orgs = [k('company'), k('government'), k('organization')];
+    const byLabel: Record<string, number[]> = { PER: [k('name')], LOC: [k('address')], ORG: orgs };
+    const a = new Uint32Array(ex.text.length).fill(outside);
+    for (const s of ex.spans) {
+      const ks = byLabel[s.label];
+      if (!ks || s.end <= s.start) continue;
+      a[s.start] = both(ks, 'B');
+      for (let i = s.start + 1; i < s.end; i++) a[i] = both(ks, 'I');
+    }
+    return a;
+  }
+
   prepare(ex: Example, lex: Lexicon | undefined, sc: FeatureScratch): Prepared {
     const n = extract(ex.text, 0, ex.text.length, this.norm, this.ctype, this.voc, lex, sc);
     const offs = sc.offs.slice(0, n + 1);
     const feats = sc.feats.slice(0, n ? offs[n] : 0);
-    return { n, feats, offs, gold: this.goldTags(ex) };
+    const domain = ex.corpus === 'msra' ? 1 : 0;
+    if (ex.corpus === 'msra') return { n, feats, offs, domain, gold: new Uint8Array(n), allowed: this.allowedTags(ex) };
+    return { n, feats, offs, domain, gold: this.goldTags(ex) };
+  }
+
+  private cScore = new Float64Array(0);
+  private cBack = new Uint8Array(0);
+  // the transitions of the domain being trained: shared + domain copy (rebuilt per step, T*T adds)
+  private eTrans = new Float64Array(0);
+  private eStart = new Float64Array(0);
+  private eEnd = new Float64Array(0);
+
+  /** Whether weight row r has domain copies. */
+  domainRow(r: number): boolean {
+    return this.opt.domainRows !== 'light' || r < this.voc.B0 || r >= this.voc.Y0;
+  }
+
+  /** Shared + domain copy of the transition, start and end scores of the domain being trained. */
+  private effective(domain: number): { trans: Float64Array; start: Float64Array; end: Float64Array } {
+    const T = this.T, TT = T * T;
+    if (!this.D) return { trans: this.trans, start: this.start, end: this.end };
+    if (this.eTrans.length !== TT) {
+      this.eTrans = new Float64Array(TT);
+      this.eStart = new Float64Array(T);
+      this.eEnd = new Float64Array(T);
+    }
+    const d = 1 + domain;
+    for (let i = 0; i < TT; i++) this.eTrans[i] = this.trans[i] + this.trans[d * TT + i];
+    for (let i = 0; i < T; i++) {
+      this.eStart[i] = this.start[i] + this.start[d * T + i];
+      this.eEnd[i] = this.end[i] + this.end[d * T + i];
+    }
+    return { trans: this.eTrans, start: this.eStart, end: this.eEnd };
+  }
+
+  /**
+   * Viterbi over the emissions left in this.em by decode(), restricted to the allowed tags and to
+   * legal transitions; writes the best such labelling into `out`.
+   */
+  private constrained(n: number, allowed: Uint32Array, out: Uint8Array, eff: { trans: Float64Array; start: Float64Array; end: Float64Array }): void {
+    const T = this.T, em = this.em, trans = eff.trans, ts = this.ts;
+    if (this.cScore.length < n * T) {
+      this.cScore = new Float64Array(n * T * 2);
+      this.cBack = new Uint8Array(n * T * 2);
+    }
+    const sc = this.cScore, back = this.cBack;
+    const NEG = -1e300;
+    for (let t = 0; t < T; t++) sc[t] = ts.canStart(t) && allowed[0] & (1 << t) ? eff.start[t] + em[t] : NEG;
+    for (let i = 1; i < n; i++) {
+      const pb = (i - 1) * T, cb = i * T, al = allowed[i];
+      for (let c = 0; c < T; c++) {
+        let best = NEG, arg = 0;
+        if (al & (1 << c)) {
+          for (let p = 0; p < T; p++) {
+            if (sc[pb + p] <= NEG || !ts.allowed(p, c)) continue;
+            const v = sc[pb + p] + trans[p * T + c];
+            if (v > best) { best = v; arg = p; }
+          }
+        }
+        sc[cb + c] = best <= NEG ? NEG : best + em[cb + c];
+        back[cb + c] = arg;
+      }
+    }
+    const lb = (n - 1) * T;
+    let best = NEG, arg = 0;
+    for (let t = 0; t < T; t++) {
+      if (sc[lb + t] <= NEG || !ts.canEnd(t)) continue;
+      const v = sc[lb + t] + eff.end[t];
+      if (v > best) { best = v; arg = t; }
+    }
+    out[n - 1] = arg;
+    for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
   }
 
   private em = new Float64Array(0);
   private pred = new Uint8Array(0);
 
-  decode(p: Prepared, W: Float32Array, trans: Float64Array, start: Float64Array, end: Float64Array, vit: Viterbi): Uint8Array {
+  /**
+   * Best labelling under weights W (one copy, or with `dRow` the shared row plus the row dRow further
+   * on: a domain's copy) and the given transitions. Leaves the emissions in this.em.
+   */
+  decode(p: Prepared, W: Float32Array, trans: Float64Array, start: Float64Array, end: Float64Array, vit: Viterbi, dRow = 0): Uint8Array {
     const T = this.T;
     if (this.em.length < p.n * T) {
       this.em = new Float64Array(p.n * T * 2);
@@ -226,6 +345,10 @@ export class Trainer {
       for (let f = p.offs[i]; f < p.offs[i + 1]; f++) {
         const wb = p.feats[f] * T;
         for (let t = 0; t < T; t++) em[eb + t] += W[wb + t];
+        if (dRow && this.domainRow(p.feats[f])) {
+          const db = wb + dRow * T;
+          for (let t = 0; t < T; t++) em[eb + t] += W[db + t];
+        }
       }
     }
     vit.decode(em, p.n, trans, start, end, this.pred);
@@ -234,8 +357,19 @@ export class Trainer {
 
   step(p: Prepared, vit: Viterbi): void {
     if (p.n === 0) return;
-    const pred = this.decode(p, this.W, this.trans, this.start, this.end, vit);
+    if (p.allowed && this.D && this.opt.msraGold === 'cluener') {
+      // the gold: the CLUENER weights' best labelling among those the corpus allows
+      const cl = this.effective(0);
+      this.decode(p, this.W, cl.trans, cl.start, cl.end, vit, this.nR);
+      this.constrained(p.n, p.allowed, p.gold, cl);
+    }
+    const eff = this.effective(p.domain);
+    const dRow = this.D ? (1 + p.domain) * this.nR : 0;
+    const pred = this.decode(p, this.W, eff.trans, eff.start, eff.end, vit, dRow);
+    // partial labels: the gold is the best labelling the corpus allows (decode() left the emissions)
+    if (p.allowed && !(this.D && this.opt.msraGold === 'cluener')) this.constrained(p.n, p.allowed, p.gold, eff);
     const T = this.T, W = this.W, U = this.U, c = this.c, g = p.gold;
+    const dW = dRow * T;
     let wrong = false;
     for (let i = 0; i < p.n; i++) {
       if (pred[i] === g[i]) continue;
@@ -246,14 +380,26 @@ export class Trainer {
         U[wb + g[i]] += c;
         W[wb + pred[i]] -= 1;
         U[wb + pred[i]] -= c;
+        if (dW && this.domainRow(p.feats[f])) {
+          W[dW + wb + g[i]] += 1;
+          U[dW + wb + g[i]] += c;
+          W[dW + wb + pred[i]] -= 1;
+          U[dW + wb + pred[i]] -= c;
+        }
       }
     }
     if (wrong) {
-      const upd = (a: Float64Array, au: Float64Array, idx: number, d: number): void => {
-        a[idx] += d;
-        au[idx] += c * d;
+      const d = this.D ? 1 + p.domain : 0;
+      const upd = (a: Float64Array, au: Float64Array, idx: number, delta: number): void => {
+        a[idx] += delta;
+        au[idx] += c * delta;
+        if (d) {
+          const j = idx + d * (a.length / (1 + this.D));
+          a[j] += delta;
+          au[j] += c * delta;
+        }
       };
-      if (pred[0] !== g[0]) {
+            if (pred[0] !== g[0]) {
         upd(this.start, this.startU, g[0], 1);
         upd(this.start, this.startU, pred[0], -1);
       }
@@ -279,6 +425,27 @@ export class Trainer {
     return { W, trans: av(this.trans, this.transU), start: av(this.start, this.startU), end: av(this.end, this.endU) };
   }
 
+  /**
+   * One copy's weights from the averaged ones: the shared weights alone ('shared'), or shared plus a
+   * domain's copy (0 CLUENER, 1 MSRA). Without domain features, the weights as they are.
+   */
+  view(avg: ReturnType<Trainer['averaged']>, mode: 'shared' | number): ReturnType<Trainer['averaged']> {
+    if (!this.D) return avg;
+    const T = this.T, nW = this.nR * T, TT = T * T;
+    const d = mode === 'shared' ? -1 : 1 + mode;
+    const part = <A extends Float32Array | Float64Array>(a: A, size: number, make: (n: number) => A): A => {
+      const out = make(size);
+      for (let i = 0; i < size; i++) out[i] = a[i] + (d > 0 ? a[d * size + i] : 0);
+      return out;
+    };
+    return {
+      W: part(avg.W, nW, (n) => new Float32Array(n)),
+      trans: part(avg.trans, TT, (n) => new Float64Array(n)),
+      start: part(avg.start, T, (n) => new Float64Array(n)),
+      end: part(avg.end, T, (n) => new Float64Array(n)),
+    };
+  }
+
   predictSpans(p: Prepared, text: string, avg: ReturnType<Trainer['averaged']>, vit: Viterbi): Span[] {
     const tags = this.decode(p, avg.W, avg.trans, avg.start, avg.end, vit);
     const out: Span[] = [];
@@ -294,14 +461,18 @@ export class Trainer {
    * the largest weight mass per row, at most maxRows n-gram rows; unigram, type, bias and lexicon
    * rows are always kept.
    */
-  export(avg: ReturnType<Trainer['averaged']>, lexicon: [string, number][], note: string): ModelParts {
+  export(avg: ReturnType<Trainer['averaged']>, lexicon: [string, number][], note: string, second?: { avg: ReturnType<Trainer['averaged']>; style: StyleWeights }): ModelParts {
     const T = this.T, W = avg.W, v = this.voc;
     let maxAbs = 0;
-    for (let i = 0; i < W.length; i++) {
-      const a = Math.abs(W[i]);
-      if (a > maxAbs) maxAbs = a;
+    // one scale for both styles' weights (with 'light' domain rows, the second style's own rows only)
+    for (const x of second ? [avg, second.avg] : [avg]) {
+      for (let i = 0; i < x.W.length; i++) {
+        if (x !== avg && this.opt.domainRows === 'light' && i >= v.B0 * T && i < v.Y0 * T) continue;
+        const a = Math.abs(x.W[i]);
+        if (a > maxAbs) maxAbs = a;
+      }
+      for (const a of [x.trans, x.start, x.end]) for (const y of a) maxAbs = Math.max(maxAbs, Math.abs(y));
     }
-    for (const a of [avg.trans, avg.start, avg.end]) for (const x of a) maxAbs = Math.max(maxAbs, Math.abs(x));
     const scale = 32000 / maxAbs;
     const blockMass = (row0: number, rows: number): number => {
       let s = 0;
@@ -353,6 +524,32 @@ export class Trainer {
     keep[2].forEach((id, i) => copyRows(v.S0 + id, nv.S0 + i, 1));
     copyRows(v.Y0, nv.Y0, v.nRows - v.Y0);
     const q = (a: Float64Array): Int16Array => Int16Array.from(a, q1);
+    let alt: ModelParts['alt'];
+    let altRanges: [number, number][] | undefined;
+    if (second) {
+      // the second style differs only in the rows that have domain copies (domainRows 'light')
+      const A = second.avg.W;
+      if (this.opt.domainRows === 'light') {
+        altRanges = [[0, nv.B0], [nv.Y0, nv.nRows]];
+        const aw = new Int16Array((nv.B0 + nv.nRows - nv.Y0) * T);
+        for (let i = 0; i < v.B0 * T; i++) aw[i] = q1(A[i]);
+        for (let i = 0; i < (v.nRows - v.Y0) * T; i++) aw[nv.B0 * T + i] = q1(A[v.Y0 * T + i]);
+        alt = { weights: aw, trans: q(second.avg.trans), start: q(second.avg.start), end: q(second.avg.end) };
+      } else {
+        // every row differs: the kept rows in the same layout as the first style's
+        altRanges = [[0, nv.nRows]];
+        const aw = new Int16Array(nv.nRows * T);
+        const copy = (from: number, to: number, rows: number): void => {
+          for (let i = 0; i < rows * T; i++) aw[to * T + i] = q1(A[from * T + i]);
+        };
+        copy(0, 0, v.B0);
+        keep[0].forEach((id, i) => copy(v.B0 + id * BI_W, nv.B0 + i * BI_W, BI_W));
+        keep[1].forEach((id, i) => copy(v.T0 + id * TRI_W, nv.T0 + i * TRI_W, TRI_W));
+        keep[2].forEach((id, i) => copy(v.S0 + id, nv.S0 + i, 1));
+        copy(v.Y0, nv.Y0, v.nRows - v.Y0);
+        alt = { weights: aw, trans: q(second.avg.trans), start: q(second.avg.start), end: q(second.avg.end) };
+      }
+    }
     this.opt.log(
       `export: n-gram blocks with weight ${blocks.length}; kept bigrams ${keep[0].length}/${nBi}, trigrams ${keep[1].length}/${nTri}, skip ${keep[2].length}/${nSkip}; rows ${nv.nRows}; scale ${scale.toFixed(2)}`,
     );
@@ -374,6 +571,7 @@ export class Trainer {
         quotes: this.voc.quotes,
         lexT: this.voc.lexT,
         trainedOn: note,
+        ...(second ? { version: 3 as const, altRanges, style: { bits: second.style.bits, bias: second.style.bias } } : {}),
       },
       tradPairs: this.pairs,
       lexicon,
@@ -385,6 +583,8 @@ export class Trainer {
       trans: q(avg.trans),
       start: q(avg.start),
       end: q(avg.end),
+      alt,
+      styleWeights: second?.style.weights,
     };
   }
 }
@@ -424,15 +624,25 @@ export function buildVocab(texts: string[], norm: Uint16Array, opt: Pick<TrainOp
   return new Vocab(chars, keys(bi, opt.minBi, 2), keys(tri, opt.minTri, 3), keys(sk, opt.minSkip, 2));
 }
 
+/** The gazetteer class of an MSRA ORG name (MSRA does not say which kind): by its last word. */
+const MSRA_ORG_CLASS: [RegExp, LexClass][] = [
+  [/(公司|集团|银行|企业|工厂|厂|商场|商店|饭店|酒店|宾馆|集团公司|有限公司|股份公司)$/, 'company'],
+  [/(政府|国务院|委员会|委|部|局|厅|署|办|办公室|法院|检察院|人大|政协|中央|军区|军委|总局|处|科)$/, 'government'],
+];
+function msraOrgClass(name: string): LexClass {
+  for (const [re, cls] of MSRA_ORG_CLASS) if (re.test(name)) return cls;
+  return 'organization';
+}
+
 /** Lexicon entries from annotated examples: word → class bits. */
 export function harvest(examples: Example[], into: Map<string, number>): Map<string, number> {
   for (const ex of examples) {
     for (const s of ex.spans) {
-      const cls = LABEL_LEX[s.label];
+      const cls = s.label === 'ORG' ? msraOrgClass(s.text) : LABEL_LEX[s.label];
       if (!cls) continue;
       into.set(s.text, (into.get(s.text) ?? 0) | bit(cls));
       // surnames: first character of 2–3 character person names
-      if (s.label === 'name' && (s.text.length === 2 || s.text.length === 3) && /^[\u4e00-\u9fff]+$/.test(s.text)) {
+      if ((s.label === 'name' || s.label === 'PER') && (s.text.length === 2 || s.text.length === 3) && /^[\u4e00-\u9fff]+$/.test(s.text)) {
         into.set(s.text[0], (into.get(s.text[0]) ?? 0) | bit('surname'));
       }
     }
@@ -443,14 +653,19 @@ export function harvest(examples: Example[], into: Map<string, number>): Map<str
 export interface TrainResult {
   parts: ModelParts;
   heldOut?: Scores;
-  perEpoch: { epoch: number; heldOut?: Scores }[];
+  heldOutMsra?: MsraScores;
+  /** With domain features: the model as exported with each choice of weights. */
+  views: Record<string, ModelParts>;
+  perEpoch: { epoch: number; heldOut?: Scores; heldOutMsra?: MsraScores }[];
 }
 
 /**
  * Trains on `train`; when `heldOut` is given, scores it after every epoch (lexicon built from
  * `train` only, so the held-out sentences are as unseen as dev).
  */
-export function trainModel(train: Example[], heldOut: Example[] | undefined, opt: TrainOptions): TrainResult {
+const viewOf = (d: TrainOptions['exportDomain']): 'shared' | number => (d === 'cluener' || d === 'styles' ? 0 : d === 'msra' ? 1 : 'shared');
+
+export function trainModel(train: Example[], heldOut: Example[] | undefined, opt: TrainOptions, heldOutMsra?: Example[]): TrainResult {
   const log = opt.log;
   const freq = new Map<number, number>();
   for (const ex of train) for (let i = 0; i < ex.text.length; i++) freq.set(ex.text.charCodeAt(i), (freq.get(ex.text.charCodeAt(i)) ?? 0) + 1);
@@ -479,6 +694,8 @@ export function trainModel(train: Example[], heldOut: Example[] | undefined, opt
   const sc = new FeatureScratch();
   const prepared = order.map((ex, i) => tr.prepare(ex, foldLex[foldOf[i]], sc));
   const hoPrepared = heldOut?.map((ex) => tr.prepare(ex, fullLex, sc));
+  const hoMsraPrepared = heldOutMsra?.map((ex) => tr.prepare(ex, fullLex, sc));
+  let heldOutMsraScores: MsraScores | undefined;
   const vit = new Viterbi(tr.ts);
   const perEpoch: TrainResult['perEpoch'] = [];
   let heldOutScores: Scores | undefined;
@@ -487,20 +704,38 @@ export function trainModel(train: Example[], heldOut: Example[] | undefined, opt
     const idx = shuffled(prepared.map((_, i) => i), opt.seed + ep);
     for (const i of idx) tr.step(prepared[i], vit);
     let msg = `epoch ${ep}: ${((Date.now() - t0) / 1000).toFixed(1)} s`;
-    if (heldOut && hoPrepared) {
-      const avg = tr.averaged();
+    const full = heldOut || heldOutMsra ? tr.averaged() : undefined;
+    const avg = full && tr.view(full, viewOf(opt.exportDomain));
+    if (heldOut && hoPrepared && avg) {
       const preds = hoPrepared.map((p, i) => tr.predictSpans(p, heldOut[i].text, avg, vit));
       heldOutScores = score(heldOut.map(goldSpans), preds);
       msg += `  held-out micro F1 ${(heldOutScores.micro.f1 * 100).toFixed(2)}`;
-      perEpoch.push({ epoch: ep, heldOut: heldOutScores });
-    } else perEpoch.push({ epoch: ep });
+    }
+    if (heldOutMsra && hoMsraPrepared && full && avg) {
+      const avgM = opt.exportDomain === 'styles' ? tr.view(full, 1) : avg;
+      const preds = hoMsraPrepared.map((p, i) => tr.predictSpans(p, heldOutMsra[i].text, avgM, vit));
+      heldOutMsraScores = scoreMsra(heldOutMsra, preds);
+      msg += `  MSRA dev micro F1 ${(heldOutMsraScores.micro.f1 * 100).toFixed(2)}`;
+    }
+    perEpoch.push({ epoch: ep, heldOut: heldOutScores, heldOutMsra: heldOutMsraScores });
     log(msg);
   }
   const lexList = [...fullMap.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const parts = tr.export(tr.averaged(), lexList, `CLUENER2020 train.json (${train.length} sentences)`);
-  return { parts, heldOut: heldOutScores, perEpoch };
+  const nMsra = train.filter((e) => e.corpus === 'msra').length;
+  const note = `CLUENER2020 train.json (${train.length - nMsra} sentences)` + (nMsra ? ` + MSRA NER train.bio without its dev slice (${nMsra} sentences, partial labels)` : '');
+  const final = tr.averaged();
+  let parts: ModelParts;
+  if (tr.D && opt.exportDomain === 'styles') {
+    // both styles: the CLUENER weights for web news, the MSRA ones for People's Daily text, and the
+    // detector that tells them apart (trained on the same sentences)
+    const style = trainStyle(train, { bits: 18, epochs: 5, seed: opt.seed });
+    parts = tr.export(tr.view(final, 0), lexList, `${note}; styles: web = CLUENER weights, pd = MSRA weights`, { avg: tr.view(final, 1), style });
+  } else parts = tr.export(tr.view(final, viewOf(opt.exportDomain)), lexList, note + (tr.D ? `; domain weights: ${opt.exportDomain ?? 'shared'}` : ''));
+  const views: Record<string, ModelParts> = {};
+  if (tr.D) for (const v of ['shared', 'cluener', 'msra'] as const) views[v] = tr.export(tr.view(final, viewOf(v)), lexList, `${note}; domain weights: ${v}`);
+  return { parts, views, heldOut: heldOutScores, heldOutMsra: heldOutMsraScores, perEpoch };
 }
 
-export { RuntimeModel };
+export { RuntimeModel, mulberry32, shuffled };
 void LEX_CLASSES;
 void UNI_W;

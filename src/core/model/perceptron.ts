@@ -7,6 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { EntityType, Span } from '../types';
 import { FEATURE_VERSION, FeatureScratch, Lexicon, MAX_FEATS_PER_POS, N_LEX, NgramTable, UNI_W, Vocab, buildNormTable, extract } from './features';
 import { WasmDecoder } from './wasm/kernel';
+import { StyleDetector, type TextStyle } from './style';
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Tags                                                                                            */
@@ -235,7 +236,8 @@ export function segments(text: string, cb: (from: number, to: number) => void): 
 
 export interface ModelHeader {
   format: 'news-lens-ner';
-  version: 2;
+  /** 2: one set of weights; 3: may carry a second style's weights and the style detector. */
+  version: 2 | 3;
   featureVersion: number;
   scheme: Scheme;
   /** Label per chunk type in tag order; null = trained as a separate label but not reported. */
@@ -254,6 +256,10 @@ export interface ModelHeader {
   lexT?: number;
   trainedOn?: string;
   createdAt?: string;
+  /** The second style's weight rows: these [from, to) row ranges differ, the rest is shared. */
+  altRanges?: [number, number][];
+  /** The style detector (src/core/model/style.ts): hash bits and bias; its int8 weights follow. */
+  style?: { bits: number; bias: number };
 }
 
 export interface ModelParts {
@@ -270,6 +276,13 @@ export interface ModelParts {
   trans: Int16Array; // T*T
   start: Int16Array; // T
   end: Int16Array; // T
+  /**
+   * People's Daily style ('pd', see ./style.ts): its weight rows in header.altRanges (rows × T, in
+   * range order) and its transition, start and end scores. The main weights are the 'web' style.
+   */
+  alt?: { weights: Int16Array; trans: Int16Array; start: Int16Array; end: Int16Array };
+  /** The style detector's int8 weights (2^header.style.bits of them). */
+  styleWeights?: Int8Array;
 }
 
 const MAGIC = 'NLNER2\n';
@@ -294,6 +307,14 @@ export function serialize(p: ModelParts): Buffer {
   const rows = T ? p.weights.length / T : 0;
   const cm = new Int16Array(p.weights.length);
   for (let t = 0; t < T; t++) for (let r = 0; r < rows; r++) cm[t * rows + r] = p.weights[r * T + t];
+  const extra: Buffer[] = [];
+  if (p.alt) {
+    const altRows = p.alt.weights.length / T;
+    const acm = new Int16Array(p.alt.weights.length);
+    for (let t = 0; t < T; t++) for (let r = 0; r < altRows; r++) acm[t * altRows + r] = p.alt.weights[r * T + t];
+    extra.push(raw(acm), raw(p.alt.trans), raw(p.alt.start), raw(p.alt.end));
+  }
+  if (p.styleWeights) extra.push(Buffer.from(p.styleWeights.buffer, p.styleWeights.byteOffset, p.styleWeights.byteLength));
   const body = Buffer.concat([
     Buffer.from(MAGIC, 'latin1'),
     len,
@@ -308,6 +329,7 @@ export function serialize(p: ModelParts): Buffer {
     raw(p.trans),
     raw(p.start),
     raw(p.end),
+    ...extra,
   ]);
   return gzipSync(body, { level: 9 });
 }
@@ -368,7 +390,27 @@ export function deserialize(file: Buffer): ModelParts {
   const trans = take(Int16Array, T * T);
   const start = take(Int16Array, T);
   const end = take(Int16Array, T);
-  return { header, tradPairs, lexicon, chars, biKeys, triKeys, skipKeys, weights, trans, start, end, vocab: voc } as ModelParts & { vocab: Vocab };
+  let alt: ModelParts['alt'];
+  if (header.altRanges?.length) {
+    let altRows = 0;
+    for (const [a, b] of header.altRanges) {
+      if (!(a >= 0 && b > a && b <= R)) throw new Error('model file: bad style row range');
+      altRows += b - a;
+    }
+    const acm = take(Int16Array, altRows * T);
+    const aw = new Int16Array(altRows * T);
+    for (let t = 0; t < T; t++) for (let r = 0; r < altRows; r++) aw[r * T + t] = acm[t * altRows + r];
+    alt = { weights: aw, trans: take(Int16Array, T * T), start: take(Int16Array, T), end: take(Int16Array, T) };
+  }
+  let styleWeights: Int8Array | undefined;
+  if (header.style) {
+    const n = 1 << header.style.bits;
+    if (off + n > buf.length) throw new Error('truncated model file');
+    styleWeights = new Int8Array(n);
+    new Uint8Array(styleWeights.buffer).set(buf.subarray(off, off + n));
+    off += n;
+  }
+  return { header, tradPairs, lexicon, chars, biKeys, triKeys, skipKeys, weights, trans, start, end, alt, styleWeights, vocab: voc } as ModelParts & { vocab: Vocab };
 }
 
 /** Largest |weight| after requantisation; PACK_ROWS rows of it still fit one int16 lane. */
@@ -433,6 +475,17 @@ function emit13(em: Int32Array, feats: Int32Array, offs: Int32Array, W: Int16Arr
   }
 }
 
+/** One style's decoding tables (see RuntimeModel.buildTables). */
+interface StyleTables {
+  W: Int16Array;
+  W2: Int32Array;
+  trans: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  colMax: Int32Array;
+  unit: number;
+}
+
 let lastModel: RuntimeModel | undefined;
 
 /**
@@ -454,12 +507,19 @@ export class RuntimeModel {
   readonly K: number;
   readonly T: number;
   readonly ts: TagSet;
+  // The tables of the style in use (set by useStyle; see StyleTables).
   private W: Int16Array;
   /** Pairs of tag weights packed as lo + hi·65536 (13 tags in 7 int32). */
-  private W2 = new Int32Array(0);
-  private readonly trans: Int32Array;
-  private readonly start: Int32Array;
-  private readonly end: Int32Array;
+  private W2: Int32Array = new Int32Array(0);
+  private trans: Int32Array;
+  private start: Int32Array;
+  private end: Int32Array;
+  /** Each style's tables: [0] 'web', [1] 'pd' when the model file has a second style. */
+  private readonly tables: StyleTables[];
+  /** Chooses a text's style; undefined for a model with one style. */
+  readonly detector: StyleDetector | undefined;
+  /** Style of the text predict() labelled last. */
+  lastStyle: TextStyle = 'web';
   private readonly norm: Uint16Array;
   private readonly ctype: Uint8Array;
   private readonly voc: Vocab;
@@ -472,9 +532,9 @@ export class RuntimeModel {
   private readonly bio6: boolean;
   private vback = new Uint8Array(0);
   /** Score units per unit of perceptron weight. */
-  private readonly unit: number;
+  private unit: number;
   /** Largest transition into each tag (exact pruning bound). */
-  private readonly colMax: Int32Array;
+  private colMax: Int32Array;
 
   constructor(readonly parts: ModelParts) {
     const h = parts.header;
@@ -487,92 +547,54 @@ export class RuntimeModel {
     this.voc.uni2 = h.uni2 !== false;
     this.voc.quotes = h.quotes === true;
     this.voc.lexT = h.lexT ?? 0x1f;
-    this.W = parts.weights;
-    this.trans = Int32Array.from(parts.trans);
-    this.start = Int32Array.from(parts.start);
-    this.end = Int32Array.from(parts.end);
-    // Requantise so every weight fits in ±PACK_MAX: then two tags' sums share one int32 (see
-    // emit13) without ever carrying into each other. Held-out F1 is unchanged at this resolution
-    // (weights are stored at ±32000).
-    let maxAbs = 1;
-    for (let i = 0; i < this.W.length; i++) if (Math.abs(this.W[i]) > maxAbs) maxAbs = Math.abs(this.W[i]);
-    const QD = Math.max(1, Math.ceil(maxAbs / PACK_MAX));
-    this.unit = (h.scale || 1) / QD;
-    if (QD > 1) {
-      const src = this.W;
-      const W = new Int16Array(src.length);
-      for (let i = 0; i < src.length; i++) W[i] = Math.round(src[i] / QD);
-      this.W = W;
-      for (const a of [this.trans, this.start, this.end]) for (let i = 0; i < a.length; i++) a[i] = Math.round(a[i] / QD);
-    } else {
-      this.W = this.W.slice();
-    }
-    {
-      // every position has the bias feature and exactly one unigram row at offset 0: fold the bias in
-      const T = this.T, W = this.W, v = this.voc;
-      for (let c = 0; c < v.nChars; c++) {
-        const r = (c * UNI_W + 2) * T;
-        for (let t = 0; t < T; t++) W[r + t] = Math.max(-32767, Math.min(32767, W[r + t] + W[v.BIAS * T + t]));
+    // the 'web' style's tables, and the 'pd' style's where the file has them (./style.ts)
+    const web = this.buildTables(parts.weights, parts.trans, parts.start, parts.end, h.scale, true);
+    this.tables = [web];
+    if (parts.alt && h.altRanges && parts.styleWeights && h.style) {
+      const T = this.T;
+      const w = parts.weights.slice();
+      let k = 0;
+      for (const [a, b] of h.altRanges) {
+        w.set(parts.alt.weights.subarray(k * T, (k + b - a) * T), a * T);
+        k += b - a;
       }
-      for (let t = 0; t < T; t++) W[v.BIAS * T + t] = 0;
-      v.biasFolded = true;
+      this.tables.push(this.buildTables(w, parts.alt.trans, parts.alt.start, parts.alt.end, h.scale, false));
+      this.detector = new StyleDetector(parts.styleWeights, h.style.bits, h.style.bias);
     }
-    if (this.T === 13) {
-      const R = this.W.length / 13;
-      const v = this.voc;
-      const nBi = v.biKeys.length / 2;
-      let cap = 16;
-      while (cap < nBi * 2) cap <<= 1;
-      const base = R * 7;
-      this.W2 = new Int32Array(base + cap * 32);
-      for (let r = 0; r < R; r++) {
-        for (let j = 0; j < 7; j++) {
-          const lo = this.W[r * 13 + 2 * j];
-          const hi = 2 * j + 1 < 13 ? this.W[r * 13 + 2 * j + 1] : 0;
-          this.W2[r * 7 + j] = lo + hi * 65536;
-        }
-      }
-      // bigram rows moved next to their keys (see Vocab.bslots)
-      for (let id = 0; id < nBi; id++) {
-        const key = (v.biKeys[2 * id] << 16) | v.biKeys[2 * id + 1];
-        let i = NgramTable.hash(key, 0) & (cap - 1);
-        while (this.W2[base + (i << 5)] !== 0) i = (i + 1) & (cap - 1);
-        const o = base + (i << 5);
-        this.W2[o] = key;
-        this.W2.copyWithin(o + 4, (v.B0 + id * 4) * 7, (v.B0 + id * 4 + 4) * 7);
-      }
-      v.bslots = this.W2;
-      v.bsbase = base;
-      v.bsmask = cap - 1;
-    }
+    this.W = web.W;
+    this.W2 = web.W2;
+    this.trans = web.trans;
+    this.start = web.start;
+    this.end = web.end;
+    this.colMax = web.colMax;
+    this.unit = web.unit;
     const nt = buildNormTable(parts.tradPairs);
     this.norm = nt.norm;
     this.ctype = nt.ctype;
     this.lex = parts.lexicon.length ? Lexicon.build(parts.lexicon, this.norm) : undefined;
     this.vit = new Viterbi(this.ts);
     this.bio6 = this.ts.scheme === 'BIO' && this.T === 13;
-    this.colMax = new Int32Array(this.T);
-    for (let c = 0; c < this.T; c++) {
-      let hi = -Infinity;
-      for (let p = 0; p < this.T; p++) if (this.ts.allowed(p, c)) hi = Math.max(hi, this.trans[p * this.T + c]);
-      this.colMax[c] = hi;
-    }
     const v = this.voc;
     if (this.bio6 && v.bslots && v.tri.size === 0 && v.skip.size === 0 && !v.quotes && v.biasFolded) {
       // the whole decode in WebAssembly (the kernel covers these templates; it cuts segments at
       // segCap - 1 = MAX_SEG code units as segments() does)
-      const params = new Int32Array(13 * 13 + 3 * 13);
-      params.set(this.trans, 0);
-      params.set(this.start, 169);
-      params.set(this.end, 182);
-      params.set(this.colMax, 195);
+      const params = (t: StyleTables): Int32Array => {
+        const p = new Int32Array(13 * 13 + 3 * 13);
+        p.set(t.trans, 0);
+        p.set(t.start, 169);
+        p.set(t.end, 182);
+        p.set(t.colMax, 195);
+        return p;
+      };
       const lex = this.lex;
+      const pd = this.tables[1];
       this.dec = WasmDecoder.create({
         W2: this.W2,
+        params: params(web),
+        alt: pd && { W2: pd.W2, params: params(pd) },
         rows: this.W.length / 13,
         biKeys: v.biKeys,
         B0: v.B0,
-        params,
         norm: this.norm,
         ctype: this.ctype,
         charId: v.charId,
@@ -589,6 +611,85 @@ export class RuntimeModel {
       });
       if (this.dec) this.bindDecoder();
     }
+  }
+
+  /**
+   * The decoding tables of one style's weights: requantised so every weight fits in ±PACK_MAX (then
+   * two tags' sums share one int32 without carrying into each other; held-out F1 is unchanged at
+   * this resolution, weights are stored at ±32000), the bias folded into the unigram rows, and for
+   * 13 tags the packed table with its bigram slots. The first style's packed table also serves as
+   * the vocabulary's bigram lookup (the slots are laid out alike in every style's table).
+   */
+  private buildTables(weights: Int16Array, trans0: Int16Array, start0: Int16Array, end0: Int16Array, scale: number, first: boolean): StyleTables {
+    const T = this.T, v = this.voc;
+    const trans = Int32Array.from(trans0), start = Int32Array.from(start0), end = Int32Array.from(end0);
+    let maxAbs = 1;
+    for (let i = 0; i < weights.length; i++) if (Math.abs(weights[i]) > maxAbs) maxAbs = Math.abs(weights[i]);
+    const QD = Math.max(1, Math.ceil(maxAbs / PACK_MAX));
+    const unit = (scale || 1) / QD;
+    const W = new Int16Array(weights.length);
+    for (let i = 0; i < weights.length; i++) W[i] = QD > 1 ? Math.round(weights[i] / QD) : weights[i];
+    if (QD > 1) for (const a of [trans, start, end]) for (let i = 0; i < a.length; i++) a[i] = Math.round(a[i] / QD);
+    // every position has the bias feature and exactly one unigram row at offset 0: fold the bias in
+    for (let c = 0; c < v.nChars; c++) {
+      const r = (c * UNI_W + 2) * T;
+      for (let t = 0; t < T; t++) W[r + t] = Math.max(-32767, Math.min(32767, W[r + t] + W[v.BIAS * T + t]));
+    }
+    for (let t = 0; t < T; t++) W[v.BIAS * T + t] = 0;
+    if (first) v.biasFolded = true;
+    let W2: Int32Array = new Int32Array(0);
+    if (T === 13) {
+      const R = W.length / 13;
+      const nBi = v.biKeys.length / 2;
+      let cap = 16;
+      while (cap < nBi * 2) cap <<= 1;
+      const base = R * 7;
+      W2 = new Int32Array(base + cap * 32);
+      for (let r = 0; r < R; r++) {
+        for (let j = 0; j < 7; j++) {
+          const lo = W[r * 13 + 2 * j];
+          const hi = 2 * j + 1 < 13 ? W[r * 13 + 2 * j + 1] : 0;
+          W2[r * 7 + j] = lo + hi * 65536;
+        }
+      }
+      // bigram rows moved next to their keys (see Vocab.bslots)
+      for (let id = 0; id < nBi; id++) {
+        const key = (v.biKeys[2 * id] << 16) | v.biKeys[2 * id + 1];
+        let i = NgramTable.hash(key, 0) & (cap - 1);
+        while (W2[base + (i << 5)] !== 0) i = (i + 1) & (cap - 1);
+        const o = base + (i << 5);
+        W2[o] = key;
+        W2.copyWithin(o + 4, (v.B0 + id * 4) * 7, (v.B0 + id * 4 + 4) * 7);
+      }
+      if (first) {
+        v.bslots = W2;
+        v.bsbase = base;
+        v.bsmask = cap - 1;
+      }
+    }
+    const colMax = new Int32Array(T);
+    for (let c = 0; c < T; c++) {
+      let hi = -Infinity;
+      for (let p = 0; p < T; p++) if (this.ts.allowed(p, c)) hi = Math.max(hi, trans[p * T + c]);
+      colMax[c] = hi;
+    }
+    return { W, W2, trans, start, end, colMax, unit };
+  }
+
+  /** Decode the next texts with this style's weights (the 'web' ones when the model has one style). */
+  useStyle(style: TextStyle): void {
+    const i = style === 'pd' && this.tables.length > 1 ? 1 : 0;
+    this.lastStyle = i ? 'pd' : 'web';
+    const t = this.tables[i];
+    if (this.W === t.W) return;
+    this.W = t.W;
+    this.W2 = t.W2;
+    this.trans = t.trans;
+    this.start = t.start;
+    this.end = t.end;
+    this.colMax = t.colMax;
+    this.unit = t.unit;
+    this.dec?.useStyle(i);
   }
 
   /** The WebAssembly decoder (undefined: JavaScript decodes). */
@@ -691,6 +792,7 @@ export class RuntimeModel {
     const out: Span[] = [];
     if (typeof text !== 'string' || text.length === 0) return out;
     const L = text.length;
+    if (this.detector) this.useStyle(this.detector.styleOf(text));
     if (this.dec) {
       // the whole text in one kernel call; the per-text arrays spanCost reads live in its memory
       if (this.dec.setText(text)) this.bindDecoder();

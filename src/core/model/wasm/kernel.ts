@@ -47,6 +47,8 @@ export interface DecoderTables {
   B0: number;
   /** trans (13·13), start, end, colMax (13 each). */
   params: Int32Array;
+  /** A second style's W2 and params (same layout), chosen per text by useStyle(1). */
+  alt?: { W2: Int32Array; params: Int32Array };
   norm: Uint16Array;
   ctype: Uint8Array;
   charId: Uint16Array;
@@ -104,9 +106,11 @@ export class WasmDecoder {
     const nBi = t.biKeys.length / 2;
     let biCap = 16;
     while (biCap < nBi * 2) biCap <<= 1;
-    const regions: [keyof typeof G, number][] = [
+    const regions: [keyof typeof G | 'W_ALT' | 'P_ALT', number][] = [
       ['W', t.rows * 7 * 4 + 64],
       ['P', 4096], // the scalar tables, then the 16-lane ones the kernel's prepare() writes
+      ['W_ALT', t.alt ? t.rows * 7 * 4 + 64 : 0],
+      ['P_ALT', t.alt ? 4096 : 0],
       ['FEATS', cap * t.maxFeatsPerPos * 4],
       ['OFFS', (cap + 1) * 4],
       ['BACK', cap * T],
@@ -145,15 +149,22 @@ export class WasmDecoder {
     this.textCap = initialText;
     this.bind();
     const buf = this.memory.buffer;
-    const W = at.get('W')!;
     // weight rows as 13 int16 lanes (and a zero lane) at 4× each row's packed-table address
     const cells = t.rows * 7;
-    const w16 = new Int16Array(buf, W, cells * 2);
-    for (let j = 0; j < cells; j++) {
-      const x = t.W2[j];
-      const lo = (x << 16) >> 16;
-      w16[2 * j] = lo;
-      w16[2 * j + 1] = (x - lo) >> 16;
+    const putWeights = (W2: Int32Array, at: number): void => {
+      const w16 = new Int16Array(buf, at, cells * 2);
+      for (let j = 0; j < cells; j++) {
+        const x = W2[j];
+        const lo = (x << 16) >> 16;
+        w16[2 * j] = lo;
+        w16[2 * j + 1] = (x - lo) >> 16;
+      }
+    };
+    putWeights(t.W2, at.get('W')!);
+    this.styleAt = [[at.get('W')!, at.get('P')!]];
+    if (t.alt) {
+      putWeights(t.alt.W2, at.get('W_ALT')!);
+      this.styleAt.push([at.get('W_ALT')!, at.get('P_ALT')!]);
     }
     // bigram key → address of its first row: [key, address] slots, probed as Vocab.bslots is
     const keys = new Int32Array(buf, at.get('BI_KEYS')!, biCap * 2);
@@ -169,6 +180,10 @@ export class WasmDecoder {
     };
     put('P', t.params);
     this.k.prepare(at.get('P')!);
+    if (t.alt) {
+      put('P_ALT', t.alt.params);
+      this.k.prepare(at.get('P_ALT')!);
+    }
     put('NORM', t.norm);
     put('CTYPE', t.ctype);
     put('CHARID', t.charId);
@@ -181,6 +196,7 @@ export class WasmDecoder {
     }
     const g = this.i32.subarray(this.G >> 2, (this.G >> 2) + G_SLOTS);
     for (const [name, slot] of Object.entries(G)) if (at.has(name)) g[slot] = at.get(name)!;
+    this.style = 0;
     g[G.BI_PMASK] = t.biPmask;
     g[G.BI_MASK] = biCap - 1;
     g[G.LEX_PMASK] = t.lex?.pmask ?? 0;
@@ -193,6 +209,19 @@ export class WasmDecoder {
     g[G.LEXT] = t.lexT;
     g[G.SEG_CAP] = t.segCap;
     this.bindText();
+  }
+
+  /** Addresses of each style's weight rows and parameter block. */
+  private readonly styleAt: [number, number][];
+  private style = 0;
+
+  /** Decode with style i's weights (0, or 1 when the tables had `alt`). */
+  useStyle(i: number): void {
+    if (i === this.style || !this.styleAt[i]) return;
+    this.style = i;
+    const g = this.G >> 2;
+    this.i32[g + G.W] = this.styleAt[i][0];
+    this.i32[g + G.P] = this.styleAt[i][1];
   }
 
   /** A decoder for these tables; undefined when WebAssembly with SIMD is unavailable (or NEWS_LENS_WASM=0). */
