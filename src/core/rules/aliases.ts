@@ -4,7 +4,10 @@
  * linked to the legal name (aliasOf).
  */
 import type { Ctx } from './context';
-import { stageCompanyLexicon } from './companyLexicon';
+import * as companyLexiconModule from './companyLexicon';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { stageCompanyLexicon } = companyLexiconModule;
 
 export function stageAliases(ctx: Ctx): void {
   const extra = new Map<string, string>();

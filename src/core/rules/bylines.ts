@@ -5,10 +5,17 @@
  * certain, so it is claimed before the title and speaker stages read the same text.
  */
 import { BYLINE_LABELS } from '../lexicon/words';
-import { codeSet, JS_SPACE } from './charClasses';
-import { add, type Ctx } from './context';
-import { readNameStrict } from './names';
-import { candidates } from './scan';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as namesModule from './names';
+import * as scanModule from './scan';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet, JS_SPACE } = charClassesModule;
+const { add } = contextModule;
+const { readNameStrict } = namesModule;
+const { candidates } = scanModule;
 
 const BYLINE_RE = new RegExp(`(?:^|[\\s（(【\\[|｜，,])(?:${BYLINE_LABELS.slice().sort((a, b) => b.length - a.length).join('|')})[：:]\\s*`, 'gm');
 const SOURCE_RE = /(?:^|[\s（(【[])(?:来源|稿源|出处|转自|来自)[：:]\s*/gm;

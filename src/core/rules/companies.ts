@@ -4,9 +4,15 @@
  * suffix; it runs before the lexicon stage, so 华为技术有限公司 is one span, not 华为 and the rest.
  */
 import { COMPANY_GENERIC_STEMS, COMPANY_SUFFIXES } from '../lexicon/words';
-import { add, setOrg, type Ctx } from './context';
-import { WordScanner } from './scan';
-import { walkBack } from './walkBack';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as scanModule from './scan';
+import * as walkBackModule from './walkBack';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { add, setOrg } = contextModule;
+const { WordScanner } = scanModule;
+const { walkBack } = walkBackModule;
 
 /** Stop words that are also common words of company names (新星投资有限公司, 中国建设银行). */
 const COMPANY_NAME_STOPS = new Set(['投资', '建设', '合作', '联合']);

@@ -3,9 +3,15 @@
  * companies: 宁德时代, 华为, 苹果), at word boundaries for ASCII names. The aliases stage runs it a
  * second time with the document's own short forms of legal names.
  */
-import { add, setOrg, type Ctx } from './context';
-import { isAsciiAlnum } from './charClasses';
-import { candidates, occurrences } from './scan';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as charClassesModule from './charClasses';
+import * as scanModule from './scan';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { add, setOrg } = contextModule;
+const { isAsciiAlnum } = charClassesModule;
+const { candidates, occurrences } = scanModule;
 
 /**
  * A document's few company aliases: the same longest-match answers as a Trie over them, without

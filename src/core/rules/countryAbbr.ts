@@ -4,11 +4,19 @@
  * these contexts: 中 alone is everywhere, and 美好, 法律, 日常 are words.
  */
 import { Trie } from '../trie';
-import { codeSet, isHan } from './charClasses';
-import { add, type Ctx } from './context';
-import { placeCovers } from './placeNames';
-import { candidates } from './scan';
-import { PAIR_CHARS } from './scanTables';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as placeNamesModule from './placeNames';
+import * as scanModule from './scan';
+import * as scanTablesModule from './scanTables';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet, isHan } = charClassesModule;
+const { add } = contextModule;
+const { placeCovers } = placeNamesModule;
+const { candidates } = scanModule;
+const { PAIR_CHARS } = scanTablesModule;
 
 /** Each abbreviation's full name. */
 const COUNTRY_ABBR: Record<string, string> = {

@@ -4,10 +4,17 @@
  * (sticky) only where the shared scan says a date can start.
  */
 import { DAY_PARTS, RELATIVE_DATES } from '../lexicon/words';
-import { codeSet } from './charClasses';
-import { add, type Ctx } from './context';
-import { candidates } from './scan';
-import { DATE_NUMERAL, DATE_WORD_ID, DATE_WORD_LISTS } from './scanTables';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as scanModule from './scan';
+import * as scanTablesModule from './scanTables';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet } = charClassesModule;
+const { add } = contextModule;
+const { candidates } = scanModule;
+const { DATE_NUMERAL, DATE_WORD_ID, DATE_WORD_LISTS } = scanTablesModule;
 
 const D_NUM = '(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})';
 const D_YEAR = '(?:[0-9]{4}|[零〇一二三四五六七八九]{4}|[0-9]{2}(?=年[0-9一二三四五六七八九十]{1,2}月))年';

@@ -5,11 +5,19 @@
  * 市委宣传部, 省台办). Bodies come before titles: a title chain attaches to the body before it.
  */
 import { GOV_LONG_SUFFIXES } from '../lexicon/words';
-import { codeSet } from './charClasses';
-import { add, free, setOrg, type Ctx } from './context';
-import { levelCharBefore, regionEndingAt } from './placeNames';
-import { candidates, WordScanner } from './scan';
-import { walkBack } from './walkBack';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as placeNamesModule from './placeNames';
+import * as scanModule from './scan';
+import * as walkBackModule from './walkBack';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet } = charClassesModule;
+const { add, free, setOrg } = contextModule;
+const { levelCharBefore, regionEndingAt } = placeNamesModule;
+const { candidates, WordScanner } = scanModule;
+const { walkBack } = walkBackModule;
 
 const GOV_LONG_WORDS = new WordScanner(() => GOV_LONG_SUFFIXES);
 

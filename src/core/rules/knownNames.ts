@@ -3,8 +3,13 @@
  * every person name of two or more characters is looked up again wherever it occurs. Last, so it
  * only fills what no other stage claimed.
  */
-import { add, free, type Ctx } from './context';
-import { occurrences } from './scan';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as scanModule from './scan';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { add, free } = contextModule;
+const { occurrences } = scanModule;
 
 /** Stage: every person name found so far, wherever else it occurs free. */
 export function stageKnownNames(ctx: Ctx): void {

@@ -2,7 +2,10 @@
  * Ranges no recognizer may look into: URLs, Markdown link targets, inline code. The rules treat them
  * as claimed; the merge drops model spans inside them.
  */
-import { MAX_TEXT_FOR_RULES } from './context';
+import * as contextModule from './context';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { MAX_TEXT_FOR_RULES } = contextModule;
 
 function regexAll(re: RegExp, s: string, fn: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;

@@ -3,9 +3,15 @@
  * (readNameStrict), before a post-name title (nameBefore). Shared by the title, post-name title,
  * byline and speaker stages.
  */
-import { isHan, isNameChar, codeSet } from './charClasses';
-import { free, type Ctx } from './context';
-import { placeCovers } from './placeNames';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as placeNamesModule from './placeNames';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { isHan, isNameChar, codeSet } = charClassesModule;
+const { free } = contextModule;
+const { placeCovers } = placeNamesModule;
 
 const FUNCTION_CHARS = new Set('在说等和与及同的了是也还就对向将已率一今昨明会指强表来到前出主参陪带考调视走看听发致签宣提要希回答则又都再首随特分共亲代任兼被把让给所以并而但从于为曾称'.split('').map((c) => c.charCodeAt(0)));
 export const NOT_NAME_SECOND = new Set('的了是在和与及等们个这那也都就又还说'.split('').map((c) => c.charCodeAt(0)));

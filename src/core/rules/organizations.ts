@@ -5,11 +5,19 @@
  */
 import { ORG_SUFFIXES } from '../lexicon/words';
 import { Trie } from '../trie';
-import { isHan } from './charClasses';
-import { add, setOrg, type Ctx } from './context';
-import { boundaryAfter } from './names';
-import { WordScanner, candidates } from './scan';
-import { walkBack } from './walkBack';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as namesModule from './names';
+import * as scanModule from './scan';
+import * as walkBackModule from './walkBack';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { isHan } = charClassesModule;
+const { add, setOrg } = contextModule;
+const { boundaryAfter } = namesModule;
+const { WordScanner, candidates } = scanModule;
+const { walkBack } = walkBackModule;
 
 /** Only spaces between the line start and `p`. */
 function atLineStart(s: string, p: number): boolean {

@@ -6,9 +6,15 @@
  */
 import { PARTY_FULL, PARTY_SHORT } from '../lexicon/words';
 import { Trie } from '../trie';
-import { codeSet, isHan } from './charClasses';
-import { add, free, setOrg, type Ctx } from './context';
-import { candidates } from './scan';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as scanModule from './scan';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet, isHan } = charClassesModule;
+const { add, free, setOrg } = contextModule;
+const { candidates } = scanModule;
 
 const PARTY_TRIE = new Trie<number>();
 for (const w of PARTY_FULL) PARTY_TRIE.set(w, 1);

@@ -3,8 +3,13 @@
  * body (北京市 + 委), a level character (省/市/区/县) before a national name, a place name covering a
  * character, the province a city lies in.
  */
-import { codeSet, isHan } from './charClasses';
-import { free, type Ctx } from './context';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet, isHan } = charClassesModule;
+const { free } = contextModule;
 
 const LEVEL_CHARS = codeSet('市省区县');
 /** A free 市/省/区/县 right before `i` that starts a word (省国资委, 省台办; not 城市国资委). */

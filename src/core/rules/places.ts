@@ -5,10 +5,17 @@
  * or title (北京市委, 华润集团) belongs to that span.
  */
 import { CITY_ABBR, FOREIGN_STATES, PROVINCE_ABBR, PROVINCE_ABBR_UNSAFE } from '../lexicon/words';
-import { codeSet } from './charClasses';
-import { add, free, type Ctx } from './context';
-import { candidates } from './scan';
-import { ABBR_SAFE } from './scanTables';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as scanModule from './scan';
+import * as scanTablesModule from './scanTables';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet } = charClassesModule;
+const { add, free } = contextModule;
+const { candidates } = scanModule;
+const { ABBR_SAFE } = scanTablesModule;
 
 const ABBR_LEFT = '在来赴驻返回抵离访进出入留至到落扎莅临';
 const ABBR_RIGHT = '投发工生学考访举召开设参落集期务就创居经办视出求上任企商考建兴前后以';

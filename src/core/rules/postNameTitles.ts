@@ -5,11 +5,18 @@
  */
 import type { PersonRole } from '../types';
 import { POST_NAME_TITLES } from '../lexicon/words';
-import { add, free, type Ctx } from './context';
-import { boundaryAfter, LEADER_TITLES, nameBefore } from './names';
-import { BUSINESS_CORES, OTHER_CORES } from './roles';
-import { WordScanner } from './scan';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as namesModule from './names';
+import * as rolesModule from './roles';
+import * as scanModule from './scan';
 import type { TitleChain } from './types';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { add, free } = contextModule;
+const { boundaryAfter, LEADER_TITLES, nameBefore } = namesModule;
+const { BUSINESS_CORES, OTHER_CORES } = rolesModule;
+const { WordScanner } = scanModule;
 
 /** Titles after a name in formal text: 江泽民主席, 李鹏总理. */
 const POST_NAME_WORDS = new WordScanner(() => POST_NAME_TITLES);

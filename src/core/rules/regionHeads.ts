@@ -4,9 +4,15 @@
  * title chains, which take 北京市委 in 北京市委书记 apart into a body and a post themselves.
  */
 import { GOV_REGION_HEADS } from '../lexicon/words';
-import { add, free, type Ctx } from './context';
-import { regionEndingAt } from './placeNames';
-import { WordScanner } from './scan';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as placeNamesModule from './placeNames';
+import * as scanModule from './scan';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { add, free } = contextModule;
+const { regionEndingAt } = placeNamesModule;
+const { WordScanner } = scanModule;
 
 const GOV_REGION_HEAD_WORDS = new WordScanner(() => GOV_REGION_HEADS);
 export function stageGovRegionHeads(ctx: Ctx): void {

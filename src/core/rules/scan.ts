@@ -6,9 +6,13 @@
  */
 import type { Lexicons } from '../lexicon';
 import { Trie } from '../trie';
-import { isHan } from './charClasses';
+import * as charClassesModule from './charClasses';
 import type { Ctx } from './context';
-import { ABBR_SAFE, BYLINE_FIRST, DATE_NUMERAL, DATE_WORD_LISTS, GOV_SHORT_SET, PAIR_CHARS, PARTY_FIRST, SOURCE_FIRST, placeStarts } from './scanTables';
+import * as scanTablesModule from './scanTables';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { isHan } = charClassesModule;
+const { ABBR_SAFE, BYLINE_FIRST, DATE_NUMERAL, DATE_WORD_LISTS, GOV_SHORT_SET, PAIR_CHARS, PARTY_FIRST, SOURCE_FIRST, placeStarts } = scanTablesModule;
 
 /**
  * Word lists scanned over the whole text. Same matches as a global regex over the alternation

@@ -6,7 +6,10 @@
  */
 import type { Lexicons } from '../lexicon';
 import { BYLINE_LABELS, CITY_ABBR, DAY_PARTS, GOV_SHORT_SUFFIXES, PARTY_FULL, PARTY_SHORT, PROVINCE_ABBR, PROVINCE_ABBR_UNSAFE, RELATIVE_DATES } from '../lexicon/words';
-import { codeSet } from './charClasses';
+import * as charClassesModule from './charClasses';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet } = charClassesModule;
 
 // ---------- dates (dates.ts) ----------
 // Every date match starts with a numeral (digit or Chinese numeral), 星期/周/礼拜, a relative-date

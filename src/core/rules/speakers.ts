@@ -3,10 +3,17 @@
  * and the author of a leader's doctrine (邓小平理论, 毛泽东思想). Near the end, with a low priority:
  * the context is weaker evidence than a title.
  */
-import { isBoundaryChar, isHan } from './charClasses';
-import { add, free, type Ctx } from './context';
-import { NOT_NAME_SECOND, surnameLen } from './names';
-import { WordScanner } from './scan';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as namesModule from './names';
+import * as scanModule from './scan';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { isBoundaryChar, isHan } = charClassesModule;
+const { add, free } = contextModule;
+const { NOT_NAME_SECOND, surnameLen } = namesModule;
+const { WordScanner } = scanModule;
 
 // no word is a prefix of another, so longest-first equals the former regex's alternation order
 // (理论, 思想, 新时代: a leader's doctrine, scanned in the same list — see doctrineAuthor)

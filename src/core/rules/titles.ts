@@ -9,13 +9,22 @@
 import type { PersonRole } from '../types';
 import type { Lexicons, PlaceInfo } from '../lexicon';
 import { POST_NAME_TITLES } from '../lexicon/words';
-import { codeSet, isHan } from './charClasses';
-import { add, free, type Ctx } from './context';
-import { nameBefore, nextNameAt, readForeignName, readName } from './names';
-import { provinceOf } from './placeNames';
-import { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES } from './roles';
-import { candidates } from './scan';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as namesModule from './names';
+import * as placeNamesModule from './placeNames';
+import * as rolesModule from './roles';
+import * as scanModule from './scan';
 import type { RichSpan, TitleChain } from './types';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet, isHan } = charClassesModule;
+const { add, free } = contextModule;
+const { nameBefore, nextNameAt, readForeignName, readName } = namesModule;
+const { provinceOf } = placeNamesModule;
+const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES } = rolesModule;
+const { candidates } = scanModule;
 
 /** After a region written with no org prefix (北京市长), a unit needs one of these cores (or a 国家/中央 one, or a country). */
 const REGION_CORES = new Set(['行政长官', '特首', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '县长', '副县长', '州长', '市领导', '省领导', '区领导', '县领导']);

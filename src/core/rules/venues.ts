@@ -4,9 +4,15 @@
  * in 香港).
  */
 import { VENUE_SUFFIXES_STRONG, VENUE_SUFFIXES_WEAK } from '../lexicon/words';
-import { add, free, type Ctx } from './context';
-import { WordScanner } from './scan';
-import { walkBack } from './walkBack';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as scanModule from './scan';
+import * as walkBackModule from './walkBack';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { add, free } = contextModule;
+const { WordScanner } = scanModule;
+const { walkBack } = walkBackModule;
 
 const VENUE_STRONG_WORDS = new WordScanner(() => VENUE_SUFFIXES_STRONG);
 const VENUE_WEAK_WORDS = new WordScanner(() => VENUE_SUFFIXES_WEAK);

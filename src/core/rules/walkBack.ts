@@ -5,7 +5,10 @@
  */
 import type { Lexicons } from '../lexicon';
 import { Trie } from '../trie';
-import { isNameChar } from './charClasses';
+import * as charClassesModule from './charClasses';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { isNameChar } = charClassesModule;
 
 /** Words at which a backwards walk over a name stops (the name starts after them). */
 const STOP_WORDS = [
