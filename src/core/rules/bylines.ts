@@ -1,6 +1,6 @@
 /**
- * Stage: bylines and sources. Names after a byline label (编辑：常萌, （记者 李明）, 记者李蕾张羽飞) are
- * people, with the label as their post; the items after a source label (来源：新华社、人民日报) are
+ * Stage: bylines and sources. Names after a byline label and a colon (编辑：常萌, 记者：李明、王小红)
+ * are people, with the label as their post (记者李明 without a colon is a title chain: titles.ts); the items after a source label (来源：新华社、人民日报) are
  * organizations, or companies the lexicon knows. Second in the pipeline: a name after a label is
  * certain, so it is claimed before the title and speaker stages read the same text.
  */

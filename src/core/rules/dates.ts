@@ -1,7 +1,7 @@
 /**
  * Stage: dates and times (1998年1月5日, 9月13日上午10时, 今天下午, 星期三, 2024-05-01 09:30). First in
- * the pipeline, so no later stage reads a date's characters (今天, 5日) as part of a name or place. One regex, tried
- * (sticky) only where the shared scan says a date can start.
+ * the pipeline, so no later stage reads a date's characters (今天, 5日) as part of a name or place.
+ * One regex, tried (sticky) only where the shared scan says a date can start.
  */
 import { DAY_PARTS, RELATIVE_DATES } from '../lexicon/words';
 import * as charClassesModule from './charClasses';

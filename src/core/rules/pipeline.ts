@@ -2,8 +2,9 @@
  * The rule recognizer as a pipeline: the stages in the order they run over one shared context.
  * Stages claim characters in order of reliability; a later stage only uses characters no earlier
  * one claimed, so the order below is part of the rules. To add a rule, open the stage it belongs
- * to (each file says what it recognises); to add a stage, write a file with a `stageX(ctx)` and
- * put it in PIPELINE where it should claim.
+ * to (each file says what it recognises); to add a stage, write a file with a `stageX(ctx)` (binding
+ * the helpers it imports as the other stage files do: context.ts says why), put it in PIPELINE
+ * where it should claim, and give it a test in test/unit/core/rules/.
  */
 import { normalizeForMatching } from '../normalize';
 import { createContext, MAX_TEXT_FOR_RULES, type Ctx } from './context';
