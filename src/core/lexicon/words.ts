@@ -123,6 +123,15 @@ export const GOV_FIXED = [
 /** Region-level government heads: 北京市委, 广东省政府, 朝阳区人民政府 (region before required). */
 export const GOV_REGION_HEADS = ['省委', '市委', '区委', '县委', '州委', '党委', '省政府', '市政府', '区政府', '县政府', '政府', '人大常委会', '人大', '政协', '纪委', '监委'];
 
+// Political parties (the parties stage, src/core/rules/parties.ts).
+/** Party names written in full: no boundary needed (general knowledge: CPC and the eight democratic parties). */
+export const PARTY_FULL = [
+  '中国共产党', '共产党', '中国国民党革命委员会', '中国国民党', '国民党', '中国民主同盟', '中国民主建国会', '中国民主促进会', '中国农工民主党', '农工民主党',
+  '中国致公党', '致公党', '九三学社', '台湾民主自治同盟', '民进党', '民主党', '共和党', '保守党', '自民党',
+];
+/** Short forms that are also pieces of ordinary words (人民建设, 居民进入): need a boundary on both sides. */
+export const PARTY_SHORT = ['中共', '民革', '民盟', '民建', '民进', '农工党', '台盟', '工党', '社会党', '社民党'];
+
 /** Organization suffixes (media, institutions, associations). Walk-back stems. */
 export const ORG_SUFFIXES = [
   '日报社', '日报', '晚报', '晨报', '时报', '商报', '青年报', '法制报', '都市报', '周刊', '杂志社', '杂志', '通讯社', '新闻社', '广播电视台', '电视台', '广播电台', '电台', '报社', '新闻网', '网',

@@ -1,3 +1,6 @@
+// Longer than the ~600 lines a file here should be, on purpose: this is one AssemblyScript module
+// compiled to one WebAssembly binary, and `npm run build:kernel` (and the unit test that holds
+// kernelBinary.ts to it) hashes this one source file to tell whether the binary is current.
 /**
  * The decoder's inner loops in WebAssembly (AssemblyScript source; `npm run build:kernel` compiles it
  * into ./kernelBinary.ts). decodeText() takes a whole text: it cuts it into segments as segments()

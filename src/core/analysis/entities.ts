@@ -1,0 +1,185 @@
+/**
+ * Step 5 of analyze(): entities and mentions from the spans. Each span becomes a mention of an
+ * entity of its type and normalised name (traditional and simplified, full- and half-width forms
+ * meet); companies under their legal name when the article wrote one (宁德时代 → 宁德时代新能源科技股份
+ * 有限公司 when both appear), places under their lexicon name with the region they lie in, people
+ * with their role, titles (titles.ts), region and organization; every entity with the sections it
+ * is mentioned in, and every section with its entities.
+ */
+import type { Entity, EntityType, Mention, PersonRole, Region, Sentence } from '../types';
+import { lexicons, lookupPlace } from '../lexicon';
+import { normalizeForMatching } from '../normalize';
+import type { RichSpan } from '../recognize';
+import { indexAt } from './sentences';
+import { ArticleRegion, titleInfo } from './titles';
+
+const ROLE_RANK: Record<PersonRole, number> = { official: 3, business: 2, other: 1 };
+
+interface Builder {
+  entity: Entity;
+  firstOffset: number;
+}
+
+export interface EntityInput {
+  /** The analysed text, and the same normalised for matching (same length). */
+  text: string;
+  normalized: string;
+  /** Final spans (recognizer and user lexicon), sorted by start, non-overlapping. */
+  spans: RichSpan[];
+  regions: Region[];
+  sentences: Sentence[];
+}
+
+/**
+ * Key of a name that is no span of the text (a lexicon name, a short form the recognizer derived):
+ * normalised like the text, so it meets the keys read from the normalised text.
+ */
+const nameKey = (t: string) => normalizeForMatching(t);
+
+/** Entities in order of first mention, and every mention (in span order). */
+export function buildEntities(input: EntityInput): { entities: Entity[]; mentions: Mention[] } {
+  const { text, normalized, spans, regions, sentences } = input;
+  // the normalised text of a span (every span's text is text.slice(start, end))
+  const keyOf = (sp: RichSpan) => normalized.slice(sp.start, sp.end);
+
+  const regionAt = (off: number): Region | undefined => {
+    if (!regions.length || off < regions[0].start) return undefined;
+    return regions[indexAt(regions, off)];
+  };
+  const sentenceAt = (off: number): number => (sentences.length ? indexAt(sentences, off) : 0);
+
+  // company canonicalisation: legal names and their short forms
+  // keys are normalised (simplified, half-width) so traditional and simplified forms meet
+  const companyKey = new Map<string, string>(); // normalised surface → legal name as written
+  for (const sp of spans) {
+    if (sp.type === 'company' && sp.legal) {
+      const legal = sp.text;
+      const key = keyOf(sp);
+      if (!companyKey.has(key)) companyKey.set(key, legal);
+      for (const a of sp.aliases ?? []) if (!companyKey.has(nameKey(a))) companyKey.set(nameKey(a), legal);
+    }
+  }
+  for (const sp of spans) {
+    if (sp.type === 'company' && sp.aliasOf && !companyKey.has(keyOf(sp))) companyKey.set(keyOf(sp), companyKey.get(nameKey(sp.aliasOf)) ?? sp.aliasOf);
+  }
+  const canonicalCompany = (t: string, key: string): string => companyKey.get(key) ?? t;
+
+  const builders = new Map<string, Builder>();
+  // per type, by normalised name: the same entity as looking up `${type}:${key}`, without
+  // building (and hashing) that key for every mention
+  const byType = new Map<EntityType, Map<string, Builder>>();
+  /** The entity of `type` named `name`, whose normalised form is `key`. */
+  const getEntity = (type: EntityType, name: string, key: string, off: number): Entity => {
+    let m = byType.get(type);
+    if (!m) byType.set(type, (m = new Map()));
+    let b = m.get(key);
+    if (!b) {
+      const id = `${type}:${key}`;
+      b = builders.get(id);
+      if (!b) {
+        b = { entity: { id, type, name, aliases: [], titles: [], sections: [], mentions: [] }, firstOffset: off };
+        builders.set(id, b);
+      }
+      m.set(key, b);
+    }
+    return b.entity;
+  };
+
+  const lx = lexicons();
+  const articleRegion = new ArticleRegion(spans, normalized);
+  const mentions: Mention[] = [];
+  // membership sets beside the output arrays, so long documents stay linear
+  const seen = new Map<Entity, { aliases: Set<string>; sections: Set<string>; titles: Set<string> }>();
+  const seenOf = (e: Entity) => {
+    let v = seen.get(e);
+    if (!v) {
+      v = { aliases: new Set(e.aliases), sections: new Set(e.sections), titles: new Set(e.titles.map((t) => t.inText)) };
+      seen.set(e, v);
+    }
+    return v;
+  };
+  const regionEntities = new Map<Region, Set<string>>();
+  for (const sp of spans) {
+    const region = regionAt(sp.start);
+    const sentence = sentenceAt(sp.start);
+    let entity: Entity;
+    if (sp.type === 'company') {
+      const spanKey = keyOf(sp);
+      const name = canonicalCompany(sp.text, spanKey);
+      entity = getEntity('company', name, name === sp.text ? spanKey : nameKey(name), sp.start);
+      const info = lx.companyByName.get(sp.text);
+      if (info?.area && !entity.region) entity.region = lookupPlace(info.area)?.name ?? info.area;
+    } else if (sp.type === 'place') {
+      const p = sp.place ?? lookupPlace(keyOf(sp));
+      // (a place can come without a name: the country abbreviations' 波 has no entry)
+      entity = p?.name != null ? getEntity('place', p.name, nameKey(p.name), sp.start) : getEntity('place', sp.text, keyOf(sp), sp.start);
+      if (!entity.within) {
+        const parents = p?.parents ?? [];
+        const sectionName = region?.name;
+        let within: string | undefined = sp.within;
+        if (within) {
+          // written with its region: 香港北部都会区
+        } else if (parents.length) {
+          within = parents.find((x) => x === sectionName || lookupPlace(x)?.parents.includes(sectionName ?? '')) ?? parents[0];
+          // report the province-level parent for a district of a municipality, the city otherwise
+        } else if (sectionName && (!p || (p.level !== 'province' && p.level !== 'country' && p.level !== 'foreign-city' && p.name !== sectionName))) {
+          within = sectionName;
+        }
+        if (within && within !== entity.name) entity.within = within;
+      }
+      entity.region = entity.within ?? entity.name;
+    } else if (sp.type === 'person') {
+      entity = getEntity('person', sp.text, keyOf(sp), sp.start);
+      const role = sp.role;
+      if (role && (!entity.role || ROLE_RANK[role] > ROLE_RANK[entity.role])) entity.role = role;
+      if (sp.chain) {
+        const org = sp.chain.organization ? canonicalCompany(sp.chain.organization, nameKey(sp.chain.organization)) : undefined;
+        const isOfficial = sp.role === 'official';
+        const reg = isOfficial ? sp.chain.region ?? region?.name ?? articleRegion.of(sp.chain) : undefined;
+        // an official's post in a body (省科技厅党组成员) is a regional post, not a company's
+        const inBody = sp.chain.orgType === 'government' || sp.chain.orgType === 'organization';
+        const ti = titleInfo(sp.chain, reg, isOfficial && inBody ? undefined : org, text, normalized);
+        const titleSet = seenOf(entity).titles;
+        if (!titleSet.has(ti.inText)) {
+          titleSet.add(ti.inText);
+          entity.titles.push(ti);
+        }
+        if (isOfficial && reg && !entity.region) entity.region = reg;
+        if (org && !entity.organization) entity.organization = org;
+      }
+    } else {
+      entity = getEntity(sp.type, sp.text, keyOf(sp), sp.start);
+      if ((sp.type === 'government' || sp.type === 'organization') && !entity.region) {
+        const lead = lx.places.longest(keyOf(sp), 0);
+        if (lead) entity.region = lead[1].name;
+        else if (region) entity.region = region.name;
+      }
+    }
+    const m: Mention = { entityId: entity.id, type: entity.type, start: sp.start, end: sp.end, text: sp.text, regionId: region?.id, sentence };
+    entity.mentions.push(m);
+    mentions.push(m);
+    const es = seenOf(entity);
+    if (sp.text !== entity.name && !es.aliases.has(sp.text)) {
+      es.aliases.add(sp.text);
+      entity.aliases.push(sp.text);
+    }
+    if (region) {
+      if (!es.sections.has(region.id)) {
+        es.sections.add(region.id);
+        entity.sections.push(region.id);
+      }
+      let re = regionEntities.get(region);
+      if (!re) regionEntities.set(region, (re = new Set(region.entityIds)));
+      if (!re.has(entity.id)) {
+        re.add(entity.id);
+        region.entityIds.push(entity.id);
+      }
+    }
+  }
+  // people without a title chain on their first mention take the title of a later one
+  const entities = [...builders.values()].sort((a, b) => a.firstOffset - b.firstOffset).map((b) => b.entity);
+  for (const e of entities) {
+    if (e.type === 'person' && !e.role) e.role = 'other';
+  }
+  return { entities, mentions };
+}

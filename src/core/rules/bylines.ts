@@ -1,0 +1,119 @@
+/**
+ * Stage: bylines and sources. Names after a byline label and a colon (编辑：常萌, 记者：李明、王小红)
+ * are people, with the label as their post (记者李明 without a colon is a title chain: titles.ts); the items after a source label (来源：新华社、人民日报) are
+ * organizations, or companies the lexicon knows. Second in the pipeline: a name after a label is
+ * certain, so it is claimed before the title and speaker stages read the same text.
+ */
+import { BYLINE_LABELS } from '../lexicon/words';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as namesModule from './names';
+import * as scanModule from './scan';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet, JS_SPACE } = charClassesModule;
+const { add } = contextModule;
+const { readNameStrict } = namesModule;
+const { candidates } = scanModule;
+
+const BYLINE_RE = new RegExp(`(?:^|[\\s（(【\\[|｜，,])(?:${BYLINE_LABELS.slice().sort((a, b) => b.length - a.length).join('|')})[：:]\\s*`, 'gm');
+const SOURCE_RE = /(?:^|[\s（(【[])(?:来源|稿源|出处|转自|来自)[：:]\s*/gm;
+const BYLINE_STICKY = new RegExp(BYLINE_RE.source, 'my');
+const SOURCE_STICKY = new RegExp(SOURCE_RE.source, 'my');
+const BYLINE_LEFT = (() => {
+  const t = JS_SPACE.slice();
+  for (const ch of '（(【[|｜，,') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+const SOURCE_LEFT = (() => {
+  const t = JS_SPACE.slice();
+  for (const ch of '（(【[') t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+
+/** ^ in a multiline regex: start of text or after a line terminator. */
+function lineStartAt(s: string, p: number): boolean {
+  if (p === 0) return true;
+  const c = s.charCodeAt(p - 1);
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * The matches of a global `(?:^|[left])(?:labels)…` regex: a match starts either at a line start
+ * with a label, or at a `left` character followed by a label, so it is tried (sticky) only there,
+ * in order, resuming after each match — the same matches as scanning with the global regex.
+ */
+function labelMatches(s: string, labelStarts: Int32Array, left: Uint8Array, sticky: RegExp, fn: (m: RegExpExecArray) => void): void {
+  let nextP = 0;
+  const tryAt = (p: number) => {
+    if (p < nextP) return;
+    sticky.lastIndex = p;
+    const m = sticky.exec(s);
+    if (!m || m[0].length === 0) return;
+    nextP = m.index + m[0].length;
+    fn(m);
+  };
+  for (const q of labelStarts) {
+    if (q > 0 && left[s.charCodeAt(q - 1)] === 1) tryAt(q - 1);
+    if (lineStartAt(s, q)) tryAt(q);
+  }
+}
+
+export function stageBylines(ctx: Ctx): void {
+  const { s } = ctx;
+  const cands = candidates(ctx);
+  labelMatches(s, cands.byline, BYLINE_LEFT, BYLINE_STICKY, (m) => {
+    let p = m.index + m[0].length;
+    for (let guard = 0; guard < 8; guard++) {
+      const r = readNameStrict(ctx, p);
+      if (!r) break;
+      add(ctx, { type: 'person', start: p, end: r, priority: 100, source: 'rule', role: 'other', chain: undefined });
+      const label = m[0].replace(/^[\s（(【[|｜，,]/, '').replace(/[：:]\s*$/, '');
+      const last = ctx.spans[ctx.spans.length - 1];
+      const ls = m.index + m[0].indexOf(label);
+      if (last && last.start === p) last.chain = { inText: label, start: ls, end: ls + label.length, units: [{ start: ls, end: ls + label.length, text: label, core: label, hasRegionalPrefix: false }] };
+      p = r;
+      while (p < s.length && (s[p] === '、' || s[p] === ' ' || s[p] === '，' || s[p] === ',' || s[p] === '\u3000')) p++;
+    }
+  });
+  // Linear on long lines: the line end is found once per line, and a later label on a line that
+  // an earlier label already walked to its end only needs its own first item (every later item
+  // starts after a separator the earlier walk passed, so it was tried already and `taken` only grows).
+  let cachedFrom = -1;
+  let cachedLineEnd = -1;
+  let walkedLineEnd = -1;
+  labelMatches(s, cands.source, SOURCE_LEFT, SOURCE_STICKY, (m) => {
+    let p = m.index + m[0].length;
+    if (!(p >= cachedFrom && p <= cachedLineEnd)) {
+      const e = s.indexOf('\n', p);
+      cachedFrom = p;
+      cachedLineEnd = e < 0 ? s.length : e;
+    }
+    const lineEnd = cachedLineEnd;
+    const firstOnly = walkedLineEnd === lineEnd;
+    walkedLineEnd = lineEnd;
+    while (p < lineEnd) {
+      let q = p;
+      let colon = false;
+      for (; q < lineEnd; q++) {
+        const c = s.charCodeAt(q);
+        if (SOURCE_SEPS[c] === 1) break;
+        if (c === 0x3a || c === 0xff1a) colon = true;
+      }
+      const len = q - p;
+      // another field of the same line (发布时间:…, 编辑:…) ends the list of sources
+      if (colon) break;
+      if (len >= 2 && len <= 16) {
+        const txt = s.slice(p, q);
+        const company = ctx.lx.companies.get(txt);
+        if (company) add(ctx, { type: 'company', start: p, end: q, priority: 85, source: 'lexicon' });
+        else add(ctx, { type: 'organization', start: p, end: q, priority: 85, source: 'rule' });
+      }
+      p = q + 1;
+      if (firstOnly) break;
+    }
+  });
+}
+
+const SOURCE_SEPS = codeSet('、，,；;/|｜ 　）)');

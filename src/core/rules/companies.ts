@@ -1,0 +1,79 @@
+/**
+ * Stage: companies by their legal-name suffix (华为技术有限公司, 中国建设银行, 新星投资有限公司), with a
+ * bracketed short name after them (（以下简称“康宁”）) as an alias. The stem is walked back from the
+ * suffix; it runs before the lexicon stage, so 华为技术有限公司 is one span, not 华为 and the rest.
+ */
+import { COMPANY_GENERIC_STEMS, COMPANY_SUFFIXES } from '../lexicon/words';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as scanModule from './scan';
+import * as walkBackModule from './walkBack';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { add, setOrg } = contextModule;
+const { WordScanner } = scanModule;
+const { walkBack } = walkBackModule;
+
+/** Stop words that are also common words of company names (新星投资有限公司, 中国建设银行). */
+const COMPANY_NAME_STOPS = new Set(['投资', '建设', '合作', '联合']);
+const COMPANY_WORDS = new WordScanner(() => [...COMPANY_SUFFIXES, '分行', '支行', '分公司', '办事处', '代表处']);
+const REGION_BRACKET_RE = /（[^（）]{1,8}）|\([^()]{1,8}\)/g;
+
+function companyStem(name: string): string {
+  let t = name.replace(REGION_BRACKET_RE, '');
+  t = t.replace(/(股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|控股有限公司|有限公司|集团公司|公司|集团|控股|股份)$/, '');
+  t = t.replace(/(股份有限公司|有限责任公司|有限公司).*$/, '');
+  return t;
+}
+
+export function stageCompanies(ctx: Ctx): void {
+  const { s, lx } = ctx;
+  const hits: { start: number; end: number }[] = [];
+  COMPANY_WORDS.scan(ctx, (a, b) => hits.push({ start: a, end: b }));
+  for (let h = hits.length - 1; h >= 0; h--) {
+    const { start: sufStart, end: sufEnd } = hits[h];
+    if (ctx.taken[sufStart]) continue;
+    const suffix = s.slice(sufStart, sufEnd);
+    const back = walkBack(s, sufStart, 30, ctx.taken, 0, lx);
+    let start = back.start;
+    // 新星投资有限公司: a name word that is also a stop word (投资, 建设) right before the suffix is part of the name
+    if (back.cutBy && sufStart - start < 2 && COMPANY_NAME_STOPS.has(back.cutBy) && start - back.cutBy.length > 0) {
+      const before = walkBack(s, start - back.cutBy.length, 30, ctx.taken, 0, lx).start;
+      if (start - back.cutBy.length - before >= 2) start = before;
+    }
+    if (start >= sufStart) continue;
+    // 控股股东, 控股子公司, 控股权: holding, not a company suffix
+    if (suffix === '控股' && (s.startsWith('股东', sufEnd) || s.startsWith('子公司', sufEnd) || s.charCodeAt(sufEnd) === 0x6743)) continue;
+    let name = s.slice(start, sufEnd);
+    const stemAll = s.slice(start, sufStart).replace(REGION_BRACKET_RE, '');
+    if (stemAll.length < 2 && !/公司$/.test(suffix)) continue;
+    if (stemAll.length < 1) continue;
+    if (COMPANY_GENERIC_STEMS.has(stemAll) || /^[这那该本此各每其][家个]?$/.test(stemAll)) continue;
+    // 1.55亿股股份, 500万元股份: a quantity, not a name
+    if (/(家|个|些|类|级|型|性|化|的|股|亿|万|元)$/.test(stemAll) && !lx.companies.has(stemAll)) continue;
+    if (suffix === '银行' && stemAll.length < 2) continue;
+    if ((suffix === '股份' || suffix === '控股') && stemAll.length < 2) continue;
+    if ((suffix === '办事处' || suffix === '代表处' || suffix === '支行' || suffix === '分行') && !/(公司|银行|集团)/.test(stemAll)) {
+      if (suffix !== '分行' && suffix !== '支行') continue;
+    }
+    let end = sufEnd;
+    void name;
+    // a bracketed short name right after: （小红书）, （以下简称“康宁”）
+    const aliases: string[] = [];
+    const stem = companyStem(s.slice(start, end));
+    if (stem.length >= 2 && stem !== s.slice(start, end)) aliases.push(stem);
+    const sp = add(ctx, { type: 'company', start, end, priority: 80, source: 'rule', legal: true, aliases });
+    if (!sp) continue;
+    const br = /^[（(](?:以下简称|下称|简称)?[“"「]?([^（）()“”"「」]{2,10})[”"」]?[）)]/.exec(s.slice(end, end + 20));
+    if (br) {
+      const inner = br[1];
+      const innerStart = end + br[0].indexOf(inner);
+      if (!lx.placeByName.has(inner) && !/^[0-9]+$/.test(inner)) {
+        sp.aliases!.push(inner);
+        add(ctx, { type: 'company', start: innerStart, end: innerStart + inner.length, priority: 80, source: 'rule', aliasOf: sp.text });
+      }
+    }
+    setOrg(ctx, start, sp);
+    end = sp.end;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Stage: companies the lexicon knows by their short names (A-share short names, brands, foreign
+ * companies: 宁德时代, 华为, 苹果), at word boundaries for ASCII names. The aliases stage runs it a
+ * second time with the document's own short forms of legal names.
+ */
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as charClassesModule from './charClasses';
+import * as scanModule from './scan';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { add, setOrg } = contextModule;
+const { isAsciiAlnum } = charClassesModule;
+const { candidates, occurrences } = scanModule;
+
+/**
+ * A document's few company aliases: the same longest-match answers as a Trie over them, without
+ * allocating a Trie's 64 K-entry tables for every document that has a legal company name.
+ */
+class AliasSet {
+  private readonly lens: number[];
+  constructor(private readonly map: Map<string, string>) {
+    const lens = new Set<number>();
+    for (const k of map.keys()) {
+      if (!k) continue;
+      lens.add(k.length);
+    }
+    this.lens = [...lens].sort((a, b) => b - a);
+  }
+  longest(s: string, i: number): [number, string] | undefined {
+    for (const L of this.lens) {
+      if (i + L > s.length) continue;
+      const v = this.map.get(s.substr(i, L));
+      if (v !== undefined) return [i + L, v];
+    }
+    return undefined;
+  }
+}
+
+export function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): void {
+  const { s, lx } = ctx;
+  let extra: AliasSet | undefined;
+  if (extraMap?.size) extra = new AliasSet(extraMap);
+  const taken = ctx.taken;
+  if (!extra) {
+    const list = candidates(ctx).company;
+    let nextI = 0;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k];
+      if (i < nextI || taken[i]) continue;
+      nextI = companyLexiconAt(ctx, i, undefined) + 1;
+    }
+    return;
+  }
+  // Second pass (extra aliases): every free position with a lexicon hit was already tried by the
+  // first pass and `taken` only grows, so a lexicon-only hit cannot succeed now; only positions
+  // where an alias matches need a look. They are found with indexOf per alias (a document has few)
+  // and visited in order, resuming where the full loop over the text would.
+  const at = occurrences(s, extraMap!.keys());
+  let nextI = 0;
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k];
+    if (i < nextI || taken[i] || s.charCodeAt(i) < 0x41) continue;
+    nextI = companyLexiconAt(ctx, i, extra) + 1;
+  }
+}
+
+/** Tries the company (or alias) name at i; returns the next loop index. */
+function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): number {
+  const { s, n, lx } = ctx;
+  let hit = lx.companies.longest(s, i);
+  let aliasOf: string | undefined;
+  if (extra) {
+    const e = extra.longest(s, i);
+    if (e && (!hit || hit[0] < e[0])) {
+      hit = [e[0], { name: s.slice(i, e[0]), source: 'brand' }];
+      aliasOf = e[1];
+    }
+  }
+  if (!hit) return i;
+  const [end] = hit;
+  // ASCII names must sit at word boundaries
+  if (isAsciiAlnum(s.charCodeAt(i)) && i > 0 && isAsciiAlnum(s.charCodeAt(i - 1))) return i;
+  if (isAsciiAlnum(s.charCodeAt(end - 1)) && end < n && isAsciiAlnum(s.charCodeAt(end))) return i;
+  // a short name glued to 社 is part of a news agency's name (中通社 is not 中通)
+  if (end < n && s.charCodeAt(end) === 0x793e) return i;
+  const sp = add(ctx, { type: 'company', start: i, end, priority: 70, source: 'lexicon', aliasOf });
+  if (sp) {
+    setOrg(ctx, i, sp);
+    return end - 1;
+  }
+  return i;
+}

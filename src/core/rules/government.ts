@@ -1,0 +1,89 @@
+/**
+ * Stage: government bodies. Fixed names from the lexicon (国务院, 发改委; 省国资委 with the level
+ * written before), long suffixes with a stem walked back (北京商务中心区管委会, 广东省人民检察院), and
+ * department stems with a one-character suffix and their region or committee (北京市商务局,
+ * 市委宣传部, 省台办). Bodies come before titles: a title chain attaches to the body before it.
+ */
+import { GOV_LONG_SUFFIXES } from '../lexicon/words';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as placeNamesModule from './placeNames';
+import * as scanModule from './scan';
+import * as walkBackModule from './walkBack';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet } = charClassesModule;
+const { add, free, setOrg } = contextModule;
+const { levelCharBefore, regionEndingAt } = placeNamesModule;
+const { candidates, WordScanner } = scanModule;
+const { walkBack } = walkBackModule;
+
+const GOV_LONG_WORDS = new WordScanner(() => GOV_LONG_SUFFIXES);
+
+export function stageGov(ctx: Ctx): void {
+  const { s, n, lx } = ctx;
+  // fixed names (with an optional region before them: 北京市人民政府, 广东省人民检察院 handled by long suffixes)
+  const cands = candidates(ctx);
+  let nextI = 0;
+  for (const i of cands.govFixed) {
+    if (i < nextI || ctx.taken[i]) continue;
+    const hit = lx.govFixed.longest(s, i);
+    if (hit) {
+      // 教育部队 (教育 + 部队), 外交部门: a body ending in 部 glued to 队/门/分/位 is another word
+      if (s.charCodeAt(hit[0] - 1) === 0x90e8 && GOV_BU_NEXT[s.charCodeAt(hit[0])] === 1) continue;
+      // a province/city level written before a national name: 省国资委, 市发改委
+      const start = levelCharBefore(ctx, i) ? i - 1 : i;
+      const sp = add(ctx, { type: 'government', start, end: hit[0], priority: 80, source: 'lexicon' });
+      if (sp) {
+        setOrg(ctx, start, sp);
+        nextI = hit[0];
+      }
+    }
+  }
+  // long suffixes with free stems: 北京商务中心区管委会
+  const hits: number[][] = [];
+  GOV_LONG_WORDS.scan(ctx, (a, b) => hits.push([a, b]));
+  for (let h = hits.length - 1; h >= 0; h--) {
+    const [a, b] = hits[h];
+    if (ctx.taken[a]) continue;
+    if (s.charCodeAt(b - 1) === 0x90e8 && GOV_BU_NEXT[s.charCodeAt(b)] === 1) continue; // 公安部门
+    const { start } = walkBack(s, a, 16, ctx.taken);
+    if (a - start < 2) continue;
+    const stem = s.slice(start, a);
+    if (/^(该|本|此|各|这个|相关|有关|上述|其|我|你|他)/.test(stem)) continue;
+    const sp = add(ctx, { type: 'government', start, end: b, priority: 80, source: 'rule' });
+    if (sp) setOrg(ctx, start, sp);
+  }
+  // department stems with short suffixes: (region)商务部, 发改委, 市场监管局
+  for (const a of cands.govShort) {
+    if (ctx.taken[a]) continue;
+    const b = a + 1;
+    if (s.charCodeAt(a) === 0x90e8 && GOV_BU_NEXT[s.charCodeAt(b)] === 1) continue; // 公安部门, 国防部队
+    // find a stem ending at a
+    let best = -1;
+    for (let L = 2; L <= 10 && a - L >= 0; L++) {
+      if (lx.govStems.getIn(s, a - L, a)) best = a - L;
+    }
+    // one-character stems of 办 offices, only with a level written before them: 省台办, 市侨办
+    if (best < 0 && a >= 2 && s.charCodeAt(a) === 0x529e && GOV_BAN_ONE[s.charCodeAt(a - 1)] === 1 && levelCharBefore(ctx, a - 1)) best = a - 1;
+    if (best < 0) continue;
+    let start = best;
+    // the party committee or government a department belongs to: 市委宣传部, 省政府办公厅, 镇江市委组织部
+    if (start >= 2 && PARTY_HEADS.has(s.slice(start - 2, start)) && free(ctx, start - 2, start)) start -= 2;
+    // optional region (北京市 / 市 / 省 / 国家) before the stem
+    const region = regionEndingAt(ctx, start);
+    if (region !== undefined) start = region;
+    else if (levelCharBefore(ctx, start)) start--;
+    else if (s.slice(start - 2, start) === '国家') start -= 2;
+    if (!free(ctx, start, b)) continue;
+    const sp = add(ctx, { type: 'government', start, end: b, priority: 78, source: 'rule' });
+    if (sp) setOrg(ctx, start, sp);
+  }
+}
+
+const GOV_BU_NEXT = codeSet('队门分位');
+/** Committees a department is written under: 市委宣传部, 省委组织部. */
+const PARTY_HEADS = new Set(['市委', '省委', '区委', '县委', '州委']);
+/** 台办, 侨办, 外办, 编办. */
+const GOV_BAN_ONE = codeSet('台侨外编');

@@ -1,0 +1,177 @@
+/**
+ * Reading personal names around a position: after a title (readName, readForeignName), in a byline
+ * (readNameStrict), before a post-name title (nameBefore). Shared by the title, post-name title,
+ * byline and speaker stages.
+ */
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as placeNamesModule from './placeNames';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { isHan, isNameChar, codeSet } = charClassesModule;
+const { free } = contextModule;
+const { placeCovers } = placeNamesModule;
+
+const FUNCTION_CHARS = new Set('在说等和与及同的了是也还就对向将已率一今昨明会指强表来到前出主参陪带考调视走看听发致签宣提要希回答则又都再首随特分共亲代任兼被把让给所以并而但从于为曾称'.split('').map((c) => c.charCodeAt(0)));
+export const NOT_NAME_SECOND = new Set('的了是在和与及等们个这那也都就又还说'.split('').map((c) => c.charCodeAt(0)));
+
+/** A name may end before q: end of text, a non-name character, claimed text, or a word that follows names (说, 等, 一行). */
+export function boundaryAfter(ctx: Ctx, q: number): boolean {
+  const { s, n } = ctx;
+  if (q >= n) return true;
+  const c = s.charCodeAt(q);
+  if (!isHan(c)) return !isNameChar(c) || c === 0x20;
+  if (ctx.taken[q]) return true;
+  return ctx.lx.afterName.longest(s, q) !== undefined;
+}
+
+/** Length of the surname at p (2 for a compound surname), 0 when none starts there. */
+export function surnameLen(ctx: Ctx, p: number): number {
+  const { s } = ctx;
+  if (ctx.lx.compoundSurnames.has(s.substr(p, 2))) return 2;
+  if (ctx.lx.surnames.has(s.charCodeAt(p))) return 1;
+  return 0;
+}
+
+/** Verbs that end a byline rather than continue a name (王小明说, 李华称). */
+const BYLINE_NOT_NAME = codeSet('说称指表认讲谈问答道');
+/**
+ * Bylines run names and posts together (记者李蕾张羽飞, 记者杨莉通讯员王媛, 记者孟梅实习生夏冬梅): true when
+ * a post, or a surname starting a two/three-character name that ends at punctuation, begins at q.
+ */
+export function nextNameAt(ctx: Ctx, q: number): boolean {
+  const { s, n, lx } = ctx;
+  if (s.startsWith('实习生', q) || s.startsWith('通讯员', q)) return true;
+  if (!lx.surnames.has(s.charCodeAt(q))) return false;
+  for (const L of [2, 3]) {
+    const e = q + L;
+    if (e > n || (e < n && isHan(s.charCodeAt(e)))) continue;
+    let ok = true;
+    for (let k = q + 1; k < e; k++) {
+      const c = s.charCodeAt(k);
+      if (!isHan(c) || ctx.taken[k] || NOT_NAME_SECOND.has(c) || BYLINE_NOT_NAME[c] === 1) ok = false;
+    }
+    if (ok && e < n && s[e] !== '，' && s[e] !== '。') return true;
+  }
+  return false;
+}
+
+/** Reads a Chinese personal name at p (after a title or a label); returns its end or undefined. */
+export function readName(ctx: Ctx, p: number): number | undefined {
+  const { s, n } = ctx;
+  const sl = surnameLen(ctx, p);
+  if (!sl) return undefined;
+  const maxL = sl === 2 ? 4 : 3;
+  const minL = sl === 2 ? 3 : 2;
+  let validMax = 0;
+  for (let L = 1; L <= maxL && p + L <= n; L++) {
+    const c = s.charCodeAt(p + L - 1);
+    if (!isHan(c) || ctx.taken[p + L - 1]) break;
+    validMax = L;
+  }
+  if (validMax < minL) {
+    // a foreign or transliterated name with a middle dot is handled by the caller
+    return undefined;
+  }
+  if (NOT_NAME_SECOND.has(s.charCodeAt(p + sl))) return undefined;
+  const long = Math.min(maxL, validMax);
+  const short = minL;
+  // 代表全中国人民: a country or province running to the end of the reading is no given name; nor is
+  // the start of one (主席南斯拉夫联盟共和国总统)
+  if (placeInName(ctx, p, p + long)) return long !== short && !placeInName(ctx, p, p + short) ? p + short : undefined;
+  if (ctx.lx.places.first[s.charCodeAt(p)] !== 0) {
+    const hit = ctx.lx.places.longest(s, p);
+    if (hit && hit[0] >= p + long && NAME_PLACE_LEVELS.has(hit[1].level)) return undefined;
+  }
+  if (long === short) return p + short;
+  if (sl === 1 && long === 3 && nextNameAt(ctx, p + 2)) return p + 2;
+  const bLong = boundaryAfter(ctx, p + long);
+  const bShort = boundaryAfter(ctx, p + short);
+  const lastLong = s.charCodeAt(p + long - 1);
+  if (bLong && !(bShort && FUNCTION_CHARS.has(lastLong))) return p + long;
+  if (bShort) return p + short;
+  return FUNCTION_CHARS.has(lastLong) ? p + short : p + long;
+}
+
+const NAME_PLACE_LEVELS = new Set(['country', 'province', 'foreign-city', 'region']);
+/** A country/province/foreign place starts inside [a, e) and reaches e or beyond (应美国, 全中国). */
+function placeInName(ctx: Ctx, a: number, e: number): boolean {
+  const { s, lx } = ctx;
+  for (let k = a + 1; k < e; k++) {
+    if (lx.places.first[s.charCodeAt(k)] === 0) continue;
+    const hit = lx.places.longest(s, k);
+    if (hit && hit[0] >= e && NAME_PLACE_LEVELS.has(hit[1].level)) return true;
+  }
+  return false;
+}
+
+/** Characters of transliterated foreign names. */
+const TRANSLIT = new Set(
+  '阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬佛弗福盖甘冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里理利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳娜奈内尼涅诺欧帕潘佩彭皮普奇齐乔切琼萨塞桑瑟森沙珊舍什施史斯松苏索塔泰坦汤特提托图瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约扎泽詹顿夫逊尔茨兹默娃汀妮莎芙薇缇蕾登山大·'.split(''),
+);
+/** A transliterated foreign name (马斯克, 卡特, 约翰·史密斯) right after a title. */
+export function readForeignName(ctx: Ctx, p: number): number | undefined {
+  let q = p;
+  while (q < ctx.n && q - p < 10 && TRANSLIT.has(ctx.s[q]) && !ctx.taken[q]) q++;
+  if (q - p < 2 || ctx.s[p] === '·' || ctx.s[q - 1] === '·') return undefined;
+  return boundaryAfter(ctx, q) ? q : undefined;
+}
+
+/** Like readName but only accepts a name followed by a boundary (bylines). */
+export function readNameStrict(ctx: Ctx, p: number): number | undefined {
+  const e = readName(ctx, p);
+  if (e === undefined) {
+    // bylines may carry non-surname names: take 2–4 Han characters up to a separator
+    let q = p;
+    while (q < ctx.n && q - p < 4 && isHan(ctx.s.charCodeAt(q))) q++;
+    if (q - p >= 2 && (q >= ctx.n || !isHan(ctx.s.charCodeAt(q)))) return q;
+    return undefined;
+  }
+  return e;
+}
+
+/** Leader titles after which a surname alone names the person (江主席, 李总理). */
+export const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '总统', '副总统', '首相']);
+const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|向|与|和|同|及|对|给|请|由|在|是|了|的|以|当)$/;
+/** Surnames that are far more often ordinary words before a title (共和国总统, 该党主席, 副总理). */
+const LONE_SURNAME_NOT = new Set('国党和文明时海方高全平成金关安常云都相来门商师副总代前原新老大小会长于'.split(''));
+/** Verbs before a lone surname and a leader title: 热烈欢迎江主席, 迎接江主席, 聆听江主席演讲, 当江主席走上讲台. */
+const LONE_LEFT_RE = /(欢迎|欢送|迎接|聆听|会见|会晤|陪同|看望|感谢|祝贺|邀请|随同|当)$/;
+/** Characters before a lone surname that leave it free (陪同江主席, 与李总理). */
+const SURNAME_LEFT = codeSet('同与和及向对在是了的由请随给为以');
+
+/** A name that ends at `end` (before a post-name title), preceded by a boundary. */
+export function nameBefore(ctx: Ctx, end: number, title?: string): number | undefined {
+  const { s } = ctx;
+  for (const L of [3, 2, 4]) {
+    const a = end - L;
+    if (a < 0 || !free(ctx, a, end)) continue;
+    let ok = true;
+    for (let k = a; k < end; k++) if (!isHan(s.charCodeAt(k))) ok = false;
+    if (!ok) continue;
+    const sl = surnameLen(ctx, a);
+    if (!sl || (L === 4 && sl !== 2)) continue;
+    if (L === 3 && '和与及同跟在对向给由是'.includes(s[a])) continue;
+    if (placeInName(ctx, a, end)) continue; // 应美国总统: 美国 is no given name
+    const before = a === 0 || !isHan(s.charCodeAt(a - 1)) || ctx.taken[a - 1] || NAME_LEFT_RE.test(s.slice(Math.max(0, a - 2), a));
+    if (before) return a;
+  }
+  // a transliterated name before a post: 我同克林顿总统, ，赖尔登市长 (not 巴基斯坦总统: a place)
+  if (title) {
+    let a = end;
+    while (a > 0 && end - a < 8 && TRANSLIT.has(s[a - 1]) && !ctx.taken[a - 1]) a--;
+    if (s[a] === '·') a++;
+    if (end - a >= 3 && !placeCovers(ctx, end - 1) && !placeCovers(ctx, a)) {
+      const p = a > 0 ? s.charCodeAt(a - 1) : 0;
+      if (a === 0 || !isHan(p) || ctx.taken[a - 1] || SURNAME_LEFT[p] === 1 || NAME_LEFT_RE.test(s.slice(Math.max(0, a - 2), a))) return a;
+    }
+  }
+  // a surname alone before a leader title: 江主席, 李总理 (not 和田市长: the place runs on)
+  if (title && LEADER_TITLES.has(title) && end >= 1 && !ctx.taken[end - 1] && ctx.lx.surnames.has(s.charCodeAt(end - 1)) && !LONE_SURNAME_NOT.has(s[end - 1])) {
+    const a = end - 1;
+    const p = a > 0 ? s.charCodeAt(a - 1) : 0;
+    if (a === 0 || !isHan(p) || ctx.taken[a - 1] || SURNAME_LEFT[p] === 1 || LONE_LEFT_RE.test(s.slice(Math.max(0, a - 2), a))) return a;
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+/**
+ * Stage: titles written after the name, in formal text (江泽民主席, 李鹏总理, 克林顿总统, 江主席,
+ * 以江泽民同志为核心): the name before the title is a person, the title a title. Runs after the
+ * title chains, so 国家主席江泽民 is read as a chain first.
+ */
+import type { PersonRole } from '../types';
+import { POST_NAME_TITLES } from '../lexicon/words';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as namesModule from './names';
+import * as rolesModule from './roles';
+import * as scanModule from './scan';
+import type { TitleChain } from './types';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { add, free } = contextModule;
+const { boundaryAfter, LEADER_TITLES, nameBefore } = namesModule;
+const { BUSINESS_CORES, OTHER_CORES } = rolesModule;
+const { WordScanner } = scanModule;
+
+/** Titles after a name in formal text: 江泽民主席, 李鹏总理. */
+const POST_NAME_WORDS = new WordScanner(() => POST_NAME_TITLES);
+export function stagePostNameTitles(ctx: Ctx): void {
+  POST_NAME_WORDS.scan(ctx, (a, b) => {
+    const word = ctx.s.slice(a, b);
+    if (!free(ctx, a, b)) return;
+    if (word === '同志') {
+      // 以江泽民同志为核心: a full name before 同志 is a person; 同志 itself is no post
+      if (!boundaryAfter(ctx, b)) return;
+      const nb = nameBefore(ctx, a);
+      if (nb !== undefined && a - nb >= 2) add(ctx, { type: 'person', start: nb, end: a, priority: 100, source: 'rule', role: 'official' });
+      return;
+    }
+    // leader titles end a name phrase unless a longer word goes on (主席团, 主席台, 总统府)
+    const leader = LEADER_TITLES.has(word) && b < ctx.n && !'团台令制级府位选'.includes(ctx.s[b]);
+    if (!leader && !boundaryAfter(ctx, b)) return;
+    const nb = nameBefore(ctx, a, word);
+    if (nb === undefined) return;
+    const chain: TitleChain = { inText: word, start: a, end: b, units: [{ start: a, end: b, text: word, core: word, hasRegionalPrefix: false }] };
+    const role: PersonRole = BUSINESS_CORES.has(word) ? 'business' : OTHER_CORES.has(word) ? 'other' : 'official';
+    add(ctx, { type: 'person', start: nb, end: a, priority: 100, source: 'rule', role, chain });
+    add(ctx, { type: 'title', start: a, end: b, priority: 95, source: 'rule', chain });
+  });
+}

@@ -1,0 +1,319 @@
+/**
+ * Stage: title chains and the names after them (北京市委书记尹力, 市委副书记、市长殷勇, 宁德时代董事长曾毓群,
+ * 国务院总理李鹏, 记者李蕾张羽飞). A chain is units joined by 、/兼/和/及, each an optional known body
+ * or region, org prefixes (市委, 中共中央政治局), modifiers (副, 常务) and a title core (书记, 市长,
+ * 董事长). A regional prefix becomes a government body or a place, the rest the title; the names
+ * after the chain are people with the chain's region, organization and role. Title words are in
+ * lexicon/words.ts (TITLE_CORES, TITLE_MODIFIERS, TITLE_ORG_PREFIXES).
+ */
+import type { PersonRole } from '../types';
+import type { Lexicons, PlaceInfo } from '../lexicon';
+import { POST_NAME_TITLES } from '../lexicon/words';
+import * as charClassesModule from './charClasses';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as namesModule from './names';
+import * as placeNamesModule from './placeNames';
+import * as rolesModule from './roles';
+import * as scanModule from './scan';
+import type { RichSpan, TitleChain } from './types';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet, isHan } = charClassesModule;
+const { add, free } = contextModule;
+const { nameBefore, nextNameAt, readForeignName, readName } = namesModule;
+const { provinceOf } = placeNamesModule;
+const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES } = rolesModule;
+const { candidates } = scanModule;
+
+/** After a region written with no org prefix (北京市长), a unit needs one of these cores (or a 国家/中央 one, or a country). */
+const REGION_CORES = new Set(['行政长官', '特首', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '县长', '副县长', '州长', '市领导', '省领导', '区领导', '县领导']);
+
+interface Unit {
+  start: number;
+  end: number;
+  region?: string;
+  regionEnd?: number;
+  org?: RichSpan;
+  prefixStart: number;
+  coreStart: number;
+  core: string;
+}
+
+function parseCore(ctx: Ctx, p: number, depth = 0): { end: number; core: string } | undefined {
+  const { s, lx } = ctx;
+  if (!free(ctx, p, p + 1)) return undefined;
+  const hit = lx.titleCores.longest(s, p);
+  if (hit && free(ctx, p, hit[0])) return { end: hit[0], core: hit[1] };
+  if (depth >= 3 || !lx.titleModifiers.startsAt(s, p)) return undefined;
+  for (const [mEnd] of lx.titleModifiers.prefixes(s, p).reverse()) {
+    if (!free(ctx, p, mEnd)) continue;
+    const r = parseCore(ctx, mEnd, depth + 1);
+    if (r) return { end: r.end, core: r.core };
+  }
+  return undefined;
+}
+
+const PLACE_ENDS = new Int32Array(32);
+const PLACE_VALS: PlaceInfo[] = [];
+
+function parseUnit(ctx: Ctx, i: number): Unit | undefined {
+  const { s, lx } = ctx;
+  // candidate starts in order: after a known org; after a place name (longest first); at i itself
+  const org = ctx.orgMark[i] === 1 ? ctx.orgAt.get(i) : undefined;
+  if (org && (org.type === 'company' || org.type === 'government' || org.type === 'organization')) {
+    const u = unitFrom(ctx, i, org.end, undefined, undefined, org);
+    if (u) return u;
+  }
+  if (ctx.taken[i]) return undefined;
+  if (lx.places.startsAt(s, i)) {
+    const places = lx.places;
+    let ends = PLACE_ENDS;
+    const vals = PLACE_VALS;
+    if (ends.length < places.maxLen) ends = new Int32Array(places.maxLen);
+    const count = places.prefixesInto(s, i, ends, vals);
+    for (let k = count - 1; k >= 0; k--) {
+      const pEnd = ends[k];
+      const info = vals[k];
+      if (!free(ctx, i, pEnd)) continue;
+      if (info.level === 'province' || info.level === 'city' || info.level === 'district' || info.level === 'country') {
+        const u = unitFrom(ctx, i, pEnd, info.name, pEnd, undefined);
+        if (u) return u;
+      }
+    }
+  }
+  return unitFrom(ctx, i, i, undefined, undefined, undefined);
+}
+
+function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, regionEnd: number | undefined, org: RichSpan | undefined): Unit | undefined {
+  const { s, lx } = ctx;
+  // a unit needs an org prefix, a modifier or a core right here
+  const c0 = s.charCodeAt(pos);
+  if (lx.titlePrefixes.first[c0] === 0 && lx.titleCores.first[c0] === 0 && lx.titleModifiers.first[c0] === 0) return undefined;
+  let p = pos;
+  const prefixStart = p;
+  // org prefixes, e.g. 市委, 中共中央政治局
+  for (let k = 0; k < 3; k++) {
+    const pre = free(ctx, p, p + 1) ? lx.titlePrefixes.longest(s, p) : undefined;
+    if (!pre || !free(ctx, p, pre[0])) break;
+    // don't eat a core that is also a prefix (e.g. 董事会秘书)
+    const core = parseCore(ctx, p);
+    if (core && core.end >= pre[0] && k > 0) break;
+    const after = parseCore(ctx, pre[0]);
+    if (!after && !lx.titlePrefixes.longest(s, pre[0])) break;
+    p = pre[0];
+  }
+  const hasPrefix = p > prefixStart;
+  const core = parseCore(ctx, p);
+  if (!core) return undefined;
+  const country = region ? lx.placeByName.get(region)?.level === 'country' : false;
+  if (region && !hasPrefix && !country && !REGION_CORES.has(core.core) && !/^(国家|中央)/.test(core.core)) return undefined;
+  return { start: i, end: core.end, region, regionEnd, org, prefixStart, coreStart: p, core: core.core };
+}
+
+// after a verb like 会见/任/由/在 a title may start
+const TITLE_CTX_WORDS = ['会见', '接见', '会晤', '陪同', '出席', '参加', '听取', '看望', '慰问', '表示', '指出', '强调', '包括'];
+const TITLE_CTX_WORD_SET = new Set(TITLE_CTX_WORDS);
+const TITLE_CTX_WORD_LAST = codeSet(TITLE_CTX_WORDS.map((w) => w[1]).join(''));
+const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应');
+
+function isTitleStartContext(ctx: Ctx, i: number): boolean {
+  if (i === 0) return true;
+  const c = ctx.s.charCodeAt(i - 1);
+  if (!isHan(c)) return true;
+  if (ctx.taken[i - 1]) return true;
+  if (TITLE_CTX_CHARS[c] === 1) return true;
+  return i >= 2 && TITLE_CTX_WORD_LAST[c] === 1 && TITLE_CTX_WORD_SET.has(ctx.s.slice(i - 2, i));
+}
+
+/** Code units at which a title unit (place, org prefix, modifier or core) can start. */
+let titleFirstCache: { lx: Lexicons; set: Uint8Array } | undefined;
+function titleFirst(lx: Lexicons): Uint8Array {
+  if (titleFirstCache?.lx === lx) return titleFirstCache.set;
+  const set = new Uint8Array(65536);
+  for (const t of [lx.places.first, lx.titlePrefixes.first, lx.titleCores.first, lx.titleModifiers.first]) {
+    for (let c = 0; c < 65536; c++) if (t[c] !== 0) set[c] = 1;
+  }
+  titleFirstCache = { lx, set };
+  return set;
+}
+
+/** Code units that occur in some place name, org prefix or modifier: a unit's text before its core. */
+let unitCharsCache: { lx: Lexicons; set: Uint8Array } | undefined;
+function unitChars(lx: Lexicons): Uint8Array {
+  if (unitCharsCache?.lx === lx) return unitCharsCache.set;
+  const set = new Uint8Array(65536);
+  for (const t of [lx.places, lx.titlePrefixes, lx.titleModifiers]) for (const k of t.keys()) for (let q = 0; q < k.length; q++) set[k.charCodeAt(q)] = 1;
+  unitCharsCache = { lx, set };
+  return set;
+}
+
+interface ChainState {
+  prevChainEnd: number;
+  prevOrg: RichSpan | undefined;
+  prevRegion: string | undefined;
+}
+export function stageTitles(ctx: Ctx): void {
+  const { s, n } = ctx;
+  const st: ChainState = { prevChainEnd: -10, prevOrg: undefined, prevRegion: undefined };
+  const unitStart = titleFirst(ctx.lx);
+  const taken = ctx.taken;
+  const orgMark = ctx.orgMark;
+  // Positions in order where a unit can start: on free text where a place name, org prefix,
+  // modifier or core starts (candidate list), on claimed text only at a known org (orgAt; its
+  // offsets are all claimed). Every other position of the former full loop did nothing.
+  const freeStarts = candidates(ctx).title;
+  const orgs = Int32Array.from(ctx.orgStarts).sort();
+  // A unit not at a known org ends in a title core with at most a place name, 3 org prefixes and
+  // 3 modifiers before it (parseUnit, unitFrom, parseCore): without a core starting that close
+  // after i, parseUnit finds nothing there. Cores are rare in text, so most starts go untried.
+  const cores = candidates(ctx).titleCore;
+  const lx = ctx.lx;
+  const reach = lx.places.maxLen + 3 * lx.titlePrefixes.maxLen + 3 * lx.titleModifiers.maxLen;
+  let ci = 0;
+  // Nor can the text between i and the core hold a code unit no place name, prefix or modifier
+  // has (punctuation, most function words). No such code unit in [i, brk) (brk < the next core
+  // only where there is one: brk); scanned forward only, so at most once per code unit.
+  const inUnit = unitChars(lx);
+  let brk = -1;
+  let fi = 0;
+  let oi = 0;
+  let nextI = 0;
+  while (fi < freeStarts.length || oi < orgs.length) {
+    let i: number;
+    if (oi >= orgs.length || (fi < freeStarts.length && freeStarts[fi] <= orgs[oi])) {
+      i = freeStarts[fi++];
+      if (oi < orgs.length && orgs[oi] === i) oi++;
+    } else i = orgs[oi++];
+    if (i < nextI || i >= n) continue;
+    const c = s.charCodeAt(i);
+    if (c < 0x41) continue;
+    if (taken[i]) {
+      if (orgMark[i] === 0) continue;
+    } else {
+      if (unitStart[c] === 0) continue;
+      while (ci < cores.length && cores[ci] < i) ci++;
+      if (orgMark[i] === 0) {
+        if (ci === cores.length || cores[ci] > i + reach) continue;
+        const core = cores[ci];
+        if (brk < i) {
+          brk = i;
+          while (brk < core && inUnit[s.charCodeAt(brk)] === 1) brk++;
+        }
+        if (brk < core) continue;
+      }
+      if (!isTitleStartContext(ctx, i)) continue;
+    }
+    const first = parseUnit(ctx, i);
+    if (!first) continue;
+    nextI = titleChainAt(ctx, i, first, st) + 1;
+  }
+}
+
+const BYLINE_CORES = new Set(['记者', '特约记者', '通讯员', '实习生', '编辑']);
+
+/** Reads the title chain starting with `first` at i and the names after it; returns the next loop index. */
+function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number {
+  const { s, n } = ctx;
+  const units: Unit[] = [first];
+  let e = first.end;
+  for (let k = 0; k < 6; k++) {
+    const sep = s[e];
+    let next: Unit | undefined;
+    if (sep === '、' || sep === '兼' || sep === '和' || sep === '及' || sep === '/') {
+      next = parseUnit(ctx, e + 1);
+      // 、 between a title and another title only; a name after 、 ends the chain
+    }
+    if (!next) break;
+    units.push(next);
+    e = next.end;
+  }
+  // names after the chain
+  const names: number[][] = [];
+  let p = e;
+  while (p < n && (s[p] === ' ' || s[p] === '\u3000') && p - e < 2) p++;
+  for (let k = 0; k < 12; k++) {
+    const ne = readName(ctx, p) ?? readForeignName(ctx, p);
+    if (ne === undefined) break;
+    names.push([p, ne]);
+    if (s[ne] === '、' && !parseUnit(ctx, ne + 1)) {
+      p = ne + 1;
+      continue;
+    }
+    // reporters' bylines run names together: 记者李蕾张羽飞
+    if (ne - p <= 3 && BYLINE_CORES.has(units[units.length - 1].core) && ctx.lx.surnames.has(s.charCodeAt(ne)) && nextNameAt(ctx, ne)) {
+      p = ne;
+      continue;
+    }
+    break;
+  }
+  const explicitOrg = units.find((u) => u.org)?.org;
+  let org = explicitOrg;
+  let region = units.find((u) => u.region)?.region;
+  if (region && !first.region && !first.org && s.charCodeAt(first.prefixStart) === 0x7701) {
+    // 省委副书记、武汉市委书记: the 省 post is in the province of the city named later
+    const province = provinceOf(ctx, region);
+    if (province) region = province;
+  }
+  if (!region && org && org.type !== 'company') {
+    // a body named with its region holds its posts there: 香港贸易发展局主席, 北京市发改委主任
+    const lead = ctx.lx.places.longest(s, org.start, org.end);
+    if (lead && (lead[1].level === 'province' || lead[1].level === 'city' || lead[1].level === 'district')) region = lead[1].name;
+  }
+  // a title right after "、" continuing a business list inherits the company: 高级副总裁张铮、副总裁刘之菲
+  if (!org && !region && st.prevChainEnd === i - 1 && s[i - 1] === '、' && st.prevOrg) org = st.prevOrg;
+  const chainRegion = region ?? (st.prevChainEnd === i - 1 && !org ? st.prevRegion : undefined);
+  const textStart = first.org?.type === 'company' ? first.prefixStart : first.start;
+  const chain: TitleChain = {
+    inText: s.slice(textStart, e),
+    start: textStart,
+    end: e,
+    units: units.map((u, ui) => ({ start: ui === 0 ? textStart : u.start, end: u.end, text: s.slice(ui === 0 ? textStart : u.start, u.end), region: u.region, hasRegionalPrefix: u.prefixStart < u.coreStart || !!u.region, core: u.core })),
+    region: chainRegion,
+    organization: org?.text,
+    orgStart: org?.start,
+    orgEnd: org?.end,
+    orgType: org?.type,
+  };
+  const allCores = units.map((u) => u.core);
+  let role: PersonRole = 'official';
+  if (org?.type === 'company' || allCores.some((c) => BUSINESS_CORES.has(c))) role = 'business';
+  else if (allCores.every((c) => OTHER_CORES.has(c))) role = 'other';
+  // posts in a chamber of commerce or a manufacturers' association are held by business people
+  else if (org?.type === 'organization' && BUSINESS_ASSOCIATION.test(s.slice(org.start, org.end))) role = 'business';
+  // a bare core with nothing around it (no org, no region, no name) is weak: only title span
+  const titleSpans: { start: number; end: number }[] = [];
+  for (const u of units) {
+    // regionful prefix (北京市委) becomes a government span; otherwise the prefix is part of the title
+    if (u.region && u.prefixStart < u.coreStart && u.regionEnd === u.prefixStart && s.slice(u.prefixStart, u.coreStart) === '国家') {
+      // 中国国家主席: the country, then the post 国家主席 (国家 is no body of its own)
+      add(ctx, { type: 'place', start: u.start, end: u.regionEnd, priority: 95, source: 'rule', place: ctx.lx.placeByName.get(u.region) });
+      titleSpans.push({ start: u.prefixStart, end: u.end });
+    } else if (u.region && u.prefixStart < u.coreStart) {
+      add(ctx, { type: 'government', start: u.start, end: u.coreStart, priority: 95, source: 'rule' });
+      titleSpans.push({ start: u.coreStart, end: u.end });
+    } else if (u.region) {
+      add(ctx, { type: 'place', start: u.start, end: u.regionEnd!, priority: 95, source: 'rule', place: ctx.lx.placeByName.get(u.region) });
+      titleSpans.push({ start: u.regionEnd!, end: u.end });
+    } else {
+      titleSpans.push({ start: u.prefixStart, end: u.end });
+    }
+  }
+  if (names.length === 0) {
+    // title after the name: 江泽民主席, 李鹏总理
+    const lone = units.length === 1 && !first.org && !first.region && first.prefixStart === first.coreStart;
+    if (lone && POST_NAME_TITLES.includes(first.core)) {
+      const nb = nameBefore(ctx, first.start, first.core);
+      if (nb !== undefined) names.push([nb, first.start]);
+    }
+  }
+  for (const t of titleSpans) add(ctx, { type: 'title', start: t.start, end: t.end, priority: 95, source: 'rule', chain });
+  for (const [a, b] of names) add(ctx, { type: 'person', start: a, end: b, priority: 100, source: 'rule', role, chain });
+  const last = names.length ? names[names.length - 1][1] : e;
+  st.prevChainEnd = last;
+  st.prevOrg = org;
+  st.prevRegion = chainRegion;
+  const nextI = Math.max(i, last - 1);
+  if (names.length && s[last] === '、') st.prevChainEnd = last; // next iteration starts at last+1
+  return nextI;
+}

@@ -1,0 +1,88 @@
+/**
+ * The walk back from a suffix (有限公司, 大学, 管委会, 体育馆) over the characters of a name to
+ * where the name starts: after the last stop word (来到, 会见, 和, 的 …), never inside brackets.
+ * Companies, government bodies, organizations and venues find their stems with it.
+ */
+import type { Lexicons } from '../lexicon';
+import { Trie } from '../trie';
+import * as charClassesModule from './charClasses';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { isNameChar } = charClassesModule;
+
+/** Words at which a backwards walk over a name stops (the name starts after them). */
+const STOP_WORDS = [
+  '来到', '走访', '调研', '考察', '会见了', '会见', '参观', '前往', '访问', '视察', '抵达', '走进', '包括', '以及', '其中', '还有', '了', '在', '与', '和', '及', '同', '向', '对', '是',
+  '为', '由', '被', '将', '把', '从', '到', '等', '的', '后', '通过', '成立', '表示', '宣布', '收购', '旗下', '加入', '离开', '担任', '任职于', '携手', '联合', '签约', '合作', '这家', '该', '据', '如',
+  '就', '于', '给', '让', '使', '称', '说', '指出', '强调', '希望', '支持', '推动', '鼓励', '欢迎', '感谢', '听取', '介绍', '座谈', '召开', '举办', '主办', '承办', '发布', '推出', '入驻', '落户',
+  '投资', '建设', '设立', '组建', '改组', '成为', '作为', '即', '或', '又', '也', '还', '都', '曾', '已', '并', '而', '但', '向着', '面向', '针对', '有关', '相关', '各', '多家', '一家', '两家', '这些', '等在', '率领', '带领', '率',
+  '符合', '加快', '推进', '促进', '帮助', '引导', '提升', '实现', '保障', '督促', '协助', '允许',
+];
+const STOP_TRIE = new Trie<string>();
+for (const w of STOP_WORDS) STOP_TRIE.set(w, w);
+
+/** Walks back from `end` over name characters; returns the start after the last stop word. */
+export function walkBack(s: string, end: number, maxLen: number, taken: Uint8Array, floor = 0, lx?: Lexicons): { start: number; cutBy?: string } {
+  let j = end;
+  let depth = 0;
+  while (j > floor && end - j < maxLen) {
+    const c = s.charCodeAt(j - 1);
+    if (taken[j - 1]) break;
+    if (c === 0xff09 || c === 0x29) {
+      depth++;
+      j--;
+      continue;
+    }
+    if (c === 0xff08 || c === 0x28) {
+      if (depth === 0) break;
+      depth--;
+      j--;
+      continue;
+    }
+    if (isNameChar(c)) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  // never start inside a bracket
+  while (j < end && (s[j] === '（' || s[j] === '(' || s[j] === '）' || s[j] === ')')) {
+    if (s[j] === '（' || s[j] === '(') {
+      // search only up to `end` (indexOf would scan the rest of a long text when unbalanced)
+      const want = s.charCodeAt(j) === 0xff08 ? 0xff09 : 0x29;
+      let close = -1;
+      for (let k = j; k < end; k++) {
+        if (s.charCodeAt(k) === want) {
+          close = k;
+          break;
+        }
+      }
+      if (close < 0) return { start: end };
+      j = close + 1;
+    } else j++;
+  }
+  // cut after the last stop word (outside brackets)
+  let start = j;
+  let cutBy: string | undefined;
+  let inBr = 0;
+  for (let k = j; k < end; k++) {
+    const ch = s[k];
+    if (ch === '（' || ch === '(') inBr++;
+    else if (ch === '）' || ch === ')') inBr = Math.max(0, inBr - 1);
+    if (inBr || STOP_TRIE.first[s.charCodeAt(k)] === 0) continue;
+    // the longest stop word at k that ends by `end`
+    const e = STOP_TRIE.longestEnd(s, k, end);
+    if (e > 0) {
+      start = e;
+      cutBy = s.slice(k, e);
+    }
+  }
+  // a single-character stop word inside a known name (华为, 和记) does not cut it
+  if (lx && cutBy && cutBy.length === 1 && start > j) {
+    for (let k = j; k < start; k++) {
+      const hit = lx.companies.longest(s, k, end);
+      if (hit && hit[0] > start - 1 && hit[0] <= end) return { start: k, cutBy: undefined };
+    }
+  }
+  return { start, cutBy };
+}

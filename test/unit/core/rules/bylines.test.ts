@@ -1,0 +1,20 @@
+import { strict as assert } from 'node:assert';
+import { stageBylines } from '../../../../src/core/rules/bylines';
+import { found, runStages } from './runStage';
+
+describe('rules/bylines', () => {
+  it('the name after a byline label is a person with the label as post', () => {
+    const [sp] = runStages('编辑：常萌', stageBylines);
+    assert.equal(`${sp.type}:${sp.text}`, 'person:常萌');
+    assert.equal(sp.chain?.inText, '编辑');
+  });
+  it('several names after one label', () => {
+    assert.deepEqual(found('记者：李明、王小红', stageBylines), ['person:李明', 'person:王小红']);
+  });
+  it('the items of a source line are organizations', () => {
+    assert.deepEqual(found('（来源：新华社、人民日报）', stageBylines), ['organization:新华社', 'organization:人民日报']);
+  });
+  it('a label without a colon is no byline', () => {
+    assert.deepEqual(found('编辑常萌今天说', stageBylines), []);
+  });
+});

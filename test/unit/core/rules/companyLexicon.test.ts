@@ -1,0 +1,12 @@
+import { strict as assert } from 'node:assert';
+import { stageCompanyLexicon } from '../../../../src/core/rules/companyLexicon';
+import { found } from './runStage';
+
+describe('rules/companyLexicon', () => {
+  it('known short names from the lexicon', () => {
+    assert.deepEqual(found('宁德时代发布财报，比亚迪也发布了。', stageCompanyLexicon), ['company:宁德时代', 'company:比亚迪']);
+  });
+  it('a short name glued to 社 belongs to a news agency', () => {
+    assert.deepEqual(found('据中通社报道', stageCompanyLexicon), []);
+  });
+});
