@@ -14,6 +14,7 @@ import { trainModel, shuffled, type TrainOptions } from '../training/train';
 import { RuntimeModel, deserialize, serialize } from '../src/core/model/perceptron';
 import { sharedPath } from './sharedData';
 import { readMsra, splitMsra, scoreMsra, formatMsra } from '../training/msra';
+import { costScaleOf } from '../training/costScale';
 import { flag, opt as arg } from './cliArgs';
 
 
@@ -69,6 +70,8 @@ if (flag('tune')) {
   const sh = shuffled(train, 7);
   const cut = Math.floor(sh.length * 0.9);
   const r = trainModel(mix(sh.slice(0, cut)), sh.slice(cut), opt, msra.dev.length ? msra.dev : undefined);
+  r.parts.header.costScale = costScaleOf(r.parts, train);
+  for (const v of Object.values(r.views)) v.header.costScale = costScaleOf(v, train);
   console.log(formatScores(r.heldOut!, `held-out 10% of train.json after ${opt.epochs} epochs`));
   const ho = sh.slice(cut);
   const m = new RuntimeModel(deserialize(serialize(r.parts)));
@@ -86,6 +89,8 @@ if (flag('tune')) {
 }
 
 const r = trainModel(mix(train), undefined, opt);
+r.parts.header.costScale = costScaleOf(r.parts, train);
+console.log(`cost scale: ${r.parts.header.costScale}`);
 const buf = serialize(r.parts);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, buf);

@@ -732,7 +732,8 @@ export function trainModel(train: Example[], heldOut: Example[] | undefined, opt
     parts = tr.export(tr.view(final, 0), lexList, `${note}; styles: web = CLUENER weights, pd = MSRA weights`, { avg: tr.view(final, 1), style });
   } else parts = tr.export(tr.view(final, viewOf(opt.exportDomain)), lexList, note + (tr.D ? `; domain weights: ${opt.exportDomain ?? 'shared'}` : ''));
   const views: Record<string, ModelParts> = {};
-  if (tr.D) for (const v of ['shared', 'cluener', 'msra'] as const) views[v] = tr.export(tr.view(final, viewOf(v)), lexList, `${note}; domain weights: ${v}`);
+  // each view on its own, for comparing them (tuning runs only)
+  if (tr.D && heldOut) for (const v of ['shared', 'cluener', 'msra'] as const) views[v] = tr.export(tr.view(final, viewOf(v)), lexList, `${note}; domain weights: ${v}`);
   return { parts, views, heldOut: heldOutScores, heldOutMsra: heldOutMsraScores, perEpoch };
 }
 

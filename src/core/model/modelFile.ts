@@ -33,6 +33,12 @@ export interface ModelHeader {
   createdAt?: string;
   /** The second style's weight rows: these [from, to) row ranges differ, the rest is shared. */
   altRanges?: [number, number][];
+  /**
+   * Divides the model's span costs so that they are on the scale of the merge's thresholds: this
+   * model's median rule-span cost over COST_REFERENCE's probe, divided by COST_REFERENCE.median
+   * (src/core/model/combine.ts). Absent: 1 (the model the thresholds were measured with).
+   */
+  costScale?: number;
   /** The style detector (src/core/model/style.ts): hash bits and bias; its int8 weights follow. */
   style?: { bits: number; bias: number };
 }

@@ -174,6 +174,11 @@ export class RuntimeModel {
   readonly detector: StyleDetector | undefined;
   /** Style of the text predict() labelled last. */
   lastStyle: TextStyle = 'web';
+  /**
+   * spanCost() divides by this, so every model's costs are on the scale the merge's thresholds were
+   * measured on (see COST_REFERENCE in ./combine.ts and ModelHeader.costScale).
+   */
+  private readonly costScale: number;
   private readonly norm: Uint16Array;
   private readonly ctype: Uint8Array;
   private readonly voc: Vocab;
@@ -201,6 +206,7 @@ export class RuntimeModel {
     this.voc.uni2 = h.uni2 !== false;
     this.voc.quotes = h.quotes === true;
     this.voc.lexT = h.lexT ?? 0x1f;
+    this.costScale = h.costScale && h.costScale > 0 ? h.costScale : 1;
     // the 'web' style's tables, and the 'pd' style's where the file has them (./style.ts)
     const web = this.buildTables(parts.weights, parts.trans, parts.start, parts.end, h.scale, true);
     this.tables = [web];
@@ -578,7 +584,7 @@ export class RuntimeModel {
       for (let q = 0; q < T; q = q === 0 ? 1 : q + 2) nx = Math.max(nx, trans[prev * T + q] + bw[eb + q]);
       cs += nx;
     }
-    return Math.max(0, total - cs) / this.unit;
+    return Math.max(0, total - cs) / this.unit / this.costScale;
   }
 
   /** The JavaScript decoder, one segment: features, emissions, Viterbi, spans. */

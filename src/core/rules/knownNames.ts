@@ -40,7 +40,7 @@ function addKnownNames(ctx: Ctx, names: Set<string>): void {
     if (!arr) continue;
     for (const nm of arr) {
       if (s.startsWith(nm, i) && free(ctx, i, i + nm.length)) {
-        add(ctx, { type: 'person', start: i, end: i + nm.length, priority: 45, source: 'rule' });
+        add(ctx, { type: 'person', start: i, end: i + nm.length, priority: 45, source: 'rule', knownName: true });
         nextI = i + nm.length;
         break;
       }

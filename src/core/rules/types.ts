@@ -33,6 +33,8 @@ export interface RichSpan extends Span {
   place?: PlaceInfo;
   /** Companies: a legal name's short forms (stem before the suffix, bracketed short name). */
   aliases?: string[];
+  /** Persons: a later mention of a name the text already established (stageKnownNames). */
+  knownName?: boolean;
   /** A short form that refers to the company written as `aliasOf` (legal name text). */
   aliasOf?: string;
   /** Companies: true when recognised by a legal-name suffix. */
