@@ -101,6 +101,13 @@ export interface SummaryEntity {
   /** Tone-marked pinyin for people. */
   pinyin?: string;
   mentionCount: number;
+  /** English renderings (src/core/english): the name and each title's full form; absent: none. */
+  english?: SummaryEnglish;
+}
+export interface SummaryEnglish {
+  name?: string;
+  /** Parallel to `titles`; null where a title has no English rendering. */
+  titles: (string | null)[];
 }
 /**
  * A node of the region hierarchy: the article's sections plus administrative sub-regions found in
@@ -187,6 +194,8 @@ export interface WorkspaceEntity {
   aliases: string[];
   /** Full titles seen in any article. */
   titles: string[];
+  /** English name (src/core/english), when there is one. */
+  english?: string;
   regions: string[];
   mentionCount: number;
   /** Articles mentioning it, most mentions first. */
@@ -227,6 +236,8 @@ export interface HoverSettings {
   showFirstSentence: boolean;
   /** The command links line (mentions, find all, Regions view, copy). */
   showCommandLinks: boolean;
+  /** English renderings on the cards: `auto` in an English UI, `always`, or `never`. */
+  english?: 'auto' | 'always' | 'never';
 }
 
 export const DEFAULT_HOVER_SETTINGS: HoverSettings = {
@@ -235,6 +246,7 @@ export const DEFAULT_HOVER_SETTINGS: HoverSettings = {
   showKnowledgeBase: true,
   showFirstSentence: true,
   showCommandLinks: true,
+  english: 'auto',
 };
 
 /** Client commands the cards link to; the client trusts exactly these in hover Markdown. */

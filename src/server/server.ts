@@ -25,6 +25,7 @@ import { isCorrectionsUri, mergeHoverSettings, registerCorrections, type Correct
 import { CORRECTION_QUICKFIX, CORRECTION_REFACTOR } from './codeActions';
 import { mergeUserAliases } from './corrections/aliases';
 import { setupL10n } from './l10nSetup';
+import { setDisplayLocale } from './english';
 import {
   AnalysisChangedNotificationMethod,
   DEFAULT_SETTINGS,
@@ -148,6 +149,7 @@ function startServer(): void {
     const opts = (params.initializationOptions ?? {}) as InitializationOptions;
     settings = mergeSettings(opts.settings);
     setupL10n(opts.l10nBundle, params.locale, log);
+    setDisplayLocale(params.locale);
     corrections?.initialize(params);
     return {
       capabilities: {

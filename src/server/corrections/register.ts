@@ -43,13 +43,14 @@ export interface CorrectionsDeps {
 /** `newsLens.hover.*` from the settings section, with defaults. */
 export function mergeHoverSettings(raw: unknown): HoverSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const b = (k: keyof HoverSettings) => (typeof r[k] === 'boolean' ? (r[k] as boolean) : DEFAULT_HOVER_SETTINGS[k]);
+  const b = (k: Exclude<keyof HoverSettings, 'english'>) => (typeof r[k] === 'boolean' ? (r[k] as boolean) : DEFAULT_HOVER_SETTINGS[k]);
   return {
     enabled: b('enabled'),
     showPinyin: b('showPinyin'),
     showKnowledgeBase: b('showKnowledgeBase'),
     showFirstSentence: b('showFirstSentence'),
     showCommandLinks: b('showCommandLinks'),
+    english: r.english === 'always' || r.english === 'never' ? r.english : 'auto',
   };
 }
 

@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { regionHierarchy } from '../../core/index';
 import type { Analysis, Entity } from '../../core/types';
 import { pinyinOf } from '../core';
+import { englishForEntity } from '../../core/english';
 import { displayKind } from '../analysisUtil';
 import type { ArticleSummary, SummaryEntity, SummaryMention, SummaryRegion } from '../../protocol';
 
@@ -49,6 +50,12 @@ function isAdministrative(name: string | undefined): name is string {
   if (!name) return false;
   const l = regionHierarchy.lookup(name)?.level;
   return l === 'province' || l === 'city' || l === 'district';
+}
+
+/** English renderings of an entity for the Regions view, the analysis table and exports. */
+function summaryEnglish(e: Entity): SummaryEntity['english'] {
+  const en = englishForEntity(e);
+  return { name: en.name, titles: en.titles.map((t) => t.en ?? null) };
 }
 
 export function buildSummary(doc: TextDocument, analysis: Analysis, extra: { skipped?: string; truncated?: boolean } = {}): ArticleSummary {
@@ -153,6 +160,7 @@ export function buildSummary(doc: TextDocument, analysis: Analysis, extra: { ski
     within: e.within,
     pinyin: e.type === 'person' ? pinyinOf(e.name) || undefined : undefined,
     mentionCount: e.mentions.length,
+    english: summaryEnglish(e),
   }));
 
   const seen = new Set<string>();
