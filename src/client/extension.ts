@@ -24,6 +24,7 @@ import { decorationKind, Highlighter, type PaintGroup } from './highlighting';
 import { registerReaderFeatures } from './regionsView/index';
 import { registerCardCommands, TRUSTED_HOVER_COMMANDS } from './cardCommands';
 import { CORRECTIONS_SELECTOR, registerCorrections } from './corrections/index';
+import { registerPersonCorrections } from './corrections/people';
 
 export type { PaintGroup, DecorationKind } from './highlighting';
 
@@ -158,6 +159,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
   };
   registerCardCommands(context, featureHost);
   registerCorrections(context, featureHost);
+  registerPersonCorrections(context, featureHost);
 
   const restart = async () => {
     const old = client;

@@ -269,7 +269,22 @@ export const CorrectionCommands = {
   addAlias: 'newsLens.corrections.addAlias',
   /** Open the corrections file (created when missing). */
   open: 'newsLens.corrections.open',
+  /** Ask for a person's title, role or organization, then write it. Args: [SetPersonArgs]. */
+  setPerson: 'newsLens.corrections.setPerson',
 } as const;
+
+/** "Mark as official with title…" (mode official) and "set role/organization…" (mode role). */
+export interface SetPersonArgs {
+  uri: string;
+  correctionsUri?: string;
+  /** The person's name as the article writes it. */
+  text: string;
+  mode: 'official' | 'role';
+  /** Pre-filled answers: the title chain written before the name, the person's current role and organization. */
+  title?: string;
+  role?: PersonRole;
+  organization?: string;
+}
 
 /** An entity of one document, as card command links pass it. */
 export interface EntityRef {
@@ -281,6 +296,10 @@ export interface CorrectionEntry {
   text: string;
   type: EntityType | 'none';
   aliasOf?: string;
+  /** People only: role, title as written, organization (src/core/userPeople.ts applies them). */
+  role?: PersonRole;
+  title?: string;
+  organization?: string;
 }
 
 export interface ApplyCorrectionArgs {

@@ -24,6 +24,7 @@ import { hoverAt } from './hover';
 import { isCorrectionsUri, mergeHoverSettings, registerCorrections, type CorrectionsFeature } from './corrections/register';
 import { CORRECTION_QUICKFIX, CORRECTION_REFACTOR } from './codeActions';
 import { mergeUserAliases } from './corrections/aliases';
+import { applyUserPeople } from '../core/userPeople';
 import { setupL10n } from './l10nSetup';
 import { setDisplayLocale } from './english';
 import {
@@ -71,7 +72,7 @@ function startServer(): void {
     settings: () => settings,
     log,
     analyzeOptions: (uri) => corrections?.analyzeOptions(uri),
-    postProcess: (analysis, options) => mergeUserAliases(analysis, options?.userLexicon),
+    postProcess: (analysis, options) => applyUserPeople(mergeUserAliases(analysis, options?.userLexicon), options?.userPeople),
     background(text, options) {
       if (workerBroken) return undefined;
       try {
@@ -250,7 +251,7 @@ function startServer(): void {
     usable,
     background: (text, options) => (workerBroken ? undefined : pool.submit(text, options)),
     analyzeOptions: (uri) => corrections?.analyzeOptions(uri),
-    postProcess: (analysis, options) => mergeUserAliases(analysis, options?.userLexicon),
+    postProcess: (analysis, options) => applyUserPeople(mergeUserAliases(analysis, options?.userLexicon), options?.userPeople),
     foldersChanged: (folders) => corrections?.store.addFolders(folders),
     maxDocumentSize: () => settings.maxDocumentSize,
     log,

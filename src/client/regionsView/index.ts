@@ -11,6 +11,7 @@ import { NewsLensStatusBar } from '../statusBar';
 import { groupLabel, TREE_KINDS, type Rng } from './model';
 import { configuredTypes, RegionsProvider, toRange, VIEW_ID, type Mode } from './provider';
 import { isArticle, SummaryStore, type ReaderHost } from './store';
+import { LegendDecorations } from '../legend';
 
 export type { ReaderHost } from './store';
 
@@ -41,6 +42,7 @@ export function registerReaderFeatures(context: vscode.ExtensionContext, host: R
   provider.attach(view);
   const status = new NewsLensStatusBar(store);
   const table = new AnalysisTableProvider(store);
+  context.subscriptions.push(vscode.window.registerFileDecorationProvider(new LegendDecorations()));
   context.subscriptions.push(store, provider, view, status, table, vscode.workspace.registerFileSystemProvider(SCHEME, table, { isReadonly: true, isCaseSensitive: true }));
 
   // ---- workspace index: tell the server what to index, on every (re)start and on changes

@@ -106,7 +106,7 @@ export function registerCorrections(deps: CorrectionsDeps) {
       if (!entry) return [];
       const end = entry.doc.offsetAt(p.range.end);
       if (end > entry.analysedLength) return [];
-      return codeActions(entry.doc, entry.analysis, p.range, { only: p.context?.only, correctionsUri: store.fileFor(p.textDocument.uri) });
+      return codeActions(entry.doc, entry.analysis, p.range, { only: p.context?.only, triggerKind: p.context?.triggerKind, correctionsUri: store.fileFor(p.textDocument.uri) });
     }),
   );
 
