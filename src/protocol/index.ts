@@ -6,6 +6,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { EntityType, PersonRole } from '../core/types';
+export * from './relations';
 
 /** `newsLens/entityRanges`: the ranges the client paints with decorations. */
 export const EntityRangesRequestMethod = 'newsLens/entityRanges';
@@ -129,6 +130,10 @@ export interface SummaryRelation {
   kind: 'met' | 'works-for';
   from: string;
   to: string;
+  /** The first supporting sentence, whitespace-collapsed and clipped. */
+  sentence?: string;
+  /** For `met`: whether the sentence says they met (会见, 座谈…) or that the official visited (调研, 考察…). */
+  verb?: 'met' | 'visited';
 }
 export interface ArticleSummary {
   uri: string;
@@ -216,6 +221,18 @@ export interface WorkspaceProgressParams {
   done: number;
   total: number;
   /** Relative path of the file being indexed. */
+  file?: string;
+}
+
+/**
+ * `newsLens/status` (server → client): what a cold start is doing, so the client can say so
+ * ("loading the recognition model…", "analysing leaders-visit-firms.md…") instead of showing nothing.
+ */
+export const StatusNotificationMethod = 'newsLens/status';
+export interface StatusParams {
+  state: 'begin' | 'report' | 'end';
+  phase?: 'loading-model' | 'analysing';
+  /** File name of the article being analysed. */
   file?: string;
 }
 

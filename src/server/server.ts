@@ -27,6 +27,8 @@ import { mergeUserAliases } from './corrections/aliases';
 import { applyUserPeople } from '../core/userPeople';
 import { setupL10n } from './l10nSetup';
 import { setDisplayLocale } from './english';
+import { startupStatus } from './startupStatus';
+import { hasCjk } from './documentCache';
 import {
   AnalysisChangedNotificationMethod,
   DEFAULT_SETTINGS,
@@ -63,6 +65,7 @@ function startServer(): void {
   }
 
   const pool = new AnalysisWorkerPool(__filename, log);
+  const startup = startupStatus(connection, log);
   let workerBroken = false;
   let corrections: CorrectionsFeature | undefined; // the user's .vscode/news-lens.json (set below)
   let workspaceIndex: WorkspaceIndex | undefined; // closed articles of the workspace (set below)
@@ -84,6 +87,7 @@ function startServer(): void {
       }
     },
     analysed(entry: AnalysisEntry) {
+      startup.analysed();
       const params: AnalysisChangedParams = {
         uri: entry.uri,
         version: entry.version,
@@ -178,7 +182,11 @@ function startServer(): void {
   });
 
   const justOpened = new Set<string>();
-  documents.onDidOpen((e) => justOpened.add(e.document.uri));
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
+    const d = e.document;
+    startup.opened(d.uri, !isCorrectionsUri(d.uri) && settings.languages.includes(d.languageId) && hasCjk(d.getText().slice(0, 20_000)));
+  });
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
     if (isCorrectionsUri(uri)) return; // not an article: src/server/corrections reads it

@@ -9,7 +9,8 @@ import { regionHierarchy } from '../../core/index';
 import type { Analysis, Entity } from '../../core/types';
 import { pinyinOf } from '../core';
 import { englishForEntity } from '../../core/english';
-import { displayKind } from '../analysisUtil';
+import { displayKind, sentenceText } from '../analysisUtil';
+import { relationVerb } from '../../protocol/relations';
 import type { ArticleSummary, SummaryEntity, SummaryMention, SummaryRegion } from '../../protocol';
 
 const SNIPPET_BEFORE = 8;
@@ -170,7 +171,8 @@ export function buildSummary(doc: TextDocument, analysis: Analysis, extra: { ski
     const key = `${r.kind}\u0000${r.from}\u0000${r.to}`;
     if (seen.has(key) || !byId.has(r.from) || !byId.has(r.to)) continue;
     seen.add(key);
-    relations.push({ kind: r.kind, from: r.from, to: r.to });
+    const sentence = r.sentences.length ? sentenceText(analysis, text, r.sentences[0], 160) : undefined;
+    relations.push({ kind: r.kind, from: r.from, to: r.to, ...(sentence ? { sentence, verb: r.kind === 'met' ? relationVerb(sentence) : undefined } : {}) });
   }
 
   return {
