@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI into dist/.
+// Bundles the extension client, the language server, the CLI and the relations view's webview script into dist/.
 //   node esbuild.mjs               development build with source maps
 //   node esbuild.mjs --production  minified, no source maps (used by `npm run package`)
 //   node esbuild.mjs --watch       rebuild on change
@@ -25,9 +25,13 @@ const builds = [
   { entryPoints: { 'cli/newsLens': 'src/cli/newsLens.ts' }, banner: { js: '#!/usr/bin/env node' } },
 ];
 
-const contexts = await Promise.all(
-  builds.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })),
-);
+// The relations view's script runs in a webview (a browser): bundled with d3-force, no network.
+const webview = { ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [], entryPoints: { 'webview/relations': 'src/webview/relations.ts' } };
+
+const contexts = await Promise.all([
+  ...builds.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })),
+  esbuild.context({ ...webview, outdir: 'dist' }),
+]);
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

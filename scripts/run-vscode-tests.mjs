@@ -8,6 +8,9 @@
 //   NEWS_LENS_SCREENSHOTS=test-results/shots  also write the suite's README screenshots there
 //   NEWS_LENS_SKIP_VSCODE_TESTS=1             (local only) skip this tier when code-server is missing
 //   NEWS_LENS_VERBOSE=1                        echo code-server's and the workbench's own logs
+// Each version runs twice: the whole suite in VS Code's English UI, then the tests tagged @zh with the
+// display language set to zh-cn (code-server --locale zh-cn): the extension's own strings in Chinese.
+//   NEWS_LENS_ZH_PASS=0                        skip the zh-cn pass
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -83,16 +86,21 @@ if (COMPILE_ONLY) process.exit(0);
 
 // ---- 5. run on each version, one after the other (they share two cores with everything else)
 const results = [];
+const passes = [];
 for (const v of VERSIONS) {
-  log(`--- code-server ${v} ---`);
-  const resultFile = path.join(os.tmpdir(), `news-lens-vscode-result-${process.pid}-${v}.json`);
+  passes.push({ v, locale: undefined });
+  if (process.env.NEWS_LENS_ZH_PASS !== '0') passes.push({ v, locale: 'zh-cn' });
+}
+for (const { v, locale } of passes) {
+  log(`--- code-server ${v}${locale ? ` --locale ${locale} (tests tagged @zh)` : ''} ---`);
+  const resultFile = path.join(os.tmpdir(), `news-lens-vscode-result-${process.pid}-${v}${locale ? `-${locale}` : ''}.json`);
   fs.rmSync(resultFile, { force: true });
-  const r = spawnSync(process.execPath, [path.join(outDir, 'runInCodeServer.js'), '--code-server', v], {
+  const r = spawnSync(process.execPath, [path.join(outDir, 'runInCodeServer.js'), '--code-server', v, ...(locale ? ['--locale', locale] : [])], {
     cwd: REPO,
     stdio: 'inherit',
-    env: { ...process.env, NEWS_LENS_RESULT_FILE: resultFile },
+    env: { ...process.env, NEWS_LENS_RESULT_FILE: resultFile, ...(locale ? { NEWS_LENS_TEST_GREP: '@zh' } : {}) },
   });
-  let res = { label: v, code: r.status ?? 2 };
+  let res = { label: locale ? `${v} ${locale}` : v, code: r.status ?? 2 };
   try {
     res = { ...JSON.parse(fs.readFileSync(resultFile, 'utf8')), code: r.status ?? 2 };
   } catch {
@@ -113,7 +121,7 @@ for (const r of results) {
     failed += r.failed;
   } else if (!ok) failed += 1; // the run itself failed: count it
   console.log(
-    `  code-server ${r.label.padEnd(8)} VS Code ${(r.vscodeVersion ?? '?').padEnd(8)} ${ok ? 'PASS' : 'FAIL'}  ` +
+    `  code-server ${r.label.padEnd(14)} VS Code ${(r.vscodeVersion ?? '?').padEnd(8)} ${ok ? 'PASS' : 'FAIL'}  ` +
       `${r.passed ?? '?'} passed, ${r.failed ?? '?'} failed  ${r.seconds ?? '?'} s${ok ? '' : `  (exit ${r.code})`}`,
   );
 }

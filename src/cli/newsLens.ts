@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { analyze, createLineIndex, tag, type Analysis, type Entity } from '../core/index';
+import { englishForEntity } from '../core/english';
 import pkg from '../../package.json';
 
 const VERSION: string = (pkg as { version?: string }).version ?? '0.0.0';
@@ -17,8 +18,10 @@ const VERSION: string = (pkg as { version?: string }).version ?? '0.0.0';
 const HELP = `news-lens ${VERSION} — entities in Chinese news articles
 
 Usage:
-  news-lens analyze FILE [--json]   Analyse an article (UTF-8, UTF-16 with BOM, or GB18030).
-                                    Prints a readable outline by region, or JSON with --json.
+  news-lens analyze FILE [--json] [--english]
+                                    Analyse an article (UTF-8, UTF-16 with BOM, or GB18030).
+                                    Prints a readable outline by region, or JSON with --json;
+                                    --english adds English renderings of names and titles.
   news-lens tag                     Read sentences from stdin, one per line; write one JSON line
                                     per input line: {"entities":[{"type","start","end","text"}]}
                                     (offsets in UTF-16 code units, end exclusive).
@@ -83,8 +86,14 @@ export function readArticle(file: string): string {
   return decodeText(buf, file);
 }
 
-/** The JSON document `analyze --json` prints. */
-export function analysisToJson(text: string, a: Analysis, file?: string): unknown {
+/** English renderings of an entity for --english: its name and its titles (null: no English rendering). */
+function englishOf(e: Entity): { name: string | null; titles: (string | null)[] } {
+  const en = englishForEntity(e);
+  return { name: en.name ?? null, titles: en.titles.map((t) => t.en ?? null) };
+}
+
+/** The JSON document `analyze --json` prints (`english`: with each entity's English renderings). */
+export function analysisToJson(text: string, a: Analysis, file?: string, english = false): unknown {
   const li = createLineIndex(text);
   const pos = (o: number) => li.positionAt(o);
   return {
@@ -101,6 +110,7 @@ export function analysisToJson(text: string, a: Analysis, file?: string): unknow
       region: e.region,
       organization: e.organization,
       within: e.within,
+      ...(english ? { english: englishOf(e) } : {}),
       sections: e.sections,
       mentions: e.mentions.map((m) => {
         const s = pos(m.start);
@@ -117,20 +127,25 @@ const TYPE_LABEL: Record<string, string> = {
   person: 'People', company: 'Companies', government: 'Government', organization: 'Organizations', place: 'Places', date: 'Dates', title: 'Titles',
 };
 
-function describe(e: Entity): string {
+function describe(e: Entity, english: boolean): string {
   const bits: string[] = [];
+  const en = english ? englishOf(e) : undefined;
   if (e.type === 'person') {
     if (e.role) bits.push(e.role);
-    for (const t of e.titles) bits.push(t.full !== t.inText ? `${t.inText} (${t.full})` : t.inText);
+    e.titles.forEach((t, i) => {
+      const zh = t.full !== t.inText ? `${t.inText} (${t.full})` : t.inText;
+      bits.push(en ? `${zh} = ${en.titles[i] ?? 'no English rendering'}` : zh);
+    });
     if (e.organization) bits.push(`@ ${e.organization}`);
   }
   if (e.aliases.length) bits.push(`aka ${e.aliases.join(', ')}`);
   if (e.within) bits.push(`in ${e.within}`);
   bits.push(`${e.mentions.length}×`);
-  return `${e.name}  — ${bits.join('; ')}`;
+  const name = en ? `${e.name} [${en.name ?? 'no English rendering'}]` : e.name;
+  return `${name}  — ${bits.join('; ')}`;
 }
 
-export function analysisToText(text: string, a: Analysis, file?: string): string {
+export function analysisToText(text: string, a: Analysis, file?: string, english = false): string {
   const li = createLineIndex(text);
   const out: string[] = [];
   out.push(`${file ?? 'article'}: ${a.entities.filter((e) => e.type !== 'title' && e.type !== 'date').length} entities, ${a.regions.length} regions`);
@@ -146,7 +161,7 @@ export function analysisToText(text: string, a: Analysis, file?: string): string
       const es = g.ids.map((id) => byId.get(id)).filter((e): e is Entity => !!e && e.type === type);
       if (!es.length) continue;
       out.push(`│  ├─ ${TYPE_LABEL[type]}`);
-      for (const e of es) out.push(`│  │  • ${describe(e)}`);
+      for (const e of es) out.push(`│  │  • ${describe(e, english)}`);
     }
   }
   const rels = a.relations.filter((r) => r.kind !== 'co-mentioned');
@@ -204,14 +219,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'analyze') {
     const json = rest.includes('--json');
-    const unknown = rest.filter((a) => a.startsWith('--') && a !== '--json');
+    const english = rest.includes('--english');
+    const unknown = rest.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--english');
     if (unknown.length) throw new InputError(`analyze: unknown option ${unknown[0]}`);
     const files = rest.filter((a) => !a.startsWith('--'));
     if (files.length !== 1) throw new InputError('analyze: expected exactly one FILE (see news-lens --help)');
     const file = files[0];
     const text = readArticle(file);
     const a = analyze(text);
-    const out = json ? JSON.stringify(analysisToJson(text, a, file), null, 2) + '\n' : analysisToText(text, a, file);
+    const out = json ? JSON.stringify(analysisToJson(text, a, file, english), null, 2) + '\n' : analysisToText(text, a, file, english);
     await new Promise<void>((r) => process.stdout.write(out, () => r()));
     return 0;
   }

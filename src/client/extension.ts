@@ -15,6 +15,8 @@ import {
 import {
   AnalysisChangedNotificationMethod,
   EntityRangesRequestMethod,
+  StatusNotificationMethod,
+  type StatusParams,
   type AnalysisChangedParams,
   type EntityRangesResult,
   type InitializationOptions,
@@ -24,6 +26,8 @@ import { decorationKind, Highlighter, type PaintGroup } from './highlighting';
 import { registerReaderFeatures } from './regionsView/index';
 import { registerCardCommands, TRUSTED_HOVER_COMMANDS } from './cardCommands';
 import { CORRECTIONS_SELECTOR, registerCorrections } from './corrections/index';
+import { registerPersonCorrections } from './corrections/people';
+import { StartupProgress } from './startupProgress';
 
 export type { PaintGroup, DecorationKind } from './highlighting';
 
@@ -37,9 +41,16 @@ export interface NewsLensApi {
   getPaintedRanges(uri: vscode.Uri | string): PaintGroup[];
   /** Fires after a document's decorations were applied or cleared. */
   readonly onDidPaint: vscode.Event<vscode.Uri>;
+  /** The cold-start progress messages shown so far ("loading the recognition model…", …). */
+  readonly startupMessages: readonly string[];
+  /** The code action requests VS Code made, with how they were triggered and how many actions came back. */
+  readonly codeActionLog: readonly { trigger: 'invoke' | 'automatic'; empty: boolean; actions: number }[];
 }
 
 let client: LanguageClient | undefined;
+const startupProgress = new StartupProgress();
+/** The last code action requests (bounded), for the integration tests. */
+const codeActionLog: { trigger: 'invoke' | 'automatic'; empty: boolean; actions: number }[] = [];
 let starting: Promise<void> = Promise.resolve();
 /** Reader features (Regions view, status bar, export) hook into every client and its analyses. */
 const analysisChanged = new vscode.EventEmitter<vscode.Uri>();
@@ -88,6 +99,15 @@ function createClient(context: vscode.ExtensionContext, highlighter: () => Highl
     synchronize: { configurationSection: 'newsLens', fileEvents: articleWatcher },
     initializationOptions,
     outputChannelName: 'News Lens',
+    middleware: {
+      // records how VS Code asked for code actions (the lightbulb asks automatically on every selection)
+      async provideCodeActions(document, range, context, token, next) {
+        const result = await next(document, range, context, token);
+        codeActionLog.push({ trigger: context.triggerKind === vscode.CodeActionTriggerKind.Invoke ? 'invoke' : 'automatic', empty: range.isEmpty, actions: result?.length ?? 0 });
+        if (codeActionLog.length > 200) codeActionLog.splice(0, codeActionLog.length - 200);
+        return result;
+      },
+    },
   };
   const c = new LanguageClient('newsLens', 'News Lens', serverOptions, clientOptions);
   // Handlers registered before start() survive the client's automatic restarts.
@@ -95,6 +115,7 @@ function createClient(context: vscode.ExtensionContext, highlighter: () => Highl
     highlighter()?.analysisChanged(c.protocol2CodeConverter.asUri(p.uri));
     analysisChanged.fire(c.protocol2CodeConverter.asUri(p.uri));
   });
+  c.onNotification(StatusNotificationMethod, (p: StatusParams) => startupProgress.handle(p));
   for (const hook of clientHooks) hook(c);
   c.onDidChangeState((e) => {
     if (e.newState === State.Running) highlighter()?.repaintAll();
@@ -158,6 +179,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
   };
   registerCardCommands(context, featureHost);
   registerCorrections(context, featureHost);
+  registerPersonCorrections(context, featureHost);
 
   const restart = async () => {
     const old = client;
@@ -192,6 +214,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
       if (e.affectsConfiguration('newsLens.languages')) void restart();
     }),
     { dispose: () => void client?.stop() },
+    startupProgress,
   );
 
   return {
@@ -204,6 +227,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
       return highlighter!.paintedRanges(toUri(uri));
     },
     onDidPaint: highlighter.onDidPaint,
+    startupMessages: startupProgress.shown,
+    codeActionLog,
   };
 }
 

@@ -1,10 +1,18 @@
 /**
- * Status bar item with the numbers of officials and companies in the active article
- * ("$(person) 9  $(organization) 10"); clicking it opens the Regions view.
+ * Status bar item with the numbers of officials and companies in the active article, in words
+ * ("$(person) 9 officials  $(organization) 10 companies"), and the colour legend in its tooltip;
+ * clicking it opens the Regions view.
  */
 import * as vscode from 'vscode';
 import type { ArticleSummary } from '../protocol';
 import { isArticle, type SummaryStore } from './regionsView/store';
+import { legendMarkdown } from './legend';
+
+/** "9 officials", "1 company": what the status-bar item counts, in words. */
+export function countLabel(n: number, what: 'officials' | 'companies'): string {
+  if (what === 'officials') return n === 1 ? vscode.l10n.t('1 official') : vscode.l10n.t('{0} officials', n);
+  return n === 1 ? vscode.l10n.t('1 company') : vscode.l10n.t('{0} companies', n);
+}
 
 export interface StatusCounts {
   officials: number;
@@ -81,11 +89,13 @@ export class NewsLensStatusBar implements vscode.Disposable {
       return;
     }
     const c = countsOf(summary);
-    this.item.text = `$(person) ${c.officials}  $(organization) ${c.companies}`;
+    this.item.text = `$(person) ${countLabel(c.officials, 'officials')}  $(organization) ${countLabel(c.companies, 'companies')}`;
     const md = new vscode.MarkdownString(undefined, true);
+    md.supportHtml = true; // the legend paints each kind in its colour
     md.appendMarkdown(
       vscode.l10n.t('**News Lens**: {0} officials and {1} companies in this article ({2} other people, {3} entities in all).', c.officials, c.companies, c.people, summary.entities.length),
     );
+    md.appendMarkdown('\n\n' + legendMarkdown());
     md.appendMarkdown('\n\n' + vscode.l10n.t('Click to open the Regions view.'));
     this.item.tooltip = md;
     this.item.accessibilityInformation = { label: vscode.l10n.t('{0} officials, {1} companies', c.officials, c.companies) };

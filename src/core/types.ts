@@ -144,6 +144,8 @@ export interface AnalyzeOptions {
   userLexicon?: UserLexicon;
   /** Use the statistical model when available (default true; long texts use rules only). */
   useModel?: boolean;
+  /** The user's corrections about people (role, title, organization), applied after analysis by src/core/userPeople.ts. */
+  userPeople?: { text: string; role?: PersonRole; title?: string; organization?: string }[];
 }
 
 export interface UserLexicon {

@@ -6,6 +6,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { EntityType, PersonRole } from '../core/types';
+export * from './relations';
 
 /** `newsLens/entityRanges`: the ranges the client paints with decorations. */
 export const EntityRangesRequestMethod = 'newsLens/entityRanges';
@@ -101,6 +102,13 @@ export interface SummaryEntity {
   /** Tone-marked pinyin for people. */
   pinyin?: string;
   mentionCount: number;
+  /** English renderings (src/core/english): the name and each title's full form; absent: none. */
+  english?: SummaryEnglish;
+}
+export interface SummaryEnglish {
+  name?: string;
+  /** Parallel to `titles`; null where a title has no English rendering. */
+  titles: (string | null)[];
 }
 /**
  * A node of the region hierarchy: the article's sections plus administrative sub-regions found in
@@ -122,6 +130,10 @@ export interface SummaryRelation {
   kind: 'met' | 'works-for';
   from: string;
   to: string;
+  /** The first supporting sentence, whitespace-collapsed and clipped. */
+  sentence?: string;
+  /** For `met`: whether the sentence says they met (会见, 座谈…) or that the official visited (调研, 考察…). */
+  verb?: 'met' | 'visited';
 }
 export interface ArticleSummary {
   uri: string;
@@ -187,6 +199,8 @@ export interface WorkspaceEntity {
   aliases: string[];
   /** Full titles seen in any article. */
   titles: string[];
+  /** English name (src/core/english), when there is one. */
+  english?: string;
   regions: string[];
   mentionCount: number;
   /** Articles mentioning it, most mentions first. */
@@ -210,6 +224,18 @@ export interface WorkspaceProgressParams {
   file?: string;
 }
 
+/**
+ * `newsLens/status` (server → client): what a cold start is doing, so the client can say so
+ * ("loading the recognition model…", "analysing leaders-visit-firms.md…") instead of showing nothing.
+ */
+export const StatusNotificationMethod = 'newsLens/status';
+export interface StatusParams {
+  state: 'begin' | 'report' | 'end';
+  phase?: 'loading-model' | 'analysing';
+  /** File name of the article being analysed. */
+  file?: string;
+}
+
 /** `newsLens/workspace/changed` (server → client): the index changed; refresh views. */
 export const WorkspaceChangedNotificationMethod = 'newsLens/workspace/changed';
 
@@ -227,6 +253,8 @@ export interface HoverSettings {
   showFirstSentence: boolean;
   /** The command links line (mentions, find all, Regions view, copy). */
   showCommandLinks: boolean;
+  /** English renderings on the cards: `auto` in an English UI, `always`, or `never`. */
+  english?: 'auto' | 'always' | 'never';
 }
 
 export const DEFAULT_HOVER_SETTINGS: HoverSettings = {
@@ -235,6 +263,7 @@ export const DEFAULT_HOVER_SETTINGS: HoverSettings = {
   showKnowledgeBase: true,
   showFirstSentence: true,
   showCommandLinks: true,
+  english: 'auto',
 };
 
 /** Client commands the cards link to; the client trusts exactly these in hover Markdown. */
@@ -257,7 +286,22 @@ export const CorrectionCommands = {
   addAlias: 'newsLens.corrections.addAlias',
   /** Open the corrections file (created when missing). */
   open: 'newsLens.corrections.open',
+  /** Ask for a person's title, role or organization, then write it. Args: [SetPersonArgs]. */
+  setPerson: 'newsLens.corrections.setPerson',
 } as const;
+
+/** "Mark as official with title…" (mode official) and "set role/organization…" (mode role). */
+export interface SetPersonArgs {
+  uri: string;
+  correctionsUri?: string;
+  /** The person's name as the article writes it. */
+  text: string;
+  mode: 'official' | 'role';
+  /** Pre-filled answers: the title chain written before the name, the person's current role and organization. */
+  title?: string;
+  role?: PersonRole;
+  organization?: string;
+}
 
 /** An entity of one document, as card command links pass it. */
 export interface EntityRef {
@@ -269,6 +313,10 @@ export interface CorrectionEntry {
   text: string;
   type: EntityType | 'none';
   aliasOf?: string;
+  /** People only: role, title as written, organization (src/core/userPeople.ts applies them). */
+  role?: PersonRole;
+  title?: string;
+  organization?: string;
 }
 
 export interface ApplyCorrectionArgs {

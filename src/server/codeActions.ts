@@ -11,7 +11,7 @@ import type { Analysis, Entity, EntityType, Mention } from '../core/types';
 import { displayKind } from './analysisUtil';
 import { entityAtOffset, entityById } from './core';
 import { kindLabel } from './hover';
-import { CorrectionCommands, type AddAliasArgs, type ApplyCorrectionArgs, type CorrectionEntry } from '../protocol';
+import { CorrectionCommands, type AddAliasArgs, type ApplyCorrectionArgs, type CorrectionEntry, type SetPersonArgs } from '../protocol';
 
 /** Kinds: fixing a recognised entity is a quick fix; naming a new span is a refactoring of the reading. */
 export const CORRECTION_QUICKFIX = `${CodeActionKind.QuickFix}.newsLens`;
@@ -43,6 +43,12 @@ function kindAllowed(kind: string, only: string[] | undefined): boolean {
 
 export interface CodeActionContextLite {
   only?: string[];
+  /**
+   * LSP CodeActionTriggerKind: 1 Invoked (Ctrl+., the context menu), 2 Automatic (the lightbulb VS Code
+   * asks for on every selection). Corrections are offered only when asked for: never a lightbulb on a
+   * plain selection.
+   */
+  triggerKind?: number;
   /** The corrections file the server reads for this document. */
   correctionsUri?: string;
 }
@@ -66,7 +72,44 @@ export function correctionTarget(doc: TextDocument, analysis: Analysis, range: R
   return { text };
 }
 
+/** LSP CodeActionTriggerKind.Automatic. */
+export const TRIGGER_AUTOMATIC = 2;
+
+/**
+ * The title chain the article writes right before a name (市委副书记、市长殷勇 → 市委副书记、市长):
+ * the adjoining title, body and place mentions, joined by nothing or 、.
+ */
+export function titleChainBefore(analysis: Analysis, text: string, start: number): string {
+  const ms = analysis.mentions;
+  let i = ms.length - 1;
+  while (i >= 0 && ms[i].end > start) i--;
+  let from = start;
+  while (i >= 0) {
+    const m = ms[i];
+    const gap = text.slice(m.end, from);
+    if ((gap !== '' && gap !== '、') || !['title', 'government', 'place'].includes(m.type)) break;
+    from = m.start;
+    i--;
+  }
+  return text.slice(from, start).replace(/^、|、$/g, '');
+}
+
+/** "Mark as official with title…" and "set role/organization…" for a person (or a selected name). */
+function personActions(doc: TextDocument, analysis: Analysis, target: { text: string; entity?: Entity; mention?: Mention }, start: number, kind: string, correctionsUri?: string): CodeAction[] {
+  const { text, entity } = target;
+  if (entity && entity.type !== 'person') return [];
+  if (!entity && (text.length > 8 || !/^[\u3400-\u9fff·]+$/.test(text))) return [];
+  const chain = titleChainBefore(analysis, doc.getText(), start) || entity?.titles[0]?.inText || '';
+  const base = { uri: doc.uri, correctionsUri, text, title: chain || undefined, role: entity?.role, organization: entity?.organization };
+  const make = (title: string, args: SetPersonArgs): CodeAction => ({ title, kind, command: { title, command: CorrectionCommands.setPerson, arguments: [args] } });
+  return [
+    make(l10n.t('News Lens: mark “{0}” as an official with title…', text), { ...base, mode: 'official' }),
+    make(l10n.t('News Lens: set the role/organization of “{0}”…', text), { ...base, mode: 'role' }),
+  ];
+}
+
 export function codeActions(doc: TextDocument, analysis: Analysis, range: Range, ctx: CodeActionContextLite = {}): CodeAction[] {
+  if (ctx.triggerKind === TRIGGER_AUTOMATIC) return [];
   const target = correctionTarget(doc, analysis, range);
   if (!target) return [];
   const { text, entity } = target;
@@ -83,6 +126,7 @@ export function codeActions(doc: TextDocument, analysis: Analysis, range: Range,
     if (entity && entity.type === t) continue;
     out.push(apply(markTitle(text, t), { text, type: t }));
   }
+  out.push(...personActions(doc, analysis, target, target.mention?.start ?? doc.offsetAt(range.start) + (doc.getText(range).length - doc.getText(range).trimStart().length), kind, ctx.correctionsUri));
   const candidates: AddAliasArgs['candidates'] = analysis.entities
     .filter((e) => e.id !== entity?.id && e.type !== 'date' && e.type !== 'title' && e.name !== text)
     .sort((a, b) => b.mentions.length - a.mentions.length)

@@ -12,6 +12,8 @@ import { lookupCompany, lookupPerson, type KnowledgeBase, type KnowledgeRecord }
 import { entityAtOffset, pinyinOf } from './core';
 import { displayKind, firstMention, isOfficial, regionName, related, sentenceText, type DisplayKind } from './analysisUtil';
 import { CardCommands, DEFAULT_HOVER_SETTINGS, type EntityRef, type HoverSettings } from '../protocol';
+import { englishCompany, englishForEntity, CEDICT_SOURCE } from '../core/english';
+import { showEnglish } from './english';
 
 /** What a card may show beyond the article: settings and the user's knowledge base. */
 export interface CardContext {
@@ -80,12 +82,40 @@ export function namePinyin(name: string): string {
   return `${cap(syl.slice(0, surnameLen).join(''))} ${cap(syl.slice(surnameLen).join(''))}`;
 }
 
+/** The label before English renderings on a card. */
+const EN = '**EN**';
+
+/**
+ * The English line of a card (when `newsLens.hover.english` asks for it): the name and, for people,
+ * each title; what has no rendering says so.
+ */
+export function englishLine(e: Entity, ctx?: CardContext): string | undefined {
+  if (!showEnglish(opts(ctx))) return undefined;
+  const none = l10n.t('no English rendering');
+  const en = englishForEntity(e, ctx?.knowledge);
+  const parts: string[] = [];
+  if (e.type === 'company') {
+    const c = englishCompany(e.name, e.aliases, ctx?.knowledge);
+    parts.push(c ? md(c.en) + (c.source === CEDICT_SOURCE ? ` *(CC-CEDICT)*` : '') : `*${none}*`);
+  } else if (e.type !== 'title') parts.push(en.name ? md(en.name) : `*${none}*`);
+  const seen = new Set<string>();
+  for (const t of en.titles) {
+    if (seen.has(t.zh)) continue;
+    seen.add(t.zh);
+    parts.push(t.en ? md(t.en) : `*${md(t.zh)}: ${none}*`);
+  }
+  if (e.type === 'title' && !en.titles.length) parts.push(en.name ? md(en.name) : `*${none}*`);
+  return `${EN} ${parts.join(' · ')}`;
+}
+
 export function officialCard(analysis: Analysis, text: string, e: Entity, ctx?: CardContext): string {
   const o = opts(ctx);
   const lines: string[] = [];
   const py = o.showPinyin ? namePinyin(e.name) : '';
   lines.push(`**${md(e.name)}**${py ? ` *${md(py)}*` : ''} · ${kindLabel('official')}`);
   for (const t of titleLines(e)) lines.push(t);
+  const english = englishLine(e, ctx);
+  if (english) lines.push(english);
   const facts: string[] = [];
   if (e.region) facts.push(l10n.t('Region: {0}', e.region));
   facts.push(mentionsLine(e.mentions.length));
@@ -103,6 +133,8 @@ export function officialCard(analysis: Analysis, text: string, e: Entity, ctx?: 
 export function companyCard(analysis: Analysis, text: string, e: Entity, ctx?: CardContext): string {
   const lines: string[] = [];
   lines.push(`**${md(e.name)}** · ${kindLabel('company')}`);
+  const english = englishLine(e, ctx);
+  if (english) lines.push(english);
   const aliases = e.aliases.filter((a) => a !== e.name);
   if (aliases.length) lines.push(l10n.t('Also: {0}', aliases.map(md).join('、')));
   const sections = e.sections.map((id) => regionName(analysis, id)).filter((n): n is string => !!n);
@@ -209,6 +241,8 @@ export function cardMarkdown(analysis: Analysis, text: string, entity: Entity, m
   if (isOfficial(entity)) return officialCard(analysis, text, entity, ctx);
   if (entity.type === 'company') return companyCard(analysis, text, entity, ctx);
   let value = oneLineCard(analysis, entity, mention);
+  const english = englishLine(entity, ctx);
+  if (english) value += `  \n${english}`;
   if (entity.type === 'person' && opts(ctx).showKnowledgeBase) {
     const kb = knowledgeSection(entity, ctx);
     if (kb) value += `\n\n---\n\n${kb}`;

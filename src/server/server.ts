@@ -24,7 +24,11 @@ import { hoverAt } from './hover';
 import { isCorrectionsUri, mergeHoverSettings, registerCorrections, type CorrectionsFeature } from './corrections/register';
 import { CORRECTION_QUICKFIX, CORRECTION_REFACTOR } from './codeActions';
 import { mergeUserAliases } from './corrections/aliases';
+import { applyUserPeople } from '../core/userPeople';
 import { setupL10n } from './l10nSetup';
+import { setDisplayLocale } from './english';
+import { startupStatus } from './startupStatus';
+import { hasCjk } from './documentCache';
 import {
   AnalysisChangedNotificationMethod,
   DEFAULT_SETTINGS,
@@ -61,6 +65,7 @@ function startServer(): void {
   }
 
   const pool = new AnalysisWorkerPool(__filename, log);
+  const startup = startupStatus(connection, log);
   let workerBroken = false;
   let corrections: CorrectionsFeature | undefined; // the user's .vscode/news-lens.json (set below)
   let workspaceIndex: WorkspaceIndex | undefined; // closed articles of the workspace (set below)
@@ -70,7 +75,7 @@ function startServer(): void {
     settings: () => settings,
     log,
     analyzeOptions: (uri) => corrections?.analyzeOptions(uri),
-    postProcess: (analysis, options) => mergeUserAliases(analysis, options?.userLexicon),
+    postProcess: (analysis, options) => applyUserPeople(mergeUserAliases(analysis, options?.userLexicon), options?.userPeople),
     background(text, options) {
       if (workerBroken) return undefined;
       try {
@@ -82,6 +87,7 @@ function startServer(): void {
       }
     },
     analysed(entry: AnalysisEntry) {
+      startup.analysed();
       const params: AnalysisChangedParams = {
         uri: entry.uri,
         version: entry.version,
@@ -148,6 +154,7 @@ function startServer(): void {
     const opts = (params.initializationOptions ?? {}) as InitializationOptions;
     settings = mergeSettings(opts.settings);
     setupL10n(opts.l10nBundle, params.locale, log);
+    setDisplayLocale(params.locale);
     corrections?.initialize(params);
     return {
       capabilities: {
@@ -175,7 +182,11 @@ function startServer(): void {
   });
 
   const justOpened = new Set<string>();
-  documents.onDidOpen((e) => justOpened.add(e.document.uri));
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
+    const d = e.document;
+    startup.opened(d.uri, !isCorrectionsUri(d.uri) && settings.languages.includes(d.languageId) && hasCjk(d.getText().slice(0, 20_000)));
+  });
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
     if (isCorrectionsUri(uri)) return; // not an article: src/server/corrections reads it
@@ -248,7 +259,7 @@ function startServer(): void {
     usable,
     background: (text, options) => (workerBroken ? undefined : pool.submit(text, options)),
     analyzeOptions: (uri) => corrections?.analyzeOptions(uri),
-    postProcess: (analysis, options) => mergeUserAliases(analysis, options?.userLexicon),
+    postProcess: (analysis, options) => applyUserPeople(mergeUserAliases(analysis, options?.userLexicon), options?.userPeople),
     foldersChanged: (folders) => corrections?.store.addFolders(folders),
     maxDocumentSize: () => settings.maxDocumentSize,
     log,

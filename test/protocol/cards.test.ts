@@ -109,4 +109,40 @@ describe('Cards: knowledge base and command links (LSP)', function () {
     assert.match(v, /Yǐn Lì/);
     assert.match(v, /command:newsLens\.showMentions/);
   });
+
+  it('English on the cards in an English UI (setting newsLens.hover.english auto): titles by rule, names, bodies, companies', async () => {
+    let v = value(await hover('尹力'));
+    assert.match(v, /\*\*EN\*\* Yin Li · Secretary of the CPC Beijing Municipal Committee/);
+    v = value(await hover('殷勇'));
+    assert.match(v, /Deputy Secretary of the CPC Beijing Municipal Committee; Mayor of Beijing/);
+    v = value(await hover('宁德时代'));
+    assert.match(v, /\*\*EN\*\* CATL/);
+    v = value(await hover('北京商务中心区管委会'));
+    assert.match(v, /Administrative Committee of the Beijing Central Business District/);
+    v = value(await hover('工人体育场'));
+    assert.match(v, /no English rendering/);
+    await s.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: { newsLens: { hover: { english: 'never' } } } });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.doesNotMatch(value(await hover('尹力')), /\*\*EN\*\*/);
+    await s.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: { newsLens: {} } });
+    await new Promise((r) => setTimeout(r, 300));
+  });
+
+  it('a Chinese UI: no English unless asked for (english: always)', async () => {
+    const zh = await startServer({}, 'zh-cn');
+    try {
+      zh.open(URI, text);
+      await zh.analysed(URI, 1, 60_000);
+      const at = { textDocument: { uri: URI }, position: positionOf(text, '尹力', 0, 1) };
+      let v = value(await zh.conn.sendRequest(HoverRequest.type, at));
+      assert.doesNotMatch(v, /\*\*EN\*\*/);
+      assert.match(v, /官员/, 'the card is in Chinese');
+      await zh.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: { newsLens: { hover: { english: 'always' } } } });
+      await new Promise((r) => setTimeout(r, 300));
+      v = value(await zh.conn.sendRequest(HoverRequest.type, at));
+      assert.match(v, /\*\*EN\*\* Yin Li · Secretary of the CPC Beijing Municipal Committee/);
+    } finally {
+      await zh.stop();
+    }
+  });
 });

@@ -18,6 +18,8 @@ import {
   type ArticleSummary,
   type WorkspaceIndexResult,
   type WorkspaceProgressParams,
+  RelationsRequestMethod,
+  type RelationsGraph,
 } from '../../src/protocol';
 import { fixture, startServer, type TestServer } from './lspClient';
 
@@ -47,6 +49,19 @@ describe('News Lens workspace index (LSP over stdio)', function () {
   after(async () => {
     await s?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('newsLens/relations: the workspace\u2019s who-met-whom, merged across articles, with English names and sentences', async () => {
+    await index();
+    const g = await s.conn.sendRequest<RelationsGraph>(RelationsRequestMethod, { workspace: true });
+    assert.equal(g.scope, 'workspace');
+    const catl = g.nodes.find((n) => n.key === 'company:宁德时代');
+    assert.equal(catl?.articles, 2);
+    assert.match(catl?.english ?? '', /^CATL/);
+    const zhou = g.edges.find((e) => e.from === 'person:周祖翼' || e.to === 'person:周祖翼');
+    assert.equal(zhou?.kind, 'met');
+    assert.match(zhou!.sentences[0].text, /会见/);
+    assert.ok(zhou!.sentences[0].uri.endsWith('catl.txt'));
   });
 
   it('indexes the folder in the background, skipping non-Chinese, binary and excluded files', async () => {

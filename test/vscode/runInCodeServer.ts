@@ -14,9 +14,12 @@
  *   --screenshot FILE                final screenshot (default test-results/vscode-<version>.png)
  *   NEWS_LENS_SCREENSHOTS=DIR        also take the screenshots the suite asks for, into DIR
  *   NEWS_LENS_VERBOSE=1              echo code-server's and the page's own output
+ *   --locale LOCALE                  VS Code's display language (NEWS_LENS_UI_LOCALE, e.g. zh-cn): code-server's
+ *                                    --locale; the suite sees it as vscode.env.language
  * Exits with the suite's code (0 passed, 1 failed), 2 when the run could not start or timed out.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -45,6 +48,8 @@ export interface RunOptions {
   screenshot: string;
   screenshotsDir?: string;
   verbose: boolean;
+  /** VS Code's display language (code-server --locale), e.g. zh-cn; default English. */
+  locale?: string;
 }
 
 export interface RunResult {
@@ -100,6 +105,7 @@ export async function startCodeServer(opts: {
   verbose?: boolean;
   env?: NodeJS.ProcessEnv;
   readyTimeoutMs?: number;
+  locale?: string;
 }): Promise<ChildProcess> {
   const entry = path.join(opts.codeServerDir, 'node_modules/code-server/out/node/entry.js');
   if (!fs.existsSync(entry)) throw new Error(`no code-server at ${opts.codeServerDir} — run: npm run setup`);
@@ -112,6 +118,7 @@ export async function startCodeServer(opts: {
     '--extensions-dir', opts.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
+    ...(opts.locale ? ['--locale', opts.locale] : []),
     ...(opts.folder ? [opts.folder] : []),
   ];
   const env = {
@@ -182,6 +189,63 @@ export function freshUserDataDir(prefix: string, extraSettings: Record<string, u
   return ud;
 }
 
+/**
+ * code-server offers a display language only when a language pack for it is installed, and the real
+ * packs (MS-CEINTL.vscode-language-pack-*) come from the Marketplace / Open VSX, which this machine
+ * cannot reach. So for a --locale run we build and install a stub pack: it declares the locale and
+ * translates nothing of VS Code itself (the workbench stays in English), which is enough for VS Code
+ * to run in that display language — vscode.env.language, the extension's package.nls.<locale>.json and
+ * its l10n bundle — and that is what the tests check: News Lens's own strings.
+ */
+export async function installLocaleStub(codeServerDir: string, locale: string, userDataDir: string, extensionsDir: string): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-lens-locale-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'translations'));
+    fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+    fs.writeFileSync(path.join(dir, 'README.md'), `Declares ${locale} as a display language for the News Lens tests; translates nothing.\n`);
+    fs.writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({
+        name: `news-lens-test-locale-${locale}`,
+        displayName: `${locale} display language for the News Lens tests (no translations)`,
+        description: 'Declares the locale only; VS Code itself stays untranslated.',
+        version: '0.0.1',
+        publisher: 'news-lens-tests',
+        license: 'MIT',
+        engines: { vscode: '^1.100.0' },
+        categories: ['Language Packs'],
+        contributes: { localizations: [{ languageId: locale, languageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+      }),
+    );
+    const vsix = path.join(dir, 'stub.vsix');
+    const vsce = path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) => {
+      const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 120_000 });
+      if (r.status !== 0) throw new Error(`${path.basename(args[0] ?? cmd)} failed (${r.status ?? r.signal}): ${(r.stderr || r.stdout).slice(-1500)}`);
+    };
+    run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], dir);
+    const node = nodeFor(codeServerDir);
+    const entry = path.join(codeServerDir, 'node_modules/code-server/out/node/entry.js');
+    run(node, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], dir, { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}` });
+    // The server lists language packs in <user data>/languagepacks.json, which a CLI install does not
+    // write (the running server would, later than the first page load): write the entry it would.
+    const id = `news-lens-tests.news-lens-test-locale-${locale}`;
+    const installed = fs.readdirSync(extensionsDir).find((d) => d.startsWith(`${id}-`));
+    if (!installed) throw new Error(`the stub language pack was not installed into ${extensionsDir}`);
+    const packs = {
+      [locale]: {
+        hash: createHash('md5').update(id).update('0.0.1').digest('hex'),
+        extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }],
+        translations: { vscode: path.join(extensionsDir, installed, 'translations', 'main.i18n.json') },
+        label: locale,
+      },
+    };
+    fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function safeScreenshot(page: Page | undefined, file: string): Promise<boolean> {
   if (!page) return false;
   try {
@@ -210,6 +274,10 @@ export async function runInCodeServer(o: RunOptions): Promise<RunResult> {
   let browser: Browser | undefined;
   let page: Page | undefined;
   try {
+    if (o.locale && !/^en(-|$)/i.test(o.locale)) {
+      await installLocaleStub(o.codeServerDir, o.locale, userDataDir, extensionsDir);
+      log(`installed a stub language pack declaring ${o.locale} (VS Code's own UI stays in English)`);
+    }
     log(`starting code-server ${path.basename(o.codeServerDir)} on 127.0.0.1:${port} (Node ${nodeFor(o.codeServerDir)})`);
     server = await startCodeServer({
       codeServerDir: o.codeServerDir,
@@ -217,7 +285,8 @@ export async function runInCodeServer(o: RunOptions): Promise<RunResult> {
       userDataDir,
       extensionsDir,
       verbose: o.verbose,
-      env: o.screenshotsDir ? { NEWS_LENS_SCREENSHOTS: o.screenshotsDir } : {},
+      locale: o.locale,
+      env: { ...(o.screenshotsDir ? { NEWS_LENS_SCREENSHOTS: o.screenshotsDir } : {}), ...(o.locale ? { NEWS_LENS_UI_LOCALE: o.locale } : {}) },
     });
     log(`code-server is up after ${seconds()} s; launching Chromium`);
     browser = await launchChromium();
@@ -294,20 +363,22 @@ async function main(): Promise<void> {
   const codeServerDir = resolveCodeServer(spec);
   const label = path.basename(codeServerDir).replace(/^code-server-/, '');
   const shotsDir = process.env.NEWS_LENS_SCREENSHOTS ? path.resolve(process.env.NEWS_LENS_SCREENSHOTS) : undefined;
+  const locale = arg('locale') ?? process.env.NEWS_LENS_UI_LOCALE ?? undefined;
   const res = await runInCodeServer({
     codeServerDir,
     extensionDevelopmentPath: path.resolve(arg('extension') ?? REPO),
     extensionTestsPath: path.resolve(arg('tests') ?? path.join(REPO, 'out/test/vscode/suite/index.js')),
     workspace: path.resolve(arg('workspace') ?? path.join(REPO, 'test/vscode/workspace')),
     timeoutMs: Number(arg('timeout') ?? process.env.NEWS_LENS_VSCODE_TIMEOUT ?? 600) * 1000,
-    screenshot: path.resolve(arg('screenshot') ?? path.join(shotsDir ?? path.join(REPO, 'test-results'), `vscode-${label}.png`)),
+    screenshot: path.resolve(arg('screenshot') ?? path.join(shotsDir ?? path.join(REPO, 'test-results'), `vscode-${label}${locale ? `-${locale}` : ''}.png`)),
     screenshotsDir: shotsDir,
     verbose: !!process.env.NEWS_LENS_VERBOSE,
+    locale,
   });
   const counts = res.passed !== undefined ? `${res.passed} passed, ${res.failed} failed` : 'no result line';
-  log(`code-server ${label} (VS Code ${res.vscodeVersion ?? '?'}): exit ${res.code}, ${counts}, ${res.seconds} s`);
-  // For run-vscode-tests.mjs, which runs this once per version.
-  if (process.env.NEWS_LENS_RESULT_FILE) fs.writeFileSync(process.env.NEWS_LENS_RESULT_FILE, JSON.stringify({ label, ...res }));
+  log(`code-server ${label}${locale ? ` --locale ${locale}` : ''} (VS Code ${res.vscodeVersion ?? '?'}): exit ${res.code}, ${counts}, ${res.seconds} s`);
+  // For run-vscode-tests.mjs, which runs this once per version (and once more per version in zh-cn).
+  if (process.env.NEWS_LENS_RESULT_FILE) fs.writeFileSync(process.env.NEWS_LENS_RESULT_FILE, JSON.stringify({ label: locale ? `${label} ${locale}` : label, ...res }));
   process.exitCode = res.code;
 }
 

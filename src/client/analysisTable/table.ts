@@ -10,6 +10,19 @@ export function cell(s: string | number | undefined): string {
     .replace(/\r?\n/g, ' ');
 }
 
+/** The English name, then each title's English; what has no rendering says so. */
+function englishCell(e: ReturnType<typeof articleExport>['entities'][number], t: Translate): string {
+  const none = t('no English rendering');
+  const parts = [e.english ?? (e.kind === 'title' ? '' : `(${none})`)];
+  const seen = new Set<string>();
+  e.titles.forEach((ti, i) => {
+    if (seen.has(ti.full)) return;
+    seen.add(ti.full);
+    parts.push(e.englishTitles[i] ?? `${ti.full} (${none})`);
+  });
+  return parts.filter(Boolean).join('; ');
+}
+
 export function analysisTable(summary: ArticleSummary, t: Translate, sourceName: string): string {
   const ex = articleExport(summary);
   const order = [...TREE_KINDS, 'title' as const];
@@ -19,13 +32,14 @@ export function analysisTable(summary: ArticleSummary, t: Translate, sourceName:
   if (summary.title) out.push(`**${cell(summary.title)}**`, '');
   const sections = summary.regions.filter((r) => r.section).map((r) => r.name);
   out.push(t('{0} entities, {1} mentions; regions: {2}', ex.entities.length, summary.mentions.length, sections.join('、') || '—'), '');
-  out.push(`| ${[t('Name'), t('Type'), t('Titles'), t('Region'), t('Sections'), t('Met / met by'), t('Mentions'), t('Lines')].join(' | ')} |`);
-  out.push(`|${' --- |'.repeat(8)}`);
+  out.push(`| ${[t('Name'), t('English'), t('Type'), t('Titles'), t('Region'), t('Sections'), t('Met / met by'), t('Mentions'), t('Lines')].join(' | ')} |`);
+  out.push(`|${' --- |'.repeat(9)}`);
   for (const e of entities) {
     const lines = [...new Set(e.mentions.map((m) => m.line))];
     out.push(
       `| ${[
         cell(e.name),
+        cell(englishCell(e, t)),
         cell(kindName(e.kind, t)),
         cell([...new Set(e.titles.map((x) => x.full || x.inText))].join('；')),
         cell(e.region),

@@ -34,6 +34,10 @@ export interface ExportedEntity {
   met: string[];
   metBy: string[];
   mentions: { line: number; character: number; endLine: number; endCharacter: number; text: string; section?: string }[];
+  /** English name (src/core/english); undefined: no English rendering. */
+  english?: string;
+  /** English of each title's full form, parallel to `titles`; null: no English rendering. */
+  englishTitles: (string | null)[];
 }
 
 export interface ArticleExport {
@@ -67,6 +71,8 @@ export function articleExport(summary: ArticleSummary, now = new Date()): Articl
         role: e.role,
         aliases: e.aliases,
         titles: e.titles.map((t) => ({ inText: t.inText, full: t.full })),
+        english: e.english?.name,
+        englishTitles: e.titles.map((_, i) => e.english?.titles[i] ?? null),
         region: e.region,
         organization: e.organization,
         sections: [...new Set(ms.map((m) => sectionOf(m.regionId)).filter((x): x is string => !!x))],
@@ -85,7 +91,16 @@ export function articleExport(summary: ArticleSummary, now = new Date()): Articl
   };
 }
 
-export const ARTICLE_CSV_HEADER = ['name', 'type', 'kind', 'aliases', 'titles', 'full titles', 'region', 'organization', 'sections', 'met', 'met by', 'mentions', 'positions (line:column)'];
+export const ARTICLE_CSV_HEADER = ['name', 'type', 'kind', 'aliases', 'titles', 'full titles', 'region', 'organization', 'sections', 'met', 'met by', 'mentions', 'positions (line:column)', 'english', 'english titles'];
+
+/** English titles as one cell: each distinct full title's English, or "(no English rendering)". */
+function englishTitlesCell(e: ExportedEntity): string {
+  const seen = new Map<string, string>();
+  e.titles.forEach((t, i) => {
+    if (!seen.has(t.full)) seen.set(t.full, e.englishTitles[i] ?? `${t.full} (no English rendering)`);
+  });
+  return [...seen.values()].join('; ');
+}
 
 export function articleCsv(summary: ArticleSummary): string {
   const ex = articleExport(summary);
@@ -103,6 +118,8 @@ export function articleCsv(summary: ArticleSummary): string {
     e.metBy.join('; '),
     e.mentions.length,
     e.mentions.map((m) => `${m.line}:${m.character}`).join(' '),
+    e.english ?? '',
+    englishTitlesCell(e),
   ]);
   return toCsv(ARTICLE_CSV_HEADER, rows);
 }
@@ -111,14 +128,14 @@ export function articleJson(summary: ArticleSummary): string {
   return JSON.stringify(articleExport(summary), null, 2) + '\n';
 }
 
-export const WORKSPACE_CSV_HEADER = ['name', 'type', 'kind', 'article', 'article title', 'titles', 'regions', 'mentions', 'positions (line:column)', 'aliases'];
+export const WORKSPACE_CSV_HEADER = ['name', 'type', 'kind', 'article', 'article title', 'titles', 'regions', 'mentions', 'positions (line:column)', 'aliases', 'english'];
 
 /** One row per entity and article (what a pivot table wants). */
 export function workspaceCsv(index: WorkspaceIndexResult): string {
   const rows: unknown[][] = [];
   for (const e of index.entities) {
     for (const a of e.articles) {
-      rows.push([e.name, e.type, e.kind, a.path, a.title, a.titles.join('; '), a.regions.join('; '), a.mentionCount, a.mentions.map((m) => lineCol(m.range)).join(' '), e.aliases.join('; ')]);
+      rows.push([e.name, e.type, e.kind, a.path, a.title, a.titles.join('; '), a.regions.join('; '), a.mentionCount, a.mentions.map((m) => lineCol(m.range)).join(' '), e.aliases.join('; '), e.english ?? '']);
     }
   }
   return toCsv(WORKSPACE_CSV_HEADER, rows);
@@ -134,6 +151,7 @@ export function workspaceJson(index: WorkspaceIndexResult, now = new Date()): st
           name: e.name,
           type: e.type,
           kind: e.kind,
+          english: e.english,
           aliases: e.aliases,
           titles: e.titles,
           regions: e.regions,

@@ -11,6 +11,8 @@ import { NewsLensStatusBar } from '../statusBar';
 import { groupLabel, TREE_KINDS, type Rng } from './model';
 import { configuredTypes, RegionsProvider, toRange, VIEW_ID, type Mode } from './provider';
 import { isArticle, SummaryStore, type ReaderHost } from './store';
+import { LegendDecorations } from '../legend';
+import { RelationsPanel } from '../relationsView/panel';
 
 export type { ReaderHost } from './store';
 
@@ -41,6 +43,9 @@ export function registerReaderFeatures(context: vscode.ExtensionContext, host: R
   provider.attach(view);
   const status = new NewsLensStatusBar(store);
   const table = new AnalysisTableProvider(store);
+  context.subscriptions.push(vscode.window.registerFileDecorationProvider(new LegendDecorations()));
+  const relations = new RelationsPanel(context.extensionUri, store, host);
+  context.subscriptions.push(relations);
   context.subscriptions.push(store, provider, view, status, table, vscode.workspace.registerFileSystemProvider(SCHEME, table, { isReadonly: true, isCaseSensitive: true }));
 
   // ---- workspace index: tell the server what to index, on every (re)start and on changes
@@ -62,7 +67,7 @@ export function registerReaderFeatures(context: vscode.ExtensionContext, host: R
         const location = p.total >= 40 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
         let finish!: () => void;
         const ended = new Promise<void>((r) => (finish = r));
-        void vscode.window.withProgress({ location, title: vscode.l10n.t('News Lens: indexing articles') }, (reporter) => {
+        void vscode.window.withProgress({ location, title: vscode.l10n.t('News Lens: indexing the workspace') }, (reporter) => {
           progress = {
             last: 0,
             report: (v) => reporter.report(v),
@@ -73,7 +78,9 @@ export function registerReaderFeatures(context: vscode.ExtensionContext, host: R
       }
       if (progress && p.total > 0) {
         const pct = Math.min(100, Math.floor((p.done / p.total) * 100));
-        progress.report({ message: `${p.done}/${p.total}${p.file ? ` · ${p.file}` : ''}`, increment: Math.max(0, pct - progress.last) });
+        // before the first article is done the time goes into loading the model (in the indexing worker)
+        const message = p.done === 0 ? vscode.l10n.t('loading the recognition model; {0} files to index…', p.total) : vscode.l10n.t('{0} of {1} articles{2}', p.done, p.total, p.file ? ` · ${p.file}` : '');
+        progress.report({ message, increment: Math.max(0, pct - progress.last) });
         progress.last = pct;
       }
       if (p.state === 'end') {
@@ -166,6 +173,25 @@ export function registerReaderFeatures(context: vscode.ExtensionContext, host: R
     vscode.commands.registerCommand('newsLens.exportArticleJson', (args?: ExportArgs) => exportArticle(store, 'json', args ?? {}, articleForCommands())),
     vscode.commands.registerCommand('newsLens.exportWorkspaceCsv', (args?: ExportArgs) => exportWorkspace(store, 'csv', args ?? {})),
     vscode.commands.registerCommand('newsLens.exportWorkspaceJson', (args?: ExportArgs) => exportWorkspace(store, 'json', args ?? {})),
+    vscode.commands.registerCommand('newsLens.showLegend', async () => {
+      await provider.setLegendExpanded(true);
+      await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+      await provider.refresh();
+      const node = provider.legend();
+      if (node) await view.reveal(node, { select: false, focus: false, expand: true });
+      return !!node;
+    }),
+    vscode.commands.registerCommand('newsLens.showRelations', async (args?: { scope?: 'article' | 'workspace'; uri?: string }) => {
+      const scope = args?.scope ?? provider.currentMode;
+      const doc = args?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : articleForCommands();
+      return relations.show(scope, doc);
+    }),
+    vscode.commands.registerCommand('newsLens.relations.export', (args?: { format?: 'svg' | 'png'; target?: string }) =>
+      relations.export(args?.format === 'png' ? 'png' : 'svg', args?.target ? vscode.Uri.file(args.target) : undefined),
+    ),
+    // For tests (not in the palette): the view's state, and a click on a node inside the webview.
+    vscode.commands.registerCommand('newsLens.relations.getState', () => relations.state()),
+    vscode.commands.registerCommand('newsLens.relations.click', (name: string) => relations.click(name)),
     vscode.commands.registerCommand('newsLens.showAnalysisTable', (args?: { uri?: string; openAs?: 'preview' | 'text' }) => showAnalysisTable(args ?? {}, articleForCommands())),
   );
 }

@@ -10,7 +10,7 @@ import type { ArticleSummary, SummaryEntity, SummaryKind, SummaryRegion, Workspa
 
 export type Translate = (message: string, ...args: (string | number)[]) => string;
 
-export type NodeKind = 'lead' | 'region' | 'group' | 'entity' | 'mention' | 'relations' | 'related' | 'article';
+export type NodeKind = 'lead' | 'region' | 'group' | 'entity' | 'mention' | 'relations' | 'related' | 'article' | 'legend' | 'legendItem';
 
 export interface Pos {
   line: number;

@@ -20,6 +20,7 @@ import {
   type TreeNode,
 } from './model';
 import { isArticle, type SummaryStore } from './store';
+import { LEGEND_KINDS, legendExample, legendLabel, legendUri } from '../legend';
 
 export const VIEW_ID = 'newsLens.regions';
 export type Mode = 'article' | 'workspace';
@@ -110,6 +111,12 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
     this.disposables.push(
+      view.onDidExpandElement((e) => {
+        if (e.element.kind === 'legend') void this.setLegendExpanded(true);
+      }),
+      view.onDidCollapseElement((e) => {
+        if (e.element.kind === 'legend') void this.setLegendExpanded(false);
+      }),
       view.onDidChangeVisibility((e) => {
         if (e.visible) this.scheduleRefresh(0);
       }),
@@ -183,7 +190,7 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
         return;
       }
       if (gen !== this.generation) return;
-      this.roots = roots;
+      this.roots = roots.length ? [legendNode(this.legendExpanded), ...roots] : roots;
       if (this.view) {
         this.view.message = message;
         this.view.description = this.mode === 'article' ? (this.doc ? baseName(this.doc.uri) : undefined) : t('Workspace');
@@ -248,6 +255,15 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
         break;
       case 'mention':
         item.iconPath = new vscode.ThemeIcon('quote');
+        break;
+      case 'legend':
+        item.iconPath = new vscode.ThemeIcon('symbol-color');
+        break;
+      case 'legendItem':
+        if (node.entityKind) {
+          item.iconPath = new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor(`newsLens.${node.entityKind}Foreground`));
+          item.resourceUri = legendUri(node.entityKind); // LegendDecorations paints the label in the colour
+        }
         break;
     }
     if ((node.kind === 'mention' || node.kind === 'related' || (node.kind === 'region' && !node.children.length)) && node.uri && node.range) {
@@ -345,6 +361,20 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     return findNode(this.roots, (n) => n.kind === 'entity' && n.label === name);
   }
 
+  /** Whether the colour legend is open (remembered for the workspace; newsLens.showLegend opens it). */
+  get legendExpanded(): boolean {
+    return this.state.get<boolean>('newsLens.regions.legendExpanded', false);
+  }
+
+  setLegendExpanded(open: boolean): Thenable<void> {
+    return this.state.update('newsLens.regions.legendExpanded', open);
+  }
+
+  /** The colour legend node, when the tree shows one. */
+  legend(): TreeNode | undefined {
+    return this.roots.find((n) => n.kind === 'legend');
+  }
+
   get currentSummary(): ArticleSummary | undefined {
     return this.summary;
   }
@@ -374,6 +404,15 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     if (this.followTimer) clearTimeout(this.followTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The colour legend at the top of the tree (collapsed until opened; VS Code remembers). */
+export function legendNode(expanded = false): TreeNode {
+  const legend: TreeNode = { id: 'legend', kind: 'legend', label: t('Colour legend'), description: t('8 kinds'), expanded, children: [] };
+  for (const k of LEGEND_KINDS) {
+    legend.children.push({ id: `legend/${k}`, kind: 'legendItem', label: legendLabel(k), description: legendExample(k), entityKind: k, parent: legend, children: [] });
+  }
+  return legend;
 }
 
 function levelName(level: string): string {

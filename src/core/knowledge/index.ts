@@ -10,6 +10,7 @@
 import { normalizeForMatching } from '../normalize';
 import { ASHARE_AS_OF, ASHARE_DATA, ASHARE_SOURCE } from './ashare.data';
 import { COUNTRIES, FOREIGN_AS_OF, FOREIGN_DATA, FOREIGN_SOURCE } from './foreign';
+import { CHINESE_AS_OF, CHINESE_DATA, CHINESE_SOURCE } from './chinese';
 
 export { ASHARE_AS_OF, FOREIGN_AS_OF, COUNTRIES };
 
@@ -40,8 +41,8 @@ export interface KnowledgeRecord {
   asOf: string;
   /** 'bundled' ships with News Lens; 'user' comes from .vscode/news-lens.json. */
   origin: 'bundled' | 'user';
-  /** Which table: 'a-share', 'foreign' or 'user'. */
-  table: 'a-share' | 'foreign' | 'user';
+  /** Which table: 'a-share', 'foreign', 'chinese' (English names of Chinese companies) or 'user'. */
+  table: 'a-share' | 'foreign' | 'chinese' | 'user';
 }
 
 export const EXCHANGES: Record<string, { zh: string; en: string }> = {
@@ -97,6 +98,12 @@ function bundledIndex(): Index {
     const facts: KnowledgeFact[] = [{ key: 'englishName', value: en }];
     if (country) facts.push({ key: 'country', value: `${country.zh} (${country.en})` });
     addTo(index, { kind: 'company', name: names[0], aliases: names.slice(1), facts, source: FOREIGN_SOURCE, asOf: FOREIGN_AS_OF, origin: 'bundled', table: 'foreign' });
+  }
+  for (const line of CHINESE_DATA.split('\n')) {
+    const [zh, en] = line.split('|');
+    if (!zh || !en) continue;
+    const names = zh.split(',').map((s) => s.trim()).filter(Boolean);
+    addTo(index, { kind: 'company', name: names[0], aliases: names.slice(1), facts: [{ key: 'englishName', value: en.trim() }], source: CHINESE_SOURCE, asOf: CHINESE_AS_OF, origin: 'bundled', table: 'chinese' });
   }
   bundled = index;
   return index;

@@ -74,9 +74,18 @@ export function minimalEdit(before: string, after: string): OffsetEdit {
   return { offset: start, length: endB - start, content: after.slice(start, endA) };
 }
 
+/** Fields of corrections about people (mark as official with title…, set role/organization…). */
+const PERSON_FIELDS = ['role', 'title', 'organization'] as const;
+
+/** Whether an existing entry already says what `c` says about a person. */
+function samePersonFields(item: Node, c: Correction): boolean {
+  return PERSON_FIELDS.every((k) => (prop(item, k)?.value ?? undefined) === (c[k] ?? undefined));
+}
+
 function entryValue(c: Correction): Record<string, string> {
   const v: Record<string, string> = { text: c.text, type: c.type };
   if (c.aliasOf) v.aliasOf = c.aliasOf;
+  for (const k of PERSON_FIELDS) if (c[k]) v[k] = c[k]!;
   return v;
 }
 
@@ -137,8 +146,9 @@ export function addCorrection(text: string, correction: Correction): CorrectionE
       const item = items[index];
       const curType = prop(item, 'type')?.value;
       const curAlias = prop(item, 'aliasOf')?.value;
-      if (curType === correction.type && (curAlias ?? undefined) === (correction.aliasOf ?? undefined)) return { status: 'unchanged' };
+      if (curType === correction.type && (curAlias ?? undefined) === (correction.aliasOf ?? undefined) && samePersonFields(item, correction)) return { status: 'unchanged' };
       apply(['corrections', index, 'type'], correction.type);
+      for (const k of PERSON_FIELDS) if ((prop(item, k)?.value ?? undefined) !== (correction[k] ?? undefined)) apply(['corrections', index, k], correction[k]);
       if (correction.aliasOf) apply(['corrections', index, 'aliasOf'], correction.aliasOf);
       else if (curAlias !== undefined) apply(['corrections', index, 'aliasOf'], undefined);
     }

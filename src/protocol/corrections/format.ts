@@ -20,7 +20,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from './jsonc';
-import type { EntityType, UserLexicon } from '../../core/types';
+import type { EntityType, PersonRole, UserLexicon } from '../../core/types';
 import type { KnowledgeFact, KnowledgeRecord } from '../../core/knowledge';
 
 export const CORRECTIONS_PATH = '.vscode/news-lens.json';
@@ -38,6 +38,12 @@ export interface Correction {
   type: EntityType | 'none';
   /** Canonical name of the entity this text is another name for. */
   aliasOf?: string;
+  /** People: official, business or other. */
+  role?: PersonRole;
+  /** People: the title as the article writes it, e.g. 市委副书记、市长. */
+  title?: string;
+  /** People: the company or organization they represent. */
+  organization?: string;
 }
 
 export interface CorrectionsProblem {
@@ -129,6 +135,7 @@ export function parseCorrections(text: string): ParsedCorrections {
     }
     const c: Correction & { offset: number } = { text: String(t.value).trim(), type: ty.value as Correction['type'], offset: item.offset };
     if (al) c.aliasOf = String(al.value).trim();
+    if (!personFields(item, c, warn)) continue;
     out.corrections.push(c);
   }
 
@@ -185,6 +192,43 @@ function knowledgeRecord(item: Node, kind: 'company' | 'person', warn: (n: Node,
     else if (val !== undefined && typeof val !== 'string') warn(prop(item, field)!, l10n.t('"{0}" must be a string', field));
   }
   return { kind, name, aliases, facts, source: source || l10n.t('your corrections file'), asOf: ISO_DATE.test(asOf) ? asOf : '', origin: 'user', table: 'user' };
+}
+
+const ROLES = new Set<string>(['official', 'business', 'other']);
+
+/** "role", "title" and "organization" of a correction about a person; false (with a warning) when malformed. */
+function personFields(item: Node, c: Correction, warn: (n: Node, m: string) => void): boolean {
+  const role = prop(item, 'role');
+  const title = prop(item, 'title');
+  const org = prop(item, 'organization');
+  if (!role && !title && !org) return true;
+  if (c.type !== 'person') {
+    warn(role ?? title ?? org!, l10n.t('"role", "title" and "organization" apply to people: set "type": "person"'));
+    return false;
+  }
+  if (role && (role.type !== 'string' || !ROLES.has(String(role.value)))) {
+    warn(role, l10n.t('"role" must be official, business or other'));
+    return false;
+  }
+  for (const n of [title, org]) {
+    if (n && (n.type !== 'string' || !String(n.value).trim())) {
+      warn(n, l10n.t('"title" and "organization" must be non-empty strings'));
+      return false;
+    }
+  }
+  if (role) c.role = role.value as PersonRole;
+  if (title) c.title = String(title.value).trim();
+  if (org) c.organization = String(org.value).trim();
+  return true;
+}
+
+/** The corrections about people (role, title, organization), for src/core/userPeople.ts. Later entries win. */
+export function toUserPeople(corrections: readonly Correction[]): { text: string; role?: PersonRole; title?: string; organization?: string }[] {
+  const byText = new Map<string, Correction>();
+  for (const c of corrections) byText.set(c.text, c);
+  return [...byText.values()]
+    .filter((c) => c.type === 'person' && (c.role || c.title || c.organization))
+    .map((c) => ({ text: c.text, ...(c.role ? { role: c.role } : {}), ...(c.title ? { title: c.title } : {}), ...(c.organization ? { organization: c.organization } : {}) }));
 }
 
 /** The corrections as the core's user lexicon. Later entries for the same text win. */

@@ -43,13 +43,14 @@ export interface CorrectionsDeps {
 /** `newsLens.hover.*` from the settings section, with defaults. */
 export function mergeHoverSettings(raw: unknown): HoverSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const b = (k: keyof HoverSettings) => (typeof r[k] === 'boolean' ? (r[k] as boolean) : DEFAULT_HOVER_SETTINGS[k]);
+  const b = (k: Exclude<keyof HoverSettings, 'english'>) => (typeof r[k] === 'boolean' ? (r[k] as boolean) : DEFAULT_HOVER_SETTINGS[k]);
   return {
     enabled: b('enabled'),
     showPinyin: b('showPinyin'),
     showKnowledgeBase: b('showKnowledgeBase'),
     showFirstSentence: b('showFirstSentence'),
     showCommandLinks: b('showCommandLinks'),
+    english: r.english === 'always' || r.english === 'never' ? r.english : 'auto',
   };
 }
 
@@ -105,7 +106,7 @@ export function registerCorrections(deps: CorrectionsDeps) {
       if (!entry) return [];
       const end = entry.doc.offsetAt(p.range.end);
       if (end > entry.analysedLength) return [];
-      return codeActions(entry.doc, entry.analysis, p.range, { only: p.context?.only, correctionsUri: store.fileFor(p.textDocument.uri) });
+      return codeActions(entry.doc, entry.analysis, p.range, { only: p.context?.only, triggerKind: p.context?.triggerKind, correctionsUri: store.fileFor(p.textDocument.uri) });
     }),
   );
 

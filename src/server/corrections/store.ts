@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KnowledgeBase } from '../../core/knowledge';
 import type { AnalyzeOptions } from '../../core/types';
-import { CORRECTIONS_PATH, CORRECTIONS_URI, parseCorrections, toUserLexicon, type CorrectionsProblem, type ParsedCorrections } from '../../protocol/corrections/format';
+import { CORRECTIONS_PATH, CORRECTIONS_URI, parseCorrections, toUserLexicon, toUserPeople, type CorrectionsProblem, type ParsedCorrections } from '../../protocol/corrections/format';
 
 export interface CorrectionsHost {
   log(message: string): void;
@@ -114,7 +114,8 @@ export class CorrectionsStore {
     const folder = folderOf(uri);
     const parsed = parseCorrections(text);
     const lexicon = toUserLexicon(parsed.corrections);
-    const fingerprint = JSON.stringify([lexicon, parsed.knowledge]);
+    const people = toUserPeople(parsed.corrections);
+    const fingerprint = JSON.stringify([lexicon, parsed.knowledge, ...(people.length ? [people] : [])]);
     const prev = this.files.get(folder);
     const state: FileState = {
       uri,
@@ -122,7 +123,7 @@ export class CorrectionsStore {
       text,
       open,
       parsed,
-      options: lexicon.entries.length ? { userLexicon: lexicon } : {},
+      options: { ...(lexicon.entries.length ? { userLexicon: lexicon } : {}), ...(people.length ? { userPeople: people } : {}) },
       knowledge: parsed.knowledge.length ? new KnowledgeBase(parsed.knowledge) : EMPTY_KB,
       fingerprint,
     };

@@ -8,7 +8,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { regionHierarchy } from '../../core/index';
 import type { Analysis, Entity } from '../../core/types';
 import { pinyinOf } from '../core';
-import { displayKind } from '../analysisUtil';
+import { englishForEntity } from '../../core/english';
+import { displayKind, sentenceText } from '../analysisUtil';
+import { relationVerb } from '../../protocol/relations';
 import type { ArticleSummary, SummaryEntity, SummaryMention, SummaryRegion } from '../../protocol';
 
 const SNIPPET_BEFORE = 8;
@@ -49,6 +51,12 @@ function isAdministrative(name: string | undefined): name is string {
   if (!name) return false;
   const l = regionHierarchy.lookup(name)?.level;
   return l === 'province' || l === 'city' || l === 'district';
+}
+
+/** English renderings of an entity for the Regions view, the analysis table and exports. */
+function summaryEnglish(e: Entity): SummaryEntity['english'] {
+  const en = englishForEntity(e);
+  return { name: en.name, titles: en.titles.map((t) => t.en ?? null) };
 }
 
 export function buildSummary(doc: TextDocument, analysis: Analysis, extra: { skipped?: string; truncated?: boolean } = {}): ArticleSummary {
@@ -153,6 +161,7 @@ export function buildSummary(doc: TextDocument, analysis: Analysis, extra: { ski
     within: e.within,
     pinyin: e.type === 'person' ? pinyinOf(e.name) || undefined : undefined,
     mentionCount: e.mentions.length,
+    english: summaryEnglish(e),
   }));
 
   const seen = new Set<string>();
@@ -162,7 +171,8 @@ export function buildSummary(doc: TextDocument, analysis: Analysis, extra: { ski
     const key = `${r.kind}\u0000${r.from}\u0000${r.to}`;
     if (seen.has(key) || !byId.has(r.from) || !byId.has(r.to)) continue;
     seen.add(key);
-    relations.push({ kind: r.kind, from: r.from, to: r.to });
+    const sentence = r.sentences.length ? sentenceText(analysis, text, r.sentences[0], 160) : undefined;
+    relations.push({ kind: r.kind, from: r.from, to: r.to, ...(sentence ? { sentence, verb: r.kind === 'met' ? relationVerb(sentence) : undefined } : {}) });
   }
 
   return {

@@ -38,6 +38,7 @@ import {
 } from '../../protocol';
 import { matches } from '../workspaceSymbols';
 import { indexResult, indexSymbols, type IndexedArticle } from './merge';
+import { buildGraph, RelationsRequestMethod, type RelationsGraph } from '../../protocol/relations';
 
 export interface WorkspaceIndexHost {
   connection: Connection;
@@ -328,6 +329,11 @@ export class WorkspaceIndex {
     return analyzeText(text, options);
   }
 
+  /** Every indexed article and every open one (their live analysis), for the relations picture. */
+  async allArticles(): Promise<IndexedArticle[]> {
+    return this.withOpenDocuments();
+  }
+
   private async withOpenDocuments(): Promise<IndexedArticle[]> {
     const out = new Map<string, IndexedArticle>(this.articles);
     for (const uri of this.host.documents.keys()) {
@@ -411,5 +417,9 @@ export function registerWorkspaceIndex(host: WorkspaceIndexHost): WorkspaceIndex
     safe('workspace index', { indexing: false, articleCount: 0, filesSeen: 0, entities: [] }, () => index.result(p ?? {})),
   );
   connection.onDidChangeWatchedFiles((p) => index.filesChanged(p?.changes ?? []));
+  // the workspace's relations picture: every article's officials, business people and companies merged
+  connection.onRequest(RelationsRequestMethod, () =>
+    safe('relations', { scope: 'workspace', nodes: [], edges: [] } as RelationsGraph, async () => buildGraph(await index.allArticles(), 'workspace')),
+  );
   return index;
 }

@@ -45,6 +45,7 @@ export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?
         w = { key, type: e.type, kind: e.kind, name: e.name, aliases: [], titles: [], regions: [], mentionCount: 0, articles: [] };
         merged.set(key, w);
       }
+      if (!w.english && e.english?.name) w.english = e.english.name;
       // An official in any article is an official (roles are per article).
       if (e.kind === 'official') w.kind = 'official';
       for (const a of e.aliases) if (a !== w.name && !w.aliases.includes(a)) w.aliases.push(a);

@@ -44,6 +44,19 @@ describe('cli: news-lens', function () {
     }
   });
 
+  it('analyze --english adds English names and titles (text and JSON)', () => {
+    const file = path.join(root, 'samples/leaders-visit-firms.md');
+    const t = run(['analyze', file, '--english']);
+    assert.equal(t.status, 0, t.stderr);
+    assert.match(t.stdout, /尹力 \[Yin Li\].*北京市委书记 = Secretary of the CPC Beijing Municipal Committee/);
+    assert.match(t.stdout, /宁德时代 \[CATL/);
+    const j = run(['analyze', file, '--json', '--english']);
+    const doc = JSON.parse(j.stdout) as { entities: { name: string; english?: { name: string | null; titles: (string | null)[] } }[] };
+    const yin = doc.entities.find((e) => e.name === '殷勇');
+    assert.deepEqual(yin?.english, { name: 'Yin Yong', titles: ['Deputy Secretary of the CPC Beijing Municipal Committee; Mayor of Beijing'] });
+    assert.equal(JSON.parse(run(['analyze', file, '--json']).stdout).entities[0].english, undefined, 'only with --english');
+  });
+
   it('analyze without --json prints a readable tree', () => {
     const r = run(['analyze', path.join(root, 'samples/leaders-visit-firms.md')]);
     assert.equal(r.status, 0);

@@ -9,7 +9,7 @@ const fact = (recs: ReturnType<typeof lookupCompany>, key: string) => recs[0]?.f
 describe('knowledge base', () => {
   it('A-share: 宁德时代 → 300750.SZ, 深交所, 福建, 电气设备, with source and as-of date', () => {
     const r = lookupCompany('宁德时代');
-    assert.equal(r.length, 1);
+    assert.deepEqual(r.map((x) => x.table), ['a-share', 'chinese']); // listing facts, then its English name
     assert.equal(fact(r, 'code'), '300750.SZ');
     assert.equal(fact(r, 'exchange'), '深交所');
     assert.equal(fact(r, 'area'), '福建');
@@ -95,7 +95,7 @@ describe('knowledge base', () => {
   it('user company records come first; bundled ones still follow', () => {
     const kb = new KnowledgeBase([{ kind: 'company', name: '宁德时代', aliases: ['CATL'], facts: [{ key: 'englishName', value: 'CATL' }], source: 'annual report', asOf: '2024-03-15', origin: 'user', table: 'user' }]);
     const r = lookupCompany('宁德时代', [], { extra: kb });
-    assert.deepEqual(r.map((x) => x.table), ['user', 'a-share']);
+    assert.deepEqual(r.map((x) => x.table), ['user', 'a-share', 'chinese']);
     assert.equal(lookupCompany('catl', [], { extra: kb })[0].origin, 'user');
   });
 

@@ -108,8 +108,9 @@ describe('Regions view model', function () {
 
   it('analysis table is a Markdown table with every entity', () => {
     const md = analysisTable(summary, t, 'a.md');
-    assert.match(md, /\| 宁德时代 \| company \|/);
-    assert.match(md, /\| 尹力 \| official \| 北京市委书记/);
+    assert.match(md, /\| 宁德时代 \| CATL[^|]* \| company \|/);
+    assert.match(md, /\| 尹力 \| Yin Li; Secretary of the CPC Beijing Municipal Committee \| official \| 北京市委书记/);
+    assert.match(md, /\| 工人体育场 \| \(no English rendering\) \|/, 'what has no rendering says so');
   });
 });
 
@@ -128,6 +129,20 @@ describe('CSV and JSON export', function () {
     assert.ok(csv.startsWith(BOM));
     assert.ok(csv.includes('\r\n'));
     assert.deepEqual(parseCsv(csv), [['a', 'b'], ['x,y', '西门子（中国）有限公司'], ['"q"', '']]);
+  });
+
+  it('article CSV has English columns: names, titles composed by rule, and "no English rendering"', () => {
+    const summary = summarise(fs.readFileSync(FIXTURE, 'utf8'));
+    const rows = parseCsv(articleCsv(summary));
+    const col = (h: string) => rows[0].indexOf(h);
+    assert.ok(col('english') > 0 && col('english titles') > 0, rows[0].join(','));
+    const row = (name: string) => rows.find((r) => r[0] === name)!;
+    assert.equal(row('殷勇')[col('english')], 'Yin Yong');
+    assert.equal(row('殷勇')[col('english titles')], 'Deputy Secretary of the CPC Beijing Municipal Committee; Mayor of Beijing');
+    assert.match(row('宁德时代')[col('english')], /^CATL/);
+    assert.equal(row('工人体育场')[col('english')], '');
+    const json = JSON.parse(articleJson(summary)) as { entities: { name: string; english?: string; englishTitles: (string | null)[] }[] };
+    assert.equal(json.entities.find((e) => e.name === '尹力')?.englishTitles[0], 'Secretary of the CPC Beijing Municipal Committee');
   });
 
   it('article CSV and JSON round-trip and include 宁德时代 with its mentions', () => {

@@ -151,7 +151,7 @@ describe('Regions view', function () {
       () => vscode.commands.executeCommand<{ text: string; visible: boolean; tooltip: string }>('newsLens.statusBar.getState'),
       (s) => (s.visible && /\$\(person\) \d+/.test(s.text)) || `state ${preview(s)}`,
     );
-    assert.equal(state.text, `$(person) ${ids('official')}  $(organization) ${ids('company')}`);
+    assert.equal(state.text, `$(person) ${ids('official')} officials  $(organization) ${ids('company')} companies`, 'the item says what it counts');
     assert.ok(ids('official') >= 4 && ids('company') >= 6, state.text);
     assert.match(state.tooltip, /officials|官员/);
   });
