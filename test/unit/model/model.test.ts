@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { loadDefaultModel, locateModelFile, loadModelFile } from '../../../src/core/model';
-import { combineSpans } from '../../../src/core/model/combine';
+import { combineSpans, modelSplitsName } from '../../../src/core/model/combine';
 import { lastSpanCost } from '../../../src/core/model/perceptron';
 import { codePointToUtf16 } from '../../../training/cluener';
 import type { Span } from '../../../src/core/types';
@@ -125,6 +125,27 @@ describe('model: combineSpans', () => {
       [sp('organization', 2, 6, { source: 'model' }), sp('person', 5, 7, { source: 'model' }), { type: 'place', start: 9, end: 9 } as Span],
     );
     for (let i = 1; i < out.length; i++) assert.ok(out[i].start >= out[i - 1].end, JSON.stringify(out));
+  });
+});
+
+describe('model: a suffix-built name the model cuts (modelSplitsName)', () => {
+  const at = (text: string, w: string) => text.indexOf(w);
+  const mk = (type: Span['type'], text: string, w: string): Span => ({ type, start: at(text, w), end: at(text, w) + w.length, text: w, source: 'model' }) as Span;
+  const split = (text: string, name: string, parts: Span[]) => {
+    const r = { type: 'company', start: at(text, name), end: at(text, name) + name.length, text: name, legal: true } as Span;
+    return modelSplitsName(r, Int32Array.from(parts.map((_, k) => k)), parts.length, parts);
+  };
+  it('a place, content words and a shorter name with the same end: the rule name stands', () => {
+    const t = '会见了宁波青禾电子有限公司董事长';
+    assert.equal(split(t, '宁波青禾电子有限公司', [mk('place', t, '宁波'), mk('company', t, '电子有限公司')]), true);
+  });
+  it('function words, digits, or no place at the start: the model stands', () => {
+    const t = '宁波邀请青禾电子有限公司';
+    assert.equal(split(t, '宁波邀请青禾电子有限公司', [mk('place', t, '宁波'), mk('company', t, '青禾电子有限公司')]), false);
+    const u = '宁波17号青禾银行';
+    assert.equal(split(u, '宁波17号青禾银行', [mk('place', u, '宁波'), mk('company', u, '青禾银行')]), false);
+    const v = '我们青禾银行';
+    assert.equal(split(v, '我们青禾银行', [mk('company', v, '青禾银行')]), false);
   });
 });
 

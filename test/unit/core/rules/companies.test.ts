@@ -16,4 +16,11 @@ describe('rules/companies', () => {
   it('holding words and quantities are no companies', () => {
     assert.deepEqual(found('控股股东持有1.55亿股股份', stageCompanies), []);
   });
+  it('a stop word that ends a function word cuts after the whole word (如果, 或者)', () => {
+    assert.deepEqual(found('但如果星河银行同意，或者青禾银行退出', stageCompanies), ['company:星河银行', 'company:青禾银行']);
+  });
+  it('a dateline and a person before the name are not part of it', () => {
+    assert.deepEqual(found('本报杭州5月8日电青禾投资有限公司宣布', stageCompanies), ['company:青禾投资有限公司']);
+    assert.deepEqual(found('美籍华人宁波青禾电子有限公司董事长', stageCompanies), ['company:宁波青禾电子有限公司']);
+  });
 });
