@@ -66,7 +66,8 @@ export function stageGov(ctx: Ctx): void {
       if (lx.govStems.getIn(s, a - L, a)) best = a - L;
     }
     // one-character stems of 办 offices, only with a level written before them: 省台办, 市侨办
-    if (best < 0 && a >= 2 && s.charCodeAt(a) === 0x529e && GOV_BAN_ONE[s.charCodeAt(a - 1)] === 1 && levelCharBefore(ctx, a - 1)) best = a - 1;
+    // (or a region written with its level: 海南省台办)
+    if (best < 0 && a >= 2 && s.charCodeAt(a) === 0x529e && GOV_BAN_ONE[s.charCodeAt(a - 1)] === 1 && (levelCharBefore(ctx, a - 1) || (LEVEL_END[s.charCodeAt(a - 2)] === 1 && regionEndingAt(ctx, a - 1) !== undefined))) best = a - 1;
     if (best < 0) continue;
     let start = best;
     // the party committee or government a department belongs to: 市委宣传部, 省政府办公厅, 镇江市委组织部
@@ -83,6 +84,8 @@ export function stageGov(ctx: Ctx): void {
 }
 
 const GOV_BU_NEXT = codeSet('队门分位');
+/** A region written with its level ends with one of these (海南省, 青州市). */
+const LEVEL_END = codeSet('省市区县州');
 /** Committees a department is written under: 市委宣传部, 省委组织部. */
 const PARTY_HEADS = new Set(['市委', '省委', '区委', '县委', '州委']);
 /** 台办, 侨办, 外办, 编办. */

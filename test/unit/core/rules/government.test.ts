@@ -13,3 +13,9 @@ describe('rules/government', () => {
     assert.deepEqual(found('公安部门和部队', stageGov), []);
   });
 });
+
+describe('rules/government: offices written with their region', () => {
+  it('a one-character 办 office after a region with its level (海南省台办)', () => {
+    assert.deepEqual(found('青州市侨办和海南省台办', stageGov), ['government:青州市侨办', 'government:海南省台办']);
+  });
+});
