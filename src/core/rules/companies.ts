@@ -50,7 +50,8 @@ export function stageCompanies(ctx: Ctx): void {
     if (stemAll.length < 1) continue;
     if (COMPANY_GENERIC_STEMS.has(stemAll) || /^[这那该本此各每其][家个]?$/.test(stemAll)) continue;
     // 1.55亿股股份, 500万元股份: a quantity, not a name
-    if (/(家|个|些|类|级|型|性|化|的|股|亿|万|元)$/.test(stemAll) && !lx.companies.has(stemAll)) continue;
+    // (控股 before 集团 is a legal form: 中梁控股集团)
+    if (/(家|个|些|类|级|型|性|化|的|股|亿|万|元)$/.test(stemAll) && !/控股$/.test(stemAll) && !lx.companies.has(stemAll)) continue;
     if (suffix === '银行' && stemAll.length < 2) continue;
     if ((suffix === '股份' || suffix === '控股') && stemAll.length < 2) continue;
     if ((suffix === '办事处' || suffix === '代表处' || suffix === '支行' || suffix === '分行') && !/(公司|银行|集团)/.test(stemAll)) {

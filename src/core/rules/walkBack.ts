@@ -3,7 +3,7 @@
  * where the name starts: after the last stop word (来到, 会见, 和, 的 …), never inside brackets.
  * Companies, government bodies, organizations and venues find their stems with it.
  */
-import type { Lexicons } from '../lexicon';
+import { lexicons, type Lexicons } from '../lexicon';
 import { Trie } from '../trie';
 import * as functionWordsModule from '../lexicon/functionWords';
 import * as charClassesModule from './charClasses';
@@ -23,6 +23,17 @@ const STOP_WORDS = [
 ];
 const STOP_TRIE = new Trie<string>();
 for (const w of STOP_WORDS) STOP_TRIE.set(w, w);
+
+/** A city, province or district name of two or more characters ends at `e`, starting at or after `floor`. */
+function placeEndsAt(s: string, e: number, floor: number): boolean {
+  const places = lexicons().places;
+  for (let p = e - 2; p >= floor && p >= e - 4; p--) {
+    if (places.first[s.charCodeAt(p)] === 0) continue;
+    const info = places.getIn(s, p, e);
+    if (info && (info.level === 'city' || info.level === 'province' || info.level === 'district')) return true;
+  }
+  return false;
+}
 
 /** An ASCII, full-width or Chinese digit. */
 function isDigit(c: number): boolean {
@@ -89,6 +100,8 @@ export function walkBack(s: string, end: number, maxLen: number, taken: Uint8Arr
     if (STOP_TRIE.first[ck] === 0) continue;
     // the longest stop word at k that ends by `end`
     const e = STOP_TRIE.longestEnd(s, k, end);
+    // …but not a one-character stop word that ends a place name (成都, 首都, 京都)
+    if (e === k + 1 && k > j && placeEndsAt(s, k + 1, j)) continue;
     if (e > 0) {
       start = e;
       cutBy = s.slice(k, e);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { loadDefaultModel, locateModelFile, loadModelFile } from '../../../src/core/model';
-import { combineSpans, modelSplitsName } from '../../../src/core/model/combine';
+import { combineSpans, companyRetype, modelSplitsName } from '../../../src/core/model/combine';
 import { lastSpanCost } from '../../../src/core/model/perceptron';
 import { codePointToUtf16 } from '../../../training/cluener';
 import type { Span } from '../../../src/core/types';
@@ -176,5 +176,22 @@ describe('model: span costs for the merge', () => {
 describe('model: CLUENER offsets', () => {
   it('maps code point offsets to UTF-16', () => {
     assert.deepEqual(codePointToUtf16('a𠀀b'), [0, 1, 3, 4]);
+  });
+});
+
+describe('model: companies that name none, and bodies written back to back', () => {
+  it('companyRetype: bare heads go, delegations, 兵团 and offices elsewhere change type', () => {
+    assert.equal(companyRetype('集团公司'), null);
+    assert.equal(companyRetype('該公司'), null);
+    assert.equal(companyRetype('考察团'), null);
+    assert.equal(companyRetype('温商考察团'), 'organization');
+    assert.equal(companyRetype('某某生产建设兵团'), 'government');
+    assert.equal(companyRetype('驻上海办事处'), 'government');
+    assert.equal(companyRetype('青禾电子有限公司'), undefined);
+  });
+  it('省委省政府 read as one by the model stays two bodies; 中共中央宣传部 stays one', () => {
+    const sp = (type: Span['type'], start: number, end: number, text: string, source = 'rule'): Span => ({ type, start, end, text, source }) as Span;
+    const out = combineSpans([sp('government', 0, 2, '省委'), sp('government', 2, 5, '省政府')], [sp('government', 0, 5, '省委省政府', 'model')]);
+    assert.deepEqual(out.map((s) => s.text), ['省委', '省政府']);
   });
 });

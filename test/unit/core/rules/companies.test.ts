@@ -23,4 +23,7 @@ describe('rules/companies', () => {
     assert.deepEqual(found('本报杭州5月8日电青禾投资有限公司宣布', stageCompanies), ['company:青禾投资有限公司']);
     assert.deepEqual(found('美籍华人宁波青禾电子有限公司董事长', stageCompanies), ['company:宁波青禾电子有限公司']);
   });
+  it('控股 before 集团 is part of the legal name', () => {
+    assert.deepEqual(found('会长、青禾控股集团董事长', stageCompanies), ['company:青禾控股集团']);
+  });
 });
