@@ -34,20 +34,30 @@ export function hasFunctionWord(s: string, a: number, b: number): boolean {
 }
 
 /**
- * True when s[a, b) is made only of function words of two or more characters, read greedily from
- * the left (深入, 我们这些): such a stem before 集团 or 公司 names no company.
+ * True when s[a, b) is made only of function words read greedily from the left, one of them of two
+ * or more characters (深入, 要深入, 我们这些): such a stem before 集团 or 公司 names no company.
+ * Single function characters alone (联通: 联 + 通, 安达) or after it (包含 + 交 + 通) do not count.
  */
 export function onlyFunctionWords(s: string, a: number, b: number): boolean {
   if (b - a < 2) return false;
   const t = words();
   let k = a;
+  let long = false;
   while (k < b) {
     if (t.first[s.charCodeAt(k)] === 0) return false;
     const e = t.longestEnd(s, k, b);
-    if (e < k + 2) return false;
+    if (e < 0) return false;
+    if (e >= k + 2) long = true;
+    // single characters only before the first longer word (要深入; not 包含 + 交 + 通)
+    else if (long) return false;
     k = e;
   }
-  return true;
+  return long;
+}
+
+/** The character at k is a function word by itself (但, 在, 要). */
+export function isFunctionChar(s: string, k: number): boolean {
+  return words().getIn(s, k, k + 1) !== undefined;
 }
 
 /** End of the longest function word of two or more characters at k (ending by `limit`), or -1. */

@@ -183,6 +183,16 @@ const STATIONED = /.驻.+(办事处|代表处|联络处|联络办|办)$/;
 export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model: Span[]): boolean {
   const last = model[live[nl - 1]];
   if (!ORG_TYPES.has(last.type) || last.end !== r.end || last.start <= r.start) return false;
+  // two names joined by a dash (拜耳—孟山都集团: the model reads only the second): content words before it
+  const dash = last.start - 1 - r.start;
+  if (dash >= 2 && DASHES.includes(r.text[dash])) {
+    const norm = normalizeForMatching(r.text);
+    let letters = true;
+    for (let q = 0; q < dash && letters; q++) letters = isLetter(norm.charCodeAt(q));
+    let inside = false;
+    for (let k = 0; k < nl - 1 && !inside; k++) inside = model[live[k]].type !== 'place' && model[live[k]].type !== 'company';
+    if (letters && !inside && !hasFunctionWord(norm, 0, dash)) return true;
+  }
   // the name opens with a place or a body the model reads too (上海市工商联数字经济商会): what a walk
   // back ran over would lie before it
   const first = model[live[0]];
@@ -219,6 +229,8 @@ function tiles(rules: RuleLike[], i: number, m: Span): boolean {
   return k > j && rules[j].start === m.start && rules[k].end === m.end;
 }
 const BARE_HEAD = /^[省市区县州](委|政府|人大|人大常委会|政协|纪委)$/;
+
+const DASHES = '—–―－';
 
 /** A Han character or an ASCII letter. */
 function isLetter(c: number): boolean {

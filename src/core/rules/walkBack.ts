@@ -10,7 +10,7 @@ import * as charClassesModule from './charClasses';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { isNameChar } = charClassesModule;
-const { functionWordEnd } = functionWordsModule;
+const { functionWordEnd, isFunctionChar } = functionWordsModule;
 
 /** Words at which a backwards walk over a name stops (the name starts after them). */
 const STOP_WORDS = [
@@ -34,6 +34,9 @@ function placeEndsAt(s: string, e: number, floor: number): boolean {
   }
   return false;
 }
+
+/** One-character stop words (adverbs) that names also end with (孟山都); not conjunctions (厂矿和学校). */
+const NAME_STOPS = '都也还又即已曾并而';
 
 /** An ASCII, full-width or Chinese digit. */
 function isDigit(c: number): boolean {
@@ -106,6 +109,13 @@ export function walkBack(s: string, end: number, maxLen: number, taken: Uint8Arr
       start = e;
       cutBy = s.slice(k, e);
     }
+  }
+  // a one-character stop word that would leave no name, after words that are no function words
+  // (孟山都集团: 都), is the name's own character (介绍了集团公司: 了 after 介绍 cuts)
+  if (start === end && cutBy && cutBy.length === 1 && NAME_STOPS.includes(cutBy) && end - 1 > j) {
+    let fn = false;
+    for (let k = j; k < end - 1 && !fn; k++) fn = functionWordEnd(s, k, end - 1) > 0 || isFunctionChar(s, k);
+    if (!fn) return { start: j, cutBy: undefined };
   }
   // a single-character stop word inside a known name (华为, 和记) does not cut it
   if (lx && cutBy && cutBy.length === 1 && start > j) {

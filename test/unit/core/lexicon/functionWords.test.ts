@@ -12,6 +12,7 @@ describe('lexicon/functionWords (jieba verbs, pronouns, particles…)', () => {
   });
   it('reads a stem made only of function words', () => {
     assert.equal(onlyFunctionWords('深入', 0, 2), true);
+    assert.equal(onlyFunctionWords('要深入', 0, 3), true);
     assert.equal(onlyFunctionWords('深入青禾', 0, 4), false);
     assert.equal(onlyFunctionWords('安达', 0, 2), false);
   });

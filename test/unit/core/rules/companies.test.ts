@@ -26,4 +26,8 @@ describe('rules/companies', () => {
   it('控股 before 集团 is part of the legal name', () => {
     assert.deepEqual(found('会长、青禾控股集团董事长', stageCompanies), ['company:青禾控股集团']);
   });
+  it('two names joined by a dash are one company; a verb before 集团 is none', () => {
+    assert.deepEqual(found('会见了青禾—孟山都集团总裁', stageCompanies), ['company:青禾—孟山都集团']);
+    assert.deepEqual(found('要深入集团下属企业，介绍了集团公司情况', stageCompanies), []);
+  });
 });
