@@ -5,7 +5,7 @@
  */
 import type { EntityType, Span } from './types';
 import { loadDefaultModel } from './model/index';
-import { combineSortedInto, combineSpansInto, companyRetype, spanOrder } from './model/combine';
+import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
 import type { RichSpan } from './rules/types';
@@ -173,6 +173,10 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
     if (sp.type === 'company' && ((sp as RichSpan).priority ?? 30) <= 30) {
       const t = companyRetype(sp.text);
       if (t === null) continue;
+      if (t) sp = { ...sp, type: t };
+    } else if (sp.type === 'government' && ((sp as RichSpan).priority ?? 30) <= 30) {
+      // …and its bodies that are companies (中建三局)
+      const t = governmentRetype(sp.text);
       if (t) sp = { ...sp, type: t };
     }
     let rich = sp as RichSpan;

@@ -5,7 +5,8 @@
  * - companies: a legal name and the short forms the rules tied to it (stem, bracketed short name);
  *   the same name with and without its legal form (珠海华发集团 ↔ 珠海华发, X股份有限公司 ↔ X股份 ↔ X)
  *   or its place (新加坡金鹰国际集团 ↔ 金鹰国际集团); a listed short name that opens a legal name
- *   (宁德时代 ↔ 宁德时代新能源科技股份有限公司). A group and its listed subsidiary stay apart: 集团 and
+ *   (宁德时代 ↔ 宁德时代新能源科技股份有限公司); an abbreviation read in order from one company's name
+ *   only (中石油 ↔ 中国石油天然气集团公司). A group and its listed subsidiary stay apart: 集团 and
  *   股份 forms of one name are two companies, and so are a group and a listed short name (the A-share
  *   lexicon) of the same words; so are a company and its branch named after a place (X湖北省电力公司).
  * - bodies: the same body with and without its region or parent written before it (海南省台办 ↔
@@ -41,6 +42,14 @@ const CLASS_BIT: Record<FormClass | 'listed', number> = { bare: 1, listed: 2, gr
 /** A group with its listed (股份) or other subsidiaries, or a listed short name; a 股份 and a 有限公司 company; a branch with anything. */
 function conflict(m: number): boolean {
   return ((m & 4) !== 0 && (m & (2 | 8 | 16 | 32)) !== 0) || ((m & 8) !== 0 && (m & 16) !== 0) || ((m & 32) !== 0 && (m & ~32) !== 0);
+}
+
+/** `short` read in order from `long` (same first character, at least two more characters): 中石油 in 中国石油天然气. */
+function subsequence(short: string, long: string): boolean {
+  if (long.length < short.length + 2 || long[0] !== short[0] || long.includes(short)) return false;
+  let k = 0;
+  for (let i = 0; i < long.length && k < short.length; i++) if (long[i] === short[k]) k++;
+  return k === short.length;
 }
 
 class UnionFind {
@@ -181,6 +190,21 @@ export function resolveAliases(spans: readonly RichSpan[], text: string, keyOf: 
       if (!placeInRest) unite(f, g);
       break;
     }
+  }
+
+  // …and a company's abbreviation (中石油 of 中国石油天然气集团公司): a bare name of three or four
+  // characters, not a listed one, read in order from one other company's core only
+  for (let f = 0; f < forms.length; f++) {
+    const a = info[f];
+    if (!forms[f].company || a.cls !== 'bare' || a.listed || a.core.length < 3 || a.core.length > 4) continue;
+    let only = -1;
+    let several = false;
+    for (let g = 0; g < forms.length && !several; g++) {
+      if (g === f || !forms[g].company || info[g].cls === 'branch' || !subsequence(a.core, info[g].core)) continue;
+      if (only >= 0 && uf.find(only) !== uf.find(g)) several = true;
+      only = g;
+    }
+    if (only >= 0 && !several) unite(f, only);
   }
 
   // 3. bodies: a name with another name of the same body in brackets right after it (上海市工商联(总商会))

@@ -254,6 +254,15 @@ export function companyRetype(text: string): EntityType | null | undefined {
   if (/驻.+(办事处|代表处)$/.test(t)) return 'government';
   return undefined;
 }
+/**
+ * A model government body that is a company: a state-owned builder named by its bureau (中建三局,
+ * 中铁十八局, 水利水电第八工程局): 局 inside a company's name does not make it government.
+ */
+export function governmentRetype(text: string): EntityType | undefined {
+  if (text.charCodeAt(text.length - 1) !== 0x5c40 /* 局 */ && !text.endsWith('集团')) return undefined;
+  return BUREAU_COMPANY.test(normalizeForMatching(text)) ? 'company' : undefined;
+}
+const BUREAU_COMPANY = /^中[\u4e00-\u9fff]{1,2}[一二三四五六七八九十]+局(集团)?$|工程局(集团)?$/;
 const GENERIC_COMPANY = /^(该|本|其|总|子|母|我|贵|此|这家|那家|各|每家)?(集团公司|集团|公司|股份公司|有限公司|集团有限公司)$/;
 const DELEGATION = /(代表团|考察团|访问团|参访团|交流团|慰问团)$/;
 const RETYPE_LAST = (() => {

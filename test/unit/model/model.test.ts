@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { loadDefaultModel, locateModelFile, loadModelFile } from '../../../src/core/model';
-import { combineSpans, companyRetype, modelSplitsName } from '../../../src/core/model/combine';
+import { combineSpans, companyRetype, governmentRetype, modelSplitsName } from '../../../src/core/model/combine';
 import { lastSpanCost } from '../../../src/core/model/perceptron';
 import { codePointToUtf16 } from '../../../training/cluener';
 import type { Span } from '../../../src/core/types';
@@ -193,5 +193,14 @@ describe('model: companies that name none, and bodies written back to back', () 
     const sp = (type: Span['type'], start: number, end: number, text: string, source = 'rule'): Span => ({ type, start, end, text, source }) as Span;
     const out = combineSpans([sp('government', 0, 2, '省委'), sp('government', 2, 5, '省政府')], [sp('government', 0, 5, '省委省政府', 'model')]);
     assert.deepEqual(out.map((s) => s.text), ['省委', '省政府']);
+  });
+});
+
+describe('model: government bodies that are companies', () => {
+  it('governmentRetype: a builder named by its bureau is a company', () => {
+    assert.equal(governmentRetype('中建三局'), 'company');
+    assert.equal(governmentRetype('某某水电第八工程局'), 'company');
+    assert.equal(governmentRetype('国家统计局'), undefined);
+    assert.equal(governmentRetype('公安局'), undefined);
   });
 });

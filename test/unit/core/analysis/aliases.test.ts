@@ -83,3 +83,15 @@ describe('analysis/aliases: resolveAliases', () => {
     assert.deepEqual(m.get(0)?.extraAliases, ['青州市工商联(总商会)']);
   });
 });
+
+describe('analysis/aliases: company abbreviations', () => {
+  it("an abbreviation read from one company's name is that company; from two, neither", () => {
+    const t = '中国青禾电子集团公司与中青电合作。';
+    assert.deepEqual(entitiesOf(t, [['company', '中国青禾电子集团公司', { legal: true }], ['company', '中青电']]), ['中国青禾电子集团公司→中国青禾电子集团公司', '中青电→中国青禾电子集团公司']);
+    const u = '中国青禾电子集团公司、中国青禾电力集团公司与中青电合作。';
+    assert.deepEqual(
+      entitiesOf(u, [['company', '中国青禾电子集团公司', { legal: true }], ['company', '中国青禾电力集团公司', { legal: true }], ['company', '中青电']]).slice(2),
+      ['中青电→中青电'],
+    );
+  });
+});
