@@ -8,6 +8,7 @@ import { loadDefaultModel } from './model/index';
 import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
+import { companiesInLists } from './model/lists';
 import type { RichSpan } from './rules/types';
 
 export type { RichSpan, TitleChain } from './rules/types';
@@ -184,7 +185,11 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
     out.push(plain ? { type: rich.type as EntityType, start: rich.start, end: rich.end, text: rich.text, source: rich.source } : rich);
     lastEnd = sp.end;
   }
-  return out;
+  // the items of a list of companies are companies (model/lists.ts)
+  return companiesInLists(text, out, (start, end) => {
+    const t = text.slice(start, end);
+    return (plain ? { type: 'company', start, end, text: t, source: 'rule' } : { type: 'company', start, end, text: t, source: 'rule', priority: 70 }) as Span;
+  });
 }
 
 /** The recognizer behind `news-lens tag`: plain spans, sorted, non-overlapping. */
