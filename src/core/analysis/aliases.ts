@@ -36,6 +36,8 @@ export interface AliasTarget {
 }
 
 const ORG_TYPES = new Set<EntityType>(['company', 'government', 'organization']);
+/** Above this many names, the pairwise comparisons (abbreviations) are skipped. */
+const MAX_PAIRWISE = 2000;
 
 /** The legal forms a joined group of company forms holds, as bits (see conflict). */
 const CLASS_BIT: Record<FormClass | 'listed', number> = { bare: 1, listed: 2, group: 4, share: 8, plain: 16, branch: 32 };
@@ -194,7 +196,7 @@ export function resolveAliases(spans: readonly RichSpan[], text: string, keyOf: 
 
   // …and a company's abbreviation (中石油 of 中国石油天然气集团公司): a bare name of three or four
   // characters, not a listed one, read in order from one other company's core only
-  for (let f = 0; f < forms.length; f++) {
+  for (let f = 0; f < (forms.length <= MAX_PAIRWISE ? forms.length : 0); f++) {
     const a = info[f];
     if (!forms[f].company || a.cls !== 'bare' || a.listed || a.core.length < 3 || a.core.length > 4) continue;
     let only = -1;
@@ -236,7 +238,8 @@ export function resolveAliases(spans: readonly RichSpan[], text: string, keyOf: 
       if (g !== undefined && g !== f) addLong(g, f);
     }
   }
-  for (const f of bodies) {
+  // (pairwise: an article has tens of bodies; a huge document's thousands are not compared)
+  for (const f of bodies.length <= MAX_PAIRWISE ? bodies : []) {
     if (forms[f].type !== 'government') continue;
     for (const g of bodies) {
       if (g === f || forms[g].type !== 'government' || forms[g].key.length >= forms[f].key.length) continue;

@@ -52,7 +52,7 @@ export function companiesInLists<T extends Span>(text: string, spans: T[], make:
     let other = false;
     const todo: Item[] = [];
     for (const it of items) {
-      const inside = cur.filter((s) => s.start < it.end && s.end > it.start);
+      const inside = overlapping(cur, it.start, it.end);
       if (inside.length === 1 && inside[0].start === it.start && inside[0].end === it.end) {
         if (inside[0].type === 'company') companies++;
         else if (inside[0].type !== 'place' && inside[0].type !== 'person') other = true;
@@ -78,10 +78,26 @@ export function companiesInLists<T extends Span>(text: string, spans: T[], make:
       const len = it.end - it.start;
       if (len < 2 || len > 12 || !/^[\u4e00-\u9fffA-Za-z0-9]+$/.test(norm.slice(it.start, it.end))) continue;
       if (hasFunctionWord(norm, it.start, it.end) || lookupPlace(norm.slice(it.start, it.end))) continue;
-      next = next.filter((s) => s.end <= it.start || s.start >= it.end);
+      const drop = new Set(overlapping(next, it.start, it.end));
+      next = next.filter((s) => !drop.has(s));
       next.push(make(it.start, it.end));
+      next.sort((x, y) => x.start - y.start);
     }
-    if (next !== cur) out = next.sort((x, y) => x.start - y.start);
+    if (next !== cur) out = next;
   }
   return out ?? spans;
+}
+
+/** The spans (sorted, disjoint: their ends are sorted too) that overlap [a, b), by binary search. */
+function overlapping<T extends Span>(spans: T[], a: number, b: number): T[] {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let k = lo; k < spans.length && spans[k].start < b; k++) out.push(spans[k]);
+  return out;
 }
