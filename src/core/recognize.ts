@@ -5,9 +5,10 @@
  */
 import type { EntityType, Span } from './types';
 import { loadDefaultModel } from './model/index';
-import { combineSortedInto, combineSpansInto, spanOrder } from './model/combine';
+import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
+import { companiesInLists } from './model/lists';
 import type { RichSpan } from './rules/types';
 
 export type { RichSpan, TitleChain } from './rules/types';
@@ -167,14 +168,28 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       break;
     }
   }
-  for (const sp of merged) {
+  for (let sp of merged) {
     if (!sp || sp.start < lastEnd || sp.end <= sp.start || sp.end > text.length) continue;
+    // the model's companies that name none (集团公司) or another kind of body (新疆生产建设兵团): combine.ts
+    if (sp.type === 'company' && ((sp as RichSpan).priority ?? 30) <= 30) {
+      const t = companyRetype(sp.text);
+      if (t === null) continue;
+      if (t) sp = { ...sp, type: t };
+    } else if (sp.type === 'government' && ((sp as RichSpan).priority ?? 30) <= 30) {
+      // …and its bodies that are companies (中建三局)
+      const t = governmentRetype(sp.text);
+      if (t) sp = { ...sp, type: t };
+    }
     let rich = sp as RichSpan;
     if (rich.priority === undefined) rich = { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' };
     out.push(plain ? { type: rich.type as EntityType, start: rich.start, end: rich.end, text: rich.text, source: rich.source } : rich);
     lastEnd = sp.end;
   }
-  return out;
+  // the items of a list of companies are companies (model/lists.ts)
+  return companiesInLists(text, out, (start, end) => {
+    const t = text.slice(start, end);
+    return (plain ? { type: 'company', start, end, text: t, source: 'rule' } : { type: 'company', start, end, text: t, source: 'rule', priority: 70 }) as Span;
+  });
 }
 
 /** The recognizer behind `news-lens tag`: plain spans, sorted, non-overlapping. */

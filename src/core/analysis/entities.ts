@@ -10,6 +10,7 @@ import type { Entity, EntityType, Mention, PersonRole, Region, Sentence } from '
 import { lexicons, lookupPlace } from '../lexicon';
 import { normalizeForMatching } from '../normalize';
 import type { RichSpan } from '../recognize';
+import { resolveAliases } from './aliases';
 import { indexAt } from './sentences';
 import { ArticleRegion, titleInfo } from './titles';
 
@@ -62,6 +63,10 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
   for (const sp of spans) {
     if (sp.type === 'company' && sp.aliasOf && !companyKey.has(keyOf(sp))) companyKey.set(keyOf(sp), companyKey.get(nameKey(sp.aliasOf)) ?? sp.aliasOf);
   }
+  // every company, government-body and organization mention's entity (aliases.ts); a company's name
+  // by the key of any of its forms, for the organization of a title chain
+  const aliasTargets = resolveAliases(spans, normalized, keyOf, nameKey);
+  for (const [i, t] of aliasTargets) if (spans[i].type === 'company' && t.type === 'company') companyKey.set(keyOf(spans[i]), t.name);
   const canonicalCompany = (t: string, key: string): string => companyKey.get(key) ?? t;
 
   const builders = new Map<string, Builder>();
@@ -99,11 +104,30 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
     return v;
   };
   const regionEntities = new Map<Region, Set<string>>();
-  for (const sp of spans) {
+  for (let si = 0; si < spans.length; si++) {
+    const sp = spans[si];
     const region = regionAt(sp.start);
     const sentence = sentenceAt(sp.start);
     let entity: Entity;
-    if (sp.type === 'company') {
+    const alias = aliasTargets.get(si);
+    if (alias) {
+      entity = getEntity(alias.type, alias.name, alias.key, sp.start);
+      if (alias.extraAliases) {
+        const es = seenOf(entity);
+        for (const a of alias.extraAliases) if (a !== entity.name && !es.aliases.has(a)) {
+          es.aliases.add(a);
+          entity.aliases.push(a);
+        }
+      }
+      if (entity.type === 'company') {
+        const info = lx.companyByName.get(sp.text);
+        if (info?.area && !entity.region) entity.region = lookupPlace(info.area)?.name ?? info.area;
+      } else if (!entity.region) {
+        const lead = lx.places.longest(alias.key, 0);
+        if (lead) entity.region = lead[1].name;
+        else if (region) entity.region = region.name;
+      }
+    } else if (sp.type === 'company') {
       const spanKey = keyOf(sp);
       const name = canonicalCompany(sp.text, spanKey);
       entity = getEntity('company', name, name === sp.text ? spanKey : nameKey(name), sp.start);

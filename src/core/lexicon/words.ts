@@ -74,7 +74,7 @@ export const AFTER_NAME = [
 ];
 
 /** Labels that introduce bylines and credits: 编辑：常萌. */
-export const BYLINE_LABELS = ['责任编辑', '编辑', '记者', '通讯员', '作者', '撰文', '摄影', '摄', '校对', '审核', '审校', '主编', '实习生', '文', '图', '制图', '统筹', '监制'];
+export const BYLINE_LABELS = ['责任编辑', '编辑', '记者', '通讯员', '作者', '撰文', '摄影', '摄', '校对', '审核', '审签', '审校', '主编', '实习生', '文', '图', '制图', '统筹', '监制'];
 
 /** Meeting/visit verbs for the `met` relation. */
 export const MEET_VERBS = ['会见', '会晤', '接见', '会谈', '座谈', '调研', '考察', '视察', '走访', '来到', '参观', '看望', '慰问', '拜会', '拜访', '访问', '约见', '见证', '接待', '前往', '深入'];

@@ -19,6 +19,10 @@ const { candidates } = scanModule;
 
 const BYLINE_RE = new RegExp(`(?:^|[\\s（(【\\[|｜，,])(?:${BYLINE_LABELS.slice().sort((a, b) => b.length - a.length).join('|')})[：:]\\s*`, 'gm');
 const SOURCE_RE = /(?:^|[\s（(【[])(?:来源|稿源|出处|转自|来自)[：:]\s*/gm;
+/** A byline or source label with its colon (sticky: tested where a byline's next name would start). */
+const LABEL_AHEAD = new RegExp(`(?:${[...BYLINE_LABELS, '来源', '稿源', '出处', '转自', '来自'].sort((a, b) => b.length - a.length).join('|')})[：:]`, 'y');
+/** What fills a byline label when there is no name: anonymous, unknown, the outlet itself. */
+const NOT_NAMES = new Set(['佚名', '匿名', '不详', '无名', '本报', '本站', '本网']);
 const BYLINE_STICKY = new RegExp(BYLINE_RE.source, 'my');
 const SOURCE_STICKY = new RegExp(SOURCE_RE.source, 'my');
 const BYLINE_LEFT = (() => {
@@ -66,8 +70,17 @@ export function stageBylines(ctx: Ctx): void {
   labelMatches(s, cands.byline, BYLINE_LEFT, BYLINE_STICKY, (m) => {
     let p = m.index + m[0].length;
     for (let guard = 0; guard < 8; guard++) {
+      // the next label of the line (作者:佚名 来源:…, 编辑:某某 审核:…) ends this one's names
+      LABEL_AHEAD.lastIndex = p;
+      if (LABEL_AHEAD.test(s)) break;
       const r = readNameStrict(ctx, p);
       if (!r) break;
+      // 佚名 (anonymous), 不详: the label is filled, but with no name
+      if (NOT_NAMES.has(s.slice(p, r))) {
+        p = r;
+        while (p < s.length && (s[p] === '、' || s[p] === ' ' || s[p] === '，' || s[p] === ',' || s[p] === '\u3000')) p++;
+        continue;
+      }
       add(ctx, { type: 'person', start: p, end: r, priority: 100, source: 'rule', role: 'other', chain: undefined });
       const label = m[0].replace(/^[\s（(【[|｜，,]/, '').replace(/[：:]\s*$/, '');
       const last = ctx.spans[ctx.spans.length - 1];
@@ -108,7 +121,8 @@ export function stageBylines(ctx: Ctx): void {
         const txt = s.slice(p, q);
         const company = ctx.lx.companies.get(txt);
         if (company) add(ctx, { type: 'company', start: p, end: q, priority: 85, source: 'lexicon' });
-        else add(ctx, { type: 'organization', start: p, end: q, priority: 85, source: 'rule' });
+        // a government's own site names the government (来源：福建省人民政府)
+        else add(ctx, { type: GOV_SOURCE_RE.test(txt) ? 'government' : 'organization', start: p, end: q, priority: 85, source: 'rule' });
       }
       p = q + 1;
       if (firstOnly) break;
@@ -116,4 +130,5 @@ export function stageBylines(ctx: Ctx): void {
   });
 }
 
+const GOV_SOURCE_RE = /(人民政府|政府|委员会|办公厅|办公室|[局厅部委办])$/;
 const SOURCE_SEPS = codeSet('、，,；;/|｜ 　）)');

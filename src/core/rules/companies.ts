@@ -4,19 +4,24 @@
  * suffix; it runs before the lexicon stage, so 华为技术有限公司 is one span, not 华为 and the rest.
  */
 import { COMPANY_GENERIC_STEMS, COMPANY_SUFFIXES } from '../lexicon/words';
+import * as charClassesModule from './charClasses';
 import type { Ctx } from './context';
 import * as contextModule from './context';
 import * as scanModule from './scan';
 import * as walkBackModule from './walkBack';
+import * as functionWordsModule from '../lexicon/functionWords';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { codeSet } = charClassesModule;
 const { add, setOrg } = contextModule;
 const { WordScanner } = scanModule;
 const { walkBack } = walkBackModule;
+const { onlyFunctionWords } = functionWordsModule;
 
 /** Stop words that are also common words of company names (新星投资有限公司, 中国建设银行). */
 const COMPANY_NAME_STOPS = new Set(['投资', '建设', '合作', '联合']);
 const COMPANY_WORDS = new WordScanner(() => [...COMPANY_SUFFIXES, '分行', '支行', '分公司', '办事处', '代表处']);
+const DASH = codeSet('—–―－');
 const REGION_BRACKET_RE = /（[^（）]{1,8}）|\([^()]{1,8}\)/g;
 
 function companyStem(name: string): string {
@@ -42,6 +47,11 @@ export function stageCompanies(ctx: Ctx): void {
       if (start - back.cutBy.length - before >= 2) start = before;
     }
     if (start >= sufStart) continue;
+    // two names joined by a dash are one foreign company (拜耳—孟山都集团): the walk back goes on over it
+    if (start >= 2 && DASH[s.charCodeAt(start - 1)] === 1 && !back.cutBy) {
+      const first = walkBack(s, start - 1, 12, ctx.taken, 0, lx);
+      if (start - 1 - first.start >= 2) start = first.start;
+    }
     // 控股股东, 控股子公司, 控股权: holding, not a company suffix
     if (suffix === '控股' && (s.startsWith('股东', sufEnd) || s.startsWith('子公司', sufEnd) || s.charCodeAt(sufEnd) === 0x6743)) continue;
     let name = s.slice(start, sufEnd);
@@ -49,8 +59,11 @@ export function stageCompanies(ctx: Ctx): void {
     if (stemAll.length < 2 && !/公司$/.test(suffix)) continue;
     if (stemAll.length < 1) continue;
     if (COMPANY_GENERIC_STEMS.has(stemAll) || /^[这那该本此各每其][家个]?$/.test(stemAll)) continue;
+    // a verb or pronoun before 集团/公司 (深入集团下属企业, 我们公司): no name
+    if (onlyFunctionWords(s, start, sufStart)) continue;
     // 1.55亿股股份, 500万元股份: a quantity, not a name
-    if (/(家|个|些|类|级|型|性|化|的|股|亿|万|元)$/.test(stemAll) && !lx.companies.has(stemAll)) continue;
+    // (控股 before 集团 is a legal form: 中梁控股集团)
+    if (/(家|个|些|类|级|型|性|化|的|股|亿|万|元)$/.test(stemAll) && !/控股$/.test(stemAll) && !lx.companies.has(stemAll)) continue;
     if (suffix === '银行' && stemAll.length < 2) continue;
     if ((suffix === '股份' || suffix === '控股') && stemAll.length < 2) continue;
     if ((suffix === '办事处' || suffix === '代表处' || suffix === '支行' || suffix === '分行') && !/(公司|银行|集团)/.test(stemAll)) {

@@ -65,6 +65,20 @@ export function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): v
   }
 }
 
+/** A city, province or district name that starts before i ends inside [i + 1, end). */
+function placeEndsInside(ctx: Ctx, i: number, end: number): boolean {
+  const { s, lx } = ctx;
+  for (let p = i - 1; p >= 0 && p >= i - 3; p--) {
+    if (lx.places.first[s.charCodeAt(p)] === 0) continue;
+    const hit = lx.places.longest(s, p, end);
+    if (hit && hit[0] > i && hit[0] < end) {
+      const lv = hit[1].level;
+      if (lv === 'city' || lv === 'province' || lv === 'district') return true;
+    }
+  }
+  return false;
+}
+
 /** Tries the company (or alias) name at i; returns the next loop index. */
 function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): number {
   const { s, n, lx } = ctx;
@@ -84,6 +98,8 @@ function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): num
   if (isAsciiAlnum(s.charCodeAt(end - 1)) && end < n && isAsciiAlnum(s.charCodeAt(end))) return i;
   // a short name glued to 社 is part of a news agency's name (中通社 is not 中通)
   if (end < n && s.charCodeAt(end) === 0x793e) return i;
+  // nor one that starts inside a place name (海华 in 珠海华…: 珠海 ends inside it)
+  if (i > 0 && !ctx.taken[i - 1] && placeEndsInside(ctx, i, end)) return i;
   const sp = add(ctx, { type: 'company', start: i, end, priority: 70, source: 'lexicon', aliasOf });
   if (sp) {
     setOrg(ctx, i, sp);

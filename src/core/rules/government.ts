@@ -7,6 +7,7 @@
 import { GOV_LONG_SUFFIXES } from '../lexicon/words';
 import * as charClassesModule from './charClasses';
 import type { Ctx } from './context';
+import type { RichSpan } from './types';
 import * as contextModule from './context';
 import * as placeNamesModule from './placeNames';
 import * as scanModule from './scan';
@@ -48,7 +49,21 @@ export function stageGov(ctx: Ctx): void {
     const [a, b] = hits[h];
     if (ctx.taken[a]) continue;
     if (s.charCodeAt(b - 1) === 0x90e8 && GOV_BU_NEXT[s.charCodeAt(b)] === 1) continue; // 公安部门
-    const { start } = walkBack(s, a, 16, ctx.taken);
+    const back = walkBack(s, a, 16, ctx.taken);
+    let start = back.start;
+    // 和 inside a department's name (发展和改革委员会, 人力资源和社会保障局) does not end it; its
+    // region may come before (安徽省发展和改革委员会)
+    if (back.cutBy === '和') {
+      for (let L = 4; L <= 10 && a - L >= 0; L++) {
+        const stem = lx.govStems.getIn(s, a - L, a);
+        if (stem === undefined || !stem.includes('和') || !free(ctx, a - L, a)) continue;
+        start = a - L;
+        const region = regionEndingAt(ctx, start);
+        if (region !== undefined) start = region;
+        else if (levelCharBefore(ctx, start)) start--;
+        else if (s.slice(start - 2, start) === '国家') start -= 2;
+      }
+    }
     if (a - start < 2) continue;
     const stem = s.slice(start, a);
     if (/^(该|本|此|各|这个|相关|有关|上述|其|我|你|他)/.test(stem)) continue;
@@ -66,7 +81,8 @@ export function stageGov(ctx: Ctx): void {
       if (lx.govStems.getIn(s, a - L, a)) best = a - L;
     }
     // one-character stems of 办 offices, only with a level written before them: 省台办, 市侨办
-    if (best < 0 && a >= 2 && s.charCodeAt(a) === 0x529e && GOV_BAN_ONE[s.charCodeAt(a - 1)] === 1 && levelCharBefore(ctx, a - 1)) best = a - 1;
+    // (or a region written with its level: 海南省台办)
+    if (best < 0 && a >= 2 && s.charCodeAt(a) === 0x529e && GOV_BAN_ONE[s.charCodeAt(a - 1)] === 1 && (levelCharBefore(ctx, a - 1) || (LEVEL_END[s.charCodeAt(a - 2)] === 1 && regionEndingAt(ctx, a - 1) !== undefined))) best = a - 1;
     if (best < 0) continue;
     let start = best;
     // the party committee or government a department belongs to: 市委宣传部, 省政府办公厅, 镇江市委组织部
@@ -80,9 +96,41 @@ export function stageGov(ctx: Ctx): void {
     const sp = add(ctx, { type: 'government', start, end: b, priority: 78, source: 'rule' });
     if (sp) setOrg(ctx, start, sp);
   }
+  joinStationedOffices(ctx);
 }
 
+/**
+ * A body's office in another place, written after it (香港特别行政区政府 + 驻成都经济贸易办事处,
+ * 大连市政府驻上海办事处): one body. The two spans this stage found side by side become one.
+ */
+function joinStationedOffices(ctx: Ctx): void {
+  const { s } = ctx;
+  for (let z = s.indexOf('驻'); z > 0; z = s.indexOf('驻', z + 1)) {
+    const office = ctx.orgAt.get(z);
+    if (!office || office.type !== 'government' || !OFFICE_RE.test(office.text)) continue;
+    // the body the office belongs to ends right before 驻
+    let head: RichSpan | undefined;
+    for (let k = ctx.spans.length - 1; k >= 0 && !head; k--) {
+      const sp = ctx.spans[k];
+      if (sp.end === z && (sp.type === 'government' || sp.type === 'organization')) head = sp;
+    }
+    if (!head) continue;
+    ctx.spans = ctx.spans.filter((sp) => sp !== head && sp !== office);
+    ctx.orgAt.delete(z);
+    ctx.orgMark[z] = 0;
+    const k = ctx.orgStarts.indexOf(z);
+    if (k >= 0) ctx.orgStarts.splice(k, 1);
+    ctx.taken.fill(0, head.start, office.end);
+    const sp = add(ctx, { type: 'government', start: head.start, end: office.end, priority: 80, source: 'rule' });
+    if (sp) setOrg(ctx, head.start, sp);
+  }
+}
+/** The offices a body keeps elsewhere (驻…办事处, 驻…代表处). */
+const OFFICE_RE = /^驻.+(办事处|代表处|联络处|联络办|办)$/;
+
 const GOV_BU_NEXT = codeSet('队门分位');
+/** A region written with its level ends with one of these (海南省, 青州市). */
+const LEVEL_END = codeSet('省市区县州');
 /** Committees a department is written under: 市委宣传部, 省委组织部. */
 const PARTY_HEADS = new Set(['市委', '省委', '区委', '县委', '州委']);
 /** 台办, 侨办, 外办, 编办. */

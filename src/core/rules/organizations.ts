@@ -11,6 +11,7 @@ import * as contextModule from './context';
 import * as namesModule from './names';
 import * as scanModule from './scan';
 import * as walkBackModule from './walkBack';
+import * as functionWordsModule from '../lexicon/functionWords';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { isHan } = charClassesModule;
@@ -18,6 +19,7 @@ const { add, setOrg } = contextModule;
 const { boundaryAfter } = namesModule;
 const { WordScanner, candidates } = scanModule;
 const { walkBack } = walkBackModule;
+const { hasFunctionWord } = functionWordsModule;
 
 /** Only spaces between the line start and `p`. */
 function atLineStart(s: string, p: number): boolean {
@@ -26,10 +28,14 @@ function atLineStart(s: string, p: number): boolean {
   return k < 0 || s.charCodeAt(k) === 0x0a || s.charCodeAt(k) === 0x0d;
 }
 
-/** A post of the body follows at b (哈佛大学校长), not a longer body (艺术网理事会, 文联党组书记). */
+/** A post of the body follows at b (哈佛大学校长, 商会轮值会长), not a longer body (艺术网理事会, 文联党组书记). */
 function postAfter(ctx: Ctx, b: number): boolean {
-  const hit = ctx.lx.titleCores.longest(ctx.s, b);
-  return !!hit && ctx.s[b] !== '党' && ctx.s[hit[0]] !== '会';
+  const { s, lx } = ctx;
+  // a modifier of the post first: 执行副会长, 轮值会长, 名誉会长
+  const mod = s.startsWith('轮值', b) ? b + 2 : lx.titleModifiers.longestEnd(s, b);
+  const at = mod > b ? mod : b;
+  const hit = lx.titleCores.longest(s, at);
+  return !!hit && s[at] !== '党' && s[hit[0]] !== '会';
 }
 
 const ORG_WORDS = new WordScanner(() => ORG_SUFFIXES);
@@ -54,6 +60,7 @@ export function stageOrgs(ctx: Ctx): void {
       }
     }
   }
+  datelineMedia(ctx);
   const hits: number[][] = [];
   ORG_WORDS.scan(ctx, (a, b) => hits.push([a, b]));
   for (let h = hits.length - 1; h >= 0; h--) {
@@ -76,9 +83,49 @@ export function stageOrgs(ctx: Ctx): void {
       if (k >= a - 1) continue;
       orgStart = k;
     }
-    if (suf === '网' && !dateline && !/(新闻|中国|人民|新华|央视|财经|日报|经济)/.test(stem)) continue;
+    // a website named in book quotes (《中时新闻网》) is a medium, not a work
+    const quoted = suf.endsWith('网') && s.charCodeAt(orgStart - 1) === 0x300a && s.charCodeAt(b) === 0x300b;
+    if (suf === '网' && !dateline && !quoted && !/(新闻|中国|人民|新华|央视|财经|日报|经济)/.test(stem)) continue;
     if (/(的|了)$/.test(stem)) continue;
-    const sp = add(ctx, { type: 'organization', start: orgStart, end: b, priority: 75, source: 'rule' });
+    const sp = add(ctx, { type: 'organization', start: orgStart, end: b, priority: dateline || quoted ? 85 : 75, source: 'rule' });
     if (sp) setOrg(ctx, orgStart, sp);
   }
 }
+
+/**
+ * Media that open a line as its source: a name, a date, then 讯/电/消息/获悉 (长江网6月27日讯,
+ * 金融界3月20日消息, 36氪获悉), and media a sentence cites: 据X报道/消息, 据X， (据工信微报，). The name
+ * is two to ten characters of a name, no function word (据介绍, 据了解; functionWords.ts) and no
+ * writer (记者获悉, 本报讯). Priority 85: the line says what the name is, as a source line does.
+ */
+function datelineMedia(ctx: Ctx): void {
+  const { s } = ctx;
+  const tryAt = (re: RegExp, p: number) => {
+    re.lastIndex = p;
+    const m = re.exec(s);
+    if (!m) return;
+    const name = m[1].trim();
+    const a = p + m[0].indexOf(name);
+    const b = a + name.length;
+    if (name.length < 2 || NOT_MEDIA.test(name) || hasFunctionWord(s, a, b) || /^[0-9]+$/.test(name)) return;
+    if (ctx.lx.placeByName.has(name)) return; // 北京3月1日电: a place in a dateline, not a medium
+    const sp = add(ctx, { type: 'organization', start: a, end: b, priority: 85, source: 'rule' });
+    if (sp) setOrg(ctx, a, sp);
+  };
+  for (let p = 0; p < s.length; p = s.indexOf('\n', p) + 1) {
+    let q = p;
+    while (q < s.length && (s[q] === ' ' || s[q] === '\u3000' || s[q] === '\t')) q++;
+    if (!ctx.taken[q]) tryAt(DATELINE_RE, q);
+    if (s.indexOf('\n', p) < 0) break;
+  }
+  // 据 as a preposition opening a clause (not 根据, 数据, 占据)
+  for (let z = s.indexOf('据'); z >= 0; z = s.indexOf('据', z + 1)) {
+    if (z > 0 && isHan(s.charCodeAt(z - 1)) && !ctx.taken[z - 1] && !'又另并还而也但亦'.includes(s[z - 1])) continue;
+    if (!ctx.taken[z + 1]) tryAt(CITED_RE, z + 1);
+  }
+}
+const DATELINE_RE = /([A-Za-z0-9\u4e00-\u9fff](?:[A-Za-z0-9\u4e00-\u9fff]| (?=[\u4e00-\u9fff])){1,9}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息|获悉)(?=[\s(（:：,，]|$)/y;
+/** 据X报道 / 据X消息, or 据X， where X is named as a medium (…报, …网, …社, …台, …刊). */
+const CITED_RE = /([A-Za-z0-9\u4e00-\u9fff]{2,10}?)(?:报道|消息|(?<=[报网社台刊])[，,])/y;
+/** Writers and the outlet itself, not a named medium: 记者获悉, 本报讯, 笔者获悉. */
+const NOT_MEDIA = /^(早报|晨报|晚报|日报|本报|本刊|本台|本网|本站|记者|笔者|编者|我们|他们|有关|相关|媒体|外媒|消息|报道|公司|集团|政府|会议|今天|今日|昨天|昨日|日前|近日|目前)|(记者|人士|部门|方面|官员|专家|分析|调查|统计|介绍|了解|报告|研究)$/;

@@ -3,12 +3,14 @@
  * where the name starts: after the last stop word (来到, 会见, 和, 的 …), never inside brackets.
  * Companies, government bodies, organizations and venues find their stems with it.
  */
-import type { Lexicons } from '../lexicon';
+import { lexicons, type Lexicons } from '../lexicon';
 import { Trie } from '../trie';
+import * as functionWordsModule from '../lexicon/functionWords';
 import * as charClassesModule from './charClasses';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { isNameChar } = charClassesModule;
+const { functionWordEnd, isFunctionChar } = functionWordsModule;
 
 /** Words at which a backwards walk over a name stops (the name starts after them). */
 const STOP_WORDS = [
@@ -16,10 +18,31 @@ const STOP_WORDS = [
   '为', '由', '被', '将', '把', '从', '到', '等', '的', '后', '通过', '成立', '表示', '宣布', '收购', '旗下', '加入', '离开', '担任', '任职于', '携手', '联合', '签约', '合作', '这家', '该', '据', '如',
   '就', '于', '给', '让', '使', '称', '说', '指出', '强调', '希望', '支持', '推动', '鼓励', '欢迎', '感谢', '听取', '介绍', '座谈', '召开', '举办', '主办', '承办', '发布', '推出', '入驻', '落户',
   '投资', '建设', '设立', '组建', '改组', '成为', '作为', '即', '或', '又', '也', '还', '都', '曾', '已', '并', '而', '但', '向着', '面向', '针对', '有关', '相关', '各', '多家', '一家', '两家', '这些', '等在', '率领', '带领', '率',
+  '本报讯', '社电', '社讯', '网讯', '华人', '华侨',
   '符合', '加快', '推进', '促进', '帮助', '引导', '提升', '实现', '保障', '督促', '协助', '允许',
 ];
 const STOP_TRIE = new Trie<string>();
 for (const w of STOP_WORDS) STOP_TRIE.set(w, w);
+
+/** A city, province or district name of two or more characters ends at `e`, starting at or after `floor`. */
+function placeEndsAt(s: string, e: number, floor: number): boolean {
+  const places = lexicons().places;
+  for (let p = e - 2; p >= floor && p >= e - 4; p--) {
+    if (places.first[s.charCodeAt(p)] === 0) continue;
+    const info = places.getIn(s, p, e);
+    if (info && (info.level === 'city' || info.level === 'province' || info.level === 'district')) return true;
+  }
+  return false;
+}
+
+/** One-character stop words (adverbs) that names also end with (孟山都); not conjunctions (厂矿和学校). */
+const NAME_STOPS = '都也还又即已曾并而';
+
+/** An ASCII, full-width or Chinese digit. */
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || DIGIT_HAN.indexOf(String.fromCharCode(c)) >= 0;
+}
+const DIGIT_HAN = '〇零一二三四五六七八九十';
 
 /** Walks back from `end` over name characters; returns the start after the last stop word. */
 export function walkBack(s: string, end: number, maxLen: number, taken: Uint8Array, floor = 0, lx?: Lexicons): { start: number; cutBy?: string } {
@@ -69,19 +92,46 @@ export function walkBack(s: string, end: number, maxLen: number, taken: Uint8Arr
     const ch = s[k];
     if (ch === '（' || ch === '(') inBr++;
     else if (ch === '）' || ch === ')') inBr = Math.max(0, inBr - 1);
-    if (inBr || STOP_TRIE.first[s.charCodeAt(k)] === 0) continue;
+    if (inBr) continue;
+    // a dateline's 电/讯 after a date (北京5月18日电全国妇联…, 6月10日讯国家科技奖励办公室…)
+    const ck = s.charCodeAt(k);
+    if ((ck === 0x7535 || ck === 0x8baf) && k >= 2 && s.charCodeAt(k - 1) === 0x65e5 && isDigit(s.charCodeAt(k - 2))) {
+      start = k + 1;
+      cutBy = s[k];
+      continue;
+    }
+    if (STOP_TRIE.first[ck] === 0) continue;
     // the longest stop word at k that ends by `end`
     const e = STOP_TRIE.longestEnd(s, k, end);
+    // …but not a one-character stop word that ends a place name (成都, 首都, 京都)
+    if (e === k + 1 && k > j && placeEndsAt(s, k + 1, j)) continue;
     if (e > 0) {
       start = e;
       cutBy = s.slice(k, e);
     }
+  }
+  // a one-character stop word that would leave no name, after words that are no function words
+  // (孟山都集团: 都), is the name's own character (介绍了集团公司: 了 after 介绍 cuts)
+  if (start === end && cutBy && cutBy.length === 1 && NAME_STOPS.includes(cutBy) && end - 1 > j) {
+    let fn = false;
+    for (let k = j; k < end - 1 && !fn; k++) fn = functionWordEnd(s, k, end - 1) > 0 || isFunctionChar(s, k);
+    if (!fn) return { start: j, cutBy: undefined };
   }
   // a single-character stop word inside a known name (华为, 和记) does not cut it
   if (lx && cutBy && cutBy.length === 1 && start > j) {
     for (let k = j; k < start; k++) {
       const hit = lx.companies.longest(s, k, end);
       if (hit && hit[0] > start - 1 && hit[0] <= end) return { start: k, cutBy: undefined };
+    }
+  }
+  // …but one that ends a function word cuts after the whole word: 如果华夏银行 (stop word 如), 或者光大银行
+  if (start > j) {
+    for (let q = Math.max(j, start - 3); q < start; q++) {
+      const e = functionWordEnd(s, q, end);
+      if (e > start && end - e >= 2) {
+        start = e;
+        cutBy = s.slice(q, e);
+      }
     }
   }
   return { start, cutBy };

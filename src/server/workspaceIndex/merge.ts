@@ -4,6 +4,7 @@
  * index. No I/O here, so unit tests can feed summaries directly.
  */
 import type { SymbolInformation } from 'vscode-languageserver';
+import { normalizeForMatching } from '../../core/normalize';
 import type { ArticleSummary, SummaryKind, WorkspaceEntity, WorkspaceIndexResult } from '../../protocol';
 
 export interface IndexedArticle {
@@ -19,8 +20,12 @@ export const KIND_ORDER: SummaryKind[] = ['official', 'person', 'company', 'gove
 /** Mentions kept per article in the merged view (the full list stays in the article's own summary). */
 const MAX_MENTIONS_PER_ARTICLE = 200;
 
+/**
+ * One workspace entity per type and name as matched (traditional = simplified, full = half width):
+ * 宁德時代 in one article and 宁德时代 in another are one company, shown under the first name met.
+ */
 export function mergeKey(type: string, name: string): string {
-  return `${type}:${name}`;
+  return `${type}:${normalizeForMatching(name)}`;
 }
 
 export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?: boolean } = {}): WorkspaceEntity[] {

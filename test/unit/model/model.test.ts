@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { loadDefaultModel, locateModelFile, loadModelFile } from '../../../src/core/model';
-import { combineSpans } from '../../../src/core/model/combine';
+import { combineSpans, companyRetype, governmentRetype, modelSplitsName } from '../../../src/core/model/combine';
 import { lastSpanCost } from '../../../src/core/model/perceptron';
 import { codePointToUtf16 } from '../../../training/cluener';
 import type { Span } from '../../../src/core/types';
@@ -128,6 +128,27 @@ describe('model: combineSpans', () => {
   });
 });
 
+describe('model: a suffix-built name the model cuts (modelSplitsName)', () => {
+  const at = (text: string, w: string) => text.indexOf(w);
+  const mk = (type: Span['type'], text: string, w: string): Span => ({ type, start: at(text, w), end: at(text, w) + w.length, text: w, source: 'model' }) as Span;
+  const split = (text: string, name: string, parts: Span[]) => {
+    const r = { type: 'company', start: at(text, name), end: at(text, name) + name.length, text: name, legal: true } as Span;
+    return modelSplitsName(r, Int32Array.from(parts.map((_, k) => k)), parts.length, parts);
+  };
+  it('a place, content words and a shorter name with the same end: the rule name stands', () => {
+    const t = '会见了宁波青禾电子有限公司董事长';
+    assert.equal(split(t, '宁波青禾电子有限公司', [mk('place', t, '宁波'), mk('company', t, '电子有限公司')]), true);
+  });
+  it('function words, digits, or no place at the start: the model stands', () => {
+    const t = '宁波邀请青禾电子有限公司';
+    assert.equal(split(t, '宁波邀请青禾电子有限公司', [mk('place', t, '宁波'), mk('company', t, '青禾电子有限公司')]), false);
+    const u = '宁波17号青禾银行';
+    assert.equal(split(u, '宁波17号青禾银行', [mk('place', u, '宁波'), mk('company', u, '青禾银行')]), false);
+    const v = '我们青禾银行';
+    assert.equal(split(v, '我们青禾银行', [mk('company', v, '青禾银行')]), false);
+  });
+});
+
 describe('model: span costs for the merge', () => {
   const model = loadDefaultModel()!;
   const text = '据了解，许多银行都已经下调了存款利率，外交部发言人秦刚表示。';
@@ -155,5 +176,31 @@ describe('model: span costs for the merge', () => {
 describe('model: CLUENER offsets', () => {
   it('maps code point offsets to UTF-16', () => {
     assert.deepEqual(codePointToUtf16('a𠀀b'), [0, 1, 3, 4]);
+  });
+});
+
+describe('model: companies that name none, and bodies written back to back', () => {
+  it('companyRetype: bare heads go, delegations, 兵团 and offices elsewhere change type', () => {
+    assert.equal(companyRetype('集团公司'), null);
+    assert.equal(companyRetype('該公司'), null);
+    assert.equal(companyRetype('考察团'), null);
+    assert.equal(companyRetype('温商考察团'), 'organization');
+    assert.equal(companyRetype('某某生产建设兵团'), 'government');
+    assert.equal(companyRetype('驻上海办事处'), 'government');
+    assert.equal(companyRetype('青禾电子有限公司'), undefined);
+  });
+  it('省委省政府 read as one by the model stays two bodies; 中共中央宣传部 stays one', () => {
+    const sp = (type: Span['type'], start: number, end: number, text: string, source = 'rule'): Span => ({ type, start, end, text, source }) as Span;
+    const out = combineSpans([sp('government', 0, 2, '省委'), sp('government', 2, 5, '省政府')], [sp('government', 0, 5, '省委省政府', 'model')]);
+    assert.deepEqual(out.map((s) => s.text), ['省委', '省政府']);
+  });
+});
+
+describe('model: government bodies that are companies', () => {
+  it('governmentRetype: a builder named by its bureau is a company', () => {
+    assert.equal(governmentRetype('中建三局'), 'company');
+    assert.equal(governmentRetype('某某水电第八工程局'), 'company');
+    assert.equal(governmentRetype('国家统计局'), undefined);
+    assert.equal(governmentRetype('公安局'), undefined);
   });
 });

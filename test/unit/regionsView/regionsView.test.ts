@@ -186,6 +186,14 @@ describe('workspace index merge', function () {
     assert.equal(merged[0].kind, 'official');
   });
 
+  it('traditional and simplified forms of a name are one workspace entity', () => {
+    const c = summarise('宁德時代發布公告。', 'file:///ws/trad.md');
+    const merged = mergeArticles([...arts, { uri: c.uri, path: 'trad.md', summary: c }]);
+    const catl = merged.filter((e) => e.type === 'company' && (e.name === '宁德时代' || e.name === '宁德時代'));
+    assert.equal(catl.length, 1);
+    assert.deepEqual(catl[0].articles.map((x) => x.path).sort(), ['leaders-visit-firms.md', 'sub/catl.md', 'trad.md']);
+  });
+
   it('workspace tree: entity → articles → mentions', () => {
     const tree = buildWorkspaceTree({ indexing: false, articleCount: 2, filesSeen: 2, entities: mergeArticles(arts) }, { types: TREE_KINDS, t });
     const catl = findNode(tree, (n) => n.kind === 'entity' && n.label === '宁德时代')!;

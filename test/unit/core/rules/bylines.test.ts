@@ -17,4 +17,8 @@ describe('rules/bylines', () => {
   it('a label without a colon is no byline', () => {
     assert.deepEqual(found('编辑常萌今天说', stageBylines), []);
   });
+  it('the next label on the line ends the names; labels and 佚名 are no names', () => {
+    assert.deepEqual(found('作者：佚名 来源：青州市人民政府', stageBylines), ['government:青州市人民政府']);
+    assert.deepEqual(found('编辑：常萌 审核：李明 审签：王小红', stageBylines), ['person:常萌', 'person:李明', 'person:王小红']);
+  });
 });

@@ -16,4 +16,18 @@ describe('rules/companies', () => {
   it('holding words and quantities are no companies', () => {
     assert.deepEqual(found('控股股东持有1.55亿股股份', stageCompanies), []);
   });
+  it('a stop word that ends a function word cuts after the whole word (如果, 或者)', () => {
+    assert.deepEqual(found('但如果星河银行同意，或者青禾银行退出', stageCompanies), ['company:星河银行', 'company:青禾银行']);
+  });
+  it('a dateline and a person before the name are not part of it', () => {
+    assert.deepEqual(found('本报杭州5月8日电青禾投资有限公司宣布', stageCompanies), ['company:青禾投资有限公司']);
+    assert.deepEqual(found('美籍华人宁波青禾电子有限公司董事长', stageCompanies), ['company:宁波青禾电子有限公司']);
+  });
+  it('控股 before 集团 is part of the legal name', () => {
+    assert.deepEqual(found('会长、青禾控股集团董事长', stageCompanies), ['company:青禾控股集团']);
+  });
+  it('two names joined by a dash are one company; a verb before 集团 is none', () => {
+    assert.deepEqual(found('会见了青禾—孟山都集团总裁', stageCompanies), ['company:青禾—孟山都集团']);
+    assert.deepEqual(found('要深入集团下属企业，介绍了集团公司情况', stageCompanies), []);
+  });
 });

@@ -10,3 +10,10 @@ describe('rules/companyLexicon', () => {
     assert.deepEqual(found('据中通社报道', stageCompanyLexicon), []);
   });
 });
+
+describe('rules/companyLexicon: place names', () => {
+  it('a short name that starts inside a city name is no company (海华 in 珠海华…)', () => {
+    assert.ok(!found('他在珠海华景路散步', stageCompanyLexicon).includes('company:海华'));
+    assert.deepEqual(found('海华发布公告', stageCompanyLexicon), ['company:海华']);
+  });
+});

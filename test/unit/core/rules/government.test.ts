@@ -13,3 +13,19 @@ describe('rules/government', () => {
     assert.deepEqual(found('公安部门和部队', stageGov), []);
   });
 });
+
+describe('rules/government: offices written with their region', () => {
+  it('a one-character 办 office after a region with its level (海南省台办)', () => {
+    assert.deepEqual(found('青州市侨办和海南省台办', stageGov), ['government:青州市侨办', 'government:海南省台办']);
+  });
+});
+
+describe('rules/government: names with 和, offices elsewhere', () => {
+  it('和 inside a department name does not cut it', () => {
+    assert.deepEqual(found('近日获得青海省发展和改革委员会备案', stageGov), ['government:青海省发展和改革委员会']);
+  });
+  it("a body's office in another city is one body (驻…办事处), also after a body's fixed name", () => {
+    assert.deepEqual(found('，青州市政府驻成都办事处主任', stageGov), ['government:青州市政府驻成都办事处']);
+    assert.deepEqual(found('香港特别行政区政府驻武汉经济贸易办事处主任', stageGov), ['government:香港特别行政区政府驻武汉经济贸易办事处']);
+  });
+});

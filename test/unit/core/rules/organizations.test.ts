@@ -13,3 +13,19 @@ describe('rules/organizations', () => {
     assert.deepEqual(found('这所大学生活', stageOrgs), []);
   });
 });
+
+describe('rules/organizations: media', () => {
+  it('a name opening a line before a date and 讯/消息/获悉 is a medium', () => {
+    assert.deepEqual(found('青禾网5月3日讯（记者 某某）今天', stageOrgs), ['organization:青禾网']);
+    assert.deepEqual(found('财经界7月1日消息，某公司', stageOrgs), ['organization:财经界']);
+    assert.deepEqual(found('本报讯 今天\n公司3月2日电话会议', stageOrgs), []);
+  });
+  it('据 a medium: 据X报道, 据X报，— not 根据, not 据介绍', () => {
+    assert.deepEqual(found('据青禾晚报报道，又据城南微报，', stageOrgs), ['organization:青禾晚报', 'organization:城南微报']);
+    assert.deepEqual(found('根据协议，据介绍，数据显示', stageOrgs), []);
+  });
+  it('a website in book quotes is a medium; a chamber before a modified post is a body', () => {
+    assert.deepEqual(found('《青禾新闻网》整理', stageOrgs), ['organization:青禾新闻网']);
+    assert.deepEqual(found('宁波市温州商会轮值会长', stageOrgs), ['organization:宁波市温州商会']);
+  });
+});

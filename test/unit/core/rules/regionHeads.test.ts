@@ -6,7 +6,8 @@ describe('rules/regionHeads', () => {
   it("a region's committee and government", () => {
     assert.deepEqual(found('北京市委召开会议，广东省政府发布通知。', stageGovRegionHeads), ['government:北京市委', 'government:广东省政府']);
   });
-  it('a head with no region before it is left alone', () => {
-    assert.deepEqual(found('市委召开会议', stageGovRegionHeads), []);
+  it('a head written bare at a word start is the body of the region the reader knows', () => {
+    assert.deepEqual(found('感谢省委、省政府和市政协的支持。', stageGovRegionHeads), ['government:省委', 'government:省政府', 'government:市政协']);
+    assert.deepEqual(found('城市政府的职能', stageGovRegionHeads), []);
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * The forms one company or body name takes in an article, as pure string rules over normalised
+ * names: a company's core and legal form (珠海华发集团 = 珠海华发 + 集团), a body's shorter forms
+ * without its region or parent (海南省台办 → 省台办, 国务院国资委 → 国资委), a body's abbreviation
+ * (发改委 of 发展和改革委员会). The aliases stage (rules/aliases.ts) finds the short forms in the text;
+ * the aliases step (analysis/aliases.ts) joins the forms into entities.
+ */
+import { lexicons } from '../lexicon';
+
+/** Which forms of one company name are the same company (see compatibleForms). */
+export type FormClass = 'bare' | 'group' | 'share' | 'plain' | 'branch';
+
+/** Legal forms, longest first, with their class. */
+const LEGAL_FORMS: Array<[string, FormClass]> = [
+  ['集团股份有限公司', 'share'], ['控股集团有限公司', 'group'], ['集团有限责任公司', 'group'], ['集团有限公司', 'group'], ['控股集团', 'group'], ['集团公司', 'group'], ['集团', 'group'],
+  ['股份有限公司', 'share'], ['股份公司', 'share'], ['股份', 'share'], ['控股有限公司', 'plain'], ['有限责任公司', 'plain'], ['有限公司', 'plain'], ['控股', 'plain'], ['公司', 'plain'],
+];
+const BRACKET_RE = /\([^()]{1,8}\)/g;
+const BRANCH_RE = /(分公司|分行|支行|办事处|代表处)$/;
+
+/** A company form's core (the name without its legal form and bracketed region) and the form's class. */
+export function companyCore(key: string): { core: string; cls: FormClass } {
+  if (BRANCH_RE.test(key)) return { core: key, cls: 'branch' };
+  const t = key.replace(BRACKET_RE, '');
+  for (const [suf, cls] of LEGAL_FORMS) if (t.length > suf.length + 1 && t.endsWith(suf)) return { core: t.slice(0, -suf.length), cls };
+  return { core: t, cls: 'bare' };
+}
+
+/**
+ * Whether two forms of one core name one company. A group (集团) is one company with its bare name
+ * only: its 股份 company is its listed subsidiary, its 控股/有限公司 companies are subsidiaries too;
+ * and a listed short name (the A-share lexicon: 中国石油) names the listed company, not the group of
+ * the same words (中国石油集团). A branch is its own company.
+ */
+export function compatibleForms(a: FormClass, b: FormClass, aListed: boolean, bListed: boolean): boolean {
+  if (a === 'branch' || b === 'branch') return false;
+  if (a === 'group' || b === 'group') {
+    const other = a === 'group' ? b : a;
+    const otherListed = a === 'group' ? bListed : aListed;
+    return other === 'group' || (other === 'bare' && !otherListed);
+  }
+  if ((a === 'share' && b === 'plain') || (a === 'plain' && b === 'share')) return false;
+  return true;
+}
+
+/** Length of the longest place name (province, city, district, country) at `from` in `s`, or 0. */
+export function placePrefix(s: string, from = 0): number {
+  const hit = lexicons().places.longest(s, from);
+  if (!hit) return 0;
+  const lv = hit[1].level;
+  return lv === 'province' || lv === 'city' || lv === 'district' || lv === 'country' || lv === 'foreign-city' ? hit[0] - from : 0;
+}
+
+/** Parent bodies written before a body's own name (国务院国资委, 中央气象署, 中共中央宣传部). */
+const PARENTS = ['国务院', '中共中央', '中央', '中共'];
+const LEVEL_CHARS = '省市区县州';
+const SAR = new Set(['香港', '澳门']);
+
+/**
+ * Body keys compare with 特别行政区 as 特区 and without 特区 after a region (香港特别行政区政府 =
+ * 香港特区政府 = 香港政府; 香港特区立法会 = 香港立法会).
+ */
+export function bodyKey(key: string): string {
+  if (!key.includes('特')) return key;
+  const k = key.replace(/特别行政区/g, '特区');
+  const p = placePrefix(k);
+  return p && k.startsWith('特区', p) ? k.slice(0, p) + k.slice(p + 2) : k;
+}
+
+/**
+ * The shorter names a body (its bodyKey) is also written as: without its parent and region, the
+ * level kept (海南省台办 → 省台办; 天津北方网 → 北方网; 国务院国资委 → 国资委), and without 特区 too
+ * (澳门政府代表团, the bodyKey of 澳门特别行政区政府代表团 → 政府代表团, 特区政府代表团). At least three characters (立法会), or a level
+ * and 委 (市委): a bare 商会 or 政府 could be any.
+ */
+export function bodyShortForms(key: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  const parent = PARENTS.find((w) => key.startsWith(w));
+  if (parent) {
+    at = parent.length;
+    out.push(key.slice(at));
+  }
+  const p = placePrefix(key, at);
+  if (p) {
+    at += p;
+    // the level stays with the body: 海南省台办 → 省台办
+    if (LEVEL_CHARS.includes(key[at - 1]) && p > 2) out.push(key.slice(at - 1));
+    out.push(key.slice(at));
+    // a special administrative region's bodies are written with 特区 for the region too (特区政府)
+    if (SAR.has(key.slice(at - p, at))) out.push('特区' + key.slice(at));
+  }
+  return out.filter((f) => f.length >= 3 || (f.length === 2 && LEVEL_CHARS.includes(f[0]) && f[1] === '委'));
+}
+
+/** 委员会 → 委 and 和 dropped (国家发展和改革委员会 → 国家发展改革委): the form abbreviations are read from. */
+function longForm(key: string): string {
+  return key.replace(/委员会$/, '委').replace(/和/g, '');
+}
+
+/**
+ * `short` abbreviates `long` (both normalised): its characters appear in order in longForm(long),
+ * with the same first and last character, and at least two characters of the long form left out
+ * (发改委 in 发展改革委, 工信部 in 工业信息化部; not 公安局 in 公安分局).
+ */
+export function abbreviates(short: string, long: string): boolean {
+  if (short.length < 3) return false;
+  const l = longForm(long);
+  if (l.length < short.length + 2 || l[0] !== short[0] || l[l.length - 1] !== short[short.length - 1]) return false;
+  let k = 0;
+  for (let i = 0; i < l.length && k < short.length; i++) if (l[i] === short[k]) k++;
+  return k === short.length;
+}
