@@ -56,8 +56,10 @@ export function lexicons(): Lexicons {
   const places = new Trie<PlaceInfo>();
   const placeByName = new Map<string, PlaceInfo>();
   for (const line of PLACES_DATA.split('\n')) {
-    const [name, level, parent, full] = line.split('|');
+    const [name, level, parent, full, flag] = line.split('|');
     if (!name) continue;
+    // an everyday word as well (大同, 长治): looked up by name, matched in text only written in full
+    const fullOnly = flag === 'full-only';
     if (level === 'country' && COUNTRY_STOP.has(name)) continue;
     let info = placeByName.get(name);
     // prefecture-level cities without districts are listed as 东莞市 under the province: 东莞 is a city
@@ -76,9 +78,10 @@ export function lexicons(): Lexicons {
     } else {
       info = { name, level: level as PlaceLevel, parents: parent ? [parent] : [], full: full || name };
       placeByName.set(name, info);
-      places.set(name, info);
+      if (!fullOnly) places.set(name, info);
     }
     if (full && full !== name && !places.has(full)) places.set(full, info);
+    if (full && full !== name && !placeByName.has(full)) placeByName.set(full, info);
   }
   for (const c of TAIWAN_CITIES) {
     if (!placeByName.has(c)) {
