@@ -14,6 +14,10 @@ const { free } = contextModule;
 const { placeCovers } = placeNamesModule;
 
 const FUNCTION_CHARS = new Set('在说等和与及同的了是也还就对向将已率一今昨明会指强表来到前出主参陪带考调视走看听发致签宣提要希回答则又都再首随特分共亲代任兼被把让给所以并而但从于为曾称'.split('').map((c) => c.charCodeAt(0)));
+/** Punctuation that ends a clause (a name may end right before it). */
+const CLAUSE_END = codeSet('，。、；：！？,;:!?）)」”');
+/** Last characters that do end a clause before punctuation (张三等，他们了): never a name's. */
+const NOT_NAME_LAST = new Set('等们了的吗呢吧啊着过说'.split('').map((c) => c.charCodeAt(0)));
 export const NOT_NAME_SECOND = new Set('的了是在和与及等们个这那也都就又还说'.split('').map((c) => c.charCodeAt(0)));
 
 /** A name may end before q: end of text, a non-name character, claimed text, or a word that follows names (说, 等, 一行). */
@@ -89,6 +93,8 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   const bLong = boundaryAfter(ctx, p + long);
   const bShort = boundaryAfter(ctx, p + short);
   const lastLong = s.charCodeAt(p + long - 1);
+  // a conjunction or verb cannot end a clause right before punctuation: there it ends the name (邱光和，)
+  if (bLong && p + long < n && CLAUSE_END[s.charCodeAt(p + long)] === 1 && !NOT_NAME_LAST.has(lastLong)) return p + long;
   if (bLong && !(bShort && FUNCTION_CHARS.has(lastLong))) return p + long;
   if (bShort) return p + short;
   return FUNCTION_CHARS.has(lastLong) ? p + short : p + long;
@@ -133,7 +139,7 @@ export function readNameStrict(ctx: Ctx, p: number): number | undefined {
 
 /** Leader titles after which a surname alone names the person (江主席, 李总理). */
 export const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '总统', '副总统', '首相']);
-const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|向|与|和|同|及|对|给|请|由|在|是|了|的|以|当)$/;
+const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|选举|任命|决定|提名|推选|接受|免去|向|与|和|同|及|对|给|请|由|在|是|了|的|以|当)$/;
 /** Surnames that are far more often ordinary words before a title (共和国总统, 该党主席, 副总理). */
 const LONE_SURNAME_NOT = new Set('国党和文明时海方高全平成金关安常云都相来门商师副总代前原新老大小会长于'.split(''));
 /** Verbs before a lone surname and a leader title: 热烈欢迎江主席, 迎接江主席, 聆听江主席演讲, 当江主席走上讲台. */
@@ -162,7 +168,8 @@ export function nameBefore(ctx: Ctx, end: number, title?: string): number | unde
     let a = end;
     while (a > 0 && end - a < 8 && TRANSLIT.has(s[a - 1]) && !ctx.taken[a - 1]) a--;
     if (s[a] === '·') a++;
-    if (end - a >= 3 && !placeCovers(ctx, end - 1) && !placeCovers(ctx, a)) {
+    const place = end - a >= 3 ? ctx.lx.places.longest(s, a) : undefined;
+    if (end - a >= 3 && !placeCovers(ctx, end - 1) && !placeCovers(ctx, a) && !(place && place[0] >= end)) {
       const p = a > 0 ? s.charCodeAt(a - 1) : 0;
       if (a === 0 || !isHan(p) || ctx.taken[a - 1] || SURNAME_LEFT[p] === 1 || NAME_LEFT_RE.test(s.slice(Math.max(0, a - 2), a))) return a;
     }

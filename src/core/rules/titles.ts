@@ -23,7 +23,7 @@ const { codeSet, isHan } = charClassesModule;
 const { add, free } = contextModule;
 const { nameBefore, nextNameAt, readForeignName, readName } = namesModule;
 const { provinceOf } = placeNamesModule;
-const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES } = rolesModule;
+const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesModule;
 const { candidates } = scanModule;
 
 /** After a region written with no org prefix (北京市长), a unit needs one of these cores (or a 国家/中央 one, or a country). */
@@ -100,15 +100,39 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
     const core = parseCore(ctx, p);
     if (core && core.end >= pre[0] && k > 0) break;
     const after = parseCore(ctx, pre[0]);
-    if (!after && !lx.titlePrefixes.longest(s, pre[0])) break;
+    if (!after && !lx.titlePrefixes.longest(s, pre[0])) {
+      const b = genericBodyEnd(ctx, pre[0]);
+      if (b === undefined || !parseCore(ctx, b)) break;
+    }
     p = pre[0];
   }
   const hasPrefix = p > prefixStart;
-  const core = parseCore(ctx, p);
+  let core = parseCore(ctx, p);
+  if (!core && hasPrefix) {
+    // a body of the committee named between it and the post: 省委巡视工作领导小组组长, 市委全面深化改革委员会办公室主任
+    const b = genericBodyEnd(ctx, p);
+    if (b !== undefined) {
+      core = parseCore(ctx, b);
+      if (core) p = b;
+    }
+  }
   if (!core) return undefined;
   const country = region ? lx.placeByName.get(region)?.level === 'country' : false;
   if (region && !hasPrefix && !country && !REGION_CORES.has(core.core) && !/^(国家|中央)/.test(core.core)) return undefined;
   return { start: i, end: core.end, region, regionEnd, org, prefixStart, coreStart: p, core: core.core };
+}
+
+/** Words a body named inside a committee ends in (巡视工作领导小组, 全面深化改革委员会). */
+const GENERIC_BODY_ENDS = ['领导小组', '工作小组', '小组', '工作组', '委员会', '办公室', '指挥部'];
+const GENERIC_BODY_MAX = 12;
+/** The end of a body name of Han characters starting at p and ending in a GENERIC_BODY_ENDS word, if any. */
+function genericBodyEnd(ctx: Ctx, p: number): number | undefined {
+  const { s, n } = ctx;
+  for (let k = p + 1; k < n && k - p <= GENERIC_BODY_MAX; k++) {
+    if (!isHan(s.charCodeAt(k - 1)) || ctx.taken[k - 1]) return undefined;
+    for (const w of GENERIC_BODY_ENDS) if (s.startsWith(w, k) && free(ctx, k, k + w.length)) return k + w.length;
+  }
+  return undefined;
 }
 
 // after a verb like 会见/任/由/在 a title may start
@@ -212,6 +236,59 @@ export function stageTitles(ctx: Ctx): void {
 
 const BYLINE_CORES = new Set(['记者', '特约记者', '通讯员', '实习生', '编辑']);
 
+/**
+ * Names a chain is given in appointment news: before 为 (选举张宝顺为省委书记, 于幼军、金银焕(女)为省委副书记,
+ * 决定：郭庚茂为河北省代理省长), before 辞去 (接受季允石辞去河北省省长职务), and after 的还有 / 的有 (当选为
+ * 省委常委的还有薛延忠、申联彬). Pushes [start, end] pairs into `names`.
+ */
+function appointed(ctx: Ctx, start: number, end: number, names: number[][]): void {
+  const { s, n } = ctx;
+  if (start >= 1 && s[start - 1] === '为' && !(start >= 3 && s.slice(start - 3, start - 1) === '当选')) namesListBefore(ctx, start - 1, names);
+  else if (start >= 2 && s.slice(start - 2, start) === '辞去') namesListBefore(ctx, start - 2, names);
+  if (names.length) return;
+  for (const w of ['的还有', '的有']) {
+    if (!s.startsWith(w, end)) continue;
+    let p = end + w.length;
+    for (let k = 0; k < 30 && p < n; k++) {
+      const ne = readName(ctx, p);
+      if (ne === undefined) break;
+      names.push([p, ne]);
+      p = skipNote(s, ne);
+      if (s[p] !== '、') break;
+      p++;
+    }
+    return;
+  }
+}
+
+/** After a name: a note in brackets such as (女) or （满族） is skipped. */
+function skipNote(s: string, p: number): number {
+  const c = s[p];
+  if (c !== '(' && c !== '（') return p;
+  const close = s.indexOf(c === '(' ? ')' : '）', p);
+  return close > p && close - p <= 5 ? close + 1 : p;
+}
+
+/** A list of names ending at `end` (于幼军、金银焕(女)), read backwards; pushed in text order. */
+function namesListBefore(ctx: Ctx, end: number, names: number[][]): void {
+  const { s } = ctx;
+  const found: number[][] = [];
+  let e = end;
+  for (let k = 0; k < 30 && e > 0; k++) {
+    // a note in brackets right before: 金银焕(女)为
+    if (s[e - 1] === ')' || s[e - 1] === '）') {
+      const open = Math.max(s.lastIndexOf('(', e - 1), s.lastIndexOf('（', e - 1));
+      if (open >= 0 && e - open <= 5) e = open;
+    }
+    const a = nameBefore(ctx, e);
+    if (a === undefined) break;
+    found.push([a, e]);
+    if (a < 1 || s[a - 1] !== '、') break;
+    e = a - 1;
+  }
+  for (let k = found.length - 1; k >= 0; k--) names.push(found[k]);
+}
+
 /** Reads the title chain starting with `first` at i and the names after it; returns the next loop index. */
 function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number {
   const { s, n } = ctx;
@@ -277,10 +354,13 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   };
   const allCores = units.map((u) => u.core);
   let role: PersonRole = 'official';
+  // a public post in the chain: a region, or a party/state body written before the post (市政协副主席)
+  const statePost = units.some((u) => !!u.region || (u.prefixStart < u.coreStart && STATE_BODY.test(s.slice(u.prefixStart, u.coreStart))));
   if (org?.type === 'company' || allCores.some((c) => BUSINESS_CORES.has(c))) role = 'business';
   else if (allCores.every((c) => OTHER_CORES.has(c))) role = 'other';
   // posts in a chamber of commerce or a manufacturers' association are held by business people
-  else if (org?.type === 'organization' && BUSINESS_ASSOCIATION.test(s.slice(org.start, org.end))) role = 'business';
+  else if (!statePost && org?.type === 'organization' && BUSINESS_ASSOCIATION.test(s.slice(org.start, org.end))) role = 'business';
+  else if (!statePost && units.every((u) => BUSINESS_ASSOCIATION.test(s.slice(u.start, u.coreStart)))) role = 'business';
   // a bare core with nothing around it (no org, no region, no name) is weak: only title span
   const titleSpans: { start: number; end: number }[] = [];
   for (const u of units) {
@@ -299,6 +379,7 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
       titleSpans.push({ start: u.prefixStart, end: u.end });
     }
   }
+  if (names.length === 0) appointed(ctx, textStart, e, names);
   if (names.length === 0) {
     // title after the name: 江泽民主席, 李鹏总理
     const lone = units.length === 1 && !first.org && !first.region && first.prefixStart === first.coreStart;
