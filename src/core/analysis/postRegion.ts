@@ -14,6 +14,9 @@ import type { Region } from '../types';
 import { lookupPlace, type PlaceInfo } from '../lexicon';
 import type { RichSpan, TitleChain } from '../recognize';
 
+/** How far back (code units) a region named before a post in the same line still names its region. */
+const NEAR_CHARS = 60;
+
 export type PostLevel = 'central' | 'sar' | 'province' | 'city' | 'district' | 'county';
 
 /** Bodies and posts of the central party and state (no region of their own). */
@@ -66,14 +69,49 @@ export class ArticleRegion {
       return written ?? this.sar();
     }
     if (!level) return section?.name;
+    // the region of that level named last before the post in the same line (臺北市：市長郝龍斌，…新北市：市長朱立倫),
+    // unless the post's own section heading comes after it
+    const near = this.nearest(level, chain.start, section?.headingStart ?? -1);
+    if (near) return near;
     if (section) {
       const p = lookupPlace(section.name);
       if (p && levelOf(p) === level) return section.name;
+    }
+    if (section) {
       // a city post in a province's section: the article's city of that province
       const inside = this.lead(level, section.name);
       if (inside) return inside;
     }
     return this.lead(level);
+  }
+
+  /** Places of the article in text order, with the post level each is the region of. */
+  private placesInOrder: { start: number; name: string; level: PostLevel | undefined; city: boolean }[] | undefined;
+
+  /** The place at `level` named last before `pos` on the same line (and at or after `after`), at most NEAR_CHARS before it. */
+  private nearest(level: PostLevel, pos: number, after: number): string | undefined {
+    this.placesInOrder ??= this.spans
+      .filter((sp) => sp.type === 'place')
+      .map((sp) => {
+        const p = sp.place ?? lookupPlace(this.normalized.slice(sp.start, sp.end));
+        const l = p ? levelOf(p) : undefined;
+        return { start: sp.start, name: p?.name ?? '', level: l, city: l === 'city' || (l === 'province' && !!p && /市$/.test(p.full)) };
+      })
+      .filter((x) => x.name);
+    const list = this.placesInOrder;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0; k--) {
+      const x = list[k];
+      if (pos - x.start > NEAR_CHARS || x.start < after || this.normalized.lastIndexOf('\n', pos) > x.start) return undefined;
+      if (x.level === level || (level === 'city' && x.city)) return x.name;
+    }
+    return undefined;
   }
 
   /** Hong Kong or Macau, whichever the article names more often (as words, not only as places). */

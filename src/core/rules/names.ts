@@ -79,6 +79,8 @@ export function readName(ctx: Ctx, p: number): number | undefined {
     return undefined;
   }
   if (NOT_NAME_SECOND.has(s.charCodeAt(p + sl))) return undefined;
+  // a married woman's name in Hong Kong carries both surnames: 林郑月娥, 范徐丽泰
+  if (sl === 1 && validMax >= 4 && ctx.lx.surnames.has(s.charCodeAt(p + 1)) && boundaryAfter(ctx, p + 4) && !boundaryAfter(ctx, p + 3) && !placeInName(ctx, p, p + 4)) return p + 4;
   const long = Math.min(maxL, validMax);
   const short = minL;
   // 代表全中国人民: a country or province running to the end of the reading is no given name; nor is
@@ -114,7 +116,7 @@ function placeInName(ctx: Ctx, a: number, e: number): boolean {
 
 /** Characters of transliterated foreign names. */
 const TRANSLIT = new Set(
-  '阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬佛弗福盖甘冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里理利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳娜奈内尼涅诺欧帕潘佩彭皮普奇齐乔切琼萨塞桑瑟森沙珊舍什施史斯松苏索塔泰坦汤特提托图瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约扎泽詹顿夫逊尔茨兹默娃汀妮莎芙薇缇蕾登山大·'.split(''),
+  '阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬佛弗福盖甘冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里理利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳娜奈内尼涅诺欧帕潘佩彭皮普奇齐乔切琼萨塞桑瑟森沙珊舍什施史斯松苏索塔泰坦汤特提托图瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约扎泽詹顿夫逊尔茨兹默娃汀妮莎芙薇缇蕾登山大欣卜·'.split(''),
 );
 /** A transliterated foreign name (马斯克, 卡特, 约翰·史密斯) right after a title. */
 export function readForeignName(ctx: Ctx, p: number): number | undefined {
@@ -160,6 +162,8 @@ export function nameBefore(ctx: Ctx, end: number, title?: string): number | unde
     if (!sl || (L === 4 && sl !== 2)) continue;
     if (L === 3 && '和与及同跟在对向给由是'.includes(s[a])) continue;
     if (placeInName(ctx, a, end)) continue; // 应美国总统: 美国 is no given name
+    const lead = ctx.lx.places.first[s.charCodeAt(a)] !== 0 ? ctx.lx.places.longest(s, a) : undefined;
+    if (lead && lead[0] >= end) continue; // 卢森堡首相: a country, not 卢 + 森堡
     const before = a === 0 || !isHan(s.charCodeAt(a - 1)) || ctx.taken[a - 1] || NAME_LEFT_RE.test(s.slice(Math.max(0, a - 2), a));
     if (before) return a;
   }

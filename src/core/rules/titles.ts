@@ -21,7 +21,7 @@ import type { RichSpan, TitleChain } from './types';
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { codeSet, isHan } = charClassesModule;
 const { add, free } = contextModule;
-const { nameBefore, nextNameAt, readForeignName, readName } = namesModule;
+const { boundaryAfter, nameBefore, nextNameAt, readForeignName, readName } = namesModule;
 const { provinceOf } = placeNamesModule;
 const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesModule;
 const { candidates } = scanModule;
@@ -79,6 +79,12 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
       if (info.level === 'province' || info.level === 'city' || info.level === 'district' || info.level === 'country') {
         const u = unitFrom(ctx, i, pEnd, info.name, pEnd, undefined);
         if (u) return u;
+        // the level character also starts the body: 平原县 + 县委副书记, 海南省 + 省台办主任
+        const lc = s.charCodeAt(pEnd - 1);
+        if (pEnd - i >= 3 && LEVEL_CHAR[lc] === 1) {
+          const v = unitFrom(ctx, i, pEnd - 1, info.name, pEnd - 1, undefined);
+          if (v && v.prefixStart < v.coreStart) return v;
+        }
       }
     }
   }
@@ -108,7 +114,7 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
   }
   const hasPrefix = p > prefixStart;
   let core = parseCore(ctx, p);
-  if (!core && hasPrefix) {
+  if (!core && (hasPrefix || region)) {
     // a body of the committee named between it and the post: 省委巡视工作领导小组组长, 市委全面深化改革委员会办公室主任
     const b = genericBodyEnd(ctx, p);
     if (b !== undefined) {
@@ -122,8 +128,11 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
   return { start: i, end: core.end, region, regionEnd, org, prefixStart, coreStart: p, core: core.core };
 }
 
+/** Level characters that end a place name and may start the body written after it (县委, 省台办). */
+const LEVEL_CHAR = codeSet('省市县区州');
+
 /** Words a body named inside a committee ends in (巡视工作领导小组, 全面深化改革委员会). */
-const GENERIC_BODY_ENDS = ['领导小组', '工作小组', '小组', '工作组', '委员会', '办公室', '指挥部'];
+const GENERIC_BODY_ENDS = ['领导小组', '工作小组', '小组', '工作组', '委员会', '办公室', '指挥部', '发展局', '管理局', '总局', '局', '委', '办'];
 const GENERIC_BODY_MAX = 12;
 /** The end of a body name of Han characters starting at p and ending in a GENERIC_BODY_ENDS word, if any. */
 function genericBodyEnd(ctx: Ctx, p: number): number | undefined {
@@ -136,10 +145,10 @@ function genericBodyEnd(ctx: Ctx, p: number): number | undefined {
 }
 
 // after a verb like 会见/任/由/在 a title may start
-const TITLE_CTX_WORDS = ['会见', '接见', '会晤', '陪同', '出席', '参加', '听取', '看望', '慰问', '表示', '指出', '强调', '包括'];
+const TITLE_CTX_WORDS = ['会见', '接见', '会晤', '陪同', '出席', '参加', '听取', '看望', '慰问', '表示', '指出', '强调', '包括', '辞去', '担任', '出任', '升任', '调任', '接任', '兼任', '代理', '当选'];
 const TITLE_CTX_WORD_SET = new Set(TITLE_CTX_WORDS);
 const TITLE_CTX_WORD_LAST = codeSet(TITLE_CTX_WORDS.map((w) => w[1]).join(''));
-const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应');
+const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应有');
 
 function isTitleStartContext(ctx: Ctx, i: number): boolean {
   if (i === 0) return true;
@@ -243,9 +252,6 @@ const BYLINE_CORES = new Set(['记者', '特约记者', '通讯员', '实习生'
  */
 function appointed(ctx: Ctx, start: number, end: number, names: number[][]): void {
   const { s, n } = ctx;
-  if (start >= 1 && s[start - 1] === '为' && !(start >= 3 && s.slice(start - 3, start - 1) === '当选')) namesListBefore(ctx, start - 1, names);
-  else if (start >= 2 && s.slice(start - 2, start) === '辞去') namesListBefore(ctx, start - 2, names);
-  if (names.length) return;
   for (const w of ['的还有', '的有']) {
     if (!s.startsWith(w, end)) continue;
     let p = end + w.length;
@@ -259,7 +265,21 @@ function appointed(ctx: Ctx, start: number, end: number, names: number[][]): voi
     }
     return;
   }
+  // a verb of appointment before the chain, the names before the verb (陆昊被任命为, 王学军任代理省长)
+  let v = start;
+  for (const w of APPOINT_VERBS) {
+    if (start >= w.length && s.startsWith(w, start - w.length)) {
+      v = start - w.length;
+      break;
+    }
+  }
+  if (v === start) return;
+  if (s[v - 1] === '被') v--;
+  namesListBefore(ctx, v, names);
 }
+
+/** Verbs between appointed people and their post, longest first (选举X为…: 为; 接受X辞去…: 辞去). */
+const APPOINT_VERBS = ['被任命为', '被选举为', '被选为', '任命为', '选举为', '当选为', '升任', '调任', '接任', '出任', '担任', '兼任', '代理', '辞去', '任', '为', '等'];
 
 /** After a name: a note in brackets such as (女) or （满族） is skipped. */
 function skipNote(s: string, p: number): number {
@@ -312,6 +332,8 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   for (let k = 0; k < 12; k++) {
     const ne = readName(ctx, p) ?? readForeignName(ctx, p);
     if (ne === undefined) break;
+    // a later name of a list ends where a name can (not 国家计 of 国家计委副主任)
+    if (names.length && s[p - 1] === '、' && !boundaryAfter(ctx, ne)) break;
     names.push([p, ne]);
     if (s[ne] === '、' && !parseUnit(ctx, ne + 1)) {
       p = ne + 1;

@@ -49,4 +49,7 @@ describe('analysis/titles', () => {
     const chain = recognizeRich(text).find((s) => s.type === 'person')!.chain!;
     assert.equal(titleInfo(chain, '周宁县', undefined, text).full, '周宁县委书记');
   });
+  it('a post takes the region named last before it in the same line, not the section heading', () => {
+    assert.equal(regionOf('臺北市:市長郝立新，副市長陳東平。新北市:市長朱西平，副市長李南平。', '朱西平'), '新北');
+  });
 });

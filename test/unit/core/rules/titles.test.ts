@@ -44,4 +44,13 @@ describe('rules/titles', () => {
     assert.ok(found('特区政府政务司司长陈家明出席。', stageTitles).includes('person:陈家明'));
     assert.ok(found('行政会议成员黄立新出席。', stageTitles).includes('person:黄立新'));
   });
+  it('appointment verbs: 被任命为, 任, 辞去, and names before 等', () => {
+    const names = (t: string) => runStages(t, stageTitles).filter((s) => s.type === 'person').map((s) => s.text);
+    assert.deepEqual(names('3月25日，孙立平被任命为黑龙江省代省长。'), ['孙立平']);
+    assert.deepEqual(names('周海文辞去河北省省长职务，吴立新任代理省长。'), ['周海文', '吴立新']);
+    assert.deepEqual(names('林立新、郑东平等行政会议成员出席。'), ['林立新', '郑东平']);
+  });
+  it('a later name of a list must end where a name can', () => {
+    assert.deepEqual(found('特别助理周立平、国家计委副主任出席。', stageTitles).filter((x) => x.startsWith('person')), ['person:周立平']);
+  });
 });
