@@ -1,6 +1,7 @@
 /** Lazily built lookup structures over the lexicon data. */
 import { Trie } from '../trie';
 import { PLACES_DATA } from './places.data';
+import { NAME_STOP_WORDS } from './nameStops.data';
 import { ASHARE_DATA } from './companies.data';
 import { BRANDS } from './brands';
 import {
@@ -41,6 +42,8 @@ export interface Lexicons {
   afterName: Trie<string>;
   govStems: Trie<string>;
   surnames: Set<number>;
+  /** Two-character words that start with a surname character but begin no name (关注, 尚未): nameStops.data.ts. */
+  nameStops: Set<string>;
   compoundSurnames: Set<string>;
 }
 
@@ -177,6 +180,7 @@ export function lexicons(): Lexicons {
     govFixed: mk(GOV_FIXED), orgFixed: mk(ORG_FIXED), titleCores: mk(TITLE_CORES), titleModifiers: mk(TITLE_MODIFIERS),
     titlePrefixes: mk(TITLE_ORG_PREFIXES), afterName: mk(AFTER_NAME), govStems: mk(GOV_STEMS),
     surnames, compoundSurnames: new Set(SURNAMES_COMPOUND),
+    nameStops: new Set(NAME_STOP_WORDS.match(/../g) ?? []),
   };
   return cache;
 }

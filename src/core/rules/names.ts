@@ -79,6 +79,8 @@ export function readName(ctx: Ctx, p: number): number | undefined {
     return undefined;
   }
   if (NOT_NAME_SECOND.has(s.charCodeAt(p + sl))) return undefined;
+  // the sentence goes on with a word that merely starts with a surname: 主任关注…, 代理省长尚未确定
+  if (sl === 1 && ctx.lx.nameStops.has(s.substr(p, 2))) return undefined;
   // a married woman's name in Hong Kong carries both surnames: 林郑月娥, 范徐丽泰
   if (sl === 1 && validMax >= 4 && ctx.lx.surnames.has(s.charCodeAt(p + 1)) && boundaryAfter(ctx, p + 4) && !boundaryAfter(ctx, p + 3) && !placeInName(ctx, p, p + 4)) return p + 4;
   const long = Math.min(maxL, validMax);
