@@ -346,7 +346,8 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     }
     break;
   }
-  const explicitOrg = units.find((u) => u.org)?.org;
+  // a company's post names the employer even after another body's (全国人大代表、森马集团董事长)
+  const explicitOrg = units.find((u) => u.org?.type === 'company')?.org ?? units.find((u) => u.org)?.org;
   let org = explicitOrg;
   let region = units.find((u) => u.region)?.region;
   if (region && !first.region && !first.org && s.charCodeAt(first.prefixStart) === 0x7701) {
@@ -377,7 +378,8 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   const allCores = units.map((u) => u.core);
   let role: PersonRole = 'official';
   // a public post in the chain: a region, or a party/state body written before the post (市政协副主席)
-  const statePost = units.some((u) => !!u.region || (u.prefixStart < u.coreStart && STATE_BODY.test(s.slice(u.prefixStart, u.coreStart))));
+  // (not a chamber named with its region: 上海市新沪商联合会会长, 中华总商会会长)
+  const statePost = units.some((u) => !BUSINESS_ASSOCIATION.test(s.slice(u.start, u.coreStart)) && (!!u.region || (u.prefixStart < u.coreStart && STATE_BODY.test(s.slice(u.prefixStart, u.coreStart)))));
   if (org?.type === 'company' || allCores.some((c) => BUSINESS_CORES.has(c))) role = 'business';
   else if (allCores.every((c) => OTHER_CORES.has(c))) role = 'other';
   // posts in a chamber of commerce or a manufacturers' association are held by business people

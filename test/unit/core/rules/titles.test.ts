@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { stageTitles } from '../../../../src/core/rules/titles';
 import { found, runStages } from './runStage';
+import { recognizeRich } from '../../../../src/core/recognize';
 
 describe('rules/titles', () => {
   it('a chain with its region before a name: body, title, official', () => {
@@ -52,5 +53,11 @@ describe('rules/titles', () => {
   });
   it('a later name of a list must end where a name can', () => {
     assert.deepEqual(found('特别助理周立平、国家计委副主任出席。', stageTitles).filter((x) => x.startsWith('person')), ['person:周立平']);
+  });
+  it("a chain's company is the employer even after another body's post, and a chamber with its region is no public post", () => {
+    const p = recognizeRich('全国人大代表、远方集团董事长周立平，上海市新沪商联合会会长钱东平出席。').filter((s) => s.type === 'person');
+    assert.equal(p[0].chain?.organization, '远方集团');
+    assert.equal(p[0].role, 'business');
+    assert.equal(p[1].role, 'business');
   });
 });
