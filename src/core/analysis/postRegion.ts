@@ -11,7 +11,7 @@
  *   title chain counts thrice), when one clearly leads.
  */
 import type { Region } from '../types';
-import { lookupPlace, type PlaceInfo } from '../lexicon';
+import { lexicons, lookupPlace, type PlaceInfo } from '../lexicon';
 import type { RichSpan, TitleChain } from '../recognize';
 
 /** How far back (code units) a region named before a post in the same line still names its region. */
@@ -85,33 +85,26 @@ export class ArticleRegion {
     return this.lead(level);
   }
 
-  /** Places of the article in text order, with the post level each is the region of. */
-  private placesInOrder: { start: number; name: string; level: PostLevel | undefined; city: boolean }[] | undefined;
-
-  /** The place at `level` named last before `pos` on the same line (and at or after `after`), at most NEAR_CHARS before it. */
+  /**
+   * The place at `level` named last before `pos` on the same line (and at or after `after`), at most
+   * NEAR_CHARS before it: read from the text itself, so a region inside a body's name counts too
+   * (中共山西省第九届委员会…选举张宝顺为省委书记).
+   */
   private nearest(level: PostLevel, pos: number, after: number): string | undefined {
-    this.placesInOrder ??= this.spans
-      .filter((sp) => sp.type === 'place')
-      .map((sp) => {
-        const p = sp.place ?? lookupPlace(this.normalized.slice(sp.start, sp.end));
-        const l = p ? levelOf(p) : undefined;
-        return { start: sp.start, name: p?.name ?? '', level: l, city: l === 'city' || (l === 'province' && !!p && /市$/.test(p.full)) };
-      })
-      .filter((x) => x.name);
-    const list = this.placesInOrder;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start < pos) lo = mid + 1;
-      else hi = mid;
+    const t = this.normalized;
+    const lx = lexicons();
+    const from = Math.max(after, pos - NEAR_CHARS, t.lastIndexOf('\n', pos - 1) + 1);
+    let best: string | undefined;
+    for (let k = from; k < pos; k++) {
+      if (lx.places.first[t.charCodeAt(k)] === 0) continue;
+      const hit = lx.places.longest(t, k, pos);
+      if (!hit) continue;
+      const p = hit[1];
+      const l = levelOf(p);
+      if (l === level || (level === 'city' && l === 'province' && /市$/.test(p.full))) best = p.name;
+      k = hit[0] - 1;
     }
-    for (let k = lo - 1; k >= 0; k--) {
-      const x = list[k];
-      if (pos - x.start > NEAR_CHARS || x.start < after || this.normalized.lastIndexOf('\n', pos) > x.start) return undefined;
-      if (x.level === level || (level === 'city' && x.city)) return x.name;
-    }
-    return undefined;
+    return best;
   }
 
   /** Hong Kong or Macau, whichever the article names more often (as words, not only as places). */

@@ -12,7 +12,7 @@ import type { TitleChain } from '../recognize';
 
 export { ArticleRegion } from './postRegion';
 
-const REGION_HEAD_CORES = /^(副|常务副|代)?(市长|省长|区长|县长|州长|行政长官)$/;
+const REGION_HEAD_CORES = /^(副|常务副|代理|代)?(市长|省长|区长|县长|州长|行政长官|秘书长|副秘书长)$/;
 /** Links that are posts of a party committee when written after one (市委常委、秘书长, 统战部部长). */
 const PARTY_LINK = /^(副?秘书长|组织部|宣传部|统战部|政法委|纪委|政策研究室|办公室|办公厅)/;
 /** The body a link is written in: a region's party committee, or a named body before its post. */
@@ -38,10 +38,11 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     if (u.start > cursor) parts.push(text.slice(cursor, u.start));
     let full = text.slice(u.start, u.end);
     const t = normalized === undefined ? normalizeForMatching(full) : normalized.slice(u.start, u.end);
-    if (!u.region && local && REGION_HEAD_CORES.test(t)) full = regionFull(local) + full;
+    if (k > 0 && !u.region && body.party && PARTY_LINK.test(t)) full = body.party + full; // 市委常委、秘书长
+    else if (!u.region && local && REGION_HEAD_CORES.test(t)) full = regionFull(local) + full;
     else if (!u.region && local && /^[市省区县州]/.test(t)) full = (local.endsWith(t[0]) ? local.slice(0, -1) : local) + full; // 周宁县 + 县委 → 周宁县委
+    else if (!u.region && local && /^自治区/.test(t)) full = local + full; // 内蒙古 + 自治区党委书记
     else if (k > 0 && !u.region && !u.hasRegionalPrefix && body.named && t === u.core) full = body.named + full; // 部党组书记、部长
-    else if (k > 0 && !u.region && body.party && PARTY_LINK.test(t)) full = body.party + full; // 市委常委、秘书长
     const written = normalizeForMatching(full);
     const party = PARTY_BODY.exec(written.slice(0, Math.max(0, written.length - u.core.length)));
     // a named body before the post (工业和信息化部党组书记 → 工业和信息化部); not a plain region prefix
