@@ -159,7 +159,7 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
       if (sp.chain) {
         const org = sp.chain.organization ? canonicalCompany(sp.chain.organization, nameKey(sp.chain.organization)) : undefined;
         const isOfficial = sp.role === 'official';
-        const reg = isOfficial ? sp.chain.region ?? region?.name ?? articleRegion.of(sp.chain) : undefined;
+        const reg = isOfficial ? articleRegion.of(sp.chain, region) : undefined;
         // an official's post in a body (省科技厅党组成员) is a regional post, not a company's
         const inBody = sp.chain.orgType === 'government' || sp.chain.orgType === 'organization';
         const ti = titleInfo(sp.chain, reg, isOfficial && inBody ? undefined : org, text, normalized);

@@ -1,15 +1,22 @@
 /**
  * Titles in the analysis (part of step 5, entities): a title as the article states it and in full,
- * with the region spelled out (市委副书记、市长 → 北京市委副书记、北京市市长), and the article's own
- * province and city, which a post written without a region (省长, 市委书记) outside any region
- * section belongs to.
+ * with the region spelled out (市委副书记、市长 → 北京市委副书记、北京市市长; 行政长官 → 香港特别行政区行政长官)
+ * and a link that belongs to the body of the link before it written with that body (市委常委、秘书长 →
+ * 镇江市委常委、镇江市委秘书长; 工业和信息化部党组书记、部长 → …、工业和信息化部部长). The region of a
+ * post the chain does not write is postRegion.ts's.
  */
 import type { TitleInfo } from '../types';
 import { lookupPlace } from '../lexicon';
 import { normalizeForMatching } from '../normalize';
-import type { RichSpan, TitleChain } from '../recognize';
+import type { TitleChain } from '../recognize';
 
-const REGION_HEAD_CORES = /^(副|常务副|代)?(市长|省长|区长|县长|州长)$/;
+export { ArticleRegion } from './postRegion';
+
+const REGION_HEAD_CORES = /^(副|常务副|代理|代)?(市长|省长|区长|县长|州长|行政长官|秘书长|副秘书长)$/;
+/** Links that are posts of a party committee when written after one (市委常委、秘书长, 统战部部长). */
+const PARTY_LINK = /^(副?秘书长|组织部|宣传部|统战部|政法委|纪委|政策研究室|办公室|办公厅)/;
+/** The body a link is written in: a region's party committee, or a named body before its post. */
+const PARTY_BODY = /^(.*?[省市区县州]委)/;
 
 function regionFull(region: string): string {
   const p = lookupPlace(region);
@@ -23,14 +30,25 @@ function regionFull(region: string): string {
 export function titleInfo(chain: TitleChain, region: string | undefined, organization: string | undefined, text: string, normalized?: string): TitleInfo {
   const parts: string[] = [];
   let cursor = chain.start;
-  for (const u of chain.units) {
+  // the body of the link before, as written in full: 镇江市委, 工业和信息化部
+  let body: { party?: string; named?: string } = {};
+  const local = region && region !== '中央' && !organization ? region : undefined;
+  for (let k = 0; k < chain.units.length; k++) {
+    const u = chain.units[k];
     if (u.start > cursor) parts.push(text.slice(cursor, u.start));
     let full = text.slice(u.start, u.end);
-    if (!u.region && region && !organization) {
-      const t = normalized === undefined ? normalizeForMatching(full) : normalized.slice(u.start, u.end);
-      if (REGION_HEAD_CORES.test(t)) full = regionFull(region) + full;
-      else if (/^[市省区县州]/.test(t)) full = region + full;
-    }
+    const t = normalized === undefined ? normalizeForMatching(full) : normalized.slice(u.start, u.end);
+    if (k > 0 && !u.region && body.party && PARTY_LINK.test(t)) full = body.party + full; // 市委常委、秘书长
+    else if (!u.region && local && REGION_HEAD_CORES.test(t)) full = regionFull(local) + full;
+    else if (!u.region && local && /^[市省区县州]/.test(t)) full = (local.endsWith(t[0]) ? local.slice(0, -1) : local) + full; // 周宁县 + 县委 → 周宁县委
+    else if (!u.region && local && /^自治区/.test(t)) full = local + full; // 内蒙古 + 自治区党委书记
+    else if (k > 0 && !u.region && !u.hasRegionalPrefix && body.named && t === u.core) full = body.named + full; // 部党组书记、部长
+    const written = normalizeForMatching(full);
+    const party = PARTY_BODY.exec(written.slice(0, Math.max(0, written.length - u.core.length)));
+    // a named body before the post (工业和信息化部党组书记 → 工业和信息化部); not a plain region prefix
+    const added = full.slice(0, full.length - (u.end - u.start)); // the region written in front, if any
+    const named = chain.orgStart !== undefined && chain.orgEnd !== undefined && chain.orgType !== 'company' && k === 0 ? added + text.slice(chain.orgStart, chain.orgEnd) : undefined;
+    body = { party: party ? full.slice(0, party[1].length) : body.party, named: named ?? body.named };
     parts.push(full);
     cursor = u.end;
   }
@@ -41,60 +59,3 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     organization,
   };
 }
-
-/**
- * The article's own province and city, for 省委书记/市长 written without a region outside any region
- * section: the province (city) the article names most, when one clearly leads. Counted on first use.
- */
-export class ArticleRegion {
-  private regions: { province?: string; city?: string } | undefined;
-  /** `normalized` is the article normalised for matching; `spans` its final spans. */
-  constructor(private readonly spans: RichSpan[], private readonly normalized: string) {}
-
-  /** The article's province or city for a chain that starts with a province (city) post; else undefined. */
-  of(chain: TitleChain): string | undefined {
-    const head = this.normalized.slice(chain.units[0]?.start ?? chain.start, chain.units[0]?.end ?? chain.end);
-    const level = /^省/.test(head) || /^(副|常务副|代)?省长$/.test(head) ? 'province' : /^市/.test(head) || /^(副|常务副|代)?市长$/.test(head) ? 'city' : undefined;
-    if (!level) return undefined;
-    this.regions ??= articleRegions(this.spans, this.normalized);
-    return this.regions[level];
-  }
-}
-
-/** The province and city an article names most (places in titles count thrice), if one clearly leads. */
-function articleRegions(spans: RichSpan[], normalized: string): { province?: string; city?: string } {
-  const prov = new Map<string, number>();
-  const city = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string, w: number) => m.set(k, (m.get(k) ?? 0) + w);
-  for (const sp of spans) {
-    if (sp.type !== 'place') continue;
-    const p = sp.place ?? lookupPlace(normalized.slice(sp.start, sp.end));
-    if (!p) continue;
-    const w = sp.priority >= 95 ? 3 : 1;
-    if (p.level === 'province') {
-      bump(prov, p.name, w);
-      // 北京, 上海, 天津, 重庆: a 市 too
-      if (/市$/.test(p.full)) bump(city, p.name, w);
-    } else if (p.level === 'city' || p.level === 'district') {
-      if (p.level === 'city') bump(city, p.name, w);
-      let up = p.parents[0] ? lookupPlace(p.parents[0]) : undefined;
-      for (let g = 0; up && up.level !== 'province' && g < 2; g++) up = up.parents[0] ? lookupPlace(up.parents[0]) : undefined;
-      if (up) bump(prov, up.name, w);
-    }
-  }
-  const lead = (m: Map<string, number>): string | undefined => {
-    let best: string | undefined;
-    let bestN = 0;
-    let second = 0;
-    for (const [k, v] of m) {
-      if (v > bestN) {
-        second = bestN;
-        bestN = v;
-        best = k;
-      } else if (v > second) second = v;
-    }
-    return bestN > second ? best : undefined;
-  };
-  return { province: lead(prov), city: lead(city) };
-}
-

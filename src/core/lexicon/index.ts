@@ -1,6 +1,7 @@
 /** Lazily built lookup structures over the lexicon data. */
 import { Trie } from '../trie';
 import { PLACES_DATA } from './places.data';
+import { NAME_STOP_WORDS } from './nameStops.data';
 import { ASHARE_DATA } from './companies.data';
 import { BRANDS } from './brands';
 import {
@@ -41,6 +42,8 @@ export interface Lexicons {
   afterName: Trie<string>;
   govStems: Trie<string>;
   surnames: Set<number>;
+  /** Two-character words that start with a surname character but begin no name (关注, 尚未): nameStops.data.ts. */
+  nameStops: Set<string>;
   compoundSurnames: Set<string>;
 }
 
@@ -56,8 +59,10 @@ export function lexicons(): Lexicons {
   const places = new Trie<PlaceInfo>();
   const placeByName = new Map<string, PlaceInfo>();
   for (const line of PLACES_DATA.split('\n')) {
-    const [name, level, parent, full] = line.split('|');
+    const [name, level, parent, full, flag] = line.split('|');
     if (!name) continue;
+    // an everyday word as well (大同, 长治): looked up by name, matched in text only written in full
+    const fullOnly = flag === 'full-only';
     if (level === 'country' && COUNTRY_STOP.has(name)) continue;
     let info = placeByName.get(name);
     // prefecture-level cities without districts are listed as 东莞市 under the province: 东莞 is a city
@@ -76,9 +81,10 @@ export function lexicons(): Lexicons {
     } else {
       info = { name, level: level as PlaceLevel, parents: parent ? [parent] : [], full: full || name };
       placeByName.set(name, info);
-      places.set(name, info);
+      if (!fullOnly) places.set(name, info);
     }
     if (full && full !== name && !places.has(full)) places.set(full, info);
+    if (full && full !== name && !placeByName.has(full)) placeByName.set(full, info);
   }
   for (const c of TAIWAN_CITIES) {
     if (!placeByName.has(c)) {
@@ -174,6 +180,7 @@ export function lexicons(): Lexicons {
     govFixed: mk(GOV_FIXED), orgFixed: mk(ORG_FIXED), titleCores: mk(TITLE_CORES), titleModifiers: mk(TITLE_MODIFIERS),
     titlePrefixes: mk(TITLE_ORG_PREFIXES), afterName: mk(AFTER_NAME), govStems: mk(GOV_STEMS),
     surnames, compoundSurnames: new Set(SURNAMES_COMPOUND),
+    nameStops: new Set(NAME_STOP_WORDS.match(/../g) ?? []),
   };
   return cache;
 }

@@ -10,7 +10,7 @@ import * as scanModule from './scan';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { add, setOrg } = contextModule;
-const { isAsciiAlnum } = charClassesModule;
+const { isAsciiAlnum, isHan } = charClassesModule;
 const { candidates, occurrences } = scanModule;
 
 /**
@@ -79,6 +79,36 @@ function placeEndsInside(ctx: Ctx, i: number, end: number): boolean {
   return false;
 }
 
+/**
+ * A two-character short name that is really the end of a title word and the start of a name
+ * (董事长方加亮: 长方) or a given name after a surname (交通运输部部长李小鹏: 小鹏), followed by where a name
+ * ends: a company is not written glued to a title's last character or a surname.
+ */
+function insideNameOrTitle(ctx: Ctx, i: number, end: number): boolean {
+  const { s, lx } = ctx;
+  if (i === 0) return false;
+  // a title word ends on the short name's first character
+  for (let a = Math.max(0, i - 4); a < i; a++) {
+    const t = lx.titleCores.longest(s, a);
+    if (t && t[0] === i + 1) return true;
+  }
+  // a surname right before, and the three characters end where a name ends
+  if (!lx.surnames.has(s.charCodeAt(i - 1))) return false;
+  // the surname starts a name: at the start, after punctuation, or right after a title (部长李)
+  const b = i - 1;
+  if (b > 0 && isHan(s.charCodeAt(b - 1)) && !titleEndsAt(ctx, b)) return false;
+  return end >= ctx.n || !isHan(s.charCodeAt(end)) || lx.afterName.longest(s, end) !== undefined;
+}
+
+/** A title core ends right at `pos` (…部长|李小鹏). */
+function titleEndsAt(ctx: Ctx, pos: number): boolean {
+  for (let a = Math.max(0, pos - 5); a < pos; a++) {
+    const t = ctx.lx.titleCores.longest(ctx.s, a);
+    if (t && t[0] === pos) return true;
+  }
+  return false;
+}
+
 /** Tries the company (or alias) name at i; returns the next loop index. */
 function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): number {
   const { s, n, lx } = ctx;
@@ -100,6 +130,7 @@ function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): num
   if (end < n && s.charCodeAt(end) === 0x793e) return i;
   // nor one that starts inside a place name (海华 in 珠海华…: 珠海 ends inside it)
   if (i > 0 && !ctx.taken[i - 1] && placeEndsInside(ctx, i, end)) return i;
+  if (end - i === 2 && !aliasOf && insideNameOrTitle(ctx, i, end)) return i;
   const sp = add(ctx, { type: 'company', start: i, end, priority: 70, source: 'lexicon', aliasOf });
   if (sp) {
     setOrg(ctx, i, sp);

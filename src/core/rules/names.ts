@@ -14,6 +14,10 @@ const { free } = contextModule;
 const { placeCovers } = placeNamesModule;
 
 const FUNCTION_CHARS = new Set('在说等和与及同的了是也还就对向将已率一今昨明会指强表来到前出主参陪带考调视走看听发致签宣提要希回答则又都再首随特分共亲代任兼被把让给所以并而但从于为曾称'.split('').map((c) => c.charCodeAt(0)));
+/** Punctuation that ends a clause (a name may end right before it). */
+const CLAUSE_END = codeSet('，。、；：！？,;:!?）)」”');
+/** Last characters that do end a clause before punctuation (张三等，他们了): never a name's. */
+const NOT_NAME_LAST = new Set('等们了的吗呢吧啊着过说'.split('').map((c) => c.charCodeAt(0)));
 export const NOT_NAME_SECOND = new Set('的了是在和与及等们个这那也都就又还说'.split('').map((c) => c.charCodeAt(0)));
 
 /** A name may end before q: end of text, a non-name character, claimed text, or a word that follows names (说, 等, 一行). */
@@ -75,6 +79,10 @@ export function readName(ctx: Ctx, p: number): number | undefined {
     return undefined;
   }
   if (NOT_NAME_SECOND.has(s.charCodeAt(p + sl))) return undefined;
+  // the sentence goes on with a word that merely starts with a surname: 主任关注…, 代理省长尚未确定
+  if (sl === 1 && ctx.lx.nameStops.has(s.substr(p, 2))) return undefined;
+  // a married woman's name in Hong Kong carries both surnames: 林郑月娥, 范徐丽泰
+  if (sl === 1 && validMax >= 4 && ctx.lx.surnames.has(s.charCodeAt(p + 1)) && boundaryAfter(ctx, p + 4) && !boundaryAfter(ctx, p + 3) && !placeInName(ctx, p, p + 4)) return p + 4;
   const long = Math.min(maxL, validMax);
   const short = minL;
   // 代表全中国人民: a country or province running to the end of the reading is no given name; nor is
@@ -89,6 +97,8 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   const bLong = boundaryAfter(ctx, p + long);
   const bShort = boundaryAfter(ctx, p + short);
   const lastLong = s.charCodeAt(p + long - 1);
+  // a conjunction or verb cannot end a clause right before punctuation: there it ends the name (邱光和，)
+  if (bLong && p + long < n && CLAUSE_END[s.charCodeAt(p + long)] === 1 && !NOT_NAME_LAST.has(lastLong)) return p + long;
   if (bLong && !(bShort && FUNCTION_CHARS.has(lastLong))) return p + long;
   if (bShort) return p + short;
   return FUNCTION_CHARS.has(lastLong) ? p + short : p + long;
@@ -108,7 +118,7 @@ function placeInName(ctx: Ctx, a: number, e: number): boolean {
 
 /** Characters of transliterated foreign names. */
 const TRANSLIT = new Set(
-  '阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬佛弗福盖甘冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里理利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳娜奈内尼涅诺欧帕潘佩彭皮普奇齐乔切琼萨塞桑瑟森沙珊舍什施史斯松苏索塔泰坦汤特提托图瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约扎泽詹顿夫逊尔茨兹默娃汀妮莎芙薇缇蕾登山大·'.split(''),
+  '阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬佛弗福盖甘冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷里理利莉丽林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米敏莫姆穆纳娜奈内尼涅诺欧帕潘佩彭皮普奇齐乔切琼萨塞桑瑟森沙珊舍什施史斯松苏索塔泰坦汤特提托图瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约扎泽詹顿夫逊尔茨兹默娃汀妮莎芙薇缇蕾登山大欣卜·'.split(''),
 );
 /** A transliterated foreign name (马斯克, 卡特, 约翰·史密斯) right after a title. */
 export function readForeignName(ctx: Ctx, p: number): number | undefined {
@@ -133,7 +143,7 @@ export function readNameStrict(ctx: Ctx, p: number): number | undefined {
 
 /** Leader titles after which a surname alone names the person (江主席, 李总理). */
 export const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '总统', '副总统', '首相']);
-const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|向|与|和|同|及|对|给|请|由|在|是|了|的|以|当)$/;
+const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|选举|任命|决定|提名|推选|接受|免去|向|与|和|同|及|对|给|请|由|在|是|了|的|以|当)$/;
 /** Surnames that are far more often ordinary words before a title (共和国总统, 该党主席, 副总理). */
 const LONE_SURNAME_NOT = new Set('国党和文明时海方高全平成金关安常云都相来门商师副总代前原新老大小会长于'.split(''));
 /** Verbs before a lone surname and a leader title: 热烈欢迎江主席, 迎接江主席, 聆听江主席演讲, 当江主席走上讲台. */
@@ -154,6 +164,8 @@ export function nameBefore(ctx: Ctx, end: number, title?: string): number | unde
     if (!sl || (L === 4 && sl !== 2)) continue;
     if (L === 3 && '和与及同跟在对向给由是'.includes(s[a])) continue;
     if (placeInName(ctx, a, end)) continue; // 应美国总统: 美国 is no given name
+    const lead = ctx.lx.places.first[s.charCodeAt(a)] !== 0 ? ctx.lx.places.longest(s, a) : undefined;
+    if (lead && lead[0] >= end) continue; // 卢森堡首相: a country, not 卢 + 森堡
     const before = a === 0 || !isHan(s.charCodeAt(a - 1)) || ctx.taken[a - 1] || NAME_LEFT_RE.test(s.slice(Math.max(0, a - 2), a));
     if (before) return a;
   }
@@ -162,7 +174,8 @@ export function nameBefore(ctx: Ctx, end: number, title?: string): number | unde
     let a = end;
     while (a > 0 && end - a < 8 && TRANSLIT.has(s[a - 1]) && !ctx.taken[a - 1]) a--;
     if (s[a] === '·') a++;
-    if (end - a >= 3 && !placeCovers(ctx, end - 1) && !placeCovers(ctx, a)) {
+    const place = end - a >= 3 ? ctx.lx.places.longest(s, a) : undefined;
+    if (end - a >= 3 && !placeCovers(ctx, end - 1) && !placeCovers(ctx, a) && !(place && place[0] >= end)) {
       const p = a > 0 ? s.charCodeAt(a - 1) : 0;
       if (a === 0 || !isHan(p) || ctx.taken[a - 1] || SURNAME_LEFT[p] === 1 || NAME_LEFT_RE.test(s.slice(Math.max(0, a - 2), a))) return a;
     }

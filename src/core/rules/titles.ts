@@ -21,9 +21,9 @@ import type { RichSpan, TitleChain } from './types';
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { codeSet, isHan } = charClassesModule;
 const { add, free } = contextModule;
-const { nameBefore, nextNameAt, readForeignName, readName } = namesModule;
+const { boundaryAfter, nameBefore, nextNameAt, readForeignName, readName } = namesModule;
 const { provinceOf } = placeNamesModule;
-const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES } = rolesModule;
+const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesModule;
 const { candidates } = scanModule;
 
 /** After a region written with no org prefix (北京市长), a unit needs one of these cores (or a 国家/中央 one, or a country). */
@@ -79,6 +79,12 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
       if (info.level === 'province' || info.level === 'city' || info.level === 'district' || info.level === 'country') {
         const u = unitFrom(ctx, i, pEnd, info.name, pEnd, undefined);
         if (u) return u;
+        // the level character also starts the body: 平原县 + 县委副书记, 海南省 + 省台办主任
+        const lc = s.charCodeAt(pEnd - 1);
+        if (pEnd - i >= 3 && LEVEL_CHAR[lc] === 1) {
+          const v = unitFrom(ctx, i, pEnd - 1, info.name, pEnd - 1, undefined);
+          if (v && v.prefixStart < v.coreStart) return v;
+        }
       }
     }
   }
@@ -100,22 +106,49 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
     const core = parseCore(ctx, p);
     if (core && core.end >= pre[0] && k > 0) break;
     const after = parseCore(ctx, pre[0]);
-    if (!after && !lx.titlePrefixes.longest(s, pre[0])) break;
+    if (!after && !lx.titlePrefixes.longest(s, pre[0])) {
+      const b = genericBodyEnd(ctx, pre[0]);
+      if (b === undefined || !parseCore(ctx, b)) break;
+    }
     p = pre[0];
   }
   const hasPrefix = p > prefixStart;
-  const core = parseCore(ctx, p);
+  let core = parseCore(ctx, p);
+  if (!core && (hasPrefix || region)) {
+    // a body of the committee named between it and the post: 省委巡视工作领导小组组长, 市委全面深化改革委员会办公室主任
+    const b = genericBodyEnd(ctx, p);
+    if (b !== undefined) {
+      core = parseCore(ctx, b);
+      if (core) p = b;
+    }
+  }
   if (!core) return undefined;
   const country = region ? lx.placeByName.get(region)?.level === 'country' : false;
   if (region && !hasPrefix && !country && !REGION_CORES.has(core.core) && !/^(国家|中央)/.test(core.core)) return undefined;
   return { start: i, end: core.end, region, regionEnd, org, prefixStart, coreStart: p, core: core.core };
 }
 
+/** Level characters that end a place name and may start the body written after it (县委, 省台办). */
+const LEVEL_CHAR = codeSet('省市县区州');
+
+/** Words a body named inside a committee ends in (巡视工作领导小组, 全面深化改革委员会). */
+const GENERIC_BODY_ENDS = ['领导小组', '工作小组', '小组', '工作组', '委员会', '办公室', '指挥部', '发展局', '管理局', '总局', '局', '委', '办'];
+const GENERIC_BODY_MAX = 12;
+/** The end of a body name of Han characters starting at p and ending in a GENERIC_BODY_ENDS word, if any. */
+function genericBodyEnd(ctx: Ctx, p: number): number | undefined {
+  const { s, n } = ctx;
+  for (let k = p + 1; k < n && k - p <= GENERIC_BODY_MAX; k++) {
+    if (!isHan(s.charCodeAt(k - 1)) || ctx.taken[k - 1]) return undefined;
+    for (const w of GENERIC_BODY_ENDS) if (s.startsWith(w, k) && free(ctx, k, k + w.length)) return k + w.length;
+  }
+  return undefined;
+}
+
 // after a verb like 会见/任/由/在 a title may start
-const TITLE_CTX_WORDS = ['会见', '接见', '会晤', '陪同', '出席', '参加', '听取', '看望', '慰问', '表示', '指出', '强调', '包括'];
+const TITLE_CTX_WORDS = ['会见', '接见', '会晤', '陪同', '出席', '参加', '听取', '看望', '慰问', '表示', '指出', '强调', '包括', '辞去', '担任', '出任', '升任', '调任', '接任', '兼任', '代理', '当选'];
 const TITLE_CTX_WORD_SET = new Set(TITLE_CTX_WORDS);
 const TITLE_CTX_WORD_LAST = codeSet(TITLE_CTX_WORDS.map((w) => w[1]).join(''));
-const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应');
+const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应有');
 
 function isTitleStartContext(ctx: Ctx, i: number): boolean {
   if (i === 0) return true;
@@ -212,6 +245,70 @@ export function stageTitles(ctx: Ctx): void {
 
 const BYLINE_CORES = new Set(['记者', '特约记者', '通讯员', '实习生', '编辑']);
 
+/**
+ * Names a chain is given in appointment news: before 为 (选举张宝顺为省委书记, 于幼军、金银焕(女)为省委副书记,
+ * 决定：郭庚茂为河北省代理省长), before 辞去 (接受季允石辞去河北省省长职务), and after 的还有 / 的有 (当选为
+ * 省委常委的还有薛延忠、申联彬). Pushes [start, end] pairs into `names`.
+ */
+function appointed(ctx: Ctx, start: number, end: number, names: number[][]): void {
+  const { s, n } = ctx;
+  for (const w of ['的还有', '的有']) {
+    if (!s.startsWith(w, end)) continue;
+    let p = end + w.length;
+    for (let k = 0; k < 30 && p < n; k++) {
+      const ne = readName(ctx, p);
+      if (ne === undefined) break;
+      names.push([p, ne]);
+      p = skipNote(s, ne);
+      if (s[p] !== '、') break;
+      p++;
+    }
+    return;
+  }
+  // a verb of appointment before the chain, the names before the verb (陆昊被任命为, 王学军任代理省长)
+  let v = start;
+  for (const w of APPOINT_VERBS) {
+    if (start >= w.length && s.startsWith(w, start - w.length)) {
+      v = start - w.length;
+      break;
+    }
+  }
+  if (v === start) return;
+  if (s[v - 1] === '被') v--;
+  namesListBefore(ctx, v, names);
+}
+
+/** Verbs between appointed people and their post, longest first (选举X为…: 为; 接受X辞去…: 辞去). */
+const APPOINT_VERBS = ['被任命为', '被选举为', '被选为', '任命为', '选举为', '当选为', '升任', '调任', '接任', '出任', '担任', '兼任', '代理', '辞去', '任', '为', '等'];
+
+/** After a name: a note in brackets such as (女) or （满族） is skipped. */
+function skipNote(s: string, p: number): number {
+  const c = s[p];
+  if (c !== '(' && c !== '（') return p;
+  const close = s.indexOf(c === '(' ? ')' : '）', p);
+  return close > p && close - p <= 5 ? close + 1 : p;
+}
+
+/** A list of names ending at `end` (于幼军、金银焕(女)), read backwards; pushed in text order. */
+function namesListBefore(ctx: Ctx, end: number, names: number[][]): void {
+  const { s } = ctx;
+  const found: number[][] = [];
+  let e = end;
+  for (let k = 0; k < 30 && e > 0; k++) {
+    // a note in brackets right before: 金银焕(女)为
+    if (s[e - 1] === ')' || s[e - 1] === '）') {
+      const open = Math.max(s.lastIndexOf('(', e - 1), s.lastIndexOf('（', e - 1));
+      if (open >= 0 && e - open <= 5) e = open;
+    }
+    const a = nameBefore(ctx, e);
+    if (a === undefined) break;
+    found.push([a, e]);
+    if (a < 1 || s[a - 1] !== '、') break;
+    e = a - 1;
+  }
+  for (let k = found.length - 1; k >= 0; k--) names.push(found[k]);
+}
+
 /** Reads the title chain starting with `first` at i and the names after it; returns the next loop index. */
 function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number {
   const { s, n } = ctx;
@@ -235,6 +332,8 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   for (let k = 0; k < 12; k++) {
     const ne = readName(ctx, p) ?? readForeignName(ctx, p);
     if (ne === undefined) break;
+    // a later name of a list ends where a name can (not 国家计 of 国家计委副主任)
+    if (names.length && s[p - 1] === '、' && !boundaryAfter(ctx, ne)) break;
     names.push([p, ne]);
     if (s[ne] === '、' && !parseUnit(ctx, ne + 1)) {
       p = ne + 1;
@@ -247,7 +346,8 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     }
     break;
   }
-  const explicitOrg = units.find((u) => u.org)?.org;
+  // a company's post names the employer even after another body's (全国人大代表、森马集团董事长)
+  const explicitOrg = units.find((u) => u.org?.type === 'company')?.org ?? units.find((u) => u.org)?.org;
   let org = explicitOrg;
   let region = units.find((u) => u.region)?.region;
   if (region && !first.region && !first.org && s.charCodeAt(first.prefixStart) === 0x7701) {
@@ -277,10 +377,14 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   };
   const allCores = units.map((u) => u.core);
   let role: PersonRole = 'official';
+  // a public post in the chain: a region, or a party/state body written before the post (市政协副主席)
+  // (not a chamber named with its region: 上海市新沪商联合会会长, 中华总商会会长)
+  const statePost = units.some((u) => !BUSINESS_ASSOCIATION.test(s.slice(u.start, u.coreStart)) && (!!u.region || (u.prefixStart < u.coreStart && STATE_BODY.test(s.slice(u.prefixStart, u.coreStart)))));
   if (org?.type === 'company' || allCores.some((c) => BUSINESS_CORES.has(c))) role = 'business';
   else if (allCores.every((c) => OTHER_CORES.has(c))) role = 'other';
   // posts in a chamber of commerce or a manufacturers' association are held by business people
-  else if (org?.type === 'organization' && BUSINESS_ASSOCIATION.test(s.slice(org.start, org.end))) role = 'business';
+  else if (!statePost && org?.type === 'organization' && BUSINESS_ASSOCIATION.test(s.slice(org.start, org.end))) role = 'business';
+  else if (!statePost && units.every((u) => BUSINESS_ASSOCIATION.test(s.slice(u.start, u.coreStart)))) role = 'business';
   // a bare core with nothing around it (no org, no region, no name) is weak: only title span
   const titleSpans: { start: number; end: number }[] = [];
   for (const u of units) {
@@ -299,6 +403,7 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
       titleSpans.push({ start: u.prefixStart, end: u.end });
     }
   }
+  if (names.length === 0) appointed(ctx, textStart, e, names);
   if (names.length === 0) {
     // title after the name: 江泽民主席, 李鹏总理
     const lone = units.length === 1 && !first.org && !first.region && first.prefixStart === first.coreStart;

@@ -23,4 +23,33 @@ describe('analysis/titles', () => {
     const chain = spans.find((s) => s.type === 'person' && s.text === '毛伟明')!.chain!;
     assert.equal(new ArticleRegion(spans, normalizeForMatching(text)).of(chain), '湖南');
   });
+  const regionOf = (text: string, name: string): string | undefined => {
+    const spans = recognizeRich(text);
+    const chain = spans.find((s) => s.type === 'person' && s.text === name)!.chain!;
+    return new ArticleRegion(spans, normalizeForMatching(text)).of(chain);
+  };
+  it('central posts belong to 中央, ministries too', () => {
+    assert.equal(regionOf('国务院副总理张立平出席论坛。', '张立平'), '中央');
+    assert.equal(regionOf('商务部党组书记、部长王明远会见客人。', '王明远'), '中央');
+  });
+  it('Hong Kong and Macau posts belong to the SAR the article names', () => {
+    assert.equal(regionOf('澳门特区政府今日宣布，经济财政司司长周永安将出访。', '周永安'), '澳门');
+    assert.equal(regionOf('香港立法会今日开会，政务司司长陈家明出席。', '陈家明'), '香港');
+  });
+  it('a district post without its region takes the district the article names', () => {
+    assert.equal(regionOf('金山区召开大会。区委书记孙立新出席。', '孙立新'), '金山区');
+  });
+  it('a link of the same committee is written with it in full', () => {
+    const text = '市委常委、秘书长周海文陪同。';
+    const chain = recognizeRich(text).find((s) => s.type === 'person')!.chain!;
+    assert.equal(titleInfo(chain, '镇江', undefined, text).full, '镇江市委常委、镇江市委秘书长');
+  });
+  it('a county region is not doubled before 县委', () => {
+    const text = '县委书记吴立新调研。';
+    const chain = recognizeRich(text).find((s) => s.type === 'person')!.chain!;
+    assert.equal(titleInfo(chain, '周宁县', undefined, text).full, '周宁县委书记');
+  });
+  it('a post takes the region named last before it in the same line, not the section heading', () => {
+    assert.equal(regionOf('臺北市:市長郝立新，副市長陳東平。新北市:市長朱西平，副市長李南平。', '朱西平'), '新北');
+  });
 });

@@ -9,6 +9,11 @@ describe('rules/companyLexicon', () => {
   it('a short name glued to 社 belongs to a news agency', () => {
     assert.deepEqual(found('据中通社报道', stageCompanyLexicon), []);
   });
+  it('a short name that is the end of a title word or a given name after a surname is no company', () => {
+    assert.deepEqual(found('公司董事长方加亮出席。', stageCompanyLexicon), []);
+    assert.deepEqual(found('部长李小鹏会见客人。', stageCompanyLexicon), []);
+    assert.deepEqual(found('蔚来、小鹏两家车企', stageCompanyLexicon), ['company:蔚来', 'company:小鹏']);
+  });
 });
 
 describe('rules/companyLexicon: place names', () => {

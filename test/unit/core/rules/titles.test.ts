@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { stageTitles } from '../../../../src/core/rules/titles';
 import { found, runStages } from './runStage';
+import { recognizeRich } from '../../../../src/core/recognize';
 
 describe('rules/titles', () => {
   it('a chain with its region before a name: body, title, official', () => {
@@ -21,5 +22,42 @@ describe('rules/titles', () => {
   });
   it('a core inside an ordinary word starts no chain', () => {
     assert.deepEqual(found('这是一本教科书记录的故事', stageTitles), []);
+  });
+  it('appointments: names before 为 and after 的还有, with notes in brackets', () => {
+    const spans = runStages('会议选举王立新为省委书记，张东(女)、李西为省委副书记，当选为省委常委的还有赵南、钱北。', stageTitles);
+    const people = spans.filter((s) => s.type === 'person');
+    assert.deepEqual(people.map((s) => s.text), ['王立新', '张东', '李西', '赵南', '钱北']);
+    assert.ok(people.every((s) => s.role === 'official'));
+  });
+  it('a committee body between the committee and the post: 省委巡视工作领导小组组长', () => {
+    assert.deepEqual(found('省委常委、省委巡视工作领导小组组长周立平讲话。', stageTitles).filter((x) => x.startsWith('person')), ['person:周立平']);
+  });
+  it('a public post and a chamber post: an official; chamber posts alone: a business person', () => {
+    const both = runStages('市政协副主席、市工商联主席、市总商会会长钱立新出席。', stageTitles).find((s) => s.type === 'person');
+    assert.equal(both?.role, 'official');
+    const chamber = runStages('市工商联副主席孙立平出席。', stageTitles).find((s) => s.type === 'person');
+    assert.equal(chamber?.role, 'business');
+  });
+  it('a name ending in a conjunction before punctuation keeps it: 董事长周光和，', () => {
+    assert.ok(found('集团董事长周光和，副总裁李明出席。', stageTitles).includes('person:周光和'));
+  });
+  it('Hong Kong posts: 特区政府政务司司长, 行政会议成员', () => {
+    assert.ok(found('特区政府政务司司长陈家明出席。', stageTitles).includes('person:陈家明'));
+    assert.ok(found('行政会议成员黄立新出席。', stageTitles).includes('person:黄立新'));
+  });
+  it('appointment verbs: 被任命为, 任, 辞去, and names before 等', () => {
+    const names = (t: string) => runStages(t, stageTitles).filter((s) => s.type === 'person').map((s) => s.text);
+    assert.deepEqual(names('3月25日，孙立平被任命为黑龙江省代省长。'), ['孙立平']);
+    assert.deepEqual(names('周海文辞去河北省省长职务，吴立新任代理省长。'), ['周海文', '吴立新']);
+    assert.deepEqual(names('林立新、郑东平等行政会议成员出席。'), ['林立新', '郑东平']);
+  });
+  it('a later name of a list must end where a name can', () => {
+    assert.deepEqual(found('特别助理周立平、国家计委副主任出席。', stageTitles).filter((x) => x.startsWith('person')), ['person:周立平']);
+  });
+  it("a chain's company is the employer even after another body's post, and a chamber with its region is no public post", () => {
+    const p = recognizeRich('全国人大代表、远方集团董事长周立平，上海市新沪商联合会会长钱东平出席。').filter((s) => s.type === 'person');
+    assert.equal(p[0].chain?.organization, '远方集团');
+    assert.equal(p[0].role, 'business');
+    assert.equal(p[1].role, 'business');
   });
 });

@@ -1,0 +1,188 @@
+/**
+ * The region an official's post belongs to when the chain does not write it (part of step 5,
+ * entities). A reader resolves 区委书记 in a Songjiang story to 松江区, 行政长官 in a Macau story to 澳门,
+ * 部长 of 工业和信息化部 to the central government; so does this:
+ *
+ * - the level of the post, read from the chain's words: central (国务院, 中共中央, a ministry 部 or
+ *   总局, 总理, 国务委员…) → 中央; a Hong Kong / Macau post (特区, 行政长官, 立法会, 政务司…) → the SAR;
+ *   a province, city, district or county post (省委, 副市长, 区长, 县领导, 厅长…) → that level;
+ * - then the region at that level: the article's region section when it has that level, else the
+ *   region the article's own posts and place names point to at that level (a region written in a
+ *   title chain counts thrice), when one clearly leads.
+ */
+import type { Region } from '../types';
+import { lexicons, lookupPlace, type PlaceInfo } from '../lexicon';
+import type { RichSpan, TitleChain } from '../recognize';
+
+/** How far back (code units) a region named before a post in the same line still names its region. */
+const NEAR_CHARS = 60;
+
+export type PostLevel = 'central' | 'sar' | 'province' | 'city' | 'district' | 'county';
+
+/** Bodies and posts of the central party and state (no region of their own). */
+const CENTRAL = /^(中共中央|中央(?!区)|国务院|全国人大|全国政协|国家(?!级)|最高人民法院|最高人民检察院|中国人民银行|总书记|国家主席|国家副主席|总理|副总理|国务委员|委员长|副委员长|部(?:党组|长|副部长|长助理))/;
+/** A ministry or national bureau written without a region: 工业和信息化部, 商务部, 海关总署, 民航局 under 中国. */
+const MINISTRY = /(?<!(?:组织|宣传|统战|武装|政治工作|联络|政法|办公|工作))部$|总局$|总署$|^审计署$|^中国(?!人民)\S*(?:局|委员会|委)$/;
+/** Hong Kong and Macau posts and bodies. */
+const SAR = /特区|特别行政区|行政长官|特首|立法会|行政会议|行政会|政务司|财政司|律政司|经济财政司|行政法务司|社会文化司|运输工务司|保安司/;
+const LEVEL: [RegExp, PostLevel][] = [
+  [/^(省|自治区|副?省长|常务副省长|代省长|厅长|副厅长)/, 'province'],
+  [/^(市|副?市长|常务副市长|代市长)/, 'city'],
+  [/^(区|副?区长|常务副区长|代区长)/, 'district'],
+  [/^(县|旗|副?县长|常务副县长|代县长)/, 'county'],
+];
+
+/** The level of a chain's post, from its first unit (and the body it is written in, when known). */
+export function postLevel(chain: TitleChain, normalized: string): PostLevel | undefined {
+  const u = chain.units[0];
+  if (!u) return undefined;
+  const unit = normalized.slice(u.start, u.end);
+  const org = chain.orgStart !== undefined && chain.orgEnd !== undefined ? normalized.slice(chain.orgStart, chain.orgEnd) : '';
+  if (SAR.test(unit) || SAR.test(org)) return 'sar';
+  if (CENTRAL.test(unit) || CENTRAL.test(org) || (org && chain.orgType === 'government' && MINISTRY.test(org))) return 'central';
+  // a national body written after 中国 (中国民航局党组书记: the place 中国, then the body)
+  if (org && chain.orgStart! >= 2 && normalized.slice(chain.orgStart! - 2, chain.orgStart) === '中国') return 'central';
+  for (const [re, level] of LEVEL) if (re.test(unit)) return level;
+  if (/厅$/.test(org)) return 'province';
+  return undefined;
+}
+
+/** Regions of the article by level, counted once on first use. */
+export class ArticleRegion {
+  private tallies: Record<PostLevel, Map<string, number>> | undefined;
+  /** `normalized` is the article normalised for matching; `spans` its final spans. */
+  constructor(
+    private readonly spans: RichSpan[],
+    private readonly normalized: string,
+  ) {}
+
+  /**
+   * The region of an official's chain: as written, else (for a post whose level the chain shows) the
+   * section's region at that level, else the article's; central posts → 中央.
+   */
+  of(chain: TitleChain, section?: Region): string | undefined {
+    if (chain.region) return chain.region;
+    const level = postLevel(chain, this.normalized);
+    if (level === 'central') return '中央';
+    if (level === 'sar') {
+      const written = /澳门/.test(this.normalized.slice(chain.start, chain.end)) ? '澳门' : /香港/.test(this.normalized.slice(chain.start, chain.end)) ? '香港' : undefined;
+      return written ?? this.sar();
+    }
+    if (!level) return section?.name;
+    // the region of that level named last before the post in the same line (臺北市：市長郝龍斌，…新北市：市長朱立倫),
+    // unless the post's own section heading comes after it
+    const near = this.nearest(level, chain.start, section?.headingStart ?? -1);
+    if (near) return near;
+    if (section) {
+      const p = lookupPlace(section.name);
+      if (p && levelOf(p) === level) return section.name;
+    }
+    if (section) {
+      // a city post in a province's section: the article's city of that province
+      const inside = this.lead(level, section.name);
+      if (inside) return inside;
+    }
+    return this.lead(level);
+  }
+
+  /**
+   * The place at `level` named last before `pos` on the same line (and at or after `after`), at most
+   * NEAR_CHARS before it: read from the text itself, so a region inside a body's name counts too
+   * (中共山西省第九届委员会…选举张宝顺为省委书记).
+   */
+  private nearest(level: PostLevel, pos: number, after: number): string | undefined {
+    const t = this.normalized;
+    const lx = lexicons();
+    const from = Math.max(after, pos - NEAR_CHARS, t.lastIndexOf('\n', pos - 1) + 1);
+    let best: string | undefined;
+    for (let k = from; k < pos; k++) {
+      if (lx.places.first[t.charCodeAt(k)] === 0) continue;
+      const hit = lx.places.longest(t, k, pos);
+      if (!hit) continue;
+      const p = hit[1];
+      const l = levelOf(p);
+      if (l === level || (level === 'city' && l === 'province' && /市$/.test(p.full))) best = p.name;
+      k = hit[0] - 1;
+    }
+    return best;
+  }
+
+  /** Hong Kong or Macau, whichever the article names more often (as words, not only as places). */
+  private sar(): string | undefined {
+    const count = (w: string) => {
+      let n = 0;
+      for (let i = this.normalized.indexOf(w); i >= 0; i = this.normalized.indexOf(w, i + 2)) n++;
+      return n;
+    };
+    const hk = count('香港'), mo = count('澳门');
+    return hk > mo ? '香港' : mo > hk ? '澳门' : undefined;
+  }
+
+  /** The region at `level` the article points to (within `within`, when given), if one clearly leads. */
+  private lead(level: PostLevel | 'sar', within?: string): string | undefined {
+    this.tallies ??= this.count();
+    const m = this.tallies[level === 'sar' ? 'sar' : level];
+    let best: string | undefined;
+    let bestN = 0;
+    let second = 0;
+    for (const [k, v] of m) {
+      if (within && k !== within && !ancestors(k).includes(within)) continue;
+      if (v > bestN) {
+        second = bestN;
+        bestN = v;
+        best = k;
+      } else if (v > second) second = v;
+    }
+    return bestN > second ? best : undefined;
+  }
+
+  private count(): Record<PostLevel, Map<string, number>> {
+    const t: Record<PostLevel, Map<string, number>> = { central: new Map(), sar: new Map(), province: new Map(), city: new Map(), district: new Map(), county: new Map() };
+    const bump = (level: PostLevel, k: string, w: number) => t[level].set(k, (t[level].get(k) ?? 0) + w);
+    for (const sp of this.spans) {
+      if (sp.type !== 'place') continue;
+      const p = sp.place ?? lookupPlace(this.normalized.slice(sp.start, sp.end));
+      if (!p) continue;
+      // a region written in a title chain (北京市委书记) counts thrice
+      const w = sp.priority >= 95 ? 3 : 1;
+      const own = levelOf(p);
+      if (p.name === '香港' || p.name === '澳门') bump('sar', p.name, w);
+      if (own) bump(own, p.name, w);
+      // 北京, 上海, 天津, 重庆 are cities too
+      if (own === 'province' && /市$/.test(p.full)) bump('city', p.name, w);
+      // and every place counts for the regions it lies in
+      for (const a of ancestors(p.name)) {
+        const ap = lookupPlace(a);
+        const al = ap && levelOf(ap);
+        if (al) bump(al, a, w);
+        if (al === 'province' && ap && /市$/.test(ap.full)) bump('city', a, w);
+      }
+    }
+    return t;
+  }
+}
+
+/** The post level a place is the region of: provinces, cities (county-level cities too), districts, counties. */
+function levelOf(p: PlaceInfo): PostLevel | undefined {
+  if (p.level === 'province') return 'province';
+  if (p.level === 'city') return 'city';
+  if (p.level === 'district') {
+    if (/市$/.test(p.full)) return 'city';
+    if (/区$/.test(p.full)) return 'district';
+    if (/(县|旗)$/.test(p.full)) return 'county';
+  }
+  return undefined;
+}
+
+/** Enclosing regions of a place, innermost first (its first parent each time). */
+function ancestors(name: string): string[] {
+  const out: string[] = [];
+  let cur = lookupPlace(name);
+  for (let k = 0; cur?.parents[0] && k < 4; k++) {
+    const up = cur.parents[0];
+    if (out.includes(up)) break;
+    out.push(up);
+    cur = lookupPlace(up);
+  }
+  return out;
+}
