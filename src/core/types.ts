@@ -103,6 +103,9 @@ export interface Relation {
 
 export type RegionLevel = 'province' | 'city' | 'district' | 'other';
 
+/** How the article opened a section (src/core/analysis/sections.ts lists the forms). */
+export type SectionMarker = 'heading' | 'bold' | 'bracket' | 'colon' | 'line' | 'numbered' | 'bullet' | 'dateline';
+
 /** A section of the article that belongs to a region, opened by a heading/lead line/【…】. */
 export interface Region {
   id: string;
@@ -111,10 +114,14 @@ export interface Region {
   level: RegionLevel;
   /** Canonical name of the enclosing region (朝阳区 → 北京), if any. */
   parent?: string;
+  /** Id of the section this one is nested in, where the article nests them (## 江苏 → ### 苏州). */
+  parentId?: string;
+  /** The form of the line that opened the section. */
+  marker?: SectionMarker;
   /** Offsets of the marker that opened the section (e.g. "**北京：**"). */
   headingStart: number;
   headingEnd: number;
-  /** The section runs from headingStart to end (exclusive). */
+  /** The section's own text runs from headingStart to end (exclusive): to the next marker, nested or not. */
   start: number;
   end: number;
   /** Entity ids mentioned in the section, in order of first mention there. */

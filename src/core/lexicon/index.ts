@@ -1,6 +1,7 @@
 /** Lazily built lookup structures over the lexicon data. */
 import { Trie } from '../trie';
 import { PLACES_DATA } from './places.data';
+import { TAIWAN_PLACES_DATA } from './taiwanPlaces.data';
 import { ASHARE_DATA } from './companies.data';
 import { BRANDS } from './brands';
 import {
@@ -55,7 +56,8 @@ export function lexicons(): Lexicons {
   if (cache) return cache;
   const places = new Trie<PlaceInfo>();
   const placeByName = new Map<string, PlaceInfo>();
-  for (const line of PLACES_DATA.split('\n')) {
+  // GB/T 2260's divisions, then Taiwan's municipalities, cities and counties (taiwanPlaces.data.ts)
+  for (const line of `${PLACES_DATA}\n${TAIWAN_PLACES_DATA}`.split('\n')) {
     const [name, level, parent, full] = line.split('|');
     if (!name) continue;
     if (level === 'country' && COUNTRY_STOP.has(name)) continue;
@@ -79,6 +81,17 @@ export function lexicons(): Lexicons {
       places.set(name, info);
     }
     if (full && full !== name && !places.has(full)) places.set(full, info);
+  }
+  // a Taiwan county is also known without 县 (苗栗 for 苗栗县) where no city has that name (新竹 is the city)
+  for (const line of TAIWAN_PLACES_DATA.split('\n')) {
+    const name = line.split('|')[0];
+    const info = placeByName.get(name);
+    if (!info || !name.endsWith('县')) continue;
+    const stem = name.slice(0, -1);
+    if (stem.length >= 2 && !placeByName.has(stem)) {
+      placeByName.set(stem, info);
+      places.set(stem, info);
+    }
   }
   for (const c of TAIWAN_CITIES) {
     if (!placeByName.has(c)) {
