@@ -8,7 +8,7 @@ import { lexicons, type PlaceInfo } from './lexicon';
 import { lookupRegion } from './lexicon/regionNames';
 
 export * from './types';
-export { analyze, entityAt, findRegions, splitSentences, titleInfo, MAX_ANALYZE_CHARS } from './analyze';
+export { analyze, regroup, entityAt, findRegions, splitSentences, titleInfo, MAX_ANALYZE_CHARS, homeRegion, datelineAt, mentionGroups, groupedRegion, CENTRAL } from './analyze';
 export { tag, recognize, recognizeRich, type RichSpan, type TitleChain } from './recognize';
 export { createLineIndex, type LineIndex } from './lineIndex';
 export { normalizeForMatching } from './normalize';

@@ -6,7 +6,9 @@
  * the home region for what the article itself does not place, and the sections step reads datelines
  * with `datelineAt` to tell a digest of datelined items.
  */
+import type { HomeRegion } from '../types';
 import { lexicons, type PlaceInfo } from '../lexicon';
+import { shortFormPlace } from '../lexicon/regionNames';
 
 export interface Dateline {
   /** Offsets of the dateline (新华社南京11月20日电) in the text. */
@@ -18,29 +20,24 @@ export interface Dateline {
   place: PlaceInfo;
 }
 
-export interface HomeRegion {
-  /** Canonical region name (南京, 湖北) or a foreign place's name. */
-  region: string;
-  /** How it was read: the dateline, or the outlet named in a source or relay line. */
-  from: 'dateline' | 'source';
-  /** The words it was read from (新华社南京11月20日电, 来源：湖北日报). */
-  evidence: string;
-  start: number;
-  end: number;
-}
-
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 // a news outlet's name ends so: 新华社, 中新社, 人民日报, 中新网, 央视, 电视台
 const OUTLET_END = /[社报网台视刊]$/;
 const DATE = /^(?:\d{1,2}月)?\d{1,2}日/;
-// what may stand between the place (and date) and 电/讯: 新华社北京2月12日电, 本报北京讯, 中新社上海1月15日电
-const FILED = /^[电讯]/;
+// how a dateline ends: 新华社北京2月12日电, 本报北京讯, 中新社上海1月15日电, 中国台湾网8月19日海口消息
+const FILED = /^(?:[电讯]|消息)/;
 
 function placeAt(normalized: string, pos: number, limit: number): [number, PlaceInfo] | undefined {
-  const hit = lexicons().places.longest(normalized, pos, limit);
+  let hit = lexicons().places.longest(normalized, pos, limit);
+  // a short form the lexicon keeps with its suffix (海口 for 海口市, 海淀 for 海淀区)
+  for (let len = Math.min(4, limit - pos); !hit && len >= 2; len--) {
+    const p = shortFormPlace(normalized.slice(pos, pos + len));
+    if (p) hit = [pos + len, p];
+  }
   if (!hit) return undefined;
   const p = hit[1];
-  if (p.level === 'landmark' || p.level === 'region') return undefined;
+  // 中国 is no home region (中国台湾网, 中国日报); landmarks and economic regions are none either
+  if (p.level === 'landmark' || p.level === 'region' || p.name === '中国') return undefined;
   return hit;
 }
 
@@ -58,15 +55,19 @@ export function datelineAt(normalized: string, pos: number): Dateline | undefine
     if (!OUTLET_END.test(outlet)) continue;
     let q = k;
     if (normalized.startsWith('记者', q)) continue; // 新华社记者: a byline, not a dateline
+    // the date may stand before the place too: 中国台湾网8月19日海口消息
+    const d1 = DATE.exec(normalized.slice(q, q + 8));
+    if (d1) q += d1[0].length;
     const hit = placeAt(normalized, q, limit);
     if (!hit) continue;
     q = hit[0];
-    const d = DATE.exec(normalized.slice(q, q + 8));
+    const d = d1 ? null : DATE.exec(normalized.slice(q, q + 8));
     if (d) q += d[0].length;
     // 本报广州电 has no date; an outlet with neither date nor 本报 is too weak (人民网北京 …)
-    if (!d && !/^本[报刊]$/.test(outlet)) continue;
-    if (!FILED.test(normalized.slice(q, q + 1))) continue;
-    return { start: pos, end: q + 1, outlet, place: hit[1] };
+    if (!d && !d1 && !/^本[报刊]$/.test(outlet)) continue;
+    const filed = FILED.exec(normalized.slice(q, q + 2));
+    if (!filed) continue;
+    return { start: pos, end: q + filed[0].length, outlet, place: hit[1] };
   }
   return undefined;
 }

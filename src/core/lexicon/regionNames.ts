@@ -11,6 +11,7 @@
  * any word.
  */
 import { lexicons, lookupPlace, type PlaceInfo } from './index';
+import { Trie } from '../trie';
 
 // the suffix of a county-level or prefecture-level name: (民族)自治县/旗, 新区, 林区, 特区, 区, 县, 旗, 市, 地区, 盟
 const SUFFIX = /^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,6}族)*自治(?:县|旗)|新区|林区|特区|地区|区|县|旗|市|盟)$/;
@@ -18,6 +19,7 @@ const SUFFIX = /^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,6}族)*自治(?:县|旗)|新区
 const ZONE = /(开发|园|管理|示范|实验|试验|合作|保税|工业|风景|旅游|经济|高新|矿)区$|市辖区$/;
 
 let shortForms: Map<string, PlaceInfo> | undefined;
+let shortFormTrie: Trie<PlaceInfo> | undefined;
 
 function buildShortForms(): Map<string, PlaceInfo> {
   const lx = lexicons();
@@ -63,4 +65,29 @@ export function lookupRegion(name: string): PlaceInfo | undefined {
     lookupPlace(name.replace(/(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$/, '')) ??
     undefined
   );
+}
+
+/**
+ * How often each derived short form occurs in `normalized` (秀屿 in 为秀屿经济高质量发展), by its
+ * division's canonical name: evidence of the article's own county or district for a post written
+ * without one (区委书记), never a place mention. One walk of the text.
+ */
+export function countShortForms(normalized: string): Map<string, number> {
+  const out = new Map<string, number>();
+  if (typeof normalized !== 'string') return out;
+  shortForms ??= buildShortForms();
+  if (!shortFormTrie) {
+    shortFormTrie = new Trie<PlaceInfo>();
+    for (const [k, v] of shortForms) shortFormTrie.set(k, v);
+  }
+  for (let i = 0; i < normalized.length; ) {
+    const hit = shortFormTrie.longest(normalized, i);
+    if (!hit) {
+      i++;
+      continue;
+    }
+    out.set(hit[1].name, (out.get(hit[1].name) ?? 0) + 1);
+    i = hit[0];
+  }
+  return out;
 }
