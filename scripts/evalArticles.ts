@@ -14,7 +14,8 @@
  * malformed. Names are compared script-, width- and whitespace-insensitively; regions through the
  * region hierarchy (江苏省 = 江苏), 中央 and country names as written. "placed in expected region" counts
  * every expected official and company (one News Lens does not recognise as such is a miss); "(recognised)"
- * only those it recognises as an official or a company: the grouping's own share. Entries marked `_hard` are not
+ * only those it recognises as an official or a company: the grouping's own share; "(unsectioned
+ * articles)" every expected one in the articles without sections of their own (the inferred regions). Entries marked `_hard` are not
  * scored against us (and an entity matching one is never counted as false).
  */
 import * as fs from 'node:fs';
@@ -53,6 +54,7 @@ const METRICS = [
   'placed in expected section',
   'placed in expected region',
   'placed in expected region (recognised)',
+  'placed in expected region (unsectioned articles)',
 ] as const;
 type Metric = (typeof METRICS)[number];
 /** Metrics that are counts per article, not percentages. */
@@ -210,6 +212,7 @@ function scoreArticle(a: Analysis, exp: ExpectedArticle, t: Tally, miss?: (line:
     const e = personNamed(o.name);
     const placed = e ? placedRegion(a, e) : undefined;
     count('placed in expected region', !!e && canonRegion(placed) === canonRegion(o.region), e && (() => `${o.name} under ${placed ?? 'no region'}, expected ${o.region}`));
+    if (!want.length) count('placed in expected region (unsectioned articles)', !!e && canonRegion(placed) === canonRegion(o.region));
     // the grouping's own share: only officials News Lens recognised as officials
     if (e?.role === 'official') count('placed in expected region (recognised)', canonRegion(placed) === canonRegion(o.region));
   }
@@ -218,6 +221,7 @@ function scoreArticle(a: Analysis, exp: ExpectedArticle, t: Tally, miss?: (line:
     const e = companyNamed([c.name, ...c.aliases]);
     const placed = e ? placedRegion(a, e) : undefined;
     count('placed in expected region', !!e && canonRegion(placed) === canonRegion(c.region), e && (() => `${c.name} under ${placed ?? 'no region'}, expected ${c.region}`));
+    if (!want.length) count('placed in expected region (unsectioned articles)', !!e && canonRegion(placed) === canonRegion(c.region));
     if (e) count('placed in expected region (recognised)', canonRegion(placed) === canonRegion(c.region));
   }
 }

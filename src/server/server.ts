@@ -54,6 +54,10 @@ function userCorrected(analysis: Analysis, options: AnalyzeOptions | undefined, 
   return corrected === analysis ? analysis : regroup(corrected, text);
 }
 
+function outlineSetting(v: unknown): ServerSettings['outlineMarkdown'] {
+  return v === 'always' || v === 'never' ? v : 'sections';
+}
+
 function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
@@ -72,6 +76,8 @@ function startServer(): void {
       maxDocumentSize: num(p.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize, 1_000),
       debounceMs: num(p.debounceMs, DEFAULT_SETTINGS.debounceMs, 0),
       hover: mergeHoverSettings(p.hover),
+      // the client sends the whole newsLens section on a change: outline.markdown there
+      outlineMarkdown: outlineSetting(p.outlineMarkdown ?? (p as { outline?: { markdown?: unknown } }).outline?.markdown),
     };
   }
 
@@ -220,7 +226,7 @@ function startServer(): void {
   connection.onDocumentSymbol((p) =>
     safe('documentSymbol', [], async () => {
       const entry = await usable(p.textDocument.uri);
-      return entry ? documentSymbols(entry.doc, entry.analysis) : [];
+      return entry ? documentSymbols(entry.doc, entry.analysis, settings.outlineMarkdown) : [];
     }),
   );
 

@@ -301,6 +301,11 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
 
   const placement = (e: Entity, section: Region | undefined): Placement | undefined => {
     if (e.type === 'company') return companyPlacement(e, section);
+    // an official who holds a post of the section's region too (殷勇, 北京 and then 上海市长) belongs to it there
+    if (e.role === 'official' && section && ownPost(e)?.rule === 'post') {
+      const t = e.titles.find((x) => x.region && sameOrWithin(x.region, section.name));
+      if (t) return { region: section.name, rule: 'post', evidence: t.full || t.inText };
+    }
     if (e.role === 'official') return officialPlacement(e, section);
     // a business person: their company's region, else placed as a company would be
     const c = companyOf(e);
