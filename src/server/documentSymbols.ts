@@ -32,14 +32,15 @@ const GROUP_ORDER: DisplayKind[] = ['official', 'person', 'company', 'government
 
 /**
  * Symbol kinds chosen for what a reader (and a screen reader, which says the kind's name) makes of
- * them, and for icons that tell them apart: an official is a "key" person, other people "variables"
- * (Object would read better but draws the braces of a section); a company a "class", a government
- * body an "interface", an organization a "struct"; a place a "field". Sections are namespaces,
- * inferred regions packages, the lead a module, headings strings (as VS Code's Markdown outline).
+ * them, and for icons that tell them apart: an official holds a public "function", other people are
+ * "variables" (Object would read better but draws the braces of a section; Key draws the "abc" of a
+ * heading); a company a "class", a government body an "interface", an organization a "struct"; a
+ * place a "field". Sections are namespaces, inferred regions packages (and say "inferred"), the lead
+ * a module, headings strings (as VS Code's Markdown outline).
  */
 export function symbolKindFor(kind: DisplayKind): SymbolKind {
   switch (kind) {
-    case 'official': return SymbolKind.Key;
+    case 'official': return SymbolKind.Function;
     case 'person': return SymbolKind.Variable;
     case 'company': return SymbolKind.Class;
     case 'government': return SymbolKind.Interface;

@@ -86,7 +86,7 @@ describe('Outline and Regions view', function () {
     const { syms } = both(fs.readFileSync(sharedPath('fixtures', 'articles', 'leaders-visit-firms.md'), 'utf8'), 'plaintext');
     const all = allSymbols(syms);
     assert.ok(!all.some((x) => x.kind === SymbolKind.Constructor));
-    assert.equal(all.find((x) => x.name === '尹力')?.kind, SymbolKind.Key);
+    assert.equal(all.find((x) => x.name === '尹力')?.kind, SymbolKind.Function);
     assert.equal(syms.find((x) => x.name === '北京')?.kind, SymbolKind.Namespace);
     // the name the article uses most
     assert.ok(all.some((x) => x.name === '小红书'));

@@ -50,22 +50,38 @@ function treeRegions(nodes: PlainNode[]): [string, number][] {
   return out;
 }
 
+const move = (viewIds: string[], destinationId: string) =>
+  Promise.resolve(vscode.commands.executeCommand('vscode.moveViews', { viewIds, destinationId })).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Screenshots of the article with the Outline, then with the Regions view, each filling the side
+ * bar: for the first, the Outline is moved into News Lens' container and the Regions view out of it
+ * (VS Code's vscode.moveViews, what a drag does), and both are moved back afterwards.
+ */
 async function showBoth(uri: vscode.Uri, name: string): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { preview: false });
   await vscode.commands.executeCommand('newsLens.regions.showArticle');
   // News Lens' symbols must be there before the Outline is drawn
   await eventually('News Lens symbols', () => symbols(uri), (s) => symbolRegions(s).length > 0 || `symbols ${preview(s?.map((x) => x.name))}`, 90_000);
-  await vscode.commands.executeCommand('outline.focus');
-  // the Outline gets the whole side bar while the folders view is hidden (VS Code's per-view toggle)
-  const hid = await Promise.resolve(vscode.commands.executeCommand('workbench.explorer.fileView.toggleVisibility')).then(() => true, () => false);
-  await vscode.commands.executeCommand('outline.focus');
-  await sleep(1500);
-  await screenshot(`outline-${name}`);
-  if (hid) await Promise.resolve(vscode.commands.executeCommand('workbench.explorer.fileView.toggleVisibility')).catch(() => undefined);
+  const movedOutline = await move(['outline'], 'workbench.view.extension.newsLens');
+  const movedRegions = movedOutline && (await move(['newsLens.regions'], 'workbench.view.explorer'));
+  try {
+    await vscode.commands.executeCommand('outline.focus');
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await sleep(1500);
+    await screenshot(`outline-${name}`);
+  } finally {
+    if (movedRegions) await move(['newsLens.regions'], 'workbench.view.extension.newsLens');
+    if (movedOutline) await move(['outline'], 'workbench.view.explorer');
+  }
   await vscode.commands.executeCommand('newsLens.focusRegions');
   await eventually('the Regions tree of the article', getTree, (t) => (t.visible && t.uri === uri.toString() && t.nodes.length > 1) || `tree of ${t.uri}`, 30_000);
-  await sleep(800);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  await sleep(1000);
   await screenshot(`regions-${name}`);
 }
 
@@ -88,10 +104,10 @@ describe('Outline by region: a sectioned and an unsectioned real article', funct
     const syms = await eventually('the 岐山县 region', () => symbols(uri), (s) => s?.some((x) => x.name === '岐山县') || `symbols ${preview(s?.map((x) => x.name))}`, 90_000);
     const qs = syms.find((x) => x.name === '岐山县')!;
     assert.equal(qs.kind, vscode.SymbolKind.Namespace);
-    // the Markdown heading is carried inside the region; the county's deputy head is a "key" symbol, not a constructor
+    // the Markdown heading is carried inside the region; the county's deputy head is a "function" symbol (a public function), not a constructor
     assert.equal(qs.children[0].kind, vscode.SymbolKind.String);
     assert.equal(qs.children[0].name, '春节不“打烊” 招商引资忙');
-    assert.equal(qs.children.find((c) => c.name === '翟建平')?.kind, vscode.SymbolKind.Key);
+    assert.equal(qs.children.find((c) => c.name === '翟建平')?.kind, vscode.SymbolKind.Function);
     await showBoth(uri, 'sectioned');
     const tree = await getTree();
     assert.deepEqual(symbolRegions(await symbols(uri)), treeRegions(tree.nodes));
