@@ -119,14 +119,22 @@ export function documentSymbols(doc: TextDocument, analysis: Analysis, markdown:
   const nodes = outline.nodes.filter((n) => !(isMarkdown && markdown === 'sections' && n.kind === 'inferred' && !n.parentId?.startsWith('section:')));
   const text = doc.getText();
   const symbolOf = new Map<string, DocumentSymbol>();
+  const nested = new Map<DocumentSymbol, DocumentSymbol[]>();
   const roots: DocumentSymbol[] = [];
   // entity counts: the distinct entities of a node and the nodes nested in it (as the Regions view counts)
+  const childNodes = new Map<string, OutlineNode[]>();
+  for (const n of nodes) {
+    if (!n.parentId) continue;
+    let l = childNodes.get(n.parentId);
+    if (!l) childNodes.set(n.parentId, (l = []));
+    l.push(n);
+  }
   const counted = new Map<string, Set<string>>();
   const countOf = (n: OutlineNode): Set<string> => {
     let s = counted.get(n.id);
     if (s) return s;
     s = new Set(n.entityIds.filter((id) => GROUP_ORDER.includes(displayKind(entityById(analysis, id) ?? { type: 'title' }))));
-    for (const c of nodes) if (c.parentId === n.id) for (const id of countOf(c)) s.add(id);
+    for (const c of childNodes.get(n.id) ?? []) for (const id of countOf(c)) s.add(id);
     counted.set(n.id, s);
     return s;
   };
@@ -146,12 +154,14 @@ export function documentSymbols(doc: TextDocument, analysis: Analysis, markdown:
     symbolOf.set(n.id, sym);
     const parent = n.parentId ? symbolOf.get(n.parentId) : undefined;
     if (parent) {
-      // nested regions come before the parent's entities
-      const firstEntity = parent.children!.findIndex((c) => c.kind !== SymbolKind.Namespace && c.kind !== SymbolKind.Package && c.kind !== SymbolKind.String);
-      parent.children!.splice(firstEntity < 0 ? parent.children!.length : firstEntity, 0, sym);
+      let list = nested.get(parent);
+      if (!list) nested.set(parent, (list = []));
+      list.push(sym);
     } else roots.push(sym);
   }
-  if (isMarkdown) carryHeadings(doc, text, roots, nodes, symbolOf);
+  // nested regions come before the parent's entities
+  for (const [parent, list] of nested) parent.children = [...list, ...(parent.children ?? [])];
+  if (isMarkdown) carryHeadings(doc, text, roots, nodes, symbolOf, childNodes);
   return roots;
 }
 
@@ -159,27 +169,44 @@ export function documentSymbols(doc: TextDocument, analysis: Analysis, markdown:
  * The article's headings, each listed in the region section (or the lead) it falls in, nested by
  * level, before that region's own entries: News Lens' group is then a whole outline of the article.
  */
-function carryHeadings(doc: TextDocument, text: string, roots: DocumentSymbol[], nodes: OutlineNode[], symbolOf: Map<string, DocumentSymbol>): void {
+function carryHeadings(
+  doc: TextDocument,
+  text: string,
+  roots: DocumentSymbol[],
+  nodes: OutlineNode[],
+  symbolOf: Map<string, DocumentSymbol>,
+  childNodes: Map<string, OutlineNode[]>,
+): void {
   const heads = markdownHeadings(text);
   if (!heads.length) return;
-  // the innermost section (or the lead) a heading falls in: sections' own texts do not overlap
-  const sections = nodes.filter((n) => n.kind === 'section' || n.kind === 'lead').map((n) => ({ n, s: n.kind === 'lead' ? 0 : n.headingStart, e: n.kind === 'lead' ? n.end : ownEnd(n, nodes) }));
+  // the sections' (and the lead's) own texts, in order: they do not overlap, so one walk along the
+  // headings finds the one each heading falls in (linear in headings + sections)
+  const own = nodes
+    .filter((n) => n.kind === 'section' || n.kind === 'lead')
+    .map((n) => ({ n, s: n.kind === 'lead' ? 0 : n.headingStart, e: n.kind === 'lead' ? n.end : ownEnd(n, childNodes.get(n.id) ?? []) }))
+    .sort((a, b) => a.s - b.s);
+  // where each heading's range ends: at the next heading of the same or a higher level (a stack walk)
+  const ends = new Array<number>(heads.length).fill(text.length);
+  const open: number[] = [];
+  for (let i = 0; i < heads.length; i++) {
+    while (open.length && heads[open[open.length - 1]].level >= heads[i].level) ends[open.pop()!] = heads[i].start;
+    open.push(i);
+  }
   const perNode = new Map<string, DocumentSymbol[]>();
   const stacks = new Map<string, { level: number; sym: DocumentSymbol }[]>();
+  let k = 0;
   for (let i = 0; i < heads.length; i++) {
     const h = heads[i];
+    while (k + 1 < own.length && own[k + 1].s <= h.start) k++;
+    const cand = own[k];
+    const home = cand && cand.s <= h.start && h.start < cand.e ? cand : undefined;
     // a heading that is itself a section's marker (## 北京) is that section
-    if (nodes.some((n) => n.kind === 'section' && n.headingStart <= h.start && h.start < Math.max(n.headingEnd, n.headingStart + 1))) continue;
-    const home = sections.filter((x) => x.s <= h.start && h.start < x.e).pop();
-    let end = text.length;
-    for (let j = i + 1; j < heads.length; j++) if (heads[j].level <= h.level) {
-      end = heads[j].start;
-      break;
-    }
+    if (home && home.n.kind === 'section' && h.start < Math.max(home.n.headingEnd, home.n.headingStart + 1)) continue;
     const key = home ? home.n.id : '';
-    if (home) end = Math.min(end, home.e);
+    const end = home ? Math.min(ends[i], home.e) : ends[i];
     const sym: DocumentSymbol = { name: h.name, kind: SymbolKind.String, range: range(doc, h.start, end), selectionRange: range(doc, h.start, h.end), children: [] };
-    const stack = stacks.get(key) ?? [];
+    let stack = stacks.get(key);
+    if (!stack) stacks.set(key, (stack = []));
     while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
     if (stack.length) stack[stack.length - 1].sym.children!.push(sym);
     else {
@@ -188,7 +215,6 @@ function carryHeadings(doc: TextDocument, text: string, roots: DocumentSymbol[],
       list.push(sym);
     }
     stack.push({ level: h.level, sym });
-    stacks.set(key, stack);
   }
   for (const [key, list] of perNode) {
     const target = key ? symbolOf.get(key) : undefined;
@@ -198,8 +224,8 @@ function carryHeadings(doc: TextDocument, text: string, roots: DocumentSymbol[],
 }
 
 /** Where a section's own text ends: at its first nested section, else its end. */
-function ownEnd(n: OutlineNode, nodes: OutlineNode[]): number {
+function ownEnd(n: OutlineNode, children: OutlineNode[]): number {
   let e = n.end;
-  for (const c of nodes) if (c.parentId === n.id && c.kind === 'section' && c.headingStart >= 0 && c.headingStart < e) e = c.headingStart;
+  for (const c of children) if (c.kind === 'section' && c.headingStart >= 0 && c.headingStart < e) e = c.headingStart;
   return e;
 }

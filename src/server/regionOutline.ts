@@ -151,7 +151,9 @@ export function regionOutline(analysis: Analysis): RegionOutline {
     if (n.end > p.end) p.end = n.end;
   }
   // an inferred group left without entities (all its entities were the region itself) is dropped
-  const kept = nodes.filter((n) => n.kind === 'section' || n.entityIds.length || nodes.some((c) => c.parentId === n.id && c.entityIds.length));
+  const hasFilledChild = new Set<string>();
+  for (const n of nodes) if (n.parentId && n.entityIds.length) hasFilledChild.add(n.parentId);
+  const kept = nodes.filter((n) => n.kind === 'section' || n.entityIds.length || hasFilledChild.has(n.id));
   // siblings in the order of their text, as the Outline sorts symbols by position (the lead starts
   // the article); parents before children
   const keptIds = new Set(kept.map((n) => n.id));

@@ -120,3 +120,33 @@ describe('Outline and Regions view', function () {
     assert.deepEqual(documentSymbols(TextDocument.create('file:///ws/s.md', 'markdown', 1, seed), analyze(seed), 'never'), []);
   });
 });
+
+describe('Outline and Regions view: shape of the cost', function () {
+  this.timeout(180_000);
+  // thousands of sections, nested and not, with headings: the symbols and the summary stay linear
+  const unit = '## 江苏\n苏州：华为在苏州。\n南京：南京市委书记张三会见客人。\n### 一段\n正文。\n【湖北要闻】\n★湖北省委书记李四出席。\n';
+  const make = (n: number) => {
+    let s = unit;
+    while (s.length < n) s += s;
+    return s.slice(0, n);
+  };
+  const cost = (text: string) => {
+    const doc = TextDocument.create('file:///ws/big.md', 'markdown', 1, text);
+    const a = analyze(text, { useModel: false });
+    let best = Infinity;
+    for (let i = 0; i < 2; i++) {
+      const t0 = process.cpuUsage();
+      documentSymbols(doc, a);
+      buildArticleTree(buildSummary(doc, a), { types: TREE_KINDS, t });
+      const d = process.cpuUsage(t0);
+      best = Math.min(best, (d.user + d.system) / 1000);
+    }
+    return best / text.length;
+  };
+  it('ten times the sections cost about ten times as much, not a hundred', () => {
+    cost(make(10_000));
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && ratio >= 3.5; attempt++) ratio = Math.min(ratio, cost(make(200_000)) / Math.max(cost(make(20_000)), 1e-7));
+    assert.ok(ratio < 3.5, `200,000 chars cost ${ratio.toFixed(1)}x per char of 20,000`);
+  });
+});
