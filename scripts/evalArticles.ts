@@ -12,18 +12,23 @@
  * per-article line, under any flag): nobody tunes on it. This is a measurement, not a test: the exit
  * code is 0 whatever the scores, and 2 (with one line naming the file) when an expected file is
  * malformed. Names are compared script-, width- and whitespace-insensitively; regions through the
- * region hierarchy (江苏省 = 江苏), 中央 and country names as written. Entries marked `_hard` are not
+ * region hierarchy (江苏省 = 江苏), 中央 and country names as written. "placed in expected region" counts
+ * every expected official and company (one News Lens does not recognise as such is a miss); "(recognised)"
+ * only those it recognises as an official or a company: the grouping's own share; "(unsectioned
+ * articles)" every expected one in the articles without sections of their own (the inferred regions). Entries marked `_hard` are not
  * scored against us (and an entity matching one is never counted as false).
  */
 import * as fs from 'node:fs';
-import { analyze, regionHierarchy, type Analysis, type Entity } from '../src/core';
+import { analyze, groupedRegion, regionHierarchy, type Analysis, type Entity } from '../src/core';
 import { articlesOf, loadArticle, MalformedExpected, nameKey, refAliases, refHard, refName, type ArticleFile, type ExpectedArticle, type Split } from './articleSet';
 import { flag, opt } from './cliArgs';
 
-/** The region News Lens groups an entity under. One place, so the outline work can change it. */
+/**
+ * The region News Lens groups an entity under: the first group of the analysis' grouping that holds
+ * it (a section, an inferred group nested in one, or a top-level inferred group; grouping.ts).
+ */
 export function placedRegion(analysis: Analysis, entity: Entity): string | undefined {
-  void analysis;
-  return entity.region;
+  return groupedRegion(analysis.grouping, entity.id);
 }
 
 interface Ratio {
@@ -48,6 +53,8 @@ const METRICS = [
   'no section opened (unsectioned articles)',
   'placed in expected section',
   'placed in expected region',
+  'placed in expected region (recognised)',
+  'placed in expected region (unsectioned articles)',
 ] as const;
 type Metric = (typeof METRICS)[number];
 /** Metrics that are counts per article, not percentages. */
@@ -205,12 +212,17 @@ function scoreArticle(a: Analysis, exp: ExpectedArticle, t: Tally, miss?: (line:
     const e = personNamed(o.name);
     const placed = e ? placedRegion(a, e) : undefined;
     count('placed in expected region', !!e && canonRegion(placed) === canonRegion(o.region), e && (() => `${o.name} under ${placed ?? 'no region'}, expected ${o.region}`));
+    if (!want.length) count('placed in expected region (unsectioned articles)', !!e && canonRegion(placed) === canonRegion(o.region));
+    // the grouping's own share: only officials News Lens recognised as officials
+    if (e?.role === 'official') count('placed in expected region (recognised)', canonRegion(placed) === canonRegion(o.region));
   }
   for (const c of exp.companies) {
     if (c._hard || !c.region) continue;
     const e = companyNamed([c.name, ...c.aliases]);
     const placed = e ? placedRegion(a, e) : undefined;
     count('placed in expected region', !!e && canonRegion(placed) === canonRegion(c.region), e && (() => `${c.name} under ${placed ?? 'no region'}, expected ${c.region}`));
+    if (!want.length) count('placed in expected region (unsectioned articles)', !!e && canonRegion(placed) === canonRegion(c.region));
+    if (e) count('placed in expected region (recognised)', canonRegion(placed) === canonRegion(c.region));
   }
 }
 

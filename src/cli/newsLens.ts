@@ -99,7 +99,11 @@ export function analysisToJson(text: string, a: Analysis, file?: string, english
   return {
     file,
     length: a.length,
+    // the article's own sections (empty when it has none)
     regions: a.regions.map((r) => ({ ...r, headingRange: { start: pos(r.headingStart), end: pos(r.headingEnd) } })),
+    homeRegion: a.homeRegion ?? null,
+    // sections' groups, then the regions News Lens inferred, each entity with the reason it is there
+    grouping: a.grouping,
     entities: a.entities.map((e) => ({
       id: e.id,
       type: e.type,
@@ -155,6 +159,8 @@ export function analysisToText(text: string, a: Analysis, file?: string, english
   for (const m of a.mentions) if (m.regionId === undefined && !leadIds.includes(m.entityId)) leadIds.push(m.entityId);
   if (leadIds.length) groups.push({ label: 'Lead', ids: leadIds });
   for (const r of a.regions) groups.push({ label: `${r.name} (line ${li.positionAt(r.headingStart).line + 1})`, ids: r.entityIds });
+  // regions News Lens inferred for officials, business people and companies (not the article's sections)
+  for (const g of a.grouping) if (g.kind === 'inferred') groups.push({ label: `${g.region} (inferred${g.parentId?.startsWith('section:') ? ` in ${a.grouping.find((p) => p.id === g.parentId)?.region}` : ''})`, ids: g.entityIds });
   for (const g of groups) {
     out.push(`├─ ${g.label}`);
     for (const type of ['person', 'company', 'government', 'organization', 'place', 'date']) {

@@ -67,6 +67,7 @@ function readSettings(): ServerSettings {
     maxDocumentSize: c.get<number>('maxDocumentSize', 500_000),
     debounceMs: 300,
     hover: c.get<ServerSettings['hover']>('hover'),
+    outlineMarkdown: c.get<ServerSettings['outlineMarkdown']>('outline.markdown', 'sections'),
   };
 }
 

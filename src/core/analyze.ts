@@ -12,10 +12,14 @@ import { applyUserLexicon } from './analysis/userLexicon';
 import { buildEntities } from './analysis/entities';
 import { nestPlaces } from './analysis/placeNesting';
 import { buildRelations } from './analysis/relations';
+import { homeRegion } from './analysis/homeRegion';
+import { buildGrouping } from './analysis/grouping';
 
 export { findRegions } from './analysis/sections';
 export { splitSentences } from './analysis/sentences';
 export { titleInfo } from './analysis/titles';
+export { homeRegion, datelineAt } from './analysis/homeRegion';
+export { mentionGroups, groupedRegion, CENTRAL } from './analysis/grouping';
 
 export const MAX_ANALYZE_CHARS = 2_000_000;
 
@@ -27,7 +31,7 @@ export function analyze(text: string, options?: AnalyzeOptions): Analysis {
     warnings.push(`text truncated for analysis at ${MAX_ANALYZE_CHARS} characters`);
     src = src.slice(0, MAX_ANALYZE_CHARS);
   }
-  const result: Analysis = { length: text.length, entities: [], mentions: [], regions: [], relations: [], sentences: [], warnings };
+  const result: Analysis = { length: text.length, entities: [], mentions: [], regions: [], grouping: [], relations: [], sentences: [], warnings };
   try {
     build(src, result, options);
   } catch (e) {
@@ -60,6 +64,24 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
   result.mentions = mentions.sort((a, b) => a.start - b.start);
   // 7. relations: works-for, met, co-mentioned
   result.relations = buildRelations(normalized, result);
+  // 8. the article's home region (dateline, source line) and its entities grouped by region
+  const home = homeRegion(normalized);
+  if (home) result.homeRegion = home;
+  result.grouping = buildGrouping({ normalized, analysis: result, home });
+}
+
+/**
+ * The grouping again, after a consumer changed the entities (the user's corrections merge aliases
+ * and set roles after analyze()): the same step over the same text. Never throws.
+ */
+export function regroup(analysis: Analysis, text: string): Analysis {
+  try {
+    const src = typeof text === 'string' ? text.slice(0, MAX_ANALYZE_CHARS) : '';
+    const normalized = normalizeForMatching(src);
+    return { ...analysis, grouping: buildGrouping({ normalized, analysis, home: analysis.homeRegion }) };
+  } catch (e) {
+    return { ...analysis, warnings: [...analysis.warnings, `grouping incomplete: ${(e as Error)?.message ?? String(e)}`] };
+  }
 }
 
 /** The mention (and its entity) covering `offset`, if any. */

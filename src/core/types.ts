@@ -103,6 +103,9 @@ export interface Relation {
 
 export type RegionLevel = 'province' | 'city' | 'district' | 'other';
 
+/** How the article opened a section (src/core/analysis/sections.ts lists the forms). */
+export type SectionMarker = 'heading' | 'bold' | 'bracket' | 'colon' | 'line' | 'numbered' | 'bullet' | 'dateline';
+
 /** A section of the article that belongs to a region, opened by a heading/lead line/【…】. */
 export interface Region {
   id: string;
@@ -111,14 +114,69 @@ export interface Region {
   level: RegionLevel;
   /** Canonical name of the enclosing region (朝阳区 → 北京), if any. */
   parent?: string;
+  /** Id of the section this one is nested in, where the article nests them (## 江苏 → ### 苏州). */
+  parentId?: string;
+  /** The form of the line that opened the section. */
+  marker?: SectionMarker;
   /** Offsets of the marker that opened the section (e.g. "**北京：**"). */
   headingStart: number;
   headingEnd: number;
-  /** The section runs from headingStart to end (exclusive). */
+  /** The section's own text runs from headingStart to end (exclusive): to the next marker, nested or not. */
   start: number;
   end: number;
   /** Entity ids mentioned in the section, in order of first mention there. */
   entityIds: string[];
+}
+
+/** Why an entity is in a group: the rule that placed it and the words it was read from. */
+export interface GroupReason {
+  rule:
+    | 'section' // mentioned in the article's own section
+    | 'post' // an official's post names the region (北京市委书记)
+    | 'central-post' // a central post (国务院副总理, 工业和信息化部部长): 中央
+    | 'sar-post' // a Hong Kong or Macau post (行政长官, 立法会主席)
+    | 'article-region' // a post written without its region (县委书记): the article's place of that level
+    | 'visit' // a company visited or met there (在北京拜会…)
+    | 'name' // the region its name begins with or names (上海临港集团, 行吟信息科技（上海）有限公司)
+    | 'listing' // the province of its A-share listing
+    | 'employer' // a business person: their company's region
+    | 'met-by' // the region of the official who met it
+    | 'home'; // the article's home region (dateline, source line)
+  /** The title, sentence fragment, name or dateline the rule read. */
+  evidence: string;
+}
+
+/**
+ * Entities grouped under a region: one of the article's own sections (kind 'section'), or a region
+ * News Lens inferred for officials, business people and companies (kind 'inferred'), nested in a
+ * section or at the top level (src/core/analysis/grouping.ts says how).
+ */
+export interface RegionGroup {
+  /** `section:<Region.id>`, `section:<Region.id>/<region>` (nested inferred) or `inferred:<region>`. */
+  id: string;
+  /** Canonical region name (江苏, 海淀区), 中央, or a country. */
+  region: string;
+  kind: 'section' | 'inferred';
+  /** For a section's group: its Region.id. */
+  sectionId?: string;
+  /** The enclosing group's id. */
+  parentId?: string;
+  /** Entities in the group, in order of first mention. */
+  entityIds: string[];
+  /** Why each entity is there, by entity id. */
+  reasons: Record<string, GroupReason>;
+}
+
+/** Where the article was filed or who published it (src/core/analysis/homeRegion.ts). */
+export interface HomeRegion {
+  /** Canonical region name (南京, 湖北) or a foreign place's name. */
+  region: string;
+  /** Read from the dateline, or from the outlet a source or relay line names. */
+  from: 'dateline' | 'source';
+  /** The words it was read from (新华社南京11月20日电, 来源：湖北日报). */
+  evidence: string;
+  start: number;
+  end: number;
 }
 
 export interface Sentence {
@@ -132,7 +190,12 @@ export interface Analysis {
   entities: Entity[];
   /** All mentions sorted by start offset; no two overlap. */
   mentions: Mention[];
+  /** The article's own sections by region, in order (empty when it has none). */
   regions: Region[];
+  /** Entities grouped by region: the sections' groups, then inferred ones (grouping.ts). */
+  grouping: RegionGroup[];
+  /** The article's home region, from its dateline or source line, when it states one. */
+  homeRegion?: HomeRegion;
   relations: Relation[];
   sentences: Sentence[];
   /** Human-readable notes, e.g. "text truncated at 2 MB"; never thrown. */

@@ -48,6 +48,11 @@ export interface ServerSettings {
   debounceMs: number;
   /** Hover card detail (`newsLens.hover.*`); defaults when absent. */
   hover?: HoverSettings;
+  /**
+   * `newsLens.outline.markdown`: News Lens' symbols in Markdown articles only where the article has
+   * region sections of its own ('sections', the default), in every article ('always'), or none.
+   */
+  outlineMarkdown?: 'sections' | 'always' | 'never';
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -99,6 +104,8 @@ export interface SummaryEntity {
   region?: string;
   organization?: string;
   within?: string;
+  /** The name the views show: the form the article uses most (小红书 rather than its legal name). */
+  shown?: string;
   /** Tone-marked pinyin for people. */
   pinyin?: string;
   mentionCount: number;
@@ -118,11 +125,15 @@ export interface SummaryRegion {
   id: string;
   name: string;
   full?: string;
-  level: 'province' | 'city' | 'district' | 'country' | 'other';
+  level: 'province' | 'city' | 'district' | 'country' | 'central' | 'other';
   /** Id of the enclosing SummaryRegion, if any. */
   parentId?: string;
-  /** True for the article's own sections (heading/lead line), false for sub-regions found in them. */
+  /** True for the article's own sections (heading/lead line), false for regions News Lens inferred. */
   section: boolean;
+  /** A region News Lens inferred for officials, business people and companies (not one of the article's sections). */
+  inferred?: boolean;
+  /** Why each entity is in this region, by entity id: the rule (post, visit, name, …) and the words it read. */
+  reasons?: Record<string, { rule: string; evidence: string }>;
   /** The section heading (sections) or the first mention (sub-regions). */
   range?: Range;
 }
@@ -189,6 +200,8 @@ export interface WorkspaceArticleRef {
   mentions: { range: Range; snippet: string; snippetStart: number; snippetEnd: number }[];
   titles: string[];
   regions: string[];
+  /** The Regions view's regions that list the entity in this article, and whether News Lens inferred them. */
+  groups?: { name: string; inferred: boolean }[];
 }
 export interface WorkspaceEntity {
   /** `${type}:${name}`: entities are merged across articles by canonical name and type. */

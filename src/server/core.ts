@@ -22,7 +22,7 @@ export function pinyinOf(name: string): string {
 
 /** An empty analysis for documents we skip (no CJK, binary, wrong language). */
 export function emptyAnalysis(length: number, warnings: string[] = []): Analysis {
-  return { length, entities: [], mentions: [], regions: [], relations: [], sentences: [], warnings };
+  return { length, entities: [], mentions: [], regions: [], grouping: [], relations: [], sentences: [], warnings };
 }
 
 /**

@@ -35,7 +35,7 @@ export interface CacheHost {
   /** Options for a document's analysis (the user's corrections); invalidateAll() when they change. */
   analyzeOptions?(uri: string): AnalyzeOptions | undefined;
   /** Adjust a finished analysis made with `options` (e.g. the user's aliases the core leaves apart). */
-  postProcess?(analysis: Analysis, options: AnalyzeOptions | undefined): Analysis;
+  postProcess?(analysis: Analysis, options: AnalyzeOptions | undefined, text: string): Analysis;
   /** Called once per (uri, version) when a scheduled analysis completes. */
   analysed(entry: AnalysisEntry): void;
   /** The document crossed a guard; called at most once per URI and reason while open. */
@@ -180,7 +180,7 @@ export class DocumentAnalysisCache {
     const t0 = Date.now();
     const options = this.host.analyzeOptions?.(uri);
     const ok = (raw: Analysis) => {
-      const analysis = this.host.postProcess ? this.host.postProcess(raw, options) : raw;
+      const analysis = this.host.postProcess ? this.host.postProcess(raw, options, text) : raw;
       const elapsedMs = Date.now() - t0;
       if (elapsedMs > 1000) this.host.log(`News Lens: analysing ${uri} v${version} (${text.length} chars) took ${elapsedMs} ms`);
       return done({ ...base, analysis: sanitize(analysis, text.length), analysedLength: text.length, truncated, elapsedMs });

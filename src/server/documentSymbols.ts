@@ -1,27 +1,51 @@
 /**
- * The outline: one node per region section in article order (plus a "Lead" node for entities
- * before the first section), each listing the entities mentioned there, grouped officials → other
- * people → companies → government bodies → organizations → places, each group in order of first
- * mention in that section. Titles and dates are left out: they are attributes, not things.
+ * The Outline (document symbols, breadcrumbs, Go to Symbol): the same region nodes as the Regions
+ * view (regionOutline.ts), each with the entities listed there, grouped officials → other people →
+ * companies → government bodies → organizations → places, each group in order of first mention
+ * there. The article's own sections are namespaces; regions News Lens inferred are packages whose
+ * detail says "inferred"; what no region holds is the lead. Titles and dates are left out: they are
+ * attributes, not things.
+ *
+ * In Markdown the built-in heading outline is a second symbol provider, and VS Code shows two
+ * providers' symbols as two groups, moving the headings down a level. So, by the setting
+ * `newsLens.outline.markdown`:
+ *  - "sections" (default): News Lens adds symbols to a Markdown article only where the article
+ *    opens region sections of its own, and then its regions carry the article's headings inside
+ *    them (a heading is listed in the region it falls in), so News Lens' group is the whole outline
+ *    on its own; an article without sections keeps the built-in heading outline alone, at the top;
+ *  - "always": also the regions News Lens inferred, in every Markdown article;
+ *  - "never": headings only.
+ * Plain text has no other outline: News Lens' regions always.
  */
 import * as l10n from '@vscode/l10n';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, Entity, Mention } from '../core/types';
+import type { Analysis, Entity } from '../core/types';
 import { entityById } from './core';
 import { displayKind, type DisplayKind } from './analysisUtil';
 import { kindLabel } from './hover';
+import { regionOutline, shownName, type OutlineNode } from './regionOutline';
+
+export type MarkdownOutline = 'sections' | 'always' | 'never';
 
 const GROUP_ORDER: DisplayKind[] = ['official', 'person', 'company', 'government', 'organization', 'place'];
 
+/**
+ * Symbol kinds chosen for what a reader (and a screen reader, which says the kind's name) makes of
+ * them, and for icons that tell them apart: an official holds a public "function", other people are
+ * "variables" (Object would read better but draws the braces of a section; Key draws the "abc" of a
+ * heading); a company a "class", a government body an "interface", an organization a "struct"; a
+ * place a "field". Sections are namespaces, inferred regions packages (and say "inferred"), the lead
+ * a module, headings strings (as VS Code's Markdown outline).
+ */
 export function symbolKindFor(kind: DisplayKind): SymbolKind {
   switch (kind) {
-    case 'official': return SymbolKind.Constructor; // a person holding public office
+    case 'official': return SymbolKind.Function;
     case 'person': return SymbolKind.Variable;
     case 'company': return SymbolKind.Class;
     case 'government': return SymbolKind.Interface;
     case 'organization': return SymbolKind.Struct;
-    case 'place': return SymbolKind.Package;
+    case 'place': return SymbolKind.Field;
     case 'title': return SymbolKind.Property;
     case 'date': return SymbolKind.Event;
   }
@@ -41,90 +65,167 @@ export function symbolDetail(e: Entity): string {
   return kindLabel(kind);
 }
 
-interface Bucket {
-  entity: Entity;
-  mentions: Mention[];
-}
-
-function childSymbols(doc: TextDocument, analysis: Analysis, mentions: Mention[]): DocumentSymbol[] {
-  const buckets = new Map<string, Bucket>();
-  for (const m of mentions) {
-    const e = entityById(analysis, m.entityId);
-    if (!e) continue;
-    if (!GROUP_ORDER.includes(displayKind(e))) continue;
-    let b = buckets.get(e.id);
-    if (!b) buckets.set(e.id, (b = { entity: e, mentions: [] }));
-    b.mentions.push(m);
-  }
-  const ordered = [...buckets.values()].sort((a, b) => {
-    const ga = GROUP_ORDER.indexOf(displayKind(a.entity));
-    const gb = GROUP_ORDER.indexOf(displayKind(b.entity));
-    return ga - gb || a.mentions[0].start - b.mentions[0].start;
-  });
-  return ordered.map(({ entity, mentions: ms }) => {
-    const first = ms[0];
-    const last = ms[ms.length - 1];
-    return {
-      name: entity.name,
-      detail: symbolDetail(entity),
-      kind: symbolKindFor(displayKind(entity)),
-      range: range(doc, first.start, last.end),
-      selectionRange: range(doc, first.start, first.end),
-    };
-  });
-}
-
 function range(doc: TextDocument, start: number, end: number): Range {
-  return { start: doc.positionAt(start), end: doc.positionAt(end) };
+  return { start: doc.positionAt(start), end: doc.positionAt(Math.max(start, end)) };
 }
 
-export function documentSymbols(doc: TextDocument, analysis: Analysis): DocumentSymbol[] {
-  const out: DocumentSymbol[] = [];
-  const regions = [...analysis.regions].sort((a, b) => a.start - b.start);
-  const byRegion = new Map<string, Mention[]>();
-  const lead: Mention[] = [];
-  for (const m of analysis.mentions) {
-    if (m.regionId === undefined) {
-      if (!regions.length || m.start < regions[0].start) lead.push(m);
-      continue;
-    }
-    let list = byRegion.get(m.regionId);
-    if (!list) byRegion.set(m.regionId, (list = []));
-    list.push(m);
+function entitySymbols(doc: TextDocument, analysis: Analysis, node: OutlineNode): DocumentSymbol[] {
+  const list: { e: Entity; first: number; last: number; firstEnd: number }[] = [];
+  for (const id of node.entityIds) {
+    const e = entityById(analysis, id);
+    const ms = node.mentions.get(id);
+    if (!e || !ms?.length || !GROUP_ORDER.includes(displayKind(e))) continue;
+    list.push({ e, first: ms[0].start, firstEnd: ms[0].end, last: ms[ms.length - 1].end });
   }
-  if (lead.length) {
-    const children = childSymbols(doc, analysis, lead);
-    if (children.length) {
-      const end = regions.length ? regions[0].start : analysis.length;
-      const leadStart = Math.min(lead[0].start, 0);
-      out.push({
-        name: l10n.t('Lead'),
-        detail: l10n.t('{0} entities', children.length),
-        kind: SymbolKind.Module,
-        range: range(doc, leadStart, Math.max(end, lead[lead.length - 1].end)),
-        selectionRange: range(doc, lead[0].start, lead[0].end),
-        children,
-      });
+  list.sort((a, b) => GROUP_ORDER.indexOf(displayKind(a.e)) - GROUP_ORDER.indexOf(displayKind(b.e)) || a.first - b.first);
+  return list.map(({ e, first, firstEnd, last }) => ({
+    name: shownName(e),
+    detail: symbolDetail(e),
+    kind: symbolKindFor(displayKind(e)),
+    range: range(doc, first, last),
+    selectionRange: range(doc, first, firstEnd),
+  }));
+}
+
+/** Markdown ATX headings (# …), with their level, outside fenced code. */
+function markdownHeadings(text: string): { level: number; name: string; start: number; end: number }[] {
+  const out: { level: number; name: string; start: number; end: number }[] = [];
+  let fence = false;
+  for (let ls = 0; ls < text.length; ) {
+    let le = text.indexOf('\n', ls);
+    if (le < 0) le = text.length;
+    const line = text.slice(ls, Math.min(le, ls + 300));
+    if (/^ {0,3}(```|~~~)/.test(line)) fence = !fence;
+    else if (!fence) {
+      const m = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$/.exec(line);
+      if (m && m[2]) out.push({ level: m[1].length, name: m[2], start: ls, end: le });
     }
-  }
-  for (const r of regions) {
-    const children = childSymbols(doc, analysis, byRegion.get(r.id) ?? []);
-    const start = Math.min(r.start, r.headingStart);
-    const end = Math.max(r.end, r.headingEnd);
-    const headEnd = r.headingEnd > r.headingStart ? r.headingEnd : r.headingStart;
-    out.push({
-      name: r.name,
-      detail: regionDetail(r.level, children.length),
-      kind: SymbolKind.Namespace,
-      range: range(doc, start, Math.max(end, headEnd)),
-      selectionRange: range(doc, r.headingStart, headEnd),
-      children,
-    });
+    ls = le + 1;
   }
   return out;
 }
 
-function regionDetail(level: string, count: number): string {
-  const lv = level === 'province' ? l10n.t('province') : level === 'city' ? l10n.t('city') : level === 'district' ? l10n.t('district') : l10n.t('region');
-  return `${lv} · ${l10n.t('{0} entities', count)}`;
+export function regionDetail(node: Pick<OutlineNode, 'kind' | 'level'>, count: number): string {
+  const lv =
+    node.level === 'province' ? l10n.t('province') : node.level === 'city' ? l10n.t('city') : node.level === 'district' ? l10n.t('district') : node.level === 'country' ? l10n.t('country') : node.level === 'central' ? l10n.t('central') : l10n.t('region');
+  const what = node.kind === 'inferred' ? l10n.t('inferred {0}', lv) : lv;
+  return `${what} · ${count === 1 ? l10n.t('1 entity') : l10n.t('{0} entities', count)}`;
+}
+
+export function documentSymbols(doc: TextDocument, analysis: Analysis, markdown: MarkdownOutline = 'sections'): DocumentSymbol[] {
+  const isMarkdown = doc.languageId === 'markdown';
+  if (isMarkdown && (markdown === 'never' || (markdown === 'sections' && !analysis.regions.length))) return [];
+  const outline = regionOutline(analysis);
+  const nodes = outline.nodes.filter((n) => !(isMarkdown && markdown === 'sections' && n.kind === 'inferred' && !n.parentId?.startsWith('section:')));
+  const text = doc.getText();
+  const symbolOf = new Map<string, DocumentSymbol>();
+  const nested = new Map<DocumentSymbol, DocumentSymbol[]>();
+  const roots: DocumentSymbol[] = [];
+  // entity counts: the distinct entities of a node and the nodes nested in it (as the Regions view counts)
+  const childNodes = new Map<string, OutlineNode[]>();
+  for (const n of nodes) {
+    if (!n.parentId) continue;
+    let l = childNodes.get(n.parentId);
+    if (!l) childNodes.set(n.parentId, (l = []));
+    l.push(n);
+  }
+  const counted = new Map<string, Set<string>>();
+  const countOf = (n: OutlineNode): Set<string> => {
+    let s = counted.get(n.id);
+    if (s) return s;
+    s = new Set(n.entityIds.filter((id) => GROUP_ORDER.includes(displayKind(entityById(analysis, id) ?? { type: 'title' }))));
+    for (const c of childNodes.get(n.id) ?? []) for (const id of countOf(c)) s.add(id);
+    counted.set(n.id, s);
+    return s;
+  };
+  for (const n of nodes) {
+    const children = entitySymbols(doc, analysis, n);
+    const count = countOf(n).size;
+    const start = n.kind === 'lead' ? 0 : Math.max(0, Math.min(n.start, n.headingStart));
+    const end = Math.max(n.end, n.headingEnd, start);
+    const sym: DocumentSymbol = {
+      name: n.kind === 'lead' ? (analysis.regions.length ? l10n.t('Lead') : l10n.t('Not placed in a region')) : n.name,
+      detail: n.kind === 'lead' ? (count === 1 ? l10n.t('1 entity') : l10n.t('{0} entities', count)) : regionDetail(n, count),
+      kind: n.kind === 'section' ? SymbolKind.Namespace : n.kind === 'inferred' ? SymbolKind.Package : SymbolKind.Module,
+      range: range(doc, start, end),
+      selectionRange: n.kind === 'lead' ? range(doc, children.length ? doc.offsetAt(children[0].selectionRange.start) : 0, children.length ? doc.offsetAt(children[0].selectionRange.end) : 0) : range(doc, Math.max(0, n.headingStart), Math.max(n.headingStart, n.headingEnd)),
+      children,
+    };
+    symbolOf.set(n.id, sym);
+    const parent = n.parentId ? symbolOf.get(n.parentId) : undefined;
+    if (parent) {
+      let list = nested.get(parent);
+      if (!list) nested.set(parent, (list = []));
+      list.push(sym);
+    } else roots.push(sym);
+  }
+  // nested regions come before the parent's entities
+  for (const [parent, list] of nested) parent.children = [...list, ...(parent.children ?? [])];
+  if (isMarkdown) carryHeadings(doc, text, roots, nodes, symbolOf, childNodes);
+  return roots;
+}
+
+/**
+ * The article's headings, each listed in the region section (or the lead) it falls in, nested by
+ * level, before that region's own entries: News Lens' group is then a whole outline of the article.
+ */
+function carryHeadings(
+  doc: TextDocument,
+  text: string,
+  roots: DocumentSymbol[],
+  nodes: OutlineNode[],
+  symbolOf: Map<string, DocumentSymbol>,
+  childNodes: Map<string, OutlineNode[]>,
+): void {
+  const heads = markdownHeadings(text);
+  if (!heads.length) return;
+  // the sections' (and the lead's) own texts, in order: they do not overlap, so one walk along the
+  // headings finds the one each heading falls in (linear in headings + sections)
+  const own = nodes
+    .filter((n) => n.kind === 'section' || n.kind === 'lead')
+    .map((n) => ({ n, s: n.kind === 'lead' ? 0 : n.headingStart, e: n.kind === 'lead' ? n.end : ownEnd(n, childNodes.get(n.id) ?? []) }))
+    .sort((a, b) => a.s - b.s);
+  // where each heading's range ends: at the next heading of the same or a higher level (a stack walk)
+  const ends = new Array<number>(heads.length).fill(text.length);
+  const open: number[] = [];
+  for (let i = 0; i < heads.length; i++) {
+    while (open.length && heads[open[open.length - 1]].level >= heads[i].level) ends[open.pop()!] = heads[i].start;
+    open.push(i);
+  }
+  const perNode = new Map<string, DocumentSymbol[]>();
+  const stacks = new Map<string, { level: number; sym: DocumentSymbol }[]>();
+  let k = 0;
+  for (let i = 0; i < heads.length; i++) {
+    const h = heads[i];
+    while (k + 1 < own.length && own[k + 1].s <= h.start) k++;
+    const cand = own[k];
+    const home = cand && cand.s <= h.start && h.start < cand.e ? cand : undefined;
+    // a heading that is itself a section's marker (## 北京) is that section
+    if (home && home.n.kind === 'section' && h.start < Math.max(home.n.headingEnd, home.n.headingStart + 1)) continue;
+    const key = home ? home.n.id : '';
+    const end = home ? Math.min(ends[i], home.e) : ends[i];
+    const sym: DocumentSymbol = { name: h.name, kind: SymbolKind.String, range: range(doc, h.start, end), selectionRange: range(doc, h.start, h.end), children: [] };
+    let stack = stacks.get(key);
+    if (!stack) stacks.set(key, (stack = []));
+    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
+    if (stack.length) stack[stack.length - 1].sym.children!.push(sym);
+    else {
+      let list = perNode.get(key);
+      if (!list) perNode.set(key, (list = []));
+      list.push(sym);
+    }
+    stack.push({ level: h.level, sym });
+  }
+  for (const [key, list] of perNode) {
+    const target = key ? symbolOf.get(key) : undefined;
+    if (target) target.children!.unshift(...list);
+    else roots.unshift(...list);
+  }
+}
+
+/** Where a section's own text ends: at its first nested section, else its end. */
+function ownEnd(n: OutlineNode, children: OutlineNode[]): number {
+  let e = n.end;
+  for (const c of children) if (c.kind === 'section' && c.headingStart >= 0 && c.headingStart < e) e = c.headingStart;
+  return e;
 }

@@ -25,6 +25,8 @@ import { isCorrectionsUri, mergeHoverSettings, registerCorrections, type Correct
 import { CORRECTION_QUICKFIX, CORRECTION_REFACTOR } from './codeActions';
 import { mergeUserAliases } from './corrections/aliases';
 import { applyUserPeople } from '../core/userPeople';
+import { regroup } from '../core/analyze';
+import type { Analysis, AnalyzeOptions } from '../core/types';
 import { setupL10n } from './l10nSetup';
 import { setDisplayLocale } from './english';
 import { startupStatus } from './startupStatus';
@@ -42,6 +44,19 @@ import {
 import { definition, documentHighlights, references } from './references';
 import { workspaceSymbols } from './workspaceSymbols';
 import { registerWorkspaceIndex, type WorkspaceIndex } from './workspaceIndex/index';
+
+/**
+ * The user's corrections applied to a finished analysis (aliases merged, roles and titles set), and
+ * the region grouping made again when they changed the entities it groups.
+ */
+function userCorrected(analysis: Analysis, options: AnalyzeOptions | undefined, text: string): Analysis {
+  const corrected = applyUserPeople(mergeUserAliases(analysis, options?.userLexicon), options?.userPeople);
+  return corrected === analysis ? analysis : regroup(corrected, text);
+}
+
+function outlineSetting(v: unknown): ServerSettings['outlineMarkdown'] {
+  return v === 'always' || v === 'never' ? v : 'sections';
+}
 
 function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -61,6 +76,8 @@ function startServer(): void {
       maxDocumentSize: num(p.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize, 1_000),
       debounceMs: num(p.debounceMs, DEFAULT_SETTINGS.debounceMs, 0),
       hover: mergeHoverSettings(p.hover),
+      // the client sends the whole newsLens section on a change: outline.markdown there
+      outlineMarkdown: outlineSetting(p.outlineMarkdown ?? (p as { outline?: { markdown?: unknown } }).outline?.markdown),
     };
   }
 
@@ -75,7 +92,7 @@ function startServer(): void {
     settings: () => settings,
     log,
     analyzeOptions: (uri) => corrections?.analyzeOptions(uri),
-    postProcess: (analysis, options) => applyUserPeople(mergeUserAliases(analysis, options?.userLexicon), options?.userPeople),
+    postProcess: (analysis, options, text) => userCorrected(analysis, options, text),
     background(text, options) {
       if (workerBroken) return undefined;
       try {
@@ -209,7 +226,7 @@ function startServer(): void {
   connection.onDocumentSymbol((p) =>
     safe('documentSymbol', [], async () => {
       const entry = await usable(p.textDocument.uri);
-      return entry ? documentSymbols(entry.doc, entry.analysis) : [];
+      return entry ? documentSymbols(entry.doc, entry.analysis, settings.outlineMarkdown) : [];
     }),
   );
 
@@ -259,7 +276,7 @@ function startServer(): void {
     usable,
     background: (text, options) => (workerBroken ? undefined : pool.submit(text, options)),
     analyzeOptions: (uri) => corrections?.analyzeOptions(uri),
-    postProcess: (analysis, options) => applyUserPeople(mergeUserAliases(analysis, options?.userLexicon), options?.userPeople),
+    postProcess: (analysis, options, text) => userCorrected(analysis, options, text),
     foldersChanged: (folders) => corrections?.store.addFolders(folders),
     maxDocumentSize: () => settings.maxDocumentSize,
     log,

@@ -87,7 +87,11 @@ describe('News Lens workspace index (LSP over stdio)', function () {
     const sum = await s.conn.sendRequest<ArticleSummary>(ArticleSummaryRequestMethod, { uri });
     assert.equal(sum.version, 1);
     assert.deepEqual(sum.regions.filter((r) => r.section).map((r) => r.name), ['北京', '上海', '重庆', '广东']);
-    assert.ok(sum.regions.some((r) => r.name === '朝阳区' && r.parentId === 'region:北京'));
+    // the same regions as the Outline: 朝阳区 is a place listed in the 北京 section, not a region holding only itself
+    const bj = sum.regions.find((r) => r.name === '北京')!;
+    const chaoyang = sum.entities.find((e) => e.name === '朝阳区')!;
+    assert.ok(sum.mentions.some((m) => m.entityId === chaoyang.id && m.regionId === bj.id));
+    assert.ok(!sum.regions.some((r) => r.name === '朝阳区'));
     assert.ok(sum.relations.some((r) => r.kind === 'met'));
     // unknown documents: an empty summary, not an error
     const none = await s.conn.sendRequest<ArticleSummary>(ArticleSummaryRequestMethod, { uri: 'file:///nowhere.md' });

@@ -4,9 +4,9 @@
  * `newsLens.regions.getTree` command hands them to the integration tests.
  *
  *   article mode:   region (nested by level) → type group → entity → mentions, "met" / "met by"
- *   workspace mode: type group → entity → article → mentions
+ *   workspace mode: region (merged across articles) → type group → entity → article → mentions
  */
-import type { ArticleSummary, SummaryEntity, SummaryKind, SummaryRegion, WorkspaceIndexResult } from '../../protocol';
+import type { ArticleSummary, SummaryEntity, SummaryKind, SummaryRegion, WorkspaceArticleRef, WorkspaceEntity, WorkspaceIndexResult } from '../../protocol';
 
 export type Translate = (message: string, ...args: (string | number)[]) => string;
 
@@ -43,6 +43,8 @@ export interface TreeNode {
   /** Region level for sub-region icons. */
   level?: SummaryRegion['level'];
   section?: boolean;
+  /** A region News Lens inferred (not one of the article's sections). */
+  inferred?: boolean;
   expanded?: boolean;
   parent?: TreeNode;
   children: TreeNode[];
@@ -134,20 +136,25 @@ export function buildArticleTree(summary: ArticleSummary, opts: ArticleTreeOptio
 
   const roots: TreeNode[] = [];
   const regionNodes = new Map<string, TreeNode>();
+  const hasSections = summary.regions.some((r) => r.section);
   const makeRegion = (r: SummaryRegion | undefined): TreeNode => ({
     id: r ? `region:${r.id}` : 'lead',
     kind: r ? 'region' : 'lead',
-    label: r ? r.name : t('Lead'),
+    // what no region holds: the lead (before the first section), or in an article without sections
+    // the entities no rule places
+    label: r ? r.name : hasSections ? t('Lead') : t('Not placed in a region'),
     uri,
     range: r?.range,
     regionId: r?.id,
     level: r?.level,
     section: r?.section,
+    inferred: r?.inferred,
     expanded: true,
     children: [],
   });
-  if (byRegion.has('lead')) {
-    const lead = makeRegion(undefined);
+  // the lead first (the Outline orders by position, and the lead starts the article)
+  const lead = byRegion.has('lead') ? makeRegion(undefined) : undefined;
+  if (lead) {
     roots.push(lead);
     regionNodes.set('lead', lead);
   }
@@ -179,7 +186,7 @@ export function buildArticleTree(summary: ArticleSummary, opts: ArticleTreeOptio
         const en = add(g, {
           id: `${regionNode.id}|${id}`,
           kind: 'entity',
-          label: e.name,
+          label: e.shown ?? e.name,
           entityKind: kind,
           entityId: id,
           uri,
@@ -222,7 +229,7 @@ export function buildArticleTree(summary: ArticleSummary, opts: ArticleTreeOptio
       add(node, {
         id: `${node.id}|${e.id}`,
         kind: 'related',
-        label: e.name,
+        label: e.shown ?? e.name,
         entityKind: e.kind,
         entityId: e.id,
         description: kindName(e.kind, t),
@@ -233,19 +240,21 @@ export function buildArticleTree(summary: ArticleSummary, opts: ArticleTreeOptio
     }
   }
 
-  // Counts: entities in a region's whole subtree (distinct).
+  // Counts: entities in a region's whole subtree (distinct), dates and titles aside, as the Outline counts
   const countRegion = (n: TreeNode): Set<string> => {
     const ids = new Set<string>();
     for (const c of n.children) {
       if (c.kind === 'region') for (const id of countRegion(c)) ids.add(id);
-      else if (c.kind === 'group') for (const e of c.children) ids.add(e.entityId!);
+      else if (c.kind === 'group' && c.entityKind !== 'date' && c.entityKind !== 'title') for (const e of c.children) ids.add(e.entityId!);
     }
     n.count = ids.size;
-    n.description = ids.size === 1 ? t('1 entity') : t('{0} entities', ids.size);
+    const count = ids.size === 1 ? t('1 entity') : t('{0} entities', ids.size);
+    n.description = n.inferred ? t('{0} · inferred', count) : count;
     return ids;
   };
   for (const r of roots) countRegion(r);
-  return roots;
+  // a lead with nothing shown (only titles, or kinds filtered out) is no node
+  return roots.filter((r) => r.kind !== 'lead' || r.children.length);
 }
 
 /** met / met-by lists per entity id, in the order the article states them. */
@@ -271,53 +280,106 @@ export interface WorkspaceTreeOptions {
   t: Translate;
 }
 
-/** Workspace mode: type group → entity (merged by name and type) → article → mentions. */
+/**
+ * Workspace mode: regions merged across articles (every article's 江苏 officials together) → type
+ * group → entity (merged by name and type) → article (expanded) → mentions, so a mention is three
+ * clicks from its region. A region is marked inferred only where no article has it as a section.
+ * Entities no region lists in any article come last, under "Not placed in a region".
+ */
 export function buildWorkspaceTree(index: WorkspaceIndexResult, opts: WorkspaceTreeOptions): TreeNode[] {
   const { t } = opts;
+  const kinds = TREE_KINDS.filter((k) => opts.types.includes(k));
+  interface Bucket {
+    name: string;
+    inferred: boolean;
+    /** entity key → the articles where the region lists it */
+    entities: Map<string, { entity: WorkspaceEntity; articles: WorkspaceArticleRef[] }>;
+  }
+  const buckets = new Map<string, Bucket>();
+  const other: Bucket = { name: '', inferred: false, entities: new Map() };
+  const put = (b: Bucket, e: WorkspaceEntity, a: WorkspaceArticleRef) => {
+    let v = b.entities.get(e.key);
+    if (!v) b.entities.set(e.key, (v = { entity: e, articles: [] }));
+    if (!v.articles.includes(a)) v.articles.push(a);
+  };
+  for (const e of index.entities) {
+    if (!kinds.includes(e.kind)) continue;
+    for (const a of e.articles) {
+      const groups = a.groups ?? [];
+      if (!groups.length) put(other, e, a);
+      for (const g of groups) {
+        let b = buckets.get(g.name);
+        if (!b) buckets.set(g.name, (b = { name: g.name, inferred: g.inferred, entities: new Map() }));
+        if (!g.inferred) b.inferred = false;
+        put(b, e, a);
+      }
+    }
+  }
+  // most entities first, then by name
+  const ordered = [...buckets.values()].sort((a, b) => b.entities.size - a.entities.size || a.name.localeCompare(b.name, 'zh'));
+  if (other.entities.size) ordered.push(other);
   const roots: TreeNode[] = [];
-  for (const kind of TREE_KINDS.filter((k) => opts.types.includes(k))) {
-    const members = index.entities.filter((e) => e.kind === kind);
-    if (!members.length) continue;
-    const g = groupNode(`ws|group:${kind}`, kind, members.length, t);
-    roots.push(g);
-    for (const e of members) {
-      const first = e.articles[0];
-      const en = add(g, {
-        id: `ws|${e.key}`,
-        kind: 'entity',
-        label: e.name,
-        entityKind: kind,
-        entityKey: e.key,
-        count: e.articles.length,
-        description: e.articles.length === 1 ? t('1 article · {0}', e.mentionCount) : t('{0} articles · {1}', e.articles.length, e.mentionCount),
-        uri: first?.uri,
-        range: first?.mentions[0]?.range,
-        children: [],
-      });
-      for (const a of e.articles) {
-        const an = add(en, {
-          id: `${en.id}|${a.uri}`,
-          kind: 'article',
-          label: a.path,
-          description: String(a.mentionCount),
-          count: a.mentionCount,
-          uri: a.uri,
-          range: a.mentions[0]?.range,
+  for (const b of ordered) {
+    const isOther = b === other;
+    const rid = isOther ? 'ws|other' : `ws|region:${b.name}`;
+    const count = b.entities.size === 1 ? t('1 entity') : t('{0} entities', b.entities.size);
+    const region: TreeNode = {
+      id: rid,
+      kind: isOther ? 'lead' : 'region',
+      label: isOther ? t('Not placed in a region') : b.name,
+      count: b.entities.size,
+      description: b.inferred ? t('{0} · inferred', count) : count,
+      section: !isOther && !b.inferred,
+      inferred: !isOther && b.inferred,
+      expanded: true,
+      children: [],
+    };
+    roots.push(region);
+    for (const kind of kinds) {
+      const members = [...b.entities.values()].filter((v) => v.entity.kind === kind);
+      if (!members.length) continue;
+      const g = add(region, groupNode(`${rid}|group:${kind}`, kind, members.length, t));
+      for (const { entity: e, articles } of members) {
+        const mentionCount = articles.reduce((n, a) => n + a.mentionCount, 0);
+        const first = articles[0];
+        const en = add(g, {
+          id: `${rid}|${e.key}`,
+          kind: 'entity',
+          label: e.name,
+          entityKind: kind,
           entityKey: e.key,
+          count: articles.length,
+          description: articles.length === 1 ? t('1 article · {0}', mentionCount) : t('{0} articles · {1}', articles.length, mentionCount),
+          uri: first?.uri,
+          range: first?.mentions[0]?.range,
           children: [],
         });
-        for (const m of a.mentions) {
-          add(an, {
-            id: `${an.id}|m:${m.range.start.line}:${m.range.start.character}`,
-            kind: 'mention',
-            label: m.snippet,
-            highlights: [[m.snippetStart, m.snippetEnd]],
-            description: t('line {0}', m.range.start.line + 1),
+        for (const a of articles) {
+          const an = add(en, {
+            id: `${en.id}|${a.uri}`,
+            kind: 'article',
+            label: a.path,
+            description: String(a.mentionCount),
+            count: a.mentionCount,
             uri: a.uri,
-            range: m.range,
+            range: a.mentions[0]?.range,
             entityKey: e.key,
+            expanded: true,
             children: [],
           });
+          for (const m of a.mentions) {
+            add(an, {
+              id: `${an.id}|m:${m.range.start.line}:${m.range.start.character}`,
+              kind: 'mention',
+              label: m.snippet,
+              highlights: [[m.snippetStart, m.snippetEnd]],
+              description: t('line {0}', m.range.start.line + 1),
+              uri: a.uri,
+              range: m.range,
+              entityKey: e.key,
+              children: [],
+            });
+          }
         }
       }
     }

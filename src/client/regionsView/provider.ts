@@ -239,7 +239,8 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
         item.iconPath = new vscode.ThemeIcon('note');
         break;
       case 'region':
-        item.iconPath = new vscode.ThemeIcon(node.section ? 'globe' : 'location');
+        // the article's own sections: a globe; regions News Lens inferred: a compass (and "inferred" in the description)
+        item.iconPath = new vscode.ThemeIcon(node.inferred ? 'compass' : node.section ? 'globe' : 'location');
         break;
       case 'group':
       case 'entity':
@@ -291,6 +292,9 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
       const detail = entityDetail(e);
       if (e.organization && !detail?.includes(e.organization)) md.appendMarkdown(`${esc(e.organization)}\n\n`);
       if (e.region) md.appendMarkdown(`${esc(t('Region: {0}', e.region))}\n\n`);
+      // why the entity is listed in this region (grouping.ts: post, visit, name, listing, met by …)
+      const why = s.regions.find((r) => r.id === node.regionId)?.reasons?.[e.id];
+      if (why && why.rule !== 'section') md.appendMarkdown(`${esc(t('Why here: {0}', `${reasonLabel(why.rule)} (${why.evidence})`))}\n\n`);
       if (e.aliases.length) md.appendMarkdown(`${esc(t('Also: {0}', e.aliases.join('、')))}\n\n`);
       const rel = relationIndex(s).get(e.id);
       const names = (ids: string[]) => ids.map((id) => s.entities.find((x) => x.id === id)?.name ?? id).join('、');
@@ -299,9 +303,9 @@ export class RegionsProvider implements vscode.TreeDataProvider<TreeNode>, vscod
       md.appendMarkdown(esc(t('{0} mentions in the article, {1} here', e.mentionCount, node.count ?? 0)));
       return md;
     }
-    if ((node.kind === 'region' || node.kind === 'lead') && s) {
+    if ((node.kind === 'region' || node.kind === 'lead') && s && this.mode === 'article') {
       const r = s.regions.find((x) => x.id === node.regionId);
-      md.appendMarkdown(`**${esc(r?.full ?? node.label)}**${r ? ` — ${esc(levelName(r.level))}` : ''}\n\n`);
+      md.appendMarkdown(`**${esc(r?.full ?? node.label)}**${r ? ` — ${esc(levelName(r.level))}${r.inferred ? ` · ${esc(t('inferred'))}` : ''}` : ''}\n\n`);
       md.appendMarkdown(`${esc(node.description ?? '')}\n\n`);
       // which companies/people this region's leaders met
       const officials = node.children.find((c) => c.kind === 'group' && c.entityKind === 'official')?.children ?? [];
@@ -415,8 +419,26 @@ export function legendNode(expanded = false): TreeNode {
   return legend;
 }
 
+/** The grouping's rule, as a reader reads it. */
+function reasonLabel(rule: string): string {
+  switch (rule) {
+    case 'post': return t('the region of the post');
+    case 'central-post': return t('a central post');
+    case 'sar-post': return t('a Hong Kong or Macau post');
+    case 'article-region': return t('a post without its region, placed by the article');
+    case 'visit': return t('visited there');
+    case 'name': return t('its name');
+    case 'listing': return t('its stock listing');
+    case 'employer': return t('its company');
+    case 'met-by': return t('the official who met it');
+    case 'home': return t('the dateline or source');
+    default: return rule;
+  }
+}
+
 function levelName(level: string): string {
   switch (level) {
+    case 'central': return t('central');
     case 'province': return t('province');
     case 'city': return t('city');
     case 'district': return t('district');

@@ -1,18 +1,61 @@
 /**
- * Step 1 of analyze(): the article's sections by region. A region's section opens at a Markdown
- * heading (## 北京), a bold lead line (**北京：**), 【北京】 or a 北京： lead line naming a place; what
- * comes before the first is the lead.
+ * Step 1 of analyze(): the article's own sections by region. A section opens at a line whose
+ * structure makes it a lead, and whose label is a region (a province, city, district or county, by
+ * its name, full name or derived short form: 北京, 广西壮族自治区, 海淀区, 海淀):
+ *
+ *   ## 北京 / # 北京：…                 a Markdown heading that is a region, or a colon lead in one
+ *   **北京：** / **北京**：…            a bold lead
+ *   【北京】 / 【湖北要闻】 / [北京] / 〔北京〕  a bracketed lead (要闻/新闻/动态 … after the region)
+ *   北京：… / 浙江省: …                 a colon lead (the label is the whole text before the colon)
+ *   北京  (alone on its line)           a line that is only a region's name
+ *   一、河北 / （一）河北 / 1. 河北 / 1、河北 / ①河北   numbered (the rest is a region, or a colon lead)
+ *   ● 台北市：… / - 台北市：…           bulleted
+ *   新华社南京11月20日电 …              a dateline opening a paragraph, only where the article is a
+ *                                     digest of datelined items (two or more)
+ *
+ * A region named inside a sentence never opens one: every form above is anchored at the start of
+ * a line and asks the whole label to be a region. Sections nest where the article nests them: a
+ * deeper marker (### under ##, （一） under 一、, a lead under a heading) opens a section inside the
+ * open one, and a marker of the same kind whose region lies within the open section's (苏州 after
+ * 江苏) too. What comes before the first section is the lead. One pass over the lines, a bounded
+ * amount of work per line: linear in the text's length.
  */
-import type { Region, RegionLevel } from '../types';
-import { lookupPlace, type PlaceInfo } from '../lexicon';
+import type { Region, RegionLevel, SectionMarker } from '../types';
+import { lexicons, type PlaceInfo } from '../lexicon';
+import { lookupRegion } from '../lexicon/regionNames';
 import { normalizeForMatching } from '../normalize';
+import { datelineAt } from './homeRegion';
 
-const SECTION_PATTERNS: RegExp[] = [
-  /^[ \t]*\*\*[ \t]*([^*\n]{1,16}?)[ \t]*[：:]?[ \t]*\*\*[ \t]*[：:]?/gm, // **北京：**
-  /^[ \t]*#{1,6}[ \t]+([^\n#]{1,16}?)[ \t]*#*[ \t]*$/gm, // ## 北京
-  /^[ \t]*【([^】\n]{1,16})】/gm, // 【北京】
-  /^[ \t]*([^\s：:*#【】，。,]{2,10})[：:]/gm, // 北京：
+interface Candidate {
+  start: number;
+  end: number;
+  place: PlaceInfo;
+  marker: SectionMarker;
+  /** Structural depth: a smaller rank encloses a larger one (headings 1–6, numbering 11–15, leads 20). */
+  rank: number;
+}
+
+const LEAD_RANK = 20;
+/** Longest label read as a region (广西壮族自治区 + 要闻 fits). */
+const MAX_LABEL = 16;
+/** Longest line that may be "only a region's name" (with its numbering and punctuation). */
+const MAX_LINE = 28;
+
+const HEADING = /^(#{1,6})[ \t]+/;
+const BULLET = /^(?:[●○◆◇■□▪▸▶►•·◎★☆※◉✦]|[-*+](?=[ \t]))[ \t]*/;
+const NUMBERING: [RegExp, number][] = [
+  [/^第?[一二三四五六七八九十]{1,3}[、.．][ \t]*/, 11],
+  [/^[（(][一二三四五六七八九十]{1,3}[）)][ \t]*/, 12],
+  [/^\d{1,2}(?:[、．]|\.(?!\d)|[)）])[ \t]*/, 13],
+  [/^[（(]\d{1,2}[）)][ \t]*/, 14],
+  [/^[①-⑳][ \t]*/, 15],
 ];
+const BOLD = /^(\*\*|__)[ \t]*([^*_\n]{1,16}?)[ \t]*\1[ \t]*([:：])?/;
+const BRACKETS: Record<string, string> = { '【': '】', '[': ']', '〔': '〕', '〖': '〗', '「': '」', '『': '』', '［': '］' };
+const COLON = /^([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{2,16}?)[ \t]*[:：]/;
+/** What a column's name adds to a region (【湖北要闻】, 河北新闻, 海淀动态). */
+const COLUMN_SUFFIX = /(要闻|新闻|动态|快讯|简讯|消息|速递|资讯|播报|传真|篇|频道|分站)$/;
+const TRAILING = /[\s:：。.*_#]+$/;
 
 function regionLevel(p: PlaceInfo): RegionLevel {
   if (p.level === 'province') return 'province';
@@ -21,66 +64,151 @@ function regionLevel(p: PlaceInfo): RegionLevel {
   return 'other';
 }
 
-/** The region a section marker names; `label` is the marker's text, normalised for matching. */
-function placeFromMarker(label: string): PlaceInfo | undefined {
-  const t = label.trim().replace(/[：:\s]+$/, '');
-  const p = lookupPlace(t);
-  if (p) return p;
-  const stripped = t.replace(/(特别行政区|自治区|省|市|地区)$/, '');
-  return lookupPlace(stripped);
+/**
+ * The region a label names, if it is one. `bare` labels (a line alone, a numbered line) are only
+ * Chinese divisions; a heading, a bold or bracketed lead or a colon lead may also name a country or
+ * a foreign city (【美国】, 日本：).
+ */
+function regionOf(label: string, bare: boolean): PlaceInfo | undefined {
+  let t = label.replace(TRAILING, '').trim();
+  if (t.length < 2 || t.length > MAX_LABEL) return undefined;
+  let p = lookupRegion(t);
+  if (!p && COLUMN_SUFFIX.test(t)) {
+    t = t.replace(COLUMN_SUFFIX, '');
+    if (t.length >= 2) p = lookupRegion(t);
+  }
+  if (!p) return undefined;
+  if (p.level === 'province' || p.level === 'city' || p.level === 'district') return p;
+  if (!bare && (p.level === 'country' || p.level === 'foreign-city') && p.name !== '中国') return p;
+  return undefined;
+}
+
+/** The section marker on the line [ls, le) of the normalised text, if it is one. */
+function markerOn(n: string, ls: number, le: number, datelines: Candidate[]): Candidate | undefined {
+  let i = ls;
+  while (i < le && (n[i] === ' ' || n[i] === '\t' || n[i] === '\u00a0' || n[i] === '>')) i++;
+  let end = le;
+  while (end > i && /\s/.test(n[end - 1])) end--;
+  if (i >= end || n[i] === '!') return undefined;
+  const head = (from: number) => n.slice(from, Math.min(end, from + 48));
+  const start = i;
+  let rank = LEAD_RANK;
+  let marker: SectionMarker | undefined;
+  let m = HEADING.exec(head(i));
+  if (m) {
+    rank = m[1].length;
+    marker = 'heading';
+    i += m[0].length;
+  } else if ((m = BULLET.exec(head(i)))) {
+    marker = 'bullet';
+    i += m[0].length;
+  }
+  for (const [re, r] of NUMBERING) {
+    m = re.exec(head(i));
+    if (!m) continue;
+    if (!marker) {
+      marker = 'numbered';
+      rank = r;
+    }
+    i += m[0].length;
+    break;
+  }
+  if (i >= end) return undefined;
+  const rest = head(i);
+  const bare = marker === undefined || marker === 'numbered' || marker === 'bullet';
+
+  // **北京：** / **北京**：
+  if ((m = BOLD.exec(rest))) {
+    const place = regionOf(m[2], false);
+    if (place) return { start, end: i + m[0].length, place, marker: marker ?? 'bold', rank };
+  }
+  // 【北京】 / 【湖北要闻】 / [北京] (not a Markdown link: [北京](…))
+  const close = BRACKETS[rest[0]];
+  if (close) {
+    const j = rest.indexOf(close, 1);
+    if (j > 1 && j <= MAX_LABEL + 1 && !(rest[0] === '[' && rest[j + 1] === '(')) {
+      const place = regionOf(rest.slice(1, j), false);
+      let k = j + 1;
+      if (rest[k] === ':' || rest[k] === '：') k++;
+      if (place) return { start, end: i + k, place, marker: marker ?? 'bracket', rank };
+    }
+  }
+  // 北京：… / 浙江省: …
+  if ((m = COLON.exec(rest))) {
+    const place = regionOf(m[1], false);
+    if (place) return { start, end: i + m[0].length, place, marker: marker ?? 'colon', rank };
+  }
+  // a line that is only a region's name: 河北 / 海淀区 / 一、河北 / ## 北京
+  if (end - start <= MAX_LINE) {
+    const place = regionOf(n.slice(i, end), bare);
+    if (place) return { start, end, place, marker: marker ?? 'line', rank };
+  }
+  // 新华社南京11月20日电 opening a paragraph: a section only in a digest (decided by the caller)
+  const d = datelineAt(n, i);
+  if (d) datelines.push({ start, end: d.end, place: d.place, marker: 'dateline', rank: LEAD_RANK });
+  return undefined;
 }
 
 /**
  * The article's region sections, in order. `normalized` is normalizeForMatching(text) when the caller
- * has it (analyze): the markers' labels are read from it instead of being normalised one by one.
+ * has it (analyze). Each section runs from its marker to the next marker; `parentId` names the
+ * section it is nested in.
  */
 export function findRegions(text: string, normalized?: string): Region[] {
-  const found: { start: number; end: number; place: PlaceInfo }[] = [];
-  // code units covered by accepted markers (markers are short), so the overlap test stays linear
-  let covered: Uint8Array | undefined;
-  for (const re of SECTION_PATTERNS) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      // (the label's text occurs at that offset, so its normalised copy is there in `normalized`)
-      const label = normalized === undefined ? normalizeForMatching(m[1]) : normalized.substr(m.index + m[0].indexOf(m[1]), m[1].length);
-      const place = placeFromMarker(label);
-      if (!place) continue;
-      const start = m.index + (m[0].length - m[0].trimStart().length);
-      const end = m.index + m[0].length;
-      if (start < end) {
-        if (covered) {
-          let hit = false;
-          for (let k = start; k < end && !hit; k++) if (covered[k]) hit = true;
-          if (hit) continue;
-        }
-      } else if (found.some((f) => f.start < end && start < f.end)) continue;
-      found.push({ start, end, place });
-      if (start < end) (covered ??= new Uint8Array(text.length)).fill(1, start, end);
-    }
+  const n = normalized ?? normalizeForMatching(text);
+  void lexicons(); // built once, before the loop
+  let found: Candidate[] = [];
+  const datelines: Candidate[] = [];
+  for (let ls = 0; ls < n.length; ) {
+    let le = n.indexOf('\n', ls);
+    if (le < 0) le = n.length;
+    const c = markerOn(n, ls, le, datelines);
+    if (c) found.push(c);
+    ls = le + 1;
   }
-  found.sort((a, b) => a.start - b.start);
+  // a digest of datelined items: each dateline opens the item's section
+  if (datelines.length >= 2) found = [...found, ...datelines].sort((a, b) => a.start - b.start);
+
   const regions: Region[] = [];
   const used = new Map<string, number>();
+  // open sections, outermost first
+  const open: { c: Candidate; id: string }[] = [];
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
+    while (open.length) {
+      const top = open[open.length - 1];
+      if (top.c.rank < f.rank) break;
+      if (top.c.rank === f.rank && top.c.place !== f.place && within(f.place, top.c.place)) break;
+      open.pop();
+    }
     const k = (used.get(f.place.name) ?? 0) + 1;
     used.set(f.place.name, k);
+    const id = k === 1 ? `region:${f.place.name}` : `region:${f.place.name}#${k}`;
     regions.push({
-      id: k === 1 ? `region:${f.place.name}` : `region:${f.place.name}#${k}`,
+      id,
       name: f.place.name,
       level: regionLevel(f.place),
       parent: f.place.parents[0],
+      ...(open.length ? { parentId: open[open.length - 1].id } : {}),
+      marker: f.marker,
       headingStart: f.start,
       headingEnd: f.end,
       start: f.start,
       end: i + 1 < found.length ? found[i + 1].start : text.length,
       entityIds: [],
     });
+    open.push({ c: f, id });
   }
   return regions;
+}
+
+/** True when `inner` lies in `outer` by the administrative hierarchy (苏州 in 江苏, 海淀区 in 北京). */
+function within(inner: PlaceInfo, outer: PlaceInfo): boolean {
+  let cur: PlaceInfo | undefined = inner;
+  for (let g = 0; cur && g < 4; g++) {
+    const parents: string[] = cur.parents;
+    if (parents.includes(outer.name)) return true;
+    cur = parents.length === 1 ? lookupRegion(parents[0]) : undefined;
+  }
+  return false;
 }

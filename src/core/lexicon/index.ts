@@ -2,6 +2,7 @@
 import { Trie } from '../trie';
 import { PLACES_DATA } from './places.data';
 import { NAME_STOP_WORDS } from './nameStops.data';
+import { TAIWAN_PLACES_DATA } from './taiwanPlaces.data';
 import { ASHARE_DATA } from './companies.data';
 import { BRANDS } from './brands';
 import {
@@ -58,7 +59,8 @@ export function lexicons(): Lexicons {
   if (cache) return cache;
   const places = new Trie<PlaceInfo>();
   const placeByName = new Map<string, PlaceInfo>();
-  for (const line of PLACES_DATA.split('\n')) {
+  // GB/T 2260's divisions, then Taiwan's municipalities, cities and counties (taiwanPlaces.data.ts)
+  for (const line of `${PLACES_DATA}\n${TAIWAN_PLACES_DATA}`.split('\n')) {
     const [name, level, parent, full, flag] = line.split('|');
     if (!name) continue;
     // an everyday word as well (大同, 长治): looked up by name, matched in text only written in full
@@ -85,6 +87,17 @@ export function lexicons(): Lexicons {
     }
     if (full && full !== name && !places.has(full)) places.set(full, info);
     if (full && full !== name && !placeByName.has(full)) placeByName.set(full, info);
+  }
+  // a Taiwan county is also known without 县 (苗栗 for 苗栗县) where no city has that name (新竹 is the city)
+  for (const line of TAIWAN_PLACES_DATA.split('\n')) {
+    const name = line.split('|')[0];
+    const info = placeByName.get(name);
+    if (!info || !name.endsWith('县')) continue;
+    const stem = name.slice(0, -1);
+    if (stem.length >= 2 && !placeByName.has(stem)) {
+      placeByName.set(stem, info);
+      places.set(stem, info);
+    }
   }
   for (const c of TAIWAN_CITIES) {
     if (!placeByName.has(c)) {

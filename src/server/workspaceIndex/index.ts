@@ -50,7 +50,7 @@ export interface WorkspaceIndexHost {
   /** Options for a file's analysis (the user's corrections, as for open documents); reindex() when they change. */
   analyzeOptions?(uri: string): AnalyzeOptions | undefined;
   /** Adjust a finished analysis made with `options` (the user's aliases the core leaves apart). */
-  postProcess?(analysis: Analysis, options: AnalyzeOptions | undefined): Analysis;
+  postProcess?(analysis: Analysis, options: AnalyzeOptions | undefined, text: string): Analysis;
   /** The index was (re)configured with these workspace folders (URIs). */
   foldersChanged?(folderUris: string[]): void;
   maxDocumentSize(): number;
@@ -305,7 +305,7 @@ export class WorkspaceIndex {
     // the same corrections as an open editor of the file gets (documentCache.ts)
     const options = this.host.analyzeOptions?.(uri);
     const raw = await this.analyse(limited, options);
-    const analysis = this.host.postProcess ? this.host.postProcess(raw, options) : raw;
+    const analysis = this.host.postProcess ? this.host.postProcess(raw, options, limited) : raw;
     const doc = TextDocument.create(uri, /\.txt$/i.test(p) ? 'plaintext' : 'markdown', 0, limited);
     const summary = buildSummary(doc, analysis, { truncated: limited.length < text.length });
     summary.version = null; // not an editor version

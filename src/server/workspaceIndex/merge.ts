@@ -40,6 +40,17 @@ export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?
       if (list.length < MAX_MENTIONS_PER_ARTICLE) list.push({ range: m.range, snippet: m.snippet, snippetStart: m.snippetStart, snippetEnd: m.snippetEnd });
     }
     const regionNames = new Map(s.regions.map((r) => [r.id, r.name]));
+    // the regions that list each entity in this article (the nodes of its Regions view)
+    const groupsOf = new Map<string, { name: string; inferred: boolean }[]>();
+    const regionById = new Map(s.regions.map((r) => [r.id, r]));
+    for (const m of s.mentions) {
+      const r = m.regionId !== undefined ? regionById.get(m.regionId) : undefined;
+      if (!r) continue;
+      let list = groupsOf.get(m.entityId);
+      if (!list) groupsOf.set(m.entityId, (list = []));
+      if (!list.some((g) => g.name === r.name)) list.push({ name: r.name, inferred: !!r.inferred });
+      else if (!r.inferred) list.find((g) => g.name === r.name)!.inferred = false;
+    }
     for (const e of s.entities) {
       if (e.type === 'title' && !opts.includeTitles) continue;
       const ms = byEntity.get(e.id) ?? [];
@@ -60,7 +71,7 @@ export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?
       const regions = e.region ? [e.region, ...sections.filter((r) => r !== e.region)] : sections;
       for (const r of regions) if (!w.regions.includes(r)) w.regions.push(r);
       w.mentionCount += e.mentionCount;
-      w.articles.push({ uri: art.uri, path: art.path, title: s.title, mentionCount: e.mentionCount, mentions: ms, titles, regions });
+      w.articles.push({ uri: art.uri, path: art.path, title: s.title, mentionCount: e.mentionCount, mentions: ms, titles, regions, groups: groupsOf.get(e.id) ?? [] });
     }
   }
   const out = [...merged.values()];

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, recognizeRich } from '../../../src/core';
+import { analyze, findRegions, recognizeRich } from '../../../src/core';
 import { repoRoot } from './helpers';
 
 const MAX_RATIO = 3.5;
@@ -84,5 +84,15 @@ describe('performance shape', function () {
     // a region heading every line, the same entities in every region
     const dense = repeatTo('## 北京\n北京、上海和广州的企业。\n【上海】\n华为在上海。\n', 400_000);
     assertLinear('analyze dense regions', an, (n) => dense.slice(0, n), 20_000, 10);
+  });
+
+  it('sections: thousands of region-name lines in every style, up to a megabyte', () => {
+    // lines that are only a region, numbered, colon and bulleted leads, nested headings, datelines
+    // of a digest, and sentences that merely start with a region: 1 MB has ~40,000 marker lines
+    const unit =
+      '海淀区\n正文一句。\n一、河北\n（一）石家庄：正文。\n1. 浦东\n●臺北市:明日正常上班上課。\n## 江苏\n### 苏州\n' +
+      '新华社南京11月20日电 记者获悉。\n北京市委书记来到朝阳区调研。\n【湖北要闻】\n浙江省：正文。\n';
+    assertLinear('sections', (t: string) => findRegions(t), (n) => repeatTo(unit, n), 100_000, 10);
+    assertLinear('analyze region lines', (t: string) => analyze(t, { useModel: false }), (n) => repeatTo(unit, n), 20_000, 10);
   });
 });

@@ -23,6 +23,17 @@ function summarise(text: string, uri = 'file:///ws/a.md'): ArticleSummary {
 
 const child = (n: TreeNode | undefined, label: string) => n?.children.find((c) => c.label === label);
 
+/** Every mention under `region` takes at most three clicks: one per collapsed node on the way, one on the mention. */
+function assertThreeClicks(region: TreeNode): void {
+  const walk = (n: TreeNode, clicks: number) => {
+    for (const c of n.children) {
+      if (c.kind === 'mention') assert.ok(clicks + 1 <= 3, `${region.label} → … → ${c.label}: ${clicks + 1} clicks`);
+      else if (c.kind !== 'relations') walk(c, clicks + (c.children.length && !c.expanded ? 1 : 0));
+    }
+  };
+  walk(region, 0);
+}
+
 describe('Regions view model', function () {
   this.timeout(60_000);
   const text = fs.readFileSync(FIXTURE, 'utf8');
@@ -34,13 +45,13 @@ describe('Regions view model', function () {
     tree = buildArticleTree(summary, { types: TREE_KINDS, t });
   });
 
-  it('summary: sections in order, sub-regions nested by the administrative hierarchy', () => {
+  it('summary: sections in order; every entity is in a section, so nothing is inferred; no region lists itself', () => {
     assert.deepEqual(summary.regions.filter((r) => r.section).map((r) => r.name), ['北京', '上海', '重庆', '广东']);
-    const chaoyang = summary.regions.find((r) => r.name === '朝阳区');
-    assert.ok(chaoyang && !chaoyang.section);
-    assert.equal(summary.regions.find((r) => r.id === chaoyang.parentId)?.name, '北京');
-    const gz = summary.regions.find((r) => r.name === '广州');
-    assert.equal(summary.regions.find((r) => r.id === gz?.parentId)?.name, '广东');
+    assert.deepEqual(summary.regions.filter((r) => r.inferred), []);
+    for (const r of summary.regions) {
+      const own = summary.entities.find((e) => e.type === 'place' && e.name === r.name);
+      if (own) assert.ok(!summary.mentions.some((m) => m.regionId === r.id && m.entityId === own.id), `${r.name} lists itself`);
+    }
   });
 
   it('summary: mentions carry line ranges and a snippet that contains the mention', () => {
@@ -53,13 +64,19 @@ describe('Regions view model', function () {
     }
   });
 
-  it('tree: four regions in order, 朝阳区 under 北京, 广州 under 广东', () => {
+  it('tree: four regions in order, none containing only itself, a mention at most three clicks from its region', () => {
     assert.deepEqual(tree.filter((n) => n.kind === 'region').map((n) => n.label), ['北京', '上海', '重庆', '广东']);
     const bj = tree.find((n) => n.label === '北京')!;
-    assert.equal(bj.children[0].label, '朝阳区');
-    assert.equal(bj.children[0].kind, 'region');
-    assert.ok(child(tree.find((n) => n.label === '广东'), '广州'));
     assert.match(bj.description!, /^\d+ entities$/);
+    assert.ok(!findNode([bj], (n) => n.kind === 'entity' && n.label === '北京'), '北京 → Places → 北京');
+    assert.ok(findNode([bj], (n) => n.kind === 'entity' && n.label === '朝阳区'), '朝阳区 is a place of 北京');
+    for (const region of tree.filter((n) => n.kind === 'region' || n.kind === 'lead')) assertThreeClicks(region);
+  });
+
+  it('tree: a node shows the name the article uses most (小红书, not its legal name)', () => {
+    const sh = tree.find((n) => n.label === '上海')!;
+    const companies = sh.children.find((c) => c.kind === 'group' && c.entityKind === 'company')!;
+    assert.ok(companies.children.some((c) => c.label === '小红书'), companies.children.map((c) => c.label).join(','));
   });
 
   it('tree: 尹力 is an official under 北京 with his mentions and the companies he met', () => {
@@ -194,12 +211,22 @@ describe('workspace index merge', function () {
     assert.deepEqual(catl[0].articles.map((x) => x.path).sort(), ['leaders-visit-firms.md', 'sub/catl.md', 'trad.md']);
   });
 
-  it('workspace tree: entity → articles → mentions', () => {
-    const tree = buildWorkspaceTree({ indexing: false, articleCount: 2, filesSeen: 2, entities: mergeArticles(arts) }, { types: TREE_KINDS, t });
-    const catl = findNode(tree, (n) => n.kind === 'entity' && n.label === '宁德时代')!;
-    assert.equal(catl.count, 2);
-    assert.match(catl.description!, /^2 articles/);
-    assert.ok(catl.children.every((c) => c.kind === 'article' && c.children.every((m) => m.kind === 'mention' && m.uri === c.uri)));
+  it('workspace tree: regions merged across articles → entity → articles → mentions, three clicks at most', () => {
+    const c = summarise('**北京：**\n\n北京市委书记尹力会见了客人。\n', 'file:///ws/bj.md');
+    const all = [...arts, { uri: c.uri, path: 'bj.md', summary: c }];
+    const tree = buildWorkspaceTree({ indexing: false, articleCount: 3, filesSeen: 3, entities: mergeArticles(all) }, { types: TREE_KINDS, t });
+    // 北京's officials from both articles together
+    const bj = tree.find((n) => n.kind === 'region' && n.label === '北京')!;
+    const yin = findNode([bj], (n) => n.kind === 'entity' && n.label === '尹力')!;
+    assert.deepEqual(yin.children.map((x) => x.label).sort(), ['bj.md', 'leaders-visit-firms.md']);
+    assert.match(yin.description!, /^2 articles/);
+    // 宁德时代 under 广东 (the seed) and under 福建 (the other article), each with its own article
+    const gd = findNode([tree.find((n) => n.label === '广东')!], (n) => n.kind === 'entity' && n.label === '宁德时代')!;
+    assert.deepEqual(gd.children.map((x) => x.label), ['leaders-visit-firms.md']);
+    const fj = findNode([tree.find((n) => n.label === '福建')!], (n) => n.kind === 'entity' && n.label === '宁德时代')!;
+    assert.deepEqual(fj.children.map((x) => x.label), ['sub/catl.md']);
+    assert.ok(gd.children.every((a) => a.kind === 'article' && a.children.every((m) => m.kind === 'mention' && m.uri === a.uri)));
+    for (const region of tree) assertThreeClicks(region);
   });
 
   it('workspace CSV has one row per entity and article', () => {

@@ -68,7 +68,7 @@ describe('Regions view', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('lists the fixture’s four regions in order, 朝阳区 nested under 北京', async function () {
+  it('lists the fixture’s four regions in order, 朝阳区 a place of 北京 (no region holding only itself)', async function () {
     const tree = await eventually(
       'the Regions tree of the fixture',
       getTree,
@@ -77,11 +77,11 @@ describe('Regions view', function () {
     );
     assert.ok(tree.visible, 'the view is visible after newsLens.focusRegions');
     const bj = tree.nodes.find((n) => n.label === '北京')!;
-    const chaoyang = bj.children.find((c) => c.label === '朝阳区');
-    assert.ok(chaoyang && chaoyang.kind === 'region', `朝阳区 under 北京: ${preview(bj.children.map((c) => c.label))}`);
+    const places = bj.children.find((c) => c.kind === 'group' && c.entityKind === 'place');
+    assert.ok(places?.children.some((c) => c.label === '朝阳区'), `朝阳区 a place of 北京: ${preview(bj.children.map((c) => c.label))}`);
+    assert.ok(!places?.children.some((c) => c.label === '北京'), 'no 北京 → Places → 北京');
+    assert.ok(!tree.nodes.some((n) => n.kind === 'region' && n.children.some((c) => c.kind === 'region' && c.label === '朝阳区')));
     assert.match(bj.description ?? '', /\d/);
-    const gd = tree.nodes.find((n) => n.label === '广东')!;
-    assert.ok(gd.children.some((c) => c.kind === 'region' && c.label === '广州'), '广州 under 广东');
   });
 
   it('shows 尹力 under 北京 → officials with his mention count, mentions and whom he met', async function () {
@@ -118,7 +118,7 @@ describe('Regions view', function () {
     const ok = await vscode.commands.executeCommand<boolean>('newsLens.revealInRegions', { uri: doc.uri.toString(), entityId: 'company:宁德时代' });
     assert.equal(ok, true);
     const t = await getTree();
-    assert.ok(t.selected.some((id) => id === 'region:region:广东|company:宁德时代'), `selected ${preview(t.selected)}`);
+    assert.ok(t.selected.some((id) => id === 'region:section:region:广东|company:宁德时代'), `selected ${preview(t.selected)}`);
     await vscode.commands.executeCommand('newsLens.revealInRegions', { uri: doc.uri.toString(), entityId: 'person:尹力' });
     await screenshot('regions-view');
   });
@@ -162,13 +162,14 @@ describe('Regions view', function () {
       'the workspace tree with 宁德时代 in two articles',
       getTree,
       (t) => {
-        const catl = find(t.nodes, (n) => n.kind === 'entity' && n.label === '宁德时代');
-        const paths = catl?.children.map((c) => c.label) ?? [];
+        // regions merged across articles: 宁德时代 under 广东 (the fixture) and 福建 (the second article)
+        const paths = all(t.nodes, (n) => n.kind === 'entity' && n.label === '宁德时代').flatMap((n) => n.children.map((c) => c.label));
         return (t.mode === 'workspace' && paths.includes('leaders-visit-firms.md') && paths.includes(SECOND)) || `workspace tree: ${preview({ message: t.message, paths })}`;
       },
       60_000,
     );
-    const catl = find(t.nodes, (n) => n.kind === 'entity' && n.label === '宁德时代')!;
+    const fj = t.nodes.find((n) => n.kind === 'region' && n.label === '福建')!;
+    const catl = find([fj], (n) => n.kind === 'entity' && n.label === '宁德时代')!;
     const art = catl.children.find((c) => c.label === SECOND)!;
     assert.ok(art.children.length >= 1 && art.children[0].kind === 'mention');
     // jump to it

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { findRegions } from '../../../../src/core/analysis/sections';
 import { normalizeForMatching } from '../../../../src/core/normalize';
+import { lookupRegion, shortFormPlace } from '../../../../src/core/lexicon/regionNames';
 
 describe('analysis/sections', () => {
   const text = '导语。\n\n**北京：**\n尹力调研。\n\n【广州】\n会议召开。\n\n## 重庆\n正文';
@@ -18,5 +19,73 @@ describe('analysis/sections', () => {
   });
   it('a lead line that names no place opens no section', () => {
     assert.deepEqual(findRegions('**编者按：**\n正文'), []);
+  });
+});
+
+describe('analysis/sections: every style real news uses', () => {
+  const names = (t: string) => findRegions(t).map((r) => r.name);
+  it('a line that is only a region: province, autonomous region, district, county, with 要闻', () => {
+    assert.deepEqual(names('河北\n正文。\n广西壮族自治区\n正文。\n海淀区\n正文。\n岐山县\n正文。'), ['河北', '广西', '海淀区', '岐山县']);
+    assert.deepEqual(names('【国内要闻】\n★中央会议召开。\n【湖北要闻】\n★王忠林率队拜会。'), ['湖北']);
+  });
+  it('numbered sections in four styles', () => {
+    assert.deepEqual(names('一、河北\n正文。\n二、山西\n正文。'), ['河北', '山西']);
+    assert.deepEqual(names('（一）河北\n正文。\n(二)山西\n正文。'), ['河北', '山西']);
+    assert.deepEqual(names('1. 河北\n正文。\n2、山西\n正文。\n3．辽宁\n正文。'), ['河北', '山西', '辽宁']);
+  });
+  it('colon leads, full- and half-width, with or without text after the colon, and short forms of districts', () => {
+    assert.deepEqual(names('海淀：\n正文。\n浦东: 正文。\n浙江省：正文。\n黄石：正文。'), ['海淀区', '浦东新区', '浙江', '黄石市']);
+  });
+  it('bold, heading and bracket forms in both widths', () => {
+    assert.deepEqual(names('**北京**：正文。\n__上海：__\n正文。\n### 重庆：会见\n正文。\n[广东]\n正文。\n〔福建〕正文。'), ['北京', '上海', '重庆', '广东', '福建']);
+  });
+  it('bulleted leads, and Taiwan’s cities and counties (traditional script)', () => {
+    const t = '●臺北市:明日正常上班上課。\n\n●新竹市:正常。\n\n●新竹縣:正常。\n\n●嘉義縣:停班。\n\n●嘉義市:停班。\n\n●連江縣:正常。';
+    assert.deepEqual(names(t), ['台北', '新竹', '新竹县', '嘉义县', '嘉义', '连江县']);
+  });
+  it('a region named inside an ordinary sentence never opens a section', () => {
+    assert.deepEqual(names('北京市委书记尹力来到朝阳区调研。\n河北、黑龙江、河南境内4条高速封闭。\n1. 河北省召开会议\n交通运输部发布路况信息:截至今日7时'), []);
+    assert.deepEqual(names('他说：北京很好。\n记者：王明\n[北京](https://example.com)'), []);
+  });
+  it('datelined items open sections only in a digest of datelined items', () => {
+    const one = '新华社南京11月20日电（记者王明）江苏省召开会议。\n会议指出，要做好工作。';
+    assert.deepEqual(names(one), []);
+    const digest = '新华社北京2月12日电(记者王希)国资委说。\n正文。\n新华社广州2月11日电 题:复工记\n正文。\n本报温州电 记者获悉。';
+    const rs = findRegions(digest);
+    assert.deepEqual(rs.map((r) => [r.name, r.marker]), [['北京', 'dateline'], ['广州', 'dateline'], ['温州', 'dateline']]);
+    assert.equal(digest.slice(rs[1].headingStart, rs[1].headingEnd), '新华社广州2月11日电');
+  });
+  it('sections nest where the article nests them', () => {
+    const rs = findRegions('## 江苏\n### 苏州\n正文。\n### 南京\n正文。\n## 浙江\n杭州：正文。\n宁波：正文。\n**上海：**\n浦东：正文。');
+    const byName = (n: string) => rs.find((r) => r.name === n)!;
+    assert.deepEqual(rs.map((r) => r.name), ['江苏', '苏州', '南京', '浙江', '杭州', '宁波', '上海', '浦东新区']);
+    assert.equal(byName('苏州').parentId, byName('江苏').id);
+    assert.equal(byName('南京').parentId, byName('江苏').id);
+    assert.equal(byName('浙江').parentId, undefined);
+    assert.equal(byName('宁波').parentId, byName('浙江').id);
+    // same kind of lead: nested because 浦东 lies in 上海
+    assert.equal(byName('浦东新区').parentId, byName('上海').id);
+    // sections' own texts do not overlap: each runs to the next marker
+    for (let i = 1; i < rs.length; i++) assert.equal(rs[i - 1].end, rs[i].start);
+  });
+});
+
+describe('lexicon: region names readers write', () => {
+  it('Taiwan’s municipalities, cities and counties are known, counties also without 县', () => {
+    for (const [n, canon] of [['台北市', '台北'], ['新竹县', '新竹县'], ['新竹市', '新竹'], ['嘉义市', '嘉义'], ['嘉义县', '嘉义县'], ['苗栗', '苗栗县'], ['花莲县', '花莲县']]) {
+      const p = lookupRegion(n);
+      assert.equal(p?.name, canon, n);
+      assert.ok(p?.parents.includes('台湾'), `${n} lies in 台湾`);
+    }
+  });
+  it('short forms of districts and counties by rule, only where unambiguous', () => {
+    assert.equal(lookupRegion('海淀')?.name, '海淀区');
+    assert.equal(lookupRegion('浦东')?.name, '浦东新区');
+    assert.equal(lookupRegion('岐山')?.name, '岐山县');
+    // 长安区 (石家庄 and 西安), 鼓楼区 (several cities): no short form
+    assert.equal(shortFormPlace('长安'), undefined);
+    assert.equal(shortFormPlace('鼓楼'), undefined);
+    // never a zone: 开发区 has no short form
+    assert.equal(shortFormPlace('石家庄高新技术产业开发'), undefined);
   });
 });

@@ -1,0 +1,428 @@
+/**
+ * Step 8 of analyze(): the article's entities grouped by region, for the outline and the Regions
+ * view. The article's own sections come first (kind 'section', nested as the article nests them);
+ * officials, business people and companies are also placed by inference (kind 'inferred'), each
+ * with the reason it was placed there:
+ *
+ *  - an official under the region of the post (entity.region and titles[].region as the titles step
+ *    computes them), a central post under 中央, a Hong Kong or Macau post under 香港 / 澳门, a post
+ *    written without its region (省长, 县委书记) under the section it is mentioned in, else the home
+ *    region or the article's most named place of that level;
+ *  - a company under the region where the article places it: the place of a visit or meeting in a
+ *    sentence that names it (在北京拜会…), the region its name begins with (上海临港集团, 行吟信息科技
+ *    （上海）有限公司), the province of its A-share listing (already in entity.region), the home region
+ *    from the dateline or source line; else the region of the official who met it;
+ *  - a business person under their company's region, else as a company.
+ *
+ * In a section, an entity whose inferred region is neither the section's region nor inside it (a
+ * central minister in a 【湖北要闻】 item) goes into an inferred group nested in the section. An entity
+ * the article names only outside its sections (all of them, in an article without sections) goes into
+ * a top-level inferred group; those nest by the administrative hierarchy (苏州 under 江苏). Other kinds
+ * (government bodies, organizations, places, other people) are grouped only by the sections they are
+ * mentioned in. Pure, never throws, linear in the number of mentions (sentences are scanned once).
+ */
+import type { Analysis, Entity, GroupReason, HomeRegion, Mention, Region, RegionGroup } from '../types';
+import { lexicons, type PlaceInfo } from '../lexicon';
+import { countShortForms, lookupRegion } from '../lexicon/regionNames';
+import { normalizeForMatching } from '../normalize';
+
+/** 中央: posts of the central party, state, congress, CPPCC, courts, ministries and national bodies. */
+export const CENTRAL = '中央';
+
+const CENTRAL_POST = /^(?:中共中央|中央|国务院|全国人大|全国政协|最高人民(?:法院|检察院)|国家(?!级)|中国人民银行|中国人民解放军|中华人民共和国|人民银行|民航局|国资委|发展改革委|发改委|外交部|国防部|商务部|财政部|教育部|科技部|科学技术部|工业和信息化部|工信部|公安部|民政部|司法部|人力资源和社会保障部|自然资源部|生态环境部|住房和城乡建设部|交通运输部|水利部|农业农村部|文化和旅游部|退役军人事务部|应急管理部|审计署|海关总署|中国民航局|中国民用航空局|中国证监会|证监会|银保监会|金融监管总局|中国气象局|中国科学院|中国工程院|中国社会科学院)/;
+const HK_MACAU_POST = /(行政长官|特首|立法会|行政会议|行政会|政务司|财政司|律政司|特区政府|特别行政区|司长|廉政公署|金管局|贸发局)/;
+// a visit to a company where it is (调研, 走访, 拜会…), not a meeting with its guests (会见, 会谈):
+// 在海口会见台湾企业家 says where the officials were, not where the companies are
+const VISIT_VERB = /(调研|考察|走访|参观|视察|拜会|拜访|看望|慰问|深入|来到|莅临)/;
+/** A post in a ministry written without a region (交通运输部党组书记), not in a party committee's department (组织部部长). */
+const MINISTRY_POST = /^(?!.*(?:组织部|宣传部|统战部|统一战线工作部|武装部|政法委))[\u4e00-\u9fff]{2,9}部(?:党组|部长|副部长|党委)/;
+const VISIT_AFTER = new RegExp(`^(?:进行|开展|实地)?${VISIT_VERB.source}`);
+/** Posts only the centre has, written bare (总书记, 国务院总理 → 总理). */
+const CENTRAL_ONLY = /^(?:总书记|国家主席|国家副主席|总理|副总理|国务委员|委员长|副委员长|军委主席)$/;
+// 来琼考察 (guests who came to 海南) says where the guests went, not where their companies are
+const BEFORE_PLACE = /(在|赴|到|来到|深入|于)$/;
+
+interface Placement extends GroupReason {
+  region: string;
+}
+
+export interface GroupingInput {
+  normalized: string;
+  analysis: Analysis;
+  home?: HomeRegion;
+}
+
+const canon = (name: string | undefined): string | undefined => (name ? lookupRegion(name)?.name ?? name : undefined);
+
+/** True when region `inner` is `outer` or lies in it (海淀区 in 北京); 中央 and countries only equal themselves. */
+export function sameOrWithin(inner: string, outer: string): boolean {
+  const a = canon(inner);
+  const b = canon(outer);
+  if (!a || !b) return false;
+  if (a === b) return true;
+  let cur: PlaceInfo | undefined = lookupRegion(a);
+  for (let g = 0; cur && g < 4; g++) {
+    if (cur.parents.includes(b)) return true;
+    cur = cur.parents.length === 1 ? lookupRegion(cur.parents[0]) : undefined;
+  }
+  return false;
+}
+
+function isGrouped(e: Entity): boolean {
+  return e.type === 'company' || (e.type === 'person' && (e.role === 'official' || e.role === 'business'));
+}
+
+/** A place usable as a region: a division, a country or a foreign city (not 中国 itself, not a landmark). */
+function regionPlace(p: PlaceInfo | undefined): PlaceInfo | undefined {
+  if (!p || p.name === '中国') return undefined;
+  return p.level === 'province' || p.level === 'city' || p.level === 'district' || p.level === 'country' || p.level === 'foreign-city' ? p : undefined;
+}
+
+/** The region a company's name begins with (上海临港集团 → 上海) or names in brackets (行吟信息科技（上海）有限公司 → 上海). */
+function nameRegion(name: string): PlaceInfo | undefined {
+  const lx = lexicons();
+  const lead = lx.places.longest(name, 0);
+  if (lead && lead[0] < name.length) {
+    const p = regionPlace(lead[1]);
+    if (p) return p;
+  }
+  const m = /[（(]([^（()）]{2,8})[)）](?:有限|股份|集团|控股)/.exec(name);
+  return m ? regionPlace(lookupRegion(m[1])) : undefined;
+}
+
+export function buildGrouping(input: GroupingInput): RegionGroup[] {
+  const { normalized, analysis: a, home } = input;
+  const lx = lexicons();
+  const byId = new Map(a.entities.map((e) => [e.id, e]));
+  const sectionById = new Map(a.regions.map((r) => [r.id, r]));
+
+  // places named in each sentence (with the two characters before them), for visits and for
+  // the article's most named place of a level
+  const placesBySentence = new Map<number, Mention[]>();
+  const placeCount = new Map<string, number>();
+  for (const m of a.mentions) {
+    if (m.type !== 'place') continue;
+    let list = placesBySentence.get(m.sentence);
+    if (!list) placesBySentence.set(m.sentence, (list = []));
+    list.push(m);
+    const e = byId.get(m.entityId);
+    if (e) placeCount.set(e.name, (placeCount.get(e.name) ?? 0) + 1);
+  }
+
+  /** The place of a visit or meeting in sentence `si` (在北京拜会…, 来到朝阳区调研). */
+  const visitPlace = (si: number): Placement | undefined => {
+    const places = placesBySentence.get(si);
+    if (!places?.length) return undefined;
+    for (const m of places) {
+      const before = normalized.slice(Math.max(0, m.start - 2), m.start);
+      if (!BEFORE_PLACE.test(before)) continue;
+      // 在北京拜会…, 来到朝阳区调研, 赴苏州考察: the visit verb follows the place closely (在海口会见 is a meeting)
+      if (!/(来到|深入|莅临)$/.test(before) && !VISIT_AFTER.test(normalized.slice(m.end, Math.min(normalized.length, m.end + 8)))) continue;
+      const p = regionPlace(lookupRegion(byId.get(m.entityId)?.name ?? m.text));
+      if (p) return { region: p.name, rule: 'visit', evidence: normalized.slice(Math.max(0, m.start - 2), Math.min(normalized.length, m.end + 6)) };
+    }
+    return undefined;
+  };
+
+  // the SAR an article is about, for 行政长官 and the like written without 香港 / 澳门
+  let sar: string | undefined | null = null;
+  const sarOfArticle = (): string | undefined => {
+    if (sar === null) {
+      const hk = (placeCount.get('香港') ?? 0) + (/香港|港府|港区/.test(normalized) ? 1 : 0);
+      const mo = (placeCount.get('澳门') ?? 0) + (/澳门|澳府/.test(normalized) ? 1 : 0);
+      sar = hk > mo ? '香港' : mo > hk ? '澳门' : hk > 0 ? '香港' : undefined;
+    }
+    return sar;
+  };
+
+  /**
+   * The article's most named place of a level (ties: the first named), for 县委书记 written without 县;
+   * short forms the recognizer leaves alone (秀屿 for 秀屿区) count too.
+   */
+  let shortCounts: Map<string, number> | undefined;
+  const mostNamed = (test: (p: PlaceInfo) => boolean): string | undefined => {
+    let best: string | undefined;
+    let n = 0;
+    shortCounts ??= countShortForms(normalized);
+    for (const [name, k] of [...placeCount, ...shortCounts]) {
+      const p = lookupRegion(name);
+      if (p && test(p) && k > n) {
+        best = p.name;
+        n = k;
+      }
+    }
+    return best;
+  };
+
+  /** An official's region from the post itself: central, the post's region, Hong Kong or Macau. */
+  const ownPost = (e: Entity): Placement | undefined => {
+    const title = e.titles[0];
+    const evidence = title?.full || title?.inText || e.name;
+    // titles as written may be traditional (總書記): read them normalised
+    const texts = e.titles.map((t) => normalizeForMatching(t.inText + ' ' + t.full));
+    if (texts.some((t) => CENTRAL_POST.test(t) || / (?:中共中央|国务院)/.test(t) || CENTRAL_ONLY.test(t.slice(0, t.indexOf(' ')))) || texts.some((t) => MINISTRY_POST.test(t))) {
+      return { region: CENTRAL, rule: 'central-post', evidence };
+    }
+    if (e.region) return { region: canon(e.region)!, rule: 'post', evidence };
+    for (const t of e.titles) if (t.region) return { region: canon(t.region)!, rule: 'post', evidence: t.full || t.inText };
+    for (const t of texts) {
+      const named = /(香港|澳门)/.exec(t);
+      if (named) return { region: named[1], rule: 'sar-post', evidence };
+      if (HK_MACAU_POST.test(t)) {
+        const s = sarOfArticle();
+        if (s) return { region: s, rule: 'sar-post', evidence };
+      }
+    }
+    return undefined;
+  };
+
+  const officialPlacement = (e: Entity, section: Region | undefined): Placement | undefined => {
+    const own = ownPost(e);
+    if (own) return own;
+    const title = e.titles[0];
+    const evidence = title?.full || title?.inText || e.name;
+    // a post written without its region: the section, the home region, the article's place of that level
+    const head = title ? title.inText.replace(/^(?:原|前|时任|代)/, '') : '';
+    const level = /^(?:省|副?省长)/.test(head) ? 'province' : /^(?:市|副?市长)/.test(head) ? 'city' : /^(?:县|副?县长)/.test(head) ? 'county' : /^(?:区|副?区长)/.test(head) ? 'district' : undefined;
+    if (!level) {
+      // a bare post (副部长, 秘书长): where the article's other officials hold theirs, when they agree
+      const m = majority(e);
+      return m ? { region: m, rule: 'article-region', evidence } : undefined;
+    }
+    const fits = (p: PlaceInfo) =>
+      level === 'province' ? p.level === 'province' : level === 'city' ? p.level === 'city' || (p.level === 'province' && /市$/.test(p.full)) : level === 'county' ? p.level === 'district' && /县$/.test(p.full) : p.level === 'district' && /区$/.test(p.full);
+    if (section) {
+      const p = lookupRegion(section.name);
+      if (p && fits(p)) return { region: p.name, rule: 'section', evidence };
+    }
+    const h = home && lookupRegion(home.region);
+    if (h && fits(h)) return { region: h.name, rule: 'home', evidence: home!.evidence };
+    const m = mostNamed(fits);
+    if (m) return { region: m, rule: 'article-region', evidence };
+    return undefined;
+  };
+
+  // the region most of the article's officials with a region hold their posts in (a strict majority)
+  // (officials placed by their own posts: central, regional, Hong Kong or Macau)
+  let officialRegions: Map<Entity, string> | undefined;
+  const majority = (except: Entity): string | undefined => {
+    if (!officialRegions) {
+      officialRegions = new Map();
+      for (const o of a.entities) {
+        if (o.role !== 'official') continue;
+        const p = ownPost(o);
+        if (p) officialRegions.set(o, p.region);
+      }
+    }
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const [o, r] of officialRegions) {
+      if (o === except) continue;
+      counts.set(r, (counts.get(r) ?? 0) + 1);
+      total++;
+    }
+    let best: string | undefined;
+    let n = 0;
+    for (const [r, k] of counts) {
+      if (k > n) {
+        best = r;
+        n = k;
+      }
+    }
+    return best && n * 2 > total ? best : undefined;
+  };
+
+  // the first visit place per entity and section ('' = anywhere), one pass over its mentions
+  const visitCache = new Map<number, Placement | undefined>();
+  const visitsOf = new Map<string, Map<string, Placement>>();
+  const firstVisit = (e: Entity, section: Region | undefined): Placement | undefined => {
+    let visits = visitsOf.get(e.id);
+    if (!visits) {
+      visitsOf.set(e.id, (visits = new Map()));
+      let last = -1;
+      for (const m of e.mentions) {
+        if (m.sentence === last) continue;
+        last = m.sentence;
+        const key = m.regionId ?? '\0';
+        if (visits.has(key) && visits.has('')) continue;
+        let v = visitCache.get(m.sentence);
+        if (v === undefined && !visitCache.has(m.sentence)) visitCache.set(m.sentence, (v = visitPlace(m.sentence)));
+        if (!v) continue;
+        if (!visits.has(key)) visits.set(key, v);
+        if (!visits.has('')) visits.set('', v);
+      }
+    }
+    return visits.get(section ? section.id : '');
+  };
+
+  const metBy = new Map<string, string[]>();
+  for (const r of a.relations) {
+    if (r.kind !== 'met') continue;
+    let l = metBy.get(r.to);
+    if (!l) metBy.set(r.to, (l = []));
+    l.push(r.from);
+  }
+
+  const companyCache = new Map<string, Placement | undefined>();
+  const companyPlacement = (e: Entity, section: Region | undefined, depth = 0): Placement | undefined => {
+    const key = `${e.id}|${section?.id ?? ''}`;
+    if (companyCache.has(key)) return companyCache.get(key);
+    companyCache.set(key, undefined); // cycles (met-by chains) end here
+    let p: Placement | undefined = firstVisit(e, section);
+    if (!p && section) p = { region: section.name, rule: 'section', evidence: section.name };
+    if (!p) {
+      const n = [e.name, ...e.aliases].map((x) => nameRegion(x)).find(Boolean);
+      if (n) p = { region: n.name, rule: 'name', evidence: e.name };
+    }
+    if (!p && e.type === 'company' && e.region) p = { region: canon(e.region)!, rule: 'listing', evidence: lx.companyByName.get(e.name)?.code ?? e.name };
+    if (!p && home) p = { region: canon(home.region)!, rule: 'home', evidence: home.evidence };
+    if (!p && depth < 2) {
+      for (const id of metBy.get(e.id) ?? []) {
+        const o = byId.get(id);
+        const op = o?.role === 'official' ? officialPlacement(o, section) : undefined;
+        if (op) {
+          p = { region: op.region, rule: 'met-by', evidence: o!.name };
+          break;
+        }
+      }
+    }
+    // nothing places it: where the article's officials hold their posts, when they agree
+    if (!p && depth === 0) {
+      const m = majority(e);
+      if (m) p = { region: m, rule: 'article-region', evidence: m };
+    }
+    companyCache.set(key, p);
+    return p;
+  };
+
+  const companyByName = new Map<string, Entity>();
+  for (const e of a.entities) if (e.type === 'company') for (const n of [e.name, ...e.aliases]) if (!companyByName.has(n)) companyByName.set(n, e);
+  const companyOf = (e: Entity): Entity | undefined => (e.organization ? companyByName.get(e.organization) : undefined);
+
+  const placement = (e: Entity, section: Region | undefined): Placement | undefined => {
+    if (e.type === 'company') return companyPlacement(e, section);
+    // an official who holds a post of the section's region too (殷勇, 北京 and then 上海市长) belongs to it there
+    if (e.role === 'official' && section && ownPost(e)?.rule === 'post') {
+      const t = e.titles.find((x) => x.region && sameOrWithin(x.region, section.name));
+      if (t) return { region: section.name, rule: 'post', evidence: t.full || t.inText };
+    }
+    if (e.role === 'official') return officialPlacement(e, section);
+    // a business person: their company's region, else placed as a company would be
+    const c = companyOf(e);
+    const cp = c ? companyPlacement(c, section) : undefined;
+    if (cp) return { region: cp.region, rule: 'employer', evidence: c!.name };
+    return companyPlacement(e, section);
+  };
+
+  // ---- the groups ----
+  const groups: RegionGroup[] = [];
+  const byGroupId = new Map<string, RegionGroup>();
+  const addTo = (g: RegionGroup, e: Entity, why: GroupReason) => {
+    if (g.reasons[e.id]) return;
+    g.entityIds.push(e.id);
+    g.reasons[e.id] = why;
+  };
+  const sectionGroups: RegionGroup[] = [];
+  for (const r of a.regions) {
+    const g: RegionGroup = { id: `section:${r.id}`, region: r.name, kind: 'section', sectionId: r.id, ...(r.parentId ? { parentId: `section:${r.parentId}` } : {}), entityIds: [], reasons: {} };
+    byGroupId.set(g.id, g);
+    sectionGroups.push(g);
+  }
+  // inferred groups nested in a section, in order of first entity
+  const nested = new Map<string, RegionGroup[]>();
+  const topLevel: RegionGroup[] = [];
+  for (const e of a.entities) {
+    if (e.type === 'title' || e.type === 'date') continue;
+    for (const sid of e.sections) {
+      const r = sectionById.get(sid);
+      const sg = byGroupId.get(`section:${sid}`);
+      if (!r || !sg) continue;
+      const p = isGrouped(e) ? placement(e, r) : undefined;
+      if (p && !sameOrWithin(p.region, r.name)) {
+        const id = `section:${sid}/${p.region}`;
+        let g = byGroupId.get(id);
+        if (!g) {
+          g = { id, region: p.region, kind: 'inferred', parentId: sg.id, entityIds: [], reasons: {} };
+          byGroupId.set(id, g);
+          let list = nested.get(sg.id);
+          if (!list) nested.set(sg.id, (list = []));
+          list.push(g);
+        }
+        addTo(g, e, p);
+      } else addTo(sg, e, p && p.rule !== 'section' ? p : { rule: 'section', evidence: r.name });
+    }
+    if (!e.sections.length && isGrouped(e)) {
+      const p = placement(e, undefined);
+      if (!p) continue;
+      const id = `inferred:${p.region}`;
+      let g = byGroupId.get(id);
+      if (!g) {
+        g = { id, region: p.region, kind: 'inferred', entityIds: [], reasons: {} };
+        byGroupId.set(id, g);
+        topLevel.push(g);
+      }
+      addTo(g, e, p);
+    }
+  }
+  // top-level inferred groups nest by the administrative hierarchy: in the innermost enclosing one
+  const topByRegion = new Map(topLevel.map((g) => [g.region, g]));
+  for (const g of topLevel) {
+    let cur = lookupRegion(g.region);
+    for (let d = 0; cur && cur.parents.length === 1 && d < 4; d++) {
+      const up = topByRegion.get(cur.parents[0]) ?? topByRegion.get(lookupRegion(cur.parents[0])?.name ?? '');
+      if (up && up !== g) {
+        g.parentId = up.id;
+        break;
+      }
+      cur = lookupRegion(cur.parents[0]);
+    }
+  }
+  for (const sg of sectionGroups) {
+    groups.push(sg);
+    for (const g of nested.get(sg.id) ?? []) groups.push(g);
+  }
+  // parents before children
+  const pushed = new Set<RegionGroup>();
+  const push = (g: RegionGroup) => {
+    if (pushed.has(g)) return;
+    const parent = g.parentId ? byGroupId.get(g.parentId) : undefined;
+    if (parent && topLevel.includes(parent)) push(parent);
+    pushed.add(g);
+    groups.push(g);
+  };
+  for (const g of topLevel) push(g);
+  return groups;
+}
+
+/**
+ * Where each mention is listed: in a section, the section's nested inferred group that holds the
+ * entity, else the section's group; outside the sections, the top-level inferred group that holds
+ * the entity; else undefined (the lead, or an entity no rule places). Built once per analysis.
+ */
+export function mentionGroups(grouping: RegionGroup[]): (m: Mention) => RegionGroup | undefined {
+  const sectionGroup = new Map<string, RegionGroup>();
+  const nestedGroup = new Map<string, RegionGroup>();
+  const topGroup = new Map<string, RegionGroup>();
+  const byId = new Map(grouping.map((g) => [g.id, g]));
+  for (const g of grouping) {
+    if (g.kind === 'section' && g.sectionId) sectionGroup.set(g.sectionId, g);
+    else if (g.kind === 'inferred') {
+      const parent = g.parentId ? byId.get(g.parentId) : undefined;
+      const sectionId = parent?.kind === 'section' ? parent.sectionId : undefined;
+      for (const id of g.entityIds) {
+        if (sectionId !== undefined) {
+          const k = `${sectionId}\0${id}`;
+          if (!nestedGroup.has(k)) nestedGroup.set(k, g);
+        } else if (!topGroup.has(id)) topGroup.set(id, g);
+      }
+    }
+  }
+  return (m) => (m.regionId !== undefined ? nestedGroup.get(`${m.regionId}\0${m.entityId}`) ?? sectionGroup.get(m.regionId) : topGroup.get(m.entityId));
+}
+
+/** The region an entity is grouped under: the first group that holds it (the eval's placement). */
+export function groupedRegion(grouping: RegionGroup[], entityId: string): string | undefined {
+  // a section's nested inferred groups come right after it, so the first section that names it wins
+  for (const g of grouping) if (g.reasons[entityId]) return g.region;
+  return undefined;
+}

@@ -1,0 +1,151 @@
+/**
+ * The article's home region: where it was filed or who published it, read from its dateline
+ * (新华社南京11月20日电 → 南京; 本报广州电 → 广州), else from a source line or a relay line naming an
+ * outlet that carries a region's name (来源：湖北日报 → 湖北; 据长江日报报道 …). Pure functions over
+ * the normalised text (normalizeForMatching: same offsets as the original); the grouping step uses
+ * the home region for what the article itself does not place, and the sections step reads datelines
+ * with `datelineAt` to tell a digest of datelined items.
+ */
+import type { HomeRegion } from '../types';
+import { lexicons, type PlaceInfo } from '../lexicon';
+import { shortFormPlace } from '../lexicon/regionNames';
+
+export interface Dateline {
+  /** Offsets of the dateline (新华社南京11月20日电) in the text. */
+  start: number;
+  end: number;
+  /** The outlet as written (新华社, 本报), if any. */
+  outlet?: string;
+  /** The place the item was filed from. */
+  place: PlaceInfo;
+}
+
+const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
+// a news outlet's name ends so: 新华社, 中新社, 人民日报, 中新网, 央视, 电视台
+const OUTLET_END = /[社报网台视刊]$/;
+const DATE = /^(?:\d{1,2}月)?\d{1,2}日/;
+// how a dateline ends: 新华社北京2月12日电, 本报北京讯, 中新社上海1月15日电, 中国台湾网8月19日海口消息
+const FILED = /^(?:[电讯]|消息)/;
+
+function placeAt(normalized: string, pos: number, limit: number): [number, PlaceInfo] | undefined {
+  let hit = lexicons().places.longest(normalized, pos, limit);
+  // a short form the lexicon keeps with its suffix (海口 for 海口市, 海淀 for 海淀区)
+  for (let len = Math.min(4, limit - pos); !hit && len >= 2; len--) {
+    const p = shortFormPlace(normalized.slice(pos, pos + len));
+    if (p) hit = [pos + len, p];
+  }
+  if (!hit) return undefined;
+  const p = hit[1];
+  // 中国 is no home region (中国台湾网, 中国日报); landmarks and economic regions are none either
+  if (p.level === 'landmark' || p.level === 'region' || p.name === '中国') return undefined;
+  return hit;
+}
+
+/**
+ * A dateline starting at `pos` (an outlet of at most 8 characters, a place, an optional date, 电 or
+ * 讯), or undefined. Reads at most ~30 code units.
+ */
+export function datelineAt(normalized: string, pos: number): Dateline | undefined {
+  const limit = Math.min(normalized.length, pos + 32);
+  // the outlet: the shortest run of Han characters ending in 社/报/网/台/视/刊 and followed by a place
+  for (let k = pos + 1; k <= pos + 8 && k < limit; k++) {
+    const c = normalized.charCodeAt(k - 1);
+    if (!isHan(c)) break;
+    const outlet = normalized.slice(pos, k);
+    if (!OUTLET_END.test(outlet)) continue;
+    let q = k;
+    if (normalized.startsWith('记者', q)) continue; // 新华社记者: a byline, not a dateline
+    // the date may stand before the place too: 中国台湾网8月19日海口消息
+    const d1 = DATE.exec(normalized.slice(q, q + 8));
+    if (d1) q += d1[0].length;
+    const hit = placeAt(normalized, q, limit);
+    if (!hit) continue;
+    q = hit[0];
+    const d = d1 ? null : DATE.exec(normalized.slice(q, q + 8));
+    if (d) q += d[0].length;
+    // 本报广州电 has no date; an outlet with neither date nor 本报 is too weak (人民网北京 …)
+    if (!d && !d1 && !/^本[报刊]$/.test(outlet)) continue;
+    const filed = FILED.exec(normalized.slice(q, q + 2));
+    if (!filed) continue;
+    return { start: pos, end: q + filed[0].length, outlet, place: hit[1] };
+  }
+  return undefined;
+}
+
+/** The first dateline that opens a paragraph among the first `maxLines` non-empty lines. */
+function firstDateline(normalized: string, maxLines = 6): Dateline | undefined {
+  let ls = 0;
+  for (let seen = 0; ls < normalized.length && seen < maxLines; ) {
+    let le = normalized.indexOf('\n', ls);
+    if (le < 0) le = normalized.length;
+    let i = ls;
+    while (i < le && /[\s#>*\u3000]/.test(normalized[i])) i++;
+    if (i < le) {
+      seen++;
+      // the dateline opens the paragraph, or follows a byline in brackets: (记者 …) 新华社南京…电
+      const d = datelineAt(normalized, i);
+      if (d) return d;
+    }
+    ls = le + 1;
+  }
+  return undefined;
+}
+
+// 来源：湖北日报 / 来源: 长江网 / 据长江日报报道 / 据湖北日报消息 / 转自广州日报 / 稿源：…
+const SOURCE = /(?:来源|稿源|出处|转自|本文来源)[ \t]*[:：]?[ \t]*|据(?=[\u4e00-\u9fff]{2,12}(?:报道|消息|讯))/g;
+
+/**
+ * The region an outlet's name carries (湖北日报 → 湖北, 漳州新闻网 → 漳州, 天津北方网 → 天津), read
+ * from the list of outlets at `pos`; undefined when the outlets name several regions (来源：广州日报、
+ * 北京发布 …) or none.
+ */
+function outletRegion(normalized: string, pos: number): { region: PlaceInfo; end: number } | undefined {
+  let le = normalized.indexOf('\n', pos);
+  if (le < 0) le = normalized.length;
+  le = Math.min(le, pos + 60);
+  let found: PlaceInfo | undefined;
+  let end = pos;
+  let q = pos;
+  while (q < le) {
+    const hit = placeAt(normalized, q, le);
+    if (!hit) return found ? { region: found, end } : undefined;
+    // the outlet's name goes on after the place (日报, 新闻网, 发布): a region named alone is no outlet
+    let r = hit[0];
+    while (r < le && isHan(normalized.charCodeAt(r))) r++;
+    const name = normalized.slice(q, r);
+    if (r === hit[0] || !/(报|网|台|社|发布|新闻|频道|客户端|视)/.test(name.slice(hit[0] - q))) return found ? { region: found, end } : undefined;
+    if (found && found.name !== hit[1].name) return undefined;
+    found = hit[1];
+    end = r;
+    // another outlet after 、 or ，
+    if (!/[、，,/]/.test(normalized[r] ?? '')) break;
+    q = r + 1;
+  }
+  return found ? { region: found, end } : undefined;
+}
+
+/**
+ * The article's home region: its first dateline among the first lines, else the single region its
+ * source or relay lines name through their outlets, else undefined. Never throws.
+ */
+export function homeRegion(normalized: string): HomeRegion | undefined {
+  try {
+    if (typeof normalized !== 'string' || !normalized) return undefined;
+    const d = firstDateline(normalized);
+    if (d) return { region: d.place.name, from: 'dateline', evidence: normalized.slice(d.start, d.end), start: d.start, end: d.end };
+    SOURCE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let home: HomeRegion | undefined;
+    let guard = 0;
+    while ((m = SOURCE.exec(normalized)) && guard++ < 50) {
+      if (m[0].length === 0) SOURCE.lastIndex++;
+      const o = outletRegion(normalized, m.index + m[0].length);
+      if (!o) continue;
+      if (home && home.region !== o.region.name) return undefined;
+      home ??= { region: o.region.name, from: 'source', evidence: normalized.slice(m.index, o.end), start: m.index, end: o.end };
+    }
+    return home;
+  } catch {
+    return undefined;
+  }
+}

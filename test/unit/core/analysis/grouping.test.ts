@@ -1,0 +1,112 @@
+import { strict as assert } from 'node:assert';
+import { analyze, groupedRegion, mentionGroups, regroup, type Analysis, type Entity } from '../../../../src/core';
+import { datelineAt, homeRegion } from '../../../../src/core/analysis/homeRegion';
+import { normalizeForMatching } from '../../../../src/core/normalize';
+
+/** An analysis of `text` whose people are the given officials (every occurrence a mention), grouped. */
+function synthetic(text: string, people: { name: string; role: 'official'; title: string; region?: string }[]): Analysis {
+  const base = analyze(text, { useModel: false });
+  const sentences = base.sentences;
+  const sentenceOf = (o: number) => Math.max(0, sentences.findIndex((s) => s.start <= o && o < s.end));
+  const entities: Entity[] = base.entities.filter((e) => e.type !== 'person' && !people.some((p) => e.name.includes(p.name)));
+  for (const p of people) {
+    const id = `person:${p.name}`;
+    const e: Entity = { id, type: 'person', name: p.name, aliases: [], role: p.role, titles: [{ inText: p.title, full: p.title, region: p.region }], region: p.region, sections: [], mentions: [] };
+    for (let i = text.indexOf(p.name); i >= 0; i = text.indexOf(p.name, i + 1)) {
+      const r = base.regions.find((x) => x.start <= i && i < x.end);
+      e.mentions.push({ entityId: id, type: 'person', start: i, end: i + p.name.length, text: p.name, regionId: r?.id, sentence: sentenceOf(i) });
+      if (r && !e.sections.includes(r.id)) e.sections.push(r.id);
+    }
+    entities.push(e);
+  }
+  const a: Analysis = { ...base, entities, mentions: entities.flatMap((e) => e.mentions).sort((x, y) => x.start - y.start) };
+  return regroup(a, text);
+}
+
+const home = (t: string) => homeRegion(normalizeForMatching(t));
+const placed = (a: Analysis, name: string) => {
+  const e = a.entities.find((x) => x.name === name || x.aliases.includes(name));
+  assert.ok(e, `${name} is an entity`);
+  return groupedRegion(a.grouping, e.id);
+};
+const reasonOf = (a: Analysis, name: string) => {
+  const e = a.entities.find((x) => x.name === name)!;
+  return a.grouping.find((g) => g.reasons[e.id])?.reasons[e.id];
+};
+
+describe('analysis/homeRegion', () => {
+  it('reads the dateline: 新华社南京…电, 本报广州电, an outlet with the date before the place', () => {
+    assert.equal(home('新华社南京11月20日电（记者王明）江苏省召开会议。')?.region, '南京');
+    assert.equal(home('本报广州电 记者获悉，会议召开。')?.region, '广州');
+    assert.equal(home('# 标题\n\n中国台湾网8月19日海口消息 8月15日上午，会见。')?.region, '海口市');
+    assert.equal(home('新华社南京11月20日电')?.from, 'dateline');
+  });
+  it('else a source or relay line whose outlets name one region', () => {
+    assert.deepEqual([home('正文。\n来源：湖北日报')?.region, home('正文。\n来源：湖北日报')?.from], ['湖北', 'source']);
+    assert.equal(home('据湖北日报消息，会议召开。')?.region, '湖北');
+    // several regions: no home region; 中国 is none either
+    assert.equal(home('正文。\n来源：广州日报、北京发布、上海发布'), undefined);
+    assert.equal(home('正文。\n来源:中国台湾网'), undefined);
+  });
+  it('a byline is not a dateline; nothing is read from an ordinary sentence', () => {
+    assert.equal(datelineAt(normalizeForMatching('新华社记者王明'), 0), undefined);
+    assert.equal(home('江苏省委书记在南京会见客人。'), undefined);
+  });
+});
+
+describe('analysis/grouping', () => {
+  it('an article without sections: officials under their post, central posts under 中央, companies where the article places them', () => {
+    const a = analyze('新华社南京11月20日电 江苏省委书记张三在南京会见了国务院副总理李四。张三来到苏州调研华为技术有限公司。上海临港集团董事长王五参加。');
+    assert.deepEqual(a.regions, []);
+    assert.equal(a.homeRegion?.region, '南京');
+    assert.equal(placed(a, '张三'), '江苏');
+    assert.equal(placed(a, '李四'), '中央');
+    assert.equal(reasonOf(a, '李四')?.rule, 'central-post');
+    assert.equal(placed(a, '华为技术有限公司'), '苏州');
+    assert.equal(reasonOf(a, '华为技术有限公司')?.rule, 'visit');
+    assert.equal(placed(a, '上海临港集团'), '上海');
+    assert.equal(reasonOf(a, '上海临港集团')?.rule, 'name');
+    for (const g of a.grouping) assert.equal(g.kind, 'inferred');
+    // 苏州 lies in 江苏: its group nests in 江苏's
+    const su = a.grouping.find((g) => g.region === '苏州')!;
+    assert.equal(su.parentId, a.grouping.find((g) => g.region === '江苏')!.id);
+  });
+  it('Hong Kong posts under 香港; a post written without its region under the article’s place of that level', () => {
+    // the grouping alone, over entities as the titles step gives them (recognition is not under test)
+    const text = '中新社香港10月31日电 行政长官梁振英出席典礼。';
+    const a = synthetic(text, [{ name: '梁振英', role: 'official', title: '行政长官' }]);
+    assert.equal(placed(a, '梁振英'), '香港');
+    assert.equal(reasonOf(a, '梁振英')?.rule, 'sar-post');
+    const county = analyze('3月1日，县委书记张伯松深入园区调研企业，为周宁发展作出贡献。周宁县召开会议。');
+    assert.equal(county.entities.find((x) => x.name === '张伯松')?.role, 'official');
+    assert.equal(placed(county, '张伯松'), '周宁县');
+    assert.equal(reasonOf(county, '张伯松')?.rule, 'article-region');
+  });
+  it('an article with sections: the sections’ groups, and an entity of another region nested in its section', () => {
+    const text = '【湖北要闻】\n★王忠林率队在北京拜会交通运输部。交通运输部党组书记、部长李小鹏，省委书记王忠林座谈交流。';
+    const a = synthetic(text, [
+      { name: '李小鹏', role: 'official', title: '交通运输部党组书记、部长' },
+      { name: '王忠林', role: 'official', title: '省委书记', region: '湖北' },
+    ]);
+    assert.deepEqual(a.regions.map((r) => r.name), ['湖北']);
+    const section = a.grouping.find((g) => g.kind === 'section')!;
+    assert.equal(section.region, '湖北');
+    const li = a.entities.find((x) => x.name === '李小鹏')!;
+    const g = a.grouping.find((x) => x.reasons[li.id])!;
+    assert.deepEqual([g.kind, g.region, g.parentId], ['inferred', '中央', section.id]);
+    assert.equal(placed(a, '王忠林'), '湖北');
+    // each of his mentions in the section is listed in the nested group
+    const where = mentionGroups(a.grouping);
+    for (const m of li.mentions) assert.equal(where(m)?.id, g.id);
+    for (const m of a.entities.find((x) => x.name === '王忠林')!.mentions) assert.equal(where(m)?.id, section.id);
+  });
+  it('the seed’s sections group everything; no inferred group where every entity is in a section', () => {
+    const a = analyze('2月18日，北京、上海的企业。\n\n**北京：**\n\n北京市委书记尹力来到西门子（中国）有限公司调研。\n\n**上海：**\n\n上海市委书记陈吉宁会见企业。');
+    assert.deepEqual(a.grouping.map((g) => [g.region, g.kind]), [['北京', 'section'], ['上海', 'section']]);
+    assert.equal(placed(a, '尹力'), '北京');
+    assert.equal(reasonOf(a, '尹力')?.rule, 'post');
+  });
+  it('never throws and groups nothing in an empty or entity-less text', () => {
+    for (const t of ['', '\u0000\ud800', '没有实体的句子。']) assert.deepEqual(analyze(t).grouping, []);
+  });
+});
