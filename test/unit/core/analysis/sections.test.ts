@@ -34,7 +34,7 @@ describe('analysis/sections: every style real news uses', () => {
     assert.deepEqual(names('1. 河北\n正文。\n2、山西\n正文。\n3．辽宁\n正文。'), ['河北', '山西', '辽宁']);
   });
   it('colon leads, full- and half-width, with or without text after the colon, and short forms of districts', () => {
-    assert.deepEqual(names('海淀：\n正文。\n浦东: 正文。\n浙江省：正文。\n黄石：正文。'), ['海淀区', '浦东新区', '浙江', '黄石市']);
+    assert.deepEqual(names('海淀：\n正文。\n浦东: 正文。\n浙江省：正文。\n黄石：正文。'), ['海淀区', '浦东新区', '浙江', '黄石']);
   });
   it('bold, heading and bracket forms in both widths', () => {
     assert.deepEqual(names('**北京**：正文。\n__上海：__\n正文。\n### 重庆：会见\n正文。\n[广东]\n正文。\n〔福建〕正文。'), ['北京', '上海', '重庆', '广东', '福建']);
