@@ -56,8 +56,10 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
   if (text.length > MODEL_MAX_CHARS && options?.useModel !== false) result.warnings.push(`statistical model skipped: text longer than ${MODEL_MAX_CHARS} characters (rules only)`);
   // 4. the user's corrections (spans inside section markers are still mentions: the heading names the region)
   spans = applyUserLexicon(text, spans, options);
-  // 5. entities and mentions, with titles, roles, regions and organizations
-  const { entities, mentions } = buildEntities({ text, normalized, spans, regions, sentences });
+  // 5. entities and mentions, with titles, roles, regions and organizations (a post written without
+  // its region may take the article's home region: its dateline or source line)
+  const home = homeRegion(normalized);
+  const { entities, mentions } = buildEntities({ text, normalized, spans, regions, sentences, home });
   // 6. places nest in the regions written in front of them
   nestPlaces(entities);
   result.entities = entities;
@@ -65,7 +67,6 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
   // 7. relations: works-for, met, co-mentioned
   result.relations = buildRelations(normalized, result);
   // 8. the article's home region (dateline, source line) and its entities grouped by region
-  const home = homeRegion(normalized);
   if (home) result.homeRegion = home;
   result.grouping = buildGrouping({ normalized, analysis: result, home });
 }

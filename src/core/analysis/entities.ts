@@ -6,7 +6,7 @@
  * with their role, titles (titles.ts), region and organization; every entity with the sections it
  * is mentioned in, and every section with its entities.
  */
-import type { Entity, EntityType, Mention, PersonRole, Region, Sentence } from '../types';
+import type { Entity, EntityType, Mention, PersonRole, Region, Sentence, HomeRegion } from '../types';
 import { lexicons, lookupPlace } from '../lexicon';
 import { normalizeForMatching } from '../normalize';
 import type { RichSpan } from '../recognize';
@@ -29,6 +29,8 @@ export interface EntityInput {
   spans: RichSpan[];
   regions: Region[];
   sentences: Sentence[];
+  /** The article's home region (dateline, source line), for posts written without their region. */
+  home?: HomeRegion;
 }
 
 /**
@@ -91,7 +93,7 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
   };
 
   const lx = lexicons();
-  const articleRegion = new ArticleRegion(spans, normalized);
+  const articleRegion = new ArticleRegion(spans, normalized, input.home);
   const mentions: Mention[] = [];
   // membership sets beside the output arrays, so long documents stay linear
   const seen = new Map<Entity, { aliases: Set<string>; sections: Set<string>; titles: Set<string> }>();

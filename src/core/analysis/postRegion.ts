@@ -10,9 +10,13 @@
  *   region the article's own posts and place names point to at that level (a region written in a
  *   title chain counts thrice), when one clearly leads.
  */
-import type { Region } from '../types';
+import type { HomeRegion, Region } from '../types';
 import { lexicons, lookupPlace, type PlaceInfo } from '../lexicon';
+import { countShortForms } from '../lexicon/regionNames';
 import type { RichSpan, TitleChain } from '../recognize';
+
+/** Agencies and papers that file from everywhere: their dateline's place is no home of the posts. */
+const NATIONAL_OUTLET = /新华社|新华网|人民日报|人民网|中新社|中国新闻网|中新网|央视|中央电视台|中国日报|光明日报|经济日报|中国台湾网|香港新闻网|香港中通社|中通社/;
 
 /** How far back (code units) a region named before a post in the same line still names its region. */
 const NEAR_CHARS = 60;
@@ -54,6 +58,7 @@ export class ArticleRegion {
   constructor(
     private readonly spans: RichSpan[],
     private readonly normalized: string,
+    private readonly home?: HomeRegion,
   ) {}
 
   /**
@@ -82,7 +87,11 @@ export class ArticleRegion {
       const inside = this.lead(level, section.name);
       if (inside) return inside;
     }
-    return this.lead(level);
+    // the article's own outlet or local dateline (马鞍山日报, 本报讯) says whose 市领导 these are; a
+    // national agency's dateline (新华社北京…电) says only where it was filed
+    const home = this.homeAt(level);
+    if (home && !NATIONAL_OUTLET.test(this.home!.evidence)) return home;
+    return this.lead(level) ?? home;
   }
 
   /**
@@ -105,6 +114,17 @@ export class ArticleRegion {
       k = hit[0] - 1;
     }
     return best;
+  }
+
+  /** The home region, or the region it lies in, at `level`. */
+  private homeAt(level: PostLevel): string | undefined {
+    if (!this.home) return undefined;
+    for (const name of [this.home.region, ...ancestors(this.home.region)]) {
+      const p = lookupPlace(name);
+      const l = p && levelOf(p);
+      if (l === level || (level === 'city' && l === 'province' && p && /市$/.test(p.full))) return p!.name;
+    }
+    return undefined;
   }
 
   /** Hong Kong or Macau, whichever the article names more often (as words, not only as places). */
@@ -136,27 +156,50 @@ export class ArticleRegion {
     return bestN > second ? best : undefined;
   }
 
+  /**
+   * Every region the text names, by level: read from the text itself (a region inside a body's name
+   * counts: 馬鞍山經開區; not one inside a company's), a region written in a title chain thrice, and the short forms
+   * of districts and counties (秀屿 for 秀屿区), which are no place mentions but show whose district it is.
+   */
   private count(): Record<PostLevel, Map<string, number>> {
     const t: Record<PostLevel, Map<string, number>> = { central: new Map(), sar: new Map(), province: new Map(), city: new Map(), district: new Map(), county: new Map() };
-    const bump = (level: PostLevel, k: string, w: number) => t[level].set(k, (t[level].get(k) ?? 0) + w);
-    for (const sp of this.spans) {
-      if (sp.type !== 'place') continue;
-      const p = sp.place ?? lookupPlace(this.normalized.slice(sp.start, sp.end));
-      if (!p) continue;
-      // a region written in a title chain (北京市委书记) counts thrice
-      const w = sp.priority >= 95 ? 3 : 1;
+    const bump = (p: PlaceInfo, w: number) => {
       const own = levelOf(p);
-      if (p.name === '香港' || p.name === '澳门') bump('sar', p.name, w);
-      if (own) bump(own, p.name, w);
+      if (own) t[own].set(p.name, (t[own].get(p.name) ?? 0) + w);
       // 北京, 上海, 天津, 重庆 are cities too
-      if (own === 'province' && /市$/.test(p.full)) bump('city', p.name, w);
+      if (own === 'province' && /市$/.test(p.full)) t.city.set(p.name, (t.city.get(p.name) ?? 0) + w);
       // and every place counts for the regions it lies in
       for (const a of ancestors(p.name)) {
         const ap = lookupPlace(a);
         const al = ap && levelOf(ap);
-        if (al) bump(al, a, w);
-        if (al === 'province' && ap && /市$/.test(ap.full)) bump('city', a, w);
+        if (al) t[al].set(a, (t[al].get(a) ?? 0) + w);
+        if (al === 'province' && ap && /市$/.test(ap.full)) t.city.set(a, (t.city.get(a) ?? 0) + w);
       }
+    };
+    const text = this.normalized;
+    // 1: in a title chain (counts thrice), 2: in a company's name (上海建工集团 says nothing of whose 市委书记)
+    const mark = new Uint8Array(text.length);
+    for (const sp of this.spans) {
+      if (sp.type === 'company') mark.fill(2, sp.start, sp.end);
+      else if (sp.priority >= 95 && (sp.type === 'place' || sp.type === 'government')) mark.fill(1, sp.start, sp.end);
+    }
+    const places = lexicons().places;
+    for (let i = 0; i < text.length; ) {
+      if (places.first[text.charCodeAt(i)] === 0) {
+        i++;
+        continue;
+      }
+      const hit = places.longest(text, i);
+      if (!hit) {
+        i++;
+        continue;
+      }
+      if (mark[i] !== 2) bump(hit[1], mark[i] === 1 ? 3 : 1);
+      i = hit[0];
+    }
+    for (const [name, n] of countShortForms(text)) {
+      const p = lookupPlace(name);
+      if (p) bump(p, n);
     }
     return t;
   }
