@@ -74,6 +74,8 @@ export interface TrainOptions {
   domainRows?: 'all' | 'light';
   /** With domain features: the weights shipped (shared alone, or shared plus one corpus's copy). */
   exportDomain?: 'shared' | 'cluener' | 'msra' | 'styles';
+  /** Visits of each CLUENER sentence per epoch (default 1). */
+  cluenerRepeat?: number;
   log: (s: string) => void;
 }
 
@@ -701,7 +703,11 @@ export function trainModel(train: Example[], heldOut: Example[] | undefined, opt
   let heldOutScores: Scores | undefined;
   for (let ep = 1; ep <= opt.epochs; ep++) {
     const t0 = Date.now();
-    const idx = shuffled(prepared.map((_, i) => i), opt.seed + ep);
+    // CLUENER sentences may be visited more than once per epoch (cluenerRepeat): the same prepared
+    // features, so the folds' lexicons are untouched
+    const visits: number[] = [];
+    for (let i = 0; i < prepared.length; i++) for (let r = prepared[i].domain === 0 ? opt.cluenerRepeat ?? 1 : 1; r > 0; r--) visits.push(i);
+    const idx = shuffled(visits, opt.seed + ep);
     for (const i of idx) tr.step(prepared[i], vit);
     let msg = `epoch ${ep}: ${((Date.now() - t0) / 1000).toFixed(1)} s`;
     const full = heldOut || heldOutMsra ? tr.averaged() : undefined;
