@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
-import { analyze, createLineIndex, tag, type Analysis, type Entity } from '../core/index';
+import { analyze, createLineIndex, modelFaultCount, modelFaultsSince, tag, type Analysis, type Entity } from '../core/index';
 import pkg from '../../package.json';
 
 const VERSION: string = (pkg as { version?: string }).version ?? '0.0.0';
@@ -158,6 +158,15 @@ export function analysisToText(text: string, a: Analysis, file?: string): string
   return out.join('\n') + '\n';
 }
 
+let faultsSeen = 0;
+/** A line on stderr for every fault of the statistical model since the last call (never silent). */
+function reportModelFaults(): void {
+  const n = modelFaultCount();
+  if (n === faultsSeen) return;
+  for (const f of modelFaultsSince(faultsSeen)) process.stderr.write(`news-lens: warning: statistical model: ${f}\n`);
+  faultsSeen = n;
+}
+
 async function runTag(): Promise<void> {
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
   let buf: string[] = [];
@@ -177,6 +186,7 @@ async function runTag(): Promise<void> {
     } catch {
       entities = [];
     }
+    reportModelFaults();
     const out = JSON.stringify({ entities }) + '\n';
     buf.push(out);
     size += out.length;
@@ -211,6 +221,7 @@ export async function main(argv: string[]): Promise<number> {
     const file = files[0];
     const text = readArticle(file);
     const a = analyze(text);
+    reportModelFaults();
     const out = json ? JSON.stringify(analysisToJson(text, a, file), null, 2) + '\n' : analysisToText(text, a, file);
     await new Promise<void>((r) => process.stdout.write(out, () => r()));
     return 0;

@@ -64,6 +64,16 @@ describe('cli: news-lens', function () {
     assert.equal(z.start, 2 + 4 + 3); // the emoji is two UTF-16 code units
   });
 
+  it('tag: a line of hundreds of closing marks after a sentence end leaves the next line as a fresh process sees it (issue 13)', () => {
+    const r = run(['tag'], '甲。' + '）'.repeat(300) + '\n,政长\n');
+    assert.equal(r.status, 0, r.stderr);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    assert.equal(out.length, 2);
+    assert.deepEqual(out[1], JSON.parse(run(['tag'], ',政长\n').stdout));
+    assert.deepEqual(out[1].entities.map((e: { start: number; text: string }) => [e.start, e.text]), [[1, '政长']]);
+    assert.equal(r.stderr, '', 'no fault to report');
+  });
+
   it('tag streams many lines', () => {
     const lines = Array.from({ length: 5000 }, (_, i) => `第${i}行：广东省委书记黄坤明在广州会见了宁德时代董事长曾毓群。`);
     const r = run(['tag'], lines.join('\n') + '\n');
