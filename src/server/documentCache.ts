@@ -103,14 +103,26 @@ export class DocumentAnalysisCache {
     if (old) clearTimeout(old);
     const timer = setTimeout(() => {
       this.timers.delete(uri);
-      this.get(uri).then(
+      // a timer is a boundary: nothing thrown here may reach the event loop
+      let next: Promise<AnalysisEntry | undefined>;
+      try {
+        next = this.get(uri);
+      } catch (err) {
+        this.host.log(`News Lens: analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`);
+        return;
+      }
+      next.then(
         (entry) => {
           if (!entry) return; // closed or superseded meanwhile
           const doc = this.host.getDocument(uri);
           if (!doc || doc.version !== entry.version) return; // a newer version is on its way
           if (this.notified.get(uri) === entry.version) return;
           this.notified.set(uri, entry.version);
-          this.host.analysed(entry);
+          try {
+            this.host.analysed(entry);
+          } catch (err) {
+            this.host.log(`News Lens: reporting the analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`);
+          }
         },
         (err) => this.host.log(`News Lens: analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`),
       );

@@ -14,9 +14,9 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { AnalysisWorkerPool, runWorker, WORKER_MARK } from './analysisWorker';
+import { checkedDocuments, displayName } from './clientInput';
 import { DocumentAnalysisCache, type AnalysisEntry } from './documentCache';
 import { documentSymbols } from './documentSymbols';
 import { entityRanges } from './entityRanges';
@@ -41,12 +41,18 @@ import { registerWorkspaceIndex, type WorkspaceIndex } from './workspaceIndex/in
 
 function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(checkedDocuments);
   let settings: ServerSettings = { ...DEFAULT_SETTINGS };
 
   function log(message: string): void {
     connection.console.log(message);
   }
+
+  // The last resort: a failure that escaped every handler's own catch (a timer, a promise nobody
+  // awaited) is logged, and the server keeps serving the other documents. Each boundary catches its
+  // own; reaching this is a bug to fix, so it says so.
+  process.on('uncaughtException', (err) => log(`News Lens: uncaught exception (a bug; the server keeps running): ${String(err?.stack ?? err)}`));
+  process.on('unhandledRejection', (err) => log(`News Lens: unhandled rejection (a bug; the server keeps running): ${String((err as Error)?.stack ?? err)}`));
 
   function mergeSettings(partial: unknown): ServerSettings {
     const p = (partial && typeof partial === 'object' ? partial : {}) as Partial<ServerSettings>;
@@ -91,7 +97,7 @@ function startServer(): void {
       void connection.sendNotification(AnalysisChangedNotificationMethod, params).catch(() => undefined);
     },
     guarded(uri, reason, { limit, length }) {
-      const name = decodeURIComponent(uri.replace(/^.*\//, ''));
+      const name = displayName(uri);
       const msg =
         reason === 'binary'
           ? l10n.t('News Lens skipped {0}: it looks like binary data.', name)
