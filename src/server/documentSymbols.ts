@@ -11,6 +11,7 @@ import type { Analysis, Entity, Mention } from '../core/types';
 import { entityById } from './core';
 import { displayKind, type DisplayKind } from './analysisUtil';
 import { kindLabel } from './hover';
+import { runSliced, runToEnd, ticker, type Steps } from './timeSlices';
 
 const GROUP_ORDER: DisplayKind[] = ['official', 'person', 'company', 'government', 'organization', 'place'];
 
@@ -46,9 +47,10 @@ interface Bucket {
   mentions: Mention[];
 }
 
-function childSymbols(doc: TextDocument, analysis: Analysis, mentions: Mention[]): DocumentSymbol[] {
+function* childSymbols(doc: TextDocument, analysis: Analysis, mentions: Mention[], tick: () => boolean): Steps<DocumentSymbol[]> {
   const buckets = new Map<string, Bucket>();
   for (const m of mentions) {
+    if (tick()) yield;
     const e = entityById(analysis, m.entityId);
     if (!e) continue;
     if (!GROUP_ORDER.includes(displayKind(e))) continue;
@@ -78,12 +80,24 @@ function range(doc: TextDocument, start: number, end: number): Range {
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 
+/** The outline at once (small documents, tests). */
 export function documentSymbols(doc: TextDocument, analysis: Analysis): DocumentSymbol[] {
+  return runToEnd(documentSymbolSteps(doc, analysis));
+}
+
+/** The outline in time slices (see ./timeSlices.ts): a long article's never holds up other requests. */
+export function documentSymbolsSliced(doc: TextDocument, analysis: Analysis): Promise<DocumentSymbol[]> {
+  return runSliced(documentSymbolSteps(doc, analysis));
+}
+
+export function* documentSymbolSteps(doc: TextDocument, analysis: Analysis): Steps<DocumentSymbol[]> {
+  const tick = ticker();
   const out: DocumentSymbol[] = [];
   const regions = [...analysis.regions].sort((a, b) => a.start - b.start);
   const byRegion = new Map<string, Mention[]>();
   const lead: Mention[] = [];
   for (const m of analysis.mentions) {
+    if (tick()) yield;
     if (m.regionId === undefined) {
       if (!regions.length || m.start < regions[0].start) lead.push(m);
       continue;
@@ -93,7 +107,7 @@ export function documentSymbols(doc: TextDocument, analysis: Analysis): Document
     list.push(m);
   }
   if (lead.length) {
-    const children = childSymbols(doc, analysis, lead);
+    const children = yield* childSymbols(doc, analysis, lead, tick);
     if (children.length) {
       const end = regions.length ? regions[0].start : analysis.length;
       const leadStart = Math.min(lead[0].start, 0);
@@ -108,7 +122,7 @@ export function documentSymbols(doc: TextDocument, analysis: Analysis): Document
     }
   }
   for (const r of regions) {
-    const children = childSymbols(doc, analysis, byRegion.get(r.id) ?? []);
+    const children = yield* childSymbols(doc, analysis, byRegion.get(r.id) ?? [], tick);
     const start = Math.min(r.start, r.headingStart);
     const end = Math.max(r.end, r.headingEnd);
     const headEnd = r.headingEnd > r.headingStart ? r.headingEnd : r.headingStart;

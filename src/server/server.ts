@@ -18,8 +18,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { AnalysisWorkerPool, runWorker, WORKER_MARK } from './analysisWorker';
 import { checkedDocuments, displayName } from './clientInput';
 import { DocumentAnalysisCache, type AnalysisEntry } from './documentCache';
-import { documentSymbols } from './documentSymbols';
-import { entityRanges } from './entityRanges';
+import { outlineOf, rangesOf } from './derived';
 import { hoverAt } from './hover';
 import { isCorrectionsUri, mergeHoverSettings, registerCorrections, type CorrectionsFeature } from './corrections/register';
 import { CORRECTION_QUICKFIX, CORRECTION_REFACTOR } from './codeActions';
@@ -204,7 +203,7 @@ function startServer(): void {
   connection.onDocumentSymbol((p) =>
     safe('documentSymbol', [], async () => {
       const entry = await usable(p.textDocument.uri);
-      return entry ? documentSymbols(entry.doc, entry.analysis) : [];
+      return entry ? outlineOf(entry) : [];
     }),
   );
 
@@ -242,7 +241,7 @@ function startServer(): void {
     safe('entityRanges', { uri: p?.uri, version: null, groups: [] }, async () => {
       const entry = typeof p?.uri === 'string' ? await cache.get(p.uri) : undefined;
       if (!entry) return { uri: p?.uri, version: null, groups: [] };
-      return { uri: entry.uri, version: entry.version, groups: entry.skipped ? [] : entityRanges(entry.doc, entry.analysis) };
+      return { uri: entry.uri, version: entry.version, groups: entry.skipped ? [] : await rangesOf(entry) };
     }),
   );
 

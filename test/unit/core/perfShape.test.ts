@@ -8,7 +8,9 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, recognizeRich } from '../../../src/core';
+import { buildSummary } from '../../../src/server/export/summary';
 import { repoRoot } from './helpers';
 
 const MAX_RATIO = 3.5;
@@ -71,6 +73,20 @@ describe('performance shape', function () {
 
   it('rules: unbalanced brackets before company suffixes', () => {
     assertLinear('brackets', recognizeRich, (n) => repeatTo('（华为技术有限公司与（小米科技有限责任公司', n));
+  });
+
+  it('summary (Regions view, export): one long line of mentions costs no more per char than many lines', () => {
+    // the analysis is made once per text; only the summary is timed
+    const analyses = new Map<string, ReturnType<typeof analyze>>();
+    const summarise = (t: string) => {
+      let a = analyses.get(t);
+      if (!a) analyses.set(t, (a = analyze(t, { useModel: false })));
+      return buildSummary(TextDocument.create('file:///a.md', 'markdown', 1, t), a);
+    };
+    const make = (n: number) => repeatTo(oneLine, n);
+    summarise(make(20_000));
+    summarise(make(200_000));
+    assertLinear('summary one line', summarise, make, 20_000, 10);
   });
 
   it('analyze: one long line, and many region headings', () => {
