@@ -24,6 +24,7 @@ import { decorationKind, Highlighter, type PaintGroup } from './highlighting';
 import { registerReaderFeatures } from './regionsView/index';
 import { registerCardCommands, TRUSTED_HOVER_COMMANDS } from './cardCommands';
 import { CORRECTIONS_SELECTOR, registerCorrections } from './corrections/index';
+import { CrashPolicy, type ServerHealth } from './serverHealth';
 
 export type { PaintGroup, DecorationKind } from './highlighting';
 
@@ -37,9 +38,12 @@ export interface NewsLensApi {
   getPaintedRanges(uri: vscode.Uri | string): PaintGroup[];
   /** Fires after a document's decorations were applied or cleared. */
   readonly onDidPaint: vscode.Event<vscode.Uri>;
+  /** The current server's crashes and whether the client gave up restarting it (./serverHealth.ts). */
+  serverHealth(): ServerHealth;
 }
 
 let client: LanguageClient | undefined;
+let crashPolicy: CrashPolicy | undefined;
 let starting: Promise<void> = Promise.resolve();
 /** Reader features (Regions view, status bar, export) hook into every client and its analyses. */
 const analysisChanged = new vscode.EventEmitter<vscode.Uri>();
@@ -88,6 +92,11 @@ function createClient(context: vscode.ExtensionContext, highlighter: () => Highl
     synchronize: { configurationSection: 'newsLens', fileEvents: articleWatcher },
     initializationOptions,
     outputChannelName: 'News Lens',
+    // restart after a crash, and at the fifth in three minutes stop with a message that says so
+    errorHandler: (crashPolicy = new CrashPolicy({
+      restart: () => void vscode.commands.executeCommand('newsLens.restartServer'),
+      showLog: () => client?.outputChannel.show(),
+    })),
   };
   const c = new LanguageClient('newsLens', 'News Lens', serverOptions, clientOptions);
   // Handlers registered before start() survive the client's automatic restarts.
@@ -204,6 +213,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
       return highlighter!.paintedRanges(toUri(uri));
     },
     onDidPaint: highlighter.onDidPaint,
+    serverHealth: () => ({ ...(crashPolicy?.health ?? { crashes: 0 }) }),
   };
 }
 
