@@ -107,7 +107,7 @@ function fuzzDocuments(): string[] {
         const r = checkDocument(doc, canary, { deterministic: n % EVERY_DET === 0 });
         chars += doc.length;
         if (doc.length >= MIN_TIMED) results.push({ ...r, doc });
-        if (kept.length < 5000) kept.push(doc);
+        if (kept.length < 20000) kept.push(doc);
         if (n % 10000 === 0) log(`  ${n.toLocaleString('en')} documents, ${(chars / 1e6).toFixed(1)} M chars, ${Math.round((Date.now() - t0) / 1000)} s`);
       }),
       { numRuns: DOCS, seed: SEED, endOnFailure: true },

@@ -192,6 +192,8 @@ export class DocumentAnalysisCache {
     const t0 = Date.now();
     const options = this.host.analyzeOptions?.(uri);
     const ok = (raw: Analysis) => {
+      // a fault of the statistical model (a WebAssembly trap it recovered from) goes to the log
+      for (const w of raw.warnings) if (w.startsWith('statistical model:')) this.host.log(`News Lens: ${uri}: ${w}`);
       const analysis = this.host.postProcess ? this.host.postProcess(raw, options) : raw;
       const elapsedMs = Date.now() - t0;
       if (elapsedMs > 1000) this.host.log(`News Lens: analysing ${uri} v${version} (${text.length} chars) took ${elapsedMs} ms`);
