@@ -8,10 +8,10 @@
  * Exit codes: 0 ok, 1 internal error, 2 usage or input error (one line on stderr, no stack).
  */
 import * as fs from 'node:fs';
-import * as readline from 'node:readline';
-import { analyze, createLineIndex, tag, type Analysis, type Entity } from '../core/index';
+import { analyze, createLineIndex, modelFaultCount, modelFaultsSince, tag, type Analysis, type Entity } from '../core/index';
 import { englishForEntity } from '../core/english';
 import pkg from '../../package.json';
+import { decodeText, InputError } from './encoding';
 
 const VERSION: string = (pkg as { version?: string }).version ?? '0.0.0';
 
@@ -19,54 +19,25 @@ const HELP = `news-lens ${VERSION} — entities in Chinese news articles
 
 Usage:
   news-lens analyze FILE [--json] [--english]
-                                    Analyse an article (UTF-8, UTF-16 with BOM, or GB18030).
+                                    Analyse an article (UTF-8, UTF-16 with BOM, GB18030 or Big5).
                                     Prints a readable outline by region, or JSON with --json;
                                     --english adds English renderings of names and titles.
-  news-lens tag                     Read sentences from stdin, one per line; write one JSON line
-                                    per input line: {"entities":[{"type","start","end","text"}]}
+  news-lens tag                     Read sentences from stdin (UTF-8), one per line (a line ends
+                                    at LF; a CR before it is dropped, a lone CR is text); write one
+                                    JSON line per input line: {"entities":[{"type","start","end","text"}]}
                                     (offsets in UTF-16 code units, end exclusive).
   news-lens --help                  Show this help.
   news-lens --version               Show the version.
 
 Entity types: person, title, company, government, organization, place, date.
-Exit status: 0 success, 2 bad usage or unreadable input.
+Exit status: 0 success, 2 bad usage or unreadable input (binary, unknown encoding, too large).
 `;
 
-export class InputError extends Error {}
+export { decodeText, InputError };
 
-/** Decodes a file's bytes: BOM-aware UTF-8/UTF-16, else strict UTF-8, else GB18030. */
-export function decodeText(buf: Uint8Array, name = 'input'): string {
-  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return strictUtf8(buf.subarray(3), name);
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
-  const sample = buf.subarray(0, Math.min(buf.length, 1 << 20));
-  if (sample.includes(0)) throw new InputError(`${name}: looks like a binary file (contains NUL bytes), not text`);
-  try {
-    return strictUtf8(buf, name);
-  } catch {
-    /* try GB18030 */
-  }
-  try {
-    const t = new TextDecoder('gb18030', { fatal: true }).decode(buf);
-    let han = 0;
-    for (let i = 0; i < t.length && i < 20000; i++) {
-      const c = t.charCodeAt(i);
-      if (c >= 0x4e00 && c <= 0x9fff) han++;
-    }
-    if (han > 0) return t;
-  } catch {
-    /* fall through */
-  }
-  throw new InputError(`${name}: not valid UTF-8 (or UTF-16 with BOM, or GB18030) text`);
-}
-
-function strictUtf8(buf: Uint8Array, name: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    throw new InputError(`${name}: not valid UTF-8 text`);
-  }
-}
+/** The largest input read: far more than an article (analysis stops at 2,000,000 characters). */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
 export function readArticle(file: string): string {
   let st: fs.Stats;
@@ -77,13 +48,39 @@ export function readArticle(file: string): string {
     throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? 'error'})`);
   }
   if (st.isDirectory()) throw new InputError(`${file}: is a directory, expected a text file`);
+  if (st.isFile() && st.size > MAX_INPUT_BYTES) throw new InputError(`${file}: ${MB(st.size)} is more than News Lens reads (${MB(MAX_INPUT_BYTES)}); split it into articles`);
   let buf: Buffer;
   try {
-    buf = fs.readFileSync(file);
+    buf = st.isFile() ? fs.readFileSync(file) : readCapped(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return decodeText(buf, file);
+}
+
+/**
+ * A device, pipe or socket (/dev/zero, a FIFO, /proc files): read in chunks, stopping at the first
+ * NUL byte (binary) or past MAX_INPUT_BYTES, instead of reading without end.
+ */
+function readCapped(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      if (chunk.subarray(0, n).includes(0)) throw new InputError(`${file}: looks like binary data (contains NUL bytes), not text`);
+      total += n;
+      if (total > MAX_INPUT_BYTES) throw new InputError(`${file}: not a regular file, and more than ${MB(MAX_INPUT_BYTES)} came out of it; stopped reading`);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** English renderings of an entity for --english: its name and its titles (null: no English rendering). */
@@ -179,8 +176,25 @@ export function analysisToText(text: string, a: Analysis, file?: string, english
   return out.join('\n') + '\n';
 }
 
+let faultsSeen = 0;
+/** A line on stderr for every fault of the statistical model since the last call (never silent). */
+function reportModelFaults(): void {
+  const n = modelFaultCount();
+  if (n === faultsSeen) return;
+  for (const f of modelFaultsSince(faultsSeen)) process.stderr.write(`news-lens: warning: statistical model: ${f}\n`);
+  faultsSeen = n;
+}
+
+/** The longest line `tag` takes (a line is a sentence; a megabyte line is fine). */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * stdin → one JSON line per input line. Lines end at \n only (a \r before it is dropped, a lone \r
+ * is part of the line): one line in, one line out, always. Input must be UTF-8 text: a line with a
+ * NUL byte or invalid UTF-8 stops it with a message and exit code 2, after the lines before it.
+ */
 async function runTag(): Promise<void> {
-  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let buf: string[] = [];
   let size = 0;
   const flush = async () => {
@@ -190,20 +204,56 @@ async function runTag(): Promise<void> {
     size = 0;
     if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
   };
-  for await (const raw of rl) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  let lineNo = 0;
+  const binary = () => new InputError(`stdin line ${lineNo + 1}: looks like binary data (a NUL byte), not text; tag reads UTF-8 text, one sentence per line`);
+  const tagLine = (bytes: Uint8Array): void => {
+    if (bytes.includes(0)) throw binary();
+    let line: string;
+    try {
+      line = utf8.decode(bytes);
+    } catch {
+      throw new InputError(`stdin line ${lineNo + 1}: not valid UTF-8; tag reads UTF-8 text, one sentence per line (convert first, e.g. iconv -f GB18030 -t UTF-8)`);
+    }
+    lineNo++;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
     let entities: { type: string; start: number; end: number; text: string }[] = [];
     try {
       entities = tag(line).map((s) => ({ type: s.type, start: s.start, end: s.end, text: s.text }));
     } catch {
       entities = [];
     }
+    reportModelFaults();
     const out = JSON.stringify({ entities }) + '\n';
     buf.push(out);
     size += out.length;
-    if (size > 1 << 16) await flush();
+  };
+  try {
+    // the bytes of the line read so far (a line can span chunks)
+    let carry: Buffer[] = [];
+    let carried = 0;
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+      let from = 0;
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, from)) {
+        const piece = chunk.subarray(from, nl);
+        tagLine(carry.length ? Buffer.concat([...carry, piece]) : piece);
+        carry = [];
+        carried = 0;
+        from = nl + 1;
+      }
+      if (from < chunk.length) {
+        const rest = chunk.subarray(from);
+        if (rest.includes(0)) throw binary(); // before holding on to it: binary input may have no line breaks at all
+        carried += rest.length;
+        if (carried > MAX_LINE_BYTES) throw new InputError(`stdin line ${lineNo + 1}: longer than ${MAX_LINE_BYTES / (1024 * 1024)} MB; tag reads one sentence per line`);
+        carry.push(rest);
+      }
+      if (size > 1 << 16) await flush();
+    }
+    if (carry.length) tagLine(Buffer.concat(carry));
+  } finally {
+    // the lines before a bad one are answered
+    await flush();
   }
-  await flush();
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -233,6 +283,7 @@ export async function main(argv: string[]): Promise<number> {
     const file = files[0];
     const text = readArticle(file);
     const a = analyze(text);
+    reportModelFaults();
     const out = json ? JSON.stringify(analysisToJson(text, a, file, english), null, 2) + '\n' : analysisToText(text, a, file, english);
     await new Promise<void>((r) => process.stdout.write(out, () => r()));
     return 0;

@@ -28,6 +28,7 @@ import { registerCardCommands, TRUSTED_HOVER_COMMANDS } from './cardCommands';
 import { CORRECTIONS_SELECTOR, registerCorrections } from './corrections/index';
 import { registerPersonCorrections } from './corrections/people';
 import { StartupProgress } from './startupProgress';
+import { CrashPolicy, type ServerHealth } from './serverHealth';
 
 export type { PaintGroup, DecorationKind } from './highlighting';
 
@@ -45,9 +46,12 @@ export interface NewsLensApi {
   readonly startupMessages: readonly string[];
   /** The code action requests VS Code made, with how they were triggered and how many actions came back. */
   readonly codeActionLog: readonly { trigger: 'invoke' | 'automatic'; empty: boolean; actions: number }[];
+  /** The current server's crashes and whether the client gave up restarting it (./serverHealth.ts). */
+  serverHealth(): ServerHealth;
 }
 
 let client: LanguageClient | undefined;
+let crashPolicy: CrashPolicy | undefined;
 const startupProgress = new StartupProgress();
 /** The last code action requests (bounded), for the integration tests. */
 const codeActionLog: { trigger: 'invoke' | 'automatic'; empty: boolean; actions: number }[] = [];
@@ -109,6 +113,11 @@ function createClient(context: vscode.ExtensionContext, highlighter: () => Highl
         return result;
       },
     },
+    // restart after a crash, and at the fifth in three minutes stop with a message that says so
+    errorHandler: (crashPolicy = new CrashPolicy({
+      restart: () => void vscode.commands.executeCommand('newsLens.restartServer'),
+      showLog: () => client?.outputChannel.show(),
+    })),
   };
   const c = new LanguageClient('newsLens', 'News Lens', serverOptions, clientOptions);
   // Handlers registered before start() survive the client's automatic restarts.
@@ -230,6 +239,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsLe
     onDidPaint: highlighter.onDidPaint,
     startupMessages: startupProgress.shown,
     codeActionLog,
+    serverHealth: () => ({ ...(crashPolicy?.health ?? { crashes: 0 }) }),
   };
 }
 

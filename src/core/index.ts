@@ -3,12 +3,25 @@
  * All offsets are UTF-16 code units into the original text, end exclusive.
  */
 import { pinyin } from 'pinyin-pro';
-import type { Analysis, RegionLevel } from './types';
+import type { Analysis, AnalyzeOptions, RegionLevel } from './types';
 import { lexicons, type PlaceInfo } from './lexicon';
 import { lookupRegion } from './lexicon/regionNames';
+import { analyze as analyzeArticle } from './analyze';
+import { modelFaultCount, modelFaultsSince } from './model';
 
 export * from './types';
-export { analyze, regroup, entityAt, findRegions, splitSentences, titleInfo, MAX_ANALYZE_CHARS, homeRegion, datelineAt, mentionGroups, groupedRegion, CENTRAL } from './analyze';
+export { regroup, entityAt, findRegions, splitSentences, titleInfo, MAX_ANALYZE_CHARS, homeRegion, datelineAt, mentionGroups, groupedRegion, CENTRAL } from './analyze';
+export { modelFaultCount, modelFaultsSince } from './model';
+/**
+ * analyze() (./analyze.ts), plus a warning for every fault of the statistical model during it (a
+ * WebAssembly trap the model recovered from): such faults are reported, never swallowed.
+ */
+export function analyze(text: string, options?: AnalyzeOptions): Analysis {
+  const faults = modelFaultCount();
+  const a = options ? analyzeArticle(text, options) : analyzeArticle(text);
+  if (modelFaultCount() !== faults) for (const f of modelFaultsSince(faults)) a.warnings.push(`statistical model: ${f}`);
+  return a;
+}
 export { tag, recognize, recognizeRich, type RichSpan, type TitleChain } from './recognize';
 export { createLineIndex, type LineIndex } from './lineIndex';
 export { normalizeForMatching } from './normalize';

@@ -5,6 +5,7 @@
  * is superseded (newer version, closed document) while running is cancelled by terminating the
  * worker; a fresh one starts on demand.
  */
+import * as os from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { Analysis, AnalyzeOptions } from '../core/types';
 import { analyzeText } from './core';
@@ -18,8 +19,23 @@ type JobReply = { id: number; analysis: Analysis } | { id: number; error: string
 
 export const WORKER_MARK = 'news-lens-analysis-worker';
 
+/**
+ * Nice value of the analysis thread: below the main thread, so on a busy machine the requests about
+ * other documents (hovers) get the CPU before a long article's analysis. On Linux a thread's nice
+ * value is its own (setpriority on the calling thread); elsewhere it would lower the whole process,
+ * so it is left alone there.
+ */
+const WORKER_NICE = 10;
+
 /** Entry point inside the worker thread. */
 export function runWorker(): void {
+  if (process.platform === 'linux') {
+    try {
+      os.setPriority(0, WORKER_NICE);
+    } catch {
+      /* not allowed: runs at the same priority */
+    }
+  }
   parentPort?.on('message', (msg: JobRequest) => {
     let reply: JobReply;
     try {

@@ -103,14 +103,26 @@ export class DocumentAnalysisCache {
     if (old) clearTimeout(old);
     const timer = setTimeout(() => {
       this.timers.delete(uri);
-      this.get(uri).then(
+      // a timer is a boundary: nothing thrown here may reach the event loop
+      let next: Promise<AnalysisEntry | undefined>;
+      try {
+        next = this.get(uri);
+      } catch (err) {
+        this.host.log(`News Lens: analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`);
+        return;
+      }
+      next.then(
         (entry) => {
           if (!entry) return; // closed or superseded meanwhile
           const doc = this.host.getDocument(uri);
           if (!doc || doc.version !== entry.version) return; // a newer version is on its way
           if (this.notified.get(uri) === entry.version) return;
           this.notified.set(uri, entry.version);
-          this.host.analysed(entry);
+          try {
+            this.host.analysed(entry);
+          } catch (err) {
+            this.host.log(`News Lens: reporting the analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`);
+          }
         },
         (err) => this.host.log(`News Lens: analysis of ${uri} failed: ${String((err as Error)?.stack ?? err)}`),
       );
@@ -180,6 +192,8 @@ export class DocumentAnalysisCache {
     const t0 = Date.now();
     const options = this.host.analyzeOptions?.(uri);
     const ok = (raw: Analysis) => {
+      // a fault of the statistical model (a WebAssembly trap it recovered from) goes to the log
+      for (const w of raw.warnings) if (w.startsWith('statistical model:')) this.host.log(`News Lens: ${uri}: ${w}`);
       const analysis = this.host.postProcess ? this.host.postProcess(raw, options, text) : raw;
       const elapsedMs = Date.now() - t0;
       if (elapsedMs > 1000) this.host.log(`News Lens: analysing ${uri} v${version} (${text.length} chars) took ${elapsedMs} ms`);

@@ -17,6 +17,7 @@
  *  - "never": headings only.
  * Plain text has no other outline: News Lens' regions always.
  */
+import { afterPending } from './timeSlices';
 import * as l10n from '@vscode/l10n';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -228,4 +229,9 @@ function ownEnd(n: OutlineNode, children: OutlineNode[]): number {
   let e = n.end;
   for (const c of children) if (c.kind === 'section' && c.headingStart >= 0 && c.headingStart < e) e = c.headingStart;
   return e;
+}
+
+/** The outline without holding up requests about other documents (see buildSummarySliced). */
+export function documentSymbolsSliced(doc: TextDocument, analysis: Analysis, markdown: MarkdownOutline = 'sections'): Promise<DocumentSymbol[]> {
+  return afterPending(() => documentSymbols(doc, analysis, markdown));
 }

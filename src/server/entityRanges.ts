@@ -12,10 +12,23 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, EntityType, PersonRole } from '../core/types';
 import { entityById } from './core';
 import type { EntityRangeGroup } from '../protocol';
+import { runSliced, runToEnd, ticker, type Steps } from './timeSlices';
 
+/** The ranges at once (small documents, tests). */
 export function entityRanges(doc: TextDocument, analysis: Analysis): EntityRangeGroup[] {
+  return runToEnd(entityRangeSteps(doc, analysis));
+}
+
+/** The ranges in time slices (see ./timeSlices.ts). */
+export function entityRangesSliced(doc: TextDocument, analysis: Analysis): Promise<EntityRangeGroup[]> {
+  return runSliced(entityRangeSteps(doc, analysis));
+}
+
+function* entityRangeSteps(doc: TextDocument, analysis: Analysis): Steps<EntityRangeGroup[]> {
+  const tick = ticker(1024);
   const groups = new Map<string, EntityRangeGroup>();
   for (const m of analysis.mentions) {
+    if (tick()) yield;
     let type: EntityType = m.type;
     let role: PersonRole | undefined;
     const e = entityById(analysis, m.entityId);

@@ -14,12 +14,11 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { AnalysisWorkerPool, runWorker, WORKER_MARK } from './analysisWorker';
+import { checkedDocuments, displayName } from './clientInput';
 import { DocumentAnalysisCache, type AnalysisEntry } from './documentCache';
-import { documentSymbols } from './documentSymbols';
-import { entityRanges } from './entityRanges';
+import { outlineOf, rangesOf } from './derived';
 import { hoverAt } from './hover';
 import { isCorrectionsUri, mergeHoverSettings, registerCorrections, type CorrectionsFeature } from './corrections/register';
 import { CORRECTION_QUICKFIX, CORRECTION_REFACTOR } from './codeActions';
@@ -60,12 +59,18 @@ function outlineSetting(v: unknown): ServerSettings['outlineMarkdown'] {
 
 function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(checkedDocuments);
   let settings: ServerSettings = { ...DEFAULT_SETTINGS };
 
   function log(message: string): void {
     connection.console.log(message);
   }
+
+  // The last resort: a failure that escaped every handler's own catch (a timer, a promise nobody
+  // awaited) is logged, and the server keeps serving the other documents. Each boundary catches its
+  // own; reaching this is a bug to fix, so it says so.
+  process.on('uncaughtException', (err) => log(`News Lens: uncaught exception (a bug; the server keeps running): ${String(err?.stack ?? err)}`));
+  process.on('unhandledRejection', (err) => log(`News Lens: unhandled rejection (a bug; the server keeps running): ${String((err as Error)?.stack ?? err)}`));
 
   function mergeSettings(partial: unknown): ServerSettings {
     const p = (partial && typeof partial === 'object' ? partial : {}) as Partial<ServerSettings>;
@@ -114,7 +119,7 @@ function startServer(): void {
       void connection.sendNotification(AnalysisChangedNotificationMethod, params).catch(() => undefined);
     },
     guarded(uri, reason, { limit, length }) {
-      const name = decodeURIComponent(uri.replace(/^.*\//, ''));
+      const name = displayName(uri);
       const msg =
         reason === 'binary'
           ? l10n.t('News Lens skipped {0}: it looks like binary data.', name)
@@ -226,7 +231,7 @@ function startServer(): void {
   connection.onDocumentSymbol((p) =>
     safe('documentSymbol', [], async () => {
       const entry = await usable(p.textDocument.uri);
-      return entry ? documentSymbols(entry.doc, entry.analysis, settings.outlineMarkdown) : [];
+      return entry ? outlineOf(entry, settings.outlineMarkdown) : [];
     }),
   );
 
@@ -264,7 +269,7 @@ function startServer(): void {
     safe('entityRanges', { uri: p?.uri, version: null, groups: [] }, async () => {
       const entry = typeof p?.uri === 'string' ? await cache.get(p.uri) : undefined;
       if (!entry) return { uri: p?.uri, version: null, groups: [] };
-      return { uri: entry.uri, version: entry.version, groups: entry.skipped ? [] : entityRanges(entry.doc, entry.analysis) };
+      return { uri: entry.uri, version: entry.version, groups: entry.skipped ? [] : await rangesOf(entry) };
     }),
   );
 

@@ -57,6 +57,8 @@ export interface TestServer {
   stderr: () => string;
   /** window/showMessage messages received. */
   messages: { type: number; message: string }[];
+  /** window/logMessage messages received (the server's log). */
+  logs: string[];
   /** Resolves on the next newLens/analysisChanged for `uri` (optionally at >= version). */
   analysed(uri: string, minVersion?: number, timeoutMs?: number): Promise<AnalysisChangedParams>;
   open(uri: string, text: string, languageId?: string, version?: number): void;
@@ -77,7 +79,8 @@ export async function startServer(init: InitializationOptions = {}, locale = 'en
   const seen: AnalysisChangedParams[] = [];
   const waiters: { uri: string; v: number; resolve: (p: AnalysisChangedParams) => void }[] = [];
   conn.onNotification('window/showMessage', (p: { type: number; message: string }) => messages.push(p));
-  conn.onNotification('window/logMessage', () => undefined);
+  const logs: string[] = [];
+  conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(String(p?.message)));
   conn.onNotification(AnalysisChangedNotificationMethod, (p: AnalysisChangedParams) => {
     seen.push(p);
     for (const w of [...waiters]) {
@@ -101,6 +104,7 @@ export async function startServer(init: InitializationOptions = {}, locale = 'en
     conn,
     proc,
     messages,
+    logs,
     stderr: () => err,
     alive: () => !exited && proc.exitCode === null,
     analysed(uri, minVersion = 0, timeoutMs = 15_000) {

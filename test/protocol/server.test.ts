@@ -185,11 +185,10 @@ describe('News Lens language server (LSP over stdio)', function () {
     const huge = text.repeat(Math.ceil(1_200_000 / text.length));
     const before = s.messages.length;
     s.open(uri, huge);
-    // While the huge document is analysed (in the worker), other documents still get answers.
-    const t0 = Date.now();
+    // While the huge document is analysed (in the worker), other documents still get answers
+    // (how fast: bench/editorLatency.ts; the order of answers: stress.test.ts)
     const h = await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: positionOf(text, '尹力') });
     assert.ok(h, 'hover on the fixture while a huge document is analysed');
-    assert.ok(Date.now() - t0 < 1500, `hover took ${Date.now() - t0} ms`);
     await s.analysed(uri, 1, 60_000);
     const res = (await s.conn.sendRequest(EntityRangesRequestMethod, { uri })) as EntityRangesResult;
     assert.ok(res.groups.length > 0);

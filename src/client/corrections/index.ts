@@ -1,15 +1,16 @@
 /**
  * The client half of the user's corrections: the code actions' commands write to
- * `<folder>/.vscode/news-lens.json` — into the open editor when the file is open (merging with
- * unsaved edits; saved only if it was not dirty before), otherwise into the file — with
- * comment-preserving jsonc edits (src/protocol/corrections/edit.ts). A file with syntax errors is
- * never rewritten: the user is shown where the error is. A file watcher tells the server when the
- * file changes on disk.
+ * `<folder>/.vscode/news-lens.json` — into the editor when it has unsaved edits (merging with them,
+ * left unsaved), otherwise into the file (a clean editor reloads it) — with
+ * comment-preserving jsonc edits (src/protocol/corrections/edit.ts); on disk under a lock and by
+ * renaming a temporary file over it (./fileUpdate.ts). A file with syntax errors is never rewritten:
+ * the user is shown where the error is. A file watcher tells the server when the file changes on disk.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { addCorrection, NEW_FILE_TEMPLATE } from '../../protocol/corrections/edit';
 import { CORRECTIONS_PATH } from '../../protocol/corrections/format';
+import { updateFile } from './fileUpdate';
 import {
   CorrectionCommands,
   CorrectionsFileChangedNotificationMethod,
@@ -44,6 +45,30 @@ async function readFile(file: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Changes the corrections file on disk: through ./fileUpdate.ts (a lock, a temporary file renamed
+ * over the old one, empty reads retried, the BOM kept) for files, through the workspace file system
+ * otherwise (other schemes: no lock there, the BOM still kept). `change` gets undefined when there is
+ * no file; returns whether it wrote.
+ */
+async function changeFile(file: vscode.Uri, change: (before: string | undefined) => string | undefined): Promise<boolean> {
+  if (file.scheme === 'file') return updateFile(file.fsPath, change);
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await vscode.workspace.fs.readFile(file);
+  } catch {
+    bytes = undefined;
+  }
+  const raw = bytes && new TextDecoder('utf-8').decode(bytes);
+  const bom = raw?.charCodeAt(0) === 0xfeff;
+  const before = raw === undefined ? undefined : bom ? raw.slice(1) : raw;
+  const next = change(before);
+  if (next === undefined || next === before) return false;
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode((bom ? '\uFEFF' : '') + next));
+  return true;
 }
 
 /** Whether the file exists; errors other than "not found" (no permission, …) are thrown, not taken for "missing". */
@@ -81,10 +106,12 @@ async function refreshFromDisk(doc: vscode.TextDocument): Promise<void> {
   if (doc.getText() !== disk) await reloaded;
 }
 
-async function showSyntaxError(file: vscode.Uri, offset: number, doc?: vscode.TextDocument): Promise<void> {
+async function showSyntaxError(file: vscode.Uri, offset: number, doc?: vscode.TextDocument, duplicate = false): Promise<void> {
   const open = vscode.l10n.t('Open the file');
   const choice = await vscode.window.showErrorMessage(
-    vscode.l10n.t('News Lens did not change {0}: it has a syntax error. Fix it first; nothing you wrote was changed.', CORRECTIONS_PATH),
+    duplicate
+      ? vscode.l10n.t('News Lens did not change {0}: it gives "corrections" more than once. Keep one; nothing you wrote was changed.', CORRECTIONS_PATH)
+      : vscode.l10n.t('News Lens did not change {0}: it has a syntax error. Fix it first; nothing you wrote was changed.', CORRECTIONS_PATH),
     open,
   );
   if (choice === open) {
@@ -98,37 +125,36 @@ export type WriteResult = 'written' | 'unchanged' | 'syntax-error' | 'no-folder'
 
 /** Add one correction to the corrections file (open editor or disk), merging with what is there. */
 export async function writeCorrection(host: CorrectionsHost, file: vscode.Uri, correction: CorrectionEntry): Promise<WriteResult> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+  // an editor with unsaved changes gets the edit (and stays unsaved); otherwise the file on disk is
+  // the truth (a clean editor reloads from it; a document left over from a closed editor may hold
+  // text the file no longer has, and saving it would write that text back)
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString() && d.isDirty);
   if (open) {
     const res = addCorrection(open.getText(), correction);
-    if (res.status === 'syntax-error' || res.status === 'not-an-object') {
-      void showSyntaxError(file, res.offset, open);
+    if (res.status === 'syntax-error' || res.status === 'not-an-object' || res.status === 'duplicate-keys') {
+      void showSyntaxError(file, res.offset, open, res.status === 'duplicate-keys');
       return 'syntax-error';
     }
     if (res.status === 'unchanged') return 'unchanged';
-    const wasDirty = open.isDirty;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(file, new vscode.Range(open.positionAt(res.edit.offset), open.positionAt(res.edit.offset + res.edit.length)), res.edit.content);
     if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${file.toString()}`);
-    // keep the user's unsaved work unsaved; a clean editor is saved so the file on disk agrees
-    if (!wasDirty) await open.save();
+    // the user's unsaved work stays unsaved
     return 'written';
   }
-  const before = (await readFile(file)) ?? '';
-  const res = addCorrection(before, correction);
-  if (res.status === 'syntax-error' || res.status === 'not-an-object') {
-    void showSyntaxError(file, res.offset);
+  // on disk: read, edit and write under the lock, so another writer's entry is never lost
+  let refused: { offset: number; duplicate: boolean } | undefined;
+  const wrote = await changeFile(file, (before) => {
+    const res = addCorrection(before ?? '', correction);
+    if (res.status === 'edited') return res.newText;
+    if (res.status !== 'unchanged') refused = { offset: res.offset, duplicate: res.status === 'duplicate-keys' };
+    return undefined;
+  });
+  if (refused) {
+    void showSyntaxError(file, refused.offset, undefined, refused.duplicate);
     return 'syntax-error';
   }
-  if (res.status === 'unchanged') return 'unchanged';
-  // re-read right before writing: if the file changed meanwhile, merge into the new text
-  const now = (await readFile(file)) ?? '';
-  const final = now === before ? res.newText : (() => {
-    const again = addCorrection(now, correction);
-    return again.status === 'edited' ? again.newText : now;
-  })();
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(final));
+  if (!wrote) return 'unchanged';
   await notifyServer(host, file);
   return 'written';
 }
@@ -181,11 +207,8 @@ export function registerCorrections(context: vscode.ExtensionContext, host: Corr
       // dirty may be a leftover of a closed editor whose file is gone: that one does not count.)
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
       if (open?.isDirty) return vscode.window.showTextDocument(open, { preview: false });
-      if (!(await exists(file))) {
-        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-        await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(NEW_FILE_TEMPLATE));
-        await notifyServer(host, file);
-      }
+      // (created only where there is no file: never over one another writer has just made)
+      if (!(await exists(file)) && (await changeFile(file, (before) => (before === undefined ? NEW_FILE_TEMPLATE : undefined)))) await notifyServer(host, file);
       const doc = await vscode.workspace.openTextDocument(file);
       const editor = await vscode.window.showTextDocument(doc, { preview: false });
       await refreshFromDisk(doc);

@@ -332,6 +332,37 @@ export function combineSpansInto(ruleSpans: Span[], modelSpans: Span[], out: Spa
  * as they are): recognize() knows its rule spans are, and checks the model's once per text
  * instead of once per window.
  */
+/** The largest end among live rule spans in an index range (an iterative max segment tree). */
+class LiveEnds {
+  private readonly size: number;
+  private readonly tree: Float64Array;
+
+  constructor(rules: readonly Span[], dead: Uint8Array, n: number) {
+    let size = 1;
+    while (size < n) size <<= 1;
+    this.size = size;
+    this.tree = new Float64Array(2 * size).fill(-Infinity);
+    for (let i = 0; i < n; i++) if (!dead[i]) this.tree[size + i] = rules[i].end;
+    for (let k = size - 1; k >= 1; k--) this.tree[k] = Math.max(this.tree[2 * k], this.tree[2 * k + 1]);
+  }
+
+  set(i: number, end: number): void {
+    let k = this.size + i;
+    this.tree[k] = end;
+    for (k >>= 1; k >= 1; k >>= 1) this.tree[k] = Math.max(this.tree[2 * k], this.tree[2 * k + 1]);
+  }
+
+  /** Max over indices [from, to); -Infinity when empty. */
+  max(from: number, to: number): number {
+    let m = -Infinity;
+    for (let lo = from + this.size, hi = to + this.size; lo < hi; lo >>= 1, hi >>= 1) {
+      if (lo & 1) m = Math.max(m, this.tree[lo++]);
+      if (hi & 1) m = Math.max(m, this.tree[--hi]);
+    }
+    return m;
+  }
+}
+
 export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[], options?: CombineOptions): void {
   const policy = options?.policy ?? DEFAULT_POLICY;
   const rules = ruleSpans as RuleLike[];
@@ -532,7 +563,11 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
     for (let k = ovFrom[i]; k < ovFrom[i + 1]; k++) modelDead[ov[k]] = 1;
   }
 
-  // 4. a rule span that lost only to model spans that lost elsewhere comes back
+  // 4. a rule span that lost only to model spans that lost elsewhere comes back, unless it crosses
+  //    a live rule span (those live so far, revivals included). The live rules' ends are kept in a
+  //    max tree by index (rules are sorted by start), so each test is two range queries instead of
+  //    a pass over every rule: a long paragraph of such spans stays linear-logarithmic.
+  let liveEnds: LiveEnds | undefined;
   for (let i = 0; i < nr; i++) {
     const a = ovFrom[i];
     const b = ovFrom[i + 1];
@@ -542,9 +577,19 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
     if (!allDead) continue;
     const r = rules[i];
     if (policy === 'strict' && DROP_ALONE.has(`${r.type}/${kind(r)}`)) continue;
-    let crossed = false;
-    for (let k = 0; k < nr && !crossed; k++) crossed = k !== i && !ruleDead[k] && rules[k].start < r.end && r.start < rules[k].end;
-    if (!crossed) ruleDead[i] = 0;
+    liveEnds ??= new LiveEnds(rules, ruleDead, nr);
+    // a live rule k ≠ i with rules[k].start < r.end and rules[k].end > r.start
+    let upper = i + 1;
+    for (let hi = nr; upper < hi; ) {
+      const mid = (upper + hi) >> 1;
+      if (rules[mid].start < r.end) upper = mid + 1;
+      else hi = mid;
+    }
+    const crossed = liveEnds.max(0, i) > r.start || liveEnds.max(i + 1, upper) > r.start;
+    if (!crossed) {
+      ruleDead[i] = 0;
+      liveEnds.set(i, r.end);
+    }
   }
 
   // the survivors of both sorted lists, merged: the order a stable sort of the rules' followed by

@@ -2,6 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Span } from '../types';
 import { RuntimeModel, deserialize } from './perceptron';
+import { reportModelFault } from './faults';
+
+export { modelFaultCount, modelFaultsSince } from './faults';
 
 /** A statistical recognizer: character-level sequence labeller over the original text. */
 export interface SequenceModel {
@@ -37,7 +40,9 @@ class SafeModel implements SequenceModel {
   predict(text: string): Span[] {
     try {
       return this.m.predict(typeof text === 'string' ? text : String(text ?? ''));
-    } catch {
+    } catch (err) {
+      // the rules still label the text; say the model did not
+      reportModelFault(`the statistical model failed on a text of ${typeof text === 'string' ? text.length : 0} characters (${err instanceof Error ? err.message : String(err)}); rules only for it`);
       return [];
     }
   }

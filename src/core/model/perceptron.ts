@@ -9,6 +9,7 @@ import type { EntityType, Span } from '../types';
 import { FeatureScratch, Lexicon, MAX_FEATS_PER_POS, N_LEX, NgramTable, UNI_W, Vocab, buildNormTable, extract } from './features';
 import { TagSet, Viterbi } from './tags';
 import type { ModelParts } from './modelFile';
+import { reportModelFault } from './faults';
 import { WasmDecoder } from './wasm/kernel';
 import { StyleDetector, type TextStyle } from './style';
 
@@ -24,7 +25,8 @@ const SEG_MAX_LEN = MAX_SEG + 1;
 
 /**
  * Splits text into segments for decoding: at line breaks, after sentence-final punctuation, and
- * (for runaway text without punctuation) at most MAX_SEG code units, preferring commas.
+ * (for runaway text without punctuation) at most MAX_SEG code units, preferring commas. No segment
+ * is longer than SEG_MAX_LEN, whatever follows a sentence end.
  */
 export function segments(text: string, cb: (from: number, to: number) => void): void {
   const n = text.length;
@@ -39,9 +41,10 @@ export function segments(text: string, cb: (from: number, to: number) => void): 
       continue;
     }
     if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f) {
-      // keep closing quotes with the sentence
+      // keep closing quotes with the sentence, but never past SEG_MAX_LEN: the decoders' buffers
+      // hold no more (the kernel cuts the same way); further closers start the next segment
       let j = i + 1;
-      while (j < n && (text.charCodeAt(j) === 0x201d || text.charCodeAt(j) === 0x300d || text.charCodeAt(j) === 0xff09)) j++;
+      while (j < n && j - s < SEG_MAX_LEN && (text.charCodeAt(j) === 0x201d || text.charCodeAt(j) === 0x300d || text.charCodeAt(j) === 0xff09)) j++;
       cb(s, j);
       s = j;
       i = j - 1;
@@ -368,6 +371,25 @@ export class RuntimeModel {
     this.bwLo = dec.bwLo;
   }
 
+  /**
+   * Stops using the WebAssembly decoder after it failed, and says so (see ./faults.ts). The
+   * per-text arrays become JavaScript copies, so spanCost keeps working on the last text.
+   */
+  private dropDecoder(err: unknown): void {
+    if (!this.dec) return;
+    this.dec = undefined;
+    this.emAll = this.emAll.slice();
+    this.alphaAll = this.alphaAll.slice();
+    this.normAll = this.normAll.slice();
+    this.totalAll = this.totalAll.slice();
+    this.bwAll = this.bwAll.slice();
+    this.segFrom = this.segFrom.slice();
+    this.segTo = this.segTo.slice();
+    this.bwLo = this.bwLo.slice();
+    const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    reportModelFault(`the WebAssembly decoder failed (${why}); the JavaScript decoder is used from now on (same results, slower)`);
+  }
+
   /** Which decoder runs: 'wasm' (WebAssembly SIMD) or 'js'. */
   get decoder(): 'wasm' | 'js' {
     return this.dec ? 'wasm' : 'js';
@@ -455,12 +477,19 @@ export class RuntimeModel {
     if (this.detector) this.useStyle(this.detector.styleOf(text));
     if (this.dec) {
       // the whole text in one kernel call; the per-text arrays spanCost reads live in its memory
-      if (this.dec.setText(text)) this.bindDecoder();
-      this.lastText = text;
-      lastModel = this;
-      const ch = this.dec.chunks;
-      for (let j = 0, c = this.dec.decodeText(L); j < c; j++) this.pushChunk(text, ch[3 * j + 1], ch[3 * j + 2], ch[3 * j], out);
-      return out;
+      try {
+        if (this.dec.setText(text)) this.bindDecoder();
+        this.lastText = text;
+        lastModel = this;
+        const ch = this.dec.chunks;
+        for (let j = 0, c = this.dec.decodeText(L); j < c; j++) this.pushChunk(text, ch[3 * j + 1], ch[3 * j + 2], ch[3 * j], out);
+        return out;
+      } catch (err) {
+        // a trap (a bounds check) or a failed memory grow: this text and every later one decode
+        // in JavaScript, with identical results
+        this.dropDecoder(err);
+        out.length = 0;
+      }
     }
     if (this.bio6) {
       if (this.segFrom.length < L) {
@@ -540,7 +569,13 @@ export class RuntimeModel {
       const bw = this.bwAll;
       let lo = this.bwLo[a];
       if (lo > end && this.dec) {
-        this.dec.backward(b, lo, end);
+        try {
+          this.dec.backward(b, lo, end);
+        } catch (err) {
+          this.dropDecoder(err); // the JavaScript recursion below takes over
+        }
+      }
+      if (lo > end && this.dec) {
         if (lo === b) lo = b - 1;
         if (lo > end) this.bwLo[a] = end;
       } else if (lo > end) {

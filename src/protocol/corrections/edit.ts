@@ -8,7 +8,7 @@
  * Pure: shared by the client (which applies the edit) and tests.
  */
 import { applyEdits, modify, parseTree, type FormattingOptions, type Node } from './jsonc';
-import type { Correction } from './format';
+import { duplicateKeys, prop, type Correction } from './format';
 
 export interface OffsetEdit {
   offset: number;
@@ -20,7 +20,9 @@ export type CorrectionEditResult =
   | { status: 'edited'; edit: OffsetEdit; newText: string }
   | { status: 'unchanged' }
   | { status: 'syntax-error'; offset: number }
-  | { status: 'not-an-object'; offset: number };
+  | { status: 'not-an-object'; offset: number }
+  /** "corrections" given twice: which list to add to is the user's call (the diagnostic says where). */
+  | { status: 'duplicate-keys'; offset: number };
 
 export const NEW_FILE_HEADER =
   '// News Lens corrections: how News Lens reads names in the articles of this workspace.\n' +
@@ -54,10 +56,106 @@ function detectFormatting(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: size > 4 ? 2 : size, eol };
 }
 
-function prop(node: Node | undefined, name: string): Node | undefined {
-  if (!node || node.type !== 'object') return undefined;
-  for (const p of node.children ?? []) if (p.type === 'property' && p.children?.[0]?.value === name) return p.children[1];
-  return undefined;
+/**
+ * Where a new entry goes after `at` (the end of the last entry, after its comma): the end of the
+ * line when only spaces and comments follow there, so a trailing comment stays on its own entry's
+ * line; `at` itself otherwise.
+ */
+function endOfEntryLine(src: string, at: number): number {
+  let i = at;
+  for (;;) {
+    while (src[i] === ' ' || src[i] === '\t') i++;
+    if (src.startsWith('//', i)) {
+      while (i < src.length && src[i] !== '\n' && src[i] !== '\r') i++;
+      break;
+    }
+    if (src.startsWith('/*', i)) {
+      const close = src.indexOf('*/', i + 2);
+      if (close < 0) return at;
+      i = close + 2;
+      continue;
+    }
+    break;
+  }
+  return i >= src.length || src[i] === '\n' || src[i] === '\r' ? i : at;
+}
+
+/** Index after the spaces and comments from `i` on (stops at anything else, or the end). */
+function skipTrivia(src: string, i: number): number {
+  for (;;) {
+    while (i < src.length && /\s/.test(src[i])) i++;
+    if (src.startsWith('//', i)) {
+      while (i < src.length && src[i] !== '\n' && src[i] !== '\r') i++;
+    } else if (src.startsWith('/*', i)) {
+      const close = src.indexOf('*/', i + 2);
+      if (close < 0) return src.length;
+      i = close + 2;
+    } else return i;
+  }
+}
+
+/**
+ * Removes property `at` of an object (its key and value, and one comma: the one after it, else the
+ * one before it) and nothing else: comments stay where they are, and a line left empty goes. (modify()
+ * re-lays out the whole array when entries share a line.)
+ */
+function removeProperty(src: string, props: Node[], at: number): string {
+  const p = props[at];
+  let start = p.offset;
+  let end = p.offset + p.length;
+  let comma: number | undefined;
+  if (at + 1 < props.length) {
+    const c = skipTrivia(src, end);
+    if (src[c] === ',') comma = c;
+  } else if (at > 0) {
+    const prev = props[at - 1];
+    for (let i = skipTrivia(src, prev.offset + prev.length); i < start; i = skipTrivia(src, i + 1)) {
+      if (src[i] === ',') {
+        comma = i;
+        break;
+      }
+    }
+  }
+  if (comma !== undefined && comma === skipTrivia(src, end) && !/[/]/.test(src.slice(end, comma))) {
+    end = comma + 1; // "aliasOf": "x", together
+    comma = undefined;
+  }
+  // the property alone on its line: the line goes too
+  const lineStart = Math.max(src.lastIndexOf('\n', start - 1), src.lastIndexOf('\r', start - 1)) + 1;
+  const rest = /^[ \t]*(\r\n|\n|\r)/.exec(src.slice(end));
+  if (rest && /^[ \t]*$/.test(src.slice(lineStart, start))) {
+    start = lineStart;
+    end += rest[0].length;
+  }
+  const cut = (t: string, a: number, b: number) => t.slice(0, a) + t.slice(b);
+  // the later range first, so the earlier one's offsets still hold
+  if (comma !== undefined && comma > start) return cut(cut(src, comma, comma + 1), start, end);
+  const out = cut(src, start, end);
+  return comma !== undefined ? cut(out, comma, comma + 1) : out;
+}
+
+/**
+ * Adds `"key": value` as the last property of an object, laid out like the property before it (on
+ * its own line, or on the same line), with a comment that ends that line left where it is. (modify()
+ * re-lays out the whole array when entries share a line.)
+ */
+function appendProperty(src: string, obj: Node, key: string, value: string, eol: string): string {
+  const props = obj.children ?? [];
+  const last = props[props.length - 1];
+  const kv = `${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+  if (!last) return src.slice(0, obj.offset + 1) + ` ${kv} ` + src.slice(obj.offset + 1);
+  let at = last.offset + last.length;
+  let comma = ',';
+  const trailing = /^[ \t]*,/.exec(src.slice(at));
+  if (trailing) {
+    at += trailing[0].length;
+    comma = '';
+  }
+  const lineStart = Math.max(src.lastIndexOf('\n', last.offset - 1), src.lastIndexOf('\r', last.offset - 1)) + 1;
+  const lead = src.slice(lineStart, last.offset);
+  if (!/^[ \t]*$/.test(lead)) return src.slice(0, at) + `${comma} ${kv}` + src.slice(at);
+  const eolAt = endOfEntryLine(src, at);
+  return src.slice(0, at) + comma + src.slice(at, eolAt) + `${eol}${lead}${kv}` + src.slice(eolAt);
 }
 
 /** One edit turning `before` into `after`: the differing middle. */
@@ -98,10 +196,20 @@ export function addCorrection(text: string, correction: Correction): CorrectionE
     return { status: 'edited', edit: minimalEdit(src, fresh), newText: fresh };
   }
   const errors: { offset: number }[] = [];
-  const root = parseTree(src, errors as never, { allowTrailingComma: true });
+  const root = parseTree(src, errors as never, { allowTrailingComma: true, allowEmptyContent: true });
   if (errors.length) return { status: 'syntax-error', offset: errors[0].offset };
-  if (!root || root.type !== 'object') return { status: 'not-an-object', offset: root?.offset ?? 0 };
   const formattingOptions = detectFormatting(src);
+  if (!root) {
+    // only comments: they stay, the object follows them
+    const eol = formattingOptions.eol ?? '\n';
+    const indent = formattingOptions.insertSpaces === false ? '\t' : ' '.repeat(formattingOptions.tabSize ?? 2);
+    const body = JSON.stringify({ corrections: [value] }, null, indent).replace(/\n/g, eol);
+    const out = `${src}${/[\r\n]$/.test(src) ? '' : eol}${body}${eol}`;
+    return { status: 'edited', edit: minimalEdit(src, out), newText: out };
+  }
+  if (root.type !== 'object') return { status: 'not-an-object', offset: root.offset };
+  const twice = duplicateKeys(root).find((k) => k.value === 'corrections');
+  if (twice) return { status: 'duplicate-keys', offset: twice.offset };
   const list = prop(root, 'corrections');
   let out = src;
   const apply = (path: (string | number)[], v: unknown, isArrayInsertion = false) => {
@@ -139,18 +247,47 @@ export function addCorrection(text: string, correction: Correction): CorrectionE
           at += trailing[0].length;
           comma = '';
         }
-        const content = sameLine ? `${comma} ${entry}` : `${comma}${formattingOptions.eol}${lead}${entry}`;
-        out = src.slice(0, at) + content + src.slice(at);
+        if (sameLine) out = src.slice(0, at) + `${comma} ${entry}` + src.slice(at);
+        else {
+          // the comma right after the entry, the new entry after a comment that ends its line
+          const eolAt = endOfEntryLine(src, at);
+          out = src.slice(0, at) + comma + src.slice(at, eolAt) + `${formattingOptions.eol}${lead}${entry}` + src.slice(eolAt);
+        }
       }
     } else {
       const item = items[index];
       const curType = prop(item, 'type')?.value;
       const curAlias = prop(item, 'aliasOf')?.value;
       if (curType === correction.type && (curAlias ?? undefined) === (correction.aliasOf ?? undefined) && samePersonFields(item, correction)) return { status: 'unchanged' };
-      apply(['corrections', index, 'type'], correction.type);
-      for (const k of PERSON_FIELDS) if ((prop(item, k)?.value ?? undefined) !== (correction[k] ?? undefined)) apply(['corrections', index, k], correction[k]);
-      if (correction.aliasOf) apply(['corrections', index, 'aliasOf'], correction.aliasOf);
-      else if (curAlias !== undefined) apply(['corrections', index, 'aliasOf'], undefined);
+      // values are replaced where they are (the last of a repeated key, the one that counts);
+      // keys are added and removed with modify() (which would pick the first of a repeated key)
+      const entryNow = () => (prop(parseTree(out, [], { allowTrailingComma: true }), 'corrections')?.children ?? [])[index];
+      const replaceValue = (key: string, v: string): boolean => {
+        const node = prop(entryNow(), key);
+        if (!node) return false;
+        out = out.slice(0, node.offset) + JSON.stringify(v) + out.slice(node.offset + node.length);
+        return true;
+      };
+      replaceValue('type', correction.type);
+      if (correction.aliasOf) {
+        if (!replaceValue('aliasOf', correction.aliasOf)) out = appendProperty(out, entryNow()!, 'aliasOf', correction.aliasOf, formattingOptions.eol ?? '\n');
+      } else {
+        // every "aliasOf" goes (removing only the last would let an earlier one count)
+        for (let guard = 0; guard < 100; guard++) {
+          const entry = entryNow();
+          const props = entry?.children ?? [];
+          const at = props.findIndex((p) => p.children?.[0]?.value === 'aliasOf');
+          if (at < 0) break;
+          out = removeProperty(out, props, at);
+        }
+      }
+      // the person fields (official with title, role, organization): set, replaced or removed
+      for (const k of PERSON_FIELDS) {
+        const want = correction[k] ?? undefined;
+        if ((prop(entryNow(), k)?.value ?? undefined) === want) continue;
+        if (want !== undefined && replaceValue(k, want)) continue;
+        apply(['corrections', index, k], want);
+      }
     }
   }
   if (out === src) return { status: 'unchanged' };

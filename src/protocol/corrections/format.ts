@@ -84,12 +84,29 @@ function syntaxMessage(code: string): string {
   }
 }
 
-function prop(node: Node | undefined, name: string): Node | undefined {
+/** The value of property `name`: the last one when the key is repeated, as JSON.parse reads it. */
+export function prop(node: Node | undefined, name: string): Node | undefined {
   if (!node || node.type !== 'object') return undefined;
+  let found: Node | undefined;
   for (const p of node.children ?? []) {
-    if (p.type === 'property' && p.children?.[0]?.value === name) return p.children[1];
+    if (p.type === 'property' && p.children?.[0]?.value === name) found = p.children[1];
   }
-  return undefined;
+  return found;
+}
+
+/** Keys of an object given more than once: every occurrence but the last (the one JSON keeps). */
+export function duplicateKeys(node: Node | undefined): Node[] {
+  if (!node || node.type !== 'object') return [];
+  const last = new Map<string, Node>();
+  const out: Node[] = [];
+  for (const p of node.children ?? []) {
+    const key = p.type === 'property' ? p.children?.[0] : undefined;
+    if (!key || typeof key.value !== 'string') continue;
+    const prev = last.get(key.value);
+    if (prev) out.push(prev);
+    last.set(key.value, key);
+  }
+  return out;
 }
 
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -110,6 +127,11 @@ export function parseCorrections(text: string): ParsedCorrections {
     warn(root, l10n.t('the corrections file must be a JSON object with "corrections" and "knowledge"'));
     return out;
   }
+  // a repeated key counts as JSON reads it (the last one); the others are pointed out
+  const duplicates = (n: Node | undefined) => {
+    for (const k of duplicateKeys(n)) warn(k, l10n.t('"{0}" is given again below; as in JSON, the last one counts and this one is ignored', String(k.value)));
+  };
+  duplicates(root);
 
   const list = prop(root, 'corrections');
   if (list && list.type !== 'array') warn(list, l10n.t('"corrections" must be an array'));
@@ -118,6 +140,7 @@ export function parseCorrections(text: string): ParsedCorrections {
       warn(item, l10n.t('a correction must be an object like { "text": "…", "type": "company" }'));
       continue;
     }
+    duplicates(item);
     const t = prop(item, 'text');
     const ty = prop(item, 'type');
     const al = prop(item, 'aliasOf');
@@ -141,6 +164,7 @@ export function parseCorrections(text: string): ParsedCorrections {
 
   const kb = prop(root, 'knowledge');
   if (kb && kb.type !== 'object') warn(kb, l10n.t('"knowledge" must be an object with "companies" and/or "people"'));
+  duplicates(kb);
   for (const [section, kind] of [['companies', 'company'], ['people', 'person']] as const) {
     const arr = prop(kb, section);
     if (!arr) continue;
@@ -149,6 +173,7 @@ export function parseCorrections(text: string): ParsedCorrections {
       continue;
     }
     for (const item of arr.children ?? []) {
+      duplicates(item);
       const rec = knowledgeRecord(item, kind, warn);
       if (rec) out.knowledge.push(rec);
     }

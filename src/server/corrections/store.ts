@@ -57,6 +57,9 @@ function defaultRead(uri: string): string | undefined {
 }
 
 const EMPTY_KB = new KnowledgeBase();
+/** An empty read of a file that had content is retried this often, this far apart, before it counts. */
+const EMPTY_READ_RETRIES = 4;
+const EMPTY_READ_RETRY_MS = 50;
 
 export class CorrectionsStore {
   private readonly files = new Map<string, FileState>();
@@ -105,8 +108,16 @@ export class CorrectionsStore {
     return folderOf(uri);
   }
 
-  private reload(uri: string): void {
+  private reload(uri: string, emptyRetries = EMPTY_READ_RETRIES): void {
     const text = (this.host.readFile ?? defaultRead)(uri);
+    if (text === '' && this.files.get(this.key(uri))?.text && emptyRetries > 0) {
+      // a file that had corrections and now reads empty is most likely being rewritten in place
+      // (truncated, then written): read it again shortly before taking the corrections away
+      setTimeout(() => {
+        if (!this.files.get(this.key(uri))?.open) this.reload(uri, emptyRetries - 1);
+      }, EMPTY_READ_RETRY_MS).unref?.();
+      return;
+    }
     this.update(uri, text ?? '', false);
   }
 

@@ -4,6 +4,7 @@
  * regions the Outline shows too (regionOutline.ts): the article's sections, nested as it nests them,
  * and the regions News Lens inferred, each entity with the reason it is there.
  */
+import { afterPending } from '../timeSlices';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Entity } from '../../core/types';
 import { pinyinOf } from '../core';
@@ -16,13 +17,34 @@ import type { ArticleSummary, SummaryEntity, SummaryMention, SummaryRegion } fro
 const SNIPPET_BEFORE = 8;
 const SNIPPET_AFTER = 30;
 
-/** The line around [start, end), clipped, with the mention's position inside the snippet. */
+/**
+ * The line around [start, end), clipped, with the mention's position inside the snippet. Reads only
+ * a window of the text around the mention (a mention on a megabyte-long line costs what one on a
+ * short line costs).
+ */
 export function snippetAt(text: string, start: number, end: number): { snippet: string; snippetStart: number; snippetEnd: number } {
-  const ls = text.lastIndexOf('\n', start - 1) + 1;
-  let le = text.indexOf('\n', end);
-  if (le < 0) le = text.length;
-  const from = Math.max(ls, start - SNIPPET_BEFORE);
-  const to = Math.min(le, end + SNIPPET_AFTER);
+  const n = text.length;
+  const lo = Math.max(0, start - SNIPPET_BEFORE);
+  const hi = Math.min(n, end + SNIPPET_AFTER);
+  // the line's start and end matter only inside [lo - 1, hi]
+  let ls = -1;
+  for (let i = start - 1; i >= Math.max(0, lo - 1); i--) {
+    if (text.charCodeAt(i) === 10) {
+      ls = i + 1;
+      break;
+    }
+  }
+  if (ls < 0) ls = lo === 0 ? 0 : lo - 1; // somewhere before the window
+  let le = -1;
+  for (let i = end; i <= Math.min(n - 1, hi); i++) {
+    if (text.charCodeAt(i) === 10) {
+      le = i;
+      break;
+    }
+  }
+  if (le < 0) le = hi < n ? hi + 1 : n; // somewhere after the window, or the end of the text
+  const from = Math.max(ls, lo);
+  const to = Math.min(le, hi);
   const clean = (s: string) => s.replace(/[\s\u3000]+/g, ' ');
   let before = clean(text.slice(from, start)).replace(/^\s+/, '');
   const mid = clean(text.slice(start, end));
@@ -121,4 +143,12 @@ export function buildSummary(doc: TextDocument, analysis: Analysis, extra: { ski
     regions,
     relations,
   };
+}
+
+/**
+ * The summary without holding up requests about other documents: built after the requests already
+ * waiting (./timeSlices.ts). A one-megabyte article's summary still takes one turn of the event loop.
+ */
+export function buildSummarySliced(doc: TextDocument, analysis: Analysis, extra: { skipped?: string; truncated?: boolean } = {}): Promise<ArticleSummary> {
+  return afterPending(() => buildSummary(doc, analysis, extra));
 }

@@ -20,7 +20,8 @@ import type { AnalysisJob } from '../analysisWorker';
 import { analyzeText, type Analysis, type AnalyzeOptions } from '../core';
 import { hasCjk, safePrefix, type AnalysisEntry } from '../documentCache';
 import { symbolKindFor } from '../documentSymbols';
-import { buildSummary } from '../export/summary';
+import { buildSummarySliced } from '../export/summary';
+import { summaryOf } from '../derived';
 import {
   ArticleSummaryRequestMethod,
   DEFAULT_WORKSPACE_INDEX_SETTINGS,
@@ -307,7 +308,7 @@ export class WorkspaceIndex {
     const raw = await this.analyse(limited, options);
     const analysis = this.host.postProcess ? this.host.postProcess(raw, options, limited) : raw;
     const doc = TextDocument.create(uri, /\.txt$/i.test(p) ? 'plaintext' : 'markdown', 0, limited);
-    const summary = buildSummary(doc, analysis, { truncated: limited.length < text.length });
+    const summary = await buildSummarySliced(doc, analysis, { truncated: limited.length < text.length });
     summary.version = null; // not an editor version
     return { uri, path: this.relative(p), summary };
   }
@@ -344,7 +345,7 @@ export class WorkspaceIndex {
         out.delete(p);
         continue;
       }
-      out.set(p, { uri, path: this.relative(p), summary: buildSummary(entry.doc, entry.analysis, { truncated: entry.truncated }) });
+      out.set(p, { uri, path: this.relative(p), summary: await summaryOf(entry) });
     }
     return [...out.values()];
   }
@@ -406,7 +407,7 @@ export function registerWorkspaceIndex(host: WorkspaceIndexHost): WorkspaceIndex
       if (!host.documents.get(p.uri)) return index.indexed(p.uri) ?? emptySummary(p.uri, 'not-open');
       const entry = await host.usable(p.uri);
       if (!entry) return emptySummary(p.uri, 'skipped');
-      return buildSummary(entry.doc, entry.analysis, { truncated: entry.truncated });
+      return summaryOf(entry);
     }),
   );
   connection.onRequest(WorkspaceConfigureRequestMethod, (p: WorkspaceConfigureParams) => {

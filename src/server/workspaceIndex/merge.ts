@@ -34,12 +34,19 @@ export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?
   for (const art of sorted) {
     const s = art.summary;
     const byEntity = new Map<string, WorkspaceEntity['articles'][number]['mentions']>();
+    const regionNames = new Map(s.regions.map((r) => [r.id, r.name]));
+    // the sections each entity is mentioned in, in article order (one pass, not one per entity)
+    const sectionsOf = new Map<string, Set<string>>();
     for (const m of s.mentions) {
       let list = byEntity.get(m.entityId);
       if (!list) byEntity.set(m.entityId, (list = []));
       if (list.length < MAX_MENTIONS_PER_ARTICLE) list.push({ range: m.range, snippet: m.snippet, snippetStart: m.snippetStart, snippetEnd: m.snippetEnd });
+      const name = m.regionId ? regionNames.get(m.regionId) : undefined;
+      if (!name) continue;
+      let set = sectionsOf.get(m.entityId);
+      if (!set) sectionsOf.set(m.entityId, (set = new Set()));
+      set.add(name);
     }
-    const regionNames = new Map(s.regions.map((r) => [r.id, r.name]));
     // the regions that list each entity in this article (the nodes of its Regions view)
     const groupsOf = new Map<string, { name: string; inferred: boolean }[]>();
     const regionById = new Map(s.regions.map((r) => [r.id, r]));
@@ -67,7 +74,7 @@ export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?
       for (const a of e.aliases) if (a !== w.name && !w.aliases.includes(a)) w.aliases.push(a);
       const titles = [...new Set(e.titles.map((t) => t.full || t.inText).filter(Boolean))];
       for (const t of titles) if (!w.titles.includes(t)) w.titles.push(t);
-      const sections = [...new Set(s.mentions.filter((m) => m.entityId === e.id && m.regionId).map((m) => regionNames.get(m.regionId!)).filter((x): x is string => !!x))];
+      const sections = [...(sectionsOf.get(e.id) ?? [])];
       const regions = e.region ? [e.region, ...sections.filter((r) => r !== e.region)] : sections;
       for (const r of regions) if (!w.regions.includes(r)) w.regions.push(r);
       w.mentionCount += e.mentionCount;

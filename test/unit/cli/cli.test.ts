@@ -5,6 +5,35 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeText } from '../../../src/cli/newsLens';
 
+/**
+ * An encoder for a double-byte encoding, made from this Node's decoder for it (Node encodes only
+ * UTF-8 and UTF-16): every two-byte sequence decoded once, the table reversed. Characters it cannot
+ * encode become '?'.
+ */
+function encoder(encoding: 'big5' | 'gb18030'): (text: string) => { bytes: Buffer; text: string } {
+  const dec = new TextDecoder(encoding);
+  const table = new Map<string, [number, number]>();
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const c = dec.decode(Uint8Array.from([a, b]));
+      if (c.length === 1 && c !== '\ufffd' && !table.has(c)) table.set(c, [a, b]);
+    }
+  }
+  return (text) => {
+    const bytes: number[] = [];
+    let kept = '';
+    for (const ch of text) {
+      const code = ch.codePointAt(0)!;
+      const pair = table.get(ch);
+      if (code < 0x80) bytes.push(code), (kept += ch);
+      else if (pair) bytes.push(...pair), (kept += ch);
+      else bytes.push(0x3f), (kept += '?');
+    }
+    return { bytes: Buffer.from(bytes), text: kept };
+  };
+}
+
 const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli/newsLens.js');
 const run = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -77,6 +106,16 @@ describe('cli: news-lens', function () {
     assert.equal(z.start, 2 + 4 + 3); // the emoji is two UTF-16 code units
   });
 
+  it('tag: a line of hundreds of closing marks after a sentence end leaves the next line as a fresh process sees it (issue 13)', () => {
+    const r = run(['tag'], '甲。' + '）'.repeat(300) + '\n,政长\n');
+    assert.equal(r.status, 0, r.stderr);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    assert.equal(out.length, 2);
+    assert.deepEqual(out[1], JSON.parse(run(['tag'], ',政长\n').stdout));
+    assert.deepEqual(out[1].entities.map((e: { start: number; text: string }) => [e.start, e.text]), [[1, '政长']]);
+    assert.equal(r.stderr, '', 'no fault to report');
+  });
+
   it('tag streams many lines', () => {
     const lines = Array.from({ length: 5000 }, (_, i) => `第${i}行：广东省委书记黄坤明在广州会见了宁德时代董事长曾毓群。`);
     const r = run(['tag'], lines.join('\n') + '\n');
@@ -96,6 +135,66 @@ describe('cli: news-lens', function () {
       assert.equal(errLines.length, 1, r.stderr);
       assert.doesNotMatch(r.stderr, /\s+at\s/);
     }
+  });
+
+  it('tag: a lone CR is part of the line: one line in, one line out, always (issue 13)', () => {
+    const r = run(['tag'], '北京\r上海\n广州\r\n\r\n深圳\r');
+    assert.equal(r.status, 0, r.stderr);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    // 北京\r上海 | 广州 | (empty) | 深圳 (a last line without LF, its CR dropped)
+    assert.equal(out.length, 4, r.stdout);
+    assert.deepEqual(out[0].entities.map((e: { start: number; text: string }) => [e.start, e.text]), [[0, '北京'], [3, '上海']]);
+    assert.deepEqual(out[2], { entities: [] });
+    assert.deepEqual(out[3].entities.map((e: { start: number; text: string }) => [e.start, e.text]), [[0, '深圳']]);
+  });
+
+  it('tag: binary or non-UTF-8 stdin stops with one clear line and exit 2, after answering the lines before it (issue 13)', () => {
+    for (const [input, why] of [
+      [Buffer.concat([Buffer.from('北京市委书记尹力\n'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x10]), Buffer.from('\n上海\n')]), /line 2: looks like binary data/],
+      [Buffer.concat([Buffer.from('北京市委书记尹力\n'), Buffer.from([0xb1, 0xb1, 0xbe, 0xa9]), Buffer.from('\n')]), /line 2: not valid UTF-8/],
+      [Buffer.alloc(3 << 20), /line 1: looks like binary data/], // no line break at all
+    ] as const) {
+      const r = run(['tag'], input);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, why);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      const lines = r.stdout.trimEnd() ? r.stdout.trimEnd().split('\n') : [];
+      assert.equal(lines.length, input.length > 1 << 20 ? 0 : 1, r.stdout);
+    }
+  });
+
+  it('analyze: a device or pipe is read with a cap; /dev/zero stops at once with a clear message (issue 13)', function () {
+    if (!fs.existsSync('/dev/zero')) this.skip();
+    const r = spawnSync(process.execPath, [cli, 'analyze', '/dev/zero'], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 2, `status ${r.status}, signal ${r.signal}: ${r.stderr}`);
+    assert.match(r.stderr, /\/dev\/zero: looks like binary data/);
+  });
+
+  it('reads Big5 files, tells them from GB18030, and refuses what is neither (issue 13)', () => {
+    const text = fs.readFileSync(path.join(root, 'samples/hongkong-traditional.md'), 'utf8');
+    const big5 = encoder('big5')(text);
+    const gbk = encoder('gb18030')(text);
+    assert.ok(big5.text.split('?').length < 20, 'the traditional article is (almost all) Big5');
+    assert.equal(decodeText(big5.bytes, 'big5.md'), big5.text);
+    // the same traditional text in GB18030, and a simplified one, stay GB18030
+    assert.equal(decodeText(gbk.bytes, 'gbk.md'), gbk.text);
+    const simplified = fs.readFileSync(path.join(root, 'samples/leaders-visit-firms.md'), 'utf8');
+    const gbSimplified = encoder('gb18030')(simplified);
+    assert.equal(decodeText(gbSimplified.bytes, 'gb.md'), gbSimplified.text);
+    // through the CLI: entities, exit 0
+    const f = path.join(tmp, 'big5.md');
+    fs.writeFileSync(f, big5.bytes);
+    const r = run(['analyze', f, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(JSON.parse(r.stdout).entities.length > 10, 'entities found in the Big5 file');
+    // high bytes that are no Chinese text in either encoding
+    let x = 12345;
+    const noise = Buffer.from(Array.from({ length: 4000 }, () => 0x80 + ((x = (x * 1103515245 + 12345) >>> 0) % 128)));
+    const bad = path.join(tmp, 'noise.txt');
+    fs.writeFileSync(bad, noise);
+    const n = run(['analyze', bad]);
+    assert.equal(n.status, 2, n.stdout.slice(0, 200));
+    assert.match(n.stderr, /not text in an encoding News Lens reads/);
   });
 
   it('decodes BOM UTF-8, UTF-16 LE/BE and GB18030', () => {

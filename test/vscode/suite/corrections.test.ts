@@ -92,6 +92,24 @@ describe('Corrections (.vscode/news-lens.json)', function () {
     await eventually('松下电器 to disappear', isEntity('松下电器'), (v) => v === false);
   });
 
+  it('a file with a UTF-8 BOM keeps it, and its comments, when a code action writes to it (issue 13)', async function () {
+    const mine = '{\n  "corrections": [\n    { "text": "宝马", "type": "none" } // mine\n  ]\n}\n';
+    await vscode.workspace.fs.createDirectory(corrections.dir);
+    await vscode.workspace.fs.writeFile(corrections.file, new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(mine)]));
+    await eventually('宝马 to disappear', isEntity('宝马'), (v) => v === false);
+    const pos = positionOf(doc, '雀巢');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(pos, pos));
+    const none = actions?.find((a) => a.title.includes('“雀巢”') && a.title.includes('not an entity'));
+    assert.ok(none?.command, preview(actions?.map((a) => a.title)));
+    assert.equal(await vscode.commands.executeCommand(none.command.command, ...(none.command.arguments ?? [])), 'written');
+    const bytes = await vscode.workspace.fs.readFile(corrections.file);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the BOM was dropped');
+    const text = new TextDecoder().decode(bytes.subarray(3));
+    assert.ok(text.includes('{ "text": "宝马", "type": "none" }, // mine\n'), text);
+    assert.match(text, /"text": "雀巢", "type": "none"/);
+    await eventually('雀巢 to disappear', isEntity('雀巢'), (v) => v === false);
+  });
+
   it('a malformed file: a diagnostic on the offending line; valid entries work; nothing is lost', async function () {
     const text = [
       '{',

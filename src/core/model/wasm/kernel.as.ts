@@ -250,6 +250,8 @@ function viterbi(n: i32, em: usize, P: usize, score: usize, vnorm: usize, back: 
  * here 16 lanes at a time: O and B-k may follow any tag, I-k only B-k or I-k.
  */
 export function backward(G: usize, b: i32, lo: i32, end: i32): void {
+  // bounds: rows end .. b - 1 of the per-text arrays
+  if (end < 0 || end > lo || lo > b || b < 1 || b > g(G, G_TEXT_CAP)) unreachable();
   const P = <usize>g(G, G_P);
   const em = <usize>g(G, G_EM);
   const bw = <usize>g(G, G_BW);
@@ -337,6 +339,7 @@ const G_TOTAL = 42;
 const G_CHUNKS = 43;
 const G_SEG_CAP = 44;
 const G_STARTS = 45;
+const G_TEXT_CAP = 46;
 
 // Constants of ../features.ts.
 const CT_CJK: i32 = 1;
@@ -587,6 +590,8 @@ function decodeSegment(G: usize, from: i32, n: i32): f64 {
  * (label, start, end exclusive) int32 triples in text offsets; returns their number.
  */
 export function decodeText(G: usize, L: i32): i32 {
+  // bounds: the per-text arrays hold G_TEXT_CAP positions (a trap, never a write past them)
+  if (L < 0 || L > g(G, G_TEXT_CAP)) unreachable();
   const text = <usize>g(G, G_TEXT);
   memory.fill(<usize>g(G, G_SEG_FROM), 0xff, <usize>L << 2);
   let count = 0;
@@ -602,9 +607,10 @@ export function decodeText(G: usize, L: i32): i32 {
       continue;
     }
     if (c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0xff1b || c == 0x21 || c == 0x3f) {
-      // keep closing quotes with the sentence
+      // keep closing quotes with the sentence, but never past segCap (as segments() does): the
+      // per-segment scratch holds no more
       let j = i + 1;
-      while (j < L) {
+      while (j < L && j - s < MAX_SEG + 1) {
         const q = <i32>load<u16>(text + (<usize>j << 1));
         if (q != 0x201d && q != 0x300d && q != 0xff09) break;
         j++;
@@ -634,6 +640,8 @@ export function decodeText(G: usize, L: i32): i32 {
 /** Decodes [from, to) and appends its chunks after the `count` already found; returns the new count. */
 function segment(G: usize, from: i32, to: i32, count: i32): i32 {
   const n = to - from;
+  // bounds: one segment's scratch holds segCap positions (a trap, never a write past it)
+  if (n <= 0 || n > g(G, G_SEG_CAP)) unreachable();
   const total = decodeSegment(G, from, n);
   if (isNaN(total)) return count;
   store<f64>(<usize>g(G, G_TOTAL) + (<usize>from << 3), total);

@@ -71,7 +71,7 @@ const G = {
   BI_KEYS: 11, BI_MASK: 12, LEX_V1: 13, LEX_PRESENT: 14, LEX_PMASK: 15, LEX_TAB: 16, LEX_MASK: 17, LEX_TAB2: 18,
   LEX_MASK2: 19, HAS_LEX: 20, CODES: 21, TYPES: 22, CID: 23, BID: 24, BEGM: 25, ENDM: 26, MIDM: 27, BEG: 28,
   END: 29, Y0: 30, L0: 31, UNI2: 32, LEXT: 33, TEXT: 34, EM: 35, ALPHA: 36, VNORM: 37, BW: 38, SEG_FROM: 39,
-  SEG_TO: 40, BW_LO: 41, TOTAL: 42, CHUNKS: 43, SEG_CAP: 44, STARTS: 45,
+  SEG_TO: 40, BW_LO: 41, TOTAL: 42, CHUNKS: 43, SEG_CAP: 44, STARTS: 45, TEXT_CAP: 46,
 } as const;
 const G_SLOTS = 48;
 
@@ -82,8 +82,8 @@ export class WasmDecoder {
   private readonly G = 1024;
   /** Where the per-text arrays begin (after the fixed tables and one segment's scratch). */
   private readonly textAt: number;
-  /** Positions the per-text arrays have room for. */
-  private textCap = 0;
+  /** Positions the per-text arrays have room for (the kernel traps on anything beyond). */
+  textCap = 0;
   private i32!: Int32Array<ArrayBuffer>;
   private text16!: Uint16Array<ArrayBuffer>;
   /** The per-text arrays RuntimeModel reads (views valid until setText grows the memory). */
@@ -288,6 +288,7 @@ export class WasmDecoder {
     this.i32[g + G.BW_LO] = at.bwLo;
     this.i32[g + G.CHUNKS] = at.chunks;
     this.i32[g + G.TEXT] = at.text;
+    this.i32[g + G.TEXT_CAP] = this.textCap;
   }
 
   /** Copies the text in (growing the memory when needed); true when the views changed (re-read them). */

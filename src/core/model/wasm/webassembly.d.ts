@@ -13,4 +13,6 @@ declare namespace WebAssembly {
     readonly buffer: ArrayBuffer;
     grow(delta: number): number;
   }
+  /** What a trap (unreachable, an out-of-bounds access) throws. */
+  class RuntimeError extends Error {}
 }
