@@ -82,7 +82,7 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   // the sentence goes on with a word that merely starts with a surname: 主任关注…, 代理省长尚未确定
   if (sl === 1 && ctx.lx.nameStops.has(s.substr(p, 2))) return undefined;
   // a married woman's name in Hong Kong carries both surnames: 林郑月娥, 范徐丽泰
-  if (sl === 1 && validMax >= 4 && ctx.lx.surnames.has(s.charCodeAt(p + 1)) && boundaryAfter(ctx, p + 4) && !boundaryAfter(ctx, p + 3) && !placeInName(ctx, p, p + 4)) return p + 4;
+  if (sl === 1 && validMax >= 3 && p + 4 <= n && isHan(s.charCodeAt(p + 3)) && !ctx.taken[p + 3] && ctx.lx.surnames.has(s.charCodeAt(p + 1)) && boundaryAfter(ctx, p + 4) && !boundaryAfter(ctx, p + 3) && !boundaryAfter(ctx, p + 2) && !placeInName(ctx, p, p + 4)) return p + 4;
   const long = Math.min(maxL, validMax);
   const short = minL;
   // 代表全中国人民: a country or province running to the end of the reading is no given name; nor is

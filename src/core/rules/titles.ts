@@ -112,14 +112,17 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
     }
     p = pre[0];
   }
-  const hasPrefix = p > prefixStart;
+  let hasPrefix = p > prefixStart;
   let core = parseCore(ctx, p);
   if (!core && (hasPrefix || region)) {
     // a body of the committee named between it and the post: 省委巡视工作领导小组组长, 市委全面深化改革委员会办公室主任
     const b = genericBodyEnd(ctx, p);
     if (b !== undefined) {
       core = parseCore(ctx, b);
-      if (core) p = b;
+      if (core) {
+        p = b;
+        hasPrefix = true;
+      }
     }
   }
   if (!core) return undefined;
@@ -132,7 +135,7 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
 const LEVEL_CHAR = codeSet('省市县区州');
 
 /** Words a body named inside a committee ends in (巡视工作领导小组, 全面深化改革委员会). */
-const GENERIC_BODY_ENDS = ['领导小组', '工作小组', '小组', '工作组', '委员会', '办公室', '指挥部', '发展局', '管理局', '总局', '局', '委', '办'];
+const GENERIC_BODY_ENDS = ['领导小组', '工作小组', '小组', '工作组', '委员会', '办公室', '指挥部', '发展局', '管理局', '总局', '党工委', '党委', '管委会', '局', '委', '办'];
 const GENERIC_BODY_MAX = 12;
 /** The end of a body name of Han characters starting at p and ending in a GENERIC_BODY_ENDS word, if any. */
 function genericBodyEnd(ctx: Ctx, p: number): number | undefined {
@@ -330,7 +333,10 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   let p = e;
   while (p < n && (s[p] === ' ' || s[p] === '\u3000') && p - e < 2) p++;
   for (let k = 0; k < 12; k++) {
-    const ne = readName(ctx, p) ?? readForeignName(ctx, p);
+    const nat = readName(ctx, p);
+    const foreign = readForeignName(ctx, p);
+    // a transliterated name that runs on past a surname-led reading (易卜拉欣, not 易卜拉)
+    const ne = nat === undefined || (foreign !== undefined && foreign > nat && !boundaryAfter(ctx, nat)) ? foreign : nat;
     if (ne === undefined) break;
     // a later name of a list ends where a name can (not 国家计 of 国家计委副主任)
     if (names.length && s[p - 1] === '、' && !boundaryAfter(ctx, ne)) break;

@@ -60,4 +60,12 @@ describe('rules/titles', () => {
     assert.equal(p[0].role, 'business');
     assert.equal(p[1].role, 'business');
   });
+  it('names: a Hong Kong married name with two surnames, a transliterated name past a surname-led reading', () => {
+    assert.ok(found('政务司司长林郑丽华、律政司司长袁立新出席。', stageTitles).includes('person:林郑丽华'));
+    assert.ok(found('市领导张东平、罗蔺参加。', stageTitles).includes('person:罗蔺'));
+    assert.ok(found('会见马来西亚最高元首易卜拉欣。', stageTitles).includes('person:易卜拉欣'));
+  });
+  it('a body named after a region before the post: 开发区党委副书记', () => {
+    assert.ok(found('漳州开发区党委副书记黄立中，出席。', stageTitles).includes('person:黄立中'));
+  });
 });
