@@ -95,7 +95,8 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
   const { s, lx } = ctx;
   // a unit needs an org prefix, a modifier or a core right here
   const c0 = s.charCodeAt(pos);
-  if (lx.titlePrefixes.first[c0] === 0 && lx.titleCores.first[c0] === 0 && lx.titleModifiers.first[c0] === 0) return undefined;
+  // (after a region, a body's own name may come first: 漳州 + 开发区党委)
+  if (!region && lx.titlePrefixes.first[c0] === 0 && lx.titleCores.first[c0] === 0 && lx.titleModifiers.first[c0] === 0) return undefined;
   let p = pos;
   const prefixStart = p;
   // org prefixes, e.g. 市委, 中共中央政治局
