@@ -10,6 +10,9 @@ import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
 import { companiesInLists } from './model/lists';
 import type { RichSpan } from './rules/types';
+import { normalizeForMatching } from './normalize';
+import { lookupPlace } from './lexicon';
+import { shortFormPlace } from './lexicon/regionNames';
 
 export type { RichSpan, TitleChain } from './rules/types';
 export { recognizeRich } from './rules/pipeline';
@@ -57,6 +60,16 @@ function plainSpans(rich: RichSpan[]): Span[] {
  * recognize(), or with `plain` tag()'s plain spans: the merge's last loop then makes them itself
  * instead of a list of rich spans for tag() to copy again.
  */
+/**
+ * The text [a, b) (normalised, spaces left out) names a place: a place of the lexicon or the short form
+ * of a county or district (周宁 for 周宁县). Two characters at least.
+ */
+export function placeNamed(norm: string, a: number, b: number): boolean {
+  if (b - a < 2 || b - a > 8) return false;
+  const t = norm.slice(a, b).replace(/[\s\u3000]+/g, '');
+  return t.length >= 2 && (lookupPlace(t) !== undefined || shortFormPlace(t) !== undefined);
+}
+
 function recognizeMerged(text: string, options: RecognizeOptions | undefined, plain: boolean, normalized?: string): Span[] {
   const rules = normalized === undefined ? recognizeRich(text) : runRules(text, PIPELINE, normalized);
   if (options?.useModel === false || typeof text !== 'string' || text.length > MODEL_MAX_CHARS) return plain ? plainSpans(rules) : rules;
@@ -71,6 +84,7 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       ran = true;
     }
     if (model.length) {
+      let norm = normalized; // (normalised only if a model person needs the check)
       // the model sees raw text; keep it out of URLs and away from spans with neither a Han character nor a Latin letter (bet365, Valve, EA stay)
       const masked = maskedRangesOf(text);
       // masked ranges are sorted and disjoint: while the spans come sorted by start, one pointer
@@ -82,6 +96,8 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         const sp = model[k];
         if (!(sp && typeof sp.start === 'number' && typeof sp.end === 'number' && sp.end > sp.start && sp.end <= text.length)) continue;
         if (!spanHasLetter(text, sp.start, sp.end)) continue;
+        // a "person" that is a place's name (周宁 of 周宁县, 河 北 in a roster line) is the place
+        if (sp.type === 'person' && placeNamed((norm ??= normalizeForMatching(text)), sp.start, sp.end)) continue;
         if (masked.length !== 0) {
           if (sp.start < prevStart) {
             if (masked.some(([a, b]) => sp.start < b && a < sp.end)) continue;

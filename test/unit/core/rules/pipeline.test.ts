@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PIPELINE, recognizeRich, runRules } from '../../../../src/core/rules/pipeline';
 import { repoRoot } from '../helpers';
+import { placeNamed } from '../../../../src/core/recognize';
 
 describe('rules/pipeline', () => {
   it('lists every stage file once, in the order the stages claim', () => {
@@ -32,5 +33,14 @@ describe('rules/pipeline', () => {
     };
     const dates = PIPELINE.filter((s) => s.name === 'stageDates');
     assert.deepEqual(runRules('今天', [boom, ...dates]).map((s) => s.text), ['今天']);
+  });
+});
+
+describe('recognize: model persons that name a place', () => {
+  it('a county, its short form, a province written with a space in a roster line', () => {
+    const t = '周宁县 周宁 河 北 王立平';
+    assert.equal(placeNamed(t, 4, 6), true); // 周宁
+    assert.equal(placeNamed(t, 7, 10), true); // 河 北
+    assert.equal(placeNamed(t, 11, 14), false); // 王立平
   });
 });
