@@ -143,6 +143,8 @@ function genericBodyEnd(ctx: Ctx, p: number): number | undefined {
   const { s, n } = ctx;
   for (let k = p + 1; k < n && k - p <= GENERIC_BODY_MAX; k++) {
     if (!isHan(s.charCodeAt(k - 1)) || ctx.taken[k - 1]) return undefined;
+    // a body's name holds no post (福建省 + 委书记宋德福与河北省委 is no body)
+    if (ctx.lx.titleCores.first[s.charCodeAt(k - 1)] !== 0 && ctx.lx.titleCores.longest(s, k - 1)) return undefined;
     for (const w of GENERIC_BODY_ENDS) if (s.startsWith(w, k) && free(ctx, k, k + w.length)) return k + w.length;
   }
   return undefined;
@@ -282,6 +284,16 @@ function appointed(ctx: Ctx, start: number, end: number, names: number[][]): voi
   namesListBefore(ctx, v, names);
 }
 
+/** At `q`, an appointment verb and a post after it (任怀柔区委书记, 为省委副书记). */
+function appointsNext(ctx: Ctx, q: number): boolean {
+  const { s } = ctx;
+  for (const w of APPOINT_VERBS) {
+    if (w === '等' || !s.startsWith(w, q)) continue;
+    if (parseUnit(ctx, q + w.length)) return true;
+  }
+  return false;
+}
+
 /** Verbs between appointed people and their post, longest first (选举X为…: 为; 接受X辞去…: 辞去). */
 const APPOINT_VERBS = ['被任命为', '被选举为', '被选为', '任命为', '选举为', '当选为', '升任', '调任', '接任', '出任', '担任', '兼任', '代理', '辞去', '任', '为', '等'];
 
@@ -341,6 +353,8 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     if (ne === undefined) break;
     // a later name of a list ends where a name can (not 国家计 of 国家计委副主任)
     if (names.length && s[p - 1] === '、' && !boundaryAfter(ctx, ne)) break;
+    // the subject of the next appointment (…平谷区委书记 齐静任怀柔区委书记): not this chain's
+    if (appointsNext(ctx, ne)) break;
     names.push([p, ne]);
     if (s[ne] === '、' && !parseUnit(ctx, ne + 1)) {
       p = ne + 1;

@@ -68,4 +68,12 @@ describe('rules/titles', () => {
   it('a body named after a region before the post: 开发区党委副书记', () => {
     assert.ok(found('漳州开发区党委副书记黄立中，出席。', stageTitles).includes('person:黄立中'));
   });
+  it('the subject of the next appointment is not the chain\'s: 区委书记 王立新任东城区委书记', () => {
+    const people = recognizeRich('免去张东平的西城区委书记 王立新任东城区委书记。').filter((s) => s.type === 'person');
+    assert.deepEqual(people.map((p) => [p.text, p.chain?.inText]), [['王立新', '东城区委书记']]);
+  });
+  it('two chains joined by 与: neither region\'s body swallows the other\'s post', () => {
+    const people = recognizeRich('福建省委书记周立平与河北省委书记钱东平会谈。').filter((s) => s.type === 'person');
+    assert.deepEqual(people.map((p) => [p.text, p.chain?.region]), [['周立平', '福建'], ['钱东平', '河北']]);
+  });
 });
