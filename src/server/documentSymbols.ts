@@ -17,7 +17,7 @@
  *  - "never": headings only.
  * Plain text has no other outline: News Lens' regions always.
  */
-import { afterPending } from './timeSlices';
+import { runSliced, runToEnd, ticker, type Steps } from './timeSlices';
 import * as l10n from '@vscode/l10n';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,7 +25,7 @@ import type { Analysis, Entity } from '../core/types';
 import { entityById } from './core';
 import { displayKind, type DisplayKind } from './analysisUtil';
 import { kindLabel } from './hover';
-import { regionOutline, shownName, type OutlineNode } from './regionOutline';
+import { regionOutlineSliced, regionOutlineSteps, shownName, type OutlineNode, type RegionOutline } from './regionOutline';
 
 export type MarkdownOutline = 'sections' | 'always' | 'never';
 
@@ -70,29 +70,36 @@ function range(doc: TextDocument, start: number, end: number): Range {
   return { start: doc.positionAt(start), end: doc.positionAt(Math.max(start, end)) };
 }
 
-function entitySymbols(doc: TextDocument, analysis: Analysis, node: OutlineNode): DocumentSymbol[] {
+function* entitySymbols(doc: TextDocument, analysis: Analysis, node: OutlineNode, tick: () => boolean): Steps<DocumentSymbol[]> {
   const list: { e: Entity; first: number; last: number; firstEnd: number }[] = [];
   for (const id of node.entityIds) {
+    if (tick()) yield;
     const e = entityById(analysis, id);
     const ms = node.mentions.get(id);
     if (!e || !ms?.length || !GROUP_ORDER.includes(displayKind(e))) continue;
     list.push({ e, first: ms[0].start, firstEnd: ms[0].end, last: ms[ms.length - 1].end });
   }
   list.sort((a, b) => GROUP_ORDER.indexOf(displayKind(a.e)) - GROUP_ORDER.indexOf(displayKind(b.e)) || a.first - b.first);
-  return list.map(({ e, first, firstEnd, last }) => ({
-    name: shownName(e),
-    detail: symbolDetail(e),
-    kind: symbolKindFor(displayKind(e)),
-    range: range(doc, first, last),
-    selectionRange: range(doc, first, firstEnd),
-  }));
+  const out: DocumentSymbol[] = [];
+  for (const { e, first, firstEnd, last } of list) {
+    if (tick()) yield;
+    out.push({
+      name: shownName(e),
+      detail: symbolDetail(e),
+      kind: symbolKindFor(displayKind(e)),
+      range: range(doc, first, last),
+      selectionRange: range(doc, first, firstEnd),
+    });
+  }
+  return out;
 }
 
 /** Markdown ATX headings (# …), with their level, outside fenced code. */
-function markdownHeadings(text: string): { level: number; name: string; start: number; end: number }[] {
+function* markdownHeadings(text: string, tick: () => boolean): Steps<{ level: number; name: string; start: number; end: number }[]> {
   const out: { level: number; name: string; start: number; end: number }[] = [];
   let fence = false;
   for (let ls = 0; ls < text.length; ) {
+    if (tick()) yield;
     let le = text.indexOf('\n', ls);
     if (le < 0) le = text.length;
     const line = text.slice(ls, Math.min(le, ls + 300));
@@ -113,10 +120,35 @@ export function regionDetail(node: Pick<OutlineNode, 'kind' | 'level'>, count: n
   return `${what} · ${count === 1 ? l10n.t('1 entity') : l10n.t('{0} entities', count)}`;
 }
 
+/** Whether a document gets News Lens symbols at all (newsLens.outline.markdown). */
+function wantsSymbols(doc: TextDocument, analysis: Analysis, markdown: MarkdownOutline): boolean {
+  return !(doc.languageId === 'markdown' && (markdown === 'never' || (markdown === 'sections' && !analysis.regions.length)));
+}
+
+/** The outline at once (small articles, tests). */
 export function documentSymbols(doc: TextDocument, analysis: Analysis, markdown: MarkdownOutline = 'sections'): DocumentSymbol[] {
+  if (!wantsSymbols(doc, analysis, markdown)) return [];
+  return runToEnd(
+    (function* () {
+      const tick = ticker(256);
+      return yield* documentSymbolSteps(doc, analysis, yield* regionOutlineSteps(analysis, tick), markdown, tick);
+    })(),
+  );
+}
+
+/**
+ * The outline in time slices (./timeSlices.ts), so a long article's never holds up requests about
+ * other documents; the region nodes are shared with the Regions view's summary.
+ */
+export async function documentSymbolsSliced(doc: TextDocument, analysis: Analysis, markdown: MarkdownOutline = 'sections'): Promise<DocumentSymbol[]> {
+  if (!wantsSymbols(doc, analysis, markdown)) return [];
+  const outline = await regionOutlineSliced(analysis);
+  return runSliced(documentSymbolSteps(doc, analysis, outline, markdown, ticker(256)));
+}
+
+/** The symbols of an outline as steps: they yield every few hundred entities, nodes or lines. */
+function* documentSymbolSteps(doc: TextDocument, analysis: Analysis, outline: RegionOutline, markdown: MarkdownOutline, tick: () => boolean): Steps<DocumentSymbol[]> {
   const isMarkdown = doc.languageId === 'markdown';
-  if (isMarkdown && (markdown === 'never' || (markdown === 'sections' && !analysis.regions.length))) return [];
-  const outline = regionOutline(analysis);
   const nodes = outline.nodes.filter((n) => !(isMarkdown && markdown === 'sections' && n.kind === 'inferred' && !n.parentId?.startsWith('section:')));
   const text = doc.getText();
   const symbolOf = new Map<string, DocumentSymbol>();
@@ -125,6 +157,7 @@ export function documentSymbols(doc: TextDocument, analysis: Analysis, markdown:
   // entity counts: the distinct entities of a node and the nodes nested in it (as the Regions view counts)
   const childNodes = new Map<string, OutlineNode[]>();
   for (const n of nodes) {
+    if (tick()) yield;
     if (!n.parentId) continue;
     let l = childNodes.get(n.parentId);
     if (!l) childNodes.set(n.parentId, (l = []));
@@ -140,7 +173,8 @@ export function documentSymbols(doc: TextDocument, analysis: Analysis, markdown:
     return s;
   };
   for (const n of nodes) {
-    const children = entitySymbols(doc, analysis, n);
+    if (tick()) yield;
+    const children = yield* entitySymbols(doc, analysis, n, tick);
     const count = countOf(n).size;
     const start = n.kind === 'lead' ? 0 : Math.max(0, Math.min(n.start, n.headingStart));
     const end = Math.max(n.end, n.headingEnd, start);
@@ -162,7 +196,7 @@ export function documentSymbols(doc: TextDocument, analysis: Analysis, markdown:
   }
   // nested regions come before the parent's entities
   for (const [parent, list] of nested) parent.children = [...list, ...(parent.children ?? [])];
-  if (isMarkdown) carryHeadings(doc, text, roots, nodes, symbolOf, childNodes);
+  if (isMarkdown) yield* carryHeadings(doc, text, roots, nodes, symbolOf, childNodes, tick);
   return roots;
 }
 
@@ -170,15 +204,16 @@ export function documentSymbols(doc: TextDocument, analysis: Analysis, markdown:
  * The article's headings, each listed in the region section (or the lead) it falls in, nested by
  * level, before that region's own entries: News Lens' group is then a whole outline of the article.
  */
-function carryHeadings(
+function* carryHeadings(
   doc: TextDocument,
   text: string,
   roots: DocumentSymbol[],
   nodes: OutlineNode[],
   symbolOf: Map<string, DocumentSymbol>,
   childNodes: Map<string, OutlineNode[]>,
-): void {
-  const heads = markdownHeadings(text);
+  tick: () => boolean,
+): Steps<void> {
+  const heads = yield* markdownHeadings(text, tick);
   if (!heads.length) return;
   // the sections' (and the lead's) own texts, in order: they do not overlap, so one walk along the
   // headings finds the one each heading falls in (linear in headings + sections)
@@ -197,6 +232,7 @@ function carryHeadings(
   const stacks = new Map<string, { level: number; sym: DocumentSymbol }[]>();
   let k = 0;
   for (let i = 0; i < heads.length; i++) {
+    if (tick()) yield;
     const h = heads[i];
     while (k + 1 < own.length && own[k + 1].s <= h.start) k++;
     const cand = own[k];
@@ -229,9 +265,4 @@ function ownEnd(n: OutlineNode, children: OutlineNode[]): number {
   let e = n.end;
   for (const c of children) if (c.kind === 'section' && c.headingStart >= 0 && c.headingStart < e) e = c.headingStart;
   return e;
-}
-
-/** The outline without holding up requests about other documents (see buildSummarySliced). */
-export function documentSymbolsSliced(doc: TextDocument, analysis: Analysis, markdown: MarkdownOutline = 'sections'): Promise<DocumentSymbol[]> {
-  return afterPending(() => documentSymbols(doc, analysis, markdown));
 }

@@ -16,6 +16,7 @@
 import { lookupRegion } from '../core/lexicon/regionNames';
 import { mentionGroups } from '../core/analysis/grouping';
 import type { Analysis, Entity, GroupReason, Mention } from '../core/types';
+import { runSliced, runToEnd, ticker, type Steps } from './timeSlices';
 
 export type OutlineNodeKind = 'section' | 'inferred' | 'lead';
 
@@ -66,7 +67,27 @@ function isItself(e: Entity, node: OutlineNode): boolean {
   return a === b;
 }
 
+/** The outline at once (small articles, tests). */
 export function regionOutline(analysis: Analysis): RegionOutline {
+  return runToEnd(regionOutlineSteps(analysis));
+}
+
+/**
+ * The outline of an analysis, built once and shared by the Outline and the Regions view (both ask
+ * for it after every analysis), in time slices (./timeSlices.ts).
+ */
+const shared = new WeakMap<Analysis, Promise<RegionOutline>>();
+export function regionOutlineSliced(analysis: Analysis): Promise<RegionOutline> {
+  let p = shared.get(analysis);
+  if (!p) {
+    shared.set(analysis, (p = runSliced(regionOutlineSteps(analysis))));
+    p.catch(() => shared.delete(analysis));
+  }
+  return p;
+}
+
+/** regionOutline as steps: it yields every few hundred mentions or nodes. */
+export function* regionOutlineSteps(analysis: Analysis, tick: () => boolean = ticker(256)): Steps<RegionOutline> {
   const byEntity = new Map(analysis.entities.map((e) => [e.id, e]));
   const sections = new Map(analysis.regions.map((r) => [r.id, r]));
   const nodes: OutlineNode[] = [];
@@ -85,6 +106,7 @@ export function regionOutline(analysis: Analysis): RegionOutline {
     reasons: {},
   };
   for (const g of analysis.grouping ?? []) {
+    if (tick()) yield;
     const r = g.sectionId ? sections.get(g.sectionId) : undefined;
     const info = lookupRegion(g.region);
     const node: OutlineNode = {
@@ -105,10 +127,13 @@ export function regionOutline(analysis: Analysis): RegionOutline {
     nodes.push(node);
     byId.set(node.id, node);
   }
+  if (tick()) yield;
   const where = mentionGroups(analysis.grouping ?? []);
+  yield;
   const topInferred = new Set(nodes.filter((n) => n.kind === 'inferred' && !n.parentId?.startsWith('section:')).map((n) => lookupRegion(n.name)?.name ?? n.name));
   const nodeOfMention = new Map<Mention, OutlineNode>();
   for (const m of analysis.mentions) {
+    if (tick()) yield;
     if (m.type === 'title') continue;
     const e = byEntity.get(m.entityId);
     if (!e) continue;
@@ -129,10 +154,12 @@ export function regionOutline(analysis: Analysis): RegionOutline {
   }
   // inferred groups cover their mentions; a section covers its nested sections
   for (const n of nodes) {
+    if (tick()) yield;
     if (n.kind !== 'inferred') continue;
     let s = Infinity;
     let t = -1;
     for (const ms of n.mentions.values()) for (const m of ms) {
+      if (tick()) yield;
       if (m.start < s) s = m.start;
       if (m.end > t) t = m.end;
     }

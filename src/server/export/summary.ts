@@ -4,13 +4,13 @@
  * regions the Outline shows too (regionOutline.ts): the article's sections, nested as it nests them,
  * and the regions News Lens inferred, each entity with the reason it is there.
  */
-import { afterPending } from '../timeSlices';
+import { runSliced, runToEnd, ticker, type Steps } from '../timeSlices';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Entity } from '../../core/types';
 import { pinyinOf } from '../core';
 import { englishForEntity } from '../../core/english';
 import { displayKind, sentenceText } from '../analysisUtil';
-import { regionOutline, shownName } from '../regionOutline';
+import { regionOutlineSliced, regionOutlineSteps, shownName, type RegionOutline } from '../regionOutline';
 import { relationVerb } from '../../protocol/relations';
 import type { ArticleSummary, SummaryEntity, SummaryMention, SummaryRegion } from '../../protocol';
 
@@ -71,16 +71,38 @@ function summaryEnglish(e: Entity): SummaryEntity['english'] {
   return { name: en.name, titles: en.titles.map((t) => t.en ?? null) };
 }
 
-export function buildSummary(doc: TextDocument, analysis: Analysis, extra: { skipped?: string; truncated?: boolean } = {}): ArticleSummary {
+type SummaryExtra = { skipped?: string; truncated?: boolean };
+
+/** The summary at once (small articles, tests). */
+export function buildSummary(doc: TextDocument, analysis: Analysis, extra: SummaryExtra = {}): ArticleSummary {
+  return runToEnd(
+    (function* () {
+      const tick = ticker();
+      return yield* summarySteps(doc, analysis, yield* regionOutlineSteps(analysis, tick), extra, tick);
+    })(),
+  );
+}
+
+/**
+ * The summary in time slices (../timeSlices.ts): requests about other documents are answered while
+ * a long article's is built. The region nodes are shared with the Outline.
+ */
+export async function buildSummarySliced(doc: TextDocument, analysis: Analysis, extra: SummaryExtra = {}): Promise<ArticleSummary> {
+  const outline = await regionOutlineSliced(analysis);
+  return runSliced(summarySteps(doc, analysis, outline, extra, ticker()));
+}
+
+/** buildSummary as steps: it yields every few hundred mentions, entities or relations. */
+function* summarySteps(doc: TextDocument, analysis: Analysis, outline: RegionOutline, extra: SummaryExtra, tick: () => boolean): Steps<ArticleSummary> {
   const text = doc.getText();
   const range = (s: number, e: number) => ({ start: doc.positionAt(s), end: doc.positionAt(e) });
   const byId = new Map<string, Entity>(analysis.entities.map((e) => [e.id, e]));
 
   // Regions: the same nodes as the Outline (regionOutline.ts): the article's sections, nested as it
   // nests them, and the regions News Lens inferred; each mention under the one node that lists it.
-  const outline = regionOutline(analysis);
   const regions: SummaryRegion[] = [];
   for (const n of outline.nodes) {
+    if (tick()) yield;
     if (n.kind === 'lead') continue;
     regions.push({
       id: n.id,
@@ -96,6 +118,7 @@ export function buildSummary(doc: TextDocument, analysis: Analysis, extra: { ski
   }
   const mentions: SummaryMention[] = [];
   for (const m of analysis.mentions) {
+    if (tick()) yield;
     if (!byId.has(m.entityId)) continue;
     const node = outline.nodeOf(m);
     // a region's own name in it is the region (no 北京 → Places → 北京); titles and dates stay in the lead
@@ -104,26 +127,31 @@ export function buildSummary(doc: TextDocument, analysis: Analysis, extra: { ski
     mentions.push({ entityId: m.entityId, range: range(m.start, m.end), regionId, ...snippetAt(text, m.start, m.end) });
   }
 
-  const entities: SummaryEntity[] = analysis.entities.map((e) => ({
-    id: e.id,
-    type: e.type,
-    kind: displayKind(e),
-    name: e.name,
-    shown: shownName(e),
-    aliases: [...e.aliases],
-    role: e.role,
-    titles: e.titles.map((t) => ({ inText: t.inText, full: t.full, region: t.region, organization: t.organization })),
-    region: e.region,
-    organization: e.organization,
-    within: e.within,
-    pinyin: e.type === 'person' ? pinyinOf(e.name) || undefined : undefined,
-    mentionCount: e.mentions.length,
-    english: summaryEnglish(e),
-  }));
+  const entities: SummaryEntity[] = [];
+  for (const e of analysis.entities) {
+    if (tick()) yield;
+    entities.push({
+      id: e.id,
+      type: e.type,
+      kind: displayKind(e),
+      name: e.name,
+      shown: shownName(e),
+      aliases: [...e.aliases],
+      role: e.role,
+      titles: e.titles.map((t) => ({ inText: t.inText, full: t.full, region: t.region, organization: t.organization })),
+      region: e.region,
+      organization: e.organization,
+      within: e.within,
+      pinyin: e.type === 'person' ? pinyinOf(e.name) || undefined : undefined,
+      mentionCount: e.mentions.length,
+      english: summaryEnglish(e),
+    });
+  }
 
   const seen = new Set<string>();
   const relations = [];
   for (const r of analysis.relations) {
+    if (tick()) yield;
     if (r.kind !== 'met' && r.kind !== 'works-for') continue;
     const key = `${r.kind}\u0000${r.from}\u0000${r.to}`;
     if (seen.has(key) || !byId.has(r.from) || !byId.has(r.to)) continue;
@@ -143,12 +171,4 @@ export function buildSummary(doc: TextDocument, analysis: Analysis, extra: { ski
     regions,
     relations,
   };
-}
-
-/**
- * The summary without holding up requests about other documents: built after the requests already
- * waiting (./timeSlices.ts). A one-megabyte article's summary still takes one turn of the event loop.
- */
-export function buildSummarySliced(doc: TextDocument, analysis: Analysis, extra: { skipped?: string; truncated?: boolean } = {}): Promise<ArticleSummary> {
-  return afterPending(() => buildSummary(doc, analysis, extra));
 }
