@@ -187,12 +187,22 @@ function entryValue(c: Correction): Record<string, string> {
   return v;
 }
 
+/** An entry as one line: `{ "text": "…", "type": "…" }` (a list of corrections reads one per line). */
+function compactEntry(value: Record<string, unknown>): string {
+  return `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+}
+
+/** A new file's object: the list with its one entry, laid out as later entries are added (one per line). */
+function listBody(value: Record<string, unknown>, indent: string, eol: string): string {
+  return `{${eol}${indent}"corrections": [${eol}${indent}${indent}${compactEntry(value)}${eol}${indent}]${eol}}`;
+}
+
 /** Add (or update) `correction` in the corrections file text. */
 export function addCorrection(text: string, correction: Correction): CorrectionEditResult {
   const src = typeof text === 'string' ? text : '';
   const value = entryValue(correction);
   if (!src.trim()) {
-    const fresh = `${NEW_FILE_HEADER}${JSON.stringify({ corrections: [value] }, null, 2)}\n`;
+    const fresh = `${NEW_FILE_HEADER}${listBody(value, '  ', '\n')}\n`;
     return { status: 'edited', edit: minimalEdit(src, fresh), newText: fresh };
   }
   const errors: { offset: number }[] = [];
@@ -203,7 +213,7 @@ export function addCorrection(text: string, correction: Correction): CorrectionE
     // only comments: they stay, the object follows them
     const eol = formattingOptions.eol ?? '\n';
     const indent = formattingOptions.insertSpaces === false ? '\t' : ' '.repeat(formattingOptions.tabSize ?? 2);
-    const body = JSON.stringify({ corrections: [value] }, null, indent).replace(/\n/g, eol);
+    const body = listBody(value, indent, eol);
     const out = `${src}${/[\r\n]$/.test(src) ? '' : eol}${body}${eol}`;
     return { status: 'edited', edit: minimalEdit(src, out), newText: out };
   }
@@ -239,7 +249,7 @@ export function addCorrection(text: string, correction: Correction): CorrectionE
         const lineStart = src.lastIndexOf('\n', last.offset - 1) + 1;
         const lead = /^[ \t]*/.exec(src.slice(lineStart, last.offset))![0];
         const sameLine = src.slice(lineStart, last.offset).trim() !== '';
-        const entry = `{ ${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+        const entry = compactEntry(value);
         let at = last.offset + last.length;
         let comma = ',';
         const trailing = /^\s*,/.exec(src.slice(at)); // a trailing comma is already there

@@ -17,6 +17,9 @@ export interface IndexedArticle {
 /** Kinds in the order the UI lists them. */
 export const KIND_ORDER: SummaryKind[] = ['official', 'person', 'company', 'government', 'organization', 'place', 'date', 'title'];
 
+/** Types merged across articles by their aliases as well as their names. */
+const ALIAS_MERGED = new Set(['company', 'organization', 'government']);
+
 /** Mentions kept per article in the merged view (the full list stays in the article's own summary). */
 const MAX_MENTIONS_PER_ARTICLE = 200;
 
@@ -30,6 +33,8 @@ export function mergeKey(type: string, name: string): string {
 
 export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?: boolean } = {}): WorkspaceEntity[] {
   const merged = new Map<string, WorkspaceEntity>();
+  const byAlias = new Map<string, WorkspaceEntity>();
+  const shownForms = new Map<WorkspaceEntity, Map<string, number>>();
   const sorted = [...articles].sort((a, b) => a.path.localeCompare(b.path));
   for (const art of sorted) {
     const s = art.summary;
@@ -63,11 +68,23 @@ export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?
       const ms = byEntity.get(e.id) ?? [];
       if (!ms.length) continue;
       const key = mergeKey(e.type, e.name);
-      let w = merged.get(key);
+      // a company or body named in full in one article and by its short name in another is one
+      // entity (宁德时代新能源科技股份有限公司 with alias 宁德时代 ↔ 宁德时代); people are merged by
+      // name only (a surname alone would join strangers)
+      const keys = ALIAS_MERGED.has(e.type) ? [key, ...e.aliases.map((a) => mergeKey(e.type, a))] : [key];
+      let w: WorkspaceEntity | undefined;
+      for (const k of keys) if ((w = merged.get(k) ?? byAlias.get(k))) break;
       if (!w) {
         w = { key, type: e.type, kind: e.kind, name: e.name, aliases: [], titles: [], regions: [], mentionCount: 0, articles: [] };
         merged.set(key, w);
       }
+      for (const k of keys) if (!merged.has(k) && !byAlias.has(k)) byAlias.set(k, w);
+      // the name shown: the form the articles use most (小红书 over its legal name)
+      let forms = shownForms.get(w);
+      if (!forms) shownForms.set(w, (forms = new Map()));
+      const shown = e.shown || e.name;
+      forms.set(shown, (forms.get(shown) ?? 0) + e.mentionCount);
+      for (const n of [e.name, ...e.aliases]) if (!forms.has(n)) forms.set(n, 0);
       if (!w.english && e.english?.name) w.english = e.english.name;
       // An official in any article is an official (roles are per article).
       if (e.kind === 'official') w.kind = 'official';
@@ -82,6 +99,19 @@ export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?
     }
   }
   const out = [...merged.values()];
+  for (const w of out) {
+    const forms = shownForms.get(w);
+    if (forms) {
+      let best = w.name;
+      let n = forms.get(best) ?? 0;
+      for (const [form, k] of forms) if (k > n || (k === n && form.length < best.length)) [best, n] = [form, k];
+      if (best !== w.name) {
+        w.aliases = [w.name, ...w.aliases.filter((a) => a !== best && a !== w.name)];
+        w.name = best;
+      }
+      w.aliases = [...new Set([...w.aliases, ...[...forms.keys()].filter((f) => f !== w.name)])];
+    }
+  }
   for (const w of out) w.articles.sort((a, b) => b.mentionCount - a.mentionCount || a.path.localeCompare(b.path));
   out.sort(
     (a, b) =>

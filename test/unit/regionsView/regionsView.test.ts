@@ -211,6 +211,19 @@ describe('workspace index merge', function () {
     assert.deepEqual(catl[0].articles.map((x) => x.path).sort(), ['leaders-visit-firms.md', 'sub/catl.md', 'trad.md']);
   });
 
+  it('a company named in full in one article and by its short name in another is one workspace entity, shown by the name used most', () => {
+    const c = summarise('福建省委书记周祖翼来到宁德时代新能源科技股份有限公司调研。周祖翼希望宁德时代加大研发投入，宁德时代表示将继续努力。\n', 'file:///ws/full.md');
+    // the full name sorts first, so the merge meets the legal name before the short one
+    const merged = mergeArticles([{ uri: c.uri, path: 'a-full.md', summary: c }, ...arts]);
+    const catl = merged.filter((e) => e.type === 'company' && (e.name.startsWith('宁德时代') || e.aliases.includes('宁德时代')));
+    assert.equal(catl.length, 1, JSON.stringify(catl.map((e) => e.name)));
+    assert.equal(catl[0].name, '宁德时代');
+    assert.ok(catl[0].aliases.includes('宁德时代新能源科技股份有限公司'), JSON.stringify(catl[0].aliases));
+    assert.deepEqual(catl[0].articles.map((x) => x.path).sort(), ['a-full.md', 'leaders-visit-firms.md', 'sub/catl.md']);
+    // people are not merged through aliases
+    assert.equal(merged.filter((e) => e.name === '周祖翼').length, 1);
+  });
+
   it('workspace tree: regions merged across articles → entity → articles → mentions, three clicks at most', () => {
     const c = summarise('**北京：**\n\n北京市委书记尹力会见了客人。\n', 'file:///ws/bj.md');
     const all = [...arts, { uri: c.uri, path: 'bj.md', summary: c }];
