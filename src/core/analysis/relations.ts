@@ -9,6 +9,8 @@ import { indexAt } from './sentences';
 
 const MEET_RE = new RegExp(`(${MEET_VERBS.join('|')})`);
 const PARTY_RE = /(一同|一起|陪同|一行|共同|参加|出席)/;
+/** Officials of one sentence who meet its companies (the rest of a roster only stands beside them). */
+export const MAX_MEETING_SUBJECTS = 12;
 const PARTY_ONLY_RE = /^(?:[^，。]*?)(一行人?等?|随后|之后|其间|期间|先后)/;
 
 /**
@@ -74,7 +76,10 @@ export function buildRelations(normalized: string, a: Analysis): Relation[] {
       }
     }
     if (meets && targets.length) {
-      const subjects = officials.length ? (PARTY_ONLY_RE.test(stext) ? uniq([...officials, ...party]) : officials) : party;
+      const all = officials.length ? (PARTY_ONLY_RE.test(stext) ? uniq([...officials, ...party]) : officials) : party;
+      // a sentence listing dozens of officials is a roster, not a meeting: its first officials (news
+      // names the leaders first) meet the companies, so the work stays linear in the sentence
+      const subjects = all.length > MAX_MEETING_SUBJECTS ? all.slice(0, MAX_MEETING_SUBJECTS) : all;
       for (const o of subjects) for (const t of targets) addRel('met', o, t, si);
     }
     // co-mentions between people and organisations

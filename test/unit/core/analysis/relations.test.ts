@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../../src/core';
-import { buildRelations } from '../../../../src/core/analysis/relations';
+import { buildRelations, MAX_MEETING_SUBJECTS } from '../../../../src/core/analysis/relations';
 import { normalizeForMatching } from '../../../../src/core/normalize';
 
 describe('analysis/relations', () => {
@@ -17,4 +17,16 @@ describe('analysis/relations', () => {
     assert.ok(!a.relations.some((r) => r.kind === 'met'));
     assert.ok(a.relations.some((r) => r.kind === 'co-mentioned'));
   });
+  it('a roster of dozens of officials meeting companies: the first officials meet them, the work stays linear', () => {
+    const sur = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
+    const officials = Array.from({ length: 30 }, (_, i) => `北京市副市长${sur[i]}建国`).join('、');
+    const firms = Array.from({ length: 30 }, (_, i) => `${sur[i]}氏${'甲乙丙丁戊己庚辛壬癸'[i % 10]}科技有限公司`).join('、');
+    const a = analyze(`${officials}会见了${firms}等企业负责人。`, { useModel: false });
+    const met = a.relations.filter((r) => r.kind === 'met');
+    const subjects = new Set(met.map((r) => r.from));
+    assert.ok(met.length > 0);
+    assert.ok(subjects.size <= MAX_MEETING_SUBJECTS, `${subjects.size} officials meet`);
+    assert.ok(subjects.has('person:王建国'), [...subjects].join(' '));
+  });
 });
+
