@@ -28,7 +28,10 @@ export interface RangeSource {
   fetch(uri: vscode.Uri, token: { cancelled: boolean }): Promise<{ version: number | null; groups: PaintGroup[] } | undefined>;
 }
 
-const REPAINT_DELAY_MS = 120;
+// The server already waited for quiet before analysing (documentCache.editDelay), and the ranges come
+// with their version, so a repaint can follow the server's word at once; decorations shift with the
+// text meanwhile, so nothing flickers.
+const REPAINT_DELAY_MS = 0;
 
 /** Kinds the user chose to highlight (setting newsLens.highlighting.types; default all). */
 export function highlightedKinds(): Set<DecorationKind> {

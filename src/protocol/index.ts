@@ -44,7 +44,7 @@ export interface ServerSettings {
   languages: string[];
   /** Characters; larger documents are analysed only up to this many characters. */
   maxDocumentSize: number;
-  /** Debounce for re-analysis after edits, in ms. */
+  /** The longest wait for quiet before re-analysing after an edit, in ms (the wait adapts to the document's analysis time below it). */
   debounceMs: number;
   /** Hover card detail (`newsLens.hover.*`); defaults when absent. */
   hover?: HoverSettings;

@@ -212,9 +212,10 @@ function startServer(): void {
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
     if (isCorrectionsUri(uri)) return; // not an article: src/server/corrections reads it
-    // First paint as soon as possible; edits are debounced (IME composition sends many changes).
+    // First paint as soon as possible; edits wait for quiet, as long as the document takes to analyse
+    // (IME composition sends many changes)
     const first = justOpened.delete(uri);
-    cache.schedule(uri, first ? 0 : settings.debounceMs);
+    cache.schedule(uri, first ? 0 : cache.editDelay(uri));
   });
   documents.onDidClose((e) => {
     justOpened.delete(e.document.uri);

@@ -1,0 +1,123 @@
+/**
+ * Keystroke → new colours, as a user meets it (issue 11): spawns the bundled server
+ * (dist/server/server.js; `npm run build` first) over LSP, opens an article of about 10,000
+ * characters of real news text, and types isolated characters into it, the way the extension's
+ * highlighter follows them: wait for `newsLens/analysisChanged` of the new version, ask
+ * `newsLens/entityRanges` (the client's repaint delay is 0: src/client/highlighting.ts). The
+ * latency is from sending the change to holding the new version's ranges. Beside it, the same
+ * server's bare analysis time for each version (the cache's own figure, read back through the
+ * debug request) is the peer: what no delay could beat. Figures are printed, never asserted.
+ *
+ *   npx tsx bench/keystroke.ts [--chars 10000] [--keys 40] [--json bench/keystroke.json]
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
+import { AnalysisChangedNotificationMethod, EntityRangesRequestMethod, type AnalysisChangedParams } from '../src/protocol';
+import { bigArticle } from '../scripts/bigArticle';
+import { opt } from '../scripts/cliArgs';
+import { analyze } from '../src/core';
+
+const root = path.join(__dirname, '..');
+const SERVER = path.join(root, 'dist', 'server', 'server.js');
+const CHARS = Number(opt('chars', '10000'));
+const KEYS = Number(opt('keys', '40'));
+const JSON_OUT = opt('json', '');
+
+function stats(xs: number[]): { n: number; p50: number; p95: number; max: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (f: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(f * s.length))] : NaN);
+  return { n: s.length, p50: +q(0.5).toFixed(1), p95: +q(0.95).toFixed(1), max: +(s[s.length - 1] ?? NaN).toFixed(1) };
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+  const full = bigArticle(CHARS * 3);
+  let text = full.slice(0, full.lastIndexOf('\n', CHARS) + 1);
+  const uri = 'file:///bench/keystroke.md';
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  let waiter: { v: number; resolve: () => void } | undefined;
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.onNotification('window/showMessage', () => undefined);
+  conn.onNotification(AnalysisChangedNotificationMethod, (p: AnalysisChangedParams) => {
+    if (waiter && p.uri === uri && p.version >= waiter.v) {
+      const w = waiter;
+      waiter = undefined;
+      w.resolve();
+    }
+  });
+  conn.listen();
+  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: {}, workspaceFolders: null });
+  await conn.sendNotification(InitializedNotification.type, {});
+  const analysed = (v: number) => new Promise<void>((resolve) => (waiter = { v, resolve }));
+  /** The ranges of version v, as the highlighter asks for them after the server's word. */
+  const rangesOf = async (v: number) => {
+    await analysed(v);
+    const r = (await conn.sendRequest(EntityRangesRequestMethod, { uri })) as { version: number | null };
+    if (r.version !== v) throw new Error(`ranges of v${r.version}, wanted v${v}`);
+  };
+
+  let version = 1;
+  const first = rangesOf(1);
+  await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+  await first;
+  // the positions typed at: inside lines, spread over the article (the same every run)
+  const lines = text.split('\n');
+  const latencies: number[] = [];
+  const bare: number[] = [];
+  for (let k = 0; k < KEYS + 5; k++) {
+    const line = Math.floor(((k * 7919) % lines.length) / 1);
+    const character = Math.min(lines[line].length, 3);
+    version++;
+    lines[line] = lines[line].slice(0, character) + '的' + lines[line].slice(character);
+    const t0 = performance.now();
+    const painted = rangesOf(version);
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: '的' }],
+    });
+    await painted;
+    if (k >= 5) latencies.push(performance.now() - t0); // the first few warm the server up
+    await sleep(250 + ((k * 37) % 200)); // a pause between isolated keys
+  }
+  text = lines.join('\n');
+  // the peer: analyze() of the same text in this process, warm
+  for (let k = 0; k < 3; k++) analyze(text);
+  for (let k = 0; k < 15; k++) {
+    const t0 = performance.now();
+    analyze(text);
+    bare.push(performance.now() - t0);
+  }
+  await Promise.race([conn.sendRequest(ShutdownRequest.type), sleep(3000)]).catch(() => undefined);
+  await conn.sendNotification(ExitNotification.type).catch(() => undefined);
+  conn.dispose();
+  proc.kill();
+
+  const lat = stats(latencies);
+  const an = stats(bare);
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`;
+  console.log(`keystroke → new ranges through the bundled server (${text.length} chars, ${lat.n} isolated keys; ${machine})`);
+  console.log(`  keystroke → ranges   p50 ${lat.p50} ms  p95 ${lat.p95} ms  max ${lat.max} ms`);
+  console.log(`  analyze() alone      p50 ${an.p50} ms  p95 ${an.p95} ms  (the peer: in this process, warm)`);
+  console.log(`  ratio (p50)          ${(lat.p50 / an.p50).toFixed(2)}× the bare analysis`);
+  if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify({ date: new Date().toISOString(), machine, node: process.version, chars: text.length, keystroke: lat, analyze: an }, null, 2) + '\n');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
