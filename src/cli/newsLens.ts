@@ -3,9 +3,12 @@
  *
  *   news-lens analyze FILE [--json]   entities, titles, regions and relations of an article
  *   news-lens tag                      stdin → one JSON line of entity spans per input line
+ *   news-lens tag|analyze DIR|FILE.jsonl|--jsonl [--jobs N] [--progress]
+ *                                      an archive → one JSON line per article (archive.ts)
  *   news-lens --help | --version
  *
- * Exit codes: 0 ok, 1 internal error, 2 usage or input error (one line on stderr, no stack).
+ * Exit codes: 0 ok, 1 internal error, 2 usage or input error (one line on stderr, no stack),
+ * 3 an archive run in which some articles failed (each has an "error" line).
  */
 import * as fs from 'node:fs';
 import { isMainThread, workerData } from 'node:worker_threads';
@@ -28,11 +31,25 @@ Usage:
                                     at LF; a CR before it is dropped, a lone CR is text); write one
                                     JSON line per input line: {"entities":[{"type","start","end","text"}]}
                                     (offsets in UTF-16 code units, end exclusive).
+
+Archives (a folder, or JSON Lines: one {"id": ..., "text": "..."} per line):
+  news-lens tag DIR | FILE.jsonl | --jsonl [--jobs N] [--progress]
+  news-lens analyze DIR | FILE.jsonl | --jsonl [--english] [--jobs N] [--progress]
+                                    DIR: every .md, .markdown and .txt file under it, in path order
+                                    (id: the path relative to DIR). FILE.jsonl, or --jsonl with a
+                                    file or stdin. Writes JSON Lines, one per article in input
+                                    order: {"id", ...} and what tag gives for the article's whole
+                                    text, or what analyze --json gives; a record that cannot be
+                                    read or parsed gives {"id", "error"} and the rest go on.
+                                    --jobs N: worker threads (default: all cores); the output is
+                                    the same for any N. --progress: a progress line on stderr
+                                    (shown anyway when stderr is a terminal).
   news-lens --help                  Show this help.
   news-lens --version               Show the version.
 
 Entity types: person, title, company, government, organization, place, date.
-Exit status: 0 success, 2 bad usage or unreadable input (binary, unknown encoding, too large).
+Exit status: 0 success, 2 bad usage or unreadable input (binary, unknown encoding, too large),
+3 an archive run in which some articles failed (their lines have "error").
 `;
 
 export { decodeText, InputError, analysisToJson };
