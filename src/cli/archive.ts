@@ -5,9 +5,9 @@
  * The workers are this same bundle (dist/cli/newsLens.js) started as worker_threads (newsLens.ts
  * calls runArchiveWorker() when it is one); each loads the model once, on its first article. The
  * main thread only reads input, hands out records and writes results: a result is held until every
- * earlier one is written, so the output is the same for any --jobs. Memory stays bounded: at most
- * WINDOW records are in flight or waiting for an earlier one, input is read only when there is room,
- * and nothing new is handed out while stdout is not draining.
+ * earlier one is written, so the output is the same for any --jobs. Records go to workers in small
+ * batches. Memory stays bounded: at most WINDOW records are in flight or waiting for an earlier one,
+ * input is read only when there is room, and nothing new is handed out while stdout is not draining.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -40,25 +40,27 @@ export const defaultJobs = (): number => Math.max(1, typeof os.availableParallel
 
 // ------------------------------------------------------------------------------------------ worker
 
+/** A batch of records (small articles cost more in messages than in analysis when sent one by one). */
 interface JobMessage {
-  seq: number;
-  record: ArchiveRecord;
+  first: number; // the first record's index; the others follow
+  records: ArchiveRecord[];
   options: RecordOptions;
 }
-interface ResultMessage extends RecordOutput {
-  seq: number;
+interface ResultMessage {
+  first: number;
+  results: RecordOutput[];
   faults: string[];
 }
 
-/** Entry point inside a worker thread: one record in, one output line back. */
+/** Entry point inside a worker thread: a batch of records in, their output lines back. */
 export function runArchiveWorker(): void {
   let faultsSeen = 0;
   parentPort?.on('message', (msg: JobMessage) => {
-    const out = processRecord(msg.record, msg.options);
+    const results = msg.records.map((r) => processRecord(r, msg.options));
     const n = modelFaultCount();
     const faults = n === faultsSeen ? [] : modelFaultsSince(faultsSeen);
     faultsSeen = n;
-    parentPort?.postMessage({ seq: msg.seq, ...out, faults } satisfies ResultMessage);
+    parentPort?.postMessage({ first: msg.first, results, faults } satisfies ResultMessage);
   });
 }
 
@@ -202,12 +204,21 @@ class Progress {
 
 class WorkerFailed extends Error {}
 
+/** Most records in one message to a worker; a batch also ends at BATCH_BYTES of input. */
+const BATCH_RECORDS = 32;
+const BATCH_BYTES = 64 * 1024;
+/** What a file of a folder counts for in a batch (its size is known only to the worker). */
+const FILE_RECORD_BYTES = 16 * 1024;
+/** A batch not yet full is sent when no more input has come for this long (stdin that trickles). */
+const BATCH_WAIT_MS = 20;
+
 /** Runs the archive; resolves to the exit status: 0 all articles answered, 3 some failed. */
 export async function runArchive(opts: ArchiveOptions): Promise<number> {
   const jobs = Math.max(1, Math.floor(opts.jobs));
-  // records in flight or waiting for an earlier one: enough to keep every worker busy while one
-  // long article holds up the writing, few enough that memory does not grow with the archive
-  const WINDOW = Math.max(8, jobs * 4);
+  // records in flight or waiting for an earlier one: two batches per worker plus the one being
+  // filled keep every worker busy while one long article holds up the writing, and are few enough
+  // that memory does not grow with the archive
+  const WINDOW = (2 * jobs + 1) * BATCH_RECORDS;
   const recordOptions: RecordOptions = { command: opts.command, english: opts.english };
 
   let items: AsyncIterable<Item> | Iterable<Item>;
@@ -258,11 +269,6 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
     }
     progress.tick();
   };
-  const settle = (seq: number, out: RecordOutput) => {
-    ready.set(seq, out);
-    writeReady();
-    poke();
-  };
 
   const spawn = () => {
     const w = new Worker(opts.workerScript, { workerData: ARCHIVE_WORKER_MARK, argv: [] });
@@ -270,14 +276,16 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
     w.on('message', (m: ResultMessage) => {
       slot.pending--;
       for (const f of m.faults) process.stderr.write(`news-lens: warning: statistical model: ${f}\n`);
-      settle(m.seq, { line: m.line, failed: m.failed, chars: m.chars });
+      m.results.forEach((r, i) => ready.set(m.first + i, r));
+      writeReady();
+      poke();
     });
     w.on('error', (e) => {
       failure ??= new WorkerFailed(`an analysis worker failed: ${e?.message ?? e}`);
       poke();
     });
     w.on('exit', (code) => {
-      if (slot.pending > 0) failure ??= new WorkerFailed(`an analysis worker stopped (exit code ${code}) with ${slot.pending} articles unanswered`);
+      if (slot.pending > 0) failure ??= new WorkerFailed(`an analysis worker stopped (exit code ${code}) with articles unanswered`);
       poke();
     });
     workers.push(slot);
@@ -292,21 +300,44 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
     return best;
   };
 
+  // the batch being filled: sent when full, when the input pauses, and at the end
+  let batch: ArchiveRecord[] = [];
+  let batchFirst = 0;
+  let batchBytes = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const send = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (!batch.length) return;
+    const slot = pick();
+    slot.pending++;
+    slot.w.postMessage({ first: batchFirst, records: batch, options: recordOptions } satisfies JobMessage);
+    batch = [];
+    batchBytes = 0;
+  };
+
   try {
     for await (const item of items) {
       await until(() => nextSeq - nextOut < WINDOW && !blocked);
       const seq = nextSeq++;
       if ('done' in item) {
-        settle(seq, item.done);
+        // an error found while reading: its line, in its place (the batch before it goes first)
+        send();
+        ready.set(seq, item.done);
+        writeReady();
         continue;
       }
-      const slot = pick();
-      slot.pending++;
-      slot.w.postMessage({ seq, record: item.record, options: recordOptions } satisfies JobMessage);
+      if (!batch.length) batchFirst = seq;
+      batch.push(item.record);
+      batchBytes += item.record.kind === 'line' ? item.record.bytes.length : FILE_RECORD_BYTES;
+      if (batch.length >= BATCH_RECORDS || batchBytes >= BATCH_BYTES) send();
+      else timer ??= setTimeout(send, BATCH_WAIT_MS);
     }
+    send();
     await until(() => nextOut === nextSeq && !blocked);
     if (nextSeq === 0 && opts.source.kind === 'folder') throw new InputError(`${opts.source.dir}: no article files (${ARTICLE_EXTENSIONS.join(', ')}) in this folder or below it`);
   } finally {
+    if (timer) clearTimeout(timer);
     await Promise.all(workers.map((s) => s.w.terminate()));
   }
   progress.finish();
