@@ -1,12 +1,17 @@
 /**
  * Throughput benchmark: our recognizer (the core's tag(), i.e. rules + model) against
  * @node-rs/jieba tag() on the same ≥ 1 MB of Chinese news text, in one process, after warm-up,
- * median of N runs. Also: analyze() on the shared fixture article, model load time, peak memory.
+ * median of N runs. Also: analyze() on the shared fixture article, model load time, peak memory, and
+ * `news-lens tag ARCHIVE.jsonl` as whole processes with --jobs 1 and --jobs 2 (articles/s, ratio).
  *
  *   npm run bench                 defaults: 7 runs, text = train+dev sentences repeated to ≥ 1.2M chars
  *   npm run bench -- --runs 5 --model-only --json bench/result.json
+ *   npm run bench -- --skip-jobs  (no --jobs scaling)   --jobs-chars 2400000  (its archive's size)
  */
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Span } from '../src/core/types';
 import { loadDefaultModel, lastLoadMs, locateModelFile } from '../src/core/model';
@@ -160,6 +165,46 @@ if (core.analyze && fs.existsSync(FIXTURE)) {
   for (let i = 0; i < 3; i++) core.analyze(art);
   analyzeMs = median(time(() => core.analyze!(art), 11));
 }
+// --jobs scaling: the built CLI over a JSON Lines archive of articles of ten consecutive CLUENER
+// sentences, whole processes (start, model loads, reading, writing), --jobs 1 and 2 interleaved.
+type JobsRun = { medianMs: number; articlesPerSec: number; charsPerSec: number };
+let jobsScaling: { articles: number; chars: number; runs: number; cores: number; jobs1: JobsRun; jobs2: JobsRun; ratio: number; identical: boolean } | undefined;
+if (!flag('skip-jobs')) {
+  spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'ignore' });
+  const cli = path.join(root, 'dist', 'cli', 'newsLens.js');
+  const JOBS_CHARS = Number(opt('jobs-chars', '2400000'));
+  const lines: string[] = [];
+  let chars = 0;
+  for (let k = 0; chars < JOBS_CHARS; k += 10) {
+    const a = sentences.slice(k % sentences.length, (k % sentences.length) + 10).join('\n');
+    lines.push(JSON.stringify({ id: `article-${lines.length}`, text: a }));
+    chars += a.length;
+  }
+  const archive = path.join(os.tmpdir(), `news-lens-bench-${process.pid}.jsonl`);
+  fs.writeFileSync(archive, lines.join('\n') + '\n');
+  const runsJ = Math.max(3, Number(opt('jobs-runs', '3')));
+  const ms: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  const hashes: Record<1 | 2, Set<string>> = { 1: new Set(), 2: new Set() };
+  try {
+    for (let i = 0; i < runsJ; i++) {
+      for (const j of [1, 2] as const) {
+        const a = performance.now();
+        const r = spawnSync(process.execPath, [cli, 'tag', archive, '--jobs', String(j)], { maxBuffer: 1 << 30 });
+        ms[j].push(performance.now() - a);
+        if (r.status !== 0) throw new Error(`news-lens tag --jobs ${j} exited ${r.status}: ${r.stderr}`);
+        hashes[j].add(createHash('sha256').update(r.stdout).digest('hex'));
+      }
+    }
+  } finally {
+    fs.rmSync(archive, { force: true });
+  }
+  const runOf = (j: 1 | 2): JobsRun => ({ medianMs: median(ms[j]), articlesPerSec: lines.length / (median(ms[j]) / 1000), charsPerSec: chars / (median(ms[j]) / 1000) });
+  const jobs1 = runOf(1);
+  const jobs2 = runOf(2);
+  const all = new Set([...hashes[1], ...hashes[2]]);
+  jobsScaling = { articles: lines.length, chars, runs: runsJ, cores: os.availableParallelism(), jobs1, jobs2, ratio: jobs2.articlesPerSec / jobs1.articlesPerSec, identical: all.size === 1 };
+}
+
 clearInterval(memTimer);
 sampleMem();
 
@@ -174,6 +219,7 @@ const result = {
   modelOnlyJavaScript: { medianMs: median(jsMs), charsPerSec: jsCps },
   analyzeFixtureMs: analyzeMs,
   modelLoadMs: loadMs,
+  jobsScaling,
   weightsBytes: fs.statSync(weights).size,
   peakRssMB: peakRss / MB,
   peakHeapMB: peakHeap / MB,
@@ -187,6 +233,12 @@ console.log(`  model alone: ${k(modelCps)} (${decoder === 'wasm' ? 'WebAssembly 
 console.log(`analyze() on ${path.basename(FIXTURE)}: ${analyzeMs === undefined ? 'n/a (core analyze() not available)' : `${analyzeMs.toFixed(2)} ms median of 11`}`);
 console.log(`model load: ${loadMs.toFixed(0)} ms; weights ${path.relative(root, weights)} ${(result.weightsBytes / MB).toFixed(2)} MB`);
 console.log(`peak memory: rss ${result.peakRssMB.toFixed(0)} MB, heap used ${result.peakHeapMB.toFixed(0)} MB`);
+if (jobsScaling) {
+  const j = jobsScaling;
+  const f = (r: JobsRun) => `${Math.round(r.articlesPerSec).toLocaleString('en-US')} articles/s (${(r.medianMs / 1000).toFixed(2)} s)`;
+  console.log(`news-lens tag ARCHIVE.jsonl, ${j.articles.toLocaleString('en-US')} articles of 10 CLUENER sentences (${(j.chars / 1e6).toFixed(2)} M chars), whole process, median of ${j.runs}, ${j.cores} cores:`);
+  console.log(`  --jobs 1: ${f(j.jobs1)};  --jobs 2: ${f(j.jobs2)};  ratio ${j.ratio.toFixed(2)}×;  outputs ${j.identical ? 'identical' : 'DIFFER'}`);
+}
 const jsonOut = opt('json', '');
 if (jsonOut) {
   fs.writeFileSync(jsonOut, JSON.stringify(result, null, 2) + '\n');

