@@ -406,6 +406,7 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   // posts in a chamber of commerce or a manufacturers' association are held by business people
   else if (!statePost && org?.type === 'organization' && BUSINESS_ASSOCIATION.test(s.slice(org.start, org.end))) role = 'business';
   else if (!statePost && units.every((u) => BUSINESS_ASSOCIATION.test(s.slice(u.start, u.coreStart)))) role = 'business';
+  chain.role = role;
   // a bare core with nothing around it (no org, no region, no name) is weak: only title span
   const titleSpans: { start: number; end: number }[] = [];
   for (const u of units) {

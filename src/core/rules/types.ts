@@ -22,6 +22,8 @@ export interface TitleChain {
   orgEnd?: number;
   /** Type of the organization span (a post at a company, or in a government body/organization). */
   orgType?: EntityType;
+  /** The role the chain gives whoever holds it (a name the model reads after a chain whose name the rules could not read takes it). */
+  role?: PersonRole;
 }
 
 /** Span with the extra facts the analysis needs. */

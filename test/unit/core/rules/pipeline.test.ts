@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PIPELINE, recognizeRich, runRules } from '../../../../src/core/rules/pipeline';
 import { repoRoot } from '../helpers';
-import { placeNamed } from '../../../../src/core/recognize';
+import { placeNamed, recognize } from '../../../../src/core/recognize';
 
 describe('rules/pipeline', () => {
   it('lists every stage file once, in the order the stages claim', () => {
@@ -43,4 +43,12 @@ describe('recognize: model persons that name a place', () => {
     assert.equal(placeNamed(t, 7, 10), true); // 河 北
     assert.equal(placeNamed(t, 11, 14), false); // 王立平
   });
+  it('a name the rules cannot read after a title chain, read by the model, holds that chain (董事长铃木学, 商会会长洪明华)', () => {
+    const people = (t: string) => recognize(t).filter((s) => s.type === 'person').map((s) => [s.text, s.role, s.chain?.inText]);
+    // the rules alone read no name there (a Japanese surname; 华 also ends words)
+    assert.ok(!recognizeRich('丰田(中国)投资有限公司董事长铃木学接受媒体采访。').some((s) => s.type === 'person'));
+    assert.deepEqual(people('丰田(中国)投资有限公司董事长铃木学接受媒体采访。'), [['铃木学', 'business', '董事长']]);
+    assert.deepEqual(people('上海市江西商会会长洪明华、上海市湖南商会会长李明出席。')[0], ['洪明华', 'business', '上海市江西商会会长']);
+  });
 });
+
