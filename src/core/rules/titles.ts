@@ -128,9 +128,19 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
   }
   if (!core) return undefined;
   const country = region ? lx.placeByName.get(region)?.level === 'country' : false;
-  if (region && !hasPrefix && !country && !REGION_CORES.has(core.core) && !/^(国家|中央)/.test(core.core)) return undefined;
+  // an autonomous region's head of government is its 主席 (广西壮族自治区主席, 内蒙古自治区副主席)
+  const autonomousHead = region !== undefined && AUTONOMOUS_HEADS.has(core.core) && s.endsWith('自治区', regionEnd ?? pos);
+  if (region && !hasPrefix && !country && !autonomousHead && !REGION_CORES.has(core.core) && !/^(国家|中央)/.test(core.core)) return undefined;
   return { start: i, end: core.end, region, regionEnd, org, prefixStart, coreStart: p, core: core.core };
 }
+
+/** The head of an autonomous region's government and deputies: 主席 after the region's name. */
+const AUTONOMOUS_HEADS = new Set(['主席', '副主席', '常务副主席', '代主席']);
+
+/** Posts held by a group (市领导 A、B): the names after them are a list. */
+const GROUP_CORES = new Set(['市领导', '省领导', '区领导', '县领导']);
+/** What may follow the last name of a list: punctuation, or the verb the list is the subject of. */
+const LIST_END = /^[，,。；;、：:）)\s出参陪等一在到分会调视考慰察]?$/;
 
 /** Level characters that end a place name and may start the body written after it (县委, 省台办). */
 const LEVEL_CHAR = codeSet('省市县区州');
@@ -359,6 +369,11 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     if (s[ne] === '、' && !parseUnit(ctx, ne + 1)) {
       p = ne + 1;
       continue;
+    }
+    // the last name of a list joined by 和/及 (市领导A、B和C参加; 市领导A和B): a list, or a group's post
+    if ((s[ne] === '和' || s[ne] === '及') && (names.length >= 2 || GROUP_CORES.has(units[units.length - 1].core)) && !parseUnit(ctx, ne + 1)) {
+      const last = readName(ctx, ne + 1);
+      if (last !== undefined && boundaryAfter(ctx, last) && !appointsNext(ctx, last) && LIST_END.test(s[last] ?? '')) names.push([ne + 1, last]);
     }
     // reporters' bylines run names together: 记者李蕾张羽飞
     if (ne - p <= 3 && BYLINE_CORES.has(units[units.length - 1].core) && ctx.lx.surnames.has(s.charCodeAt(ne)) && nextNameAt(ctx, ne)) {

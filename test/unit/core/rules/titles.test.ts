@@ -76,4 +76,17 @@ describe('rules/titles', () => {
     const people = recognizeRich('福建省委书记周立平与河北省委书记钱东平会谈。').filter((s) => s.type === 'person');
     assert.deepEqual(people.map((p) => [p.text, p.chain?.region]), [['周立平', '福建'], ['钱东平', '河北']]);
   });
+  it('the last name of a list joined by 和 (市领导A、B和C参加), and not a guest after a single post', () => {
+    const names = (t: string) => runStages(t, stageTitles).filter((s) => s.type === 'person').map((s) => s.text);
+    assert.deepEqual(names('市领导张东平、李西明和王北方参加。'), ['张东平', '李西明', '王北方']);
+    assert.deepEqual(names('市领导张东平和王北方参加。'), ['张东平', '王北方']);
+    assert.deepEqual(names('市长张东平和企业家王北方会谈。'), ['张东平']);
+  });
+  it("an autonomous region's 主席 is the head of its government: 广西壮族自治区主席, 内蒙古自治区副主席", () => {
+    const p = recognizeRich('3月28日，周立平辞去广西壮族自治区主席职务。').find((s) => s.type === 'person');
+    assert.equal(p?.role, 'official');
+    assert.equal(p?.chain?.inText, '广西壮族自治区主席');
+    assert.ok(found('内蒙古自治区副主席陈立平出席。', stageTitles).includes('person:陈立平'));
+  });
 });
+
