@@ -200,9 +200,12 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
     if (rich.priority === undefined) rich = { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' };
     // a name the rules could not read after a title chain (董事长松井学, 会长洪清华: 学 and 华 also end
     // words) and the model did: the chain is that person's, as it would have been the rules' person's
+    // (and so do the names after it in a list: 副市长李四川、许志坚 — the rules' own lists share their post)
     if (!plain && rich.type === 'person' && !rich.chain && out.length) {
       const prev = out[out.length - 1] as RichSpan;
       if (prev.type === 'title' && prev.chain && prev.chain.end === prev.end && prev.end === rich.start && prev.chain.role) {
+        rich = { ...rich, chain: prev.chain, role: prev.chain.role };
+      } else if (prev.type === 'person' && prev.chain?.role && prev.role === prev.chain.role && prev.end + 1 === rich.start && text[prev.end] === '、') {
         rich = { ...rich, chain: prev.chain, role: prev.chain.role };
       }
     }

@@ -28,4 +28,8 @@ describe('rules/government: names with 和, offices elsewhere', () => {
     assert.deepEqual(found('，青州市政府驻成都办事处主任', stageGov), ['government:青州市政府驻成都办事处']);
     assert.deepEqual(found('香港特别行政区政府驻武汉经济贸易办事处主任', stageGov), ['government:香港特别行政区政府驻武汉经济贸易办事处']);
   });
+  it('a long suffix walks back no further than a verb of taking or leaving a post (周立平辞去宁夏回族自治区人民政府主席职务)', () => {
+    assert.ok(found('3月26日，周立平辞去宁夏回族自治区人民政府主席职务。', stageGov).includes('government:宁夏回族自治区人民政府'));
+  });
 });
+

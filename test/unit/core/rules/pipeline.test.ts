@@ -50,5 +50,10 @@ describe('recognize: model persons that name a place', () => {
     assert.deepEqual(people('丰田(中国)投资有限公司董事长铃木学接受媒体采访。'), [['铃木学', 'business', '董事长']]);
     assert.deepEqual(people('上海市江西商会会长洪明华、上海市湖南商会会长李明出席。')[0], ['洪明华', 'business', '上海市江西商会会长']);
   });
+  it('names after such a name in a list share its chain (副市长刘四川、赵志坚、侯友明: the rules read no name in 刘四川)', () => {
+    assert.ok(!recognizeRich('副市长刘四川、赵志坚、侯友明出席会议。').some((s) => s.type === 'person'));
+    const people = recognize('副市长刘四川、赵志坚、侯友明出席会议。').filter((s) => s.type === 'person');
+    assert.deepEqual(people.map((s) => [s.text, s.role, s.chain?.inText]), [['刘四川', 'official', '副市长'], ['赵志坚', 'official', '副市长'], ['侯友明', 'official', '副市长']]);
+  });
 });
 
