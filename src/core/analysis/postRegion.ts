@@ -29,11 +29,12 @@ const CENTRAL = /^(中共中央|中央(?!区)|国务院|全国人大|全国政�
 const MINISTRY = /(?<!(?:组织|宣传|统战|武装|政治工作|联络|政法|办公|工作))部$|总局$|总署$|^审计署$|^中国(?!人民)\S*(?:局|委员会|委)$/;
 /** Hong Kong and Macau posts and bodies. */
 const SAR = /特区|特别行政区|行政长官|特首|立法会|行政会议|行政会|政务司|财政司|律政司|经济财政司|行政法务司|社会文化司|运输工务司|保安司/;
+// (an acting post reads as the post: 代理省长, 代省长)
 const LEVEL: [RegExp, PostLevel][] = [
-  [/^(省|自治区|副?省长|常务副省长|代省长|厅长|副厅长)/, 'province'],
-  [/^(市|副?市长|常务副市长|代市长)/, 'city'],
-  [/^(区|副?区长|常务副区长|代区长)/, 'district'],
-  [/^(县|旗|副?县长|常务副县长|代县长)/, 'county'],
+  [/^(?:代理)?(省|自治区|副?省长|常务副省长|代省长|厅长|副厅长)/, 'province'],
+  [/^(?:代理)?(市|副?市长|常务副市长|代市长)/, 'city'],
+  [/^(?:代理)?(区|副?区长|常务副区长|代区长)/, 'district'],
+  [/^(?:代理)?(县|旗|副?县长|常务副县长|代县长)/, 'county'],
 ];
 
 /** The level of a chain's post, from its first unit (and the body it is written in, when known). */
@@ -73,7 +74,7 @@ export class ArticleRegion {
       const written = /澳门/.test(this.normalized.slice(chain.start, chain.end)) ? '澳门' : /香港/.test(this.normalized.slice(chain.start, chain.end)) ? '香港' : undefined;
       return written ?? this.sar();
     }
-    if (!level) return section?.name;
+    if (!level) return this.succeeds(chain) ?? section?.name;
     // the region of that level named last before the post in the same line (臺北市：市長郝龍斌，…新北市：市長朱立倫),
     // unless the post's own section heading comes after it
     const near = this.nearest(level, chain.start, section?.headingStart ?? -1);
@@ -115,6 +116,33 @@ export class ArticleRegion {
     }
     return best;
   }
+
+  /**
+   * A bare post taking over a post just named (马飚辞去广西壮族自治区主席职务，陈武任代理主席): the region of
+   * the last chain before it on the same line, at most NEAR_CHARS back, whose post is the same
+   * (代理/代 aside) and whose region is written.
+   */
+  private succeeds(chain: TitleChain): string | undefined {
+    const core = bareCore(chain);
+    if (!core) return undefined;
+    const posts = (this.posts ??= this.spans
+      .filter((sp) => sp.chain?.region && sp.chain.units.length && sp.type === 'title' && sp.end === sp.chain.end)
+      .map((sp) => ({ start: sp.chain!.start, core: bareCore(sp.chain!), region: sp.chain!.region! })));
+    // the last post starting before this chain (posts are in text order)
+    let lo = 0;
+    let hi = posts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (posts[mid].start < chain.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const lineStart = this.normalized.lastIndexOf('\n', chain.start - 1) + 1;
+    for (let k = lo - 1; k >= 0 && posts[k].start >= Math.max(lineStart, chain.start - NEAR_CHARS); k--) {
+      if (posts[k].core === core) return posts[k].region;
+    }
+    return undefined;
+  }
+  private posts: { start: number; core: string | undefined; region: string }[] | undefined;
 
   /** The home region, or the region it lies in, at `level`. */
   private homeAt(level: PostLevel): string | undefined {
@@ -228,4 +256,10 @@ function ancestors(name: string): string[] {
     cur = lookupPlace(up);
   }
   return out;
+}
+
+/** The post of a chain's last unit, an acting post read as the post (代理主席 → 主席). */
+function bareCore(chain: TitleChain): string | undefined {
+  const core = chain.units[chain.units.length - 1]?.core;
+  return core?.replace(/^代理?/, '');
 }

@@ -13,6 +13,7 @@ import type { TitleChain } from '../recognize';
 export { ArticleRegion } from './postRegion';
 
 const REGION_HEAD_CORES = /^(副|常务副|代理|代)?(市长|省长|区长|县长|州长|行政长官|秘书长|副秘书长)$/;
+const AUTONOMOUS_HEAD = /^(副|常务副|代理|代)?主席$/;
 /** Links that are posts of a party committee when written after one (市委常委、秘书长, 统战部部长). */
 const PARTY_LINK = /^(副?秘书长|组织部|宣传部|统战部|政法委|纪委|政策研究室|办公室|办公厅)/;
 /** The body a link is written in: a region's party committee, or a named body before its post. */
@@ -40,6 +41,8 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     const t = normalized === undefined ? normalizeForMatching(full) : normalized.slice(u.start, u.end);
     if (k > 0 && !u.region && body.party && PARTY_LINK.test(t)) full = body.party + full; // 市委常委、秘书长
     else if (!u.region && local && REGION_HEAD_CORES.test(t)) full = regionFull(local) + full;
+    // an autonomous region's head of government is its 主席 (广西 + 代理主席 → 广西壮族自治区代理主席)
+    else if (!u.region && local && AUTONOMOUS_HEAD.test(t) && regionFull(local).endsWith('自治区')) full = regionFull(local) + full;
     else if (!u.region && local && /^[市省区县州]/.test(t)) full = (local.endsWith(t[0]) ? local.slice(0, -1) : local) + full; // 周宁县 + 县委 → 周宁县委
     else if (!u.region && local && /^自治区/.test(t)) full = local + full; // 内蒙古 + 自治区党委书记
     else if (k > 0 && !u.region && !u.hasRegionalPrefix && body.named && t === u.core) full = body.named + full; // 部党组书记、部长

@@ -64,6 +64,10 @@ export function stageGov(ctx: Ctx): void {
         else if (s.slice(start - 2, start) === '国家') start -= 2;
       }
     }
+    // acting for a body's post (刘慧代理宁夏回族自治区人民政府主席职务): the body starts at the region after
+    // 代理 (a verb here; the companies' walk keeps it, 广告代理有限公司)
+    const acting = s.lastIndexOf('代理', a - 2);
+    if (acting >= start && ctx.lx.places.longest(s, acting + 2, a)) start = acting + 2;
     if (a - start < 2) continue;
     const stem = s.slice(start, a);
     if (/^(该|本|此|各|这个|相关|有关|上述|其|我|你|他)/.test(stem)) continue;

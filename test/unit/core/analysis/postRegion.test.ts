@@ -1,0 +1,31 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../../../src/core';
+
+/** name → [region, full titles] of the article's officials. */
+function officials(text: string): Record<string, [string | undefined, string[]]> {
+  const out: Record<string, [string | undefined, string[]]> = {};
+  for (const e of analyze(text, { useModel: false }).entities) {
+    if (e.type === 'person' && e.role === 'official') out[e.name] = [e.region, e.titles.map((t) => t.full ?? t.inText)];
+  }
+  return out;
+}
+
+describe('analysis/postRegion: the region of a post the chain does not write', () => {
+  it('an acting post reads as the post: 代理省长 after the province named on the line', () => {
+    const o = officials('3月27日，周立平辞去安徽省省长职务，钱东平任代理省长。');
+    assert.deepEqual(o['钱东平'], ['安徽', ['安徽省代理省长']]);
+  });
+  it("a bare post taking over the post just named has its region (自治区主席 → 代理主席), and an autonomous region's 主席 is spelled in full", () => {
+    const o = officials('3月28日，周立平辞去广西壮族自治区主席职务，钱东平任代理主席。');
+    assert.deepEqual(o['周立平'], ['广西', ['广西壮族自治区主席']]);
+    assert.deepEqual(o['钱东平'], ['广西', ['广西壮族自治区代理主席']]);
+  });
+  it('acting for a body\'s post: 代理 before the body is a verb (钱东平代理宁夏回族自治区人民政府主席职务)', () => {
+    const o = officials('周立平辞去宁夏回族自治区人民政府主席职务，钱东平代理宁夏回族自治区人民政府主席职务。');
+    assert.deepEqual(o['钱东平']?.[0], '宁夏');
+  });
+  it('a bare post whose predecessor holds another post takes nothing from it', () => {
+    const o = officials('3月28日，周立平辞去广西壮族自治区主席职务，钱东平任代理秘书长。');
+    assert.notEqual(o['钱东平']?.[0], '广西');
+  });
+});
