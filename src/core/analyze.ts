@@ -9,6 +9,7 @@ import { normalizeForMatching } from './normalize';
 import { findRegions } from './analysis/sections';
 import { splitSentences } from './analysis/sentences';
 import { applyUserLexicon } from './analysis/userLexicon';
+import { profileChains } from './analysis/profiles';
 import { buildEntities } from './analysis/entities';
 import { nestPlaces } from './analysis/placeNesting';
 import { buildRelations } from './analysis/relations';
@@ -54,6 +55,8 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
   // 3. recognition: rules and lexicons merged with the model (rules only above MODEL_MAX_CHARS)
   let spans = recognizeNormalized(text, normalized, { useModel: options?.useModel });
   if (text.length > MODEL_MAX_CHARS && options?.useModel !== false) result.warnings.push(`statistical model skipped: text longer than ${MODEL_MAX_CHARS} characters (rules only)`);
+  // 3b. in a profile (陈立平，男，……现任上海市委书记), the current posts are the opening name's
+  spans = profileChains(text, normalized, spans);
   // 4. the user's corrections (spans inside section markers are still mentions: the heading names the region)
   spans = applyUserLexicon(text, spans, options);
   // 5. entities and mentions, with titles, roles, regions and organizations (a post written without

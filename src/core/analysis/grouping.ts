@@ -160,6 +160,10 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     const evidence = title?.full || title?.inText || e.name;
     // titles as written may be traditional (總書記): read them normalised
     const texts = e.titles.map((t) => normalizeForMatching(t.inText + ' ' + t.full));
+    // a central post held with a local one the chain writes (中央政治局委员、北京市委书记): the region
+    if (e.region && e.region !== CENTRAL && texts.length && normalizeForMatching(e.titles[0].inText).includes(normalizeForMatching(e.region))) {
+      return { region: canon(e.region)!, rule: 'post', evidence };
+    }
     if (texts.some((t) => CENTRAL_POST.test(t) || / (?:中共中央|国务院)/.test(t) || CENTRAL_ONLY.test(t.slice(0, t.indexOf(' ')))) || texts.some((t) => MINISTRY_POST.test(t))) {
       return { region: CENTRAL, rule: 'central-post', evidence };
     }
