@@ -103,6 +103,8 @@ export const COMPANY_GENERIC_STEMS = new Set([
 export const GOV_LONG_SUFFIXES = [
   '管理委员会', '管委会', '委员会', '人民政府', '人民代表大会', '人大常委会', '办公厅', '办公室', '人民法院', '人民检察院', '检察院', '法院',
   '公安局', '公安厅', '公安部', '监督管理局', '管理局', '管理处', '管理总局', '总局', '派出所', '海关', '税务局', '街道办事处', '办事处', '联络办公室', '联络办',
+  // the army's regional commands (兰州军区, 省军区, 警备区)
+  '军区', '军分区', '警备区',
 ];
 
 /** Department stems used with short suffixes 部/局/厅/委/署/办: 商务部, 发改委. */

@@ -65,6 +65,9 @@ export function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): v
   }
 }
 
+/** Suffixes of papers, universities and hospitals, written right after a name they end. */
+const INSTITUTION_AFTER = /^(都市报|日报|晚报|晨报|时报|商报|报社|电视台|大学|学院|医院|研究院|研究所)/;
+
 /** A city, province or district name that starts before i ends inside [i + 1, end). */
 function placeEndsInside(ctx: Ctx, i: number, end: number): boolean {
   const { s, lx } = ctx;
@@ -126,8 +129,10 @@ function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): num
   // ASCII names must sit at word boundaries
   if (isAsciiAlnum(s.charCodeAt(i)) && i > 0 && isAsciiAlnum(s.charCodeAt(i - 1))) return i;
   if (isAsciiAlnum(s.charCodeAt(end - 1)) && end < n && isAsciiAlnum(s.charCodeAt(end))) return i;
-  // a short name glued to 社 is part of a news agency's name (中通社 is not 中通)
+  // a short name glued to 社 is part of a news agency's name (中通社 is not 中通), and one glued to a
+  // paper's, a university's or a hospital's suffix is part of that name (华西都市报, 华西医院)
   if (end < n && s.charCodeAt(end) === 0x793e) return i;
+  if (end < n && INSTITUTION_AFTER.test(s.slice(end, end + 3))) return i;
   // nor one that starts inside a place name (海华 in 珠海华…: 珠海 ends inside it)
   if (i > 0 && !ctx.taken[i - 1] && placeEndsInside(ctx, i, end)) return i;
   if (end - i === 2 && !aliasOf && insideNameOrTitle(ctx, i, end)) return i;

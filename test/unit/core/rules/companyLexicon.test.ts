@@ -21,4 +21,8 @@ describe('rules/companyLexicon: place names', () => {
     assert.ok(!found('他在珠海华景路散步', stageCompanyLexicon).includes('company:海华'));
     assert.deepEqual(found('海华发布公告', stageCompanyLexicon), ['company:海华']);
   });
+  it("a short name glued to a paper's, a university's or a hospital's suffix is part of that name", () => {
+    assert.deepEqual(found('据华西都市报报道，华西医院专家到场，华西股份发布公告。', stageCompanyLexicon), ['company:华西股份']);
+  });
 });
+

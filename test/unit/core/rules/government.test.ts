@@ -31,5 +31,8 @@ describe('rules/government: names with 和, offices elsewhere', () => {
   it('a long suffix walks back no further than a verb of taking or leaving a post (周立平辞去宁夏回族自治区人民政府主席职务)', () => {
     assert.ok(found('3月26日，周立平辞去宁夏回族自治区人民政府主席职务。', stageGov).includes('government:宁夏回族自治区人民政府'));
   });
+  it("the army's regional commands: 兰州军区, a level alone before one (省军区)", () => {
+    assert.deepEqual(found('省军区和兰州军区官兵赶赴现场。', stageGov), ['government:省军区', 'government:兰州军区']);
+  });
 });
 
