@@ -3,6 +3,7 @@ import { lastSpanCost } from './perceptron';
 import { hasFunctionWord } from '../lexicon/functionWords';
 import { normalizeForMatching } from '../normalize';
 import { GOV_STEMS } from '../lexicon/words';
+import { lookupPlace } from '../lexicon';
 
 /**
  * Merges rule/lexicon spans with model spans.
@@ -213,6 +214,16 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
     if (m) at = Math.max(at, m.end);
   }
   return true;
+}
+
+/**
+ * A legal name with its region in brackets inside it (暉陽(貴州)新能源材料有限公司, X汽车部件（苏州）有限公司):
+ * the form company registers give a subsidiary, one name however the model reads its pieces (a
+ * person, a place, a shorter company).
+ */
+export function regionInBrackets(name: string): boolean {
+  const m = /^(.{2,}?)[（(]([^（()）]{2,8})[）)](.{2,})$/.exec(normalizeForMatching(name));
+  return !!m && isLetter(m[1].charCodeAt(m[1].length - 1)) && lookupPlace(m[2]) !== undefined;
 }
 
 /**
@@ -520,7 +531,7 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
         // such names (齐齐哈尔市政府驻哈尔滨办事处, 联合国驻日内瓦办事处); the model reads a body and a place
       } else if (kd === 'legal' || (kd === 'rule' && (r.type !== 'organization' || sameEndOrg))) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
-        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model);
+        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text));
       } else if (kd === 'rule' && r.type === 'organization' && (r.priority ?? 0) < 85 && !/团$/.test(r.text)) {
         // other suffix-rule organizations over the model's spans only when the model all but rules
         // them out, as for rule-only ones (主教练大陆俱乐部 over the title 主教练: 300, 波兰右翼周刊: 354;

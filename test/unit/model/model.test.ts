@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { loadDefaultModel, locateModelFile, loadModelFile } from '../../../src/core/model';
-import { combineSpans, companyRetype, governmentRetype, modelSplitsName } from '../../../src/core/model/combine';
+import { combineSpans, companyRetype, governmentRetype, modelSplitsName, regionInBrackets } from '../../../src/core/model/combine';
+import { tag } from '../../../src/core';
 import { lastSpanCost } from '../../../src/core/model/perceptron';
 import { codePointToUtf16 } from '../../../training/cluener';
 import type { Span } from '../../../src/core/types';
@@ -144,6 +145,18 @@ describe('model: a suffix-built name the model cuts (modelSplitsName)', () => {
     assert.equal(split(u, '宁波17号青禾银行', [mk('place', u, '宁波'), mk('company', u, '青禾银行')]), false);
     const v = '我们青禾银行';
     assert.equal(split(v, '我们青禾银行', [mk('company', v, '青禾银行')]), false);
+  });
+});
+
+describe('model: a legal name with its region in brackets (regionInBrackets)', () => {
+  it('the name stands whole however the model reads its pieces', () => {
+    assert.equal(regionInBrackets('暉陽(貴州)新能源材料有限公司'), true);
+    assert.equal(regionInBrackets('晨光（江苏）新材料有限公司'), true);
+    // a note in brackets, or nothing before them, is not that form
+    assert.equal(regionInBrackets('晨光（集团）有限公司'), false);
+    assert.equal(regionInBrackets('（江苏）新材料有限公司'), false);
+    const spans = tag('董事长季昕华，晨光(贵州)新能源材料有限公司董事长胡海平等企业家出席。');
+    assert.ok(spans.some((s) => s.type === 'company' && s.text === '晨光(贵州)新能源材料有限公司'), JSON.stringify(spans));
   });
 });
 
