@@ -14,6 +14,7 @@ import { stageDates } from './dates';
 import { stageBylines } from './bylines';
 import { stageCompanies } from './companies';
 import { stageCompanyLexicon } from './companyLexicon';
+import { stageStockCodes } from './stockCodes';
 import { stageParties } from './parties';
 import { stageGov } from './government';
 import { stageOrgs } from './organizations';
@@ -35,6 +36,7 @@ export const PIPELINE: readonly Stage[] = [
   stageDates, // 1998年1月5日, 今天上午: before anything reads its numerals as names or places
   stageBylines, // 编辑：常萌, 来源：新华社
   stageCompanies, // legal names: 华为技术有限公司
+  stageStockCodes, // a name before a stock code: 國藥科技(8156)
   stageCompanyLexicon, // known short names: 宁德时代
   stageParties, // 中国共产党, 中共十五大
   stageGov, // 国务院, 北京市商务局, 市委宣传部

@@ -41,6 +41,8 @@ export interface RichSpan extends Span {
   aliasOf?: string;
   /** Companies: true when recognised by a legal-name suffix. */
   legal?: boolean;
+  /** Companies: named with a stock code in brackets after them (國藥科技(8156)). */
+  listed?: boolean;
   /** Places without lexicon info (venues): canonical name of the region written before them. */
   within?: string;
 }
