@@ -65,6 +65,9 @@ export function stageCompanyLexicon(ctx: Ctx, extraMap?: Map<string, string>): v
   }
 }
 
+/** Posts written after a name (奚正平董事长). */
+const POST_AFTER_NAME = /^(董事长|总裁|总经理|副总裁|行长|主席|书记|省长|市长|部长)/;
+
 /** Suffixes of papers, universities and hospitals, written right after a name they end. */
 const INSTITUTION_AFTER = /^(都市报|日报|晚报|晨报|时报|商报|报社|电视台|大学|学院|医院|研究院|研究所)/;
 
@@ -97,6 +100,8 @@ function insideNameOrTitle(ctx: Ctx, i: number, end: number): boolean {
   }
   // a surname right before, and the three characters end where a name ends
   if (!lx.surnames.has(s.charCodeAt(i - 1))) return false;
+  // …or a post follows them (转达了奚正平董事长的问候: 正平 is a given name)
+  if (POST_AFTER_NAME.test(s.slice(end, end + 3))) return true;
   // the surname starts a name: at the start, after punctuation, or right after a title (部长李)
   const b = i - 1;
   if (b > 0 && isHan(s.charCodeAt(b - 1)) && !titleEndsAt(ctx, b)) return false;

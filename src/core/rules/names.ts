@@ -99,6 +99,8 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   const lastLong = s.charCodeAt(p + long - 1);
   // a conjunction or verb cannot end a clause right before punctuation: there it ends the name (邱光和，)
   if (bLong && p + long < n && CLAUSE_END[s.charCodeAt(p + long)] === 1 && !NOT_NAME_LAST.has(lastLong)) return p + long;
+  // …and before 一行 (the party a guest leads: 陈江和一行)
+  if (bLong && s.startsWith('一行', p + long) && !NOT_NAME_LAST.has(lastLong)) return p + long;
   if (bLong && !(bShort && FUNCTION_CHARS.has(lastLong))) return p + long;
   if (bShort) return p + short;
   return FUNCTION_CHARS.has(lastLong) ? p + short : p + long;

@@ -343,7 +343,7 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   for (let k = 0; k < 6; k++) {
     const sep = s[e];
     let next: Unit | undefined;
-    if (sep === '、' || sep === '兼' || sep === '和' || sep === '及' || sep === '/') {
+    if (sep === '、' || sep === '兼' || sep === '暨' || sep === '和' || sep === '及' || sep === '/') {
       next = parseUnit(ctx, e + 1);
       // 、 between a title and another title only; a name after 、 ends the chain
     }

@@ -24,5 +24,8 @@ describe('rules/companyLexicon: place names', () => {
   it("a short name glued to a paper's, a university's or a hospital's suffix is part of that name", () => {
     assert.deepEqual(found('据华西都市报报道，华西医院专家到场，华西股份发布公告。', stageCompanyLexicon), ['company:华西股份']);
   });
+  it('a short name that is a given name before a post is no company (转达了奚正平董事长的问候)', () => {
+    assert.deepEqual(found('并转达了奚正平董事长的问候。', stageCompanyLexicon), []);
+  });
 });
 

@@ -88,5 +88,11 @@ describe('rules/titles', () => {
     assert.equal(p?.chain?.inText, '广西壮族自治区主席');
     assert.ok(found('内蒙古自治区副主席陈立平出席。', stageTitles).includes('person:陈立平'));
   });
+  it('posts joined by 暨 are one chain (董事长暨总裁), and a name ending in 和 before 一行 keeps it', () => {
+    const p = recognizeRich('台积电董事长暨总裁周立家今天表示。').find((s) => s.type === 'person');
+    assert.equal(p?.text, '周立家');
+    assert.equal(p?.chain?.inText, '董事长暨总裁');
+    assert.ok(recognizeRich('会见了远方国际集团董事局主席钱东和一行。').some((s) => s.type === 'person' && s.text === '钱东和'));
+  });
 });
 
