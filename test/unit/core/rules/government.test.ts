@@ -34,5 +34,8 @@ describe('rules/government: names with 和, offices elsewhere', () => {
   it("the army's regional commands: 兰州军区, a level alone before one (省军区)", () => {
     assert.deepEqual(found('省军区和兰州军区官兵赶赴现场。', stageGov), ['government:省军区', 'government:兰州军区']);
   });
+  it("a party committee's standing committee: 市委常委会 after a verb, 全国人大常委会 whole", () => {
+    assert.deepEqual(found('主持召开市委常委会会议，全国人大常委会审议。', stageGov), ['government:市委常委会', 'government:全国人大常委会']);
+  });
 });
 

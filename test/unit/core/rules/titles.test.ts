@@ -94,5 +94,8 @@ describe('rules/titles', () => {
     assert.equal(p?.chain?.inText, '董事长暨总裁');
     assert.ok(recognizeRich('会见了远方国际集团董事局主席钱东和一行。').some((s) => s.type === 'person' && s.text === '钱东和'));
   });
+  it('a rarer surname of the 百家姓 starts a name after a chain (黄石市委书记郄立才)', () => {
+    assert.ok(found('黄石市委书记郄立才主持召开会议。', stageTitles).includes('person:郄立才'));
+  });
 });
 
