@@ -6,7 +6,7 @@
  * post the chain does not write is postRegion.ts's.
  */
 import type { TitleInfo } from '../types';
-import { lookupPlace } from '../lexicon';
+import { lexicons, lookupPlace } from '../lexicon';
 import { normalizeForMatching } from '../normalize';
 import type { TitleChain } from '../recognize';
 
@@ -34,6 +34,8 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
   // the body of the link before, as written in full: 镇江市委, 工业和信息化部
   let body: { party?: string; named?: string } = {};
   const local = region && region !== '中央' && !organization ? region : undefined;
+  // the ministry a chain written as 部党组成员、副部长 belongs to, when the article names one
+  let ministry: string | undefined;
   for (let k = 0; k < chain.units.length; k++) {
     const u = chain.units[k];
     if (u.start > cursor) parts.push(text.slice(cursor, u.start));
@@ -46,12 +48,20 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     else if (!u.region && local && /^[市省区县州]/.test(t)) full = (local.endsWith(t[0]) ? local.slice(0, -1) : local) + full; // 周宁县 + 县委 → 周宁县委
     else if (!u.region && local && /^自治区/.test(t)) full = local + full; // 内蒙古 + 自治区党委书记
     else if (k > 0 && !u.region && !u.hasRegionalPrefix && body.named && t === u.core) full = body.named + full; // 部党组书记、部长
+    else if (k === 0 && !u.region && chain.orgStart === undefined && MINISTRY_LINK.test(t)) {
+      // 部党组成员、副部长 in a ministry's own news: the one ministry the article names
+      const m = articleMinistry(text, normalized ?? normalizeForMatching(text));
+      if (m) {
+        full = m + full.slice(1);
+        ministry = m;
+      }
+    }
     const written = normalizeForMatching(full);
     const party = PARTY_BODY.exec(written.slice(0, Math.max(0, written.length - u.core.length)));
     // a named body before the post (工业和信息化部党组书记 → 工业和信息化部); not a plain region prefix
     const added = full.slice(0, full.length - (u.end - u.start)); // the region written in front, if any
     const named = chain.orgStart !== undefined && chain.orgEnd !== undefined && chain.orgType !== 'company' && k === 0 ? added + text.slice(chain.orgStart, chain.orgEnd) : undefined;
-    body = { party: party ? full.slice(0, party[1].length) : body.party, named: named ?? body.named };
+    body = { party: party ? full.slice(0, party[1].length) : body.party, named: named ?? (k === 0 ? ministry : undefined) ?? body.named };
     parts.push(full);
     cursor = u.end;
   }
@@ -61,4 +71,36 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     region: organization ? undefined : region,
     organization,
   };
+}
+
+/** A link that names its ministry only as 部 (部党组书记, 部长, 副部长, 部党组成员). */
+const MINISTRY_LINK = /^部(?:党组|长|副部长|长助理)|^副部长$/;
+
+const PARTY_DEPT = /(组织|宣传|统战|政法|武装|联络)部$/;
+
+let ministryCache: { normalized: string; ministry: string | undefined } | undefined;
+/**
+ * The one ministry (a fixed government name ending in 部) the article names, as written; undefined
+ * when it names none or several. Computed once per article (every chain of it asks the same).
+ */
+function articleMinistry(text: string, normalized: string): string | undefined {
+  if (ministryCache?.normalized === normalized) return ministryCache.ministry;
+  const lx = lexicons();
+  const found = new Map<string, string>();
+  // every 部 that ends a ministry's name: a fixed name (商务部) or a department stem (工业和信息化 + 部)
+  for (let e = normalized.indexOf('部'); e >= 0 && found.size < 2; e = normalized.indexOf('部', e + 1)) {
+    let start = -1;
+    for (let L = 10; L >= 2 && start < 0; L--) {
+      const a = e + 1 - L;
+      if (a < 0) continue;
+      if (lx.govFixed.getIn(normalized, a, e + 1) !== undefined || (L > 2 && lx.govStems.getIn(normalized, a, e) !== undefined)) start = a;
+    }
+    if (start < 0) continue;
+    const name = normalized.slice(start, e + 1);
+    // (a party's departments are no ministry: 组织部, 宣传部)
+    if (!PARTY_DEPT.test(name) && !found.has(name)) found.set(name, text.slice(start, e + 1));
+  }
+  const ministry = found.size === 1 ? [...found.values()][0] : undefined;
+  ministryCache = { normalized, ministry };
+  return ministry;
 }

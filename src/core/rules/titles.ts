@@ -165,6 +165,8 @@ const TITLE_CTX_WORDS = ['会见', '接见', '会晤', '陪同', '出席', '参�
 const TITLE_CTX_WORD_SET = new Set(TITLE_CTX_WORDS);
 const TITLE_CTX_WORD_LAST = codeSet(TITLE_CTX_WORDS.map((w) => w[1]).join(''));
 const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应有');
+const DETERMINER_CHARS = codeSet('该本原前');
+const LEVEL_FIRST = codeSet('省市县区州镇乡');
 
 function isTitleStartContext(ctx: Ctx, i: number): boolean {
   if (i === 0) return true;
@@ -172,6 +174,8 @@ function isTitleStartContext(ctx: Ctx, i: number): boolean {
   if (!isHan(c)) return true;
   if (ctx.taken[i - 1]) return true;
   if (TITLE_CTX_CHARS[c] === 1) return true;
+  // a determiner before a level's body (该县委常委, 本市副市长, 原省委书记)
+  if (DETERMINER_CHARS[c] === 1 && LEVEL_FIRST[ctx.s.charCodeAt(i)] === 1) return true;
   return i >= 2 && TITLE_CTX_WORD_LAST[c] === 1 && TITLE_CTX_WORD_SET.has(ctx.s.slice(i - 2, i));
 }
 

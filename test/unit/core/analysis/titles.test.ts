@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { ArticleRegion, titleInfo } from '../../../../src/core/analysis/titles';
 import { normalizeForMatching } from '../../../../src/core/normalize';
 import { recognizeRich } from '../../../../src/core/recognize';
+import { analyze } from '../../../../src/core';
 
 describe('analysis/titles', () => {
   it('spells out the region of each unit of a chain', () => {
@@ -52,4 +53,16 @@ describe('analysis/titles', () => {
   it('a post takes the region named last before it in the same line, not the section heading', () => {
     assert.equal(regionOf('臺北市:市長郝立新，副市長陳東平。新北市:市長朱西平，副市長李南平。', '朱西平'), '新北');
   });
+  it("a chain written as 部党组成员、副部长 in a ministry's news: the one ministry the article names, on every link", () => {
+    const e = analyze('工业和信息化部召开座谈会。部党组成员、副部长周立平，办公厅负责人出席。').entities.find((x) => x.name === '周立平');
+    assert.equal(e?.titles[0]?.full, '工业和信息化部党组成员、工业和信息化部副部长');
+    // two ministries named: no guess
+    const two = analyze('工业和信息化部与商务部召开座谈会。部党组成员、副部长周立平出席。').entities.find((x) => x.name === '周立平');
+    assert.equal(two?.titles[0]?.full, '部党组成员、副部长');
+  });
+  it('a determiner before a level\'s body starts a chain (该县委常委、副县长)', () => {
+    const e = analyze('春节假期，该县委常委、副县长周立平一行先后拜访了企业。').entities.find((x) => x.name === '周立平');
+    assert.equal(e?.titles[0]?.inText, '县委常委、副县长');
+  });
 });
+
