@@ -70,6 +70,9 @@ export function placeNamed(norm: string, a: number, b: number): boolean {
   return t.length >= 2 && (lookupPlace(t) !== undefined || shortFormPlace(t) !== undefined);
 }
 
+/** What a model company runs on into after its name: its headquarters, offices or subsidiaries. */
+const RUNS_ON = /(?:集团|集團|公司)((?:香港|北京|上海|中国|中國|亚太|亞太|全球|海外)?(?:总部|總部|旗下公司|旗下企业|旗下企業|旗下))$/;
+
 function recognizeMerged(text: string, options: RecognizeOptions | undefined, plain: boolean, normalized?: string): Span[] {
   const rules = normalized === undefined ? recognizeRich(text) : runRules(text, PIPELINE, normalized);
   if (options?.useModel === false || typeof text !== 'string' || text.length > MODEL_MAX_CHARS) return plain ? plainSpans(rules) : rules;
@@ -188,6 +191,9 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
     if (!sp || sp.start < lastEnd || sp.end <= sp.start || sp.end > text.length) continue;
     // the model's companies that name none (集团公司) or another kind of body (新疆生产建设兵团): combine.ts
     if (sp.type === 'company' && ((sp as RichSpan).priority ?? 30) <= 30) {
+      // a company's headquarters or subsidiaries named after it (集团香港总部, 中信集团旗下公司): the company
+      const cut = RUNS_ON.exec(sp.text);
+      if (cut) sp = { ...sp, end: sp.end - cut[1].length, text: sp.text.slice(0, sp.text.length - cut[1].length) };
       const t = companyRetype(sp.text);
       if (t === null) continue;
       if (t) sp = { ...sp, type: t };

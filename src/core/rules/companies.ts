@@ -47,6 +47,15 @@ export function stageCompanies(ctx: Ctx): void {
       if (start - back.cutBy.length - before >= 2) start = before;
     }
     if (start >= sufStart) continue;
+    // a post inside the stem ends a clause the walk ran over (胡昌升省长盛赞正威集团): the name starts after it
+    for (let k = start; k < sufStart - 2; k++) {
+      if (lx.titleCores.first[s.charCodeAt(k)] === 0) continue;
+      const core = lx.titleCores.longest(s, k, sufStart);
+      if (core && core[0] - k >= 2 && sufStart - core[0] >= 2) {
+        start = core[0];
+        k = core[0] - 1;
+      }
+    }
     // two names joined by a dash are one foreign company (拜耳—孟山都集团): the walk back goes on over it
     if (start >= 2 && DASH[s.charCodeAt(start - 1)] === 1 && !back.cutBy) {
       const first = walkBack(s, start - 1, 12, ctx.taken, 0, lx);

@@ -30,4 +30,8 @@ describe('rules/companies', () => {
     assert.deepEqual(found('会见了青禾—孟山都集团总裁', stageCompanies), ['company:青禾—孟山都集团']);
     assert.deepEqual(found('要深入集团下属企业，介绍了集团公司情况', stageCompanies), []);
   });
+  it('a post inside the stem ends the clause the walk ran over (周立平省长盛赞远方集团)', () => {
+    assert.ok(!found('周立平省长盛赞远方集团取得的成就。', stageCompanies).some((x) => x.includes('省长')));
+  });
 });
+

@@ -55,5 +55,10 @@ describe('recognize: model persons that name a place', () => {
     const people = recognize('副市长刘四川、赵志坚、侯友明出席会议。').filter((s) => s.type === 'person');
     assert.deepEqual(people.map((s) => [s.text, s.role, s.chain?.inText]), [['刘四川', 'official', '副市长'], ['赵志坚', 'official', '副市长'], ['侯友明', 'official', '副市长']]);
   });
+  it("a model company that runs on into its headquarters or subsidiaries is the company (中信集团旗下公司, 集团香港总部)", () => {
+    const companies = (t: string) => recognize(t).filter((s) => s.type === 'company').map((s) => s.text);
+    assert.ok(!companies('宋立平一行到集团香港总部访问。').some((c) => c.endsWith('总部')));
+    assert.ok(!companies('该院是中信集团旗下公司。').some((c) => c.endsWith('旗下公司')));
+  });
 });
 
