@@ -9,7 +9,7 @@
 import type { Entity, EntityType, Mention, PersonRole, Region, Sentence, HomeRegion } from '../types';
 import { lexicons, lookupPlace } from '../lexicon';
 import { normalizeForMatching } from '../normalize';
-import type { RichSpan } from '../recognize';
+import type { RichSpan, TitleChain } from '../recognize';
 import { resolveAliases } from './aliases';
 import { indexAt } from './sentences';
 import { ArticleRegion, titleInfo } from './titles';
@@ -96,7 +96,8 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
   const articleRegion = new ArticleRegion(spans, normalized, input.home);
   const mentions: Mention[] = [];
   // membership sets beside the output arrays, so long documents stay linear
-  const seen = new Map<Entity, { aliases: Set<string>; sections: Set<string>; titles: Set<string> }>();
+  // (bareOfficial: the person is an official only by a bare post so far)
+  const seen = new Map<Entity, { aliases: Set<string>; sections: Set<string>; titles: Set<string>; bareOfficial?: boolean }>();
   const seenOf = (e: Entity) => {
     let v = seen.get(e);
     if (!v) {
@@ -157,7 +158,19 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
     } else if (sp.type === 'person') {
       entity = getEntity('person', sp.text, keyOf(sp), sp.start);
       const role = sp.role;
-      if (role && (!entity.role || ROLE_RANK[role] > ROLE_RANK[entity.role])) entity.role = role;
+      // a bare post (王文银主席, 书记) says less than a company's post (集团董事局主席王文银): a business
+      // person stays one when elsewhere only a bare post is written with the name, and becomes one over it
+      const bare = role === 'official' && isBarePost(sp.chain);
+      const es0 = seenOf(entity);
+      if (role === 'business' && sp.chain && entity.role === 'official' && es0.bareOfficial) {
+        entity.role = 'business';
+        es0.bareOfficial = false;
+      } else if (bare && entity.role === 'business') {
+        // keep the business role
+      } else if (role && (!entity.role || ROLE_RANK[role] > ROLE_RANK[entity.role])) {
+        entity.role = role;
+        es0.bareOfficial = bare;
+      } else if (role === 'official' && entity.role === 'official' && !bare) es0.bareOfficial = false;
       if (sp.chain) {
         const org = sp.chain.organization ? canonicalCompany(sp.chain.organization, nameKey(sp.chain.organization)) : undefined;
         const isOfficial = sp.role === 'official';
@@ -208,4 +221,10 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
     if (e.type === 'person' && !e.role) e.role = 'other';
   }
   return { entities, mentions };
+}
+
+/** A post written bare, with no region, body or company (王文银主席, 书记): weak evidence of office. */
+function isBarePost(chain: TitleChain | undefined): boolean {
+  if (!chain) return false;
+  return chain.units.length === 1 && !chain.region && !chain.organization && !chain.units[0].hasRegionalPrefix && chain.units[0].text === chain.units[0].core;
 }

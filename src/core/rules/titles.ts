@@ -420,7 +420,9 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   // a public post in the chain: a region, or a party/state body written before the post (市政协副主席)
   // (not a chamber named with its region: 上海市新沪商联合会会长, 中华总商会会长)
   const statePost = units.some((u) => !BUSINESS_ASSOCIATION.test(s.slice(u.start, u.coreStart)) && (!!u.region || (u.prefixStart < u.coreStart && STATE_BODY.test(s.slice(u.prefixStart, u.coreStart)))));
-  if (org?.type === 'company' || allCores.some((c) => BUSINESS_CORES.has(c))) role = 'business';
+  // (a board's post is a company's: 董事局主席, 董事会秘书, 监事会主席)
+  const boardPost = units.some((u) => /董事|监事/.test(s.slice(u.prefixStart, u.coreStart)));
+  if (org?.type === 'company' || boardPost || allCores.some((c) => BUSINESS_CORES.has(c))) role = 'business';
   else if (allCores.every((c) => OTHER_CORES.has(c))) role = 'other';
   // posts in a chamber of commerce or a manufacturers' association are held by business people
   else if (!statePost && org?.type === 'organization' && BUSINESS_ASSOCIATION.test(s.slice(org.start, org.end))) role = 'business';

@@ -4,6 +4,7 @@ import { findRegions } from '../../../../src/core/analysis/sections';
 import { splitSentences } from '../../../../src/core/analysis/sentences';
 import { normalizeForMatching } from '../../../../src/core/normalize';
 import { recognizeRich } from '../../../../src/core/recognize';
+import { analyze } from '../../../../src/core';
 
 function entitiesOf(text: string) {
   const normalized = normalizeForMatching(text);
@@ -29,4 +30,14 @@ describe('analysis/entities', () => {
     assert.equal(p?.region, '广州');
     assert.equal(p?.titles[0].full, '广州市委副书记、广州市市长');
   });
+  it("a bare post (周立平主席) does not make an official of a company's chairman, in either order", () => {
+    for (const text of ['与周立平主席共话合作。受到远方集团董事局主席周立平的欢迎。', '远方集团董事长周立平出席。周立平主席表示欢迎。']) {
+      const e = analyze(text).entities.find((x) => x.name === '周立平');
+      assert.equal(e?.role, 'business', text);
+    }
+    // a regional post still makes an official
+    const o = analyze('远方集团董事长周立平出席。省政协副主席周立平表示欢迎。').entities.find((x) => x.name === '周立平');
+    assert.equal(o?.role, 'official');
+  });
 });
+
