@@ -21,6 +21,9 @@ const NATIONAL_OUTLET = /新华社|新华网|人民日报|人民网|中新社|�
 /** How far back (code units) a region named before a post in the same line still names its region. */
 const NEAR_CHARS = 60;
 
+/** Province-level regions without a province's party committee or government (省委, 省长). */
+const NOT_A_PROVINCE = /^(香港|澳门|台湾)/;
+
 export type PostLevel = 'central' | 'sar' | 'province' | 'city' | 'district' | 'county';
 
 /** Bodies and posts of the central party and state (no region of their own). */
@@ -75,13 +78,15 @@ export class ArticleRegion {
       return written ?? this.sar();
     }
     if (!level) return this.succeeds(chain) ?? section?.name;
+    // Hong Kong and Macau have no provincial party committee or governor: a 省委/省长 post is never theirs
+    const fits = (r: string | undefined) => (r !== undefined && !(level === 'province' && NOT_A_PROVINCE.test(r)) ? r : undefined);
     // the region of that level named last before the post in the same line (臺北市：市長郝龍斌，…新北市：市長朱立倫),
     // unless the post's own section heading comes after it
-    const near = this.nearest(level, chain.start, section?.headingStart ?? -1);
+    const near = fits(this.nearest(level, chain.start, section?.headingStart ?? -1));
     if (near) return near;
     if (section) {
       const p = lookupPlace(section.name);
-      if (p && levelOf(p) === level) return section.name;
+      if (p && levelOf(p) === level && fits(section.name)) return section.name;
     }
     if (section) {
       // a city post in a province's section: the article's city of that province
@@ -90,9 +95,9 @@ export class ArticleRegion {
     }
     // the article's own outlet or local dateline (马鞍山日报, 本报讯) says whose 市领导 these are; a
     // national agency's dateline (新华社北京…电) says only where it was filed
-    const home = this.homeAt(level);
+    const home = fits(this.homeAt(level));
     if (home && !NATIONAL_OUTLET.test(this.home!.evidence)) return home;
-    return this.lead(level) ?? home;
+    return this.lead(level, undefined, level === 'province' ? NOT_A_PROVINCE : undefined) ?? home;
   }
 
   /**
@@ -167,7 +172,7 @@ export class ArticleRegion {
   }
 
   /** The region at `level` the article points to (within `within`, when given), if one clearly leads. */
-  private lead(level: PostLevel | 'sar', within?: string): string | undefined {
+  private lead(level: PostLevel | 'sar', within?: string, skip?: RegExp): string | undefined {
     this.tallies ??= this.count();
     const m = this.tallies[level === 'sar' ? 'sar' : level];
     let best: string | undefined;
@@ -175,6 +180,7 @@ export class ArticleRegion {
     let second = 0;
     for (const [k, v] of m) {
       if (within && k !== within && !ancestors(k).includes(within)) continue;
+      if (skip?.test(k)) continue;
       if (v > bestN) {
         second = bestN;
         bestN = v;

@@ -28,4 +28,9 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     const o = officials('3月28日，周立平辞去广西壮族自治区主席职务，钱东平任代理秘书长。');
     assert.notEqual(o['钱东平']?.[0], '广西');
   });
+  it('a provincial post is never Hong Kong\'s or Macau\'s: a Hong Kong dateline leaves 省委书记 to the province the article names', () => {
+    const o = officials('本报香港讯 5月19日至21日，省委书记周立平在香港拜会了企业。周立平说，江西欢迎港商到江西投资，江西将优化服务。');
+    assert.equal(o['周立平']?.[0], '江西');
+  });
 });
+
