@@ -22,8 +22,8 @@ const { walkBack } = walkBackModule;
 
 const GOV_LONG_WORDS = new WordScanner(() => GOV_LONG_SUFFIXES);
 
-/** The army's regional commands. */
-const MILITARY = /^(军区|军分区|警备区)$/;
+/** Suffixes a level alone may come before: the army's regional commands, a government's offices. */
+const LEVEL_STEM = /^(军区|军分区|警备区|政府办|政府研究室|政策研究室)$/;
 
 export function stageGov(ctx: Ctx): void {
   const { s, n, lx } = ctx;
@@ -71,8 +71,8 @@ export function stageGov(ctx: Ctx): void {
     // 代理 (a verb here; the companies' walk keeps it, 广告代理有限公司)
     const acting = s.lastIndexOf('代理', a - 2);
     if (acting >= start && ctx.lx.places.longest(s, acting + 2, a)) start = acting + 2;
-    // a level alone before a command (省军区, 市警备区): the region's own
-    if (a - start < 2 && a - start === 1 && MILITARY.test(s.slice(a, b)) && levelCharBefore(ctx, a)) start = a - 1;
+    // a level alone before a command or an office (省军区, 市政府办): the region's own
+    if (a - start < 2 && a - start === 1 && LEVEL_STEM.test(s.slice(a, b)) && levelCharBefore(ctx, a)) start = a - 1;
     else if (a - start < 2) continue;
     const stem = s.slice(start, a);
     if (/^(该|本|此|各|这个|相关|有关|上述|其|我|你|他)/.test(stem)) continue;

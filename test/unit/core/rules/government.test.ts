@@ -37,5 +37,8 @@ describe('rules/government: names with 和, offices elsewhere', () => {
   it("a party committee's standing committee: 市委常委会 after a verb, 全国人大常委会 whole", () => {
     assert.deepEqual(found('主持召开市委常委会会议，全国人大常委会审议。', stageGov), ['government:市委常委会', 'government:全国人大常委会']);
   });
+  it("a government's own offices and the disaster-relief committee: 省政府研究室, 市委政策研究室, 国家减灾委", () => {
+    assert.deepEqual(found('省政府研究室、市委政策研究室和国家减灾委负责人出席。', stageGov), ['government:省政府研究室', 'government:市委政策研究室', 'government:国家减灾委']);
+  });
 });
 
