@@ -33,6 +33,7 @@ import { AnalysisChangedNotificationMethod, ArticleSummaryRequestMethod, EntityR
 import { bigArticle } from '../scripts/bigArticle';
 import { sharedPath } from '../scripts/sharedData';
 import { opt } from '../scripts/cliArgs';
+import { percentiles } from './percentiles';
 
 const root = path.join(__dirname, '..');
 const SERVER = path.join(root, 'dist', 'server', 'server.js');
@@ -44,11 +45,7 @@ const EDIT_EVERY_MS = Number(opt('edit-every', '3000'));
 const HOVER_EVERY_MS = 50;
 const JSON_OUT = opt('json', '');
 
-function stats(xs: number[]): { n: number; p50: number; p95: number; max: number } {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (f: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(f * s.length))] : NaN);
-  return { n: s.length, p50: q(0.5), p95: q(0.95), max: s.length ? s[s.length - 1] : NaN };
-}
+const stats = percentiles;
 
 const fmt = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '—');
 

@@ -28,6 +28,7 @@ import {
 import { AnalysisChangedNotificationMethod, EntityRangesRequestMethod, type AnalysisChangedParams } from '../src/protocol';
 import { bigArticle } from '../scripts/bigArticle';
 import { opt } from '../scripts/cliArgs';
+import { percentiles, type Percentiles } from './percentiles';
 import { analyze } from '../src/core';
 
 const root = path.join(__dirname, '..');
@@ -36,10 +37,10 @@ const CHARS = Number(opt('chars', '10000'));
 const KEYS = Number(opt('keys', '40'));
 const JSON_OUT = opt('json', '');
 
-function stats(xs: number[]): { n: number; p50: number; p95: number; max: number } {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (f: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(f * s.length))] : NaN);
-  return { n: s.length, p50: +q(0.5).toFixed(1), p95: +q(0.95).toFixed(1), max: +(s[s.length - 1] ?? NaN).toFixed(1) };
+/** Percentiles rounded to 0.1 ms, as recorded. */
+function stats(xs: number[]): Percentiles {
+  const p = percentiles(xs);
+  return { n: p.n, p50: +p.p50.toFixed(1), p95: +p.p95.toFixed(1), max: +p.max.toFixed(1) };
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
