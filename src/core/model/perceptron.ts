@@ -3,7 +3,9 @@
  * weight table, integer Viterbi; the WebAssembly kernel decodes where SIMD is available), the
  * text's cutting into segments, and the span costs the merge asks for. Tag sets and Viterbi live in
  * ./tags.ts, the weights format in ./modelFile.ts (re-exported here for existing importers);
- * training in training/train.ts.
+ * training in training/train.ts. A little over 600 lines on purpose: the JavaScript decoder here
+ * mirrors the WebAssembly kernel step for step (a unit test compares them), and the two halves of
+ * that mirror are kept in one file so they change together.
  */
 import type { EntityType, Span } from '../types';
 import { FeatureScratch, Lexicon, MAX_FEATS_PER_POS, N_LEX, NgramTable, UNI_W, Vocab, buildNormTable, extract } from './features';
