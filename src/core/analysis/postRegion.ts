@@ -108,7 +108,7 @@ export class ArticleRegion {
   private nearest(level: PostLevel, pos: number, after: number): string | undefined {
     const t = this.normalized;
     const lx = lexicons();
-    const from = Math.max(after, pos - NEAR_CHARS, t.lastIndexOf('\n', pos - 1) + 1);
+    const from = Math.max(after, lineStartWithin(t, pos, NEAR_CHARS));
     let best: string | undefined;
     for (let k = from; k < pos; k++) {
       if (lx.places.first[t.charCodeAt(k)] === 0) continue;
@@ -141,8 +141,8 @@ export class ArticleRegion {
       if (posts[mid].start < chain.start) lo = mid + 1;
       else hi = mid;
     }
-    const lineStart = this.normalized.lastIndexOf('\n', chain.start - 1) + 1;
-    for (let k = lo - 1; k >= 0 && posts[k].start >= Math.max(lineStart, chain.start - NEAR_CHARS); k--) {
+    const from = lineStartWithin(this.normalized, chain.start, NEAR_CHARS);
+    for (let k = lo - 1; k >= 0 && posts[k].start >= from; k--) {
       if (posts[k].core === core) return posts[k].region;
     }
     return undefined;
@@ -268,4 +268,14 @@ function ancestors(name: string): string[] {
 function bareCore(chain: TitleChain): string | undefined {
   const core = chain.units[chain.units.length - 1]?.core;
   return core?.replace(/^代理?/, '');
+}
+
+/**
+ * The start of `pos`'s line, or `pos - max` when the line starts further back: looked for only that
+ * far, so a megabyte on one line costs no more than a short one.
+ */
+function lineStartWithin(t: string, pos: number, max: number): number {
+  const floor = Math.max(0, pos - max);
+  for (let j = pos - 1; j >= floor; j--) if (t.charCodeAt(j) === 10) return j + 1;
+  return floor;
 }

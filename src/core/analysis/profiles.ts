@@ -28,17 +28,26 @@ export function profileChains(text: string, normalized: string, spans: RichSpan[
   for (let k = 0; k < spans.length; k++) {
     const p = spans[k];
     if (p.type !== 'person' || p.chain) continue;
-    // the person opens its line
-    const lineStart = normalized.lastIndexOf('\n', p.start - 1) + 1;
-    if (p.start - lineStart > 12 || !LEAD.test(normalized.slice(lineStart, p.start))) continue;
+    // the person opens its line (a line break at most 12 characters before it, or the text's start)
+    let lineStart = -1;
+    for (let j = p.start - 1; j >= 0 && j >= p.start - 13; j--) {
+      if (normalized.charCodeAt(j) === 10) {
+        lineStart = j + 1;
+        break;
+      }
+    }
+    if (lineStart < 0 && p.start <= 12) lineStart = 0;
+    if (lineStart < 0 || !LEAD.test(normalized.slice(lineStart, p.start))) continue;
     if (k > 0 && spans[k - 1].end > lineStart) continue;
     // its first sentence, and the marker of the present in it
     let end = p.end;
     while (end < normalized.length && !SENTENCE_END.test(normalized[end])) end++;
+    // (searched within the sentence only: a long text of name-led lines stays linear)
+    const sentence = normalized.slice(p.end, end);
     let at = -1;
     for (const w of NOW) {
-      const i = normalized.indexOf(w, p.end);
-      if (i >= 0 && i < end && (at < 0 || i < at)) at = i + w.length;
+      const i = sentence.indexOf(w);
+      if (i >= 0 && (at < 0 || p.end + i < at)) at = p.end + i + w.length;
     }
     if (at < 0) continue;
     // the chains after it, joined as written; none may be followed by a name (现任市长张三 is 张三's)
