@@ -145,7 +145,7 @@ export function readNameStrict(ctx: Ctx, p: number): number | undefined {
 
 /** Leader titles after which a surname alone names the person (江主席, 李总理). */
 export const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '总统', '副总统', '首相']);
-const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|选举|任命|决定|提名|推选|接受|免去|向|与|和|同|及|对|给|请|由|在|是|了|的|以|当)$/;
+const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|选举|任命|委任|聘任|聘请|委派|推举|决定|提名|推选|接受|免去|向|与|和|同|及|对|给|请|由|在|是|了|的|以|当)$/;
 /** Surnames that are far more often ordinary words before a title (共和国总统, 该党主席, 副总理). */
 const LONE_SURNAME_NOT = new Set('国党和文明时海方高全平成金关安常云都相来门商师副总代前原新老大小会长于'.split(''));
 /** Verbs before a lone surname and a leader title: 热烈欢迎江主席, 迎接江主席, 聆听江主席演讲, 当江主席走上讲台. */

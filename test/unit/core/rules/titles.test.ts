@@ -97,5 +97,11 @@ describe('rules/titles', () => {
   it('a rarer surname of the 百家姓 starts a name after a chain (黄石市委书记郄立才)', () => {
     assert.ok(found('黄石市委书记郄立才主持召开会议。', stageTitles).includes('person:郄立才'));
   });
+  it('Hong Kong appointments: 委任X为署理行政总裁 (an acting post; a name before 为 even where 成为 is a word)', () => {
+    const p = recognizeRich('董事会宣布委任梁立成为署理行政总裁。').find((s) => s.type === 'person');
+    assert.equal(p?.text, '梁立成');
+    assert.equal(p?.role, 'business');
+    assert.equal(p?.chain?.inText, '署理行政总裁');
+  });
 });
 
