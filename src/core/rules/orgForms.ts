@@ -61,6 +61,8 @@ const SAR = new Set(['香港', '澳门']);
  * 香港特区政府 = 香港政府; 香港特区立法会 = 香港立法会).
  */
 export function bodyKey(key: string): string {
+  // a region's 人民政府 is its 政府 (黄石市人民政府 ↔ 市政府)
+  if (key.endsWith('人民政府')) key = key.slice(0, -4) + '政府';
   if (!key.includes('特')) return key;
   const k = key.replace(/特别行政区/g, '特区');
   const p = placePrefix(k);

@@ -37,6 +37,11 @@ describe('analysis/aliases: the forms of one name', () => {
     assert.deepEqual(bodyShortForms(bodyKey('澳门特别行政区政府代表团')), ['政府代表团', '特区政府代表团']);
     assert.deepEqual(bodyShortForms('上海市浙江商会'), ['市浙江商会', '浙江商会'], 'one region only: no bare 商会');
   });
+  it("a region's 人民政府 is its 政府: 黄石市人民政府 ↔ 黄石市政府 ↔ 市政府", () => {
+    assert.equal(bodyKey('黄石市人民政府'), '黄石市政府');
+    assert.ok(bodyShortForms(bodyKey('黄石市人民政府')).includes('市政府'));
+    assert.equal(bodyKey('国务院'), '国务院');
+  });
   it('abbreviations of body names', () => {
     assert.equal(abbreviates('发改委', '发展和改革委员会'), true);
     assert.equal(abbreviates('国家发改委', '国家发展改革委'), true);
