@@ -81,6 +81,21 @@ export function stageParties(ctx: Ctx): void {
     }
     // 中共中央 is the government body of the lexicon; 中国共产党中央委员会, 致公党中央 extend the party
     if (word === '中共' && s.startsWith('中央', b)) continue;
+    // a region's committee written with the party's name is one body (中共黄石市委, 中共山西省委)
+    if (word === '中共' && ctx.lx.places.first[s.charCodeAt(b)] !== 0) {
+      const pl = ctx.lx.places.longest(s, b);
+      // (委 after a level: 黄石市 + 委; 党委 after a region written whole: 广西壮族自治区 + 党委)
+      const tail = pl ? /^(?:党委|委)/.exec(s.slice(pl[0], pl[0] + 2)) : null;
+      const levelled = !!tail && (tail[0] === '党委' || '省市县区州'.includes(s[pl![0] - 1]));
+      if (pl && tail && levelled && free(ctx, i, pl[0] + tail[0].length)) {
+        const sp = add(ctx, { type: 'government', start: i, end: pl[0] + tail[0].length, priority: 80, source: 'rule' });
+        if (sp) {
+          setOrg(ctx, i, sp);
+          nextI = sp.end;
+          continue;
+        }
+      }
+    }
     let end = b;
     if (s.startsWith('中央', b)) end = s.startsWith('委员会', b + 2) ? b + 5 : b + 2;
     else {

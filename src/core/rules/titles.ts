@@ -397,7 +397,9 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   }
   if (!region && org && org.type !== 'company') {
     // a body named with its region holds its posts there: 香港贸易发展局主席, 北京市发改委主任
-    const lead = ctx.lx.places.longest(s, org.start, org.end);
+    // (after the party's name: 中共濱州市委书记 → 滨州)
+    const at = s.startsWith('中共', org.start) ? org.start + 2 : org.start;
+    const lead = ctx.lx.places.longest(s, at, org.end);
     if (lead && (lead[1].level === 'province' || lead[1].level === 'city' || lead[1].level === 'district')) region = lead[1].name;
   }
   // a title right after "、" continuing a business list inherits the company: 高级副总裁张铮、副总裁刘之菲
