@@ -57,10 +57,6 @@ function plainSpans(rich: RichSpan[]): Span[] {
 }
 
 /**
- * recognize(), or with `plain` tag()'s plain spans: the merge's last loop then makes them itself
- * instead of a list of rich spans for tag() to copy again.
- */
-/**
  * The text [a, b) (normalised, spaces left out) names a place: a place of the lexicon or the short form
  * of a county or district (周宁 for 周宁县). Two characters at least.
  */
@@ -73,6 +69,10 @@ export function placeNamed(norm: string, a: number, b: number): boolean {
 /** What a model company runs on into after its name: its headquarters, offices or subsidiaries. */
 const RUNS_ON = /(?:集团|集團|公司)((?:香港|北京|上海|中国|中國|亚太|亞太|全球|海外)?(?:总部|總部|旗下公司|旗下企业|旗下企業|旗下))$/;
 
+/**
+ * recognize(), or with `plain` tag()'s plain spans: the merge's last loop then makes them itself
+ * instead of a list of rich spans for tag() to copy again.
+ */
 function recognizeMerged(text: string, options: RecognizeOptions | undefined, plain: boolean, normalized?: string): Span[] {
   const rules = normalized === undefined ? recognizeRich(text) : runRules(text, PIPELINE, normalized);
   if (options?.useModel === false || typeof text !== 'string' || text.length > MODEL_MAX_CHARS) return plain ? plainSpans(rules) : rules;
@@ -209,11 +209,10 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
     // (and so do the names after it in a list: 副市长李四川、许志坚 — the rules' own lists share their post)
     if (!plain && rich.type === 'person' && !rich.chain && out.length) {
       const prev = out[out.length - 1] as RichSpan;
-      if (prev.type === 'title' && prev.chain && prev.chain.end === prev.end && prev.end === rich.start && prev.chain.role) {
-        rich = { ...rich, chain: prev.chain, role: prev.chain.role };
-      } else if (prev.type === 'person' && prev.chain?.role && prev.role === prev.chain.role && prev.end + 1 === rich.start && text[prev.end] === '、') {
-        rich = { ...rich, chain: prev.chain, role: prev.chain.role };
-      }
+      const chain = prev.chain;
+      const afterChain = prev.type === 'title' && chain?.end === prev.end && prev.end === rich.start;
+      const nextInList = prev.type === 'person' && prev.role === chain?.role && prev.end + 1 === rich.start && text[prev.end] === '、';
+      if (chain?.role && (afterChain || nextInList)) rich = { ...rich, chain, role: chain.role };
     }
     out.push(plain ? { type: rich.type as EntityType, start: rich.start, end: rich.end, text: rich.text, source: rich.source } : rich);
     lastEnd = sp.end;

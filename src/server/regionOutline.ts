@@ -17,6 +17,7 @@ import { lookupRegion } from '../core/lexicon/regionNames';
 import { mentionGroups } from '../core/analysis/grouping';
 import type { Analysis, Entity, GroupReason, Mention } from '../core/types';
 import { runSliced, runToEnd, ticker, type Steps } from './timeSlices';
+import { mostUsedForm } from './workspaceIndex/merge';
 
 export type OutlineNodeKind = 'section' | 'inferred' | 'lead';
 
@@ -212,13 +213,5 @@ export function shownName(e: Entity): string {
   if (e.type === 'person' || !e.aliases.length) return e.name;
   const counts = new Map<string, number>();
   for (const m of e.mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
-  let best = e.name;
-  let n = counts.get(e.name) ?? 0;
-  for (const [form, k] of counts) {
-    if (k > n || (k === n && form.length < best.length)) {
-      best = form;
-      n = k;
-    }
-  }
-  return best;
+  return mostUsedForm(counts, e.name);
 }

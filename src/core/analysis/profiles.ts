@@ -96,7 +96,7 @@ function joined(text: string, chains: TitleChain[]): TitleChain {
     start: first.start,
     end: last.end,
     units: chains.flatMap((c) => c.units),
-    region: (main.length ? main : chains).reverse().find((c) => c.region)?.region,
+    region: main.reverse().find((c) => c.region)?.region,
     organization: withOrg?.organization,
     orgStart: withOrg?.orgStart,
     orgEnd: withOrg?.orgEnd,
@@ -116,7 +116,7 @@ function chainOf(text: string, sp: RichSpan, from: number): TitleChain | undefin
   const titles = recognizeRich(own).filter((x) => x.type === 'title' && x.chain);
   const c = titles[titles.length - 1]?.chain;
   if (!c || c.start !== 0 || c.end !== own.length) return undefined;
-  const d = from;
+  const d = from; // the rules read `own` from 0
   return {
     ...c,
     start: c.start + d,

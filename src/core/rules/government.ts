@@ -69,10 +69,11 @@ export function stageGov(ctx: Ctx): void {
     }
     // acting for a body's post (刘慧代理宁夏回族自治区人民政府主席职务): the body starts at the region after
     // 代理 (a verb here; the companies' walk keeps it, 广告代理有限公司)
-    const acting = s.lastIndexOf('代理', a - 2);
-    if (acting >= start && ctx.lx.places.longest(s, acting + 2, a)) start = acting + 2;
+    // (looked for in the stem only: a text with many bodies and no 代理 is not scanned back each time)
+    const acting = s.slice(start, a).lastIndexOf('代理');
+    if (acting >= 0 && acting + 2 < a - start && ctx.lx.places.longest(s, start + acting + 2, a)) start += acting + 2;
     // a level alone before a command or an office (省军区, 市政府办): the region's own
-    if (a - start < 2 && a - start === 1 && LEVEL_STEM.test(s.slice(a, b)) && levelCharBefore(ctx, a)) start = a - 1;
+    if (a - start === 1 && LEVEL_STEM.test(s.slice(a, b)) && levelCharBefore(ctx, a)) start = a - 1;
     else if (a - start < 2) continue;
     const stem = s.slice(start, a);
     if (/^(该|本|此|各|这个|相关|有关|上述|其|我|你|他)/.test(stem)) continue;

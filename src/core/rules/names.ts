@@ -97,10 +97,10 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   const bLong = boundaryAfter(ctx, p + long);
   const bShort = boundaryAfter(ctx, p + short);
   const lastLong = s.charCodeAt(p + long - 1);
-  // a conjunction or verb cannot end a clause right before punctuation: there it ends the name (邱光和，)
-  if (bLong && p + long < n && CLAUSE_END[s.charCodeAt(p + long)] === 1 && !NOT_NAME_LAST.has(lastLong)) return p + long;
-  // …and before 一行 (the party a guest leads: 陈江和一行)
-  if (bLong && s.startsWith('一行', p + long) && !NOT_NAME_LAST.has(lastLong)) return p + long;
+  // a conjunction or verb cannot end a clause right before punctuation, nor before 一行 (the party a
+  // guest leads): there it ends the name (邱光和，, 陈江和一行)
+  const clauseEnds = (p + long < n && CLAUSE_END[s.charCodeAt(p + long)] === 1) || s.startsWith('一行', p + long);
+  if (bLong && clauseEnds && !NOT_NAME_LAST.has(lastLong)) return p + long;
   if (bLong && !(bShort && FUNCTION_CHARS.has(lastLong))) return p + long;
   if (bShort) return p + short;
   return FUNCTION_CHARS.has(lastLong) ? p + short : p + long;

@@ -31,6 +31,22 @@ export function mergeKey(type: string, name: string): string {
   return `${type}:${normalizeForMatching(name)}`;
 }
 
+/**
+ * The form written most often (counts per form), `start` unless another is used more; ties go to the
+ * shorter form. The name a Regions-view node and a workspace entity show (小红书 over its legal name).
+ */
+export function mostUsedForm(counts: ReadonlyMap<string, number>, start: string): string {
+  let best = start;
+  let n = counts.get(start) ?? 0;
+  for (const [form, k] of counts) {
+    if (k > n || (k === n && form.length < best.length)) {
+      best = form;
+      n = k;
+    }
+  }
+  return best;
+}
+
 export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?: boolean } = {}): WorkspaceEntity[] {
   const merged = new Map<string, WorkspaceEntity>();
   const byAlias = new Map<string, WorkspaceEntity>();
@@ -102,9 +118,7 @@ export function mergeArticles(articles: IndexedArticle[], opts: { includeTitles?
   for (const w of out) {
     const forms = shownForms.get(w);
     if (forms) {
-      let best = w.name;
-      let n = forms.get(best) ?? 0;
-      for (const [form, k] of forms) if (k > n || (k === n && form.length < best.length)) [best, n] = [form, k];
+      const best = mostUsedForm(forms, w.name);
       if (best !== w.name) {
         w.aliases = [w.name, ...w.aliases.filter((a) => a !== best && a !== w.name)];
         w.name = best;
