@@ -29,7 +29,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
-import { AnalysisChangedNotificationMethod, ArticleSummaryRequestMethod, EntityRangesRequestMethod, type AnalysisChangedParams } from '../src/protocol';
+import { AnalysisChangedNotificationMethod, ArticleSummaryRequestMethod, EntityRangesRequestMethod, fetchSummary, type AnalysisChangedParams, type ArticleSummary } from '../src/protocol';
 import { bigArticle } from '../scripts/bigArticle';
 import { sharedPath } from '../scripts/sharedData';
 import { opt } from '../scripts/cliArgs';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     return { line: before.split('\n').length - 1, character: i - before.lastIndexOf('\n') - 1 };
   })();
 
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiters = new Map<string, { v: number; resolve: () => void }>();
   let bigVersion = 1;
@@ -82,7 +82,8 @@ async function main(): Promise<void> {
       await Promise.all([
         conn.sendRequest(EntityRangesRequestMethod, { uri: bigUri }),
         conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: bigUri } }),
-        conn.sendRequest(ArticleSummaryRequestMethod, { uri: bigUri }),
+        // in pages, as the client asks for it (src/protocol/summaryPages.ts)
+        fetchSummary((p) => conn.sendRequest<ArticleSummary>(ArticleSummaryRequestMethod, p), bigUri),
       ]).catch(() => undefined);
       clientRequests.push(performance.now() - t0);
     });

@@ -2,11 +2,13 @@
  * The contract between the News Lens client and server beyond standard LSP: request and notification
  * names, their parameter and result types, settings. Both sides import this module (and
  * `./corrections/`, the corrections file's format); the client never imports server code.
- * Type-only plus method names, so it pulls nothing into the client's bundle.
+ * Types, method names and the summary's paging (./summaryPages.ts); it pulls nothing else into the
+ * client's bundle.
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { EntityType, PersonRole } from '../core/types';
 export * from './relations';
+export * from './summaryPages';
 
 /** `newsLens/entityRanges`: the ranges the client paints with decorations. */
 export const EntityRangesRequestMethod = 'newsLens/entityRanges';
@@ -76,6 +78,12 @@ export type SummaryKind = 'official' | 'person' | 'title' | 'company' | 'governm
 export const ArticleSummaryRequestMethod = 'newsLens/analysis';
 export interface ArticleSummaryParams {
   uri: string;
+  /**
+   * Ask for the summary in pages (./summaryPages.ts): the page that starts at this item of the
+   * summary's regions, entities, relations and mentions, at most SUMMARY_PAGE_ITEMS of them. Absent:
+   * the whole summary in one response.
+   */
+  from?: number;
 }
 export interface SummaryMention {
   entityId: string;
@@ -160,6 +168,8 @@ export interface ArticleSummary {
   /** Parents before children, sections in article order. */
   regions: SummaryRegion[];
   relations: SummaryRelation[];
+  /** Paged requests only: more items follow; ask again with `from` set to this. */
+  next?: number;
 }
 
 /** `newsLens/workspace/configure` (client → server request): which folders to index, and how. */

@@ -13,7 +13,7 @@ import {
   type MarkupContent,
   type Hover,
 } from 'vscode-languageserver/node';
-import { ArticleSummaryRequestMethod, EntityRangesRequestMethod, type ArticleSummary, type EntityRangesResult } from '../../src/protocol';
+import { ArticleSummaryRequestMethod, EntityRangesRequestMethod, fetchSummary, type ArticleSummary, type EntityRangesResult } from '../../src/protocol';
 import { bigArticle } from '../../scripts/bigArticle';
 import { fixture, offsetToPosition, positionOf, startServer, type TestServer } from './lspClient';
 
@@ -105,6 +105,11 @@ describe('language server under stress (issue 13)', function () {
     assert.match(hoverText(hover as Hover), /市长/);
     assert.ok((summary as ArticleSummary).mentions.length > 5000, `${(summary as ArticleSummary).mentions.length} mentions`);
     assert.equal(order[0], 'small hover', `answers came in this order: ${order.join(', ')}`);
+    // asked for in pages, as the client does, it is the same summary, in several small responses
+    let pages = 0;
+    const paged = await fetchSummary((p) => (pages++, s.conn.sendRequest(ArticleSummaryRequestMethod, p) as Promise<ArticleSummary>), uri);
+    assert.ok(pages > 2, `${pages} pages`);
+    assert.deepEqual(paged, summary);
     s.close(uri);
   });
 

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   ArticleSummaryRequestMethod,
+  fetchSummary,
   WorkspaceChangedNotificationMethod,
   WorkspaceConfigureRequestMethod,
   WorkspaceIndexRequestMethod,
@@ -74,7 +75,7 @@ export class SummaryStore implements vscode.Disposable {
     const promise = (async () => {
       const c = await this.host.client();
       if (!c) return undefined;
-      const s = await c.sendRequest<ArticleSummary>(ArticleSummaryRequestMethod, { uri: key });
+      const s = await fetchSummary((p) => c.sendRequest<ArticleSummary>(ArticleSummaryRequestMethod, p), key);
       if (s && doc.version === version && !doc.isClosed) this.cache.set(key, { version, summary: s });
       return s;
     })().finally(() => {
@@ -89,7 +90,7 @@ export class SummaryStore implements vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc) return this.summary(doc);
     const c = await this.host.client();
-    return c?.sendRequest<ArticleSummary>(ArticleSummaryRequestMethod, { uri: uri.toString() });
+    return c ? fetchSummary((p) => c.sendRequest<ArticleSummary>(ArticleSummaryRequestMethod, p), uri.toString()) : undefined;
   }
 
   async workspaceIndex(waitForIdle = false): Promise<WorkspaceIndexResult | undefined> {

@@ -24,6 +24,7 @@ import { buildSummarySliced } from '../export/summary';
 import { summaryOf } from '../derived';
 import {
   ArticleSummaryRequestMethod,
+  summaryPage,
   DEFAULT_WORKSPACE_INDEX_SETTINGS,
   WorkspaceChangedNotificationMethod,
   WorkspaceConfigureRequestMethod,
@@ -404,10 +405,10 @@ export function registerWorkspaceIndex(host: WorkspaceIndexHost): WorkspaceIndex
   connection.onRequest(ArticleSummaryRequestMethod, (p: ArticleSummaryParams) =>
     safe('analysis summary', emptySummary(p?.uri), async () => {
       if (typeof p?.uri !== 'string') return emptySummary('');
-      if (!host.documents.get(p.uri)) return index.indexed(p.uri) ?? emptySummary(p.uri, 'not-open');
+      if (!host.documents.get(p.uri)) return summaryPage(index.indexed(p.uri) ?? emptySummary(p.uri, 'not-open'), p.from);
       const entry = await host.usable(p.uri);
       if (!entry) return emptySummary(p.uri, 'skipped');
-      return summaryOf(entry);
+      return summaryPage(await summaryOf(entry), p.from);
     }),
   );
   connection.onRequest(WorkspaceConfigureRequestMethod, (p: WorkspaceConfigureParams) => {
