@@ -45,9 +45,14 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
   // the normalised text of a span (every span's text is text.slice(start, end))
   const keyOf = (sp: RichSpan) => normalized.slice(sp.start, sp.end);
 
+  const regionById = new Map(regions.map((r) => [r.id, r]));
   const regionAt = (off: number): Region | undefined => {
     if (!regions.length || off < regions[0].start) return undefined;
-    return regions[indexAt(regions, off)];
+    // a section may end before the next one opens (leads run together end with their paragraph):
+    // past its end, the enclosing section, else none
+    let r: Region | undefined = regions[indexAt(regions, off)];
+    while (r && off >= r.end) r = r.parentId ? regionById.get(r.parentId) : undefined;
+    return r;
   };
   const sentenceAt = (off: number): number => (sentences.length ? indexAt(sentences, off) : 0);
 

@@ -6,7 +6,10 @@
  *   ## 北京 / # 北京：…                 a Markdown heading that is a region, or a colon lead in one
  *   **北京：** / **北京**：…            a bold lead
  *   【北京】 / 【湖北要闻】 / [北京] / 〔北京〕  a bracketed lead (要闻/新闻/动态 … after the region)
- *   北京：… / 浙江省: …                 a colon lead (the label is the whole text before the colon)
+ *   北京：… / 浙江省: … / 北 京: …      a colon lead (the label is the whole text before the colon;
+ *                                     a list may pad a short name to align it)
+ *   臺北市:…。新北市:…。臺中市:…       colon leads run together in one paragraph, each after a
+ *                                     sentence end: each opens a section that ends with the paragraph
  *   北京  (alone on its line)           a line that is only a region's name
  *   一、河北 / （一）河北 / 1. 河北 / 1、河北 / ①河北   numbered (the rest is a region, or a colon lead)
  *   ● 台北市：… / - 台北市：…           bulleted
@@ -33,6 +36,8 @@ interface Candidate {
   marker: SectionMarker;
   /** Structural depth: a smaller rank encloses a larger one (headings 1–6, numbering 11–15, leads 20). */
   rank: number;
+  /** Where the section ends at the latest: the end of the paragraph, for leads run together in one. */
+  until?: number;
 }
 
 const LEAD_RANK = 20;
@@ -53,6 +58,10 @@ const NUMBERING: [RegExp, number][] = [
 const BOLD = /^(\*\*|__)[ \t]*([^*_\n]{1,16}?)[ \t]*\1[ \t]*([:：])?/;
 const BRACKETS: Record<string, string> = { '【': '】', '[': ']', '〔': '〕', '〖': '〗', '「': '」', '『': '』', '［': '］' };
 const COLON = /^([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{2,16}?)[ \t]*[:：]/;
+/** A short name padded for alignment in a list (北 京: / 上  海:). */
+const PADDED_COLON = /^([\u4e00-\u9fff](?:[ \t\u3000]{1,3}[\u4e00-\u9fff]){1,2})[ \t]*[:：]/;
+/** A colon lead inside a paragraph: after a sentence end, a division's name and a colon. */
+const INLINE_COLON = /[。；;！!？?][ \t\u3000]*([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{2,8}?)[:：]/g;
 /** What a column's name adds to a region (【湖北要闻】, 河北新闻, 海淀动态). */
 const COLUMN_SUFFIX = /(要闻|新闻|动态|快讯|简讯|消息|速递|资讯|播报|传真|篇|频道|分站)$/;
 const TRAILING = /[\s:：。.*_#]+$/;
@@ -133,9 +142,9 @@ function markerOn(n: string, ls: number, le: number, datelines: Candidate[]): Ca
       if (place) return { start, end: i + k, place, marker: marker ?? 'bracket', rank };
     }
   }
-  // 北京：… / 浙江省: …
-  if ((m = COLON.exec(rest))) {
-    const place = regionOf(m[1], false);
+  // 北京：… / 浙江省: … / 北 京: …
+  if ((m = COLON.exec(rest) ?? PADDED_COLON.exec(rest))) {
+    const place = regionOf(m[1].replace(/[ \t\u3000]+/g, ''), false);
     if (place) return { start, end: i + m[0].length, place, marker: marker ?? 'colon', rank };
   }
   // a line that is only a region's name: 河北 / 海淀区 / 一、河北 / ## 北京
@@ -164,6 +173,12 @@ export function findRegions(text: string, normalized?: string): Region[] {
     if (le < 0) le = n.length;
     const c = markerOn(n, ls, le, datelines);
     if (c) found.push(c);
+    const inline = inlineLeads(n, ls, le);
+    // leads run together: after a colon lead opening the line, or two or more in one paragraph
+    if (inline.length >= 2 || (inline.length && c?.marker === 'colon')) {
+      if (c?.marker === 'colon') c.until = le;
+      for (const x of inline) found.push({ ...x, until: le });
+    }
     ls = le + 1;
   }
   // a digest of datelined items: each dateline opens the item's section
@@ -181,6 +196,9 @@ export function findRegions(text: string, normalized?: string): Region[] {
       if (top.c.rank === f.rank && top.c.place !== f.place && within(f.place, top.c.place)) break;
       open.pop();
     }
+    // leads run together inside a heading's or a numbered item's section run on to the next marker
+    // as before: the text after their paragraph has no section of its own to return to
+    if (f.until !== undefined && open.length && open[open.length - 1].c.until === undefined) f.until = undefined;
     const k = (used.get(f.place.name) ?? 0) + 1;
     used.set(f.place.name, k);
     const id = k === 1 ? `region:${f.place.name}` : `region:${f.place.name}#${k}`;
@@ -194,12 +212,32 @@ export function findRegions(text: string, normalized?: string): Region[] {
       headingStart: f.start,
       headingEnd: f.end,
       start: f.start,
-      end: i + 1 < found.length ? found[i + 1].start : text.length,
+      end: Math.min(i + 1 < found.length ? found[i + 1].start : text.length, f.until ?? text.length),
       entityIds: [],
     });
     open.push({ c: f, id });
   }
   return regions;
+}
+
+/**
+ * Colon leads inside the paragraph [ls, le): a division's name (a province, city, district or
+ * county, never a country: 美国：… inside a paragraph quotes a statement) right after a sentence end.
+ * Bounded: a paragraph's leads are read once, and only the short label before each colon.
+ */
+function inlineLeads(n: string, ls: number, le: number): Candidate[] {
+  const out: Candidate[] = [];
+  if (le - ls < 8) return out;
+  const para = n.slice(ls, le);
+  INLINE_COLON.lastIndex = 0;
+  for (let m = INLINE_COLON.exec(para); m; m = INLINE_COLON.exec(para)) {
+    const place = regionOf(m[1], true);
+    if (!place) continue;
+    const start = ls + m.index + m[0].length - m[1].length - 1;
+    out.push({ start, end: ls + m.index + m[0].length, place, marker: 'colon', rank: LEAD_RANK });
+    INLINE_COLON.lastIndex = m.index + m[0].length;
+  }
+  return out;
 }
 
 /** True when `inner` lies in `outer` by the administrative hierarchy (苏州 in 江苏, 海淀区 in 北京). */

@@ -36,6 +36,26 @@ describe('analysis/sections: every style real news uses', () => {
   it('colon leads, full- and half-width, with or without text after the colon, and short forms of districts', () => {
     assert.deepEqual(names('海淀：\n正文。\n浦东: 正文。\n浙江省：正文。\n黄石：正文。'), ['海淀区', '浦东新区', '浙江', '黄石']);
   });
+  it('a short name padded for alignment in a list is the region (北 京: / 上  海:)', () => {
+    assert.deepEqual(names('名单:\n北 京: 张三\n内蒙古: 李四\n上  海: 王五\n黑龙江: 赵六'), ['北京', '内蒙古', '上海', '黑龙江']);
+    // a padded word that names no region opens nothing
+    assert.deepEqual(names('说 明: 正文。'), []);
+  });
+  it('colon leads run together in one paragraph: each opens a section that ends with the paragraph', () => {
+    const t = '导语。\n臺北市:市長甲,副市長乙。新北市:市長丙。臺中市:市長丁。\n各市議長也產生。\n';
+    const rs = findRegions(t);
+    assert.deepEqual(rs.map((r) => r.name), ['台北', '新北', '台中']);
+    assert.equal(rs[0].end, t.indexOf('新北市:'));
+    assert.equal(rs[2].end, t.indexOf('\n各市'), 'the last ends with its paragraph');
+    // two leads after sentence ends in a paragraph that opened with none
+    assert.deepEqual(names('各地情况如下。海淀区:晴。朝阳区:多云。'), ['海淀区', '朝阳区']);
+    // one region and a colon inside a paragraph is a quotation or a label, not a section
+    assert.deepEqual(names('会议指出。北京:要加快发展。'), []);
+    assert.deepEqual(names('会议指出。美国:加快。日本:合作。'), [], 'inside a paragraph only a division opens a section');
+    // inside a heading's section they run on to the next marker, as before
+    const h = '## 台湾\n臺北市:市長甲。新北市:市長丙。\n其他。';
+    assert.equal(findRegions(h).at(-1)!.end, h.length);
+  });
   it('bold, heading and bracket forms in both widths', () => {
     assert.deepEqual(names('**北京**：正文。\n__上海：__\n正文。\n### 重庆：会见\n正文。\n[广东]\n正文。\n〔福建〕正文。'), ['北京', '上海', '重庆', '广东', '福建']);
   });
