@@ -5,6 +5,7 @@
  */
 import type { EntityType, Span } from './types';
 import { loadDefaultModel } from './model/index';
+import { modelCompanyStart } from './rules/companies';
 import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
@@ -80,6 +81,7 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
   let ran = false;
   /** Every model span kept has a type and they are in spanOrder (then combineSortedInto needs no checks). */
   let modelOrdered = true;
+  let norm = normalized; // (normalised only if a model span needs a check)
   try {
     const m = loadDefaultModel();
     if (m) {
@@ -87,7 +89,6 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       ran = true;
     }
     if (model.length) {
-      let norm = normalized; // (normalised only if a model person needs the check)
       // the model sees raw text; keep it out of URLs and away from spans with neither a Han character nor a Latin letter (bet365, Valve, EA stay)
       const masked = maskedRangesOf(text);
       // masked ranges are sorted and disjoint: while the spans come sorted by start, one pointer
@@ -194,6 +195,10 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       // a company's headquarters or subsidiaries named after it (集团香港总部, 中信集团旗下公司): the company
       const cut = RUNS_ON.exec(sp.text);
       if (cut) sp = { ...sp, end: sp.end - cut[1].length, text: sp.text.slice(0, sp.text.length - cut[1].length) };
+      // a verb or conjunction run into the name (以及集团公司, 盛赞正威集团): cut as the rules cut a stem
+      const from = modelCompanyStart((norm ??= normalizeForMatching(text)), sp.start, sp.end);
+      if (from < 0) continue;
+      if (from > sp.start) sp = { ...sp, start: from, text: text.slice(from, sp.end) };
       const t = companyRetype(sp.text);
       if (t === null) continue;
       if (t) sp = { ...sp, type: t };

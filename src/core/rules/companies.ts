@@ -15,7 +15,7 @@ import * as functionWordsModule from '../lexicon/functionWords';
 const { codeSet } = charClassesModule;
 const { add, setOrg } = contextModule;
 const { WordScanner } = scanModule;
-const { walkBack } = walkBackModule;
+const { walkBack, longStopWordEndingAt } = walkBackModule;
 const { onlyFunctionWords } = functionWordsModule;
 
 /** Stop words that are also common words of company names (新星投资有限公司, 中国建设银行). */
@@ -29,6 +29,32 @@ function companyStem(name: string): string {
   t = t.replace(/(股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|控股有限公司|有限公司|集团公司|公司|集团|控股|股份)$/, '');
   t = t.replace(/(股份有限公司|有限责任公司|有限公司).*$/, '');
   return t;
+}
+
+const MODEL_SUFFIX_RE = /(?:集团|集團)(?:股份)?(?:有限)?(?:公司)?$|(?:股份)?有限(?:责任|責任)?公司$|公司$/;
+const NO_TAKEN = new Uint8Array(0);
+
+/**
+ * Where a company the model read [start, end) of the normalised text really starts, as the rules'
+ * walk back over a stem would start it: after a verb or conjunction run into the name (以及集团公司,
+ * 盛赞正威集团, 深入集团). -1 when no name is left before the suffix. Names without a company suffix
+ * are the model's own reading and are kept as they are.
+ */
+export function modelCompanyStart(s: string, start: number, end: number): number {
+  const suf = MODEL_SUFFIX_RE.exec(s.slice(start, end));
+  if (!suf || suf.index === 0) return suf ? -1 : start;
+  const sufStart = start + suf.index;
+  // (a stop word may begin before the span: 点赞 of 赞正威集团)
+  const floor = Math.max(0, start - 3);
+  const back = walkBack(s, sufStart, sufStart - floor, NO_TAKEN, floor);
+  // the model reads a one-character conjunction (香港交易及结算所有限公司) and a name word that is
+  // also a stop word (中国交通建设股份公司) inside names well: only the other words cut
+  const cutBy = back.cutBy && back.cutBy.length < 2 ? longStopWordEndingAt(s, back.start) : back.cutBy;
+  if (!cutBy || COMPANY_NAME_STOPS.has(cutBy)) return start;
+  const from = Math.max(start, back.start);
+  if (from === start) return start;
+  if (sufStart - from < 2 || onlyFunctionWords(s, from, sufStart)) return -1;
+  return from;
 }
 
 export function stageCompanies(ctx: Ctx): void {

@@ -22,9 +22,18 @@ const STOP_WORDS = [
   '符合', '加快', '推进', '促进', '帮助', '引导', '提升', '实现', '保障', '督促', '协助', '允许',
   // taking or leaving a post at a body (王正伟辞去宁夏回族自治区人民政府主席职务)
   '辞去', '免去', '卸任', '出任', '兼任', '升任', '调任', '接任', '当选', '任命',
+  // an official's words and visits before the body they are about (省长盛赞正威集团, 领导深入集团总部)
+  '深入', '盛赞', '点赞', '称赞', '赞扬', '赞赏', '祝贺', '看望', '慰问', '拜访', '拜会', '会晤', '接待', '陪同', '对接', '依托', '了解',
 ];
 const STOP_TRIE = new Trie<string>();
 for (const w of STOP_WORDS) STOP_TRIE.set(w, w);
+const STOP_SET = new Set(STOP_WORDS);
+
+/** The longest stop word of two or more characters that ends at `e` (以及 for 及), if any. */
+export function longStopWordEndingAt(s: string, e: number): string | undefined {
+  for (let n = 4; n >= 2; n--) if (e - n >= 0 && STOP_SET.has(s.slice(e - n, e))) return s.slice(e - n, e);
+  return undefined;
+}
 
 /** A city, province or district name of two or more characters ends at `e`, starting at or after `floor`. */
 function placeEndsAt(s: string, e: number, floor: number): boolean {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { stageCompanies } from '../../../../src/core/rules/companies';
+import { modelCompanyStart, stageCompanies } from '../../../../src/core/rules/companies';
 import { found, runStages } from './runStage';
 
 describe('rules/companies', () => {
@@ -33,5 +33,20 @@ describe('rules/companies', () => {
   it('a post inside the stem ends the clause the walk ran over (周立平省长盛赞远方集团)', () => {
     assert.ok(!found('周立平省长盛赞远方集团取得的成就。', stageCompanies).some((x) => x.includes('省长')));
   });
+  it("a company the model read: a verb or conjunction run into it is cut as a stem's walk back cuts it", () => {
+    const cut = (t: string, span: string) => {
+      const a = t.indexOf(span);
+      const from = modelCompanyStart(t, a, a + span.length);
+      return from < 0 ? null : t.slice(from, a + span.length);
+    };
+    assert.equal(cut('省长盛赞青禾集团取得的成就', '盛赞青禾集团'), '青禾集团');
+    assert.equal(cut('书记点赞青禾集团的担当', '赞青禾集团'), '青禾集团', 'a stop word that begins before the span');
+    assert.equal(cut('领导深入集团总部调研', '深入集团'), null, 'no name left');
+    assert.equal(cut('局长王五，以及集团公司总裁', '以及集团公司'), null);
+    // one-character conjunctions and name words that are stop words stay: the model reads them well
+    assert.equal(cut('会见香港交易及结算所有限公司主席', '香港交易及结算所有限公司'), '香港交易及结算所有限公司');
+    assert.equal(cut('与中国交通建设股份公司签约', '中国交通建设股份公司'), '中国交通建设股份公司');
+    // no company suffix: the model's own reading
+    assert.equal(cut('盛赞青禾的成就', '盛赞青禾'), '盛赞青禾');
+  });
 });
-
