@@ -58,8 +58,11 @@ export function datelineAt(normalized: string, pos: number): Dateline | undefine
     // the date may stand before the place too: 中国台湾网8月19日海口消息
     const d1 = DATE.exec(normalized.slice(q, q + 8));
     if (d1) q += d1[0].length;
-    const hit = placeAt(normalized, q, limit);
+    let hit = placeAt(normalized, q, limit);
     if (!hit) continue;
+    // a province and a city in it (新华社四川广元5月15日电): the city
+    const inner = placeAt(normalized, hit[0], limit);
+    if (inner && inner[1].parents.includes(hit[1].name)) hit = inner;
     q = hit[0];
     const d = d1 ? null : DATE.exec(normalized.slice(q, q + 8));
     if (d) q += d[0].length;

@@ -160,14 +160,18 @@ export class ArticleRegion {
     return undefined;
   }
 
-  /** Hong Kong or Macau, whichever the article names more often (as words, not only as places). */
+  /**
+   * Hong Kong or Macau, whichever the article names more often: by name, and by the words a local
+   * paper uses for its own city (本港, 港人, 港府; 本澳, 澳人), as a Hong Kong report on its Chief
+   * Executive may name Macau's once and Hong Kong never.
+   */
   private sar(): string | undefined {
-    const count = (w: string) => {
+    const count = (words: string[]) => {
       let n = 0;
-      for (let i = this.normalized.indexOf(w); i >= 0; i = this.normalized.indexOf(w, i + 2)) n++;
+      for (const w of words) for (let i = this.normalized.indexOf(w); i >= 0; i = this.normalized.indexOf(w, i + w.length)) n++;
       return n;
     };
-    const hk = count('香港'), mo = count('澳门');
+    const hk = count(['香港', '本港', '全港', '港人', '港府', '港商', '港元']), mo = count(['澳门', '本澳', '全澳', '澳人', '澳府', '澳门元']);
     return hk > mo ? '香港' : mo > hk ? '澳门' : undefined;
   }
 

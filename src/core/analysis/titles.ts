@@ -12,7 +12,9 @@ import type { TitleChain } from '../recognize';
 
 export { ArticleRegion } from './postRegion';
 
-const REGION_HEAD_CORES = /^(副|常务副|代理|代)?(市长|省长|区长|县长|州长|行政长官|秘书长|副秘书长)$/;
+const REGION_HEAD_CORES = /^(副|常务副|代理|代)?(市长|省长|区长|县长|州长|行政长官|特首|秘书长|副秘书长)$/;
+/** The head of the central government and the deputies, written without 国务院 (总理, 副总理). */
+const PREMIER = /^(副)?总理$/;
 const AUTONOMOUS_HEAD = /^(副|常务副|代理|代)?主席$/;
 /** Links that are posts of a party committee when written after one (市委常委、秘书长, 统战部部长). */
 const PARTY_LINK = /^(副?秘书长|组织部|宣传部|统战部|政法委|纪委|政策研究室|办公室|办公厅)/;
@@ -47,6 +49,7 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     else if (!u.region && local && AUTONOMOUS_HEAD.test(t) && regionFull(local).endsWith('自治区')) full = regionFull(local) + full;
     else if (!u.region && local && /^[市省区县州]/.test(t)) full = (local.endsWith(t[0]) ? local.slice(0, -1) : local) + full; // 周宁县 + 县委 → 周宁县委
     else if (!u.region && local && /^自治区/.test(t)) full = local + full; // 内蒙古 + 自治区党委书记
+    else if (!u.region && region === '中央' && !organization && !u.hasRegionalPrefix && PREMIER.test(t)) full = '国务院' + full; // 总理 → 国务院总理
     else if (k > 0 && !u.region && !u.hasRegionalPrefix && body.named && t === u.core) full = body.named + full; // 部党组书记、部长
     else if (k === 0 && !u.region && chain.orgStart === undefined && MINISTRY_LINK.test(t)) {
       // 部党组成员、副部长 in a ministry's own news: the one ministry the article names

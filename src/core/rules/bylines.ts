@@ -64,8 +64,32 @@ function labelMatches(s: string, labelStarts: Int32Array, left: Uint8Array, stic
   }
 }
 
+/** A photo credit in brackets: （张浩维摄）, (记者 李明 摄), （王红 摄影）; ctx.s is normalised (攝 → 摄). */
+const PHOTO_CREDIT_RE = /[（(][ \t\u3000]*(?:(?:本报|本刊)?记者|通讯员)?[ \t\u3000]*([\u4e00-\u9fff]{2,4}?)[ \t\u3000]*(?:摄影|摄)[ \t\u3000]*[）)]/g;
+
+/** The photographer of a bracketed photo credit: a person, never with 摄 glued on. */
+function photoCredits(ctx: Ctx): void {
+  const { s } = ctx;
+  if (s.indexOf('摄') < 0) return;
+  PHOTO_CREDIT_RE.lastIndex = 0;
+  for (let m = PHOTO_CREDIT_RE.exec(s); m; m = PHOTO_CREDIT_RE.exec(s)) {
+    const name = m[1];
+    const p = m.index + m[0].lastIndexOf(name);
+    // a name: its first character a surname (or two a compound one), not a label (本报记者摄)
+    if (NOT_NAMES.has(name) || /记者|通讯员|本报|本刊|图片|资料/.test(name)) continue;
+    if (!ctx.lx.surnames.has(name.charCodeAt(0)) && !ctx.lx.compoundSurnames.has(name.slice(0, 2))) continue;
+    // the credit is the person's role here, as a byline's label is (and, as a chain, it outweighs a
+    // model name that runs on into 摄)
+    const ls = s.indexOf('摄', p + name.length);
+    const label = s.startsWith('摄影', ls) ? '摄影' : '摄';
+    const chain = { inText: label, start: ls, end: ls + label.length, units: [{ start: ls, end: ls + label.length, text: label, core: label, hasRegionalPrefix: false }] };
+    add(ctx, { type: 'person', start: p, end: p + name.length, priority: 100, source: 'rule', role: 'other', chain });
+  }
+}
+
 export function stageBylines(ctx: Ctx): void {
   const { s } = ctx;
+  photoCredits(ctx);
   const cands = candidates(ctx);
   labelMatches(s, cands.byline, BYLINE_LEFT, BYLINE_STICKY, (m) => {
     let p = m.index + m[0].length;

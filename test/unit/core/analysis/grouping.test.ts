@@ -48,6 +48,10 @@ describe('analysis/homeRegion', () => {
     assert.equal(home('正文。\n来源：广州日报、北京发布、上海发布'), undefined);
     assert.equal(home('正文。\n来源:中国台湾网'), undefined);
   });
+  it('a dateline naming a province and a city in it is the city (新华社四川广元…电, traditional too)', () => {
+    assert.equal(datelineAt(normalizeForMatching('新华社四川广元5月15日电（记者李斌）'), 0)?.place.name, '广元');
+    assert.equal(datelineAt(normalizeForMatching('新華社四川廣元5月15日電(記者 李斌)'), 0)?.place.name, '广元');
+  });
   it('a byline is not a dateline; nothing is read from an ordinary sentence', () => {
     assert.equal(datelineAt(normalizeForMatching('新华社记者王明'), 0), undefined);
     assert.equal(home('江苏省委书记在南京会见客人。'), undefined);

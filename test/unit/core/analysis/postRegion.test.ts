@@ -24,6 +24,17 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     const o = officials('周立平辞去宁夏回族自治区人民政府主席职务，钱东平代理宁夏回族自治区人民政府主席职务。');
     assert.deepEqual(o['钱东平']?.[0], '宁夏');
   });
+  it("Hong Kong's bare posts in a Hong Kong paper that names Macau's Chief Executive once (本港, 港人 count for Hong Kong)", () => {
+    const o = officials('特首林鄭月娥、財政司司長陳茂波出席酒會。會長邀請澳門特首崔世安出席。他表示本港經濟向好，港人受惠。');
+    assert.deepEqual(o['林鄭月娥'], ['香港', ['香港特别行政区特首']]);
+    assert.equal(o['陳茂波']?.[0], '香港');
+    assert.equal(o['崔世安']?.[0], '澳门');
+  });
+  it('the premier and vice-premiers written without 国务院 are its posts (总理 → 国务院总理)', () => {
+    const o = officials('总理温家宝、副总理李克强到灾区考察。');
+    assert.deepEqual(o['温家宝'], ['中央', ['国务院总理']]);
+    assert.deepEqual(o['李克强'], ['中央', ['国务院副总理']]);
+  });
   it('a bare post whose predecessor holds another post takes nothing from it', () => {
     const o = officials('3月28日，周立平辞去广西壮族自治区主席职务，钱东平任代理秘书长。');
     assert.notEqual(o['钱东平']?.[0], '广西');

@@ -8,6 +8,11 @@ describe('rules/bylines', () => {
     assert.equal(`${sp.type}:${sp.text}`, 'person:常萌');
     assert.equal(sp.chain?.inText, '编辑');
   });
+  it('the photographer of a bracketed photo credit, without 摄 (traditional too); a label alone is no name', () => {
+    assert.deepEqual(found('论坛。（张浩维摄）', stageBylines), ['person:张浩维']);
+    assert.deepEqual(found('市民游玩。(记者 李明 摄)\n会场（欧阳明摄影）', stageBylines), ['person:李明', 'person:欧阳明']);
+    assert.deepEqual(found('论坛。（本报记者摄）', stageBylines), []);
+  });
   it('several names after one label', () => {
     assert.deepEqual(found('记者：李明、王小红', stageBylines), ['person:李明', 'person:王小红']);
   });
