@@ -6,7 +6,8 @@
  * with their role, titles (titles.ts), region and organization; every entity with the sections it
  * is mentioned in, and every section with its entities.
  */
-import type { Entity, EntityType, Mention, PersonRole, Region, Sentence, HomeRegion } from '../types';
+import { BUSINESS_CORES } from '../rules/roles';
+import type { Entity, EntityType, Mention, PersonRole, Region, Sentence, HomeRegion, TitleInfo } from '../types';
 import { lexicons, lookupPlace } from '../lexicon';
 import { normalizeForMatching } from '../normalize';
 import type { RichSpan, TitleChain } from '../recognize';
@@ -77,6 +78,8 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
   const canonicalCompany = (t: string, key: string): string => companyKey.get(key) ?? t;
 
   const builders = new Map<string, Builder>();
+  // business people whose post names no company (ownCompany below)
+  const companyless: { entity: Entity; title: TitleInfo; ref?: string }[] = [];
   // per type, by normalised name: the same entity as looking up `${type}:${key}`, without
   // building (and hashing) that key for every mention
   const byType = new Map<EntityType, Map<string, Builder>>();
@@ -190,6 +193,12 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
         }
         if (isOfficial && reg && !entity.region) entity.region = reg;
         if (org && !entity.organization) entity.organization = org;
+        // a company's post with no company named: the article's own company, when the post is
+        // written after 公司/集团 (公司董事长, 集团党组书记、董事长) or the article names one company
+        // (not a chamber's post: 中华总商会永远荣誉会长 is no company's)
+        if (!org && sp.role === 'business' && sp.chain.units.some((u) => BUSINESS_CORES.has(u.core) || /董事|监事|監事/.test(u.text))) {
+          companyless.push({ entity, title: ti, ref: bareCompanyRef(normalized, sp.chain.start) });
+        }
       }
     } else {
       entity = getEntity(sp.type, sp.text, keyOf(sp), sp.start);
@@ -222,10 +231,48 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
   }
   // people without a title chain on their first mention take the title of a later one
   const entities = [...builders.values()].sort((a, b) => a.firstOffset - b.firstOffset).map((b) => b.entity);
+  ownCompany(entities, companyless);
   for (const e of entities) {
     if (e.type === 'person' && !e.role) e.role = 'other';
   }
   return { entities, mentions };
+}
+
+/**
+ * 公司 or 集团 standing alone right before a chain or opening it (，公司董事长, 本公司总裁,
+ * 集团党组书记、董事长): the article's own company. Not the end of a name the rules missed (某某集团).
+ */
+function bareCompanyRef(normalized: string, chainStart: number): string | undefined {
+  const alone = (at: number) => {
+    const w = normalized.slice(at, at + 2);
+    if (w !== '公司' && w !== '集团') return undefined;
+    const c = at > 0 ? normalized.charCodeAt(at - 1) : 0;
+    return !isHanCode(c) || c === 0x672c /* 本 */ || c === 0x8be5 /* 该 */ ? w : undefined;
+  };
+  return (chainStart >= 2 ? alone(chainStart - 2) : undefined) ?? alone(chainStart);
+}
+const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/**
+ * Business people whose post names no company (公司董事长高登锋, 集团党组书记、董事长吕军) work for
+ * the article's own company: the one it names most (a 集团 reference, the most named 集团). Without
+ * a 公司/集团 reference, only where the article names a single company.
+ */
+function ownCompany(entities: Entity[], pending: { entity: Entity; title: TitleInfo; ref?: string }[]): void {
+  if (!pending.length) return;
+  const companies = entities.filter((e) => e.type === 'company');
+  if (!companies.length) return;
+  const most = (list: Entity[]) => list.reduce<Entity | undefined>((b, e) => (!b || e.mentions.length > b.mentions.length ? e : b), undefined);
+  for (const { entity, title, ref } of pending) {
+    if (entity.organization) continue;
+    let company: Entity | undefined;
+    if (ref === '集团') company = most(companies.filter((c) => /集团|集團/.test(c.name))) ?? most(companies);
+    else if (ref) company = most(companies);
+    else if (companies.length === 1) company = companies[0];
+    if (!company) continue;
+    entity.organization = company.name;
+    if (!title.organization) title.organization = company.name;
+  }
 }
 
 /** A post written bare, with no region, body or company (王文银主席, 书记): weak evidence of office. */

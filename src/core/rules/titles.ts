@@ -155,13 +155,20 @@ function genericBodyEnd(ctx: Ctx, p: number): number | undefined {
     if (!isHan(s.charCodeAt(k - 1)) || ctx.taken[k - 1]) return undefined;
     // a body's name holds no post (福建省 + 委书记宋德福与河北省委 is no body)
     if (ctx.lx.titleCores.first[s.charCodeAt(k - 1)] !== 0 && ctx.lx.titleCores.longest(s, k - 1)) return undefined;
+    // …and no verb of a visit or meeting (武汉 + 拜会湖北省委常委 is no body of 武汉's)
+    if (k - p >= 2 && TITLE_CTX_WORD_LAST[s.charCodeAt(k - 1)] === 1 && TITLE_CTX_WORD_SET.has(s.slice(k - 2, k))) return undefined;
     for (const w of GENERIC_BODY_ENDS) if (s.startsWith(w, k) && free(ctx, k, k + w.length)) return k + w.length;
   }
   return undefined;
 }
 
 // after a verb like 会见/任/由/在 a title may start
-const TITLE_CTX_WORDS = ['会见', '接见', '会晤', '陪同', '出席', '参加', '听取', '看望', '慰问', '表示', '指出', '强调', '包括', '辞去', '担任', '出任', '升任', '调任', '接任', '兼任', '代理', '当选'];
+const TITLE_CTX_WORDS = [
+  '会见', '接见', '会晤', '陪同', '出席', '参加', '听取', '看望', '慰问', '表示', '指出', '强调', '包括', '辞去', '担任', '出任', '升任', '调任', '接任', '兼任', '代理', '当选',
+  '收到', '拜会', '拜访', '宴请', '欢迎', '感谢', '邀请', '聘请', '推举', '选举', '任命', '免去', '授予', '致电', '致信', '祝贺',
+  // a company's own post after a bare reference to it (公司董事长, 本公司总裁; the article's company)
+  '公司',
+];
 const TITLE_CTX_WORD_SET = new Set(TITLE_CTX_WORDS);
 const TITLE_CTX_WORD_LAST = codeSet(TITLE_CTX_WORDS.map((w) => w[1]).join(''));
 const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应有');

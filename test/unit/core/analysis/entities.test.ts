@@ -19,6 +19,18 @@ describe('analysis/entities', () => {
     assert.deepEqual(company[0].aliases, ['华为']);
     assert.equal(mentions.filter((m) => m.entityId === company[0].id).length, 3);
   });
+  it("a company's post with no company named is the article's own company's: after 公司/集团, or when it names one", () => {
+    const people = (t: string) => Object.fromEntries(analyze(t, { useModel: false }).entities.filter((e) => e.type === 'person').map((e) => [e.name, [e.role, e.organization]]));
+    const notice = '青禾科技股份有限公司今晚公告称，公司董事会近日收到董事长高登锋提交的辞职报告，公司董事程杰表示同意。';
+    assert.deepEqual(people(notice)['高登锋'], ['business', '青禾科技股份有限公司']);
+    assert.deepEqual(people(notice)['程杰'], ['business', '青禾科技股份有限公司']);
+    // 集团 before the chain: the article's most named group, not another company
+    const group = '青禾集团与星河银行签约。青禾集团将投资。集团党组书记、董事长吕军出席。';
+    assert.deepEqual(people(group)['吕军'], ['business', '青禾集团']);
+    // several companies and no reference: none is guessed; a chamber's post is no company's
+    assert.equal(people('青禾集团、星河银行参加。总经理李明出席。')['李明']?.[1], undefined);
+    assert.equal(people('青禾集团参加。中华总商会会长何世明出席。')['何世明']?.[1], '中华总商会');
+  });
   it('traditional and simplified forms of a name are one entity', () => {
     const { entities } = entitiesOf('市委書記尹力主持會議。市委书记尹力讲话。');
     assert.equal(entities.filter((e) => e.type === 'person').length, 1);

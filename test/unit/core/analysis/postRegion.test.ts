@@ -30,6 +30,10 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.equal(o['陳茂波']?.[0], '香港');
     assert.equal(o['崔世安']?.[0], '澳门');
   });
+  it('a verb between a region and a post is no body of that region (在武汉拜会湖北省委常委)', () => {
+    const o = officials('董事长吕军在武汉拜会湖北省委常委、武汉市委书记王忠林。');
+    assert.deepEqual(o['王忠林'], ['湖北', ['湖北省委常委、武汉市委书记']]);
+  });
   it('the premier and vice-premiers written without 国务院 are its posts (总理 → 国务院总理)', () => {
     const o = officials('总理温家宝、副总理李克强到灾区考察。');
     assert.deepEqual(o['温家宝'], ['中央', ['国务院总理']]);
