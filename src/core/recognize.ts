@@ -3,16 +3,17 @@
  * model's (./model/combine.ts decides where they disagree). recognize() and tag() are what the
  * analysis, the CLI (`news-lens tag`) and eval call.
  */
-import type { EntityType, Span } from './types';
+import type { EntityType, PersonRole, Span } from './types';
 import { loadDefaultModel } from './model/index';
 import { modelCompanyStart } from './rules/companies';
 import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
 import { companiesInLists } from './model/lists';
-import type { RichSpan } from './rules/types';
+import type { RichSpan, TitleChain } from './rules/types';
+import { BUSINESS_CORES, OTHER_CORES } from './rules/roles';
 import { normalizeForMatching } from './normalize';
-import { lookupPlace } from './lexicon';
+import { lookupPlace, lexicons } from './lexicon';
 import { shortFormPlace } from './lexicon/regionNames';
 
 export type { RichSpan, TitleChain } from './rules/types';
@@ -218,6 +219,12 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       const afterChain = prev.type === 'title' && chain?.end === prev.end && prev.end === rich.start;
       const nextInList = prev.type === 'person' && prev.role === chain?.role && prev.end + 1 === rich.start && text[prev.end] === '、';
       if (chain?.role && (afterChain || nextInList)) rich = { ...rich, chain, role: chain.role };
+      // a post the model read right before the name, and no chain: the chain the rules would have
+      // made of it, with the body just before it (发展局局长宁汉豪, 房屋局局长何永贤)
+      else if (!chain && prev.type === 'title' && prev.end === rich.start && prev.source === 'model') {
+        const made = modelChain(text, (norm ??= normalizeForMatching(text)), prev, out.length >= 2 ? (out[out.length - 2] as RichSpan) : undefined);
+        if (made) rich = { ...rich, chain: made, role: made.role };
+      }
     }
     out.push(plain ? { type: rich.type as EntityType, start: rich.start, end: rich.end, text: rich.text, source: rich.source } : rich);
     lastEnd = sp.end;
@@ -227,6 +234,37 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
     const t = text.slice(start, end);
     return (plain ? { type: 'company', start, end, text: t, source: 'rule' } : { type: 'company', start, end, text: t, source: 'rule', priority: 70 }) as Span;
   });
+}
+
+/**
+ * The title chain of a post the model read right before a name: one unit, its organization the
+ * body or company written right before it (发展局 + 局长), its role as the rules would give it: a
+ * company's post or a business core makes a business person, a reporter's or a professor's someone
+ * else, a post in a government body an official. A post the title lexicon does not know, or one with
+ * nothing to say whose it is (a bare 主任), makes none.
+ */
+function modelChain(text: string, norm: string, title: Span, before: RichSpan | undefined): TitleChain | undefined {
+  const core = norm.slice(title.start, title.end);
+  const lx = lexicons();
+  const known = lx.titleCores.longest(core, 0);
+  if (!known || known[0] !== core.length) return undefined;
+  const org = before && before.end === title.start && (before.type === 'government' || before.type === 'company' || before.type === 'organization') ? before : undefined;
+  let role: PersonRole | undefined;
+  if (org?.type === 'company' || BUSINESS_CORES.has(core)) role = 'business';
+  else if (OTHER_CORES.has(core)) role = 'other';
+  else if (org?.type === 'government') role = 'official';
+  if (!role) return undefined;
+  // a body's name is part of the post as written (发展局局长); a company's is not
+  const start = org && org.type !== 'company' ? org.start : title.start;
+  const t = text.slice(start, title.end);
+  return {
+    inText: t,
+    start,
+    end: title.end,
+    units: [{ start, end: title.end, text: t, core, hasRegionalPrefix: false }],
+    ...(org ? { organization: text.slice(org.start, org.end), orgStart: org.start, orgEnd: org.end, orgType: org.type } : {}),
+    role,
+  };
 }
 
 /** The recognizer behind `news-lens tag`: plain spans, sorted, non-overlapping. */

@@ -55,6 +55,12 @@ describe('recognize: model persons that name a place', () => {
     const people = recognize('副市长刘四川、赵志坚、侯友明出席会议。').filter((s) => s.type === 'person');
     assert.deepEqual(people.map((s) => [s.text, s.role, s.chain?.inText]), [['刘四川', 'official', '副市长'], ['赵志坚', 'official', '副市长'], ['侯友明', 'official', '副市长']]);
   });
+  it('a post the model read right before a name, after a body the rules do not know, is that person\'s chain (发展局局长宁汉豪)', () => {
+    const person = (t: string, name: string) => recognize(t).find((s) => s.type === 'person' && s.text === name);
+    const p = person('发展局局长宁汉豪、房屋局局长何永贤出席。', '宁汉豪');
+    assert.deepEqual([p?.role, p?.chain?.inText, p?.chain?.organization], ['official', '发展局局长', '发展局']);
+    assert.deepEqual(person('发展局局长宁汉豪、房屋局局长何永贤出席。', '何永贤')?.chain?.inText, '房屋局局长');
+  });
   it("a model company that runs on into its headquarters or subsidiaries is the company (中信集团旗下公司, 集团香港总部)", () => {
     const companies = (t: string) => recognize(t).filter((s) => s.type === 'company').map((s) => s.text);
     assert.ok(!companies('宋立平一行到集团香港总部访问。').some((c) => c.endsWith('总部')));
