@@ -302,6 +302,9 @@ function appointed(ctx: Ctx, start: number, end: number, names: number[][]): voi
   }
   if (v === start) return;
   if (s[v - 1] === '被') v--;
+  // 接受张左己同志请求辞去…职务: the request and the 同志 after the name
+  if (s.startsWith('请求', v - 2)) v -= 2;
+  if (s.startsWith('同志', v - 2)) v -= 2;
   namesListBefore(ctx, v, names);
 }
 

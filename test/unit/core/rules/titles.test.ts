@@ -50,6 +50,9 @@ describe('rules/titles', () => {
     assert.deepEqual(names('3月25日，孙立平被任命为黑龙江省代省长。'), ['孙立平']);
     assert.deepEqual(names('周海文辞去河北省省长职务，吴立新任代理省长。'), ['周海文', '吴立新']);
     assert.deepEqual(names('林立新、郑东平等行政会议成员出席。'), ['林立新', '郑东平']);
+    // 同志 after the name and a request before the verb (接受周海文同志请求辞去…职务)
+    assert.deepEqual(names('关于接受周海文同志请求辞去河北省人民政府省长职务的决定'), ['周海文']);
+    assert.deepEqual(names('任命吴立新同志为河北省副省长。'), ['吴立新']);
   });
   it('a later name of a list must end where a name can', () => {
     assert.deepEqual(found('特别助理周立平、国家计委副主任出席。', stageTitles).filter((x) => x.startsWith('person')), ['person:周立平']);
