@@ -6,6 +6,7 @@
 import type { EntityType, PersonRole, Span } from './types';
 import { loadDefaultModel } from './model/index';
 import { modelCompanyStart } from './rules/companies';
+import { onlyFunctionWords } from './lexicon/functionWords';
 import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
@@ -208,6 +209,20 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       const t = governmentRetype(sp.text);
       if (t) sp = { ...sp, type: t };
     }
+    if (((sp as RichSpan).priority ?? 30) <= 30) {
+      // a model span that ran on into a full stop or comma (广东.、福建): without it
+      while (sp.end - sp.start > 1 && TRAILING_PUNCT.test(text[sp.end - 1])) sp = { ...sp, end: sp.end - 1, text: text.slice(sp.start, sp.end - 1) };
+      if (sp.type === 'person') {
+        // a "name" that is a post or a verb (记者, 任命, 特聘): no person
+        const k = (norm ??= normalizeForMatching(text)).slice(sp.start, sp.end);
+        const core = lexicons().titleCores.longest(k, 0);
+        if ((core && core[0] === k.length) || onlyFunctionWords(norm, sp.start, sp.end)) continue;
+      } else if (sp.type === 'company') {
+        // a "company" that is a province's, city's or country's name (广东.、福建等沿海发达地区): the place
+        const p = lookupPlace((norm ??= normalizeForMatching(text)).slice(sp.start, sp.end));
+        if (p && (p.level === 'province' || p.level === 'city' || p.level === 'country')) sp = { ...sp, type: 'place' };
+      }
+    }
     let rich = sp as RichSpan;
     if (rich.priority === undefined) rich = { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' };
     // a name the rules could not read after a title chain (董事长松井学, 会长洪清华: 学 and 华 also end
@@ -266,6 +281,8 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
     role,
   };
 }
+
+const TRAILING_PUNCT = /[.．,，、;；:：]/;
 
 /** The recognizer behind `news-lens tag`: plain spans, sorted, non-overlapping. */
 export function tag(text: string): Span[] {

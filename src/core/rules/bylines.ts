@@ -23,6 +23,8 @@ const SOURCE_RE = /(?:^|[\s（(【[])(?:来源|稿源|出处|转自|来自)[：:
 const LABEL_AHEAD = new RegExp(`(?:${[...BYLINE_LABELS, '来源', '稿源', '出处', '转自', '来自'].sort((a, b) => b.length - a.length).join('|')})[：:]`, 'y');
 /** What fills a byline label when there is no name: anonymous, unknown, the outlet itself. */
 const NOT_NAMES = new Set(['佚名', '匿名', '不详', '无名', '本报', '本站', '本网']);
+/** Posts written after a byline label, before the name (作者：记者 郭峰). */
+const BYLINE_POSTS = new Set(['记者', '本报记者', '特约记者', '通讯员', '实习生', '见习记者', '编辑']);
 const BYLINE_STICKY = new RegExp(BYLINE_RE.source, 'my');
 const SOURCE_STICKY = new RegExp(SOURCE_RE.source, 'my');
 const BYLINE_LEFT = (() => {
@@ -99,8 +101,8 @@ export function stageBylines(ctx: Ctx): void {
       if (LABEL_AHEAD.test(s)) break;
       const r = readNameStrict(ctx, p);
       if (!r) break;
-      // 佚名 (anonymous), 不详: the label is filled, but with no name
-      if (NOT_NAMES.has(s.slice(p, r))) {
+      // 佚名 (anonymous), 不详: the label is filled, but with no name; 作者:记者 郭峰: a post before the name
+      if (NOT_NAMES.has(s.slice(p, r)) || BYLINE_POSTS.has(s.slice(p, r))) {
         p = r;
         while (p < s.length && (s[p] === '、' || s[p] === ' ' || s[p] === '，' || s[p] === ',' || s[p] === '\u3000')) p++;
         continue;

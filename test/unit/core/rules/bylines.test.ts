@@ -24,6 +24,8 @@ describe('rules/bylines', () => {
   });
   it('the next label on the line ends the names; labels and 佚名 are no names', () => {
     assert.deepEqual(found('作者：佚名 来源：青州市人民政府', stageBylines), ['government:青州市人民政府']);
+    // a post between the label and the name is no name (作者:记者 郭峰)
+    assert.deepEqual(found('作者:记者 郭峰 编辑: 王明', stageBylines), ['person:郭峰', 'person:王明']);
     assert.deepEqual(found('编辑：常萌 审核：李明 审签：王小红', stageBylines), ['person:常萌', 'person:李明', 'person:王小红']);
   });
 });

@@ -61,6 +61,11 @@ describe('recognize: model persons that name a place', () => {
     assert.deepEqual([p?.role, p?.chain?.inText, p?.chain?.organization], ['official', '发展局局长', '发展局']);
     assert.deepEqual(person('发展局局长宁汉豪、房屋局局长何永贤出席。', '何永贤')?.chain?.inText, '房屋局局长');
   });
+  it('a model span never ends in a full stop or comma, and a province read as a company is the place (广东.、福建)', () => {
+    const spans = recognize('以上五个省会城市的书记,来自上海、天津、浙江、广东.、福建等沿海发达地区。');
+    assert.ok(!spans.some((s) => /[.,、]$/.test(s.text)), JSON.stringify(spans.map((s) => s.text)));
+    assert.ok(!spans.some((s) => s.type === 'company'));
+  });
   it("a model company that runs on into its headquarters or subsidiaries is the company (中信集团旗下公司, 集团香港总部)", () => {
     const companies = (t: string) => recognize(t).filter((s) => s.type === 'company').map((s) => s.text);
     assert.ok(!companies('宋立平一行到集团香港总部访问。').some((c) => c.endsWith('总部')));
