@@ -15,6 +15,8 @@
  *   ● 台北市：… / - 台北市：…           bulleted
  *   新华社南京11月20日电 …              a dateline opening a paragraph, only where the article is a
  *                                     digest of datelined items (two or more)
+ *   郫都区区委书记辜学斌：              a line that is a region's official and a colon, nothing after it:
+ *                                     an item of a round-up, only where there are two or more
  *
  * A region named inside a sentence never opens one: every form above is anchored at the start of
  * a line and asks the whole label to be a region. Sections nest where the article nests them: a
@@ -155,6 +157,36 @@ function markerOn(n: string, ls: number, le: number, datelines: Candidate[]): Ca
   // 新华社南京11月20日电 opening a paragraph: a section only in a digest (decided by the caller)
   const d = datelineAt(n, i);
   if (d) datelines.push({ start, end: d.end, place: d.place, marker: 'dateline', rank: LEAD_RANK });
+  // 郫都区区委书记辜学斌： an item of a round-up of officials (decided by the caller)
+  const o = officialLead(n, i, end);
+  if (o) datelines.push(o);
+  return undefined;
+}
+
+/** Longest line read as an official's item header (region, post, name, colon). */
+const MAX_OFFICIAL_LEAD = 24;
+
+/**
+ * A line that is a region's name, a post and a name, ending in a colon (郫都区区委书记辜学斌：,
+ * 彭州市委书记王锋君:): the header of that region's item in a round-up. A speaker's label has words
+ * after its colon on the same line; this has none.
+ */
+function officialLead(n: string, i: number, end: number): Candidate | undefined {
+  const last = n.charCodeAt(end - 1);
+  if ((last !== 0xff1a && last !== 0x3a) || end - i > MAX_OFFICIAL_LEAD) return undefined;
+  const lx = lexicons();
+  const hit = lx.places.longest(n, i, end - 1);
+  if (!hit) return undefined;
+  const place = regionOf(n.slice(i, hit[0]), true);
+  if (!place) return undefined;
+  // a post after the region (区委书记, 市长), and two to four characters of a name before the colon
+  for (let k = hit[0] - 1; k < end - 3; k++) {
+    if (lx.titleCores.first[n.charCodeAt(k)] === 0) continue;
+    const core = lx.titleCores.longest(n, k, end - 1);
+    if (!core) continue;
+    const name = end - 1 - core[0];
+    if (name >= 2 && name <= 4 && /^[\u4e00-\u9fff]+$/.test(n.slice(core[0], end - 1))) return { start: i, end, place, marker: 'colon', rank: LEAD_RANK };
+  }
   return undefined;
 }
 
@@ -181,8 +213,10 @@ export function findRegions(text: string, normalized?: string): Region[] {
     }
     ls = le + 1;
   }
-  // a digest of datelined items: each dateline opens the item's section
-  if (datelines.length >= 2) found = [...found, ...datelines].sort((a, b) => a.start - b.start);
+  // a digest of datelined items: each dateline opens the item's section; so does each official's
+  // header in a round-up of two or more (the caller's candidates of either kind, counted apart)
+  const items = [datelines.filter((c) => c.marker === 'dateline'), datelines.filter((c) => c.marker !== 'dateline')].filter((l) => l.length >= 2).flat();
+  if (items.length) found = [...found, ...items].sort((a, b) => a.start - b.start);
 
   const regions: Region[] = [];
   const used = new Map<string, number>();

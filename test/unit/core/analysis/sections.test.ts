@@ -56,6 +56,12 @@ describe('analysis/sections: every style real news uses', () => {
     const h = '## 台湾\n臺北市:市長甲。新北市:市長丙。\n其他。';
     assert.equal(findRegions(h).at(-1)!.end, h.length);
   });
+  it("a round-up's item headers that are a region's official and a colon (郫都区区委书记辜学斌：), two or more", () => {
+    assert.deepEqual(names('导语。\n郫都区区委书记辜学斌:\n正文。\n彭州市委书记王锋君：\n正文。'), ['郫都区', '彭州']);
+    // one alone, or a speaker's label with words after the colon, opens nothing
+    assert.deepEqual(names('导语。\n彭州市委书记王锋君：\n正文。'), []);
+    assert.deepEqual(names('北京市委书记蔡奇：我们要加快。\n上海市委书记李强：要落实。'), []);
+  });
   it('bold, heading and bracket forms in both widths', () => {
     assert.deepEqual(names('**北京**：正文。\n__上海：__\n正文。\n### 重庆：会见\n正文。\n[广东]\n正文。\n〔福建〕正文。'), ['北京', '上海', '重庆', '广东', '福建']);
   });
