@@ -201,16 +201,17 @@ export class ArticleRegion {
    */
   private count(): Record<PostLevel, Map<string, number>> {
     const t: Record<PostLevel, Map<string, number>> = { central: new Map(), sar: new Map(), province: new Map(), city: new Map(), district: new Map(), county: new Map() };
-    const bump = (p: PlaceInfo, w: number) => {
+    const bump = (p: PlaceInfo, w: number, withAncestors = true) => {
       const own = levelOf(p);
       if (own) t[own].set(p.name, (t[own].get(p.name) ?? 0) + w);
       // 北京, 上海, 天津, 重庆 are cities too
       if (own === 'province' && /市$/.test(p.full)) t.city.set(p.name, (t.city.get(p.name) ?? 0) + w);
       // and every place counts for the regions it lies in
-      for (const a of ancestors(p.name)) {
+      if (withAncestors) for (const a of ancestors(p.name)) {
         const ap = lookupPlace(a);
         const al = ap && levelOf(ap);
-        if (al) t[al].set(a, (t[al].get(a) ?? 0) + w);
+        // (not at the place's own level: a county-level city's 市委 is its own, not its prefecture's)
+        if (al && al !== own) t[al].set(a, (t[al].get(a) ?? 0) + w);
         if (al === 'province' && ap && /市$/.test(ap.full)) t.city.set(a, (t.city.get(a) ?? 0) + w);
       }
     };
@@ -235,9 +236,11 @@ export class ArticleRegion {
       if (mark[i] !== 2) bump(hit[1], mark[i] === 1 ? 3 : 1);
       i = hit[0];
     }
+    // (a short form is weak evidence, often an ordinary word: 资源 of 自然资源 for 资源县; it speaks
+    // for its own county or district's posts only, never for the city or province around it)
     for (const [name, n] of countShortForms(text)) {
       const p = lookupPlace(name);
-      if (p) bump(p, n);
+      if (p) bump(p, n, false);
     }
     return t;
   }

@@ -80,8 +80,15 @@ export function countShortForms(normalized: string): Map<string, number> {
     shortFormTrie = new Trie<PlaceInfo>();
     for (const [k, v] of shortForms) shortFormTrie.set(k, v);
   }
+  const places = lexicons().places;
   for (let i = 0; i < normalized.length; ) {
+    // a place the lexicon names in full is read whole: 江口 inside 丹江口 is no short form of 江口县
+    const full = places.first[normalized.charCodeAt(i)] !== 0 ? places.longest(normalized, i) : undefined;
     const hit = shortFormTrie.longest(normalized, i);
+    if (full && (!hit || full[0] >= hit[0])) {
+      i = full[0];
+      continue;
+    }
     if (!hit) {
       i++;
       continue;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../../../src/core';
+import { countShortForms } from '../../../../src/core/lexicon/regionNames';
 
 /** name → [region, full titles] of the article's officials. */
 function officials(text: string): Record<string, [string | undefined, string[]]> {
@@ -29,6 +30,11 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.deepEqual(o['林鄭月娥'], ['香港', ['香港特别行政区特首']]);
     assert.equal(o['陳茂波']?.[0], '香港');
     assert.equal(o['崔世安']?.[0], '澳门');
+  });
+  it("a county-level city's 市领导 is its own: no short form inside a longer name (江口 of 丹江口) or inside a word (资源 of 自然资源) ties with it", () => {
+    const o = officials('我市与青禾集团签约。市领导武小凯出席。市自然资源局负责人参加。武小凯指出，丹江口正处于黄金期。');
+    assert.deepEqual(o['武小凯'], ['丹江口', ['丹江口市领导']]);
+    assert.deepEqual(countShortForms('丹江口正处于黄金期'), new Map());
   });
   it('a verb between a region and a post is no body of that region (在武汉拜会湖北省委常委)', () => {
     const o = officials('董事长吕军在武汉拜会湖北省委常委、武汉市委书记王忠林。');
