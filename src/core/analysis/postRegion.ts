@@ -27,7 +27,7 @@ const NOT_A_PROVINCE = /^(香港|澳门|台湾)/;
 export type PostLevel = 'central' | 'sar' | 'province' | 'city' | 'district' | 'county';
 
 /** Bodies and posts of the central party and state (no region of their own). */
-const CENTRAL = /^(中共中央|中央(?!区)|国务院|全国人大|全国政协|国家(?!级)|最高人民法院|最高人民检察院|中国人民银行|总书记|国家主席|国家副主席|总理|副总理|国务委员|委员长|副委员长|部(?:党组|长|副部长|长助理))/;
+const CENTRAL = /^(中共中央|中央(?!区)|国务院|全国人大|全国政协|国家(?!级)|最高人民法院|最高人民检察院|中国人民银行|总书记|国家主席|国家副主席|总理|副总理|国务委员|委员长|副委员长|部(?:党组|长|副部长|长助理)|(?:发改委|发展改革委|发展和改革委员会|国资委|证监会|银保监会|金融监管总局|海关总署|税务总局))/;
 /** A ministry or national bureau written without a region: 工业和信息化部, 商务部, 海关总署, 民航局 under 中国. */
 const MINISTRY = /(?<!(?:组织|宣传|统战|武装|政治工作|联络|政法|办公|工作))部$|总局$|总署$|^审计署$|^中国(?!人民)\S*(?:局|委员会|委)$/;
 /** Hong Kong and Macau posts and bodies. */

@@ -40,6 +40,11 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     const o = officials('董事长吕军在武汉拜会湖北省委常委、武汉市委书记王忠林。');
     assert.deepEqual(o['王忠林'], ['湖北', ['湖北省委常委、武汉市委书记']]);
   });
+  it('a national commission written bare (发改委主任) is central; with a level before it, the region\'s', () => {
+    const o = officials('广东省省长马兴瑞和发改委主任何立峰出席。');
+    assert.equal(o['何立峰']?.[0], '中央');
+    assert.equal(officials('江苏省发改委主任李明出席。')['李明']?.[0], '江苏');
+  });
   it('the premier and vice-premiers written without 国务院 are its posts (总理 → 国务院总理)', () => {
     const o = officials('总理温家宝、副总理李克强到灾区考察。');
     assert.deepEqual(o['温家宝'], ['中央', ['国务院总理']]);
