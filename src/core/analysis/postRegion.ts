@@ -23,6 +23,8 @@ const NEAR_CHARS = 60;
 
 /** Province-level regions without a province's party committee or government (省委, 省长). */
 const NOT_A_PROVINCE = /^(香港|澳门|台湾)/;
+/** The words for Hong Kong and Macau a report uses: the name, and a local paper's words for its own city. */
+const SAR_WORDS = { 香港: ['香港', '本港', '全港', '港人', '港府', '港商', '港元'], 澳门: ['澳门', '本澳', '全澳', '澳人', '澳府', '澳门元'] } as const;
 
 export type PostLevel = 'central' | 'sar' | 'province' | 'city' | 'district' | 'county';
 
@@ -77,7 +79,7 @@ export class ArticleRegion {
       const written = /澳门/.test(this.normalized.slice(chain.start, chain.end)) ? '澳门' : /香港/.test(this.normalized.slice(chain.start, chain.end)) ? '香港' : undefined;
       return written ?? this.sar();
     }
-    if (!level) return this.succeeds(chain) ?? section?.name;
+    if (!level) return this.succeeds(chain) ?? section?.name ?? this.sarBody(chain);
     // Hong Kong and Macau have no provincial party committee or governor: a 省委/省长 post is never theirs
     const fits = (r: string | undefined) => (r !== undefined && !(level === 'province' && NOT_A_PROVINCE.test(r)) ? r : undefined);
     // the region of that level named last before the post in the same line (臺北市：市長郝龍斌，…新北市：市長朱立倫),
@@ -161,19 +163,46 @@ export class ArticleRegion {
   }
 
   /**
+   * A post in a body named without a region (发展局局长, 香港旅游发展局主席 written 旅游发展局) in an
+   * article about Hong Kong or Macau: the SAR's, when the article names the SAR at least as often as
+   * any mainland province (a bare 商务局 in a mainland report stays without a region).
+   */
+  private sarBody(chain: TitleChain): string | undefined {
+    if (chain.orgType !== 'government' && chain.orgType !== 'organization') return undefined;
+    const sar = this.sar();
+    if (!sar) return undefined;
+    if (this.sarWeight === undefined) {
+      this.tallies ??= this.count();
+      let mainland = 0;
+      for (const [k, v] of this.tallies.province) if (!NOT_A_PROVINCE.test(k) && v > mainland) mainland = v;
+      this.sarWeight = this.sarCount(sar as '香港' | '澳门') >= mainland ? 1 : 0;
+    }
+    return this.sarWeight ? sar : undefined;
+  }
+  private sarWeight: number | undefined;
+
+  /**
    * Hong Kong or Macau, whichever the article names more often: by name, and by the words a local
    * paper uses for its own city (本港, 港人, 港府; 本澳, 澳人), as a Hong Kong report on its Chief
    * Executive may name Macau's once and Hong Kong never.
    */
   private sar(): string | undefined {
-    const count = (words: string[]) => {
-      let n = 0;
-      for (const w of words) for (let i = this.normalized.indexOf(w); i >= 0; i = this.normalized.indexOf(w, i + w.length)) n++;
-      return n;
-    };
-    const hk = count(['香港', '本港', '全港', '港人', '港府', '港商', '港元']), mo = count(['澳门', '本澳', '全澳', '澳人', '澳府', '澳门元']);
+    const hk = this.sarCount('香港'), mo = this.sarCount('澳门');
     return hk > mo ? '香港' : mo > hk ? '澳门' : undefined;
   }
+
+  /** How often the article names Hong Kong or Macau, by name and by a local paper's words for it. Counted once. */
+  private sarCount(which: '香港' | '澳门'): number {
+    this.sarCounts ??= new Map();
+    let n = this.sarCounts.get(which);
+    if (n === undefined) {
+      n = 0;
+      for (const w of SAR_WORDS[which]) for (let i = this.normalized.indexOf(w); i >= 0; i = this.normalized.indexOf(w, i + w.length)) n++;
+      this.sarCounts.set(which, n);
+    }
+    return n;
+  }
+  private sarCounts: Map<string, number> | undefined;
 
   /** The region at `level` the article points to (within `within`, when given), if one clearly leads. */
   private lead(level: PostLevel | 'sar', within?: string, skip?: RegExp): string | undefined {

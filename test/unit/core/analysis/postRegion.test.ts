@@ -45,6 +45,15 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.equal(o['何立峰']?.[0], '中央');
     assert.equal(officials('江苏省发改委主任李明出席。')['李明']?.[0], '江苏');
   });
+  it("a post in a body named without a region is the SAR's in a Hong Kong report, and none in a mainland one", () => {
+    // (the body's posts here are read with the model: analyze as the editor runs it)
+    const region = (t: string, name: string) => analyze(t).entities.find((e) => e.type === 'person' && e.name === name)?.region;
+    const hk = '財政司司長陳茂波率團訪京，發展局局長甯漢豪、房屋局局長何永賢隨團。港府表示，本港將加強合作。';
+    assert.equal(region(hk, '甯漢豪'), '香港');
+    assert.equal(region(hk, '何永賢'), '香港');
+    const mainland = '江苏省委书记李明在南京调研，江苏省省长王五陪同，商务局局长赵六汇报。香港客商参加。';
+    assert.notEqual(region(mainland, '赵六'), '香港');
+  });
   it('the premier and vice-premiers written without 国务院 are its posts (总理 → 国务院总理)', () => {
     const o = officials('总理温家宝、副总理李克强到灾区考察。');
     assert.deepEqual(o['温家宝'], ['中央', ['国务院总理']]);
