@@ -27,7 +27,7 @@ const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesM
 const { candidates } = scanModule;
 
 /** After a region written with no org prefix (北京市长), a unit needs one of these cores (or a 国家/中央 one, or a country). */
-const REGION_CORES = new Set(['行政长官', '特首', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '县长', '副县长', '州长', '市领导', '省领导', '区领导', '县领导']);
+const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '县长', '副县长', '州长', '市领导', '省领导', '区领导', '县领导']);
 
 interface Unit {
   start: number;
@@ -270,6 +270,9 @@ export function stageTitles(ctx: Ctx): void {
   }
 }
 
+/** A party written between a post and its holder's name (ctx.s is normalised: 國民黨 reads 国民党). */
+const PARTY_BETWEEN = /^(?:为)?(?:中国国民党|国民党|民主进步党|民进党|台湾民众党|民众党|亲民党|新党|时代力量|无党籍|无党团结联盟)(?:籍)?(?:的)?/;
+
 const BYLINE_CORES = new Set(['记者', '特约记者', '通讯员', '实习生', '编辑']);
 
 /**
@@ -369,6 +372,9 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   const names: number[][] = [];
   let p = e;
   while (p < n && (s[p] === ' ' || s[p] === '\u3000') && p - e < 2) p++;
+  // a party between the post and the name (议长为中国国民党的吴碧珠, 副议长民进党籍周柏雅)
+  const party = PARTY_BETWEEN.exec(s.slice(p, p + 12));
+  if (party) p += party[0].length;
   for (let k = 0; k < 12; k++) {
     const nat = readName(ctx, p);
     const foreign = readForeignName(ctx, p);

@@ -45,6 +45,10 @@ describe('rules/titles', () => {
     assert.ok(found('特区政府政务司司长陈家明出席。', stageTitles).includes('person:陈家明'));
     assert.ok(found('行政会议成员黄立新出席。', stageTitles).includes('person:黄立新'));
   });
+  it("a council's speaker after the city, with the holder's party between post and name (台北市议长为中国国民党的吴碧珠, 副议长民进党籍周柏雅)", () => {
+    const people = (t: string) => runStages(t, stageTitles).filter((s) => s.type === 'person').map((s) => [s.text, s.chain?.inText]);
+    assert.deepEqual(people('台北市议长为中国国民党的吴碧珠，副议长民进党籍周柏雅。'), [['吴碧珠', '台北市议长'], ['周柏雅', '副议长']]);
+  });
   it('appointment verbs: 被任命为, 任, 辞去, and names before 等', () => {
     const names = (t: string) => runStages(t, stageTitles).filter((s) => s.type === 'person').map((s) => s.text);
     assert.deepEqual(names('3月25日，孙立平被任命为黑龙江省代省长。'), ['孙立平']);
