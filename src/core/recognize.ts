@@ -259,18 +259,24 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
  * nothing to say whose it is (a bare 主任), makes none.
  */
 function modelChain(text: string, norm: string, title: Span, before: RichSpan | undefined): TitleChain | undefined {
-  const core = norm.slice(title.start, title.end);
+  const written = norm.slice(title.start, title.end);
+  // a level's body written before the post (自治区主席, 市政府秘书长): a state post of that level,
+  // also when the model left the level out of its title (，自治区 + 主席: the chain starts at it)
+  const prefix = LEVEL_BODY_PREFIX.exec(written);
+  const outside = prefix ? null : LEVEL_BODY_BEFORE.exec(norm.slice(Math.max(0, title.start - 9), title.start));
+  const level = !!prefix || !!outside;
+  const core = prefix ? written.slice(prefix[0].length) : written;
   const lx = lexicons();
-  const known = lx.titleCores.longest(core, 0);
+  const known = core ? lx.titleCores.longest(core, 0) : undefined;
   if (!known || known[0] !== core.length) return undefined;
   const org = before && before.end === title.start && (before.type === 'government' || before.type === 'company' || before.type === 'organization') ? before : undefined;
   let role: PersonRole | undefined;
   if (org?.type === 'company' || BUSINESS_CORES.has(core)) role = 'business';
   else if (OTHER_CORES.has(core)) role = 'other';
-  else if (org?.type === 'government') role = 'official';
+  else if (org?.type === 'government' || level) role = 'official';
   if (!role) return undefined;
   // a body's name is part of the post as written (发展局局长); a company's is not
-  const start = org && org.type !== 'company' ? org.start : title.start;
+  const start = org && org.type !== 'company' ? org.start : outside ? title.start - outside[1].length : title.start;
   const t = text.slice(start, title.end);
   return {
     inText: t,
@@ -283,6 +289,9 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
 }
 
 const TRAILING_PUNCT = /[.．,，、;；:：]/;
+const LEVEL_BODY_PREFIX = /^(?:自治区|省|市|区|县|州|旗)(?:党委|委|人民政府|政府|人大常委会|人大|政协)?/;
+/** A level's body standing alone (after punctuation or at the start) right before a post. */
+const LEVEL_BODY_BEFORE = /(?:^|[^\u4e00-\u9fff])((?:自治区|省|市|区|县|州)(?:党委|委|人民政府|政府|人大常委会|人大|政协)?)$/;
 
 /** The recognizer behind `news-lens tag`: plain spans, sorted, non-overlapping. */
 export function tag(text: string): Span[] {

@@ -60,6 +60,9 @@ describe('recognize: model persons that name a place', () => {
     const p = person('发展局局长宁汉豪、房屋局局长何永贤出席。', '宁汉豪');
     assert.deepEqual([p?.role, p?.chain?.inText, p?.chain?.organization], ['official', '发展局局长', '发展局']);
     assert.deepEqual(person('发展局局长宁汉豪、房屋局局长何永贤出席。', '何永贤')?.chain?.inText, '房屋局局长');
+    // a level's body before the post, inside the model's title or just before it, makes it a state post
+    const b = person('自治区党委书记王君宣布项目开工,自治区主席巴特尔讲话。', '巴特尔');
+    assert.deepEqual([b?.role, b?.chain?.inText], ['official', '自治区主席']);
   });
   it('a model span never ends in a full stop or comma, and a province read as a company is the place (广东.、福建)', () => {
     const spans = recognize('以上五个省会城市的书记,来自上海、天津、浙江、广东.、福建等沿海发达地区。');

@@ -49,6 +49,9 @@ describe('rules/titles', () => {
     const people = (t: string) => runStages(t, stageTitles).filter((s) => s.type === 'person').map((s) => [s.text, s.chain?.inText]);
     assert.deepEqual(people('台北市议长为中国国民党的吴碧珠，副议长民进党籍周柏雅。'), [['吴碧珠', '台北市议长'], ['周柏雅', '副议长']]);
   });
+  it('the central secretariat is a body of the chain (中央书记处书记王沪宁)', () => {
+    assert.ok(found('中共中央政治局常委、中央书记处书记王沪宁出席。', stageTitles).includes('person:王沪宁'));
+  });
   it('appointment verbs: 被任命为, 任, 辞去, and names before 等', () => {
     const names = (t: string) => runStages(t, stageTitles).filter((s) => s.type === 'person').map((s) => s.text);
     assert.deepEqual(names('3月25日，孙立平被任命为黑龙江省代省长。'), ['孙立平']);
