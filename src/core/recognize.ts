@@ -237,7 +237,15 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       // a post the model read right before the name, and no chain: the chain the rules would have
       // made of it, with the body just before it (发展局局长宁汉豪, 房屋局局长何永贤)
       else if (!chain && prev.type === 'title' && prev.end === rich.start && prev.source === 'model') {
-        const made = modelChain(text, (norm ??= normalizeForMatching(text)), prev, out.length >= 2 ? (out[out.length - 2] as RichSpan) : undefined);
+        // (a post the model read in two pieces, 主任 + 秘书, is one: 主任秘书)
+        let title: Span = prev;
+        let b = out.length - 2;
+        const two = b >= 0 ? (out[b] as RichSpan) : undefined;
+        if (two && two.type === 'title' && two.source === 'model' && !two.chain && two.end === prev.start) {
+          title = { ...prev, start: two.start, text: text.slice(two.start, prev.end) };
+          b--;
+        }
+        const made = modelChain(text, (norm ??= normalizeForMatching(text)), title, b >= 0 ? (out[b] as RichSpan) : undefined);
         if (made) rich = { ...rich, chain: made, role: made.role };
       }
     }

@@ -74,12 +74,13 @@ export class ArticleRegion {
   of(chain: TitleChain, section?: Region): string | undefined {
     if (chain.region) return chain.region;
     const level = postLevel(chain, this.normalized);
-    if (level === 'central') return '中央';
+    // (a ministry in a Taiwan report is Taiwan's: 经济部主任秘书)
+    if (level === 'central') return (!CENTRAL.test(this.normalized.slice(chain.start, chain.end)) && this.ownBody(chain) === '台湾' ? '台湾' : undefined) ?? '中央';
     if (level === 'sar') {
       const written = /澳门/.test(this.normalized.slice(chain.start, chain.end)) ? '澳门' : /香港/.test(this.normalized.slice(chain.start, chain.end)) ? '香港' : undefined;
       return written ?? this.sar();
     }
-    if (!level) return this.succeeds(chain) ?? section?.name ?? this.sarBody(chain);
+    if (!level) return this.succeeds(chain) ?? section?.name ?? this.ownBody(chain);
     // Hong Kong and Macau have no provincial party committee or governor: a 省委/省长 post is never theirs
     const fits = (r: string | undefined) => (r !== undefined && !(level === 'province' && NOT_A_PROVINCE.test(r)) ? r : undefined);
     // the region of that level named last before the post in the same line (臺北市：市長郝龍斌，…新北市：市長朱立倫),
@@ -163,23 +164,27 @@ export class ArticleRegion {
   }
 
   /**
-   * A post in a body named without a region (发展局局长, 香港旅游发展局主席 written 旅游发展局) in an
-   * article about Hong Kong or Macau: the SAR's, when the article names the SAR at least as often as
-   * any mainland province (a bare 商务局 in a mainland report stays without a region).
+   * A post in a body named without a region (发展局局长, 经济部主任秘书) in an article about Hong
+   * Kong, Macau or Taiwan: theirs, when the article names that one more than the other two and at
+   * least as often as any mainland province (a bare 商务局 in a mainland report stays without a region).
    */
-  private sarBody(chain: TitleChain): string | undefined {
+  private ownBody(chain: TitleChain): string | undefined {
     if (chain.orgType !== 'government' && chain.orgType !== 'organization') return undefined;
-    const sar = this.sar();
-    if (!sar) return undefined;
-    if (this.sarWeight === undefined) {
+    if (this.separate === undefined) {
       this.tallies ??= this.count();
       let mainland = 0;
       for (const [k, v] of this.tallies.province) if (!NOT_A_PROVINCE.test(k) && v > mainland) mainland = v;
-      this.sarWeight = this.sarCount(sar as '香港' | '澳门') >= mainland ? 1 : 0;
+      const c: [string, number][] = [
+        ['香港', this.sarCount('香港')],
+        ['澳门', this.sarCount('澳门')],
+        ['台湾', this.tallies.province.get('台湾') ?? 0],
+      ];
+      c.sort((x, y) => y[1] - x[1]);
+      this.separate = c[0][1] > 0 && c[0][1] > c[1][1] && c[0][1] >= mainland ? c[0][0] : null;
     }
-    return this.sarWeight ? sar : undefined;
+    return this.separate ?? undefined;
   }
-  private sarWeight: number | undefined;
+  private separate: string | null | undefined;
 
   /**
    * Hong Kong or Macau, whichever the article names more often: by name, and by the words a local

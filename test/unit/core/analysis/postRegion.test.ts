@@ -54,6 +54,13 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     const mainland = '江苏省委书记李明在南京调研，江苏省省长王五陪同，商务局局长赵六汇报。香港客商参加。';
     assert.notEqual(region(mainland, '赵六'), '香港');
   });
+  it("a body's post without a region, and a ministry's, in a Taiwan report are Taiwan's", () => {
+    const region = (t: string, name: string) => analyze(t).entities.find((e) => e.type === 'person' && e.name === name)?.region;
+    const tw = '（中央社記者高雄12日電）高雄市長陳其邁出席，經濟部主任秘書莊銘池及產業園區管理局副局長劉繼傳出席見證。高雄、台北、台中的廠商也參加，台灣產業加速轉型。';
+    assert.equal(region(tw, '劉繼傳'), '台湾');
+    assert.equal(region(tw, '莊銘池'), '台湾');
+    assert.equal(region('工业和信息化部部长李明在北京出席会议。', '李明'), '中央');
+  });
   it('the premier and vice-premiers written without 国务院 are its posts (总理 → 国务院总理)', () => {
     const o = officials('总理温家宝、副总理李克强到灾区考察。');
     assert.deepEqual(o['温家宝'], ['中央', ['国务院总理']]);
