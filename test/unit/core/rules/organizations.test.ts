@@ -1,3 +1,4 @@
+import { recognize } from '../../../../src/core/recognize';
 import { strict as assert } from 'node:assert';
 import { stageOrgs } from '../../../../src/core/rules/organizations';
 import { found } from './runStage';
@@ -27,5 +28,10 @@ describe('rules/organizations: media', () => {
   it('a website in book quotes is a medium; a chamber before a modified post is a body', () => {
     assert.deepEqual(found('《青禾新闻网》整理', stageOrgs), ['organization:青禾新闻网']);
     assert.deepEqual(found('宁波市温州商会轮值会长', stageOrgs), ['organization:宁波市温州商会']);
+  });
+  it("a medium whose reporter writes the story is one, however the model reads it ((长江日报记者 鞠頔, 东北网记者王五)", () => {
+    const orgs = (t: string) => recognize(t).filter((x) => x.type === 'organization').map((x) => x.text);
+    assert.deepEqual(orgs('长江网6月27日讯(长江日报记者 鞠頔)6月26日'), ['长江网', '长江日报']);
+    assert.ok(orgs('(黑龙江日报记者刘伟 东北网记者王五)').includes('东北网'));
   });
 });
