@@ -7,6 +7,7 @@
  * is mentioned in, and every section with its entities.
  */
 import { BUSINESS_CORES } from '../rules/roles';
+import { isHan } from '../rules/charClasses';
 import type { Entity, EntityType, Mention, PersonRole, Region, Sentence, HomeRegion, TitleInfo } from '../types';
 import { lexicons, lookupPlace } from '../lexicon';
 import { normalizeForMatching } from '../normalize';
@@ -247,11 +248,10 @@ function bareCompanyRef(normalized: string, chainStart: number): string | undefi
     const w = normalized.slice(at, at + 2);
     if (w !== '公司' && w !== '集团') return undefined;
     const c = at > 0 ? normalized.charCodeAt(at - 1) : 0;
-    return !isHanCode(c) || c === 0x672c /* 本 */ || c === 0x8be5 /* 该 */ ? w : undefined;
+    return !isHan(c) || c === 0x672c /* 本 */ || c === 0x8be5 /* 该 */ ? w : undefined;
   };
   return (chainStart >= 2 ? alone(chainStart - 2) : undefined) ?? alone(chainStart);
 }
-const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /**
  * Business people whose post names no company (公司董事长高登锋, 集团党组书记、董事长吕军) work for

@@ -75,7 +75,7 @@ export class ArticleRegion {
     if (chain.region) return chain.region;
     const level = postLevel(chain, this.normalized);
     // (a ministry in a Taiwan report is Taiwan's: 经济部主任秘书)
-    if (level === 'central') return (!CENTRAL.test(this.normalized.slice(chain.start, chain.end)) && this.ownBody(chain) === '台湾' ? '台湾' : undefined) ?? '中央';
+    if (level === 'central') return !CENTRAL.test(this.normalized.slice(chain.start, chain.end)) && this.ownBody(chain) === '台湾' ? '台湾' : '中央';
     if (level === 'sar') {
       const written = /澳门/.test(this.normalized.slice(chain.start, chain.end)) ? '澳门' : /香港/.test(this.normalized.slice(chain.start, chain.end)) ? '香港' : undefined;
       return written ?? this.sar();

@@ -42,6 +42,12 @@ interface Candidate {
   until?: number;
 }
 
+/** Items that open sections only where an article has two or more of a kind (a digest, a round-up). */
+interface DigestItems {
+  datelines: Candidate[];
+  officials: Candidate[];
+}
+
 const LEAD_RANK = 20;
 /** Longest label read as a region (广西壮族自治区 + 要闻 fits). */
 const MAX_LABEL = 16;
@@ -95,7 +101,7 @@ function regionOf(label: string, bare: boolean): PlaceInfo | undefined {
 }
 
 /** The section marker on the line [ls, le) of the normalised text, if it is one. */
-function markerOn(n: string, ls: number, le: number, datelines: Candidate[]): Candidate | undefined {
+function markerOn(n: string, ls: number, le: number, items: DigestItems): Candidate | undefined {
   let i = ls;
   while (i < le && (n[i] === ' ' || n[i] === '\t' || n[i] === '\u00a0' || n[i] === '>')) i++;
   let end = le;
@@ -156,10 +162,10 @@ function markerOn(n: string, ls: number, le: number, datelines: Candidate[]): Ca
   }
   // 新华社南京11月20日电 opening a paragraph: a section only in a digest (decided by the caller)
   const d = datelineAt(n, i);
-  if (d) datelines.push({ start, end: d.end, place: d.place, marker: 'dateline', rank: LEAD_RANK });
+  if (d) items.datelines.push({ start, end: d.end, place: d.place, marker: 'dateline', rank: LEAD_RANK });
   // 郫都区区委书记辜学斌： an item of a round-up of officials (decided by the caller)
   const o = officialLead(n, i, end);
-  if (o) datelines.push(o);
+  if (o) items.officials.push(o);
   return undefined;
 }
 
@@ -199,11 +205,11 @@ export function findRegions(text: string, normalized?: string): Region[] {
   const n = normalized ?? normalizeForMatching(text);
   void lexicons(); // built once, before the loop
   let found: Candidate[] = [];
-  const datelines: Candidate[] = [];
+  const items: DigestItems = { datelines: [], officials: [] };
   for (let ls = 0; ls < n.length; ) {
     let le = n.indexOf('\n', ls);
     if (le < 0) le = n.length;
-    const c = markerOn(n, ls, le, datelines);
+    const c = markerOn(n, ls, le, items);
     if (c) found.push(c);
     const inline = inlineLeads(n, ls, le);
     // leads run together: after a colon lead opening the line, or two or more in one paragraph
@@ -214,9 +220,9 @@ export function findRegions(text: string, normalized?: string): Region[] {
     ls = le + 1;
   }
   // a digest of datelined items: each dateline opens the item's section; so does each official's
-  // header in a round-up of two or more (the caller's candidates of either kind, counted apart)
-  const items = [datelines.filter((c) => c.marker === 'dateline'), datelines.filter((c) => c.marker !== 'dateline')].filter((l) => l.length >= 2).flat();
-  if (items.length) found = [...found, ...items].sort((a, b) => a.start - b.start);
+  // header in a round-up of two or more (each kind counted apart)
+  const digest = [items.datelines, items.officials].filter((l) => l.length >= 2).flat();
+  if (digest.length) found = [...found, ...digest].sort((a, b) => a.start - b.start);
 
   const regions: Region[] = [];
   const used = new Map<string, number>();
@@ -269,7 +275,6 @@ function inlineLeads(n: string, ls: number, le: number): Candidate[] {
     if (!place) continue;
     const start = ls + m.index + m[0].length - m[1].length - 1;
     out.push({ start, end: ls + m.index + m[0].length, place, marker: 'colon', rank: LEAD_RANK });
-    INLINE_COLON.lastIndex = m.index + m[0].length;
   }
   return out;
 }

@@ -130,9 +130,9 @@ function datelineMedia(ctx: Ctx): void {
 const DATELINE_RE = /([A-Za-z0-9\u4e00-\u9fff](?:[A-Za-z0-9\u4e00-\u9fff]| (?=[\u4e00-\u9fff])){1,9}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息|获悉)(?=[\s(（:：,，]|$)/y;
 /** 据X报道 / 据X消息, or 据X， where X is named as a medium (…报, …网, …社, …台, …刊). */
 const CITED_RE = /([A-Za-z0-9\u4e00-\u9fff]{2,10}?)(?:报道|消息|(?<=[报网社台刊])[，,])/y;
-/** Writers and the outlet itself, not a named medium: 记者获悉, 本报讯, 笔者获悉. */
 /** Suffixes of newspapers, sites and stations. */
 const MEDIA_SUFFIX = /(报|网|台|社|周刊|杂志)$/;
 /** A reporter's post right after a medium's name. */
 const BYLINE_POST_AFTER = /^(?:记者|特约记者|摄影记者|见习记者|通讯员|评论员)/;
+/** Writers and the outlet itself, not a named medium: 记者获悉, 本报讯, 笔者获悉. */
 const NOT_MEDIA = /^(早报|晨报|晚报|日报|本报|本刊|本台|本网|本站|记者|笔者|编者|我们|他们|有关|相关|媒体|外媒|消息|报道|公司|集团|政府|会议|今天|今日|昨天|昨日|日前|近日|目前)|(记者|人士|部门|方面|官员|专家|分析|调查|统计|介绍|了解|报告|研究)$/;

@@ -11,6 +11,11 @@ function officials(text: string): Record<string, [string | undefined, string[]]>
   return out;
 }
 
+/** The region of the person named `name`, read with the model (analyze as the editor runs it). */
+function regionOf(text: string, name: string): string | undefined {
+  return analyze(text).entities.find((e) => e.type === 'person' && e.name === name)?.region;
+}
+
 describe('analysis/postRegion: the region of a post the chain does not write', () => {
   it('an acting post reads as the post: 代理省长 after the province named on the line', () => {
     const o = officials('3月27日，周立平辞去安徽省省长职务，钱东平任代理省长。');
@@ -46,20 +51,18 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.equal(officials('江苏省发改委主任李明出席。')['李明']?.[0], '江苏');
   });
   it("a post in a body named without a region is the SAR's in a Hong Kong report, and none in a mainland one", () => {
-    // (the body's posts here are read with the model: analyze as the editor runs it)
-    const region = (t: string, name: string) => analyze(t).entities.find((e) => e.type === 'person' && e.name === name)?.region;
+    // (the body's posts here are read with the model)
     const hk = '財政司司長陳茂波率團訪京，發展局局長甯漢豪、房屋局局長何永賢隨團。港府表示，本港將加強合作。';
-    assert.equal(region(hk, '甯漢豪'), '香港');
-    assert.equal(region(hk, '何永賢'), '香港');
+    assert.equal(regionOf(hk, '甯漢豪'), '香港');
+    assert.equal(regionOf(hk, '何永賢'), '香港');
     const mainland = '江苏省委书记李明在南京调研，江苏省省长王五陪同，商务局局长赵六汇报。香港客商参加。';
-    assert.notEqual(region(mainland, '赵六'), '香港');
+    assert.notEqual(regionOf(mainland, '赵六'), '香港');
   });
   it("a body's post without a region, and a ministry's, in a Taiwan report are Taiwan's", () => {
-    const region = (t: string, name: string) => analyze(t).entities.find((e) => e.type === 'person' && e.name === name)?.region;
     const tw = '（中央社記者高雄12日電）高雄市長陳其邁出席，經濟部主任秘書莊銘池及產業園區管理局副局長劉繼傳出席見證。高雄、台北、台中的廠商也參加，台灣產業加速轉型。';
-    assert.equal(region(tw, '劉繼傳'), '台湾');
-    assert.equal(region(tw, '莊銘池'), '台湾');
-    assert.equal(region('工业和信息化部部长李明在北京出席会议。', '李明'), '中央');
+    assert.equal(regionOf(tw, '劉繼傳'), '台湾');
+    assert.equal(regionOf(tw, '莊銘池'), '台湾');
+    assert.equal(regionOf('工业和信息化部部长李明在北京出席会议。', '李明'), '中央');
   });
   it('the premier and vice-premiers written without 国务院 are its posts (总理 → 国务院总理)', () => {
     const o = officials('总理温家宝、副总理李克强到灾区考察。');
