@@ -49,6 +49,11 @@ export function buildNormTable(tradPairs: Uint16Array | number[]): { norm: Uint1
   norm[BOS] = 0x1f;
   norm[EOS] = 0x1f;
   const ctype = new Uint8Array(65536);
+  // opening and closing brackets by code (a lookup, not a string search per code unit: this table
+  // is built at every model load)
+  const bracket = new Uint8Array(65536);
+  for (const ch of '《“「『（(【〈‘') bracket[ch.charCodeAt(0)] = CT_OPEN;
+  for (const ch of '》”」』）)】〉’') bracket[ch.charCodeAt(0)] = CT_CLOSE;
   for (let c = 0; c < 65536; c++) {
     const n = norm[c];
     let t = CT_OTHER;
@@ -56,8 +61,7 @@ export function buildNormTable(tradPairs: Uint16Array | number[]): { norm: Uint1
     else if (n === 0x30) t = CT_DIGIT;
     else if (n >= 0x61 && n <= 0x7a) t = CT_LATIN;
     else if (n === 0x20 || n === 0x09 || n === 0x0a || n === 0x0d || n === 0xa0) t = CT_SPACE;
-    else if ('《“「『（(【〈‘'.includes(String.fromCharCode(n))) t = CT_OPEN;
-    else if ('》”」』）)】〉’'.includes(String.fromCharCode(n))) t = CT_CLOSE;
+    else if (bracket[n] !== 0) t = bracket[n];
     else if (
       (n >= 0x21 && n <= 0x2f) || (n >= 0x3a && n <= 0x40) || (n >= 0x5b && n <= 0x60) ||
       (n >= 0x7b && n <= 0x7e) || (n >= 0x3000 && n <= 0x303f) || (n >= 0x2000 && n <= 0x206f) ||
@@ -114,6 +118,54 @@ function wordHash2(h2: number, c: number): number {
 }
 
 /**
+ * A gazetteer as the model file stores it: words normalised (buildNormTable), sorted by code unit,
+ * duplicates merged (their class bits ORed), words over LEX_MAX_LEN or without a class dropped,
+ * and front-coded: word i keeps shared[i] code units of word i-1 and adds len[i] from codes.
+ */
+export interface PackedLexicon {
+  bits: Int32Array;
+  shared: Uint8Array;
+  len: Uint8Array;
+  codes: Uint16Array;
+}
+
+/** Int32 lengths of a Lexicon's tables. */
+export interface LexiconLayout {
+  tab: number;
+  tab2: number;
+  present: number;
+  v1: number;
+}
+
+/** Packs [word, class bits] entries (see PackedLexicon); Lexicon.fromPacked reads the result. */
+export function packLexicon(entries: Iterable<[string, number]>, norm: Uint16Array): PackedLexicon {
+  const merged = new Map<string, number>();
+  for (const [w, bits] of entries) {
+    if (w.length === 0 || w.length > LEX_MAX_LEN || bits === 0) continue;
+    let k = '';
+    for (let j = 0; j < w.length; j++) k += String.fromCharCode(norm[w.charCodeAt(j)]);
+    merged.set(k, (merged.get(k) ?? 0) | bits);
+  }
+  const words = [...merged.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const n = words.length;
+  const out: PackedLexicon = { bits: new Int32Array(n), shared: new Uint8Array(n), len: new Uint8Array(n), codes: new Uint16Array(0) };
+  const codes: number[] = [];
+  let prev = '';
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    let s = 0;
+    while (s < w.length && s < prev.length && w.charCodeAt(s) === prev.charCodeAt(s)) s++;
+    out.bits[i] = merged.get(w)!;
+    out.shared[i] = s;
+    out.len[i] = w.length - s;
+    for (let j = s; j < w.length; j++) codes.push(w.charCodeAt(j));
+    prev = w;
+  }
+  out.codes = Uint16Array.from(codes);
+  return out;
+}
+
+/**
  * Open-addressing table keyed by two independent rolling hashes of the normalised word; values
  * are class bitmasks plus a "is a proper prefix of some word" bit so matching stops early.
  */
@@ -125,23 +177,36 @@ export class Lexicon {
   readonly tab2: Int32Array;
   readonly mask2: number;
   /** Value of each 1-character prefix by normalised code (0: no word begins with it). */
-  readonly v1 = new Int32Array(65536);
+  readonly v1: Int32Array;
   /** One bit per (h1 hash of a word prefix): most failed extensions never touch a table. */
   readonly present: Int32Array;
   readonly pmask: number;
-  constructor(size: number, size2 = size) {
+  /**
+   * alloc gives each table its zeroed storage (default: a new Int32Array); the WebAssembly decoder
+   * passes views of its own memory, so the tables are built where the kernel reads them.
+   */
+  constructor(size: number, size2 = size, alloc: (part: keyof LexiconLayout, n: number) => Int32Array = (_, n) => new Int32Array(n)) {
+    const l = Lexicon.layout(size, size2);
+    this.tab = alloc('tab', l.tab);
+    this.mask = l.tab / 4 - 1;
+    this.tab2 = alloc('tab2', l.tab2);
+    this.mask2 = l.tab2 / 4 - 1;
+    this.present = alloc('present', l.present);
+    this.pmask = l.present * 32 - 1;
+    this.v1 = alloc('v1', l.v1);
+  }
+
+  /** Int32 lengths of the tables of a lexicon with this many long and two-character prefixes. */
+  static layout(size: number, size2 = size): LexiconLayout {
+    // filled a third to two thirds: most failed lookups stop at the presence bits, and every table
+    // byte is memory a model load has to touch
     let cap = 16;
-    while (cap < size * 2) cap <<= 1;
-    this.tab = new Int32Array(cap * 4);
-    this.mask = cap - 1;
+    while (cap < size * 1.5) cap <<= 1;
     let cap2 = 16;
-    while (cap2 < size2 * 2) cap2 <<= 1;
-    this.tab2 = new Int32Array(cap2 * 4);
-    this.mask2 = cap2 - 1;
+    while (cap2 < size2 * 1.5) cap2 <<= 1;
     let pb = 1 << 10;
     while (pb < (size + size2) * 16 && pb < 1 << 22) pb <<= 1;
-    this.present = new Int32Array(pb >>> 5);
-    this.pmask = pb - 1;
+    return { tab: cap * 4, tab2: cap2 * 4, present: pb >>> 5, v1: 65536 };
   }
 
   /** Index of the value cell of (h1, h2)'s slot in tab (or tab2). */
@@ -192,6 +257,69 @@ export class Lexicon {
       }
     }
     return lex;
+  }
+
+  /**
+   * The same table from the model file's packed form (see packLexicon): each distinct prefix is
+   * hashed and inserted once, continuing the rolling hashes of the prefix shared with the word
+   * before, so loading costs one probe per prefix and allocates nothing per word.
+   */
+  static fromPacked(p: PackedLexicon, alloc?: (part: keyof LexiconLayout, n: number) => Int32Array): Lexicon {
+    const n = p.bits.length;
+    const [long, two] = Lexicon.packedSizes(p);
+    const lex = new Lexicon(long, two, alloc);
+    const H1 = new Int32Array(LEX_MAX_LEN + 1);
+    const H2 = new Int32Array(LEX_MAX_LEN + 1);
+    H1[0] = 0x811c9dc5 | 0;
+    H2[0] = 0x3c6ef372 | 0;
+    const word = new Uint16Array(LEX_MAX_LEN);
+    const { tab, tab2, v1, present, pmask, mask, mask2 } = lex;
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const s = p.shared[i], l = s + p.len[i], bits = p.bits[i];
+      for (let j = s; j < l; j++) {
+        const c = p.codes[at++];
+        word[j] = c;
+        H1[j + 1] = wordHash(H1[j], c);
+        H2[j + 1] = wordHash2(H2[j], c);
+      }
+      // the last shared character's slot may have ended the word before: it is a prefix now
+      for (let j = s > 0 ? s - 1 : 0; j < l; j++) {
+        const add = j === l - 1 ? bits : PREFIX_BIT;
+        if (j === 0) {
+          v1[word[0]] |= add;
+          continue;
+        }
+        const h1 = H1[j + 1], h2 = H2[j + 1];
+        const t = j === 1 ? tab2 : tab;
+        const m = j === 1 ? mask2 : mask;
+        // the probe of slot(), inlined: this loop is most of a model load
+        let i2 = (h1 ^ (h1 >>> 16)) & m;
+        let o = i2 << 2;
+        while (t[o + 2] !== 0 && (t[o] !== h1 || t[o + 1] !== h2)) {
+          i2 = (i2 + 1) & m;
+          o = i2 << 2;
+        }
+        const pbit = (h1 >>> 9) & pmask;
+        present[pbit >>> 5] |= 1 << (pbit & 31);
+        t[o] = h1;
+        t[o + 1] = h2;
+        t[o + 2] |= add;
+      }
+    }
+    return lex;
+  }
+
+  /** The sizes fromPacked builds with (distinct prefixes of 3+ and of 2 characters, and room). */
+  static packedSizes(p: PackedLexicon): [number, number] {
+    let long = 0;
+    let two = 0;
+    for (let i = 0, n = p.bits.length; i < n; i++) {
+      const s = p.shared[i], l = s + p.len[i];
+      if (s < 2 && l >= 2) two++;
+      if (l > 2) long += l - Math.max(s, 2);
+    }
+    return [long + 16, two + 16];
   }
 
   /**

@@ -8,7 +8,7 @@
  * that mirror are kept in one file so they change together.
  */
 import type { EntityType, Span } from '../types';
-import { FeatureScratch, Lexicon, MAX_FEATS_PER_POS, N_LEX, NgramTable, UNI_W, Vocab, buildNormTable, extract } from './features';
+import { FeatureScratch, Lexicon, MAX_FEATS_PER_POS, N_LEX, NgramTable, UNI_W, Vocab, buildNormTable, extract, packLexicon, type PackedLexicon } from './features';
 import { TagSet, Viterbi } from './tags';
 import type { ModelParts } from './modelFile';
 import { reportModelFault } from './faults';
@@ -134,15 +134,22 @@ function emit13(em: Int32Array, feats: Int32Array, offs: Int32Array, W: Int16Arr
   }
 }
 
-/** One style's decoding tables (see RuntimeModel.buildTables). */
-interface StyleTables {
-  W: Int16Array;
-  W2: Int32Array;
+/** One style's scores: requantised transition, start and end scores, their pruning bound, the unit. */
+interface StyleScores {
+  /** Weights are divided by QD (see RuntimeModel.styleScores). */
+  QD: number;
   trans: Int32Array;
   start: Int32Array;
   end: Int32Array;
   colMax: Int32Array;
+  /** Score units per unit of perceptron weight. */
   unit: number;
+}
+
+/** One style's weight tables for the JavaScript decoder (RuntimeModel.jsTables). */
+interface StyleTables {
+  W: Int16Array;
+  W2: Int32Array;
 }
 
 let lastModel: RuntimeModel | undefined;
@@ -166,15 +173,20 @@ export class RuntimeModel {
   readonly K: number;
   readonly T: number;
   readonly ts: TagSet;
-  // The tables of the style in use (set by useStyle; see StyleTables).
-  private W: Int16Array;
+  // The JavaScript decoder's tables of the style in use (set by useStyle; empty while the
+  // WebAssembly decoder runs, which holds its own, see jsTables).
+  private W: Int16Array = new Int16Array(0);
   /** Pairs of tag weights packed as lo + hi·65536 (13 tags in 7 int32). */
   private W2: Int32Array = new Int32Array(0);
   private trans: Int32Array;
   private start: Int32Array;
   private end: Int32Array;
-  /** Each style's tables: [0] 'web', [1] 'pd' when the model file has a second style. */
-  private readonly tables: StyleTables[];
+  /** Each style's scores: [0] 'web', [1] 'pd' when the model file has a second style. */
+  private readonly scores: StyleScores[];
+  /** Each style's JavaScript tables, built when the JavaScript decoder first runs. */
+  private js: StyleTables[] | undefined;
+  /** Index of the style in use. */
+  private styleIndex = 0;
   /** Chooses a text's style; undefined for a model with one style. */
   readonly detector: StyleDetector | undefined;
   /** Style of the text predict() labelled last. */
@@ -187,7 +199,10 @@ export class RuntimeModel {
   private readonly norm: Uint16Array;
   private readonly ctype: Uint8Array;
   private readonly voc: Vocab;
-  private readonly lex: Lexicon | undefined;
+  /** The gazetteer as the JavaScript decoder reads it (built with its tables). */
+  private lex: Lexicon | undefined;
+  /** The gazetteer as the model file stores it. */
+  private readonly packed: PackedLexicon;
   private readonly sc = new FeatureScratch();
   private readonly vit: Viterbi;
   private em = new Int32Array(0);
@@ -212,38 +227,29 @@ export class RuntimeModel {
     this.voc.quotes = h.quotes === true;
     this.voc.lexT = h.lexT ?? 0x1f;
     this.costScale = h.costScale && h.costScale > 0 ? h.costScale : 1;
-    // the 'web' style's tables, and the 'pd' style's where the file has them (./style.ts)
-    const web = this.buildTables(parts.weights, parts.trans, parts.start, parts.end, h.scale, true);
-    this.tables = [web];
-    if (parts.alt && h.altRanges && parts.styleWeights && h.style) {
-      const T = this.T;
-      const w = parts.weights.slice();
-      let k = 0;
-      for (const [a, b] of h.altRanges) {
-        w.set(parts.alt.weights.subarray(k * T, (k + b - a) * T), a * T);
-        k += b - a;
-      }
-      this.tables.push(this.buildTables(w, parts.alt.trans, parts.alt.start, parts.alt.end, h.scale, false));
-      this.detector = new StyleDetector(parts.styleWeights, h.style.bits, h.style.bias);
-    }
-    this.W = web.W;
-    this.W2 = web.W2;
+    const nt = buildNormTable(parts.tradPairs);
+    this.norm = nt.norm;
+    this.ctype = nt.ctype;
+    this.packed = parts.packedLex ?? packLexicon(parts.lexicon ?? [], this.norm);
+    // the 'web' style's scores, and the 'pd' style's where the file has them (./style.ts)
+    const two = !!(parts.alt && h.altRanges && parts.styleWeights && h.style);
+    this.scores = [this.styleScores(0, parts.trans, parts.start, parts.end)];
+    if (two && parts.alt) this.scores.push(this.styleScores(1, parts.alt.trans, parts.alt.start, parts.alt.end));
+    if (two && parts.styleWeights && h.style) this.detector = new StyleDetector(parts.styleWeights, h.style.bits, h.style.bias);
+    const web = this.scores[0];
     this.trans = web.trans;
     this.start = web.start;
     this.end = web.end;
     this.colMax = web.colMax;
     this.unit = web.unit;
-    const nt = buildNormTable(parts.tradPairs);
-    this.norm = nt.norm;
-    this.ctype = nt.ctype;
-    this.lex = parts.lexicon.length ? Lexicon.build(parts.lexicon, this.norm) : undefined;
     this.vit = new Viterbi(this.ts);
     this.bio6 = this.ts.scheme === 'BIO' && this.T === 13;
     const v = this.voc;
-    if (this.bio6 && v.bslots && v.tri.size === 0 && v.skip.size === 0 && !v.quotes && v.biasFolded) {
+    if (this.bio6 && v.tri.size === 0 && v.skip.size === 0 && !v.quotes) {
       // the whole decode in WebAssembly (the kernel covers these templates; it cuts segments at
-      // segCap - 1 = MAX_SEG code units as segments() does)
-      const params = (t: StyleTables): Int32Array => {
+      // segCap - 1 = MAX_SEG code units as segments() does). Its tables are built straight into
+      // its memory: the JavaScript ones wait until the JavaScript decoder is needed.
+      const params = (t: StyleScores): Int32Array => {
         const p = new Int32Array(13 * 13 + 3 * 13);
         p.set(t.trans, 0);
         p.set(t.start, 169);
@@ -251,13 +257,13 @@ export class RuntimeModel {
         p.set(t.colMax, 195);
         return p;
       };
-      const lex = this.lex;
-      const pd = this.tables[1];
+      const pd = this.scores[1];
+      const packed = this.packed;
       this.dec = WasmDecoder.create({
-        W2: this.W2,
+        fill: (lanes) => this.foldWeights(0, web.QD, lanes, 14),
         params: params(web),
-        alt: pd && { W2: pd.W2, params: params(pd) },
-        rows: this.W.length / 13,
+        alt: pd && { fill: (lanes) => this.foldWeights(1, pd.QD, lanes, 14), params: params(pd) },
+        rows: v.nRows,
         biKeys: v.biKeys,
         B0: v.B0,
         norm: this.norm,
@@ -265,7 +271,7 @@ export class RuntimeModel {
         charId: v.charId,
         biPresent: v.bi.present,
         biPmask: v.bi.pmask,
-        lex: lex && { v1: lex.v1, present: lex.present, pmask: lex.pmask, tab: lex.tab, mask: lex.mask, tab2: lex.tab2, mask2: lex.mask2 },
+        lex: packed.bits.length ? { layout: Lexicon.layout(...Lexicon.packedSizes(packed)), build: (alloc) => Lexicon.fromPacked(packed, alloc) } : undefined,
         Y0: v.Y0,
         L0: v.L0,
         uni2: v.uni2,
@@ -276,31 +282,102 @@ export class RuntimeModel {
       });
       if (this.dec) this.bindDecoder();
     }
+    if (!this.dec) this.buildJs();
   }
 
   /**
-   * The decoding tables of one style's weights: requantised so every weight fits in ±PACK_MAX (then
-   * two tags' sums share one int32 without carrying into each other; held-out F1 is unchanged at
-   * this resolution, weights are stored at ±32000), the bias folded into the unigram rows, and for
-   * 13 tags the packed table with its bigram slots. The first style's packed table also serves as
-   * the vocabulary's bigram lookup (the slots are laid out alike in every style's table).
+   * Style i's weight rows as [rows, from, to) pieces: the file's rows, then (for the 'pd' style)
+   * its own rows over them (header.altRanges), so no merged copy is made.
    */
-  private buildTables(weights: Int16Array, trans0: Int16Array, start0: Int16Array, end0: Int16Array, scale: number, first: boolean): StyleTables {
-    const T = this.T, v = this.voc;
+  private styleRows(i: number): [Int16Array, number, number, number][] {
+    const p = this.parts, ranges = p.header.altRanges, T = this.T;
+    const out: [Int16Array, number, number, number][] = [[p.weights, 0, p.weights.length / T, 0]];
+    if (i === 0 || !p.alt || !ranges) return out;
+    let k = 0;
+    for (const [a, b] of ranges) {
+      // rows a..b of the style come from alt rows k..k + b - a
+      out.push([p.alt.weights, a, b, k - a]);
+      k += b - a;
+    }
+    return out;
+  }
+
+  /**
+   * One style's scores. Weights are requantised so every one fits in ±PACK_MAX (then two tags'
+   * sums share one int32 without carrying into each other; held-out F1 is unchanged at this
+   * resolution, weights are stored at ±32000): divided by QD, as are the transition scores.
+   */
+  private styleScores(i: number, trans0: Int16Array, start0: Int16Array, end0: Int16Array): StyleScores {
+    const T = this.T;
     const trans = Int32Array.from(trans0), start = Int32Array.from(start0), end = Int32Array.from(end0);
     let maxAbs = 1;
-    for (let i = 0; i < weights.length; i++) if (Math.abs(weights[i]) > maxAbs) maxAbs = Math.abs(weights[i]);
+    const pieces = this.styleRows(i);
+    pieces.forEach(([w, from, to, shift], k) => {
+      const over = pieces.slice(k + 1);
+      for (let r = from; r < to; r++) {
+        // a row a later piece replaces does not count
+        if (over.some(([, a, b]) => r >= a && r < b)) continue;
+        for (let j = (r + shift) * T, e = j + T; j < e; j++) {
+          const a = w[j] < 0 ? -w[j] : w[j];
+          if (a > maxAbs) maxAbs = a;
+        }
+      }
+    });
     const QD = Math.max(1, Math.ceil(maxAbs / PACK_MAX));
-    const unit = (scale || 1) / QD;
-    const W = new Int16Array(weights.length);
-    for (let i = 0; i < weights.length; i++) W[i] = QD > 1 ? Math.round(weights[i] / QD) : weights[i];
+    const unit = (this.parts.header.scale || 1) / QD;
     if (QD > 1) for (const a of [trans, start, end]) for (let i = 0; i < a.length; i++) a[i] = Math.round(a[i] / QD);
-    // every position has the bias feature and exactly one unigram row at offset 0: fold the bias in
-    for (let c = 0; c < v.nChars; c++) {
-      const r = (c * UNI_W + 2) * T;
-      for (let t = 0; t < T; t++) W[r + t] = Math.max(-32767, Math.min(32767, W[r + t] + W[v.BIAS * T + t]));
+    const colMax = new Int32Array(T);
+    for (let c = 0; c < T; c++) {
+      let hi = -Infinity;
+      for (let p = 0; p < T; p++) if (this.ts.allowed(p, c)) hi = Math.max(hi, trans[p * T + c]);
+      colMax[c] = hi;
     }
-    for (let t = 0; t < T; t++) W[v.BIAS * T + t] = 0;
+    return { QD, trans, start, end, colMax, unit };
+  }
+
+  /**
+   * Writes a style's weights as both decoders read them: divided by QD, and the bias row folded
+   * into every unigram row at offset 0 (every position has the bias feature and exactly one such
+   * row) and then zeroed. Row r goes to dst[r * stride], T tags; the rest of a row is untouched.
+   */
+  private foldWeights(i: number, QD: number, dst: Int16Array, stride: number): void {
+    const T = this.T, v = this.voc;
+    for (const [w, from, to, shift] of this.styleRows(i)) {
+      for (let r = from; r < to; r++) {
+        const s = (r + shift) * T, d = r * stride;
+        if (QD > 1) for (let t = 0; t < T; t++) dst[d + t] = Math.round(w[s + t] / QD);
+        else for (let t = 0; t < T; t++) dst[d + t] = w[s + t];
+      }
+    }
+    const bias = v.BIAS * stride;
+    for (let c = 0; c < v.nChars; c++) {
+      const d = (c * UNI_W + 2) * stride;
+      for (let t = 0; t < T; t++) dst[d + t] = Math.max(-32767, Math.min(32767, dst[d + t] + dst[bias + t]));
+    }
+    for (let t = 0; t < T; t++) dst[bias + t] = 0;
+  }
+
+  /**
+   * The JavaScript decoder's tables, for every style, and its gazetteer: built when it first
+   * decodes (at load without WebAssembly, or after the kernel failed).
+   */
+  private buildJs(): void {
+    if (this.js) return;
+    this.js = this.scores.map((_, i) => this.jsTables(i));
+    this.lex = this.packed.bits.length ? Lexicon.fromPacked(this.packed) : undefined;
+    this.W = this.js[this.styleIndex].W;
+    this.W2 = this.js[this.styleIndex].W2;
+  }
+
+  /**
+   * Style i's folded weights and, for 13 tags, the packed table with its bigram slots. The first
+   * style's packed table also serves as the vocabulary's bigram lookup (the slots are laid out
+   * alike in every style's table).
+   */
+  private jsTables(i: number): StyleTables {
+    const T = this.T, v = this.voc, first = i === 0;
+    const W = new Int16Array(this.parts.weights.length);
+    this.foldWeights(i, this.scores[i].QD, W, T);
     if (first) v.biasFolded = true;
     let W2: Int32Array = new Int32Array(0);
     if (T === 13) {
@@ -320,9 +397,9 @@ export class RuntimeModel {
       // bigram rows moved next to their keys (see Vocab.bslots)
       for (let id = 0; id < nBi; id++) {
         const key = (v.biKeys[2 * id] << 16) | v.biKeys[2 * id + 1];
-        let i = NgramTable.hash(key, 0) & (cap - 1);
-        while (W2[base + (i << 5)] !== 0) i = (i + 1) & (cap - 1);
-        const o = base + (i << 5);
+        let k = NgramTable.hash(key, 0) & (cap - 1);
+        while (W2[base + (k << 5)] !== 0) k = (k + 1) & (cap - 1);
+        const o = base + (k << 5);
         W2[o] = key;
         W2.copyWithin(o + 4, (v.B0 + id * 4) * 7, (v.B0 + id * 4 + 4) * 7);
       }
@@ -332,23 +409,20 @@ export class RuntimeModel {
         v.bsmask = cap - 1;
       }
     }
-    const colMax = new Int32Array(T);
-    for (let c = 0; c < T; c++) {
-      let hi = -Infinity;
-      for (let p = 0; p < T; p++) if (this.ts.allowed(p, c)) hi = Math.max(hi, trans[p * T + c]);
-      colMax[c] = hi;
-    }
-    return { W, W2, trans, start, end, colMax, unit };
+    return { W, W2 };
   }
 
   /** Decode the next texts with this style's weights (the 'web' ones when the model has one style). */
   useStyle(style: TextStyle): void {
-    const i = style === 'pd' && this.tables.length > 1 ? 1 : 0;
+    const i = style === 'pd' && this.scores.length > 1 ? 1 : 0;
     this.lastStyle = i ? 'pd' : 'web';
-    const t = this.tables[i];
-    if (this.W === t.W) return;
-    this.W = t.W;
-    this.W2 = t.W2;
+    if (i === this.styleIndex) return;
+    this.styleIndex = i;
+    const t = this.scores[i];
+    if (this.js) {
+      this.W = this.js[i].W;
+      this.W2 = this.js[i].W2;
+    }
     this.trans = t.trans;
     this.start = t.start;
     this.end = t.end;
@@ -388,6 +462,7 @@ export class RuntimeModel {
     this.segFrom = this.segFrom.slice();
     this.segTo = this.segTo.slice();
     this.bwLo = this.bwLo.slice();
+    this.buildJs();
     const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     reportModelFault(`the WebAssembly decoder failed (${why}); the JavaScript decoder is used from now on (same results, slower)`);
   }

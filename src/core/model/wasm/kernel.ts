@@ -7,7 +7,7 @@
  * Returns undefined wherever WebAssembly or its SIMD instructions are missing; the model then
  * decodes in JavaScript, with identical results.
  */
-import { NgramTable } from '../features';
+import { NgramTable, type Lexicon, type LexiconLayout } from '../features';
 import { KERNEL_WASM_BASE64 } from './kernelBinary';
 
 const PAGE = 65536;
@@ -34,27 +34,28 @@ function kernelModule(): WebAssembly.Module | undefined {
 
 const align = (x: number, a: number): number => Math.ceil(x / a) * a;
 
-/** Everything the kernel reads, as the JavaScript model holds it (see ../features.ts). */
+/**
+ * Everything the kernel reads (see ../features.ts). The big tables come as writers, not arrays:
+ * they are built straight into the kernel's memory, once, and the JavaScript model keeps no copy.
+ */
 export interface DecoderTables {
-  /**
-   * Packed weight rows (RuntimeModel.W2): 13 tags in 7 int32; the first `rows` rows are the dense
-   * table the kernel uses (its bigram slots are replaced by biKeys below).
-   */
-  W2: Int32Array;
+  /** Writes the weight rows (`rows` of them) as 14 int16 lanes each: 13 tags, then a zero lane. */
+  fill: (lanes: Int16Array) => void;
   rows: number;
   /** Bigram keys as id pairs (Vocab.biKeys), their rows from row B0 on, four per bigram. */
   biKeys: Uint16Array;
   B0: number;
   /** trans (13·13), start, end, colMax (13 each). */
   params: Int32Array;
-  /** A second style's W2 and params (same layout), chosen per text by useStyle(1). */
-  alt?: { W2: Int32Array; params: Int32Array };
+  /** A second style's rows and params (same layout), chosen per text by useStyle(1). */
+  alt?: { fill: (lanes: Int16Array) => void; params: Int32Array };
   norm: Uint16Array;
   ctype: Uint8Array;
   charId: Uint16Array;
   biPresent: Int32Array;
   biPmask: number;
-  lex?: { v1: Int32Array; present: Int32Array; pmask: number; tab: Int32Array; mask: number; tab2: Int32Array; mask2: number };
+  /** The gazetteer: its tables' lengths, and a build that takes their storage from alloc. */
+  lex?: { layout: LexiconLayout; build(alloc: (part: keyof LexiconLayout, n: number) => Int32Array): Lexicon };
   Y0: number;
   L0: number;
   uni2: boolean;
@@ -120,10 +121,10 @@ export class WasmDecoder {
       ['CHARID', 65536 * 2],
       ['BI_PRESENT', t.biPresent.length * 4],
       ['BI_KEYS', biCap * 8],
-      ['LEX_V1', t.lex ? t.lex.v1.length * 4 : 0],
-      ['LEX_PRESENT', t.lex ? t.lex.present.length * 4 : 0],
-      ['LEX_TAB', t.lex ? t.lex.tab.length * 4 : 0],
-      ['LEX_TAB2', t.lex ? t.lex.tab2.length * 4 : 0],
+      ['LEX_V1', t.lex ? t.lex.layout.v1 * 4 : 0],
+      ['LEX_PRESENT', t.lex ? t.lex.layout.present * 4 : 0],
+      ['LEX_TAB', t.lex ? t.lex.layout.tab * 4 : 0],
+      ['LEX_TAB2', t.lex ? t.lex.layout.tab2 * 4 : 0],
       ['CODES', cap * 2],
       ['TYPES', cap],
       ['CID', (cap + 4) * 2],
@@ -149,21 +150,11 @@ export class WasmDecoder {
     this.textCap = initialText;
     this.bind();
     const buf = this.memory.buffer;
-    // weight rows as 13 int16 lanes (and a zero lane) at 4× each row's packed-table address
-    const cells = t.rows * 7;
-    const putWeights = (W2: Int32Array, at: number): void => {
-      const w16 = new Int16Array(buf, at, cells * 2);
-      for (let j = 0; j < cells; j++) {
-        const x = W2[j];
-        const lo = (x << 16) >> 16;
-        w16[2 * j] = lo;
-        w16[2 * j + 1] = (x - lo) >> 16;
-      }
-    };
-    putWeights(t.W2, at.get('W')!);
+    // weight rows as 13 int16 lanes and a zero lane (the memory starts zeroed)
+    t.fill(new Int16Array(buf, at.get('W')!, t.rows * 14));
     this.styleAt = [[at.get('W')!, at.get('P')!]];
     if (t.alt) {
-      putWeights(t.alt.W2, at.get('W_ALT')!);
+      t.alt.fill(new Int16Array(buf, at.get('W_ALT')!, t.rows * 14));
       this.styleAt.push([at.get('W_ALT')!, at.get('P_ALT')!]);
     }
     // bigram key → address of its first row: [key, address] slots, probed as Vocab.bslots is
@@ -188,21 +179,17 @@ export class WasmDecoder {
     put('CTYPE', t.ctype);
     put('CHARID', t.charId);
     put('BI_PRESENT', t.biPresent);
-    if (t.lex) {
-      put('LEX_V1', t.lex.v1);
-      put('LEX_PRESENT', t.lex.present);
-      put('LEX_TAB', t.lex.tab);
-      put('LEX_TAB2', t.lex.tab2);
-    }
+    const lexAt = { v1: 'LEX_V1', present: 'LEX_PRESENT', tab: 'LEX_TAB', tab2: 'LEX_TAB2' } as const;
+    const lex = t.lex?.build((part, n) => new Int32Array(buf, at.get(lexAt[part])!, n));
     const g = this.i32.subarray(this.G >> 2, (this.G >> 2) + G_SLOTS);
     for (const [name, slot] of Object.entries(G)) if (at.has(name)) g[slot] = at.get(name)!;
     this.style = 0;
     g[G.BI_PMASK] = t.biPmask;
     g[G.BI_MASK] = biCap - 1;
-    g[G.LEX_PMASK] = t.lex?.pmask ?? 0;
-    g[G.LEX_MASK] = t.lex?.mask ?? 0;
-    g[G.LEX_MASK2] = t.lex?.mask2 ?? 0;
-    g[G.HAS_LEX] = t.lex ? 1 : 0;
+    g[G.LEX_PMASK] = lex?.pmask ?? 0;
+    g[G.LEX_MASK] = lex?.mask ?? 0;
+    g[G.LEX_MASK2] = lex?.mask2 ?? 0;
+    g[G.HAS_LEX] = lex ? 1 : 0;
     g[G.Y0] = t.Y0;
     g[G.L0] = t.L0;
     g[G.UNI2] = t.uni2 ? 1 : 0;
