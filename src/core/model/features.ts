@@ -40,35 +40,27 @@ export function buildNormTable(tradPairs: Uint16Array | number[]): { norm: Uint1
   for (let i = 0; i + 1 < tradPairs.length; i += 2) norm[tradPairs[i]] = tradPairs[i + 1];
   for (let c = 0xff01; c <= 0xff5e; c++) norm[c] = c - 0xfee0;
   norm[0x3000] = 0x20;
+  // the class of each normalised code, filled range by range from the weakest class to the
+  // strongest (CJK, digit, Latin, space, bracket, punctuation, other): this runs at every model load
+  const cls = new Uint8Array(65536).fill(CT_OTHER);
+  for (const [a, b] of [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e], [0x3000, 0x303f], [0x2000, 0x206f], [0xff00, 0xffef]]) cls.fill(CT_PUNCT, a, b + 1);
+  for (const ch of '《“「『（(【〈‘') cls[ch.charCodeAt(0)] = CT_OPEN;
+  for (const ch of '》”」』）)】〉’') cls[ch.charCodeAt(0)] = CT_CLOSE;
+  for (const c of [0x20, 0x09, 0x0a, 0x0d, 0xa0]) cls[c] = CT_SPACE;
+  cls.fill(CT_LATIN, 0x61, 0x7a + 1);
+  cls[0x30] = CT_DIGIT;
+  for (const [a, b] of [[0x4e00, 0x9fff], [0x3400, 0x4dbf], [0xf900, 0xfaff]]) cls.fill(CT_CJK, a, b + 1);
+  const ctype = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) {
-    const n = norm[c];
-    if (n >= 0x41 && n <= 0x5a) norm[c] = n + 32;
-    else if (n >= 0x30 && n <= 0x39) norm[c] = 0x30;
+    let n = norm[c];
+    if (n >= 0x41 && n <= 0x5a) n += 32;
+    else if (n >= 0x30 && n <= 0x39) n = 0x30;
+    norm[c] = n;
+    ctype[c] = cls[n];
   }
   // Sentinels are never real characters in news text; keep them distinct.
   norm[BOS] = 0x1f;
   norm[EOS] = 0x1f;
-  const ctype = new Uint8Array(65536);
-  // opening and closing brackets by code (a lookup, not a string search per code unit: this table
-  // is built at every model load)
-  const bracket = new Uint8Array(65536);
-  for (const ch of '《“「『（(【〈‘') bracket[ch.charCodeAt(0)] = CT_OPEN;
-  for (const ch of '》”」』）)】〉’') bracket[ch.charCodeAt(0)] = CT_CLOSE;
-  for (let c = 0; c < 65536; c++) {
-    const n = norm[c];
-    let t = CT_OTHER;
-    if ((n >= 0x4e00 && n <= 0x9fff) || (n >= 0x3400 && n <= 0x4dbf) || (n >= 0xf900 && n <= 0xfaff)) t = CT_CJK;
-    else if (n === 0x30) t = CT_DIGIT;
-    else if (n >= 0x61 && n <= 0x7a) t = CT_LATIN;
-    else if (n === 0x20 || n === 0x09 || n === 0x0a || n === 0x0d || n === 0xa0) t = CT_SPACE;
-    else if (bracket[n] !== 0) t = bracket[n];
-    else if (
-      (n >= 0x21 && n <= 0x2f) || (n >= 0x3a && n <= 0x40) || (n >= 0x5b && n <= 0x60) ||
-      (n >= 0x7b && n <= 0x7e) || (n >= 0x3000 && n <= 0x303f) || (n >= 0x2000 && n <= 0x206f) ||
-      (n >= 0xff00 && n <= 0xffef)
-    ) t = CT_PUNCT;
-    ctype[c] = t;
-  }
   for (const ch of CN_NUMERALS) ctype[ch.charCodeAt(0)] = CT_CNUM;
   ctype[BOS] = CT_BOUND;
   ctype[EOS] = CT_BOUND;

@@ -1,21 +1,22 @@
 /**
- * The binary weights format of models/ner.bin: a JSON header, the traditional → simplified pairs,
- * the gazetteer (packed since version 4, see PackedLexicon), the vocabulary, int16 weights, transitions and, in version 3, a second style's
- * weights and the style detector (./style.ts), gzip-compressed. serialize() writes
- * what training produced; deserialize() reads it for the runtime model.
+ * The model file, models/ner.bin (format 5): a JSON header, then sections, each starting at a
+ * multiple of 4 bytes and read as views, uncompressed (the .vsix and git compress it; a load does
+ * not have to): the traditional → simplified pairs, the gazetteer packed (features.ts
+ * PackedLexicon, class bits by index into header.lexClasses), the vocabulary, each style's
+ * finished weights (./finish.ts) and scores, and the style detector (./style.ts).
+ *
+ * serialize() writes what training produced (ModelParts, finishing it) or a loaded model;
+ * deserialize() reads it for the runtime model (LoadedModel).
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { EntityType } from '../types';
 import { FEATURE_VERSION, Vocab, buildNormTable, packLexicon, type PackedLexicon } from './features';
+import { finishStyle, hasSecondStyle, type FinishedStyle } from './finish';
 import { TagSet, type Scheme } from './tags';
 
 export interface ModelHeader {
   format: 'news-lens-ner';
-  /**
-   * 2: one set of weights; 3: may carry a second style's weights and the style detector; 4: as 3,
-   * with the gazetteer packed (features.ts PackedLexicon) instead of as text lines.
-   */
-  version: 2 | 3 | 4;
+  /** The file format: 5 (training's own headers say 2 or 3; serialize writes 5). */
+  version: number;
   featureVersion: number;
   scheme: Scheme;
   /** Label per chunk type in tag order; null = trained as a separate label but not reported. */
@@ -25,11 +26,14 @@ export interface ModelHeader {
   nTri: number;
   nSkip: number;
   nTrad: number;
-  /** Versions 2 and 3: bytes of the gazetteer's text lines (0 in version 4). */
+  /** Formats before 5: bytes of the gazetteer's text lines. */
   lexBytes: number;
-  /** Version 4: the packed gazetteer's words and code units. */
+  /** The packed gazetteer's words and code units, and its distinct class masks (format 5). */
   lexWords?: number;
   lexCodes?: number;
+  lexClasses?: number[];
+  /** Each style's count of finished weights beyond int8, and its score unit (format 5). */
+  styles?: { big: number; unit: number }[];
   scale: number;
   /** Template switches (absent = defaults: unigrams at ±2 on, quote context off). */
   uni2?: boolean;
@@ -50,13 +54,12 @@ export interface ModelHeader {
   style?: { bits: number; bias: number };
 }
 
+/** What training produces: raw int16 weights (see training/train.ts export). */
 export interface ModelParts {
   header: ModelHeader;
   tradPairs: Uint16Array;
-  /** [word, class bits], as training writes it (serialize packs it). */
-  lexicon?: [string, number][];
-  /** The gazetteer as the file stores it; what the runtime builds its table from. */
-  packedLex?: PackedLexicon;
+  /** [word, class bits]. */
+  lexicon: [string, number][];
   /** Vocabulary: chars[id] (normalised code), n-gram keys as id tuples. */
   chars: Uint16Array;
   biKeys: Uint16Array;
@@ -75,28 +78,69 @@ export interface ModelParts {
   styleWeights?: Int8Array;
 }
 
-const MAGIC = 'NLNER2\n';
+/** What the model file holds and the runtime model loads: everything finished. */
+export interface LoadedModel {
+  header: ModelHeader;
+  tradPairs: Uint16Array;
+  packedLex: PackedLexicon;
+  chars: Uint16Array;
+  biKeys: Uint16Array;
+  triKeys: Uint16Array;
+  skipKeys: Uint16Array;
+  /** [0] the 'web' style, [1] the 'pd' style where the model has two (with styleWeights). */
+  styles: FinishedStyle[];
+  styleWeights?: Int8Array;
+}
 
-type Section = Uint16Array | Int16Array | Int32Array | Uint8Array | Int8Array;
+/** The tag count of a header's scheme and labels. */
+function tagCount(h: ModelHeader): number {
+  return new TagSet(h.scheme, h.labels.length).T;
+}
 
-/**
- * Version 4: every section starts at a multiple of 4 bytes and the weights are row-major, so
- * deserialize() takes views of the unpacked file instead of copying (a model load is mostly
- * touching memory; row-major compresses within 1% of column-major).
- */
-export function serialize(p: ModelParts): Buffer {
-  const lex = p.packedLex ?? packLexicon(p.lexicon ?? [], buildNormTable(p.tradPairs).norm);
+/** Training's parts, finished: the gazetteer packed, each style's weights as the decoders read them. */
+export function finishParts(p: ModelParts): LoadedModel {
+  const T = tagCount(p.header);
+  const two = hasSecondStyle(p);
+  const styles = [finishStyle(p, T, 0)];
+  if (two) styles.push(finishStyle(p, T, 1));
+  return {
+    header: p.header,
+    tradPairs: p.tradPairs,
+    packedLex: packLexicon(p.lexicon, buildNormTable(p.tradPairs).norm),
+    chars: p.chars,
+    biKeys: p.biKeys,
+    triKeys: p.triKeys,
+    skipKeys: p.skipKeys,
+    styles,
+    styleWeights: two ? p.styleWeights : undefined,
+  };
+}
+
+const MAGIC = 'NLNER5\n';
+
+type Section = Uint16Array | Int16Array | Int32Array | Uint32Array | Uint8Array | Int8Array;
+
+export function serialize(input: ModelParts | LoadedModel): Buffer {
+  const m = 'styles' in input ? input : finishParts(input);
+  const lex = m.packedLex;
+  const classes = [...new Set(lex.bits)].sort((a, b) => a - b);
+  const classIdx = new Map(classes.map((c, i) => [c, i]));
+  const wide = classes.length > 256;
+  const idx = wide ? new Uint16Array(lex.bits.length) : new Uint8Array(lex.bits.length);
+  for (let i = 0; i < lex.bits.length; i++) idx[i] = classIdx.get(lex.bits[i])!;
   const header: ModelHeader = {
-    ...p.header,
-    version: 4,
-    nChars: p.chars.length,
-    nBi: p.biKeys.length / 2,
-    nTri: p.triKeys.length / 3,
-    nSkip: p.skipKeys.length / 2,
-    nTrad: p.tradPairs.length / 2,
+    ...m.header,
+    version: 5,
+    nChars: m.chars.length,
+    nBi: m.biKeys.length / 2,
+    nTri: m.triKeys.length / 3,
+    nSkip: m.skipKeys.length / 2,
+    nTrad: m.tradPairs.length / 2,
     lexBytes: 0,
     lexWords: lex.bits.length,
     lexCodes: lex.codes.length,
+    lexClasses: classes,
+    styles: m.styles.map((s) => ({ big: s.bigIdx.length, unit: s.unit })),
   };
   let json = JSON.stringify(header);
   // pad the header so the first section starts aligned
@@ -105,20 +149,19 @@ export function serialize(p: ModelParts): Buffer {
   const len = Buffer.alloc(4);
   len.writeUInt32LE(hj.length);
   const sections: Section[] = [
-    p.tradPairs,
-    // the gazetteer in columns: class bits, shared prefix lengths, added lengths, code units
-    lex.bits, lex.shared, lex.len, lex.codes,
-    p.chars, p.biKeys, p.triKeys, p.skipKeys,
-    p.weights, p.trans, p.start, p.end,
+    m.tradPairs,
+    // the gazetteer in columns: class index, shared prefix lengths, added lengths, code units
+    idx, lex.shared, lex.len, lex.codes,
+    m.chars, m.biKeys, m.triKeys, m.skipKeys,
   ];
-  if (p.alt) sections.push(p.alt.weights, p.alt.trans, p.alt.start, p.alt.end);
-  if (p.styleWeights) sections.push(p.styleWeights);
+  for (const s of m.styles) sections.push(s.q8, s.bigIdx, s.bigVal, s.trans, s.start, s.end);
+  if (m.styleWeights) sections.push(m.styleWeights);
   const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1'), len, hj];
   for (const a of sections) {
     parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     if (a.byteLength % 4) parts.push(Buffer.alloc(4 - (a.byteLength % 4)));
   }
-  return gzipSync(Buffer.concat(parts), { level: 9 });
+  return Buffer.concat(parts);
 }
 
 function copyOut<T extends Section>(
@@ -146,9 +189,10 @@ function viewOf<T extends Section>(
   return at % C.BYTES_PER_ELEMENT === 0 ? new C(buf.buffer as ArrayBuffer, at, count) : copyOut(C, buf, off, count);
 }
 
-export function deserialize(file: Buffer): ModelParts {
-  const buf = gunzipSync(file);
-  if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a news-lens model file (or an older format)');
+/** Reads a model file (format 5); throws on another format or a truncated or malformed file. */
+export function deserialize(file: Buffer): LoadedModel {
+  const buf = file;
+  if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a news-lens model file (or an older format: retrain, or load and serialize it with the release that wrote it)');
   let off = MAGIC.length;
   const hl = buf.readUInt32LE(off);
   off += 4;
@@ -157,77 +201,35 @@ export function deserialize(file: Buffer): ModelParts {
   if (header.format !== 'news-lens-ner' || header.featureVersion !== FEATURE_VERSION) {
     throw new Error(`model feature version ${header.featureVersion} != code ${FEATURE_VERSION}`);
   }
-  const T = new TagSet(header.scheme, header.labels.length).T;
-  const v4 = header.version >= 4;
-  // version 4: views, each section padded to 4 bytes; before: packed copies
+  if (header.version !== 5 || !header.lexClasses || !header.styles?.length) throw new Error(`model file format ${header.version}: this release reads format 5`);
+  const T = tagCount(header);
   const take = <A extends Section>(C: { new (b: ArrayBuffer, off: number, n: number): A; new (n: number): A; BYTES_PER_ELEMENT: number }, count: number): A => {
-    const a = v4 ? viewOf(C, buf, off, count) : copyOut(C, buf, off, count);
-    off += count * C.BYTES_PER_ELEMENT;
-    if (v4) off = Math.ceil(off / 4) * 4;
+    if (!(count >= 0)) throw new Error('model file: bad section size');
+    const a = viewOf(C, buf, off, count);
+    off = Math.ceil((off + count * C.BYTES_PER_ELEMENT) / 4) * 4;
     return a;
   };
   const tradPairs = take(Uint16Array, header.nTrad * 2);
-  let lexicon: [string, number][] | undefined;
-  let packedLex: PackedLexicon | undefined;
-  if (v4) {
-    const n = header.lexWords ?? 0;
-    const bits = take(Int32Array, n);
-    const shared = take(Uint8Array, n);
-    const len = take(Uint8Array, n);
-    packedLex = { bits, shared, len, codes: take(Uint16Array, header.lexCodes ?? 0) };
-  } else {
-    // versions 2 and 3: "bits<TAB>word" lines
-    const lexText = buf.toString('utf8', off, off + header.lexBytes);
-    off += header.lexBytes;
-    lexicon = [];
-    for (const line of lexText.split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) lexicon.push([line.slice(tab + 1), Number(line.slice(0, tab))]);
-    }
-  }
+  const n = header.lexWords ?? 0;
+  const classes = header.lexClasses;
+  const idx = classes.length > 256 ? take(Uint16Array, n) : take(Uint8Array, n);
+  const bits = new Int32Array(n);
+  for (let i = 0; i < n; i++) bits[i] = classes[idx[i]] ?? 0;
+  const shared = take(Uint8Array, n);
+  const len = take(Uint8Array, n);
+  const packedLex: PackedLexicon = { bits, shared, len, codes: take(Uint16Array, header.lexCodes ?? 0) };
   const chars = take(Uint16Array, header.nChars);
   const biKeys = take(Uint16Array, header.nBi * 2);
   const triKeys = take(Uint16Array, header.nTri * 3);
   const skipKeys = take(Uint16Array, header.nSkip * 2);
-
-
-  const voc = new Vocab(chars, biKeys, triKeys, skipKeys);
-  voc.uni2 = header.uni2 !== false;
-  voc.quotes = header.quotes === true;
-  voc.lexT = header.lexT ?? 0x1f;
-  const nW = voc.nRows * T;
-  const R = voc.nRows;
-  // versions 2 and 3 store the weights column-major (one tag's column at a time)
-  const rowMajor = (cm: Int16Array, rows: number): Int16Array => {
-    if (v4) return cm;
-    const w = new Int16Array(cm.length);
-    for (let t = 0; t < T; t++) for (let r = 0; r < rows; r++) w[r * T + t] = cm[t * rows + r];
-    return w;
-  };
-  const weights = rowMajor(take(Int16Array, nW), R);
-  const trans = take(Int16Array, T * T);
-  const start = take(Int16Array, T);
-  const end = take(Int16Array, T);
-  let alt: ModelParts['alt'];
-  if (header.altRanges?.length) {
-    let altRows = 0;
-    for (const [a, b] of header.altRanges) {
-      if (!(a >= 0 && b > a && b <= R)) throw new Error('model file: bad style row range');
-      altRows += b - a;
-    }
-    const aw = rowMajor(take(Int16Array, altRows * T), altRows);
-    alt = { weights: aw, trans: take(Int16Array, T * T), start: take(Int16Array, T), end: take(Int16Array, T) };
-  }
-  let styleWeights: Int8Array | undefined;
-  if (header.style) {
-    const n = 1 << header.style.bits;
-    if (v4) styleWeights = take(Int8Array, n);
-    else {
-      if (off + n > buf.length) throw new Error('truncated model file');
-      styleWeights = new Int8Array(n);
-      new Uint8Array(styleWeights.buffer).set(buf.subarray(off, off + n));
-      off += n;
-    }
-  }
-  return { header, tradPairs, lexicon, packedLex, chars, biKeys, triKeys, skipKeys, weights, trans, start, end, alt, styleWeights, vocab: voc } as ModelParts & { vocab: Vocab };
+  const rows = new Vocab(chars, biKeys, triKeys, skipKeys).nRows;
+  const styles: FinishedStyle[] = header.styles.map((st) => {
+    const q8 = take(Int8Array, rows * T);
+    const bigIdx = take(Uint32Array, st.big);
+    const bigVal = take(Int16Array, st.big);
+    for (let k = 0; k < bigIdx.length; k++) if (bigIdx[k] >= q8.length) throw new Error('model file: bad weight index');
+    return { q8, bigIdx, bigVal, trans: take(Int32Array, T * T), start: take(Int32Array, T), end: take(Int32Array, T), unit: st.unit };
+  });
+  const styleWeights = header.style ? take(Int8Array, 1 << header.style.bits) : undefined;
+  return { header, tradPairs, packedLex, chars, biKeys, triKeys, skipKeys, styles, styleWeights };
 }

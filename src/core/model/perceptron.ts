@@ -8,15 +8,16 @@
  * that mirror are kept in one file so they change together.
  */
 import type { EntityType, Span } from '../types';
-import { FeatureScratch, Lexicon, MAX_FEATS_PER_POS, N_LEX, NgramTable, UNI_W, Vocab, buildNormTable, extract, packLexicon, type PackedLexicon } from './features';
+import { FeatureScratch, Lexicon, MAX_FEATS_PER_POS, N_LEX, NgramTable, Vocab, buildNormTable, extract } from './features';
+import { patchLanes, writeLanes, type FinishedStyle } from './finish';
 import { TagSet, Viterbi } from './tags';
-import type { ModelParts } from './modelFile';
+import { finishParts, type LoadedModel, type ModelParts } from './modelFile';
 import { reportModelFault } from './faults';
 import { WasmDecoder } from './wasm/kernel';
 import { StyleDetector, type TextStyle } from './style';
 
 export { TagSet, Viterbi, type Scheme } from './tags';
-export { serialize, deserialize, type ModelHeader, type ModelParts } from './modelFile';
+export { serialize, deserialize, finishParts, type ModelHeader, type ModelParts, type LoadedModel } from './modelFile';
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Segmentation                                                                                    */
@@ -72,8 +73,7 @@ export function segments(text: string, cb: (from: number, to: number) => void): 
 /* Runtime model                                                                                   */
 
 
-/** Largest |weight| after requantisation; PACK_ROWS rows of it still fit one int16 lane. */
-const PACK_MAX = 1024;
+/** PACK_ROWS rows of |weight| ≤ PACK_MAX (./finish.ts) still fit one int16 lane. */
 const PACK_ROWS = 30; // the unigram row at offset 0 carries the folded bias (up to 2·PACK_MAX)
 
 /**
@@ -134,10 +134,8 @@ function emit13(em: Int32Array, feats: Int32Array, offs: Int32Array, W: Int16Arr
   }
 }
 
-/** One style's scores: requantised transition, start and end scores, their pruning bound, the unit. */
+/** One style's scores (finished, see ./finish.ts) and their pruning bound. */
 interface StyleScores {
-  /** Weights are divided by QD (see RuntimeModel.styleScores). */
-  QD: number;
   trans: Int32Array;
   start: Int32Array;
   end: Int32Array;
@@ -201,8 +199,6 @@ export class RuntimeModel {
   private readonly voc: Vocab;
   /** The gazetteer as the JavaScript decoder reads it (built with its tables). */
   private lex: Lexicon | undefined;
-  /** The gazetteer as the model file stores it. */
-  private readonly packed: PackedLexicon;
   private readonly sc = new FeatureScratch();
   private readonly vit: Viterbi;
   private em = new Int32Array(0);
@@ -215,27 +211,28 @@ export class RuntimeModel {
   /** Largest transition into each tag (exact pruning bound). */
   private colMax: Int32Array;
 
-  constructor(readonly parts: ModelParts) {
-    const h = parts.header;
+  /** The model as the file holds it (training's parts are finished first, see ./finish.ts). */
+  private readonly model: LoadedModel;
+
+  constructor(parts: ModelParts | LoadedModel) {
+    const m = 'styles' in parts ? parts : finishParts(parts);
+    this.model = m;
+    const h = m.header;
     this.labels = h.labels;
     this.K = h.labels.length;
     this.ts = new TagSet(h.scheme, this.K);
     this.T = this.ts.T;
-    const v0 = (parts as ModelParts & { vocab?: Vocab }).vocab;
-    this.voc = v0 && !v0.biasFolded ? v0 : new Vocab(parts.chars, parts.biKeys, parts.triKeys, parts.skipKeys);
+    this.voc = new Vocab(m.chars, m.biKeys, m.triKeys, m.skipKeys);
     this.voc.uni2 = h.uni2 !== false;
     this.voc.quotes = h.quotes === true;
     this.voc.lexT = h.lexT ?? 0x1f;
     this.costScale = h.costScale && h.costScale > 0 ? h.costScale : 1;
-    const nt = buildNormTable(parts.tradPairs);
+    const nt = buildNormTable(m.tradPairs);
     this.norm = nt.norm;
     this.ctype = nt.ctype;
-    this.packed = parts.packedLex ?? packLexicon(parts.lexicon ?? [], this.norm);
     // the 'web' style's scores, and the 'pd' style's where the file has them (./style.ts)
-    const two = !!(parts.alt && h.altRanges && parts.styleWeights && h.style);
-    this.scores = [this.styleScores(0, parts.trans, parts.start, parts.end)];
-    if (two && parts.alt) this.scores.push(this.styleScores(1, parts.alt.trans, parts.alt.start, parts.alt.end));
-    if (two && parts.styleWeights && h.style) this.detector = new StyleDetector(parts.styleWeights, h.style.bits, h.style.bias);
+    this.scores = m.styles.map((s) => ({ trans: s.trans, start: s.start, end: s.end, colMax: this.colMaxOf(s.trans), unit: s.unit }));
+    if (m.styles.length > 1 && m.styleWeights && h.style) this.detector = new StyleDetector(m.styleWeights, h.style.bits, h.style.bias);
     const web = this.scores[0];
     this.trans = web.trans;
     this.start = web.start;
@@ -257,12 +254,21 @@ export class RuntimeModel {
         p.set(t.colMax, 195);
         return p;
       };
-      const pd = this.scores[1];
-      const packed = this.packed;
+      const pd = m.styles[1];
+      const packed = m.packedLex;
       this.dec = WasmDecoder.create({
-        fill: (lanes) => this.foldWeights(0, web.QD, lanes, 14),
+        fill: (lanes, widen) => {
+          widen(m.styles[0].q8);
+          patchLanes(m.styles[0], v, 13, lanes, 14);
+        },
         params: params(web),
-        alt: pd && { fill: (lanes) => this.foldWeights(1, pd.QD, lanes, 14), params: params(pd) },
+        alt: pd && {
+          fill: (lanes, widen) => {
+            widen(pd.q8);
+            patchLanes(pd, v, 13, lanes, 14);
+          },
+          params: params(this.scores[1]),
+        },
         rows: v.nRows,
         biKeys: v.biKeys,
         B0: v.B0,
@@ -285,76 +291,16 @@ export class RuntimeModel {
     if (!this.dec) this.buildJs();
   }
 
-  /**
-   * Style i's weight rows as [rows, from, to) pieces: the file's rows, then (for the 'pd' style)
-   * its own rows over them (header.altRanges), so no merged copy is made.
-   */
-  private styleRows(i: number): [Int16Array, number, number, number][] {
-    const p = this.parts, ranges = p.header.altRanges, T = this.T;
-    const out: [Int16Array, number, number, number][] = [[p.weights, 0, p.weights.length / T, 0]];
-    if (i === 0 || !p.alt || !ranges) return out;
-    let k = 0;
-    for (const [a, b] of ranges) {
-      // rows a..b of the style come from alt rows k..k + b - a
-      out.push([p.alt.weights, a, b, k - a]);
-      k += b - a;
-    }
-    return out;
-  }
-
-  /**
-   * One style's scores. Weights are requantised so every one fits in ±PACK_MAX (then two tags'
-   * sums share one int32 without carrying into each other; held-out F1 is unchanged at this
-   * resolution, weights are stored at ±32000): divided by QD, as are the transition scores.
-   */
-  private styleScores(i: number, trans0: Int16Array, start0: Int16Array, end0: Int16Array): StyleScores {
+  /** Largest transition into each tag (the exact pruning bound of decodeBio6). */
+  private colMaxOf(trans: Int32Array): Int32Array {
     const T = this.T;
-    const trans = Int32Array.from(trans0), start = Int32Array.from(start0), end = Int32Array.from(end0);
-    let maxAbs = 1;
-    const pieces = this.styleRows(i);
-    pieces.forEach(([w, from, to, shift], k) => {
-      const over = pieces.slice(k + 1);
-      for (let r = from; r < to; r++) {
-        // a row a later piece replaces does not count
-        if (over.some(([, a, b]) => r >= a && r < b)) continue;
-        for (let j = (r + shift) * T, e = j + T; j < e; j++) {
-          const a = w[j] < 0 ? -w[j] : w[j];
-          if (a > maxAbs) maxAbs = a;
-        }
-      }
-    });
-    const QD = Math.max(1, Math.ceil(maxAbs / PACK_MAX));
-    const unit = (this.parts.header.scale || 1) / QD;
-    if (QD > 1) for (const a of [trans, start, end]) for (let i = 0; i < a.length; i++) a[i] = Math.round(a[i] / QD);
     const colMax = new Int32Array(T);
     for (let c = 0; c < T; c++) {
       let hi = -Infinity;
       for (let p = 0; p < T; p++) if (this.ts.allowed(p, c)) hi = Math.max(hi, trans[p * T + c]);
       colMax[c] = hi;
     }
-    return { QD, trans, start, end, colMax, unit };
-  }
-
-  /**
-   * Writes a style's weights as both decoders read them: divided by QD, and the bias row folded
-   * into every unigram row at offset 0 (every position has the bias feature and exactly one such
-   * row) and then zeroed. Row r goes to dst[r * stride], T tags; the rest of a row is untouched.
-   */
-  private foldWeights(i: number, QD: number, dst: Int16Array, stride: number): void {
-    const T = this.T, v = this.voc;
-    for (const [w, from, to, shift] of this.styleRows(i)) {
-      for (let r = from; r < to; r++) {
-        const s = (r + shift) * T, d = r * stride;
-        if (QD > 1) for (let t = 0; t < T; t++) dst[d + t] = Math.round(w[s + t] / QD);
-        else for (let t = 0; t < T; t++) dst[d + t] = w[s + t];
-      }
-    }
-    const bias = v.BIAS * stride;
-    for (let c = 0; c < v.nChars; c++) {
-      const d = (c * UNI_W + 2) * stride;
-      for (let t = 0; t < T; t++) dst[d + t] = Math.max(-32767, Math.min(32767, dst[d + t] + dst[bias + t]));
-    }
-    for (let t = 0; t < T; t++) dst[bias + t] = 0;
+    return colMax;
   }
 
   /**
@@ -363,21 +309,21 @@ export class RuntimeModel {
    */
   private buildJs(): void {
     if (this.js) return;
-    this.js = this.scores.map((_, i) => this.jsTables(i));
-    this.lex = this.packed.bits.length ? Lexicon.fromPacked(this.packed) : undefined;
+    this.js = this.model.styles.map((s, i) => this.jsTables(s, i === 0));
+    this.lex = this.model.packedLex.bits.length ? Lexicon.fromPacked(this.model.packedLex) : undefined;
     this.W = this.js[this.styleIndex].W;
     this.W2 = this.js[this.styleIndex].W2;
   }
 
   /**
-   * Style i's folded weights and, for 13 tags, the packed table with its bigram slots. The first
+   * A style's finished weights and, for 13 tags, the packed table with its bigram slots. The first
    * style's packed table also serves as the vocabulary's bigram lookup (the slots are laid out
    * alike in every style's table).
    */
-  private jsTables(i: number): StyleTables {
-    const T = this.T, v = this.voc, first = i === 0;
-    const W = new Int16Array(this.parts.weights.length);
-    this.foldWeights(i, this.scores[i].QD, W, T);
+  private jsTables(s: FinishedStyle, first: boolean): StyleTables {
+    const T = this.T, v = this.voc;
+    const W = new Int16Array(s.q8.length);
+    writeLanes(s, v, T, W, T);
     if (first) v.biasFolded = true;
     let W2: Int32Array = new Int32Array(0);
     if (T === 13) {

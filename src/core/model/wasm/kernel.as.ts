@@ -104,6 +104,23 @@ export function prepare(P: usize): void {
   }
 }
 
+/**
+ * Weight rows from int8, 13 per row at src, to 13 int16 lanes and a zero lane, 28 bytes per row at
+ * dst: a model load's one pass over its weights (../finish.ts keeps them as int8; the host patches
+ * the few wider ones and folds the bias afterwards). Reads 3 bytes past the last source row and
+ * writes 4 past the last destination row; the host leaves room for both.
+ */
+export function widenRows(src: usize, dst: usize, rows: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const v = v128.load(src + <usize>r * 13);
+    const o = dst + <usize>r * 28;
+    v128.store(o, i16x8.extend_low_i8x16_s(v));
+    // lanes 8–15: 13 is the zero lane, 14 and 15 are the next row's first two (written next)
+    v128.store(o, i16x8.extend_high_i8x16_s(v), 16);
+    store<i16>(o, 0, 26);
+  }
+}
+
 /** Lanes that are O or B-k (all-ones) in lane groups 0..3; the rest are I-k or padding. */
 const OB0 = i32x4(-1, -1, 0, -1);
 const OB1 = i32x4(0, -1, 0, -1);

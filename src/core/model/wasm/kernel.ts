@@ -15,6 +15,7 @@ const T = 13;
 
 interface KernelExports {
   prepare(P: number): void;
+  widenRows(src: number, dst: number, rows: number): void;
   decodeText(G: number, L: number): number;
   backward(G: number, b: number, lo: number, end: number): void;
 }
@@ -39,8 +40,11 @@ const align = (x: number, a: number): number => Math.ceil(x / a) * a;
  * they are built straight into the kernel's memory, once, and the JavaScript model keeps no copy.
  */
 export interface DecoderTables {
-  /** Writes the weight rows (`rows` of them) as 14 int16 lanes each: 13 tags, then a zero lane. */
-  fill: (lanes: Int16Array) => void;
+  /**
+   * Fills the weight rows (`rows` of them, 14 int16 lanes each: 13 tags, then a zero lane); widen
+   * writes int8 rows (13 per row) into them at once, the rest is up to fill.
+   */
+  fill: (lanes: Int16Array, widen: (q8: Int8Array) => void) => void;
   rows: number;
   /** Bigram keys as id pairs (Vocab.biKeys), their rows from row B0 on, four per bigram. */
   biKeys: Uint16Array;
@@ -48,7 +52,7 @@ export interface DecoderTables {
   /** trans (13·13), start, end, colMax (13 each). */
   params: Int32Array;
   /** A second style's rows and params (same layout), chosen per text by useStyle(1). */
-  alt?: { fill: (lanes: Int16Array) => void; params: Int32Array };
+  alt?: { fill: DecoderTables['fill']; params: Int32Array };
   norm: Uint16Array;
   ctype: Uint8Array;
   charId: Uint16Array;
@@ -145,16 +149,23 @@ export class WasmDecoder {
     }
     this.textAt = align(off, 64);
     const initialText = 16384;
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.bytesFor(initialText) / PAGE) });
+    // the per-text area doubles as the scratch where int8 weight rows are widened at load
+    const scratch = t.rows * 13 + 64;
+    this.memory = new WebAssembly.Memory({ initial: Math.ceil(Math.max(this.bytesFor(initialText), this.textAt + scratch) / PAGE) });
     this.k = new WebAssembly.Instance(mod, { env: { memory: this.memory } }).exports as unknown as KernelExports;
     this.textCap = initialText;
     this.bind();
     const buf = this.memory.buffer;
-    // weight rows as 13 int16 lanes and a zero lane (the memory starts zeroed)
-    t.fill(new Int16Array(buf, at.get('W')!, t.rows * 14));
+    // weight rows as 13 int16 lanes and a zero lane
+    const widenInto = (at: number) => (q8: Int8Array): void => {
+      if (q8.length !== t.rows * 13) throw new Error('weight rows do not match the vocabulary');
+      new Int8Array(buf, this.textAt, q8.length).set(q8);
+      this.k.widenRows(this.textAt, at, t.rows);
+    };
+    t.fill(new Int16Array(buf, at.get('W')!, t.rows * 14), widenInto(at.get('W')!));
     this.styleAt = [[at.get('W')!, at.get('P')!]];
     if (t.alt) {
-      t.alt.fill(new Int16Array(buf, at.get('W_ALT')!, t.rows * 14));
+      t.alt.fill(new Int16Array(buf, at.get('W_ALT')!, t.rows * 14), widenInto(at.get('W_ALT')!));
       this.styleAt.push([at.get('W_ALT')!, at.get('P_ALT')!]);
     }
     // bigram key → address of its first row: [key, address] slots, probed as Vocab.bslots is
