@@ -173,19 +173,15 @@ export class Lexicon {
   /** One bit per (h1 hash of a word prefix): most failed extensions never touch a table. */
   readonly present: Int32Array;
   readonly pmask: number;
-  /**
-   * alloc gives each table its zeroed storage (default: a new Int32Array); the WebAssembly decoder
-   * passes views of its own memory, so the tables are built where the kernel reads them.
-   */
-  constructor(size: number, size2 = size, alloc: (part: keyof LexiconLayout, n: number) => Int32Array = (_, n) => new Int32Array(n)) {
+  constructor(size: number, size2 = size) {
     const l = Lexicon.layout(size, size2);
-    this.tab = alloc('tab', l.tab);
+    this.tab = new Int32Array(l.tab);
     this.mask = l.tab / 4 - 1;
-    this.tab2 = alloc('tab2', l.tab2);
+    this.tab2 = new Int32Array(l.tab2);
     this.mask2 = l.tab2 / 4 - 1;
-    this.present = alloc('present', l.present);
+    this.present = new Int32Array(l.present);
     this.pmask = l.present * 32 - 1;
-    this.v1 = alloc('v1', l.v1);
+    this.v1 = new Int32Array(l.v1);
   }
 
   /** Int32 lengths of the tables of a lexicon with this many long and two-character prefixes. */
@@ -256,10 +252,10 @@ export class Lexicon {
    * hashed and inserted once, continuing the rolling hashes of the prefix shared with the word
    * before, so loading costs one probe per prefix and allocates nothing per word.
    */
-  static fromPacked(p: PackedLexicon, alloc?: (part: keyof LexiconLayout, n: number) => Int32Array): Lexicon {
+  static fromPacked(p: PackedLexicon): Lexicon {
     const n = p.bits.length;
     const [long, two] = Lexicon.packedSizes(p);
-    const lex = new Lexicon(long, two, alloc);
+    const lex = new Lexicon(long, two);
     const H1 = new Int32Array(LEX_MAX_LEN + 1);
     const H2 = new Int32Array(LEX_MAX_LEN + 1);
     H1[0] = 0x811c9dc5 | 0;
@@ -269,6 +265,11 @@ export class Lexicon {
     let at = 0;
     for (let i = 0; i < n; i++) {
       const s = p.shared[i], l = s + p.len[i], bits = p.bits[i];
+      if (l > LEX_MAX_LEN) {
+        // never in a file serialize() wrote: skip the word (as the kernel's buildLexicon does)
+        at += l - s;
+        continue;
+      }
       for (let j = s; j < l; j++) {
         const c = p.codes[at++];
         word[j] = c;
@@ -517,6 +518,10 @@ export class Vocab {
     this.L0 = this.BIAS + 1;
     this.Q0 = this.L0 + LEX_T * N_LEX * LEX_LEN;
     this.nRows = this.Q0 + 2;
+  }
+  /** Weight rows of a vocabulary of these sizes (nRows, without building its tables). */
+  static rowsFor(nChars: number, nBi: number, nTri: number, nSkip: number): number {
+    return nChars * UNI_W + nBi * BI_W + nTri * TRI_W + nSkip + N_CTYPES * N_CTYPES * N_CTYPES + 1 + LEX_T * N_LEX * LEX_LEN + 2;
   }
   private static table(keys: Uint16Array, w: number): NgramTable {
     const n = keys.length / w;

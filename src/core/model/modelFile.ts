@@ -222,7 +222,7 @@ export function deserialize(file: Buffer): LoadedModel {
   const biKeys = take(Uint16Array, header.nBi * 2);
   const triKeys = take(Uint16Array, header.nTri * 3);
   const skipKeys = take(Uint16Array, header.nSkip * 2);
-  const rows = new Vocab(chars, biKeys, triKeys, skipKeys).nRows;
+  const rows = Vocab.rowsFor(chars.length, biKeys.length / 2, triKeys.length / 3, skipKeys.length / 2);
   const styles: FinishedStyle[] = header.styles.map((st) => {
     const q8 = take(Int8Array, rows * T);
     const bigIdx = take(Uint32Array, st.big);

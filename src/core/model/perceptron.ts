@@ -277,7 +277,7 @@ export class RuntimeModel {
         charId: v.charId,
         biPresent: v.bi.present,
         biPmask: v.bi.pmask,
-        lex: packed.bits.length ? { layout: Lexicon.layout(...Lexicon.packedSizes(packed)), build: (alloc) => Lexicon.fromPacked(packed, alloc) } : undefined,
+        lex: packed.bits.length ? { layout: Lexicon.layout(...Lexicon.packedSizes(packed)), packed } : undefined,
         Y0: v.Y0,
         L0: v.L0,
         uni2: v.uni2,

@@ -40,6 +40,7 @@ describe('model file (format 5)', () => {
   it('finished weights: int8 with the wider ones listed apart, within ±PACK_MAX, and laid out alike for both decoders', () => {
     const m = deserialize(bytes);
     const voc = new Vocab(m.chars, m.biKeys, m.triKeys, m.skipKeys);
+    assert.equal(Vocab.rowsFor(m.chars.length, m.biKeys.length / 2, m.triKeys.length / 3, m.skipKeys.length / 2), voc.nRows);
     for (const s of m.styles) {
       assert.ok(s.bigIdx.length < s.q8.length / 50, 'nearly every weight fits in a byte');
       for (let k = 0; k < s.bigIdx.length; k++) {

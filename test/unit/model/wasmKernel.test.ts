@@ -8,6 +8,7 @@ import { analyze } from '../../../src/core/index';
 import { modelFaultCount } from '../../../src/core/model/faults';
 import { loadDefaultModel } from '../../../src/core/model';
 import { RuntimeModel, deserialize, segments } from '../../../src/core/model/perceptron';
+import { Lexicon } from '../../../src/core/model/features';
 import type { WasmDecoder } from '../../../src/core/model/wasm/kernel';
 import { KERNEL_SOURCE_SHA256 } from '../../../src/core/model/wasm/kernelBinary';
 import { findShared } from '../core/helpers';
@@ -178,6 +179,17 @@ describe('model: WebAssembly decoder kernel', () => {
       saved.decodeText = real;
       inner.dec = saved;
       inner.bindDecoder();
+    }
+  });
+
+  it('the kernel builds the gazetteer exactly as Lexicon.fromPacked does', () => {
+    const m = deserialize(fs.readFileSync(locateModelFile()!));
+    const dec = (new RuntimeModel(m) as unknown as { dec: WasmDecoder }).dec;
+    const k = dec.lexiconTables()!;
+    const js = Lexicon.fromPacked(m.packedLex);
+    for (const part of ['v1', 'present', 'tab', 'tab2'] as const) {
+      assert.equal(k[part].length, js[part].length, part);
+      assert.ok(Buffer.from(k[part].buffer, k[part].byteOffset, k[part].byteLength).equals(Buffer.from(js[part].buffer)), part);
     }
   });
 

@@ -469,6 +469,64 @@ function scan(G: usize, codes: usize, n: i32): void {
 }
 
 /**
+ * Builds the gazetteer's tables (at G_LEX_V1, G_LEX_PRESENT, G_LEX_TAB and G_LEX_TAB2, zeroed) from
+ * its packed form at src, as Lexicon.fromPacked() in ../features.ts does: n words' class bits
+ * (i32), their shared and added lengths (u8 each), then their code units (u16, from the next even
+ * address). stack: room for the rolling hashes and the current word (200 bytes).
+ */
+export function buildLexicon(G: usize, src: usize, n: i32, stack: usize): void {
+  const v1 = <usize>g(G, G_LEX_V1), present = <usize>g(G, G_LEX_PRESENT), pmask = g(G, G_LEX_PMASK);
+  const tab = <usize>g(G, G_LEX_TAB), mask = g(G, G_LEX_MASK), tab2 = <usize>g(G, G_LEX_TAB2), mask2 = g(G, G_LEX_MASK2);
+  const sharedP = src + (<usize>n << 2), lenP = sharedP + <usize>n;
+  let at = (lenP + <usize>n + 1) & ~(<usize>1);
+  const H1 = stack, H2 = stack + 68, word = stack + 136;
+  store<i32>(H1, -2128831035); // 0x811c9dc5 | 0
+  store<i32>(H2, 0x3c6ef372);
+  for (let i = 0; i < n; i++) {
+    const s = <i32>load<u8>(sharedP + <usize>i);
+    const l = s + <i32>load<u8>(lenP + <usize>i);
+    if (l > LEX_MAX_LEN) {
+      // never in a file serialize() wrote: skip the word rather than write past the stack
+      at += <usize>(l - s) << 1;
+      continue;
+    }
+    const bits = load<i32>(src + (<usize>i << 2));
+    for (let j = s; j < l; j++) {
+      const c = <i32>load<u16>(at);
+      at += 2;
+      store<u16>(word + (<usize>j << 1), <u16>c);
+      const p1 = load<i32>(H1 + (<usize>j << 2)), p2 = load<i32>(H2 + (<usize>j << 2));
+      store<i32>(H1 + (<usize>(j + 1) << 2), (p1 ^ c) * 0x01000193 + 0x7f4a7c15);
+      store<i32>(H2 + (<usize>(j + 1) << 2), ((p2 + c) * 0x5bd1e995) ^ (p2 >>> 15));
+    }
+    // the last shared character's slot may have ended the word before: it is a prefix now
+    for (let j = s > 0 ? s - 1 : 0; j < l; j++) {
+      const add = j == l - 1 ? bits : PREFIX_BIT;
+      if (j == 0) {
+        const a = v1 + (<usize>load<u16>(word) << 2);
+        store<i32>(a, load<i32>(a) | add);
+        continue;
+      }
+      const h1 = load<i32>(H1 + (<usize>(j + 1) << 2)), h2 = load<i32>(H2 + (<usize>(j + 1) << 2));
+      const t = j == 1 ? tab2 : tab;
+      const m = j == 1 ? mask2 : mask;
+      let k = (h1 ^ (h1 >>> 16)) & m;
+      let o = t + (<usize>k << 4);
+      while (load<i32>(o, 8) != 0 && (load<i32>(o) != h1 || load<i32>(o, 4) != h2)) {
+        k = (k + 1) & m;
+        o = t + (<usize>k << 4);
+      }
+      const pbit = (h1 >>> 9) & pmask;
+      const pa = present + (<usize>(pbit >>> 5) << 2);
+      store<i32>(pa, load<i32>(pa) | (1 << (pbit & 31)));
+      store<i32>(o, h1);
+      store<i32>(o, h2, 4);
+      store<i32>(o, load<i32>(o, 8) | add, 8);
+    }
+  }
+}
+
+/**
  * extract() for the n code units of the text at G_TEXT + 2·from: feature row addresses in
  * feats/offs. Returns n, or 0 when the segment has no CJK or Latin letter.
  */

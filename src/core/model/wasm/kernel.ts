@@ -7,7 +7,7 @@
  * Returns undefined wherever WebAssembly or its SIMD instructions are missing; the model then
  * decodes in JavaScript, with identical results.
  */
-import { NgramTable, type Lexicon, type LexiconLayout } from '../features';
+import { NgramTable, type LexiconLayout, type PackedLexicon } from '../features';
 import { KERNEL_WASM_BASE64 } from './kernelBinary';
 
 const PAGE = 65536;
@@ -16,6 +16,7 @@ const T = 13;
 interface KernelExports {
   prepare(P: number): void;
   widenRows(src: number, dst: number, rows: number): void;
+  buildLexicon(G: number, src: number, n: number, stack: number): void;
   decodeText(G: number, L: number): number;
   backward(G: number, b: number, lo: number, end: number): void;
 }
@@ -58,8 +59,8 @@ export interface DecoderTables {
   charId: Uint16Array;
   biPresent: Int32Array;
   biPmask: number;
-  /** The gazetteer: its tables' lengths, and a build that takes their storage from alloc. */
-  lex?: { layout: LexiconLayout; build(alloc: (part: keyof LexiconLayout, n: number) => Int32Array): Lexicon };
+  /** The gazetteer: its tables' lengths (Lexicon.layout) and its packed form; the kernel builds it. */
+  lex?: { layout: LexiconLayout; packed: PackedLexicon };
   Y0: number;
   L0: number;
   uni2: boolean;
@@ -149,8 +150,12 @@ export class WasmDecoder {
     }
     this.textAt = align(off, 64);
     const initialText = 16384;
-    // the per-text area doubles as the scratch where int8 weight rows are widened at load
-    const scratch = t.rows * 13 + 64;
+    // the per-text area doubles as the scratch where int8 weight rows are widened and the packed
+    // gazetteer is read at load: its class bits, shared and added lengths, code units, the stack
+    const lexN = t.lex ? t.lex.packed.bits.length : 0;
+    const lexCodesAt = align(lexN * 6, 2);
+    const lexStackAt = align(lexCodesAt + (t.lex ? t.lex.packed.codes.length * 2 : 0), 64);
+    const scratch = Math.max(t.rows * 13 + 64, lexStackAt + 256);
     this.memory = new WebAssembly.Memory({ initial: Math.ceil(Math.max(this.bytesFor(initialText), this.textAt + scratch) / PAGE) });
     this.k = new WebAssembly.Instance(mod, { env: { memory: this.memory } }).exports as unknown as KernelExports;
     this.textCap = initialText;
@@ -190,23 +195,42 @@ export class WasmDecoder {
     put('CTYPE', t.ctype);
     put('CHARID', t.charId);
     put('BI_PRESENT', t.biPresent);
-    const lexAt = { v1: 'LEX_V1', present: 'LEX_PRESENT', tab: 'LEX_TAB', tab2: 'LEX_TAB2' } as const;
-    const lex = t.lex?.build((part, n) => new Int32Array(buf, at.get(lexAt[part])!, n));
+    this.lexAt = t.lex && { v1: [at.get('LEX_V1')!, t.lex.layout.v1], present: [at.get('LEX_PRESENT')!, t.lex.layout.present], tab: [at.get('LEX_TAB')!, t.lex.layout.tab], tab2: [at.get('LEX_TAB2')!, t.lex.layout.tab2] };
     const g = this.i32.subarray(this.G >> 2, (this.G >> 2) + G_SLOTS);
     for (const [name, slot] of Object.entries(G)) if (at.has(name)) g[slot] = at.get(name)!;
     this.style = 0;
     g[G.BI_PMASK] = t.biPmask;
     g[G.BI_MASK] = biCap - 1;
-    g[G.LEX_PMASK] = lex?.pmask ?? 0;
-    g[G.LEX_MASK] = lex?.mask ?? 0;
-    g[G.LEX_MASK2] = lex?.mask2 ?? 0;
+    const lex = t.lex;
+    g[G.LEX_PMASK] = lex ? lex.layout.present * 32 - 1 : 0;
+    g[G.LEX_MASK] = lex ? lex.layout.tab / 4 - 1 : 0;
+    g[G.LEX_MASK2] = lex ? lex.layout.tab2 / 4 - 1 : 0;
     g[G.HAS_LEX] = lex ? 1 : 0;
+    if (lex) {
+      const p = lex.packed, n = p.bits.length, at0 = this.textAt;
+      new Int32Array(buf, at0, n).set(p.bits);
+      new Uint8Array(buf, at0 + n * 4, n).set(p.shared);
+      new Uint8Array(buf, at0 + n * 5, n).set(p.len);
+      new Uint16Array(buf, at0 + lexCodesAt, p.codes.length).set(p.codes);
+      this.k.buildLexicon(this.G, at0, n, at0 + lexStackAt);
+    }
     g[G.Y0] = t.Y0;
     g[G.L0] = t.L0;
     g[G.UNI2] = t.uni2 ? 1 : 0;
     g[G.LEXT] = t.lexT;
     g[G.SEG_CAP] = t.segCap;
     this.bindText();
+  }
+
+  /** Where the gazetteer's tables are: [byte address, int32 length]. */
+  private readonly lexAt: Record<keyof LexiconLayout, [number, number]> | undefined;
+
+  /** The gazetteer's tables as the kernel built them (for checks against Lexicon.fromPacked). */
+  lexiconTables(): Record<keyof LexiconLayout, Int32Array> | undefined {
+    const a = this.lexAt;
+    if (!a) return undefined;
+    const view = ([at, n]: [number, number]): Int32Array => new Int32Array(this.memory.buffer, at, n);
+    return { v1: view(a.v1), present: view(a.present), tab: view(a.tab), tab2: view(a.tab2) };
   }
 
   /** Addresses of each style's weight rows and parameter block. */
