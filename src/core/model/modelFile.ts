@@ -10,7 +10,7 @@
  */
 import type { EntityType } from '../types';
 import { FEATURE_VERSION, Vocab, buildNormTable, packLexicon, type PackedLexicon } from './features';
-import { finishStyle, hasSecondStyle, type FinishedStyle } from './finish';
+import { PACK_MAX, finishStyle, hasSecondStyle, type FinishedStyle } from './finish';
 import { TagSet, type Scheme } from './tags';
 
 export interface ModelHeader {
@@ -32,8 +32,8 @@ export interface ModelHeader {
   lexWords?: number;
   lexCodes?: number;
   lexClasses?: number[];
-  /** Each style's count of finished weights beyond int8, and its score unit (format 5). */
-  styles?: { big: number; unit: number }[];
+  /** Each style's count of stored weights beyond int8, score unit, divisor, and whether it is stored as a difference (format 5). */
+  styles?: { big: number; unit: number; qd: number; delta: boolean }[];
   scale: number;
   /** Template switches (absent = defaults: unigrams at ±2 on, quote context off). */
   uni2?: boolean;
@@ -140,7 +140,7 @@ export function serialize(input: ModelParts | LoadedModel): Buffer {
     lexWords: lex.bits.length,
     lexCodes: lex.codes.length,
     lexClasses: classes,
-    styles: m.styles.map((s) => ({ big: s.bigIdx.length, unit: s.unit })),
+    styles: m.styles.map((s) => ({ big: s.bigIdx.length, unit: s.unit, qd: s.qd, delta: s.delta })),
   };
   let json = JSON.stringify(header);
   // pad the header so the first section starts aligned
@@ -223,12 +223,16 @@ export function deserialize(file: Buffer): LoadedModel {
   const triKeys = take(Uint16Array, header.nTri * 3);
   const skipKeys = take(Uint16Array, header.nSkip * 2);
   const rows = Vocab.rowsFor(chars.length, biKeys.length / 2, triKeys.length / 3, skipKeys.length / 2);
-  const styles: FinishedStyle[] = header.styles.map((st) => {
+  const styles: FinishedStyle[] = header.styles.map((st, i) => {
     const q8 = take(Int8Array, rows * T);
     const bigIdx = take(Uint32Array, st.big);
     const bigVal = take(Int16Array, st.big);
-    for (let k = 0; k < bigIdx.length; k++) if (bigIdx[k] >= q8.length) throw new Error('model file: bad weight index');
-    return { q8, bigIdx, bigVal, trans: take(Int32Array, T * T), start: take(Int32Array, T), end: take(Int32Array, T), unit: st.unit };
+    for (let k = 0; k < bigIdx.length; k++) {
+      if (bigIdx[k] >= q8.length) throw new Error('model file: bad weight index');
+      if (!st.delta && Math.abs(bigVal[k]) > PACK_MAX) throw new Error('model file: weight out of range');
+    }
+    if (!(st.qd >= 1) || (st.delta && i === 0)) throw new Error('model file: bad style');
+    return { q8, bigIdx, bigVal, trans: take(Int32Array, T * T), start: take(Int32Array, T), end: take(Int32Array, T), unit: st.unit, qd: st.qd, delta: !!st.delta };
   });
   const styleWeights = header.style ? take(Int8Array, 1 << header.style.bits) : undefined;
   return { header, tradPairs, packedLex, chars, biKeys, triKeys, skipKeys, styles, styleWeights };

@@ -9,7 +9,7 @@
  */
 import type { EntityType, Span } from '../types';
 import { FeatureScratch, Lexicon, MAX_FEATS_PER_POS, N_LEX, NgramTable, Vocab, buildNormTable, extract } from './features';
-import { patchLanes, writeLanes, type FinishedStyle } from './finish';
+import { layStyles } from './finish';
 import { TagSet, Viterbi } from './tags';
 import { finishParts, type LoadedModel, type ModelParts } from './modelFile';
 import { reportModelFault } from './faults';
@@ -254,21 +254,11 @@ export class RuntimeModel {
         p.set(t.colMax, 195);
         return p;
       };
-      const pd = m.styles[1];
       const packed = m.packedLex;
       this.dec = WasmDecoder.create({
-        fill: (lanes, widen) => {
-          widen(m.styles[0].q8);
-          patchLanes(m.styles[0], v, 13, lanes, 14);
-        },
+        fill: (lanes, kernel) => layStyles(m.styles, v, 13, lanes, 14, kernel),
         params: params(web),
-        alt: pd && {
-          fill: (lanes, widen) => {
-            widen(pd.q8);
-            patchLanes(pd, v, 13, lanes, 14);
-          },
-          params: params(this.scores[1]),
-        },
+        alt: m.styles[1] && { params: params(this.scores[1]) },
         rows: v.nRows,
         biKeys: v.biKeys,
         B0: v.B0,
@@ -309,21 +299,22 @@ export class RuntimeModel {
    */
   private buildJs(): void {
     if (this.js) return;
-    this.js = this.model.styles.map((s, i) => this.jsTables(s, i === 0));
+    const T = this.T, styles = this.model.styles;
+    const W = styles.map(() => new Int16Array(styles[0].q8.length));
+    layStyles(styles, this.voc, T, W, T);
+    this.js = W.map((w, i) => this.jsTables(w, i === 0));
     this.lex = this.model.packedLex.bits.length ? Lexicon.fromPacked(this.model.packedLex) : undefined;
     this.W = this.js[this.styleIndex].W;
     this.W2 = this.js[this.styleIndex].W2;
   }
 
   /**
-   * A style's finished weights and, for 13 tags, the packed table with its bigram slots. The first
+   * A style's laid-out weights (layStyles) and, for 13 tags, the packed table with its bigram slots. The first
    * style's packed table also serves as the vocabulary's bigram lookup (the slots are laid out
    * alike in every style's table).
    */
-  private jsTables(s: FinishedStyle, first: boolean): StyleTables {
+  private jsTables(W: Int16Array, first: boolean): StyleTables {
     const T = this.T, v = this.voc;
-    const W = new Int16Array(s.q8.length);
-    writeLanes(s, v, T, W, T);
     if (first) v.biasFolded = true;
     let W2: Int32Array = new Int32Array(0);
     if (T === 13) {

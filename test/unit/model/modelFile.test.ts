@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { locateModelFile } from '../../../src/core/model';
 import { LEX_MAX_LEN, Lexicon, buildNormTable, packLexicon } from '../../../src/core/model/features';
-import { PACK_MAX, writeLanes } from '../../../src/core/model/finish';
+import { PACK_MAX, layStyles } from '../../../src/core/model/finish';
 import { RuntimeModel, deserialize, serialize } from '../../../src/core/model/perceptron';
 import { Vocab } from '../../../src/core/model/features';
 
@@ -37,26 +37,32 @@ describe('model file (format 5)', () => {
     for (const keep of [0.5, 0.9, 0.999]) assert.throws(() => deserialize(bytes.subarray(0, Math.floor(bytes.length * keep))), /truncated model file/);
   });
 
-  it('finished weights: int8 with the wider ones listed apart, within ±PACK_MAX, and laid out alike for both decoders', () => {
+  it('finished weights: int8 with the wider ones listed apart, the second style as a difference, laid out alike for both decoders', () => {
     const m = deserialize(bytes);
     const voc = new Vocab(m.chars, m.biKeys, m.triKeys, m.skipKeys);
     assert.equal(Vocab.rowsFor(m.chars.length, m.biKeys.length / 2, m.triKeys.length / 3, m.skipKeys.length / 2), voc.nRows);
-    for (const s of m.styles) {
+    m.styles.forEach((s, i) => {
+      assert.equal(s.delta, i > 0);
       assert.ok(s.bigIdx.length < s.q8.length / 50, 'nearly every weight fits in a byte');
       for (let k = 0; k < s.bigIdx.length; k++) {
         assert.equal(s.q8[s.bigIdx[k]], 0);
-        assert.ok(Math.abs(s.bigVal[k]) > 127 && Math.abs(s.bigVal[k]) <= PACK_MAX);
+        assert.ok(Math.abs(s.bigVal[k]) > 127);
         if (k) assert.ok(s.bigIdx[k] > s.bigIdx[k - 1], 'ascending');
       }
-      // the kernel's 14-lane rows hold the JavaScript decoder's 13-lane rows, and a zero lane
-      const a = new Int16Array(s.q8.length);
-      writeLanes(s, voc, 13, a, 13);
-      const b = new Int16Array((s.q8.length / 13) * 14);
-      writeLanes(s, voc, 13, b, 14);
-      for (let r = 0; r < a.length / 13; r += 97) {
-        assert.deepEqual([...b.subarray(r * 14, r * 14 + 13)], [...a.subarray(r * 13, r * 13 + 13)], `row ${r}`);
-        assert.equal(b[r * 14 + 13], 0);
+    });
+    // the kernel's 14-lane rows hold the JavaScript decoder's 13-lane rows, and a zero lane
+    const rows = m.styles[0].q8.length / 13;
+    const a = m.styles.map(() => new Int16Array(rows * 13));
+    layStyles(m.styles, voc, 13, a, 13);
+    const b = m.styles.map(() => new Int16Array(rows * 14));
+    layStyles(m.styles, voc, 13, b, 14);
+    for (let i = 0; i < m.styles.length; i++) {
+      for (let r = 0; r < rows; r += 97) {
+        assert.deepEqual([...b[i].subarray(r * 14, r * 14 + 13)], [...a[i].subarray(r * 13, r * 13 + 13)], `style ${i} row ${r}`);
+        assert.equal(b[i][r * 14 + 13], 0);
       }
+      // within the bound the JavaScript decoder's packed lanes rely on (a folded row: twice)
+      for (const x of a[i]) assert.ok(Math.abs(x) <= 2 * PACK_MAX);
     }
   });
 

@@ -121,6 +121,23 @@ export function widenRows(src: usize, dst: usize, rows: i32): void {
   }
 }
 
+/**
+ * A second style's weight rows from the first style's (base, 28 bytes per row, not folded yet) and
+ * its stored int8 differences (13 per row at src): lane t of row r is lut[base lane + off] + the
+ * difference (lut: the first style's weights brought to the second's divisor, off its centre).
+ * The zero lane is kept. The host puts in the few wider differences afterwards.
+ */
+export function deriveRows(base: usize, src: usize, dst: usize, rows: i32, lut: usize, off: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const b = base + <usize>r * 28, d = dst + <usize>r * 28, q = src + <usize>r * 13;
+    for (let t = 0; t < 13; t++) {
+      const x = <i32>load<i16>(b + (<usize>t << 1)) + off;
+      store<i16>(d + (<usize>t << 1), <i16>(<i32>load<i16>(lut + (<usize>x << 1)) + <i32>load<i8>(q + <usize>t)));
+    }
+    store<i16>(d, 0, 26);
+  }
+}
+
 /** Lanes that are O or B-k (all-ones) in lane groups 0..3; the rest are I-k or padding. */
 const OB0 = i32x4(-1, -1, 0, -1);
 const OB1 = i32x4(0, -1, 0, -1);

@@ -8,6 +8,7 @@
  * decodes in JavaScript, with identical results.
  */
 import { NgramTable, type LexiconLayout, type PackedLexicon } from '../features';
+import type { RowKernel } from '../finish';
 import { KERNEL_WASM_BASE64 } from './kernelBinary';
 
 const PAGE = 65536;
@@ -16,6 +17,7 @@ const T = 13;
 interface KernelExports {
   prepare(P: number): void;
   widenRows(src: number, dst: number, rows: number): void;
+  deriveRows(base: number, src: number, dst: number, rows: number, lut: number, off: number): void;
   buildLexicon(G: number, src: number, n: number, stack: number): void;
   decodeText(G: number, L: number): number;
   backward(G: number, b: number, lo: number, end: number): void;
@@ -42,18 +44,18 @@ const align = (x: number, a: number): number => Math.ceil(x / a) * a;
  */
 export interface DecoderTables {
   /**
-   * Fills the weight rows (`rows` of them, 14 int16 lanes each: 13 tags, then a zero lane); widen
-   * writes int8 rows (13 per row) into them at once, the rest is up to fill.
+   * Fills every style's weight rows (lanes[i]: `rows` rows of 14 int16 lanes, 13 tags and a zero
+   * lane), with the kernel's help for the bulk of them (../finish.ts layStyles).
    */
-  fill: (lanes: Int16Array, widen: (q8: Int8Array) => void) => void;
+  fill: (lanes: Int16Array[], kernel: RowKernel) => void;
   rows: number;
   /** Bigram keys as id pairs (Vocab.biKeys), their rows from row B0 on, four per bigram. */
   biKeys: Uint16Array;
   B0: number;
   /** trans (13·13), start, end, colMax (13 each). */
   params: Int32Array;
-  /** A second style's rows and params (same layout), chosen per text by useStyle(1). */
-  alt?: { fill: DecoderTables['fill']; params: Int32Array };
+  /** A second style's params (its rows are lanes[1] of fill), chosen per text by useStyle(1). */
+  alt?: { params: Int32Array };
   norm: Uint16Array;
   ctype: Uint8Array;
   charId: Uint16Array;
@@ -155,24 +157,35 @@ export class WasmDecoder {
     const lexN = t.lex ? t.lex.packed.bits.length : 0;
     const lexCodesAt = align(lexN * 6, 2);
     const lexStackAt = align(lexCodesAt + (t.lex ? t.lex.packed.codes.length * 2 : 0), 64);
-    const scratch = Math.max(t.rows * 13 + 64, lexStackAt + 256);
+    const scratch = Math.max(t.rows * 13 + 64 + 8192, lexStackAt + 256);
     this.memory = new WebAssembly.Memory({ initial: Math.ceil(Math.max(this.bytesFor(initialText), this.textAt + scratch) / PAGE) });
     this.k = new WebAssembly.Instance(mod, { env: { memory: this.memory } }).exports as unknown as KernelExports;
     this.textCap = initialText;
     this.bind();
     const buf = this.memory.buffer;
     // weight rows as 13 int16 lanes and a zero lane
-    const widenInto = (at: number) => (q8: Int8Array): void => {
-      if (q8.length !== t.rows * 13) throw new Error('weight rows do not match the vocabulary');
+    const rowsAt = t.alt ? [at.get('W')!, at.get('W_ALT')!] : [at.get('W')!];
+    const scratchRows = (q8: Int8Array, style: number): void => {
+      if (q8.length !== t.rows * 13 || rowsAt[style] === undefined) throw new Error('weight rows do not match the vocabulary');
       new Int8Array(buf, this.textAt, q8.length).set(q8);
-      this.k.widenRows(this.textAt, at, t.rows);
     };
-    t.fill(new Int16Array(buf, at.get('W')!, t.rows * 14), widenInto(at.get('W')!));
+    t.fill(
+      rowsAt.map((a) => new Int16Array(buf, a, t.rows * 14)),
+      {
+        widen: (q8, style) => {
+          scratchRows(q8, style);
+          this.k.widenRows(this.textAt, rowsAt[style], t.rows);
+        },
+        derive: (q8, lut, style) => {
+          scratchRows(q8, style);
+          const lutAt = align(this.textAt + q8.length + 16, 64);
+          new Int16Array(buf, lutAt, lut.length).set(lut);
+          this.k.deriveRows(rowsAt[0], this.textAt, rowsAt[style], t.rows, lutAt, (lut.length - 1) / 2);
+        },
+      },
+    );
     this.styleAt = [[at.get('W')!, at.get('P')!]];
-    if (t.alt) {
-      t.alt.fill(new Int16Array(buf, at.get('W_ALT')!, t.rows * 14), widenInto(at.get('W_ALT')!));
-      this.styleAt.push([at.get('W_ALT')!, at.get('P_ALT')!]);
-    }
+    if (t.alt) this.styleAt.push([at.get('W_ALT')!, at.get('P_ALT')!]);
     // bigram key → address of its first row: [key, address] slots, probed as Vocab.bslots is
     const keys = new Int32Array(buf, at.get('BI_KEYS')!, biCap * 2);
     for (let id = 0; id < nBi; id++) {
