@@ -2,66 +2,29 @@
  * Length-preserving normalisation for matching: every UTF-16 code unit maps to exactly one code
  * unit, so offsets found in the normalised text are offsets into the original.
  *  - full-width ASCII (０-９, Ａ-Ｚ, ａ-ｚ) → half-width; ideographic space → space
- *  - traditional → simplified characters, one character at a time via opencc-js (t → cn); a
- *    conversion that would change the length is skipped for that character.
+ *  - traditional → simplified characters, one character at a time (lexicon/tradSimp.data.ts:
+ *    opencc-js's t → cn conversion of each character, where it gives one code unit)
  */
-// opencc-js is an ES module package with a UMD build for require(); load that build lazily.
-type ConverterFactory = (o: { from: string; to: string }) => (s: string) => string;
-function loadConverter(): ConverterFactory {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('opencc-js/t2cn') as { Converter: ConverterFactory }).Converter;
-}
-
-let t2s: ((s: string) => string) | undefined;
-let t2sFailed = false;
-
-function isHan(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
+import { TRAD_SIMP_PAIRS } from './lexicon/tradSimp.data';
 
 /**
- * The normalised code unit of every code unit; 0 for a Han code unit not converted yet (no
- * character converts to U+0000). One table read tells whether a code unit changes, so the scans
- * below test one rarely-true condition per code unit instead of a chain of range tests.
+ * The normalised code unit of every code unit: one table read tells whether a code unit changes,
+ * so the scans below test one rarely-true condition per code unit instead of a chain of range tests.
  */
 const codeTable = (() => {
   const t = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) {
-    if (isHan(c)) continue;
     // keep full-width punctuation the rules look for (，：（）etc.); map digits and letters
     if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) t[c] = c - 0xfee0;
     else if (c === 0x3000) t[c] = 0x20;
     else t[c] = c;
   }
+  for (let i = 0; i + 1 < TRAD_SIMP_PAIRS.length; i += 2) t[TRAD_SIMP_PAIRS.charCodeAt(i)] = TRAD_SIMP_PAIRS.charCodeAt(i + 1);
   return t;
 })();
 
-/** A Han code unit not converted yet: converted (traditional → simplified) and remembered. */
-function convertChar(code: number): number {
-  let out = code;
-  if (!t2s && !t2sFailed) {
-    try {
-      t2s = loadConverter()({ from: 't', to: 'cn' });
-    } catch {
-      t2sFailed = true;
-    }
-  }
-  if (t2s) {
-    try {
-      const r = t2s(String.fromCharCode(code));
-      if (r.length === 1) out = r.charCodeAt(0);
-    } catch {
-      /* keep */
-    }
-  }
-  // (a conversion to U+0000 cannot happen; it would only be retried next time)
-  codeTable[code] = out;
-  return out;
-}
-
 function mapCode(c: number): number {
-  const t = codeTable[c];
-  return t !== 0 || c === 0 ? t : convertChar(c);
+  return codeTable[c];
 }
 
 /** Returns a string of the same length as `text`, suitable for rule matching. */
@@ -72,7 +35,7 @@ export function normalizeForMatching(text: string): string {
   let i = 0;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (codeTable[c] !== c && mapCode(c) !== c) break;
+    if (codeTable[c] !== c) break;
   }
   if (i === n) return text;
   // usually only a few code units change (full-width digits, the odd traditional character): copy

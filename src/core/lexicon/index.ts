@@ -3,7 +3,8 @@ import { Trie } from '../trie';
 import { PLACES_DATA } from './places.data';
 import { NAME_STOP_WORDS } from './nameStops.data';
 import { TAIWAN_PLACES_DATA } from './taiwanPlaces.data';
-import { ASHARE_DATA } from './companies.data';
+import { ASHARE_DATA } from '../knowledge/ashare.data';
+import { ASHARE_NOT_COMPANIES } from './companies.data';
 import { BRANDS } from './brands';
 import {
   COUNTRIES_EXTRA, ECONOMIC_REGIONS, FOREIGN_CITIES, FOREIGN_STATES, WORLD_CITIES, WORLD_REGIONS, GOV_FIXED, ORG_FIXED, SURNAMES_COMPOUND, SURNAMES_SINGLE, TITLE_CORES,
@@ -167,9 +168,12 @@ export function lexicons(): Lexicons {
 
   const companies = new Trie<CompanyInfo>();
   const companyByName = new Map<string, CompanyInfo>();
+  // the A-share table ships once, in the knowledge base; the lexicon leaves out the short names
+  // that are place names or ordinary words (companies.data.ts)
+  const notCompanies = new Set(ASHARE_NOT_COMPANIES.split('|'));
   for (const line of ASHARE_DATA.split('\n')) {
     const [name, code, area, industry] = line.split('|');
-    if (!name) continue;
+    if (!name || notCompanies.has(name)) continue;
     const info: CompanyInfo = { name, source: 'a-share', code, area, industry };
     companies.set(name, info);
     companyByName.set(name, info);
