@@ -55,13 +55,14 @@ const MAX_LABEL = 16;
 const MAX_LINE = 28;
 
 const HEADING = /^(#{1,6})[ \t]+/;
-const BULLET = /^(?:[●○◆◇■□▪▸▶►•·◎★☆※◉✦]|[-*+](?=[ \t]))[ \t]*/;
+/** Bullets and the bars and arrows news sites set before a section's name (▌北京, ▲甘肃, ➤ 江苏). */
+const BULLET = /^(?:[●○◆◇■□▪▸▶►•·◎★☆※◉✦▲△▼▽◀◁▷♦◈❖➤➢➣⊙▌▍▎▏]|[-*+](?=[ \t]))[ \t]*/;
 const NUMBERING: [RegExp, number][] = [
   [/^第?[一二三四五六七八九十]{1,3}[、.．][ \t]*/, 11],
   [/^[（(][一二三四五六七八九十]{1,3}[）)][ \t]*/, 12],
   [/^\d{1,2}(?:[、．]|\.(?!\d)|[)）])[ \t]*/, 13],
   [/^[（(]\d{1,2}[）)][ \t]*/, 14],
-  [/^[①-⑳][ \t]*/, 15],
+  [/^[①-⑳⑴-⒇⒈-⒛][ \t]*/, 15],
 ];
 const BOLD = /^(\*\*|__)[ \t]*([^*_\n]{1,16}?)[ \t]*\1[ \t]*([:：])?/;
 const BRACKETS: Record<string, string> = { '【': '】', '[': ']', '〔': '〕', '〖': '〗', '「': '」', '『': '』', '［': '］' };
@@ -89,6 +90,14 @@ function regionLevel(p: PlaceInfo): RegionLevel {
 function regionOf(label: string, bare: boolean): PlaceInfo | undefined {
   let t = label.replace(TRAILING, '').trim();
   if (t.length < 2 || t.length > MAX_LABEL) return undefined;
+  // a region and one of its divisions joined by a dot (江苏·苏州, 湖南•长沙): the division, where it
+  // lies in the region
+  const dot = /^([^·•・]{2,8})[ \t]*[·•・][ \t]*([^·•・]{2,8})$/.exec(t);
+  if (dot) {
+    const outer = regionOf(dot[1], bare);
+    const inner = regionOf(dot[2], bare);
+    return outer && inner && within(inner, outer) ? inner : undefined;
+  }
   let p = lookupRegion(t);
   if (!p && COLUMN_SUFFIX.test(t)) {
     t = t.replace(COLUMN_SUFFIX, '');

@@ -69,6 +69,18 @@ describe('analysis/sections: every style real news uses', () => {
     const t = '●臺北市:明日正常上班上課。\n\n●新竹市:正常。\n\n●新竹縣:正常。\n\n●嘉義縣:停班。\n\n●嘉義市:停班。\n\n●連江縣:正常。';
     assert.deepEqual(names(t), ['台北', '新竹', '新竹县', '嘉义县', '嘉义', '连江县']);
   });
+  it('the bars, triangles and arrows news sites set before a section, and numbers in parentheses or with a stop', () => {
+    assert.deepEqual(names('▌北京\n正文。\n▌上海\n正文。'), ['北京', '上海']);
+    assert.deepEqual(names('▲甘肃省\n正文。\n▲青海省\n正文。\n➤ 宁夏：正文。'), ['甘肃', '青海', '宁夏']);
+    assert.deepEqual(names('⑴河北\n正文。\n⒉山西\n正文。'), ['河北', '山西']);
+    // a photo caption after a triangle is a sentence, not a section
+    assert.deepEqual(names('▲4月2日，甘肃省委书记在兰州调研。\n▲甘肃省召开会议'), []);
+  });
+  it('a region and one of its divisions joined by a dot names the division (【江苏·苏州】, 湖南•长沙：)', () => {
+    assert.deepEqual(names('【江苏·苏州】正文。\n湖南•长沙：正文。\n浙江 · 宁波\n正文。'), ['苏州', '长沙', '宁波']);
+    // a division that does not lie in the region, or a word, names nothing
+    assert.deepEqual(names('【江苏·长沙】正文。\n【江苏·要闻】正文。'), []);
+  });
   it('a region named inside an ordinary sentence never opens a section', () => {
     assert.deepEqual(names('北京市委书记尹力来到朝阳区调研。\n河北、黑龙江、河南境内4条高速封闭。\n1. 河北省召开会议\n交通运输部发布路况信息:截至今日7时'), []);
     assert.deepEqual(names('他说：北京很好。\n记者：王明\n[北京](https://example.com)'), []);
