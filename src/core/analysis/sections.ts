@@ -65,7 +65,9 @@ const NUMBERING: [RegExp, number][] = [
   [/^[①-⑳⑴-⒇⒈-⒛][ \t]*/, 15],
 ];
 const BOLD = /^(\*\*|__)[ \t]*([^*_\n]{1,16}?)[ \t]*\1[ \t]*([:：])?/;
-const BRACKETS: Record<string, string> = { '【': '】', '[': ']', '〔': '〕', '〖': '〗', '「': '」', '『': '』', '［': '］' };
+/** The same in HTML, as articles converted from web pages keep it (<strong>北京</strong>). */
+const HTML_BOLD = /^<(b|strong)>[ \t]*([^<\n]{1,16}?)[ \t]*<\/\1>[ \t]*([:：])?/i;
+const BRACKETS: Record<string, string> = { '【': '】', '[': ']', '〔': '〕', '〖': '〗', '「': '」', '『': '』', '［': '］', '〈': '〉' };
 const COLON = /^([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{2,16}?)[ \t]*[:：]/;
 /** A short name padded for alignment in a list (北 京: / 上  海:). */
 const PADDED_COLON = /^([\u4e00-\u9fff](?:[ \t\u3000]{1,3}[\u4e00-\u9fff]){1,2})[ \t]*[:：]/;
@@ -73,6 +75,8 @@ const PADDED_COLON = /^([\u4e00-\u9fff](?:[ \t\u3000]{1,3}[\u4e00-\u9fff]){1,2})
 const INLINE_COLON = /[。；;！!？?][ \t\u3000]*([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{2,8}?)[:：]/g;
 /** What a column's name adds to a region (【湖北要闻】, 河北新闻, 海淀动态). */
 const COLUMN_SUFFIX = /(要闻|新闻|动态|快讯|简讯|消息|速递|资讯|播报|传真|篇|频道|分站)$/;
+/** A dateline used as a label (【新华社南京电】, 本报杭州讯): its region. */
+const DATELINE_LABEL = /^(?:新华社|中新社|本报|人民网|中新网|央视网|央广网)?([\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)$/;
 const TRAILING = /[\s:：。.*_#]+$/;
 
 function regionLevel(p: PlaceInfo): RegionLevel {
@@ -143,9 +147,19 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
   const rest = head(i);
   const bare = marker === undefined || marker === 'numbered' || marker === 'bullet';
 
-  // **北京：** / **北京**：
-  if ((m = BOLD.exec(rest))) {
-    const place = regionOf(m[2], false);
+  // **北京：** / **北京**： / **一、北京** / <strong>北京</strong>
+  if ((m = BOLD.exec(rest) ?? HTML_BOLD.exec(rest))) {
+    let label = m[2];
+    let numbered = false;
+    for (const [re] of NUMBERING) {
+      const k = re.exec(label);
+      if (k) {
+        label = label.slice(k[0].length);
+        numbered = true;
+        break;
+      }
+    }
+    const place = regionOf(label, numbered);
     if (place) return { start, end: i + m[0].length, place, marker: marker ?? 'bold', rank };
   }
   // 【北京】 / 【湖北要闻】 / [北京] (not a Markdown link: [北京](…))
@@ -153,10 +167,18 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
   if (close) {
     const j = rest.indexOf(close, 1);
     if (j > 1 && j <= MAX_LABEL + 1 && !(rest[0] === '[' && rest[j + 1] === '(')) {
-      const place = regionOf(rest.slice(1, j), false);
+      const label = rest.slice(1, j);
+      const place = regionOf(label, false);
       let k = j + 1;
       if (rest[k] === ':' || rest[k] === '：') k++;
       if (place) return { start, end: i + k, place, marker: marker ?? 'bracket', rank };
+      // 【新华社南京电】: a dateline as a label, a section only in a digest (decided by the caller)
+      const d = DATELINE_LABEL.exec(label);
+      const dp = d ? regionOf(d[1], true) : undefined;
+      if (dp) {
+        items.datelines.push({ start, end: i + k, place: dp, marker: 'dateline', rank: LEAD_RANK });
+        return undefined;
+      }
     }
   }
   // 北京：… / 浙江省: … / 北 京: …

@@ -76,6 +76,17 @@ describe('analysis/sections: every style real news uses', () => {
     // a photo caption after a triangle is a sentence, not a section
     assert.deepEqual(names('▲4月2日，甘肃省委书记在兰州调研。\n▲甘肃省召开会议'), []);
   });
+  it('numbering inside bold, bold kept as HTML, and 〈〉 brackets', () => {
+    assert.deepEqual(names('**一、江苏**\n正文。\n**二、浙江：**正文。'), ['江苏', '浙江']);
+    assert.deepEqual(names('<strong>江苏</strong>\n正文。\n<b>浙江：</b>正文。'), ['江苏', '浙江']);
+    assert.deepEqual(names('〈江苏〉正文。\n〈浙江〉正文。'), ['江苏', '浙江']);
+    // bold words and numbered bold points that name no region open nothing
+    assert.deepEqual(names('**一、加快发展**\n正文。\n<b>编者按</b>\n正文。'), []);
+  });
+  it('bracketed datelines (【新华社南京电】) open sections only in a digest of two or more', () => {
+    assert.deepEqual(names('【新华社南京电】江苏召开会议。\n【新华社杭州电】浙江召开会议。'), ['南京', '杭州']);
+    assert.deepEqual(names('【新华社北京电】国务院总理会见客人。\n正文。'), []);
+  });
   it('a region and one of its divisions joined by a dot names the division (【江苏·苏州】, 湖南•长沙：)', () => {
     assert.deepEqual(names('【江苏·苏州】正文。\n湖南•长沙：正文。\n浙江 · 宁波\n正文。'), ['苏州', '长沙', '宁波']);
     // a division that does not lie in the region, or a word, names nothing
