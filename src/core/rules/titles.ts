@@ -64,6 +64,8 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
   if (org && (org.type === 'company' || org.type === 'government' || org.type === 'organization')) {
     const u = unitFrom(ctx, i, org.end, undefined, undefined, org);
     if (u) return u;
+    const head = org.type === 'government' ? headOfBody(ctx, org) : undefined;
+    if (head) return head;
   }
   if (ctx.taken[i]) return undefined;
   if (lx.places.startsAt(s, i)) {
@@ -89,6 +91,29 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
     }
   }
   return unitFrom(ctx, i, i, undefined, undefined, undefined);
+}
+
+/** The last character of a body whose head is written by adding 长 to it (外交部长, 公安局长). */
+const HEAD_OF = codeSet('部局厅处署');
+/** After 长, what makes a word of it rather than the head's post (外交部长期以来, …部长远规划). */
+const NOT_HEAD_AFTER = codeSet('期远久度途效足篇短大达廊跑征寿');
+
+/**
+ * A body's head written with the body's last character (外交部长王毅 = 外交部部长, 市公安局长, 教育
+ * 厅长): the post X长 of the body, read on the 长 after it; the body keeps its own span, as People's
+ * Daily marks it (CLUENER marks 国防部长 as one post: a title or two in its dev set). Not where 长
+ * starts a word or a place (外交部长期以来, 交通运输部长江航务管理局).
+ */
+function headOfBody(ctx: Ctx, org: RichSpan): Unit | undefined {
+  const { s, lx } = ctx;
+  const e = org.end;
+  const last = s.charCodeAt(e - 1);
+  if (HEAD_OF[last] !== 1 || s[e] !== '长' || !free(ctx, e, e + 1)) return undefined;
+  if (NOT_HEAD_AFTER[s.charCodeAt(e + 1)] === 1 || lx.places.longest(s, e)) return undefined;
+  const core = s[e - 1] + '长';
+  const known = lx.titleCores.longest(core, 0);
+  if (!known || known[0] !== 2) return undefined;
+  return { start: org.start, end: e + 1, org, prefixStart: e, coreStart: e, core };
 }
 
 function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, regionEnd: number | undefined, org: RichSpan | undefined): Unit | undefined {

@@ -20,6 +20,20 @@ describe('rules/titles', () => {
     assert.equal(person?.text, '曾毓群');
     assert.equal(person?.role, 'business');
   });
+  it("a body's head written with the body's last character: 外交部长, 市公安局长, 教育厅长", () => {
+    const spans = recognizeRich('外交部长王毅、财政部长蓝佛安会见客人。市公安局长张三到场。');
+    assert.deepEqual(spans.filter((s) => s.type !== 'date').map((s) => `${s.type}:${s.text}`), [
+      'government:外交部', 'title:长', 'person:王毅', 'government:财政部', 'title:长', 'person:蓝佛安', 'government:市公安局', 'title:长', 'person:张三',
+    ]);
+    const wang = spans.find((s) => s.text === '王毅')!;
+    assert.equal(wang.role, 'official');
+    assert.equal(wang.chain?.inText, '外交部长');
+    assert.equal(wang.chain?.units[0].core, '部长');
+    assert.equal(wang.chain?.organization, '外交部');
+    // 长 that starts a word or a place is not the head's post
+    assert.deepEqual(recognizeRich('外交部长期以来关注此事。').filter((s) => s.type === 'title'), []);
+    assert.ok(recognizeRich('交通运输部长江航务管理局局长李四出席。').some((s) => s.type === 'government' && s.text === '长江航务管理局'));
+  });
   it('a core inside an ordinary word starts no chain', () => {
     assert.deepEqual(found('这是一本教科书记录的故事', stageTitles), []);
   });
