@@ -163,11 +163,25 @@ function chainUnits(r: RuleLike): number {
   return Array.isArray(units) ? units.length : 0;
 }
 
+/**
+ * A title span that is a post with a body's name written in it (行政法务司司长, 政务司司长): a structure
+ * no false title word makes, like a chain of two posts.
+ */
+function bodyPost(r: RuleLike): boolean {
+  const units = (r.chain as { units?: { text?: string; core?: string }[] } | undefined)?.units;
+  const u = units?.length === 1 ? units[0] : undefined;
+  if (!u || typeof u.text !== 'string' || typeof u.core !== 'string') return false;
+  const body = u.text.slice(0, u.text.length - u.core.length);
+  return body.length >= 2 && r.end - r.start === u.text.length && BODY_END.test(body);
+}
+
 const ORG_TYPES = new Set(['company', 'government', 'organization']);
 /** Departments whose names hold 和 (GOV_STEMS: 发展和改革, 工业和信息化 …) with their suffix. */
 const HE_DEPT = new RegExp(`(${GOV_STEMS.filter((w) => w.includes('和')).join('|')})(委员会|[部局厅委办])$`);
 /** Departments' last characters (商务厅, 发改委, 市场监管局, 台办) and 委员会. */
 const GOV_DEPT_END = /[部局厅委署办处]$|委员会$/;
+/** The same, and the secretariats of Hong Kong's and Macau's governments (政务司, 行政法务司). */
+const BODY_END = /[部局厅委署办处司]$|委员会$/;
 /** A body's office in another place: X驻Y办事处 (rules/government.ts). */
 const STATIONED = /.驻.+(办事处|代表处|联络处|联络办|办)$/;
 
@@ -421,7 +435,7 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
     const b = ovFrom[i + 1];
     // a chain of two or more posts (省科技厅党组成员、副厅长) is a structure no false title word
     // (代表 in 代表作) makes: only single-post chains are checked against the model
-    if (r.type === 'title' && CHAIN_REJECT_COST !== Infinity && chainUnits(r) < 2) {
+    if (r.type === 'title' && CHAIN_REJECT_COST !== Infinity && chainUnits(r) < 2 && !bodyPost(r)) {
       const cost = lastSpanCost(r.start, r.end, r.type, r.text);
       if (cost !== undefined && cost > CHAIN_REJECT_COST) {
         ruleDead[i] = 1;

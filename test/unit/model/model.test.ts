@@ -118,6 +118,13 @@ describe('model: combineSpans', () => {
     );
   });
 
+  it("a post with a body's name written in it stands against the model, as a chain of two posts does", () => {
+    for (const [t, post, name] of [['行政法务司司长张永春出席。', '行政法务司司长', '张永春'], ['行政法務司司長張永春出席。', '行政法務司司長', '張永春']]) {
+      const spans = tag(t);
+      assert.ok(has(spans, 'title', post), JSON.stringify(spans));
+      assert.deepEqual(spans.filter((s) => s.type === 'person').map((s) => s.text), [name], 'no piece of the body read as a name');
+    }
+  });
   it('never returns overlapping spans and tolerates junk', () => {
     const out = combineSpans(
       [sp('place', 0, 3), sp('person', 5, 8), undefined as unknown as Span],
