@@ -6,6 +6,7 @@
  */
 import { GOV_LONG_SUFFIXES } from '../lexicon/words';
 import * as charClassesModule from './charClasses';
+import * as functionWordsModule from '../lexicon/functionWords';
 import type { Ctx } from './context';
 import type { RichSpan } from './types';
 import * as contextModule from './context';
@@ -19,6 +20,7 @@ const { add, free, setOrg } = contextModule;
 const { levelCharBefore, regionEndingAt } = placeNamesModule;
 const { candidates, WordScanner } = scanModule;
 const { walkBack } = walkBackModule;
+const { functionWordEnd } = functionWordsModule;
 
 const GOV_LONG_WORDS = new WordScanner(() => GOV_LONG_SUFFIXES);
 
@@ -107,6 +109,7 @@ export function stageGov(ctx: Ctx): void {
     if (sp) setOrg(ctx, start, sp);
   }
   joinStationedOffices(ctx);
+  joinCentralBodies(ctx);
 }
 
 /**
@@ -135,6 +138,55 @@ function joinStationedOffices(ctx: Ctx): void {
     if (sp) setOrg(ctx, head.start, sp);
   }
 }
+/** The central bodies whose offices and committees are written after their name (国务院港澳办). */
+const CENTRAL_HEADS = new Set(['国务院', '中共中央', '党中央', '中央', '全国人大常委会', '全国人大', '全国政协', '中央军委']);
+/**
+ * An office or committee of one, written after it: 港澳办, 研究室, 法工委, 财经委, 发展研究中心 (one
+ * character before 办 only for the offices so abbreviated, 侨办, 台办: 督办 and 承办 are verbs).
+ */
+/** Conjunctions and prepositions that put another body after a central one (党中央和省委). */
+const JOINING = codeSet('和与及同跟对在向为由把被将从于或并');
+/** After 办, what makes a word of it (办法, 办理, 办事). */
+const NOT_OFFICE_AFTER_BAN = codeSet('法理事好得成');
+const CENTRAL_OFFICE = /^(?:[侨台外编财]办|[\u4e00-\u9fff]{2,4}办|[\u4e00-\u9fff]{0,4}(?:办公室|研究室|参事室|研究中心)|[\u4e00-\u9fff]{2,3}委)/;
+
+/**
+ * A central body and an office or committee of it written after it (国务院 + 港澳办, 国务院 + 研究室,
+ * 全国人大常委会 + 法工委): one body, as the text means it. The office is this stage's span beside the
+ * head, or free text ending in an office's suffix that no verb ends (国务院部署).
+ */
+function joinCentralBodies(ctx: Ctx): void {
+  const { s } = ctx;
+  const heads = ctx.spans.filter((sp) => sp.type === 'government' && CENTRAL_HEADS.has(sp.text));
+  for (const head of heads) {
+    const e = head.end;
+    let end = -1;
+    let office: RichSpan | undefined = ctx.orgAt.get(e);
+    if (office && (office.type !== 'government' || CENTRAL_HEADS.has(office.text) || !CENTRAL_OFFICE.test(office.text))) office = undefined;
+    if (office) end = office.end;
+    else {
+      const m = CENTRAL_OFFICE.exec(s.slice(e, e + 8));
+      if (!m || !free(ctx, e, e + m[0].length)) continue;
+      end = e + m[0].length;
+      // not a verb whose last character is an office's (国务院部署), nor 办 of 办法, 办理
+      let verb = false;
+      for (let k = e; k < end - 1 && !verb; k++) verb = functionWordEnd(s, k, end) === end;
+      // nor a conjunction or preposition and another body (党中央和省委)
+      if (verb || JOINING[s.charCodeAt(e)] === 1 || (s[end - 1] === '办' && NOT_OFFICE_AFTER_BAN[s.charCodeAt(end)] === 1)) continue;
+    }
+    ctx.spans = ctx.spans.filter((sp) => sp !== head && sp !== office);
+    if (office) {
+      ctx.orgAt.delete(e);
+      ctx.orgMark[e] = 0;
+      const k = ctx.orgStarts.indexOf(e);
+      if (k >= 0) ctx.orgStarts.splice(k, 1);
+    }
+    ctx.taken.fill(0, head.start, end);
+    const sp = add(ctx, { type: 'government', start: head.start, end, priority: 80, source: 'rule' });
+    if (sp) setOrg(ctx, head.start, sp);
+  }
+}
+
 /** The offices a body keeps elsewhere (驻…办事处, 驻…代表处). */
 const OFFICE_RE = /^驻.+(办事处|代表处|联络处|联络办|办)$/;
 

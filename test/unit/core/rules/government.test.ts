@@ -14,6 +14,18 @@ describe('rules/government', () => {
   });
 });
 
+describe('rules/government: offices and committees written after a central body', () => {
+  it('国务院港澳办, 国务院研究室, 全国人大常委会法工委, 中共中央台办: one body each', () => {
+    assert.deepEqual(found('国务院港澳办、国务院研究室、国务院扶贫办和全国人大常委会法工委，中共中央台办', stageGov), [
+      'government:国务院港澳办', 'government:国务院研究室', 'government:国务院扶贫办', 'government:全国人大常委会法工委', 'government:中共中央台办',
+    ]);
+  });
+  it('not a verb ending in an office\'s character, 办 of 办法, or a conjunction and another body', () => {
+    assert.deepEqual(found('国务院部署工作，国务院督办此事，国务院审批办法出台。', stageGov), ['government:国务院', 'government:国务院', 'government:国务院']);
+    assert.deepEqual(found('党中央和省委高度重视，党中央国务院部署。', stageGov), ['government:党中央', 'government:党中央', 'government:国务院']);
+  });
+});
+
 describe('rules/government: offices written with their region', () => {
   it('a one-character 办 office after a region with its level (海南省台办)', () => {
     assert.deepEqual(found('青州市侨办和海南省台办', stageGov), ['government:青州市侨办', 'government:海南省台办']);
