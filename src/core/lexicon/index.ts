@@ -170,7 +170,8 @@ export function lexicons(): Lexicons {
   const companyByName = new Map<string, CompanyInfo>();
   // the A-share table ships once, in the knowledge base; the lexicon leaves out the short names
   // that are place names or ordinary words (companies.data.ts)
-  const notCompanies = new Set(ASHARE_NOT_COMPANIES.split('|'));
+  // (nor the listed media the organizations' list names: 新华网 reports, it is not written as a company)
+  const notCompanies = new Set([...ASHARE_NOT_COMPANIES.split('|'), ...ORG_FIXED]);
   for (const line of ASHARE_DATA.split('\n')) {
     const [name, code, area, industry] = line.split('|');
     if (!name || notCompanies.has(name)) continue;

@@ -7,6 +7,15 @@ describe('rules/organizations', () => {
   it('a fixed name, and a suffix followed by a post of the body', () => {
     assert.deepEqual(found('北京大学和哈佛大学校长陆登庭。', stageOrgs), ['organization:北京大学', 'organization:哈佛大学']);
   });
+  it('media: a listed news site is the medium, not a company (新华网, 人民网); a satellite channel (深圳卫视)', () => {
+    const spans = recognize('据新华网报道，人民网、深圳卫视记者也在现场。');
+    assert.ok(spans.some((s) => s.type === 'organization' && s.text === '新华网'), JSON.stringify(spans));
+    assert.ok(spans.some((s) => s.type === 'organization' && s.text === '人民网'), JSON.stringify(spans));
+    assert.ok(!spans.some((s) => s.type === 'company'), JSON.stringify(spans));
+    assert.deepEqual(found('深圳卫视、湖南卫视。', stageOrgs), ['organization:深圳卫视', 'organization:湖南卫视']);
+    // the company by its legal name stays a company
+    assert.ok(recognize('新华网股份有限公司发布公告。').some((s) => s.type === 'company' && s.text === '新华网股份有限公司'));
+  });
   it('a delegation is named from where it comes', () => {
     assert.deepEqual(found('接受台湾中南部企业家精英团拜访', stageOrgs), ['organization:台湾中南部企业家精英团']);
   });
