@@ -212,6 +212,9 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
     if (((sp as RichSpan).priority ?? 30) <= 30) {
       // a model span that ran on into a full stop or comma (广东.、福建): without it
       while (sp.end - sp.start > 1 && TRAILING_PUNCT.test(text[sp.end - 1])) sp = { ...sp, end: sp.end - 1, text: text.slice(sp.start, sp.end - 1) };
+      // …or that took the opening bracket of a name in brackets (上海市工商联（总商会）): without it
+      // (not 《: a work's title keeps its book quotes)
+      while (sp.end - sp.start > 1 && LEADING_OPEN.test(text[sp.start])) sp = { ...sp, start: sp.start + 1, text: text.slice(sp.start + 1, sp.end) };
       if (sp.type === 'person') {
         // a "name" that is a post or a verb (记者, 任命, 特聘): no person
         const k = (norm ??= normalizeForMatching(text)).slice(sp.start, sp.end);
@@ -297,6 +300,7 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
 }
 
 const TRAILING_PUNCT = /[.．,，、;；:：]/;
+const LEADING_OPEN = /[（(「『“‘【〔[]/;
 const LEVEL_BODY_PREFIX = /^(?:自治区|省|市|区|县|州|旗)(?:党委|委|人民政府|政府|人大常委会|人大|政协)?/;
 /** A level's body standing alone (after punctuation or at the start) right before a post. */
 const LEVEL_BODY_BEFORE = /(?:^|[^\u4e00-\u9fff])((?:自治区|省|市|区|县|州)(?:党委|委|人民政府|政府|人大常委会|人大|政协)?)$/;

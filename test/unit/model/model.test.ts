@@ -125,6 +125,10 @@ describe('model: combineSpans', () => {
       assert.deepEqual(spans.filter((s) => s.type === 'person').map((s) => s.text), [name], 'no piece of the body read as a name');
     }
   });
+  it("a model span never starts with a name's opening bracket (上海市工商联（总商会）)", () => {
+    const spans = tag('上海市工商联（总商会）主席寿子琪会见客人。市工商联副主席张三参加。');
+    assert.ok(!spans.some((s) => /^[（(「『“‘【〔[]/.test(s.text)), JSON.stringify(spans));
+  });
   it('never returns overlapping spans and tolerates junk', () => {
     const out = combineSpans(
       [sp('place', 0, 3), sp('person', 5, 8), undefined as unknown as Span],
