@@ -94,6 +94,8 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   }
   if (long === short) return p + short;
   if (sl === 1 && long === 3 && nextNameAt(ctx, p + 2)) return p + 2;
+  // a post's first character glued to a two-character name (李强副市长, 王五常务副省长): it starts the post
+  if (sl === 1 && long === 3 && postStartsAt(ctx, p + 2)) return p + 2;
   const bLong = boundaryAfter(ctx, p + long);
   const bShort = boundaryAfter(ctx, p + short);
   const lastLong = s.charCodeAt(p + long - 1);
@@ -131,6 +133,18 @@ export function readForeignName(ctx: Ctx, p: number): number | undefined {
 }
 
 /** Like readName but only accepts a name followed by a boundary (bylines). */
+/** Characters that begin a post and end no name: 副, 常 (常务), 代 (代理), 总 (总经理). */
+const POST_FIRST = new Set(['副', '常', '代', '总']);
+
+/** A title core starts at q, or a modifier and a core after it (副市长, 常务副省长), led by POST_FIRST. */
+function postStartsAt(ctx: Ctx, q: number): boolean {
+  const { s, lx } = ctx;
+  if (!POST_FIRST.has(s[q])) return false;
+  if (lx.titleCores.longest(s, q)) return true;
+  const m = lx.titleModifiers.longest(s, q);
+  return !!m && !!lx.titleCores.longest(s, m[0]);
+}
+
 export function readNameStrict(ctx: Ctx, p: number): number | undefined {
   const e = readName(ctx, p);
   if (e === undefined) {

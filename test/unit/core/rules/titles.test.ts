@@ -34,6 +34,12 @@ describe('rules/titles', () => {
     assert.deepEqual(recognizeRich('外交部长期以来关注此事。').filter((s) => s.type === 'title'), []);
     assert.ok(recognizeRich('交通运输部长江航务管理局局长李四出席。').some((s) => s.type === 'government' && s.text === '长江航务管理局'));
   });
+  it("a post's first character glued to a name starts the post (李强副市长, 王五常务副省长), not the name", () => {
+    assert.deepEqual(found('市委书记李强副市长王五出席。', stageTitles), ['title:市委书记', 'person:李强', 'title:副市长', 'person:王五']);
+    assert.deepEqual(found('省长赵六常务副省长李四出席。', stageTitles), ['title:省长', 'person:赵六', 'title:常务副省长', 'person:李四']);
+    // a name that merely holds such a character stays whole
+    assert.deepEqual(found('市长李常青出席。', stageTitles), ['title:市长', 'person:李常青']);
+  });
   it('a core inside an ordinary word starts no chain', () => {
     assert.deepEqual(found('这是一本教科书记录的故事', stageTitles), []);
   });
