@@ -17,6 +17,8 @@ const FUNCTION_CHARS = new Set('在说等和与及同的了是也还就对向将
 /** Punctuation that ends a clause (a name may end right before it). */
 const CLAUSE_END = codeSet('，。、；：！？,;:!?）)」”');
 /** Last characters that do end a clause before punctuation (张三等，他们了): never a name's. */
+/** After a name ending in 和: words that start no second name (prepositions, adverbs, 说/表示/指出). */
+const AFTER_NAME_HE = codeSet('在说表指强对向于将已也还就都又再则并而是为称');
 const NOT_NAME_LAST = new Set('等们了的吗呢吧啊着过说'.split('').map((c) => c.charCodeAt(0)));
 export const NOT_NAME_SECOND = new Set('的了是在和与及等们个这那也都就又还说'.split('').map((c) => c.charCodeAt(0)));
 
@@ -103,6 +105,9 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   // guest leads): there it ends the name (邱光和，, 陈江和一行)
   const clauseEnds = (p + long < n && CLAUSE_END[s.charCodeAt(p + long)] === 1) || s.startsWith('一行', p + long);
   if (bLong && clauseEnds && !NOT_NAME_LAST.has(lastLong)) return p + long;
+  // 和 can only join this name to another one: before a preposition, an adverb or a verb of saying
+  // that no name starts (张志和在会上讲话, 李红和表示), it ends the name
+  if (bLong && lastLong === 0x548c && AFTER_NAME_HE[s.charCodeAt(p + long)] === 1 && !ctx.lx.surnames.has(s.charCodeAt(p + long))) return p + long;
   if (bLong && !(bShort && FUNCTION_CHARS.has(lastLong))) return p + long;
   if (bShort) return p + short;
   return FUNCTION_CHARS.has(lastLong) ? p + short : p + long;

@@ -40,6 +40,10 @@ describe('rules/titles', () => {
     // a name that merely holds such a character stays whole
     assert.deepEqual(found('市长李常青出席。', stageTitles), ['title:市长', 'person:李常青']);
   });
+  it('a name ending in 和 before a word no second name starts (张志和在会上讲话); 和 joins two names otherwise', () => {
+    assert.deepEqual(found('副县长张志和在会上讲话。', stageTitles), ['title:副县长', 'person:张志和']);
+    assert.deepEqual(found('市长李海和副市长王红出席。', stageTitles), ['title:市长', 'person:李海', 'title:副市长', 'person:王红']);
+  });
   it('a core inside an ordinary word starts no chain', () => {
     assert.deepEqual(found('这是一本教科书记录的故事', stageTitles), []);
   });
