@@ -7,11 +7,16 @@ import * as charClassesModule from './charClasses';
 import type { Ctx } from './context';
 import * as contextModule from './context';
 import * as placeNamesModule from './placeNames';
+import * as functionWordsModule from '../lexicon/functionWords';
+import { MEET_VERBS } from '../lexicon/words';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { isHan, isNameChar, codeSet } = charClassesModule;
 const { free } = contextModule;
 const { placeCovers } = placeNamesModule;
+const { functionWordEnd } = functionWordsModule;
+/** Verbs of meeting (座谈, 调研, 会见): news follows a name with them. */
+const MEET_VERB_SET = new Set(MEET_VERBS.filter((w) => w.length === 2));
 
 const FUNCTION_CHARS = new Set('在说等和与及同的了是也还就对向将已率一今昨明会指强表来到前出主参陪带考调视走看听发致签宣提要希回答则又都再首随特分共亲代任兼被把让给所以并而但从于为曾称'.split('').map((c) => c.charCodeAt(0)));
 /** Punctuation that ends a clause (a name may end right before it). */
@@ -98,6 +103,9 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   if (sl === 1 && long === 3 && nextNameAt(ctx, p + 2)) return p + 2;
   // a post's first character glued to a two-character name (李强副市长, 王五常务副省长): it starts the post
   if (sl === 1 && long === 3 && postStartsAt(ctx, p + 2)) return p + 2;
+  // …or a verb's (张三座谈, 李四出席): a two-character verb (or a verb of meeting) starting at the third
+  // character ends the name
+  if (sl === 1 && long === 3 && (MEET_VERB_SET.has(s.substr(p + 2, 2)) || (functionWordEnd(s, p + 2, p + 4) === p + 4 && boundaryAfter(ctx, p + 2)))) return p + 2;
   const bLong = boundaryAfter(ctx, p + long);
   const bShort = boundaryAfter(ctx, p + short);
   const lastLong = s.charCodeAt(p + long - 1);

@@ -40,9 +40,18 @@ describe('rules/titles', () => {
     // a name that merely holds such a character stays whole
     assert.deepEqual(found('市长李常青出席。', stageTitles), ['title:市长', 'person:李常青']);
   });
+  it('a verb whose first character ends a three-character reading ends the name (张三座谈, 李四出席)', () => {
+    assert.deepEqual(found('县委书记张三座谈时表示，镇长李四出席。', stageTitles), ['title:县委书记', 'person:张三', 'title:镇长', 'person:李四']);
+    assert.deepEqual(found('县委书记陈胜利来到企业。', stageTitles), ['title:县委书记', 'person:陈胜利']);
+  });
   it('a name ending in 和 before a word no second name starts (张志和在会上讲话); 和 joins two names otherwise', () => {
     assert.deepEqual(found('副县长张志和在会上讲话。', stageTitles), ['title:副县长', 'person:张志和']);
     assert.deepEqual(found('市长李海和副市长王红出席。', stageTitles), ['title:市长', 'person:李海', 'title:副市长', 'person:王红']);
+  });
+  it('posts of towns, townships, subdistricts and villages without their names (镇党委书记, 村党支部书记)', () => {
+    assert.deepEqual(found('镇党委书记杨红、街道党工委书记赵六和村党支部书记张三座谈。', stageTitles), [
+      'title:镇党委书记', 'person:杨红', 'title:街道党工委书记', 'person:赵六', 'title:村党支部书记', 'person:张三',
+    ]);
   });
   it('a core inside an ordinary word starts no chain', () => {
     assert.deepEqual(found('这是一本教科书记录的故事', stageTitles), []);
