@@ -1,9 +1,10 @@
 /**
  * Keystroke → new colours, as a user meets it (issue 11): spawns the bundled server
  * (dist/server/server.js; npm run bench builds it as it ships, with `npm run build:production`) over
- * LSP, opens an article of about 10,000 characters of real news text, and types isolated characters into it, the way the extension's
- * highlighter follows them: wait for `newsLens/analysisChanged` of the new version, ask
- * `newsLens/entityRanges` (the client's repaint delay is 0: src/client/highlighting.ts). The
+ * LSP, opens an article of about 10,000 characters of real news text, and types isolated characters
+ * into it, the way the extension's highlighter follows them: wait for `newsLens/analysisChanged` of
+ * the new version, ask `newsLens/entityRanges` (the client's repaint delay is 0:
+ * src/client/highlighting.ts). The
  * latency is from sending the change to holding the new version's ranges. Beside it, the same
  * server's bare analysis time for each version (the cache's own figure, read back through the
  * debug request) is the peer: what no delay could beat. Also: server spawn → the first ranges of
