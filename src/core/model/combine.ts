@@ -164,15 +164,18 @@ function chainUnits(r: RuleLike): number {
 }
 
 /**
- * A title span that is a post with a body's name written in it (行政法务司司长, 政务司司长): a structure
- * no false title word makes, like a chain of two posts.
+ * A title span that is a post with a body's name written in it (行政法务司司长, 政务司司长), or a post of
+ * four characters or more (行政会议成员): a structure no false title word makes, like a chain of two posts.
  */
 function bodyPost(r: RuleLike): boolean {
   const units = (r.chain as { units?: { text?: string; core?: string }[] } | undefined)?.units;
   const u = units?.length === 1 ? units[0] : undefined;
   if (!u || typeof u.text !== 'string' || typeof u.core !== 'string') return false;
+  if (r.end - r.start !== u.text.length) return false;
+  // (a post of four characters or more is as specific: 行政会议成员, 常务副市长)
+  if (u.core.length >= 4) return true;
   const body = u.text.slice(0, u.text.length - u.core.length);
-  return body.length >= 2 && r.end - r.start === u.text.length && BODY_END.test(body);
+  return body.length >= 2 && BODY_END.test(body);
 }
 
 const ORG_TYPES = new Set(['company', 'government', 'organization']);

@@ -124,6 +124,9 @@ describe('model: combineSpans', () => {
       assert.ok(has(spans, 'title', post), JSON.stringify(spans));
       assert.deepEqual(spans.filter((s) => s.type === 'person').map((s) => s.text), [name], 'no piece of the body read as a name');
     }
+    // and a post of four characters or more (行政会议成员), with the whole name after it
+    const exco = tag('行政会议成员叶刘淑仪出席。');
+    assert.ok(has(exco, 'title', '行政会议成员') && has(exco, 'person', '叶刘淑仪'), JSON.stringify(exco));
   });
   it("a model span never starts with a name's opening bracket (上海市工商联（总商会）)", () => {
     const spans = tag('上海市工商联（总商会）主席寿子琪会见客人。市工商联副主席张三参加。');
