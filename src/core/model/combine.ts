@@ -167,7 +167,7 @@ function chainUnits(r: RuleLike): number {
  * A title span that is a post with a body's name written in it (行政法务司司长, 政务司司长), or a post of
  * four characters or more (行政会议成员): a structure no false title word makes, like a chain of two posts.
  */
-function bodyPost(r: RuleLike): boolean {
+function specificPost(r: RuleLike): boolean {
   const units = (r.chain as { units?: { text?: string; core?: string }[] } | undefined)?.units;
   const u = units?.length === 1 ? units[0] : undefined;
   if (!u || typeof u.text !== 'string' || typeof u.core !== 'string') return false;
@@ -438,7 +438,7 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
     const b = ovFrom[i + 1];
     // a chain of two or more posts (省科技厅党组成员、副厅长) is a structure no false title word
     // (代表 in 代表作) makes: only single-post chains are checked against the model
-    if (r.type === 'title' && CHAIN_REJECT_COST !== Infinity && chainUnits(r) < 2 && !bodyPost(r)) {
+    if (r.type === 'title' && CHAIN_REJECT_COST !== Infinity && chainUnits(r) < 2 && !specificPost(r)) {
       const cost = lastSpanCost(r.start, r.end, r.type, r.text);
       if (cost !== undefined && cost > CHAIN_REJECT_COST) {
         ruleDead[i] = 1;

@@ -197,58 +197,13 @@ export class Lexicon {
     return { tab: cap * 4, tab2: cap2 * 4, present: pb >>> 5, v1: 65536 };
   }
 
-  /** Index of the value cell of (h1, h2)'s slot in tab (or tab2). */
-  private slot(h1: number, h2: number, insert: boolean, two = false): number {
-    const tab = two ? this.tab2 : this.tab;
-    const mask = two ? this.mask2 : this.mask;
-    let i = (h1 ^ (h1 >>> 16)) & mask;
-    for (;;) {
-      const o = i << 2;
-      const v = tab[o + 2];
-      if (v === 0) return insert ? o : -1;
-      if (tab[o] === h1 && tab[o + 1] === h2) return o;
-      i = (i + 1) & mask;
-    }
-  }
-
-  /** words: normalised code sequences; bits: class mask. */
+  /** words: [word, class mask] (normalised here); built as the model file's packed form is. */
   static build(entries: Iterable<[string, number]>, norm: Uint16Array): Lexicon {
-    const list: [string, number][] = [];
-    let long = 0;
-    const two = new Set<number>();
-    for (const [w, bits] of entries) {
-      if (w.length === 0 || w.length > LEX_MAX_LEN || bits === 0) continue;
-      list.push([w, bits]);
-      if (w.length > 2) long += w.length - 2;
-      if (w.length > 1) two.add(norm[w.charCodeAt(0)] * 65536 + norm[w.charCodeAt(1)]);
-    }
-    const lex = new Lexicon(long + 16, two.size + 16);
-    for (const [w, bits] of list) {
-      let h1 = 0x811c9dc5 | 0;
-      let h2 = 0x3c6ef372 | 0;
-      for (let j = 0; j < w.length; j++) {
-        const c = norm[w.charCodeAt(j)];
-        h1 = wordHash(h1, c);
-        h2 = wordHash2(h2, c);
-        const add = j === w.length - 1 ? bits : PREFIX_BIT;
-        if (j === 0) {
-          lex.v1[c] |= add;
-          continue;
-        }
-        const t = j === 1 ? lex.tab2 : lex.tab;
-        const o = lex.slot(h1, h2, true, j === 1);
-        const pbit = (h1 >>> 9) & lex.pmask;
-        lex.present[pbit >>> 5] |= 1 << (pbit & 31);
-        t[o] = h1;
-        t[o + 1] = h2;
-        t[o + 2] |= add;
-      }
-    }
-    return lex;
+    return Lexicon.fromPacked(packLexicon(entries, norm));
   }
 
   /**
-   * The same table from the model file's packed form (see packLexicon): each distinct prefix is
+   * The table from the model file's packed form (see packLexicon): each distinct prefix is
    * hashed and inserted once, continuing the rolling hashes of the prefix shared with the word
    * before, so loading costs one probe per prefix and allocates nothing per word.
    */
@@ -286,7 +241,7 @@ export class Lexicon {
         const h1 = H1[j + 1], h2 = H2[j + 1];
         const t = j === 1 ? tab2 : tab;
         const m = j === 1 ? mask2 : mask;
-        // the probe of slot(), inlined: this loop is most of a model load
+        // (the JavaScript decoder's load; the kernel's buildLexicon is the same walk)
         let i2 = (h1 ^ (h1 >>> 16)) & m;
         let o = i2 << 2;
         while (t[o + 2] !== 0 && (t[o] !== h1 || t[o + 1] !== h2)) {

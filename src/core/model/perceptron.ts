@@ -309,9 +309,9 @@ export class RuntimeModel {
   }
 
   /**
-   * A style's laid-out weights (layStyles) and, for 13 tags, the packed table with its bigram slots. The first
-   * style's packed table also serves as the vocabulary's bigram lookup (the slots are laid out
-   * alike in every style's table).
+   * A style's laid-out weights (layStyles) and, for 13 tags, the packed table with its bigram
+   * slots. The first style's packed table also serves as the vocabulary's bigram lookup (the slots
+   * are laid out alike in every style's table).
    */
   private jsTables(W: Int16Array, first: boolean): StyleTables {
     const T = this.T, v = this.voc;

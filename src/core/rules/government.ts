@@ -128,15 +128,26 @@ function joinStationedOffices(ctx: Ctx): void {
       if (sp.end === z && (sp.type === 'government' || sp.type === 'organization')) head = sp;
     }
     if (!head) continue;
-    ctx.spans = ctx.spans.filter((sp) => sp !== head && sp !== office);
-    ctx.orgAt.delete(z);
-    ctx.orgMark[z] = 0;
-    const k = ctx.orgStarts.indexOf(z);
-    if (k >= 0) ctx.orgStarts.splice(k, 1);
-    ctx.taken.fill(0, head.start, office.end);
-    const sp = add(ctx, { type: 'government', start: head.start, end: office.end, priority: 80, source: 'rule' });
-    if (sp) setOrg(ctx, head.start, sp);
+    joinIntoBody(ctx, head, office, office.end);
   }
+}
+
+/**
+ * One body from a span and what this stage found or reads right after it: the span (and `tail`,
+ * this stage's span after it, if any) give way to one government span from head.start to `end`,
+ * which posts written after it attach to.
+ */
+function joinIntoBody(ctx: Ctx, head: RichSpan, tail: RichSpan | undefined, end: number): void {
+  ctx.spans = ctx.spans.filter((sp) => sp !== head && sp !== tail);
+  if (tail) {
+    ctx.orgAt.delete(tail.start);
+    ctx.orgMark[tail.start] = 0;
+    const k = ctx.orgStarts.indexOf(tail.start);
+    if (k >= 0) ctx.orgStarts.splice(k, 1);
+  }
+  ctx.taken.fill(0, head.start, end);
+  const sp = add(ctx, { type: 'government', start: head.start, end, priority: 80, source: 'rule' });
+  if (sp) setOrg(ctx, head.start, sp);
 }
 /** The central bodies whose offices and committees are written after their name (国务院港澳办). */
 const CENTRAL_HEADS = new Set(['国务院', '中共中央', '党中央', '中央', '全国人大常委会', '全国人大', '全国政协', '中央军委']);
@@ -174,16 +185,7 @@ function joinCentralBodies(ctx: Ctx): void {
       // nor a conjunction or preposition and another body (党中央和省委)
       if (verb || JOINING[s.charCodeAt(e)] === 1 || (s[end - 1] === '办' && NOT_OFFICE_AFTER_BAN[s.charCodeAt(end)] === 1)) continue;
     }
-    ctx.spans = ctx.spans.filter((sp) => sp !== head && sp !== office);
-    if (office) {
-      ctx.orgAt.delete(e);
-      ctx.orgMark[e] = 0;
-      const k = ctx.orgStarts.indexOf(e);
-      if (k >= 0) ctx.orgStarts.splice(k, 1);
-    }
-    ctx.taken.fill(0, head.start, end);
-    const sp = add(ctx, { type: 'government', start: head.start, end, priority: 80, source: 'rule' });
-    if (sp) setOrg(ctx, head.start, sp);
+    joinIntoBody(ctx, head, office, end);
   }
 }
 
