@@ -346,6 +346,12 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
 
 // ------------------------------------------------------------------------------------------ arguments
 
+/** --jobs' value: a whole number of worker threads from 1 to 9999. */
+export function jobsValue(command: string, v: string | undefined): number {
+  if (v === undefined || !/^[1-9][0-9]{0,3}$/.test(v)) throw new InputError(`${command}: --jobs expects a whole number of worker threads from 1 to 9999${v === undefined ? '' : `, not "${v}"`}`);
+  return Number(v);
+}
+
 /**
  * The archive form of `tag`/`analyze` args, or undefined for the single-article forms (`tag` on
  * stdin lines, `analyze FILE`), which stay as they were. Archive form: a folder, a .jsonl file,
@@ -359,11 +365,7 @@ export function archiveOptionsFrom(command: ArchiveCommand, rest: string[], work
   const others: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (a === '--jobs' || a.startsWith('--jobs=')) {
-      const v = a === '--jobs' ? rest[++i] : a.slice('--jobs='.length);
-      if (v === undefined || !/^[1-9][0-9]{0,3}$/.test(v)) throw new InputError(`${command}: --jobs expects a whole number of worker threads from 1 to 9999${v === undefined ? '' : `, not "${v}"`}`);
-      jobs = Number(v);
-    } else if (a === '--jsonl') jsonl = true;
+    if (a === '--jobs' || a.startsWith('--jobs=')) jobs = jobsValue(command, a === '--jobs' ? rest[++i] : a.slice('--jobs='.length)); else if (a === '--jsonl') jsonl = true;
     else if (a === '--progress') progress = true;
     else others.push(a);
   }

@@ -16,7 +16,23 @@ import { analyze, createLineIndex, modelFaultCount, modelFaultsSince, tag, type 
 import { analysisToJson, englishOf } from './analysisJson';
 import pkg from '../../package.json';
 import { decodeText, InputError } from './encoding';
-import { ARCHIVE_WORKER_MARK, archiveOptionsFrom, runArchive, runArchiveWorker } from './archive';
+import { ARCHIVE_WORKER_MARK, archiveOptionsFrom, defaultJobs, jobsValue, runArchive, runArchiveWorker } from './archive';
+import { runTagLines, runTagWorker, TAG_WORKER_MARK } from './tagLines';
+
+/**
+ * `tag`'s stdin form: no argument but `-` and `--jobs N`. Undefined for anything else (an archive,
+ * or a usage error said by the caller).
+ */
+function stdinTagOptions(rest: string[]): { jobs: number | undefined } | undefined {
+  let jobs: number | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '-') continue;
+    if (a === '--jobs' || a.startsWith('--jobs=')) jobs = jobsValue('tag', a === '--jobs' ? rest[++i] : a.slice('--jobs='.length));
+    else return undefined;
+  }
+  return { jobs };
+}
 
 const VERSION: string = (pkg as { version?: string }).version ?? '0.0.0';
 
@@ -27,10 +43,13 @@ Usage:
                                     Analyse an article (UTF-8, UTF-16 with BOM, GB18030 or Big5).
                                     Prints a readable outline by region, or JSON with --json;
                                     --english adds English renderings of names and titles.
-  news-lens tag                     Read sentences from stdin (UTF-8), one per line (a line ends
+  news-lens tag [--jobs N]          Read sentences from stdin (UTF-8), one per line (a line ends
                                     at LF; a CR before it is dropped, a lone CR is text); write one
                                     JSON line per input line: {"entities":[{"type","start","end","text"}]}
-                                    (offsets in UTF-16 code units, end exclusive).
+                                    (offsets in UTF-16 code units, end exclusive). Large input
+                                    is tagged on worker threads: --jobs N past its first 256 KB,
+                                    all cores past its first 8 MB by default; the output is the
+                                    same for any N.
 
 Archives (a folder, or JSON Lines: one {"id": ..., "text": "..."} per line):
   news-lens tag DIR | FILE.jsonl | --jsonl [--jobs N] [--progress]
@@ -163,77 +182,6 @@ function reportModelFaults(): void {
   faultsSeen = n;
 }
 
-/** The longest line `tag` takes (a line is a sentence; a megabyte line is fine). */
-const MAX_LINE_BYTES = 64 * 1024 * 1024;
-
-/**
- * stdin → one JSON line per input line. Lines end at \n only (a \r before it is dropped, a lone \r
- * is part of the line): one line in, one line out, always. Input must be UTF-8 text: a line with a
- * NUL byte or invalid UTF-8 stops it with a message and exit code 2, after the lines before it.
- */
-async function runTag(): Promise<void> {
-  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let buf: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (!buf.length) return;
-    const chunk = buf.join('');
-    buf = [];
-    size = 0;
-    if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
-  };
-  let lineNo = 0;
-  const binary = () => new InputError(`stdin line ${lineNo + 1}: looks like binary data (a NUL byte), not text; tag reads UTF-8 text, one sentence per line`);
-  const tagLine = (bytes: Uint8Array): void => {
-    if (bytes.includes(0)) throw binary();
-    let line: string;
-    try {
-      line = utf8.decode(bytes);
-    } catch {
-      throw new InputError(`stdin line ${lineNo + 1}: not valid UTF-8; tag reads UTF-8 text, one sentence per line (convert first, e.g. iconv -f GB18030 -t UTF-8)`);
-    }
-    lineNo++;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    let entities: { type: string; start: number; end: number; text: string }[] = [];
-    try {
-      entities = tag(line).map((s) => ({ type: s.type, start: s.start, end: s.end, text: s.text }));
-    } catch {
-      entities = [];
-    }
-    reportModelFaults();
-    const out = JSON.stringify({ entities }) + '\n';
-    buf.push(out);
-    size += out.length;
-  };
-  try {
-    // the bytes of the line read so far (a line can span chunks)
-    let carry: Buffer[] = [];
-    let carried = 0;
-    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-      let from = 0;
-      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, from)) {
-        const piece = chunk.subarray(from, nl);
-        tagLine(carry.length ? Buffer.concat([...carry, piece]) : piece);
-        carry = [];
-        carried = 0;
-        from = nl + 1;
-      }
-      if (from < chunk.length) {
-        const rest = chunk.subarray(from);
-        if (rest.includes(0)) throw binary(); // before holding on to it: binary input may have no line breaks at all
-        carried += rest.length;
-        if (carried > MAX_LINE_BYTES) throw new InputError(`stdin line ${lineNo + 1}: longer than ${MAX_LINE_BYTES / (1024 * 1024)} MB; tag reads one sentence per line`);
-        carry.push(rest);
-      }
-      if (size > 1 << 16) await flush();
-    }
-    if (carry.length) tagLine(Buffer.concat(carry));
-  } finally {
-    // the lines before a bad one are answered
-    await flush();
-  }
-}
-
 export async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => a !== '');
   if (args.includes('--help') || args.includes('-h') || args[0] === 'help') {
@@ -245,6 +193,14 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [cmd, ...rest] = args;
+  if (cmd === 'tag') {
+    // stdin lines, on --jobs threads when there are many (tagLines.ts)
+    const lines = stdinTagOptions(rest);
+    if (lines) {
+      await runTagLines(lines.jobs, __filename, defaultJobs());
+      return 0;
+    }
+  }
   if (cmd === 'tag' || cmd === 'analyze') {
     const archive = archiveOptionsFrom(cmd, rest, __filename);
     if (archive) return runArchive(archive);
@@ -252,8 +208,6 @@ export async function main(argv: string[]): Promise<number> {
   if (cmd === 'tag') {
     const extra = rest.filter((a) => a !== '-');
     if (extra.length) throw new InputError(`tag: unexpected argument "${extra[0]}" (tag reads stdin)`);
-    await runTag();
-    return 0;
   }
   if (cmd === 'analyze') {
     const json = rest.includes('--json');
@@ -278,6 +232,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (!isMainThread && workerData === ARCHIVE_WORKER_MARK) runArchiveWorker();
+else if (!isMainThread && workerData === TAG_WORKER_MARK) runTagWorker();
 else if (require.main === module) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);

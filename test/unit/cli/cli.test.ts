@@ -123,6 +123,59 @@ describe('cli: news-lens', function () {
     assert.equal(r.stdout.trimEnd().split('\n').length, 5000);
   });
 
+  // the sample articles' lines, numbered so no two are alike, to about 400 KB: past the 256 KB
+  // after which `tag --jobs N` hands batches to worker threads
+  const manyLines = (): string[] => {
+    const base = fs.readdirSync(path.join(root, 'samples')).flatMap((f) => fs.readFileSync(path.join(root, 'samples', f), 'utf8').split('\n'));
+    const out: string[] = [];
+    for (let i = 0, bytes = 0; bytes < 400 * 1024; i++) {
+      const l = (i % 7 === 0 ? `${i}、` : '') + base[i % base.length];
+      out.push(l);
+      bytes += Buffer.byteLength(l) + 1;
+    }
+    return out;
+  };
+
+  it('tag --jobs N: lines past the first 256 KB go to worker threads; the output is the same for any N, each line as tagged alone', () => {
+    const lines = manyLines();
+    const input = lines.join('\n') + '\n';
+    const one = run(['tag', '--jobs', '1'], input);
+    assert.equal(one.status, 0, one.stderr);
+    const out = one.stdout.trimEnd().split('\n');
+    assert.equal(out.length, lines.length);
+    for (const j of ['2', '3']) {
+      const r = run(['tag', '--jobs', j], input);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, one.stdout, `--jobs ${j}`);
+    }
+    assert.equal(run(['tag'], input).stdout, one.stdout, 'the default');
+    // lines near the end (tagged by a worker) as a fresh process tags them alone
+    for (const k of [lines.length - 1, lines.length - 500]) assert.deepEqual(JSON.parse(out[k]), JSON.parse(run(['tag'], lines[k] + '\n').stdout), `line ${k + 1}`);
+    assert.ok(out.some((l) => JSON.parse(l).entities.length > 0));
+  });
+
+  it('tag --jobs 2: a bad line on a worker stops the run with its own line number, after the lines before it', () => {
+    const lines = manyLines();
+    const at = lines.length - 50; // (0-based) far past 256 KB: in a worker's batch
+    for (const [bad, why] of [
+      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x10]), /looks like binary data/],
+      [Buffer.from([0xb1, 0xb1, 0xbe, 0xa9]), /not valid UTF-8/],
+    ] as const) {
+      const input = Buffer.concat([Buffer.from(lines.slice(0, at).join('\n') + '\n'), bad, Buffer.from('\n' + lines.slice(at).join('\n') + '\n')]);
+      const r = run(['tag', '--jobs', '2'], input);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, why);
+      assert.match(r.stderr, new RegExp(`stdin line ${at + 1}:`));
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.equal(r.stdout.trimEnd().split('\n').length, at);
+    }
+    // binary data with no line break after the lines: they are answered, then the message
+    const tail = run(['tag', '--jobs', '2'], Buffer.concat([Buffer.from(lines.join('\n') + '\n'), Buffer.alloc(3 << 20)]));
+    assert.equal(tail.status, 2, tail.stderr);
+    assert.match(tail.stderr, new RegExp(`stdin line ${lines.length + 1}: looks like binary data`));
+    assert.equal(tail.stdout.trimEnd().split('\n').length, lines.length);
+  });
+
   it('input errors: one line on stderr, exit 2, no stack', () => {
     const bin = path.join(tmp, 'bin.dat');
     fs.writeFileSync(bin, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x10]));
