@@ -109,8 +109,9 @@ export const GOV_LONG_SUFFIXES = [
   '公安局', '公安厅', '公安部', '监督管理局', '管理局', '管理处', '管理总局', '总局', '派出所', '海关', '税务局', '街道办事处', '办事处', '联络办公室', '联络办',
   // the army's regional commands (兰州军区, 省军区, 警备区)
   '军区', '军分区', '警备区',
-  // a party committee's standing committee (市委常委会, 县委常委会)
-  '常委会',
+  // a party committee's standing committee (市委常委会, 县委常委会); a people's congress as news
+  // shortens it (北京市人代会)
+  '常委会', '人代会',
   // a government's or committee's own offices (市政府办, 省政府研究室, 市委政策研究室)
   '政府办', '政府研究室', '政策研究室',
 ];

@@ -181,8 +181,12 @@ function specificPost(r: RuleLike): boolean {
 const ORG_TYPES = new Set(['company', 'government', 'organization']);
 /** Departments whose names hold 和 (GOV_STEMS: 发展和改革, 工业和信息化 …) with their suffix. */
 const HE_DEPT = new RegExp(`(${GOV_STEMS.filter((w) => w.includes('和')).join('|')})(委员会|[部局厅委办])$`);
-/** Departments' last characters (商务厅, 发改委, 市场监管局, 台办) and 委员会. */
-const GOV_DEPT_END = /[部局厅委署办处]$|委员会$/;
+/**
+ * Departments' last characters (商务厅, 发改委, 市场监管局, 台办), 委员会, and the other suffixes a
+ * place's name takes to make a body: the army's commands (兰州军区, CLUENER 5 government of 6),
+ * congresses (北京市人代会) and standing committees (市委常委会).
+ */
+const GOV_DEPT_END = /[部局厅委署办处]$|委员会$|军区$|军分区$|警备区$|人代会$|常委会$/;
 /** The same, and the secretariats of Hong Kong's and Macau's governments (政务司, 行政法务司). */
 const BODY_END = /[部局厅委署办处司]$|委员会$/;
 /** A body's office in another place: X驻Y办事处 (rules/government.ts). */

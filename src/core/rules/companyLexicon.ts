@@ -98,6 +98,12 @@ function insideNameOrTitle(ctx: Ctx, i: number, end: number): boolean {
     const t = lx.titleCores.longest(s, a);
     if (t && t[0] === i + 1) return true;
   }
+  // …or a three-character name's last character after a title (省長馬興瑞和發改委主任: 瑞和): news
+  // writes no company glued to a name right after its post
+  if (i >= 2 && lx.surnames.has(s.charCodeAt(i - 2)) && isHan(s.charCodeAt(i - 1)) && !ctx.taken[i - 1] && titleEndsAt(ctx, i - 2)) return true;
+  // …or a name's last character and the 为 of an appointment (任命…，郭晓华为省政府秘书长: 华为): a
+  // surname two characters back, after a list's or a clause's mark or an appointing verb
+  if (i >= 2 && s.charCodeAt(end - 1) === 0x4e3a && lx.surnames.has(s.charCodeAt(i - 2)) && isHan(s.charCodeAt(i - 1)) && APPOINTING_BEFORE.test(s.slice(Math.max(0, i - 4), i - 2))) return true;
   // a surname right before, and the three characters end where a name ends
   if (!lx.surnames.has(s.charCodeAt(i - 1))) return false;
   // …or a post follows them (转达了奚正平董事长的问候: 正平 is a given name)
@@ -107,6 +113,9 @@ function insideNameOrTitle(ctx: Ctx, i: number, end: number): boolean {
   if (b > 0 && isHan(s.charCodeAt(b - 1)) && !titleEndsAt(ctx, b)) return false;
   return end >= ctx.n || !isHan(s.charCodeAt(end)) || lx.afterName.longest(s, end) !== undefined;
 }
+
+/** What comes before a name in a list of appointments: a list's or a clause's mark, or the verb. */
+const APPOINTING_BEFORE = /(?:^|[、，,；;：:]|任命|决定|选举|提名|推选)$/;
 
 /** A title core ends right at `pos` (…部长|李小鹏). */
 function titleEndsAt(ctx: Ctx, pos: number): boolean {

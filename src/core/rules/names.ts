@@ -45,6 +45,7 @@ export function surnameLen(ctx: Ctx, p: number): number {
   return 0;
 }
 
+const CLAUSE_STOP = new Set(['，', '。', ',', '.', '；', ';']);
 /** Verbs that end a byline rather than continue a name (王小明说, 李华称). */
 const BYLINE_NOT_NAME = codeSet('说称指表认讲谈问答道');
 /**
@@ -63,7 +64,8 @@ export function nextNameAt(ctx: Ctx, q: number): boolean {
       const c = s.charCodeAt(k);
       if (!isHan(c) || ctx.taken[k] || NOT_NAME_SECOND.has(c) || BYLINE_NOT_NAME[c] === 1) ok = false;
     }
-    if (ok && e < n && s[e] !== '，' && s[e] !== '。') return true;
+    // (a comma or full stop, full- or half-width, ends a clause: 温金荣致辞, is a name and a verb)
+    if (ok && e < n && !CLAUSE_STOP.has(s[e])) return true;
   }
   return false;
 }
@@ -183,7 +185,10 @@ const SURNAME_LEFT = codeSet('同与和及向对在是了的由请随给为以')
 /** A name that ends at `end` (before a post-name title), preceded by a boundary. */
 export function nameBefore(ctx: Ctx, end: number, title?: string): number | undefined {
   const { s } = ctx;
+  // (no name ends in 的, 了, 们…: 李明的市长 is 李明's mayor)
+  const lastOk = end > 0 && !NOT_NAME_LAST.has(s.charCodeAt(end - 1));
   for (const L of [3, 2, 4]) {
+    if (!lastOk) break;
     const a = end - L;
     if (a < 0 || !free(ctx, a, end)) continue;
     let ok = true;

@@ -328,7 +328,17 @@ function appointed(ctx: Ctx, start: number, end: number, names: number[][]): voi
       break;
     }
   }
-  if (v === start) return;
+  if (v === start) {
+    // 免去张松岭省政府秘书长职务: the names between 免去 and the post, which ends in 职务
+    if (!s.startsWith('职务', end)) return;
+    const listed: number[][] = [];
+    // (免去李明的市长职务, 免去王五同志的…: the 的 and 同志 are no part of the name)
+    let e = s[start - 1] === '的' ? start - 1 : start;
+    if (s.startsWith('同志', e - 2)) e -= 2;
+    namesListBefore(ctx, e, listed);
+    if (listed.length && REMOVE_VERB_BEFORE.test(s.slice(Math.max(0, listed[0][0] - 3), listed[0][0]))) names.push(...listed);
+    return;
+  }
   if (s[v - 1] === '被') v--;
   // 接受张左己同志请求辞去…职务: the request and the 同志 after the name
   if (s.startsWith('请求', v - 2)) v -= 2;
@@ -345,6 +355,9 @@ function appointsNext(ctx: Ctx, q: number): boolean {
   }
   return false;
 }
+
+/** Removing from a post, written before the names (免去张松岭省政府秘书长职务). */
+const REMOVE_VERB_BEFORE = /(?:免去|免除|撤销|撤去)(?:其)?$/;
 
 /** Verbs between appointed people and their post, longest first (选举X为…: 为; 接受X辞去…: 辞去). */
 const APPOINT_VERBS = ['被任命为', '被选举为', '被选为', '任命为', '选举为', '当选为', '升任', '调任', '接任', '出任', '担任', '兼任', '代理', '辞去', '任', '为', '等'];

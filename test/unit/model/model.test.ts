@@ -128,6 +128,10 @@ describe('model: combineSpans', () => {
     const exco = tag('行政会议成员叶刘淑仪出席。');
     assert.ok(has(exco, 'title', '行政会议成员') && has(exco, 'person', '叶刘淑仪'), JSON.stringify(exco));
   });
+  it("a place's army command the rules built from its suffix is a body, whatever type the model gives the same text (兰州军区)", () => {
+    const spans = tag('兰州军区官兵赶赴灾区。');
+    assert.ok(has(spans, 'government', '兰州军区'), JSON.stringify(spans));
+  });
   it("a model span never starts with a name's opening bracket (上海市工商联（总商会）)", () => {
     const spans = tag('上海市工商联（总商会）主席寿子琪会见客人。市工商联副主席张三参加。');
     assert.ok(!spans.some((s) => /^[（(「『“‘【〔[]/.test(s.text)), JSON.stringify(spans));

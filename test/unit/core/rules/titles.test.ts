@@ -48,6 +48,24 @@ describe('rules/titles', () => {
     assert.deepEqual(found('副县长张志和在会上讲话。', stageTitles), ['title:副县长', 'person:张志和']);
     assert.deepEqual(found('市长李海和副市长王红出席。', stageTitles), ['title:市长', 'person:李海', 'title:副市长', 'person:王红']);
   });
+  it('a surname as a name\'s third character before a verb and a half-width comma ends no name early (赵志荣致辞,)', () => {
+    assert.deepEqual(found('市委书记赵志荣致辞,市委副书记出席。', stageTitles), ['title:市委书记', 'person:赵志荣', 'title:市委副书记']);
+  });
+  it('a company\'s short name is no part of a three-character name after a post (省长张建瑞和…: 瑞和)', () => {
+    const spans = recognizeRich('省长张建瑞和市长李四出席。').map((s) => `${s.type}:${s.text}`);
+    assert.ok(spans.includes('person:张建瑞'), spans.join(' '));
+    assert.ok(!spans.includes('company:瑞和'), spans.join(' '));
+  });
+  it('appointments: a name ending in 华 before 为 is no 华为 (赵晓华为市政府秘书长); names after 免去 before a post and 职务', () => {
+    const a = recognizeRich('任命王五为副市长，赵晓华为市政府秘书长。').map((s) => `${s.type}:${s.text}`);
+    assert.ok(a.includes('person:赵晓华') && !a.includes('company:华为'), a.join(' '));
+    const b = runStages('决定免去李明的市长职务，免去王五、赵六同志的副市长职务。', stageTitles);
+    const people = b.filter((s) => s.type === 'person');
+    assert.deepEqual(people.map((s) => `${s.text}:${s.chain?.inText}`), ['李明:市长', '王五:副市长', '赵六:副市长']);
+    assert.ok(people.every((s) => s.role === 'official'));
+    // without 职务 after the post, or without 免去 before the names, no reading
+    assert.deepEqual(runStages('免去李明的市长。', stageTitles).filter((s) => s.type === 'person'), []);
+  });
   it('posts of towns, townships, subdistricts and villages without their names (镇党委书记, 村党支部书记)', () => {
     assert.deepEqual(found('镇党委书记杨红、街道党工委书记赵六和村党支部书记张三座谈。', stageTitles), [
       'title:镇党委书记', 'person:杨红', 'title:街道党工委书记', 'person:赵六', 'title:村党支部书记', 'person:张三',
