@@ -12,6 +12,7 @@
  */
 import { lexicons, lookupPlace, type PlaceInfo } from './index';
 import { Trie } from '../trie';
+import { SHORT_FORM_WORDS } from './shortFormWords.data';
 
 // the suffix of a county-level or prefecture-level name: (民族)自治县/旗, 新区, 林区, 特区, 区, 县, 旗, 市, 地区, 盟
 const SUFFIX = /^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,6}族)*自治(?:县|旗)|新区|林区|特区|地区|区|县|旗|市|盟)$/;
@@ -72,6 +73,8 @@ export function lookupRegion(name: string): PlaceInfo | undefined {
  * division's canonical name: evidence of the article's own county or district for a post written
  * without one (区委书记), never a place mention. One walk of the text.
  */
+const everydayWords = new Set(SHORT_FORM_WORDS.split('|'));
+
 export function countShortForms(normalized: string): Map<string, number> {
   const out = new Map<string, number>();
   if (typeof normalized !== 'string') return out;
@@ -93,7 +96,8 @@ export function countShortForms(normalized: string): Map<string, number> {
       i++;
       continue;
     }
-    out.set(hit[1].name, (out.get(hit[1].name) ?? 0) + 1);
+    // an everyday word (共同富裕: 富裕 of 富裕县; 光明, 和平) is no evidence of a county
+    if (!everydayWords.has(normalized.slice(i, hit[0]))) out.set(hit[1].name, (out.get(hit[1].name) ?? 0) + 1);
     i = hit[0];
   }
   return out;

@@ -41,6 +41,11 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.deepEqual(o['武小凯'], ['丹江口', ['丹江口市领导']]);
     assert.deepEqual(countShortForms('丹江口正处于黄金期'), new Map());
   });
+  it("a county's short name that is an everyday word is no evidence of the article's county (共同富裕: 富裕 of 富裕县)", () => {
+    assert.deepEqual(countShortForms('走好共同富裕新赶考路，光明前景'), new Map());
+    // a short name that is no everyday word still counts (平阳 of 平阳县)
+    assert.equal(countShortForms('平阳发展的大力支持').size, 1);
+  });
   it('a verb between a region and a post is no body of that region (在武汉拜会湖北省委常委)', () => {
     const o = officials('董事长吕军在武汉拜会湖北省委常委、武汉市委书记王忠林。');
     assert.deepEqual(o['王忠林'], ['湖北', ['湖北省委常委、武汉市委书记']]);
