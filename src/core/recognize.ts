@@ -220,6 +220,9 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         const k = (norm ??= normalizeForMatching(text)).slice(sp.start, sp.end);
         const core = lexicons().titleCores.longest(k, 0);
         if ((core && core[0] === k.length) || onlyFunctionWords(norm, sp.start, sp.end)) continue;
+        // …or a pronunciation written after a character (經(jīng)濟, 農(nóng)貿): pinyin with tone marks,
+        // or a bracket inside, is no name
+        if (NOT_IN_NAME.test(sp.text)) continue;
       } else if (sp.type === 'company') {
         // a "company" that is a province's, city's or country's name (广东.、福建等沿海发达地区): the place
         const p = lookupPlace((norm ??= normalizeForMatching(text)).slice(sp.start, sp.end));
@@ -300,6 +303,8 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
 }
 
 const TRAILING_PUNCT = /[.．,，、;；:：]/;
+/** Pinyin's tone-marked vowels and brackets: in a pronunciation, never in a name. */
+const NOT_IN_NAME = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ()（）]/;
 const LEADING_OPEN = /[（(「『“‘【〔[]/;
 const LEVEL_BODY_PREFIX = /^(?:自治区|省|市|区|县|州|旗)(?:党委|委|人民政府|政府|人大常委会|人大|政协)?/;
 /** A level's body standing alone (after punctuation or at the start) right before a post. */

@@ -17,6 +17,9 @@
  *                                     digest of datelined items (two or more)
  *   郫都区区委书记辜学斌：              a line that is a region's official and a colon, nothing after it:
  *                                     an item of a round-up, only where there are two or more
+ *   大鹏新区 / 深汕特别合作区 (alone)    a line that is only a zone's name (新区, 开发区, 合作区 …: no
+ *                                     division of GB/T 2260), only where lines that are only a
+ *                                     region's name open sections too
  *
  * A region named inside a sentence never opens one: every form above is anchored at the start of
  * a line and asks the whole label to be a region. Sections nest where the article nests them: a
@@ -40,13 +43,23 @@ interface Candidate {
   rank: number;
   /** Where the section ends at the latest: the end of the paragraph, for leads run together in one. */
   until?: number;
+  /** The line is only the region's name (and its marker). */
+  wholeLine?: boolean;
 }
 
 /** Items that open sections only where an article has two or more of a kind (a digest, a round-up). */
 interface DigestItems {
   datelines: Candidate[];
   officials: Candidate[];
+  /** Lines that are only a zone's name: sections where region lines open sections too. */
+  zones: Candidate[];
 }
+
+/**
+ * A zone's name as a line: two to eight characters and a zone's suffix (大鹏新区, 深汕特别合作区,
+ * 苏州工业园区, 经开区 with its city). Not a GB/T 2260 division, so not in the place lexicon.
+ */
+const ZONE_LINE = /^[\u4e00-\u9fff]{2,8}(?:新区|特别合作区|合作区|开发区|高新区|经开区|工业园区|自贸区|保税区|示范区|试验区)$/;
 
 const LEAD_RANK = 20;
 /** Longest label read as a region (广西壮族自治区 + 要闻 fits). */
@@ -188,8 +201,15 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
   }
   // a line that is only a region's name: 河北 / 海淀区 / 一、河北 / ## 北京
   if (end - start <= MAX_LINE) {
-    const place = regionOf(n.slice(i, end), bare);
-    if (place) return { start, end, place, marker: marker ?? 'line', rank };
+    const label = n.slice(i, end);
+    const place = regionOf(label, bare);
+    if (place) return { start, end, place, marker: marker ?? 'line', rank, wholeLine: true };
+    // …or a zone's (大鹏新区): decided by the caller
+    const zone = label.replace(TRAILING, '').trim();
+    if (ZONE_LINE.test(zone)) {
+      items.zones.push({ start, end, place: { name: zone, level: 'region', parents: [], full: zone }, marker: marker ?? 'line', rank });
+      return undefined;
+    }
   }
   // 新华社南京11月20日电 opening a paragraph: a section only in a digest (decided by the caller)
   const d = datelineAt(n, i);
@@ -236,7 +256,7 @@ export function findRegions(text: string, normalized?: string): Region[] {
   const n = normalized ?? normalizeForMatching(text);
   void lexicons(); // built once, before the loop
   let found: Candidate[] = [];
-  const items: DigestItems = { datelines: [], officials: [] };
+  const items: DigestItems = { datelines: [], officials: [], zones: [] };
   for (let ls = 0; ls < n.length; ) {
     let le = n.indexOf('\n', ls);
     if (le < 0) le = n.length;
@@ -253,6 +273,8 @@ export function findRegions(text: string, normalized?: string): Region[] {
   // a digest of datelined items: each dateline opens the item's section; so does each official's
   // header in a round-up of two or more (each kind counted apart)
   const digest = [items.datelines, items.officials].filter((l) => l.length >= 2).flat();
+  // zones' lines open sections beside region lines of the same marker (光明区 / 大鹏新区 / 深汕特别合作区)
+  for (const z of items.zones) if (found.some((f) => f.wholeLine && f.marker === z.marker && f.rank === z.rank)) digest.push(z);
   if (digest.length) found = [...found, ...digest].sort((a, b) => a.start - b.start);
 
   const regions: Region[] = [];

@@ -3,7 +3,7 @@ import { lastSpanCost } from './perceptron';
 import { hasFunctionWord } from '../lexicon/functionWords';
 import { normalizeForMatching } from '../normalize';
 import { GOV_STEMS } from '../lexicon/words';
-import { lookupPlace } from '../lexicon';
+import { lexicons, lookupPlace } from '../lexicon';
 
 /**
  * Merges rule/lexicon spans with model spans. (A little over 600 lines on purpose: each merge
@@ -205,6 +205,8 @@ const STATIONED = /.驻.+(办事处|代表处|联络处|联络办|办)$/;
  * without a place (全新奈米股份有限公司 over 米股份有限公司) also took back 预期中信银行, 贴有中国农业银行,
  * 前述邮储银行 (CLUENER company 77.2 -> 75.6): jieba tags 预期, 前述 as nouns.
  */
+const CUT_PLACE_LEVELS = new Set(['province', 'city', 'district', 'country']);
+
 export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model: Span[]): boolean {
   const last = model[live[nl - 1]];
   if (!ORG_TYPES.has(last.type) || last.end !== r.end || last.start <= r.start) return false;
@@ -217,6 +219,12 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
     let inside = false;
     for (let k = 0; k < nl - 1 && !inside; k++) inside = model[live[k]].type !== 'place' && model[live[k]].type !== 'company';
     if (letters && !inside && !hasFunctionWord(norm, 0, dash)) return true;
+  }
+  // the model's name starts inside the place the rule's opens with (《黑龙江省人大常委会: the model
+  // reads 龙江省人大常委会 after the book quote): no place is cut in two
+  if (nl === 1) {
+    const hit = lexicons().places.longest(normalizeForMatching(r.text.slice(0, last.start - r.start + 8)), 0);
+    if (hit && hit[0] > last.start - r.start && CUT_PLACE_LEVELS.has(hit[1].level)) return true;
   }
   // the name opens with a place or a body the model reads too (上海市工商联数字经济商会): what a walk
   // back ran over would lie before it

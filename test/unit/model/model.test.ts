@@ -136,6 +136,10 @@ describe('model: combineSpans', () => {
     const spans = tag('上海市工商联（总商会）主席寿子琪会见客人。市工商联副主席张三参加。');
     assert.ok(!spans.some((s) => /^[（(「『“‘【〔[]/.test(s.text)), JSON.stringify(spans));
   });
+  it('a pronunciation in brackets after a character is no person (經(jīng)濟, 農(nóng)貿)', () => {
+    const spans = tag('南京市委書記韓立明深入農(nóng)貿(mào)市場，赴經(jīng)濟一線調研。');
+    assert.deepEqual(spans.filter((s) => s.type === 'person').map((s) => s.text), ['韓立明']);
+  });
   it('never returns overlapping spans and tolerates junk', () => {
     const out = combineSpans(
       [sp('place', 0, 3), sp('person', 5, 8), undefined as unknown as Span],
@@ -155,6 +159,13 @@ describe('model: a suffix-built name the model cuts (modelSplitsName)', () => {
   it('a place, content words and a shorter name with the same end: the rule name stands', () => {
     const t = '会见了宁波青禾电子有限公司董事长';
     assert.equal(split(t, '宁波青禾电子有限公司', [mk('place', t, '宁波'), mk('company', t, '电子有限公司')]), true);
+  });
+  it('a model name that starts inside the place the rule name opens with: the rule name stands (黑龙江省… read as 龙江省…)', () => {
+    const t = '通过了《黑龙江省人大常委会关于任命的决定》';
+    assert.equal(split(t, '黑龙江省人大常委会', [mk('government', t, '龙江省人大常委会')]), true);
+    // a model name that starts after the place (the place and a body of it) is no cut place
+    const u = '会见江苏青禾电子有限公司董事长';
+    assert.equal(split(u, '会见江苏青禾电子有限公司', [mk('company', u, '江苏青禾电子有限公司')]), false);
   });
   it('function words, digits, or no place at the start: the model stands', () => {
     const t = '宁波邀请青禾电子有限公司';

@@ -92,6 +92,13 @@ describe('analysis/sections: every style real news uses', () => {
     // a division that does not lie in the region, or a word, names nothing
     assert.deepEqual(names('【江苏·长沙】正文。\n【江苏·要闻】正文。'), []);
   });
+  it('a line that is only a zone\'s name (新区, 合作区, 示范区) opens a section beside region lines of the same form, never alone', () => {
+    assert.deepEqual(names('除此之外，主要领导为：\n光明区\n区委书记甲。\n大鹏新区\n党工委书记乙。\n深汕特别合作区\n党工委书记丙。'), ['光明区', '大鹏新区', '深汕特别合作区']);
+    assert.deepEqual(names('一、海淀区\n正文。\n二、中关村示范区\n正文。'), ['海淀区', '中关村示范区']);
+    assert.deepEqual(names('今天开会。\n大鹏新区\n今年发展很好。'), []);
+    // a zone's line of another form than the region lines opens none
+    assert.deepEqual(names('【海淀区】正文。\n大鹏新区\n正文。'), ['海淀区']);
+  });
   it('a region named inside an ordinary sentence never opens a section', () => {
     assert.deepEqual(names('北京市委书记尹力来到朝阳区调研。\n河北、黑龙江、河南境内4条高速封闭。\n1. 河北省召开会议\n交通运输部发布路况信息:截至今日7时'), []);
     assert.deepEqual(names('他说：北京很好。\n记者：王明\n[北京](https://example.com)'), []);
