@@ -36,29 +36,39 @@ export function analyze(text: string, options?: AnalyzeOptions): Analysis {
   try {
     build(src, result, options);
   } catch (e) {
-    warnings.push(`analysis incomplete: ${(e as Error)?.message ?? String(e)}`);
+    warnings.push(e === STOPPED ? 'analysis cancelled' : `analysis incomplete: ${(e as Error)?.message ?? String(e)}`);
   }
   return result;
 }
 
+/** Thrown between steps when options.shouldStop() says so; analyze() returns what it has. */
+const STOPPED = new Error('analysis cancelled');
+
 /** The steps of an analysis, in order; each fills its part of `result`. */
 function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
+  const shouldStop = options?.shouldStop;
+  const check = (): void => {
+    if (shouldStop?.()) throw STOPPED;
+  };
   // the text normalised for matching once (traditional → simplified, full-width → half-width, same
   // length, so offsets agree): every step that matches reads it instead of normalising again
   const normalized = normalizeForMatching(text);
   // 1. sections by region (## 北京, **北京：**, 【北京】, 北京：)
   const regions = findRegions(text, normalized);
   result.regions = regions;
+  check();
   // 2. sentences
   const sentences = splitSentences(text);
   result.sentences = sentences;
   // 3. recognition: rules and lexicons merged with the model (rules only above MODEL_MAX_CHARS)
-  let spans = recognizeNormalized(text, normalized, { useModel: options?.useModel });
+  let spans = recognizeNormalized(text, normalized, { useModel: options?.useModel, shouldStop });
+  check();
   if (text.length > MODEL_MAX_CHARS && options?.useModel !== false) result.warnings.push(`statistical model skipped: text longer than ${MODEL_MAX_CHARS} characters (rules only)`);
   // 3b. in a profile (陈立平，男，……现任上海市委书记), the current posts are the opening name's
   spans = profileChains(text, normalized, spans);
   // 4. the user's corrections (spans inside section markers are still mentions: the heading names the region)
   spans = applyUserLexicon(text, spans, options);
+  check();
   // 5. entities and mentions, with titles, roles, regions and organizations (a post written without
   // its region may take the article's home region: its dateline or source line)
   const home = homeRegion(normalized);
@@ -67,6 +77,7 @@ function build(text: string, result: Analysis, options?: AnalyzeOptions): void {
   nestPlaces(entities);
   result.entities = entities;
   result.mentions = mentions.sort((a, b) => a.start - b.start);
+  check();
   // 7. relations: works-for, met, co-mentioned
   result.relations = buildRelations(normalized, result);
   // 8. the article's home region (dateline, source line) and its entities grouped by region

@@ -27,6 +27,8 @@ export const MODEL_MAX_CHARS = 300_000;
 export interface RecognizeOptions {
   /** Use the statistical model when one is available (default true, up to MODEL_MAX_CHARS). */
   useModel?: boolean;
+  /** Asked between the rule stages and before the model: true stops early (AnalyzeOptions.shouldStop). */
+  shouldStop?: () => boolean;
 }
 
 /** A Han character or a Latin letter (ASCII or full-width) in text[a, b). */
@@ -77,7 +79,8 @@ const RUNS_ON = /(?:集团|集團|公司)((?:香港|北京|上海|中国|中國|
  * instead of a list of rich spans for tag() to copy again.
  */
 function recognizeMerged(text: string, options: RecognizeOptions | undefined, plain: boolean, normalized?: string): Span[] {
-  const rules = normalized === undefined ? recognizeRich(text) : runRules(text, PIPELINE, normalized);
+  const rules = normalized === undefined ? recognizeRich(text) : runRules(text, PIPELINE, normalized, options?.shouldStop);
+  if (options?.shouldStop?.()) return plain ? plainSpans(rules) : rules;
   if (options?.useModel === false || typeof text !== 'string' || text.length > MODEL_MAX_CHARS) return plain ? plainSpans(rules) : rules;
   let model: Span[] = [];
   let ran = false;

@@ -209,6 +209,13 @@ export interface AnalyzeOptions {
   useModel?: boolean;
   /** The user's corrections about people (role, title, organization), applied after analysis by src/core/userPeople.ts. */
   userPeople?: { text: string; role?: PersonRole; title?: string; organization?: string }[];
+  /**
+   * Asked between the analysis' steps and between the rule stages: true stops it, and analyze()
+   * returns at once with what it has and the warning "analysis cancelled". The server's worker stops
+   * a superseded job this way instead of being terminated. A function: set it where analyze() runs,
+   * never in options sent to another thread.
+   */
+  shouldStop?: () => boolean;
 }
 
 export interface UserLexicon {

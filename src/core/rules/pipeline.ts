@@ -62,7 +62,7 @@ export function recognizeRich(text: string): RichSpan[] {
  * throws: a failing stage loses only its own spans. `normalized` is normalizeForMatching(text) when
  * the caller has it already (analyze), so the text is not normalised twice.
  */
-export function runRules(text: string, stages: readonly Stage[], normalized?: string): RichSpan[] {
+export function runRules(text: string, stages: readonly Stage[], normalized?: string, shouldStop?: () => boolean): RichSpan[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const original = text.length > MAX_TEXT_FOR_RULES ? text.slice(0, MAX_TEXT_FOR_RULES) : text;
   const s = normalized === undefined ? normalizeForMatching(original) : normalized.length === original.length ? normalized : normalized.slice(0, original.length);
@@ -73,6 +73,8 @@ export function runRules(text: string, stages: readonly Stage[], normalized?: st
     /* ignore */
   }
   for (const st of stages) {
+    // (a superseded analysis stops between stages: AnalyzeOptions.shouldStop)
+    if (shouldStop?.()) break;
     try {
       st(ctx);
     } catch {
