@@ -295,6 +295,9 @@ export function stageTitles(ctx: Ctx): void {
   }
 }
 
+/** A level's party committee, discipline commission, congress or CPPCC, written without its region. */
+const BARE_LEVEL_BODY = /^(?:自治区|自治州|省|市|县|区|州|旗|地)(?:党委|纪委|委|人大常委会|人大|政协)/;
+
 /** A party written between a post and its holder's name (ctx.s is normalised: 國民黨 reads 国民党). */
 const PARTY_BETWEEN = /^(?:为)?(?:中国国民党|国民党|民主进步党|民进党|台湾民众党|民众党|亲民党|新党|时代力量|无党籍|无党团结联盟)(?:籍)?(?:的)?/;
 
@@ -499,7 +502,14 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
       add(ctx, { type: 'place', start: u.start, end: u.regionEnd!, priority: 95, source: 'rule', place: ctx.lx.placeByName.get(u.region) });
       titleSpans.push({ start: u.regionEnd!, end: u.end });
     } else {
-      titleSpans.push({ start: u.prefixStart, end: u.end });
+      // a level's own committee, congress or CPPCC written bare (市委副书记, 省人大常委会副主任,
+      // 县政协主席): a body, as People's Daily marks it (MSRA train: bare 市委/省委/县委 before a
+      // post ORG 24 of 26, 人大/政协/纪委 ORG 33 of 34); a bare 政府 stays in the post (O 123 of 125)
+      const bare = BARE_LEVEL_BODY.exec(s.slice(u.prefixStart, u.coreStart));
+      if (bare && u.prefixStart + bare[0].length < u.end) {
+        add(ctx, { type: 'government', start: u.prefixStart, end: u.prefixStart + bare[0].length, priority: 95, source: 'rule' });
+        titleSpans.push({ start: u.prefixStart + bare[0].length, end: u.end });
+      } else titleSpans.push({ start: u.prefixStart, end: u.end });
     }
   }
   if (names.length === 0) appointed(ctx, textStart, e, names);

@@ -12,8 +12,14 @@ describe('rules/titles', () => {
     assert.equal(person.chain?.inText, '北京市委书记');
     assert.equal(person.chain?.region, '北京');
   });
+  it("a level's own committee, congress or CPPCC written bare is a body, a bare 政府 stays in the post; the chain is unchanged", () => {
+    const spans = runStages('省人大常委会副主任张三出席，县政协主席李四、市政府秘书长王五参加。', stageTitles);
+    assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['government:省人大常委会', 'title:副主任', 'person:张三', 'government:县政协', 'title:主席', 'person:李四', 'title:市政府秘书长', 'person:王五']);
+    assert.equal(spans[2].chain?.inText, '省人大常委会副主任');
+    assert.equal(spans[2].role, 'official');
+  });
   it('units joined by 、 share the name', () => {
-    assert.deepEqual(found('市委副书记、市长殷勇一同调研。', stageTitles), ['title:市委副书记', 'title:市长', 'person:殷勇']);
+    assert.deepEqual(found('市委副书记、市长殷勇一同调研。', stageTitles), ['government:市委', 'title:副书记', 'title:市长', 'person:殷勇']);
   });
   it('a business post makes a business person', () => {
     const person = runStages('董事长曾毓群出席。', stageTitles).find((s) => s.type === 'person');
@@ -35,21 +41,21 @@ describe('rules/titles', () => {
     assert.ok(recognizeRich('交通运输部长江航务管理局局长李四出席。').some((s) => s.type === 'government' && s.text === '长江航务管理局'));
   });
   it("a post's first character glued to a name starts the post (李强副市长, 王五常务副省长), not the name", () => {
-    assert.deepEqual(found('市委书记李强副市长王五出席。', stageTitles), ['title:市委书记', 'person:李强', 'title:副市长', 'person:王五']);
+    assert.deepEqual(found('市委书记李强副市长王五出席。', stageTitles), ['government:市委', 'title:书记', 'person:李强', 'title:副市长', 'person:王五']);
     assert.deepEqual(found('省长赵六常务副省长李四出席。', stageTitles), ['title:省长', 'person:赵六', 'title:常务副省长', 'person:李四']);
     // a name that merely holds such a character stays whole
     assert.deepEqual(found('市长李常青出席。', stageTitles), ['title:市长', 'person:李常青']);
   });
   it('a verb whose first character ends a three-character reading ends the name (张三座谈, 李四出席)', () => {
-    assert.deepEqual(found('县委书记张三座谈时表示，镇长李四出席。', stageTitles), ['title:县委书记', 'person:张三', 'title:镇长', 'person:李四']);
-    assert.deepEqual(found('县委书记陈胜利来到企业。', stageTitles), ['title:县委书记', 'person:陈胜利']);
+    assert.deepEqual(found('县委书记张三座谈时表示，镇长李四出席。', stageTitles), ['government:县委', 'title:书记', 'person:张三', 'title:镇长', 'person:李四']);
+    assert.deepEqual(found('县委书记陈胜利来到企业。', stageTitles), ['government:县委', 'title:书记', 'person:陈胜利']);
   });
   it('a name ending in 和 before a word no second name starts (张志和在会上讲话); 和 joins two names otherwise', () => {
     assert.deepEqual(found('副县长张志和在会上讲话。', stageTitles), ['title:副县长', 'person:张志和']);
     assert.deepEqual(found('市长李海和副市长王红出席。', stageTitles), ['title:市长', 'person:李海', 'title:副市长', 'person:王红']);
   });
   it('a surname as a name\'s third character before a verb and a half-width comma ends no name early (赵志荣致辞,)', () => {
-    assert.deepEqual(found('市委书记赵志荣致辞,市委副书记出席。', stageTitles), ['title:市委书记', 'person:赵志荣', 'title:市委副书记']);
+    assert.deepEqual(found('市委书记赵志荣致辞,市委副书记出席。', stageTitles), ['government:市委', 'title:书记', 'person:赵志荣', 'government:市委', 'title:副书记']);
   });
   it('a company\'s short name is no part of a three-character name after a post (省长张建瑞和…: 瑞和)', () => {
     const spans = recognizeRich('省长张建瑞和市长李四出席。').map((s) => `${s.type}:${s.text}`);
