@@ -11,7 +11,7 @@ import * as scanModule from './scan';
 import * as scanTablesModule from './scanTables';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
-const { codeSet } = charClassesModule;
+const { codeSet, isHan } = charClassesModule;
 const { add } = contextModule;
 const { candidates } = scanModule;
 const { DATE_NUMERAL, DATE_WORD_ID, DATE_WORD_LISTS } = scanTablesModule;
@@ -72,6 +72,9 @@ function dateMayStart(s: string, p: number): boolean {
   return false;
 }
 
+/** After 报: words that make 报 a verb (报道, 报告, 报名, 报到, 报送, 报请, 报批, 报销, 报警). */
+const REPORT_VERB_NEXT = codeSet('道告名到送请批销警称');
+
 export function stageDates(ctx: Ctx): void {
   // the global regex's matches: tried (sticky) only where a date can start, resuming after each match
   const s = ctx.s;
@@ -89,6 +92,9 @@ export function stageDates(ctx: Ctx): void {
     if (a > 0) {
       const pc = s.charCodeAt(a - 1);
       if (pc >= 0x30 && pc <= 0x39) continue;
+      // a day word glued into a paper's name (光明日报: 明日, 今日晚报): the 日 is the paper's
+      // (not 近日报道, 今日报名: a verb after 报)
+      if (b - a === 2 && s.charCodeAt(b - 1) === 0x65e5 && isHan(pc) && s.charCodeAt(b) === 0x62a5 && !REPORT_VERB_NEXT[s.charCodeAt(b + 1)]) continue;
     }
     add(ctx, { type: 'date', start: a, end: b, priority: 90, source: 'rule' });
   }

@@ -45,7 +45,7 @@ export function surnameLen(ctx: Ctx, p: number): number {
   return 0;
 }
 
-const CLAUSE_STOP = new Set(['，', '。', ',', '.', '；', ';']);
+const BYLINE_RUN_END = codeSet('）)】] \u3000\n\t/|');
 /** Verbs that end a byline rather than continue a name (王小明说, 李华称). */
 const BYLINE_NOT_NAME = codeSet('说称指表认讲谈问答道');
 /**
@@ -64,8 +64,9 @@ export function nextNameAt(ctx: Ctx, q: number): boolean {
       const c = s.charCodeAt(k);
       if (!isHan(c) || ctx.taken[k] || NOT_NAME_SECOND.has(c) || BYLINE_NOT_NAME[c] === 1) ok = false;
     }
-    // (a comma or full stop, full- or half-width, ends a clause: 温金荣致辞, is a name and a verb)
-    if (ok && e < n && !CLAUSE_STOP.has(s[e])) return true;
+    // a byline's run of names ends at a bracket, a space or the line's end (记者李蕾张羽飞）); before
+    // a comma or a colon the "name" is a verb (温金荣致辞, / 迟浩田题词：)
+    if (ok && e < n && BYLINE_RUN_END[s.charCodeAt(e)] === 1) return true;
   }
   return false;
 }

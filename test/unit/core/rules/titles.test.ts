@@ -57,6 +57,10 @@ describe('rules/titles', () => {
   it('a surname as a name\'s third character before a verb and a half-width comma ends no name early (赵志荣致辞,)', () => {
     assert.deepEqual(found('市委书记赵志荣致辞,市委副书记出席。', stageTitles), ['government:市委', 'title:书记', 'person:赵志荣', 'government:市委', 'title:副书记']);
   });
+  it('a surname as a name\'s third character starts a second name only where a byline\'s run of names ends (记者李蕾张羽飞）, not before a colon (迟浩田题词：)', () => {
+    assert.deepEqual(found('中央军委副主席赵浩田题词：“为国争光”', stageTitles), ['title:中央军委副主席', 'person:赵浩田']);
+    assert.deepEqual(found('（记者李蕾张羽飞）', stageTitles), ['title:记者', 'person:李蕾', 'person:张羽飞']);
+  });
   it('a company\'s short name is no part of a three-character name after a post (省长张建瑞和…: 瑞和)', () => {
     const spans = recognizeRich('省长张建瑞和市长李四出席。').map((s) => `${s.type}:${s.text}`);
     assert.ok(spans.includes('person:张建瑞'), spans.join(' '));
