@@ -296,7 +296,7 @@ export function stageTitles(ctx: Ctx): void {
 }
 
 /** A level's party committee, discipline commission, congress or CPPCC, written without its region. */
-const BARE_LEVEL_BODY = /^(?:自治区|自治州|省|市|县|区|州|旗|地)(?:党委|纪委|委|人大常委会|人大|政协)/;
+const BARE_LEVEL_BODY = /^(?:(?:自治区|自治州|省|市|县|区|州|旗|地)(?:党委|纪委|委|人大常委会|人大|政协)|(?:乡|镇|街道)(?:党委|党工委|人大))/;
 
 /** A party written between a post and its holder's name (ctx.s is normalised: 國民黨 reads 国民党). */
 const PARTY_BETWEEN = /^(?:为)?(?:中国国民党|国民党|民主进步党|民进党|台湾民众党|民众党|亲民党|新党|时代力量|无党籍|无党团结联盟)(?:籍)?(?:的)?/;

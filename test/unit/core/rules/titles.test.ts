@@ -78,7 +78,7 @@ describe('rules/titles', () => {
   });
   it('posts of towns, townships, subdistricts and villages without their names (镇党委书记, 村党支部书记)', () => {
     assert.deepEqual(found('镇党委书记杨红、街道党工委书记赵六和村党支部书记张三座谈。', stageTitles), [
-      'title:镇党委书记', 'person:杨红', 'title:街道党工委书记', 'person:赵六', 'title:村党支部书记', 'person:张三',
+      'government:镇党委', 'title:书记', 'person:杨红', 'government:街道党工委', 'title:书记', 'person:赵六', 'title:村党支部书记', 'person:张三',
     ]);
   });
   it('a core inside an ordinary word starts no chain', () => {
