@@ -57,6 +57,9 @@ export function modelCompanyStart(s: string, start: number, end: number): number
   return from;
 }
 
+/** A company's 集团 or 公司 whose last character starts a post (团长, 司长). */
+const SUFFIX_END_CORE = new Set(['集团', '公司']);
+
 export function stageCompanies(ctx: Ctx): void {
   const { s, lx } = ctx;
   const hits: { start: number; end: number }[] = [];
@@ -76,6 +79,8 @@ export function stageCompanies(ctx: Ctx): void {
     // a post inside the stem ends a clause the walk ran over (胡昌升省长盛赞正威集团): the name starts after it
     for (let k = start; k < sufStart - 2; k++) {
       if (lx.titleCores.first[s.charCodeAt(k)] === 0) continue;
+      // (团长 of 集团长三角…, 司长 of 公司长沙…: the first character ends a company's 集团 or 公司)
+      if (k > start && SUFFIX_END_CORE.has(s.slice(k - 1, k + 1))) continue;
       const core = lx.titleCores.longest(s, k, sufStart);
       if (core && core[0] - k >= 2 && sufStart - core[0] >= 2) {
         start = core[0];

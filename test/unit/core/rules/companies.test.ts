@@ -1,8 +1,13 @@
+import { recognizeRich } from '../../../../src/core/recognize';
 import { strict as assert } from 'node:assert';
 import { modelCompanyStart, stageCompanies } from '../../../../src/core/rules/companies';
 import { found, runStages } from './runStage';
 
 describe('rules/companies', () => {
+  it("a post's characters inside a company's 集团 or 公司 end no clause (上港集团长三角…有限公司: 团长)", () => {
+    const spans = recognizeRich('上港集团长三角多式联运(上海)有限公司副总经理赵海兴出席。').map((x) => `${x.type}:${x.text}`);
+    assert.ok(spans.includes('company:上港集团长三角多式联运(上海)有限公司'), spans.join(' '));
+  });
   it('a legal name, its stem and a bracketed short name', () => {
     const spans = runStages('华为技术有限公司（以下简称“华为”）发布新品。', stageCompanies);
     assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['company:华为技术有限公司', 'company:华为']);

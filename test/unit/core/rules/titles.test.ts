@@ -18,6 +18,11 @@ describe('rules/titles', () => {
     assert.equal(spans[2].chain?.inText, '省人大常委会副主任');
     assert.equal(spans[2].role, 'official');
   });
+  it('joint, independent and non-executive posts of a company (执行董事兼联席董事长, 独立董事, 非执行董事)', () => {
+    const spans = recognizeRich('青禾国际有限公司执行董事兼联席董事长王五、独立董事赵六出席，非执行董事钱七也出席。');
+    const people = spans.filter((x) => x.type === 'person').map((x) => `${x.text}:${x.chain?.inText}:${x.role}`);
+    assert.deepEqual(people, ['王五:执行董事兼联席董事长:business', '赵六:独立董事:business', '钱七:非执行董事:business']);
+  });
   it('units joined by 、 share the name', () => {
     assert.deepEqual(found('市委副书记、市长殷勇一同调研。', stageTitles), ['government:市委', 'title:副书记', 'title:市长', 'person:殷勇']);
   });
