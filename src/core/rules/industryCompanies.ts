@@ -1,0 +1,75 @@
+/**
+ * Stage: companies named by a brand and their trade, without a legal form (丰弛鞋业, 希润米业, 筑友智造,
+ * 先河环保), as county and city news lists the firms an official visits: 先后前往丰弛鞋业、壹路鲜伴、希润米业.
+ * Such a name is a company only in a list where firms are expected, because the same shape names
+ * industries in other lists (重点发展电子信息、生物医药、新材料等产业):
+ *
+ *   - items of a 、-list in a clause that opens with a visit (前往, 走访, 来到, 参观, 调研, 考察, 深入), or
+ *   - items of a 、-list that ends in 等 + a count of firms (…、先河环保等6家企业).
+ *
+ * The item is a stem of two to four Han characters and a trade word; the stem is no place's name,
+ * no generic word (COMPANY_GENERIC_STEMS) and holds no function word.
+ */
+import { COMPANY_GENERIC_STEMS, MEET_VERBS } from '../lexicon/words';
+import type { Ctx } from './context';
+import * as contextModule from './context';
+import * as functionWordsModule from '../lexicon/functionWords';
+
+// imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
+const { add, free, setOrg } = contextModule;
+const { hasFunctionWord } = functionWordsModule;
+
+const MEET_VERB_SET = new Set(MEET_VERBS.filter((w) => w.length === 2));
+
+/** Trade words a firm's name ends with, longest first. */
+const TRADES = [
+  '新材料', '鞋业', '米业', '药业', '酒业', '茶业', '乳业', '纸业', '木业', '陶瓷', '家居', '纺织', '服饰', '服装', '食品', '电子', '电器', '电气', '机械', '科技',
+  '材料', '建材', '环保', '能源', '物流', '置业', '实业', '化工', '制药', '智造', '光电', '重工', '钢铁', '水泥', '生物', '医药', '农业', '牧业', '渔业', '矿业', '模具', '包装',
+];
+const TRADE_RE = new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)(${TRADES.join('|')})$`);
+/** A visit opening the clause: the firms listed after it are places visited. */
+const VISIT_G = /(?:前往|走访|来到|参观|调研|考察|深入|察看|走进|看望|到)/g;
+/** 等 and a count of firms after a list (等6家企业, 等十余家企业, 等企业). */
+const FIRMS_AFTER = /^等(?:[0-9０-９一二三四五六七八九十百几多余]+家)?(?:企业|公司|民营企业|重点企业|骨干企业)/;
+const CLAUSE_START = /[，。；：！？,;:!?\n]/;
+
+export function stageIndustryCompanies(ctx: Ctx): void {
+  const { s, lx } = ctx;
+  for (let p = s.indexOf('、'); p >= 0; p = s.indexOf('、', p + 1)) {
+    // the run of items around this 、 (the loop then resumes after it)
+    let a = p;
+    while (a > 0 && !CLAUSE_START.test(s[a - 1]) && s[a - 1] !== '、' && p - a < 12) a--;
+    const items: [number, number][] = [[a, p]];
+    let q = p;
+    while (q < s.length && s[q] === '、') {
+      let e = q + 1;
+      while (e < s.length && !CLAUSE_START.test(s[e]) && s[e] !== '、' && s[e] !== '等' && e - q <= 12) e++;
+      items.push([q + 1, e]);
+      q = e;
+    }
+    const runEnd = q;
+    p = Math.max(p, runEnd - 1);
+    // where firms are expected: a visit opening the clause, or 等N家企业 after the list
+    let clause = a;
+    while (clause > 0 && !CLAUSE_START.test(s[clause - 1]) && a - clause < 40) clause--;
+    let visitEnd = -1;
+    for (let m = VISIT_G.exec((VISIT_G.lastIndex = 0, s.slice(clause, items[0][1]))); m; m = VISIT_G.exec(s.slice(clause, items[0][1]))) visitEnd = clause + m.index + m[0].length;
+    if (visitEnd < 0 && !FIRMS_AFTER.test(s.slice(runEnd, runEnd + 12))) continue;
+    // (the first item starts after the visit verb: 先后前往丰弛鞋业)
+    if (visitEnd > items[0][0]) items[0][0] = visitEnd;
+    // (the last item may run on into the visit's verb: …、益杰鞋业调研)
+    const last = items[items.length - 1];
+    if (last[1] - last[0] > 4 && MEET_VERB_SET.has(s.slice(last[1] - 2, last[1]))) last[1] -= 2;
+    for (const [i, e] of items) {
+      const m = TRADE_RE.exec(s.slice(i, e));
+      if (!m || !free(ctx, i, e)) continue;
+      const stem = m[1];
+      if (COMPANY_GENERIC_STEMS.has(stem) || lx.placeByName.has(stem) || hasFunctionWord(s, i, i + stem.length)) continue;
+      // a place's name opening the stem (湖北汽车, 深圳科技) is a trade of that place, not a firm
+      const place = lx.places.longest(s, i);
+      if (place && place[0] - i >= 2) continue;
+      const sp = add(ctx, { type: 'company', start: i, end: e, priority: 72, source: 'rule' });
+      if (sp) setOrg(ctx, i, sp);
+    }
+  }
+}
