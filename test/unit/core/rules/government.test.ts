@@ -3,6 +3,9 @@ import { stageGov } from '../../../../src/core/rules/government';
 import { found } from './runStage';
 
 describe('rules/government', () => {
+  it('a bureau named by two portfolios joined by 及 is one body, after the government\'s name too; a bare 以及 joins nothing', () => {
+    assert.deepEqual(found('商務及經濟發展局局長出席，特區政府政制及內地事務局發言，以及教育局。', stageGov), ['government:商務及經濟發展局', 'government:特區政府', 'government:政制及內地事務局', 'government:教育局']);
+  });
   it('a region with a department, a committee department and a fixed name', () => {
     assert.deepEqual(found('北京市商务局、市委宣传部和国务院有关部门。', stageGov), ['government:北京市商务局', 'government:市委宣传部', 'government:国务院']);
   });
