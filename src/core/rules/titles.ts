@@ -295,6 +295,22 @@ export function stageTitles(ctx: Ctx): void {
   }
 }
 
+/**
+ * The post as written names a level (市…, 县…, 区…, 省…) that the region is not: 市领导 and 浙江.
+ * A province-level municipality (北京) is a province and a city.
+ */
+function levelDiffers(ctx: Ctx, post: string, region: string): boolean {
+  const want = POST_LEVEL_CHAR[post[0]];
+  if (!want) return false;
+  const p = ctx.lx.placeByName.get(region);
+  if (!p) return false;
+  if (p.level === 'province' && want === 'city') return !/市$/.test(p.full);
+  if (p.level === 'city' && want === 'province') return true;
+  if (p.level === 'district') return want === 'province' || (want === 'city' && !/市$/.test(p.full));
+  return p.level === 'province' ? want !== 'province' : false;
+}
+const POST_LEVEL_CHAR: Record<string, 'province' | 'city' | 'county'> = { 省: 'province', 市: 'city', 县: 'county', 区: 'county' };
+
 /** A level's party committee, discipline commission, congress or CPPCC, written without its region. */
 const BARE_LEVEL_BODY = /^(?:(?:自治区|自治州|省|市|县|区|州|旗|地)(?:党委|纪委|委|人大常委会|人大|政协)|(?:乡|镇|街道)(?:党委|党工委|人大))/;
 
@@ -461,7 +477,10 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   }
   // a title right after "、" continuing a business list inherits the company: 高级副总裁张铮、副总裁刘之菲
   if (!org && !region && st.prevChainEnd === i - 1 && s[i - 1] === '、' && st.prevOrg) org = st.prevOrg;
-  const chainRegion = region ?? (st.prevChainEnd === i - 1 && !org ? st.prevRegion : undefined);
+  // (a chain right after another takes its region, unless its own level says otherwise: 市领导 after a
+  // province's office is no post of the province)
+  const inherited = st.prevChainEnd === i - 1 && !org ? st.prevRegion : undefined;
+  const chainRegion = region ?? (inherited !== undefined && !levelDiffers(ctx, s.slice(first.start, first.end), inherited) ? inherited : undefined);
   const textStart = first.org?.type === 'company' ? first.prefixStart : first.start;
   const chain: TitleChain = {
     inText: s.slice(textStart, e),

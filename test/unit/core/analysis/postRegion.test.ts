@@ -46,6 +46,14 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     // a short name that is no everyday word still counts (平阳 of 平阳县)
     assert.equal(countShortForms('平阳发展的大力支持').size, 1);
   });
+  it("a city's post right after a province's chain does not take the province (市领导 after 浙江省…副主任)", () => {
+    const o = officials('浙江省人民政府驻上海办事处副主任盛乐,市领导潘友明出席。');
+    assert.equal(o['盛乐']?.[0], '浙江');
+    assert.notEqual(o['潘友明']?.[0], '浙江');
+    assert.ok(!o['潘友明']?.[1].some((t) => t.startsWith('浙江')), JSON.stringify(o['潘友明']));
+    // a municipality is a province and a city: its chain's region carries on (北京市委书记…，市委副书记、市长)
+    assert.equal(officials('北京市委书记尹力,市委副书记、市长殷勇出席。')['殷勇']?.[0], '北京');
+  });
   it('a verb between a region and a post is no body of that region (在武汉拜会湖北省委常委)', () => {
     const o = officials('董事长吕军在武汉拜会湖北省委常委、武汉市委书记王忠林。');
     assert.deepEqual(o['王忠林'], ['湖北', ['湖北省委常委、武汉市委书记']]);
