@@ -27,6 +27,18 @@ const GOV_LONG_WORDS = new WordScanner(() => GOV_LONG_SUFFIXES);
 /** Suffixes a level alone may come before: the army's regional commands, a government's offices. */
 const LEVEL_STEM = /^(军区|军分区|警备区|政府办|政府研究室|政策研究室)$/;
 
+/**
+ * 中国 written right before a national body (中国民航局, 中国气象局), free, and not the end of a longer
+ * word (新中国, 全中国).
+ */
+function chinaBefore(ctx: Ctx, i: number): boolean {
+  const { s } = ctx;
+  if (i < 2 || s.charCodeAt(i - 2) !== 0x4e2d || s.charCodeAt(i - 1) !== 0x56fd || !free(ctx, i - 2, i)) return false;
+  return i === 2 || !CHINA_WORD_BEFORE[s.charCodeAt(i - 3)];
+}
+/** Characters that make 中国 the end of another word (新中国, 全中国, 在中国 is fine: a verb's object). */
+const CHINA_WORD_BEFORE = codeSet('新全旧老大');
+
 export function stageGov(ctx: Ctx): void {
   const { s, n, lx } = ctx;
   // fixed names (with an optional region before them: 北京市人民政府, 广东省人民检察院 handled by long suffixes)
@@ -38,8 +50,9 @@ export function stageGov(ctx: Ctx): void {
     if (hit) {
       // 教育部队 (教育 + 部队), 外交部门: a body ending in 部 glued to 队/门/分/位 is another word
       if (s.charCodeAt(hit[0] - 1) === 0x90e8 && GOV_BU_NEXT[s.charCodeAt(hit[0])] === 1) continue;
-      // a province/city level written before a national name: 省国资委, 市发改委
-      const start = levelCharBefore(ctx, i) ? i - 1 : i;
+      // a province/city level written before a national name: 省国资委, 市发改委; or the country
+      // itself (中国民航局, 中国证监会: the body's name as written, People's Daily's one ORG)
+      const start = levelCharBefore(ctx, i) ? i - 1 : chinaBefore(ctx, i) ? i - 2 : i;
       const sp = add(ctx, { type: 'government', start, end: hit[0], priority: 80, source: 'lexicon' });
       if (sp) {
         setOrg(ctx, start, sp);
@@ -104,6 +117,7 @@ export function stageGov(ctx: Ctx): void {
     if (region !== undefined) start = region;
     else if (levelCharBefore(ctx, start)) start--;
     else if (s.slice(start - 2, start) === '国家') start -= 2;
+    else if (chinaBefore(ctx, start)) start -= 2;
     if (!free(ctx, start, b)) continue;
     const sp = add(ctx, { type: 'government', start, end: b, priority: 78, source: 'rule' });
     if (sp) setOrg(ctx, start, sp);

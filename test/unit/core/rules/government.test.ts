@@ -3,6 +3,9 @@ import { stageGov } from '../../../../src/core/rules/government';
 import { found } from './runStage';
 
 describe('rules/government', () => {
+  it('中国 written right before a national body is part of its name (中国民航局, 中国证监会), not after 新', () => {
+    assert.deepEqual(found('中国民航局和中国证监会发文。新中国外交部成立。', stageGov), ['government:中国民航局', 'government:中国证监会', 'government:外交部']);
+  });
   it('a bureau named by two portfolios joined by 及 is one body, after the government\'s name too; a bare 以及 joins nothing', () => {
     assert.deepEqual(found('商務及經濟發展局局長出席，特區政府政制及內地事務局發言，以及教育局。', stageGov), ['government:商務及經濟發展局', 'government:特區政府', 'government:政制及內地事務局', 'government:教育局']);
   });
