@@ -365,7 +365,8 @@ export function archiveOptionsFrom(command: ArchiveCommand, rest: string[], work
   const others: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (a === '--jobs' || a.startsWith('--jobs=')) jobs = jobsValue(command, a === '--jobs' ? rest[++i] : a.slice('--jobs='.length)); else if (a === '--jsonl') jsonl = true;
+    if (a === '--jobs' || a.startsWith('--jobs=')) jobs = jobsValue(command, a === '--jobs' ? rest[++i] : a.slice('--jobs='.length));
+    else if (a === '--jsonl') jsonl = true;
     else if (a === '--progress') progress = true;
     else others.push(a);
   }

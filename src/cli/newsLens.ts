@@ -12,7 +12,7 @@
  */
 import * as fs from 'node:fs';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { analyze, createLineIndex, modelFaultCount, modelFaultsSince, tag, type Analysis, type Entity } from '../core/index';
+import { analyze, createLineIndex, modelFaultCount, modelFaultsSince, type Analysis, type Entity } from '../core/index';
 import { analysisToJson, englishOf } from './analysisJson';
 import pkg from '../../package.json';
 import { decodeText, InputError } from './encoding';

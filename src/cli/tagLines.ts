@@ -145,12 +145,16 @@ function pool(jobs: number, workerScript: string): Tagger {
       if (!slot || (slot.pending > 0 && workers.length < jobs)) slot = spawn();
       slot.pending++;
       const n = seq++;
-      return new Promise<BatchResult>((resolve, reject) => {
+      const answer = new Promise<BatchResult>((resolve, reject) => {
         waiting.set(n, { resolve, reject });
         // (a copy of its own, transferred: the reader's buffers may be pooled)
         const own = new Uint8Array(bytes);
         slot.w.postMessage({ seq: n, bytes: own, firstLine }, [own.buffer as ArrayBuffer]);
       });
+      // (batches still out when a bad line stops the run are never awaited: their failure when
+      // the workers are terminated is nobody's)
+      answer.catch(() => undefined);
+      return answer;
     },
     close: async () => {
       await Promise.all(workers.map((s) => s.w.terminate()));
