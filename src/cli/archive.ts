@@ -2,8 +2,8 @@
  * `news-lens tag|analyze` over an archive: a folder of articles or JSON Lines in, JSON Lines out
  * (one line per article, in input order), on --jobs worker threads.
  *
- * The workers are this same bundle (dist/cli/newsLens.js) started as worker_threads (newsLens.ts
- * calls runArchiveWorker() when it is one); each loads the model once, on its first article. The
+ * The workers are this same bundle (dist/cli/newsLens.js) started as worker_threads (workerPool.ts;
+ * newsLens.ts calls runArchiveWorker() when it is one); each loads the model once, on its first article. The
  * main thread only reads input, hands out records and writes results: a result is held until every
  * earlier one is written, so the output is the same for any --jobs. Records go to workers in small
  * batches. Memory stays bounded: at most WINDOW records are in flight or waiting for an earlier one,
@@ -12,10 +12,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parentPort, Worker } from 'node:worker_threads';
 import { modelFaultCount, modelFaultsSince } from '../core/index';
 import { InputError } from './encoding';
 import { errorLine, processRecord, type ArchiveCommand, type ArchiveRecord, type RecordOptions, type RecordOutput } from './archiveRecord';
+import { serveBatches, WorkerPool } from './workerPool';
 
 export const ARCHIVE_WORKER_MARK = 'news-lens-archive-worker';
 
@@ -55,12 +55,12 @@ interface ResultMessage {
 /** Entry point inside a worker thread: a batch of records in, their output lines back. */
 export function runArchiveWorker(): void {
   let faultsSeen = 0;
-  parentPort?.on('message', (msg: JobMessage) => {
+  serveBatches<JobMessage, ResultMessage>((msg) => {
     const results = msg.records.map((r) => processRecord(r, msg.options));
     const n = modelFaultCount();
     const faults = n === faultsSeen ? [] : modelFaultsSince(faultsSeen);
     faultsSeen = n;
-    parentPort?.postMessage({ first: msg.first, results, faults } satisfies ResultMessage);
+    return { first: msg.first, results, faults };
   });
 }
 
@@ -233,7 +233,7 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
   }
   const progress = new Progress(opts.progress || !!process.stderr.isTTY, jobs, share);
 
-  const workers: { w: Worker; pending: number }[] = [];
+  const workers = new WorkerPool<JobMessage, ResultMessage>(opts.workerScript, ARCHIVE_WORKER_MARK, jobs, 'an analysis worker', 'articles');
   const ready = new Map<number, RecordOutput>();
   let nextSeq = 0; // the next record's index
   let nextOut = 0; // the next index to write
@@ -270,36 +270,6 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
     progress.tick();
   };
 
-  const spawn = () => {
-    const w = new Worker(opts.workerScript, { workerData: ARCHIVE_WORKER_MARK, argv: [] });
-    const slot = { w, pending: 0 };
-    w.on('message', (m: ResultMessage) => {
-      slot.pending--;
-      for (const f of m.faults) process.stderr.write(`news-lens: warning: statistical model: ${f}\n`);
-      m.results.forEach((r, i) => ready.set(m.first + i, r));
-      writeReady();
-      poke();
-    });
-    w.on('error', (e) => {
-      failure ??= new WorkerFailed(`an analysis worker failed: ${e?.message ?? e}`);
-      poke();
-    });
-    w.on('exit', (code) => {
-      if (slot.pending > 0) failure ??= new WorkerFailed(`an analysis worker stopped (exit code ${code}) with articles unanswered`);
-      poke();
-    });
-    workers.push(slot);
-    return slot;
-  };
-  // the idle worker, else a new one while fewer than --jobs, else the least busy
-  const pick = () => {
-    let best = workers[0];
-    for (const s of workers) if (s.pending < best.pending) best = s;
-    if (best && best.pending === 0) return best;
-    if (workers.length < jobs) return spawn();
-    return best;
-  };
-
   // the batch being filled: sent when full, when the input pauses, and at the end
   let batch: ArchiveRecord[] = [];
   let batchFirst = 0;
@@ -309,9 +279,18 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (!batch.length) return;
-    const slot = pick();
-    slot.pending++;
-    slot.w.postMessage({ first: batchFirst, records: batch, options: recordOptions } satisfies JobMessage);
+    workers.run({ first: batchFirst, records: batch, options: recordOptions }).then(
+      (m) => {
+        for (const f of m.faults) process.stderr.write(`news-lens: warning: statistical model: ${f}\n`);
+        m.results.forEach((r, i) => ready.set(m.first + i, r));
+        writeReady();
+        poke();
+      },
+      (e: Error) => {
+        failure ??= new WorkerFailed(e.message);
+        poke();
+      },
+    );
     batch = [];
     batchBytes = 0;
   };
@@ -338,7 +317,7 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
     if (nextSeq === 0 && opts.source.kind === 'folder') throw new InputError(`${opts.source.dir}: no article files (${ARTICLE_EXTENSIONS.join(', ')}) in this folder or below it`);
   } finally {
     if (timer) clearTimeout(timer);
-    await Promise.all(workers.map((s) => s.w.terminate()));
+    await workers.close();
   }
   progress.finish();
   return progress.failed ? 3 : 0;

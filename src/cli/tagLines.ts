@@ -14,9 +14,9 @@
  * input order, so the output is the same for any --jobs (every line is tagged on its own either
  * way).
  */
-import { parentPort, Worker } from 'node:worker_threads';
 import { modelFaultCount, modelFaultsSince, tag } from '../core/index';
 import { InputError } from './encoding';
+import { serveBatches, WorkerPool } from './workerPool';
 
 export const TAG_WORKER_MARK = 'news-lens-tag-worker';
 
@@ -88,11 +88,14 @@ export function tagBatch(bytes: Uint8Array, firstLine: number): BatchResult {
   return { out: out.join(''), lines, ...(error ? { error } : {}), faults };
 }
 
+interface TagRequest {
+  bytes: Uint8Array;
+  firstLine: number;
+}
+
 /** Entry point inside a worker thread: batches in, their answers back. */
 export function runTagWorker(): void {
-  parentPort?.on('message', (m: { seq: number; bytes: Uint8Array; firstLine: number }) => {
-    parentPort?.postMessage({ seq: m.seq, ...tagBatch(m.bytes, m.firstLine) });
-  });
+  serveBatches<TagRequest, BatchResult>((m) => tagBatch(m.bytes, m.firstLine));
 }
 
 /** Where batches are tagged: this thread, or a pool of worker threads. */
@@ -110,54 +113,16 @@ const inline: Tagger = {
 };
 
 function pool(jobs: number, workerScript: string): Tagger {
-  const waiting = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
-  const workers: { w: Worker; pending: number }[] = [];
-  let seq = 0;
-  let failure: Error | undefined;
-  const fail = (e: Error) => {
-    failure ??= e;
-    for (const p of waiting.values()) p.reject(failure);
-    waiting.clear();
-  };
-  const spawn = () => {
-    const w = new Worker(workerScript, { workerData: TAG_WORKER_MARK, argv: [] });
-    const slot = { w, pending: 0 };
-    w.on('message', (m: BatchResult & { seq: number }) => {
-      slot.pending--;
-      const p = waiting.get(m.seq);
-      waiting.delete(m.seq);
-      p?.resolve(m);
-    });
-    w.on('error', (e) => fail(new Error(`a tagging worker failed: ${e?.message ?? e}`)));
-    w.on('exit', (code) => {
-      if (slot.pending > 0) fail(new Error(`a tagging worker stopped (exit code ${code}) with lines unanswered`));
-    });
-    workers.push(slot);
-    return slot;
-  };
+  const workers = new WorkerPool<TagRequest, BatchResult>(workerScript, TAG_WORKER_MARK, jobs, 'a tagging worker', 'lines');
   return {
     window: 2 * jobs + 1,
-    run(bytes, firstLine) {
-      if (failure) return Promise.reject(failure);
-      // the idle worker, else a new one while fewer than jobs, else the least busy
-      let slot = workers[0];
-      for (const s of workers) if (s.pending < slot.pending) slot = s;
-      if (!slot || (slot.pending > 0 && workers.length < jobs)) slot = spawn();
-      slot.pending++;
-      const n = seq++;
-      const answer = new Promise<BatchResult>((resolve, reject) => {
-        waiting.set(n, { resolve, reject });
-        // (a copy of its own, transferred: the reader's buffers may be pooled)
-        const own = new Uint8Array(bytes);
-        slot.w.postMessage({ seq: n, bytes: own, firstLine }, [own.buffer as ArrayBuffer]);
-      });
-      // (batches still out when a bad line stops the run are never awaited: their failure when
-      // the workers are terminated is nobody's)
-      answer.catch(() => undefined);
-      return answer;
+    // (a copy of its own, transferred: the reader's buffers may be pooled)
+    run: (bytes, firstLine) => {
+      const own = new Uint8Array(bytes);
+      return workers.run({ bytes: own, firstLine }, [own.buffer as ArrayBuffer]);
     },
     close: async () => {
-      await Promise.all(workers.map((s) => s.w.terminate()));
+      await workers.close();
     },
   };
 }
