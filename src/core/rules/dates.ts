@@ -92,7 +92,7 @@ export function stageDates(ctx: Ctx): void {
     if (a > 0) {
       const pc = s.charCodeAt(a - 1);
       if (pc >= 0x30 && pc <= 0x39) continue;
-      // a day word glued into a paper's name (光明日报: 明日, 今日晚报): the 日 is the paper's
+      // a day word glued into a paper's name (光明日报: 明日): the 日 is the paper's
       // (not 近日报道, 今日报名: a verb after 报)
       if (b - a === 2 && s.charCodeAt(b - 1) === 0x65e5 && isHan(pc) && s.charCodeAt(b) === 0x62a5 && !REPORT_VERB_NEXT[s.charCodeAt(b + 1)]) continue;
     }

@@ -4,7 +4,7 @@
  * Such a name is a company only in a list where firms are expected, because the same shape names
  * industries in other lists (重点发展电子信息、生物医药、新材料等产业):
  *
- *   - items of a 、-list in a clause that opens with a visit (前往, 走访, 来到, 参观, 调研, 考察, 深入), or
+ *   - items of a 、-list in a clause that opens with a visit (前往, 走访, 来到, 到, 参观, 调研, 考察 …), or
  *   - items of a 、-list that ends in 等 + a count of firms (…、先河环保等6家企业).
  *
  * The item is a stem of two to four Han characters and a trade word; the stem is no place's name,
@@ -52,8 +52,11 @@ export function stageIndustryCompanies(ctx: Ctx): void {
     // where firms are expected: a visit opening the clause, or 等N家企业 after the list
     let clause = a;
     while (clause > 0 && !CLAUSE_START.test(s[clause - 1]) && a - clause < 40) clause--;
+    // (the last visit verb before the first item ends: 先后前往丰弛鞋业)
+    const head = s.slice(clause, items[0][1]);
     let visitEnd = -1;
-    for (let m = VISIT_G.exec((VISIT_G.lastIndex = 0, s.slice(clause, items[0][1]))); m; m = VISIT_G.exec(s.slice(clause, items[0][1]))) visitEnd = clause + m.index + m[0].length;
+    VISIT_G.lastIndex = 0;
+    for (let m = VISIT_G.exec(head); m; m = VISIT_G.exec(head)) visitEnd = clause + m.index + m[0].length;
     if (visitEnd < 0 && !FIRMS_AFTER.test(s.slice(runEnd, runEnd + 12))) continue;
     // (the first item starts after the visit verb: 先后前往丰弛鞋业)
     if (visitEnd > items[0][0]) items[0][0] = visitEnd;

@@ -304,10 +304,13 @@ function levelDiffers(ctx: Ctx, post: string, region: string): boolean {
   if (!want) return false;
   const p = ctx.lx.placeByName.get(region);
   if (!p) return false;
-  if (p.level === 'province' && want === 'city') return !/市$/.test(p.full);
-  if (p.level === 'city' && want === 'province') return true;
-  if (p.level === 'district') return want === 'province' || (want === 'city' && !/市$/.test(p.full));
-  return p.level === 'province' ? want !== 'province' : false;
+  // (a city post fits a province only where the province is a municipality, a district only where
+  // it is a county-level city)
+  const cityFits = /市$/.test(p.full);
+  if (p.level === 'province') return want === 'county' || (want === 'city' && !cityFits);
+  if (p.level === 'city') return want === 'province';
+  if (p.level === 'district') return want === 'province' || (want === 'city' && !cityFits);
+  return false;
 }
 const POST_LEVEL_CHAR: Record<string, 'province' | 'city' | 'county'> = { 省: 'province', 市: 'city', 县: 'county', 区: 'county' };
 
