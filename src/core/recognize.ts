@@ -11,6 +11,7 @@ import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, s
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
 import { companiesInLists } from './model/lists';
+import { unsupportedModelCompany } from './model/companyEvidence';
 import type { RichSpan, TitleChain } from './rules/types';
 import { BUSINESS_CORES, OTHER_CORES } from './rules/roles';
 import { normalizeForMatching } from './normalize';
@@ -193,7 +194,8 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       break;
     }
   }
-  for (let sp of merged) {
+  for (let mk = 0; mk < merged.length; mk++) {
+    let sp = merged[mk];
     if (!sp || sp.start < lastEnd || sp.end <= sp.start || sp.end > text.length) continue;
     // the model's companies that name none (集团公司) or another kind of body (新疆生产建设兵团): combine.ts
     if (sp.type === 'company' && ((sp as RichSpan).priority ?? 30) <= 30) {
@@ -207,6 +209,8 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       const t = companyRetype(sp.text);
       if (t === null) continue;
       if (t) sp = { ...sp, type: t };
+      // …and one nothing in the text supports whose form names no firm (民生, 湖北汽车工业): companyEvidence.ts
+      else if (unsupportedModelCompany(text, norm, sp.start, sp.end, out[out.length - 1], merged[mk + 1])) continue;
     } else if (sp.type === 'government' && ((sp as RichSpan).priority ?? 30) <= 30) {
       // …and its bodies that are companies (中建三局)
       const t = governmentRetype(sp.text);

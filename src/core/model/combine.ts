@@ -294,7 +294,7 @@ export function companyRetype(text: string): EntityType | null | undefined {
   if (GENERIC_COMPANY.test(t)) return null;
   if (/兵团$/.test(t)) return 'government';
   if (DELEGATION.test(t)) return t.length > 3 ? 'organization' : null;
-  if (/驻.+(办事处|代表处)$/.test(t)) return 'government';
+  if (/驻.+(办事处|代表处|联络处)$/.test(t)) return 'government';
   return undefined;
 }
 /**

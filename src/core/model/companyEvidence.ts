@@ -1,0 +1,73 @@
+/**
+ * When the model's reading of a company stands on nothing. The model learnt companies from
+ * CLUENER's short brand sentences; in news about officials it also reads a company in a policy
+ * phrase (湖北汽车工业, 深港科技创新, 交通同网), a bare two-character word (民生, 兴业 of 投资兴业,
+ * 必行 of 言必行) or a generic noun (中资企业, IC设计中心). A model company is kept when something
+ * in the text supports it — a company's suffix, a Latin brand, a business post after it, another
+ * company beside it in a list — and dropped only when it has none of these and its own form says
+ * it names no firm: too short to be a brand alone, or a trade word that runs on into the phrase.
+ */
+import type { Span } from '../types';
+import { lookupPlace } from '../lexicon';
+import { shortFormPlace } from '../lexicon/regionNames';
+
+/** Endings that make a company's name (or a firm's part: 总部, 分行). */
+const COMPANY_END = /(?:公司|集团|集團|股份|控股|银行|銀行|基金|证券|證券|保险|保險|信托|信託|书店|書店|总部|總部|分行|支行|酒店|饭店|飯店|商场|商場|超市|工厂|工廠|厂|廠|研究院|设计院|設計院|实业|實業|有限)$/;
+
+/** Nouns that end a phrase about a trade or a policy, never a firm's own name alone. */
+const TRADE_WORDS = new Set([
+  '汽车', '汽車', '科技', '交通', '产业', '產業', '战略', '戰略', '经济', '經濟', '能源', '电力', '電力', '金融', '农业', '農業',
+  '工业', '工業', '旅游', '文化', '物流', '贸易', '貿易', '航运', '航運', '港航', '医药', '醫藥', '制造', '製造', '服务', '服務',
+  '建设', '建設', '发展', '發展', '创新', '創新', '合作', '民生', '环保', '環保', '教育', '卫生', '衛生', '数字', '數字', '信息', '資訊',
+]);
+
+/** Nouns a trade word runs on into in a phrase about policy (汽车工业, 科技创新, 产业项目). */
+const RUN_ON_NOUNS = new Set([
+  ...TRADE_WORDS, '项目', '項目', '基地', '园区', '園區', '设施', '設施', '政策', '领域', '領域', '体系', '體系', '规划', '規劃',
+  '布局', '佈局', '资源', '資源', '优势', '優勢', '基础', '基礎', '集群', '转型', '轉型', '升级', '升級', '人才', '水平',
+]);
+
+/** Generic heads: a kind of firm or body, not one firm (中资企业, 设计中心, 交通厅). */
+const GENERIC_END = /(?:企业|企業|中心|厅|廳)$/;
+
+/** Business posts written right after a company's name (中粮粮谷董事长). */
+const POST_AFTER = /^(?:董事长|董事長|副董事长|副董事長|总裁|總裁|副总裁|副總裁|总经理|總經理|副总经理|副總經理|首席|董事|创始人|創始人|党委书记|黨委書記|CEO|负责人|負責人)/;
+
+/** Marks between the items of a list (、 和 与 及). */
+const LIST_MARK = /^[、和与與及]$/;
+
+
+/**
+ * True when the model's company text[start, end) has no support and its form names no firm.
+ * `prev` / `next` are the spans kept right before and after it (a company there, across one list
+ * mark, supports it).
+ */
+export function unsupportedModelCompany(text: string, norm: string, start: number, end: number, prev?: Span, next?: Span): boolean {
+  const t = norm.slice(start, end);
+  // a generic head is no firm whatever stands beside it (中资企业负责人, IC设计中心); a bank's card
+  // centre is its business (信用卡中心)
+  if (t.length > 2 && GENERIC_END.test(t) && !t.endsWith('卡中心')) return true;
+  if (/[A-Za-z]/.test(t)) return false;
+  if (COMPANY_END.test(t) && t.length > 2) return false;
+  if (POST_AFTER.test(text.slice(end, end + 4))) return false;
+  if (prev && prev.type === 'company' && prev.end >= start - 1 && LIST_MARK.test(text.slice(prev.end, start) || '、')) return false;
+  if (next && next.type === 'company' && next.start <= end + 1 && LIST_MARK.test(text.slice(end, next.start) || '、')) return false;
+  // one character alone (韩 of 日、韩、欧盟), or two that are a trade's or a place's word (民生, 交通, 福田):
+  // a short brand (招行, 暴雪) is common enough that two characters alone prove nothing
+  if (t.length === 1) return true;
+  if (t.length === 2) return TRADE_WORDS.has(t) || (shortFormPlace(t) !== undefined && namedInFull(text, t));
+  const tail = t.slice(-2);
+  if (TRADE_WORDS.has(tail)) {
+    // a place and its trade (湖北汽车, 湖南交通), or a trade phrase that runs on into another noun
+    // (港航产业项目, 深港科技创新, 湖北汽车工业)
+    if (lookupPlace(t.slice(0, -2)) !== undefined) return true;
+    if (RUN_ON_NOUNS.has(norm.slice(end, end + 2))) return true;
+  }
+  return false;
+}
+
+/** The text also writes the place whose short form `t` is in full (福田 beside 福田区). */
+function namedInFull(text: string, t: string): boolean {
+  for (const suffix of ['区', '區', '县', '縣', '市']) if (text.includes(t + suffix)) return true;
+  return false;
+}

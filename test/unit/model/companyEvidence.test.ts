@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { unsupportedModelCompany } from '../../../src/core/model/companyEvidence';
+import { normalizeForMatching } from '../../../src/core/normalize';
+import { tag } from '../../../src/core';
+import type { Span } from '../../../src/core/types';
+
+/** unsupportedModelCompany on the first occurrence of `word` in `text`, with optional neighbours. */
+function unsupported(text: string, word: string, prev?: Span, next?: Span): boolean {
+  const start = text.indexOf(word);
+  assert.ok(start >= 0, `${word} in ${text}`);
+  return unsupportedModelCompany(text, normalizeForMatching(text), start, start + word.length, prev, next);
+}
+const company = (text: string, word: string): Span => {
+  const start = text.indexOf(word);
+  return { type: 'company', start, end: start + word.length, text: word };
+};
+
+describe('model companies without support (companyEvidence.ts)', () => {
+  it('drops a trade word, a place and its trade, and a trade phrase that runs on', () => {
+    assert.equal(unsupported('坚持规划同编、产业同链、民生同保', '民生'), true);
+    assert.equal(unsupported('湖北汽车工业基础良好', '湖北汽车'), true);
+    assert.equal(unsupported('将进一步深化与湖南交通合作', '湖南交通'), true);
+    assert.equal(unsupported('为深港科技创新合作量身打造', '深港科技'), true);
+    assert.equal(unsupported('合作项目、港航产业项目', '港航产业'), true);
+  });
+
+  it('drops generic heads and a lone character', () => {
+    assert.equal(unsupported('拜会驻港中资企业负责人', '中资企业'), true);
+    assert.equal(unsupported('晶圆厂及IC设计中心投资案', 'IC设计中心'), true);
+    assert.equal(unsupported('积极探讨同日、韩、欧盟等开展合作', '韩'), true);
+  });
+
+  it('drops a district short name the text also names in full', () => {
+    assert.equal(unsupported('福田区委书记黄伟表示，福田将加快建设', '福田将'.slice(0, 2)), true);
+    assert.equal(unsupported('北汽福田发布新车型', '福田'), false);
+  });
+
+  it('keeps a company with a suffix, a Latin brand, a post after it, or a company beside it in a list', () => {
+    assert.equal(unsupported('盛赞正威集团发展迅速', '正威集团'), false);
+    assert.equal(unsupported('长江产业基金、武汉经开区负责人', '长江产业基金'), false);
+    assert.equal(unsupported('深发展信用卡中心人员', '深发展信用卡中心'), false);
+    assert.equal(unsupported('中粮粮谷董事长到访', '中粮粮谷'), false);
+    const list = '宁德时代、天合光能、北京海博思创等企业';
+    assert.equal(unsupported(list, '北京海博思创', company(list, '天合光能')), false);
+    // a short brand alone is common news (招行, 暴雪): two characters prove nothing either way
+    assert.equal(unsupported('招行首建小企业信贷中心', '招行'), false);
+    assert.equal(unsupported('被暴雪的虚假信息误导', '暴雪'), false);
+    // a trade word inside a name that goes on as a name does (深发展已经开始盈利)
+    assert.equal(unsupported('2010年深发展已经开始盈利', '深发展'), false);
+  });
+
+  it('tag() no longer reads a policy phrase as a company', () => {
+    const text = '湖北经济社会发展势头好、潜力大。湖北汽车工业基础良好，具备发展新能源汽车的条件。';
+    assert.ok(!tag(text).some((s) => s.type === 'company' && s.text.startsWith('湖北汽车')), JSON.stringify(tag(text)));
+  });
+});
