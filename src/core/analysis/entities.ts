@@ -105,8 +105,9 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
   const articleRegion = new ArticleRegion(spans, normalized, input.home);
   const mentions: Mention[] = [];
   // membership sets beside the output arrays, so long documents stay linear
-  // (bareOfficial: the person is an official only by a bare post so far)
-  const seen = new Map<Entity, { aliases: Set<string>; sections: Set<string>; titles: Set<string>; bareOfficial?: boolean }>();
+  // (bareOfficial: the person is an official only by a bare post so far; regionStated: the region
+  // came from a post that writes it, not from the article around a bare post)
+  const seen = new Map<Entity, { aliases: Set<string>; sections: Set<string>; titles: Set<string>; bareOfficial?: boolean; regionStated?: boolean }>();
   const seenOf = (e: Entity) => {
     let v = seen.get(e);
     if (!v) {
@@ -192,7 +193,12 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
           titleSet.add(ti.inText);
           entity.titles.push(ti);
         }
-        if (isOfficial && reg && !entity.region) entity.region = reg;
+        // the first post's region, unless it was read from the article around a bare post (孙志洋副省长
+        // in a headline) and a later post writes its own (广东省副省长孙志洋)
+        if (isOfficial && reg && (!entity.region || (sp.chain.region && !seenOf(entity).regionStated))) {
+          entity.region = reg;
+          seenOf(entity).regionStated = !!sp.chain.region;
+        }
         if (org && !entity.organization) entity.organization = org;
         // a company's post with no company named: the article's own company, when the post is
         // written after 公司/集团 (公司董事长, 集团党组书记、董事长) or the article names one company

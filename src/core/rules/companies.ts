@@ -49,13 +49,17 @@ export function modelCompanyStart(s: string, start: number, end: number): number
   const back = walkBack(s, sufStart, sufStart - floor, NO_TAKEN, floor);
   // the model reads a one-character conjunction (香港交易及结算所有限公司) and a name word that is
   // also a stop word (中国交通建设股份公司) inside names well: only the other words cut
-  const cutBy = back.cutBy && back.cutBy.length < 2 ? longStopWordEndingAt(s, back.start) : back.cutBy;
+  // also a body's name and a preposition (市政府对集团公司的支持): no name goes on after 对 or 向
+  const cutBy = back.cutBy && back.cutBy.length < 2 ? (PREPOSITION_CUTS.has(back.cutBy) ? back.cutBy : longStopWordEndingAt(s, back.start)) : back.cutBy;
   if (!cutBy || COMPANY_NAME_STOPS.has(cutBy)) return start;
   const from = Math.max(start, back.start);
   if (from === start) return start;
   if (sufStart - from < 2 || onlyFunctionWords(s, from, sufStart)) return -1;
   return from;
 }
+
+/** Prepositions that end what stands before a company in a clause (对, 向, 给, 把, 被). */
+const PREPOSITION_CUTS = new Set(['对', '向', '给', '把', '被']);
 
 /** A company's 集团 or 公司 whose last character starts a post (团长, 司长). */
 const SUFFIX_END_CORE = new Set(['集团', '公司']);

@@ -88,7 +88,13 @@ export function readName(ctx: Ctx, p: number): number | undefined {
     // a foreign or transliterated name with a middle dot is handled by the caller
     return undefined;
   }
-  if (NOT_NAME_SECOND.has(s.charCodeAt(p + sl))) return undefined;
+  if (NOT_NAME_SECOND.has(s.charCodeAt(p + sl))) {
+    // 和 is also a given name's first character (陈和春率团, 王和平说): three characters that end where a
+    // name ends, the third neither a surname (王和李四) nor a function character
+    const third = s.charCodeAt(p + 2);
+    if (!(sl === 1 && validMax >= 3 && s.charCodeAt(p + 1) === 0x548c && !ctx.lx.surnames.has(third) && !FUNCTION_CHARS.has(third) && boundaryAfter(ctx, p + 3))) return undefined;
+    return p + 3;
+  }
   // the sentence goes on with a word that merely starts with a surname: 主任关注…, 代理省长尚未确定
   if (sl === 1 && ctx.lx.nameStops.has(s.substr(p, 2))) return undefined;
   // a married woman's name in Hong Kong carries both surnames: 林郑月娥, 范徐丽泰

@@ -34,11 +34,14 @@ export function stagePostNameTitles(ctx: Ctx): void {
     // leader titles end a name phrase unless a longer word goes on (主席团, 主席台, 总统府)
     const leader = LEADER_TITLES.has(word) && b < ctx.n && !'团台令制级府位选'.includes(ctx.s[b]);
     if (!leader && !boundaryAfter(ctx, b)) return;
-    const nb = nameBefore(ctx, a, word);
+    // a deputy's post (欧阳莉副董事长, 刘立新副市长): 副 belongs to the post, never to the name
+    const ta = a > 0 && ctx.s[a - 1] === '副' && free(ctx, a - 1, a) && ctx.lx.titleCores.getIn(ctx.s, a - 1, b) !== undefined ? a - 1 : a;
+    const post = ctx.s.slice(ta, b);
+    const nb = nameBefore(ctx, ta, word);
     if (nb === undefined) return;
-    const chain: TitleChain = { inText: word, start: a, end: b, units: [{ start: a, end: b, text: word, core: word, hasRegionalPrefix: false }] };
+    const chain: TitleChain = { inText: post, start: ta, end: b, units: [{ start: ta, end: b, text: post, core: post, hasRegionalPrefix: false }] };
     const role: PersonRole = BUSINESS_CORES.has(word) ? 'business' : OTHER_CORES.has(word) ? 'other' : 'official';
-    add(ctx, { type: 'person', start: nb, end: a, priority: 100, source: 'rule', role, chain });
-    add(ctx, { type: 'title', start: a, end: b, priority: 95, source: 'rule', chain });
+    add(ctx, { type: 'person', start: nb, end: ta, priority: 100, source: 'rule', role, chain });
+    add(ctx, { type: 'title', start: ta, end: b, priority: 95, source: 'rule', chain });
   });
 }

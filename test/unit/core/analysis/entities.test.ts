@@ -19,6 +19,11 @@ describe('analysis/entities', () => {
     assert.deepEqual(company[0].aliases, ['华为']);
     assert.equal(mentions.filter((m) => m.entityId === company[0].id).length, 3);
   });
+  it("an official's region from a post that writes it beats one read around a bare post before it", () => {
+    const text = '# 黑龙江省长胡昌升率团考察 孙志洋副省长陪同\n\n5月9日，黑龙江省长胡昌升率团考察，广东省副省长孙志洋陪同。';
+    const sun = analyze(text).entities.find((e) => e.name === '孙志洋');
+    assert.equal(sun?.region, '广东');
+  });
   it("a company's post with no company named is the article's own company's: after 公司/集团, or when it names one", () => {
     const people = (t: string) => Object.fromEntries(analyze(t, { useModel: false }).entities.filter((e) => e.type === 'person').map((e) => [e.name, [e.role, e.organization]]));
     const notice = '青禾科技股份有限公司今晚公告称，公司董事会近日收到董事长高登锋提交的辞职报告，公司董事程杰表示同意。';

@@ -51,6 +51,9 @@ describe('rules/companies', () => {
     // one-character conjunctions and name words that are stop words stay: the model reads them well
     assert.equal(cut('会见香港交易及结算所有限公司主席', '香港交易及结算所有限公司'), '香港交易及结算所有限公司');
     assert.equal(cut('与中国交通建设股份公司签约', '中国交通建设股份公司'), '中国交通建设股份公司');
+    // …but a preposition ends what stands before the company (市政府对集团公司的支持: no name is left)
+    assert.equal(cut('感谢市政府对集团公司的支持', '市政府对集团公司'), null);
+    assert.equal(cut('感谢市政府对青禾集团的支持', '市政府对青禾集团'), '青禾集团');
     // no company suffix: the model's own reading
     assert.equal(cut('盛赞青禾的成就', '盛赞青禾'), '盛赞青禾');
   });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { stagePostNameTitles } from '../../../../src/core/rules/postNameTitles';
 import { found, runStages } from './runStage';
+import { recognizeRich } from '../../../../src/core/recognize';
 
 describe('rules/postNameTitles', () => {
   it('the name before a title written after it', () => {
@@ -10,6 +11,16 @@ describe('rules/postNameTitles', () => {
   });
   it('a surname alone before a leader title', () => {
     assert.deepEqual(found('热烈欢迎江主席', stagePostNameTitles), ['person:江', 'title:主席']);
+  });
+  it("a deputy's 副 is the post's, never the name's (欧阳莉副董事长, 刘立新副市长)", () => {
+    assert.deepEqual(found('座谈会上，欧阳莉副董事长介绍了情况。', stagePostNameTitles), ['person:欧阳莉', 'title:副董事长']);
+    const spans = runStages('董事长张成凯向刘立新副市长汇报。', stagePostNameTitles);
+    assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['person:刘立新', 'title:副市长']);
+    assert.equal(spans[0].role, 'official');
+  });
+  it("a general manager after the name, after the company's name, is a business person (中炬高新陈超强总经理)", () => {
+    const spans = recognizeRich('中炬高新陈超强总经理出席。').filter((s) => s.type === 'person' || s.type === 'title');
+    assert.deepEqual(spans.map((s) => `${s.type}:${s.text}:${s.role ?? ''}`), ['person:陈超强:business', 'title:总经理:']);
   });
   it('a longer word is no title after a name (主席团)', () => {
     assert.deepEqual(found('大会主席团成员', stagePostNameTitles), []);

@@ -55,6 +55,10 @@ describe('rules/titles', () => {
     assert.deepEqual(found('县委书记张三座谈时表示，镇长李四出席。', stageTitles), ['government:县委', 'title:书记', 'person:张三', 'title:镇长', 'person:李四']);
     assert.deepEqual(found('县委书记陈胜利来到企业。', stageTitles), ['government:县委', 'title:书记', 'person:陈胜利']);
   });
+  it('和 as a given name\'s first character (陈和春率团), not between a surname and a name (王和李四)', () => {
+    assert.deepEqual(found('市政协副主席陈和春率团赴上海。', stageTitles).filter((x) => x.startsWith('person')), ['person:陈和春']);
+    assert.ok(!found('副市长王和李四出席。', stageTitles).includes('person:王和李'));
+  });
   it('a name ending in 和 before a word no second name starts (张志和在会上讲话); 和 joins two names otherwise', () => {
     assert.deepEqual(found('副县长张志和在会上讲话。', stageTitles), ['title:副县长', 'person:张志和']);
     assert.deepEqual(found('市长李海和副市长王红出席。', stageTitles), ['title:市长', 'person:李海', 'title:副市长', 'person:王红']);
