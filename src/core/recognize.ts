@@ -12,6 +12,7 @@ import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
 import { companiesInLists } from './model/lists';
 import { unsupportedModelCompany } from './model/companyEvidence';
+import { BOARD_COMMITTEE } from './rules/government';
 import type { RichSpan, TitleChain } from './rules/types';
 import { BUSINESS_CORES, OTHER_CORES } from './rules/roles';
 import { normalizeForMatching } from './normalize';
@@ -108,6 +109,9 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         if (!spanHasLetter(text, sp.start, sp.end)) continue;
         // a "person" that is a place's name (周宁 of 周宁县, 河 北 in a roster line) is the place
         if (sp.type === 'person' && placeNamed((norm ??= normalizeForMatching(text)), sp.start, sp.end)) continue;
+        // a company read across a space between Chinese words (证券简称:广东明珠 证券代码): a roster spaces
+        // a name's characters apart, but no firm's name is written so
+        if (sp.type === 'company' && HAN_SPACE_HAN.test(text.slice(sp.start, sp.end))) continue;
         if (masked.length !== 0) {
           if (sp.start < prevStart) {
             if (masked.some(([a, b]) => sp.start < b && a < sp.end)) continue;
@@ -212,9 +216,10 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       // …and one nothing in the text supports whose form names no firm (民生, 湖北汽车工业): companyEvidence.ts
       else if (unsupportedModelCompany(text, norm, sp.start, sp.end, out[out.length - 1], merged[mk + 1])) continue;
     } else if (sp.type === 'government' && ((sp as RichSpan).priority ?? 30) <= 30) {
-      // …and its bodies that are companies (中建三局)
+      // …and its bodies that are companies (中建三局), or a company board's committees (审核委员会)
       const t = governmentRetype(sp.text);
       if (t) sp = { ...sp, type: t };
+      else if (BOARD_COMMITTEE.test((norm ??= normalizeForMatching(text)).slice(sp.start, sp.end))) continue;
     }
     if (((sp as RichSpan).priority ?? 30) <= 30) {
       // a model span that ran on into a full stop or comma (广东.、福建): without it
@@ -309,6 +314,7 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
   };
 }
 
+const HAN_SPACE_HAN = /[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]/;
 const TRAILING_PUNCT = /[.．,，、;；:：]/;
 /** Pinyin's tone-marked vowels and brackets: in a pronunciation, never in a name. */
 const NOT_IN_NAME = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ()（）]/;

@@ -183,14 +183,21 @@ export function resolveAliases(spans: readonly RichSpan[], text: string, keyOf: 
     const a = info[f];
     if (!forms[f].company || a.cls === 'bare' || a.cls === 'group' || a.cls === 'branch') continue;
     // 宁德时代 ↔ 宁德时代新能源科技股份有限公司: a bare company name the core starts with, the rest no
-    // place (国家电网湖北省电力公司 is a branch of 国家电网)
-    for (let L = Math.min(a.core.length - 1, 8); L >= 2; L--) {
-      const g = formOf.get('c:' + a.core.slice(0, L));
-      if (g === undefined || info[g].cls !== 'bare') continue;
-      let placeInRest = false;
-      for (let k = L; k < a.core.length && !placeInRest; k++) placeInRest = placePrefix(a.core.slice(k)) > 0;
-      if (!placeInRest) unite(f, g);
-      break;
+    // place (国家电网湖北省电力公司 is a branch of 国家电网); also after the province or city the legal
+    // name opens with (国创高新 ↔ 湖北国创高新材料股份有限公司)
+    const p = placePrefix(a.core);
+    for (const core of p > 0 && a.core.length - p >= 3 ? [a.core, a.core.slice(p)] : [a.core]) {
+      let joined = false;
+      for (let L = Math.min(core.length - 1, 8); L >= 2; L--) {
+        const g = formOf.get('c:' + core.slice(0, L));
+        if (g === undefined || info[g].cls !== 'bare') continue;
+        let placeInRest = false;
+        for (let k = L; k < core.length && !placeInRest; k++) placeInRest = placePrefix(core.slice(k)) > 0;
+        if (!placeInRest) unite(f, g);
+        joined = true;
+        break;
+      }
+      if (joined) break;
     }
   }
 

@@ -143,7 +143,8 @@ export const REJECT_COST = Number(process.env.NEWS_LENS_REJECT_COST ?? 40);
 
 function rejectable(r: RuleLike): boolean {
   const k = kind(r);
-  if (r.type === 'company') return k === 'legal';
+  // (not one written with its stock code: 正乾金融控股(01152) is listed whatever the model knows)
+  if (r.type === 'company') return k === 'legal' && r.listed !== true;
   // organizations stay rules-first: media (湖北日报, 红网, 广州日报) are what the product lists, and
   // CLUENER marks newspapers and magazines unevenly (often as books)
   if (r.type === 'person') return k === 'rule';
@@ -174,6 +175,8 @@ function specificPost(r: RuleLike): boolean {
   if (r.end - r.start !== u.text.length) return false;
   // (a post of four characters or more is as specific: 行政会议成员, 常务副市长)
   if (u.core.length >= 4) return true;
+  // (…and one of five or more with its modifiers: 独立非执行董事, 高级副总裁)
+  if (u.text.length >= 5 && u.text.length - u.core.length >= 2 && r.end - r.start === u.text.length) return true;
   const body = u.text.slice(0, u.text.length - u.core.length);
   return body.length >= 2 && BODY_END.test(body);
 }

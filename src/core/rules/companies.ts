@@ -58,6 +58,9 @@ export function modelCompanyStart(s: string, start: number, end: number): number
   return from;
 }
 
+/** A bracketed "short name" that is a word for any company (（以下简称“公司”）). */
+const GENERIC_SHORT = /^(?:本|该)?(?:公司|集团|本集团|发行人|上市公司|企业|银行|股份公司)$/;
+
 /** Prepositions that end what stands before a company in a clause (对, 向, 给, 把, 被). */
 const PREPOSITION_CUTS = new Set(['对', '向', '给', '把', '被']);
 
@@ -125,7 +128,8 @@ export function stageCompanies(ctx: Ctx): void {
     if (br) {
       const inner = br[1];
       const innerStart = end + br[0].indexOf(inner);
-      if (!lx.placeByName.has(inner) && !/^[0-9]+$/.test(inner)) {
+      // (not a word for any company: （以下简称“公司”）, “本公司”)
+      if (!lx.placeByName.has(inner) && !/^[0-9]+$/.test(inner) && !GENERIC_SHORT.test(inner)) {
         sp.aliases!.push(inner);
         add(ctx, { type: 'company', start: innerStart, end: innerStart + inner.length, priority: 80, source: 'rule', aliasOf: sp.text });
       }

@@ -24,6 +24,9 @@ const { functionWordEnd } = functionWordsModule;
 
 const GOV_LONG_WORDS = new WordScanner(() => GOV_LONG_SUFFIXES);
 
+/** The committees of a listed company's board, as filings name them. */
+export const BOARD_COMMITTEE = /^(?:董事会)?(?:审计|审核|薪酬|提名|战略|薪酬与考核|考核|风险管理|风险|关联交易控制|投资决策|执行|战略与投资|环境、社会及管治|ESG)(?:委员会)$|^董事会[\u4e00-\u9fff]{0,8}委员会$/;
+
 /** Suffixes a level alone may come before: the army's regional commands, a government's offices. */
 const LEVEL_STEM = /^(军区|军分区|警备区|政府办|政府研究室|政策研究室)$/;
 
@@ -92,6 +95,8 @@ export function stageGov(ctx: Ctx): void {
     else if (a - start < 2) continue;
     const stem = s.slice(start, a);
     if (/^(该|本|此|各|这个|相关|有关|上述|其|我|你|他)/.test(stem)) continue;
+    // a company board's committee (董事会审计委员会, 薪酬与考核委员会) is part of the company, no body
+    if (BOARD_COMMITTEE.test(s.slice(start, b))) continue;
     const sp = add(ctx, { type: 'government', start, end: b, priority: 80, source: 'rule' });
     if (sp) setOrg(ctx, start, sp);
   }

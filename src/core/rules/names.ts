@@ -182,6 +182,15 @@ export function readNameStrict(ctx: Ctx, p: number): number | undefined {
 /** Leader titles after which a surname alone names the person (江主席, 李总理). */
 export const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '总统', '副总统', '首相']);
 const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|选举|任命|委任|聘任|聘请|委派|推举|决定|提名|推选|接受|免去|向|与|和|同|及|对|给|请|由|在|是|了|的|以|当)$/;
+/**
+ * A verb or preposition before `a` that names may follow (会见, 向, 同) — a one-character one only when
+ * no function word starts at it and runs over `a` (同时一并辞去: 同 is no preposition there, 时 no
+ * surname; 落实习近平 is 落实 + 习近平 all the same).
+ */
+function leftOfName(s: string, a: number): boolean {
+  const m = NAME_LEFT_RE.exec(s.slice(Math.max(0, a - 2), a));
+  return !!m && (m[1].length >= 2 || functionWordEnd(s, a - 1, a + 2) <= a);
+}
 /** Surnames that are far more often ordinary words before a title (共和国总统, 该党主席, 副总理). */
 const LONE_SURNAME_NOT = new Set('国党和文明时海方高全平成金关安常云都相来门商师副总代前原新老大小会长于'.split(''));
 /** Verbs before a lone surname and a leader title: 热烈欢迎江主席, 迎接江主席, 聆听江主席演讲, 当江主席走上讲台. */
@@ -207,7 +216,7 @@ export function nameBefore(ctx: Ctx, end: number, title?: string): number | unde
     if (placeInName(ctx, a, end)) continue; // 应美国总统: 美国 is no given name
     const lead = ctx.lx.places.first[s.charCodeAt(a)] !== 0 ? ctx.lx.places.longest(s, a) : undefined;
     if (lead && lead[0] >= end) continue; // 卢森堡首相: a country, not 卢 + 森堡
-    const before = a === 0 || !isHan(s.charCodeAt(a - 1)) || ctx.taken[a - 1] || NAME_LEFT_RE.test(s.slice(Math.max(0, a - 2), a));
+    const before = a === 0 || !isHan(s.charCodeAt(a - 1)) || ctx.taken[a - 1] || leftOfName(s, a);
     if (before) return a;
   }
   // a transliterated name before a post: 我同克林顿总统, ，赖尔登市长 (not 巴基斯坦总统: a place)

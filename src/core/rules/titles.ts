@@ -342,14 +342,18 @@ function appointed(ctx: Ctx, start: number, end: number, names: number[][]): voi
     }
     return;
   }
-  // a verb of appointment before the chain, the names before the verb (陆昊被任命为, 王学军任代理省长)
-  let v = start;
+  // a verb of appointment before the chain, the names before the verb (陆昊被任命为, 王学军任代理省长);
+  // a filing names the company only as 公司 between them (获委任为公司独立非执行董事)
+  const at = COMPANY_WORD_BEFORE.exec(s.slice(Math.max(0, start - 3), start));
+  const chainStart = at ? start - at[0].length : start;
+  let v = chainStart;
   for (const w of APPOINT_VERBS) {
-    if (start >= w.length && s.startsWith(w, start - w.length)) {
-      v = start - w.length;
+    if (chainStart >= w.length && s.startsWith(w, chainStart - w.length)) {
+      v = chainStart - w.length;
       break;
     }
   }
+  if (v === chainStart && at) return;
   if (v === start) {
     // 免去张松岭省政府秘书长职务: the names between 免去 and the post, which ends in 职务
     if (!s.startsWith('职务', end)) return;
@@ -362,6 +366,9 @@ function appointed(ctx: Ctx, start: number, end: number, names: number[][]): voi
     return;
   }
   if (s[v - 1] === '被') v--;
+  // 冼家敏先生已获委任为…: a filing's 已, 获 and 先生/女士 between the name and the verb
+  const polite = FILING_BEFORE_VERB.exec(s.slice(Math.max(0, v - 6), v));
+  if (polite) v -= polite[0].length;
   // 接受张左己同志请求辞去…职务: the request and the 同志 after the name
   if (s.startsWith('请求', v - 2)) v -= 2;
   if (s.startsWith('同志', v - 2)) v -= 2;
@@ -381,8 +388,13 @@ function appointsNext(ctx: Ctx, q: number): boolean {
 /** Removing from a post, written before the names (免去张松岭省政府秘书长职务). */
 const REMOVE_VERB_BEFORE = /(?:免去|免除|撤销|撤去)(?:其)?$/;
 
+/** The company a filing is about, named only as such between the verb and the post (委任为公司董事). */
+const COMPANY_WORD_BEFORE = /(?:本|该)?(?:公司|集团)$/;
+/** Between a name and the verb in a filing: 先生/女士, then 已, 获, 已获, 将 (冼家敏先生已获委任为). */
+const FILING_BEFORE_VERB = /(?:先生|女士)?(?:已获|已|获|将|正式)$/;
+
 /** Verbs between appointed people and their post, longest first (选举X为…: 为; 接受X辞去…: 辞去). */
-const APPOINT_VERBS = ['被任命为', '被选举为', '被选为', '任命为', '选举为', '当选为', '升任', '调任', '接任', '出任', '担任', '兼任', '代理', '辞去', '任', '为', '等'];
+const APPOINT_VERBS = ['被任命为', '被选举为', '被选为', '任命为', '选举为', '当选为', '委任为', '升任', '调任', '接任', '出任', '担任', '兼任', '代理', '辞去', '任', '为', '等'];
 
 /** After a name: a note in brackets such as (女) or （满族） is skipped. */
 function skipNote(s: string, p: number): number {

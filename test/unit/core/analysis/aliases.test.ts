@@ -66,6 +66,13 @@ describe('analysis/aliases: resolveAliases', () => {
       ['宁德时代新能源科技股份有限公司→宁德时代新能源科技股份有限公司', '宁德时代→宁德时代新能源科技股份有限公司', '国家电网湖北省电力公司→国家电网湖北省电力公司', '国家电网→国家电网'],
     );
   });
+  it('a listed short name inside a legal name after its province (国创高新 ↔ 湖北国创高新材料股份有限公司)', () => {
+    const t = '湖北国创高新材料股份有限公司公告。国创高新表示';
+    assert.deepEqual(
+      entitiesOf(t, [['company', '湖北国创高新材料股份有限公司', { legal: true }], ['company', '国创高新']]),
+      ['湖北国创高新材料股份有限公司→湖北国创高新材料股份有限公司', '国创高新→湖北国创高新材料股份有限公司'],
+    );
+  });
   it('government bodies: region and parent prefixes, abbreviations, traditional forms', () => {
     const t = '國務院國資委與国家发展和改革委员会、海南省台办座谈。国资委、国家发改委、省台办表示';
     assert.deepEqual(

@@ -35,6 +35,12 @@ describe('rules/companies', () => {
     assert.deepEqual(found('会见了青禾—孟山都集团总裁', stageCompanies), ['company:青禾—孟山都集团']);
     assert.deepEqual(found('要深入集团下属企业，介绍了集团公司情况', stageCompanies), []);
   });
+  it('a bracketed word for any company is no short name (（以下简称“公司”）)', () => {
+    const spans = recognizeRich('湖北国创高新材料股份有限公司(以下简称“公司”)董事会近日收到辞职申请。');
+    const legal = spans.find((x) => x.type === 'company' && x.text === '湖北国创高新材料股份有限公司');
+    assert.ok(legal && !(legal.aliases ?? []).includes('公司'), JSON.stringify(legal));
+    assert.ok(!spans.some((x) => x.type === 'company' && x.text === '公司'));
+  });
   it('a post inside the stem ends the clause the walk ran over (周立平省长盛赞远方集团)', () => {
     assert.ok(!found('周立平省长盛赞远方集团取得的成就。', stageCompanies).some((x) => x.includes('省长')));
   });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { stageGov } from '../../../../src/core/rules/government';
 import { found } from './runStage';
+import { recognize } from '../../../../src/core';
 
 describe('rules/government', () => {
   it('中国 written right before a national body is part of its name (中国民航局, 中国证监会), not after 新', () => {
@@ -17,6 +18,15 @@ describe('rules/government', () => {
   });
   it('部 glued to 队 or 门 is another word', () => {
     assert.deepEqual(found('公安部门和部队', stageGov), []);
+  });
+});
+
+describe('rules/government: a company board\'s committees', () => {
+  it('are no government bodies (董事会审计委员会, 薪酬与考核委员会, 审核委员会)', () => {
+    for (const t of ['辞去董事会审计委员会主任委员、薪酬与考核委员会委员等职务。', '获委任为公司独立非执行董事、审核委员会主席及提名委员会成员。']) {
+      assert.ok(!recognize(t).some((s) => s.type === 'government'), t);
+    }
+    assert.ok(recognize('国家发展和改革委员会主任出席').some((s) => s.type === 'government'));
   });
 });
 

@@ -59,6 +59,16 @@ describe('rules/titles', () => {
     assert.deepEqual(found('市政协副主席陈和春率团赴上海。', stageTitles).filter((x) => x.startsWith('person')), ['person:陈和春']);
     assert.ok(!found('副市长王和李四出席。', stageTitles).includes('person:王和李'));
   });
+  it("a filing's appointee: 先生已获委任为公司 + post (冼家敏先生已获委任为公司独立非执行董事)", () => {
+    const spans = recognizeRich('8月底，公司公告称，冼家敏先生已获委任为公司独立非执行董事、审核委员会主席。');
+    const p = spans.find((s) => s.type === 'person');
+    assert.equal(p?.text, '冼家敏');
+    assert.equal(p?.role, 'business');
+  });
+  it('no name starts inside a function word (同时一并辞去: 时一并 is none); 落实习近平 still reads the name', () => {
+    assert.ok(!recognizeRich('张志宏先生申请辞去董事职务，同时一并辞去董事会审计委员会主任委员等职务。').some((s) => s.type === 'person' && s.text === '时一并'));
+    assert.ok(recognizeRich('认真贯彻落实习近平总书记重要讲话精神').some((s) => s.type === 'person' && s.text === '习近平'));
+  });
   it('a name ending in 和 before a word no second name starts (张志和在会上讲话); 和 joins two names otherwise', () => {
     assert.deepEqual(found('副县长张志和在会上讲话。', stageTitles), ['title:副县长', 'person:张志和']);
     assert.deepEqual(found('市长李海和副市长王红出席。', stageTitles), ['title:市长', 'person:李海', 'title:副市长', 'person:王红']);
