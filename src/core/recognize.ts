@@ -112,6 +112,37 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         // a company read across a space between Chinese words (证券简称:广东明珠 证券代码): a roster spaces
         // a name's characters apart, but no firm's name is written so
         if (sp.type === 'company' && HAN_SPACE_HAN.test(text.slice(sp.start, sp.end))) continue;
+        // a photo caption's or a list's mark run into the name (■廠商會, ●华为): the name after it
+        if (LEADING_MARK.test(text[sp.start])) {
+          let a = sp.start;
+          while (a < sp.end && LEADING_MARK.test(text[a])) a++;
+          if (sp.end - a < 2) continue;
+          model[k] = { ...sp, start: a, text: text.slice(a, sp.end) };
+          k--;
+          continue;
+        }
+        // a name that runs into a bracket it does not close (香港中華廠商聯合會(廠商會): the name before it;
+        // the short name in the brackets is another form the aliases join)
+        if (sp.type !== 'person') {
+          const open = unclosedBracket(text, sp.start, sp.end);
+          if (open >= 0) {
+            // (an opening bracket that starts it is the merge's to trim: （中央社)
+            if (open === sp.start) {
+              if (unclosedBracket(text, sp.start + 1, sp.end) >= 0) continue;
+            } else if (sp.type === 'place' && sp.end < text.length && CLOSE_BRACKET.test(text[sp.end]) && sp.end - open <= 7) {
+              // …or a place that stops right before it closes (胡耶河(越南)): the whole (a company's
+              // region in brackets ends its name only with a legal suffix after it: 渣打银行（中国 is 渣打银行)
+              model[k] = { ...sp, end: sp.end + 1, text: text.slice(sp.start, sp.end + 1) };
+              k--;
+              continue;
+            } else {
+              if (open - sp.start < 2) continue;
+              model[k] = { ...sp, end: open, text: text.slice(sp.start, open) };
+              k--;
+              continue;
+            }
+          }
+        }
         if (masked.length !== 0) {
           if (sp.start < prevStart) {
             if (masked.some(([a, b]) => sp.start < b && a < sp.end)) continue;
@@ -314,6 +345,20 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
   };
 }
 
+/** Where [start, end) opens a bracket it does not close, or -1. */
+function unclosedBracket(text: string, start: number, end: number): number {
+  let open = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) open = open < 0 ? i : open;
+    else if ((c === 0x29 || c === 0xff09) && open >= 0) open = -1;
+  }
+  return open;
+}
+
+/** Marks that open a caption or a list item, never a name: geometric shapes, stars, bullets. */
+const LEADING_MARK = /[\u25a0-\u25ff\u2605\u2606\u2022\u00b7\u2027\u30fb\u2794-\u27bf]/;
+const CLOSE_BRACKET = /[)）]/;
 const HAN_SPACE_HAN = /[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]/;
 const TRAILING_PUNCT = /[.．,，、;；:：]/;
 /** Pinyin's tone-marked vowels and brackets: in a pronunciation, never in a name. */

@@ -182,6 +182,16 @@ function specificPost(r: RuleLike): boolean {
 }
 
 const ORG_TYPES = new Set(['company', 'government', 'organization']);
+/**
+ * A department the rules built from its suffix, which the model reads as places only (福建省 +
+ * 合作厅 of 福建省对外贸易经济合作厅): a region and a department's name, no place of its own.
+ */
+function departmentOverPlaces(r: RuleLike, live: Int32Array, nl: number, model: Span[]): boolean {
+  if (r.type !== 'government' || !GOV_DEPT_END.test(normalizeForMatching(r.text))) return false;
+  for (let k = 0; k < nl; k++) if (model[live[k]].type !== 'place') return false;
+  return true;
+}
+
 /** Departments whose names hold 和 (GOV_STEMS: 发展和改革, 工业和信息化 …) with their suffix. */
 const HE_DEPT = new RegExp(`(${GOV_STEMS.filter((w) => w.includes('和')).join('|')})(委员会|[部局厅委办])$`);
 /**
@@ -566,7 +576,7 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
         // such names (齐齐哈尔市政府驻哈尔滨办事处, 联合国驻日内瓦办事处); the model reads a body and a place
       } else if (kd === 'legal' || (kd === 'rule' && (r.type !== 'organization' || sameEndOrg))) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
-        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true;
+        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true || departmentOverPlaces(r, live, nl, model);
       } else if (kd === 'rule' && r.type === 'organization' && (r.priority ?? 0) < 85 && !/团$/.test(r.text)) {
         // other suffix-rule organizations over the model's spans only when the model all but rules
         // them out, as for rule-only ones (主教练大陆俱乐部 over the title 主教练: 300, 波兰右翼周刊: 354;

@@ -15,12 +15,12 @@ import * as scanModule from './scan';
 import * as walkBackModule from './walkBack';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
-const { codeSet } = charClassesModule;
+const { codeSet, isHan } = charClassesModule;
 const { add, free, setOrg } = contextModule;
 const { levelCharBefore, regionEndingAt } = placeNamesModule;
 const { candidates, WordScanner } = scanModule;
 const { walkBack } = walkBackModule;
-const { functionWordEnd } = functionWordsModule;
+const { functionWordEnd, hasFunctionWord } = functionWordsModule;
 
 const GOV_LONG_WORDS = new WordScanner(() => GOV_LONG_SUFFIXES);
 
@@ -113,6 +113,7 @@ export function stageGov(ctx: Ctx): void {
     // one-character stems of 办 offices, only with a level written before them: 省台办, 市侨办
     // (or a region written with its level: 海南省台办)
     if (best < 0 && a >= 2 && s.charCodeAt(a) === 0x529e && GOV_BAN_ONE[s.charCodeAt(a - 1)] === 1 && (levelCharBefore(ctx, a - 1) || (LEVEL_END[s.charCodeAt(a - 2)] === 1 && regionEndingAt(ctx, a - 1) !== undefined))) best = a - 1;
+    if (best < 0) best = stemAfterRegion(ctx, a, b);
     if (best < 0) continue;
     let start = best;
     // the party committee or government a department belongs to: 市委宣传部, 省政府办公厅, 镇江市委组织部
@@ -131,6 +132,44 @@ export function stageGov(ctx: Ctx): void {
   joinStationedOffices(ctx);
   joinCentralBodies(ctx);
 }
+
+/**
+ * A department whose stem the lexicon does not know, between a region and a post (福建省 +
+ * 对外贸易经济合作 + 厅 + 副厅长, 某市 + 住房保障和房产管理 + 局 + 局长): the region and the post around
+ * it make the stem a department's name. The stem's start (after the region), or -1.
+ */
+function stemAfterRegion(ctx: Ctx, a: number, b: number): number {
+  const { s } = ctx;
+  if (DEPT_END[s.charCodeAt(a)] !== 1 || !ctx.lx.titleCores.longest(s, b)) return -1;
+  // (a level's own committee, 省委 or 县委, is the region heads' and the titles' to read)
+  if (LEVEL_END[s.charCodeAt(a - 1)] === 1) return -1;
+  for (let L = 2; L <= 10 && a - L > 0; L++) {
+    const k = a - L;
+    // (对外, "external", opens departments' names: 对外贸易经济合作厅, 对外联络部)
+    if (!isHan(s.charCodeAt(k)) || ctx.taken[k] || (CLAUSE_CHARS.test(s[k]) && !s.startsWith('对外', k))) return -1;
+    const r = regionEndingAt(ctx, k);
+    if (r === undefined) continue;
+    // (a mainland region's: Hong Kong's and Macau's statutory bodies, 香港贸易发展局, are read elsewhere)
+    if (SAR_OR_TAIWAN.test(s.slice(r, k))) return -1;
+    // a stem is a department's words: no verb of the clause (王安顺担任甘肃省委: 担任), no place
+    const stem = s.slice(k, a).replace(/^对外/, '');
+    if (hasFunctionWord(stem, 0, stem.length) || placeInside(ctx, k, a)) return -1;
+    return k;
+  }
+  return -1;
+}
+
+/** A province's, city's or district's name starts inside [a, b). */
+function placeInside(ctx: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    if (ctx.lx.places.first[ctx.s.charCodeAt(k)] === 0) continue;
+    const hit = ctx.lx.places.longest(ctx.s, k, b);
+    if (hit && hit[0] - k >= 2 && (hit[1].level === 'province' || hit[1].level === 'city' || hit[1].level === 'district')) return true;
+  }
+  return false;
+}
+const DEPT_END = codeSet('厅局委');
+const SAR_OR_TAIWAN = /^(?:香港|澳门|台湾|台北|高雄)/;
 
 /**
  * A bureau named by two portfolios joined by 及, as Hong Kong's and Macau's governments name theirs

@@ -57,6 +57,9 @@ function parseCore(ctx: Ctx, p: number, depth = 0): { end: number; core: string 
 const PLACE_ENDS = new Int32Array(32);
 const PLACE_VALS: PlaceInfo[] = [];
 
+/** A short name in brackets (（厂商会）, (贸发局)): two to eight letters. */
+const BRACKETED_SHORT = /^[（(][\u4e00-\u9fffA-Za-z]{2,8}[）)]/;
+
 function parseUnit(ctx: Ctx, i: number): Unit | undefined {
   const { s, lx } = ctx;
   // candidate starts in order: after a known org; after a place name (longest first); at i itself
@@ -64,6 +67,12 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
   if (org && (org.type === 'company' || org.type === 'government' || org.type === 'organization')) {
     const u = unitFrom(ctx, i, org.end, undefined, undefined, org);
     if (u) return u;
+    // the body's short name in brackets between it and the post (香港中华厂商联合会(厂商会)副会长)
+    const br = BRACKETED_SHORT.exec(s.slice(org.end, org.end + 12));
+    if (br) {
+      const ub = unitFrom(ctx, i, org.end + br[0].length, undefined, undefined, org);
+      if (ub) return ub;
+    }
     const head = org.type === 'government' ? headOfBody(ctx, org) : undefined;
     if (head) return head;
   }

@@ -49,6 +49,12 @@ describe('model companies without support (companyEvidence.ts)', () => {
     assert.equal(unsupported('2010年深发展已经开始盈利', '深发展'), false);
   });
 
+  it("the model's names stop at a bracket they do not close, and start after a caption's mark", () => {
+    const org = (t: string) => tag(t).filter((s) => s.type === 'organization').map((s) => s.text);
+    assert.ok(org('【本報訊】香港中華廠商聯合會(廠商會)副會長倪錦輝日前主持接待').includes('香港中華廠商聯合會'));
+    assert.ok(!org('■廠商會向寧德市長陳家東致送紀念品。').some((x) => x.startsWith('■')));
+    assert.ok(org('（中央社記者曾筠庭台北10日電）經濟部今天表示').includes('中央社'));
+  });
   it('tag() no longer reads a policy phrase as a company', () => {
     const text = '湖北经济社会发展势头好、潜力大。湖北汽车工业基础良好，具备发展新能源汽车的条件。';
     assert.ok(!tag(text).some((s) => s.type === 'company' && s.text.startsWith('湖北汽车')), JSON.stringify(tag(text)));

@@ -21,6 +21,17 @@ describe('rules/government', () => {
   });
 });
 
+describe('rules/government: a department the lexicon does not know, between a region and a post', () => {
+  it('is a body (福建省对外贸易经济合作厅副厅长), in traditional characters too', () => {
+    assert.ok(recognize('福建省對外貿易經濟合作廳副廳長孫稀有出席。').some((s) => s.type === 'government' && s.text === '福建省對外貿易經濟合作廳'));
+  });
+  it('not over a verb or a place (王安顺担任甘肃省委常委: 甘肃省委 stays the body)', () => {
+    const spans = recognize('1999年6月,王安顺担任甘肃省委常委、组织部长。');
+    assert.ok(spans.some((s) => s.type === 'government' && s.text === '甘肃省委'), JSON.stringify(spans));
+    assert.ok(spans.some((s) => s.type === 'person' && s.text === '王安顺'));
+  });
+});
+
 describe('rules/government: a company board\'s committees', () => {
   it('are no government bodies (董事会审计委员会, 薪酬与考核委员会, 审核委员会)', () => {
     for (const t of ['辞去董事会审计委员会主任委员、薪酬与考核委员会委员等职务。', '获委任为公司独立非执行董事、审核委员会主席及提名委员会成员。']) {

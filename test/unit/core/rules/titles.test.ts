@@ -65,6 +65,16 @@ describe('rules/titles', () => {
     assert.equal(p?.text, '冼家敏');
     assert.equal(p?.role, 'business');
   });
+  it("a body's short name in brackets between it and the post (香港中华厂商联合会(厂商会)副会长): the chain is the body's", () => {
+    const p = recognizeRich('香港中華廠商聯合會(廠商會)副會長倪錦輝日前主持接待。').find((s) => s.type === 'person');
+    assert.equal(p?.text, '倪錦輝');
+    assert.equal(p?.role, 'business');
+    assert.equal(p?.chain?.organization, '香港中華廠商聯合會');
+  });
+  it("a Hong Kong chamber's council members are business people (常务会董, 会董)", () => {
+    const people = recognizeRich('出席接待者尚包括：常務會董吳清煥、何煜榮，會董盧金榮、尹德輝及吳榮治等。').filter((s) => s.type === 'person');
+    assert.deepEqual(people.map((s) => `${s.text}:${s.role}`), ['吳清煥:business', '何煜榮:business', '盧金榮:business', '尹德輝:business', '吳榮治:business']);
+  });
   it('no name starts inside a function word (同时一并辞去: 时一并 is none); 落实习近平 still reads the name', () => {
     assert.ok(!recognizeRich('张志宏先生申请辞去董事职务，同时一并辞去董事会审计委员会主任委员等职务。').some((s) => s.type === 'person' && s.text === '时一并'));
     assert.ok(recognizeRich('认真贯彻落实习近平总书记重要讲话精神').some((s) => s.type === 'person' && s.text === '习近平'));
