@@ -30,7 +30,7 @@
  */
 import type { Region, RegionLevel, SectionMarker } from '../types';
 import { lexicons, type PlaceInfo } from '../lexicon';
-import { lookupRegion } from '../lexicon/regionNames';
+import { lookupRegion, shortFormCandidates } from '../lexicon/regionNames';
 import { normalizeForMatching } from '../normalize';
 import { datelineAt } from './homeRegion';
 
@@ -53,6 +53,10 @@ interface DigestItems {
   officials: Candidate[];
   /** Lines that are only a zone's name: sections where region lines open sections too. */
   zones: Candidate[];
+  /** Numbered or heading lines that name an official and a region's post (一、合肥市委书记虞爱华). */
+  officialHeads: Candidate[];
+  /** Lines that are only a short form several divisions share (宝山): sections where their siblings say which. */
+  ambiguous: { c: Omit<Candidate, 'place'>; places: readonly PlaceInfo[] }[];
 }
 
 /**
@@ -204,12 +208,22 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
     const label = n.slice(i, end);
     const place = regionOf(label, bare);
     if (place) return { start, end, place, marker: marker ?? 'line', rank, wholeLine: true };
-    // …or a zone's (大鹏新区): decided by the caller
+    // …or a zone's (大鹏新区), or a short form several divisions share (宝山): decided by the caller
     const zone = label.replace(TRAILING, '').trim();
+    const places = bare ? shortFormCandidates(zone) : [];
+    if (places.length) {
+      items.ambiguous.push({ c: { start, end, marker: marker ?? 'line', rank, wholeLine: true }, places });
+      return undefined;
+    }
     if (ZONE_LINE.test(zone)) {
       items.zones.push({ start, end, place: { name: zone, level: 'region', parents: [], full: zone }, marker: marker ?? 'line', rank });
       return undefined;
     }
+  }
+  // 一、省委常委、合肥市委书记虞爱华 / ## 张三当选禅城区区长: an item about a region's official (decided by the caller)
+  if (marker === 'numbered' || marker === 'heading') {
+    const h = officialHeading(n, i, end);
+    if (h) items.officialHeads.push({ start, end, place: h, marker, rank });
   }
   // 新华社南京11月20日电 opening a paragraph: a section only in a digest (decided by the caller)
   const d = datelineAt(n, i);
@@ -217,6 +231,48 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
   // 郫都区区委书记辜学斌： an item of a round-up of officials (decided by the caller)
   const o = officialLead(n, i, end);
   if (o) items.officials.push(o);
+  return undefined;
+}
+
+/** Longest heading read as naming an official (一、省委常委、合肥市委书记虞爱华). */
+const MAX_OFFICIAL_HEADING = 30;
+/** Between a region and its post: the level and the body (市委, 区政府, 县人大常委会). */
+const REGION_TO_POST = /^(?:省|市|区|县|自治区|自治州|州)?(?:委|政府|人大常委会|人大|政协|纪委)?(?:常委、)?$/;
+
+/**
+ * A numbered or heading line that names a region's official and nothing else (一、省委常委、合肥市委书记
+ * 虞爱华; 张三当选禅城区区长): the region of the last post written with one. The line ends with the
+ * name after the post, or with the post itself after 当选 or 任; no sentence runs on after it.
+ */
+function officialHeading(n: string, i: number, end: number): PlaceInfo | undefined {
+  if (end - i > MAX_OFFICIAL_HEADING || end - i < 5 || /[。，,；;！？!?：:]/.test(n.slice(i, end))) return undefined;
+  const lx = lexicons();
+  let region: PlaceInfo | undefined;
+  let chosen: PlaceInfo | undefined;
+  let regionEnd = -1;
+  let postEnd = -1;
+  for (let k = i; k < end; k++) {
+    const pl = lx.places.first[n.charCodeAt(k)] !== 0 ? lx.places.longest(n, k, end) : undefined;
+    if (pl && pl[0] - k >= 2 && (pl[1].level === 'province' || pl[1].level === 'city' || pl[1].level === 'district')) {
+      region = pl[1];
+      regionEnd = pl[0];
+      k = pl[0] - 1;
+      continue;
+    }
+    if (lx.titleCores.first[n.charCodeAt(k)] === 0) continue;
+    const core = lx.titleCores.longest(n, k, end);
+    if (!core) continue;
+    // the post belongs to the region named right before it (合肥 + 市委 + 书记)
+    if (region && regionEnd <= k && REGION_TO_POST.test(n.slice(regionEnd, k))) {
+      postEnd = core[0];
+      chosen = region;
+    }
+    k = core[0] - 1;
+  }
+  if (!chosen || postEnd < 0) return undefined;
+  const rest = n.slice(postEnd, end);
+  // a name after the post, or nothing after a post one was elected or appointed to
+  if (/^[一-鿿]{2,4}$/.test(rest) || (rest === '' && /(当选|任)/.test(n.slice(i, postEnd)))) return chosen;
   return undefined;
 }
 
@@ -256,7 +312,7 @@ export function findRegions(text: string, normalized?: string): Region[] {
   const n = normalized ?? normalizeForMatching(text);
   void lexicons(); // built once, before the loop
   let found: Candidate[] = [];
-  const items: DigestItems = { datelines: [], officials: [], zones: [] };
+  const items: DigestItems = { datelines: [], officials: [], zones: [], ambiguous: [], officialHeads: [] };
   for (let ls = 0; ls < n.length; ) {
     let le = n.indexOf('\n', ls);
     if (le < 0) le = n.length;
@@ -273,8 +329,21 @@ export function findRegions(text: string, normalized?: string): Region[] {
   // a digest of datelined items: each dateline opens the item's section; so does each official's
   // header in a round-up of two or more (each kind counted apart)
   const digest = [items.datelines, items.officials].filter((l) => l.length >= 2).flat();
+  // headings that name a region's official: two or more, or numbered items (一、…): each opens its region's
+  // section, unless the same line already opened one
+  const heads = items.officialHeads.filter((h) => !found.some((f) => f.start === h.start));
+  if (heads.length >= 2 || heads.some((h) => h.marker === 'numbered')) digest.push(...heads);
   // zones' lines open sections beside region lines of the same marker (光明区 / 大鹏新区 / 深汕特别合作区)
   for (const z of items.zones) if (found.some((f) => f.wholeLine && f.marker === z.marker && f.rank === z.rank)) digest.push(z);
+  // a short form several divisions share, as a line beside region lines of the same marker: the
+  // division in the place its siblings lie in (宝山 beside 金山 and 青浦: 上海's)
+  for (const { c, places } of items.ambiguous) {
+    const siblings = found.filter((f) => f.wholeLine && f.marker === c.marker && f.rank === c.rank);
+    const parents = new Set(siblings.map((f) => f.place.parents[0]).filter((x) => x !== undefined));
+    // (one name may be one entry with two parents: 宝山区 of 双鸭山 and of 上海)
+    const fits = places.flatMap((p) => p.parents.filter((q) => parents.has(q)).map((q) => ({ ...p, parents: [q] })));
+    if (fits.length === 1) digest.push({ ...c, place: fits[0] });
+  }
   if (digest.length) found = [...found, ...digest].sort((a, b) => a.start - b.start);
 
   const regions: Region[] = [];

@@ -39,12 +39,28 @@ function buildShortForms(): Map<string, PlaceInfo> {
     if (!list.includes(info)) list.push(info);
   }
   const out = new Map<string, PlaceInfo>();
+  ambiguous = new Map();
   for (const [stem, list] of byStem) {
+    if (lookupPlace(stem)) continue;
     // one division of that name in one place: 长安区 is a district of both 石家庄 and 西安
-    if (list.length !== 1 || list[0].parents.length > 1 || lookupPlace(stem)) continue;
+    if (list.length !== 1 || list[0].parents.length > 1) {
+      ambiguous.set(stem, list);
+      continue;
+    }
     out.set(stem, list[0]);
   }
   return out;
+}
+let ambiguous: Map<string, PlaceInfo[]> | undefined;
+
+/**
+ * The divisions a short form may name when it names several (宝山: 上海's 宝山区 and 双鸭山's): for a
+ * label whose siblings say which (金山 / 宝山 / 青浦, all 上海's). Empty when it names one or none.
+ */
+export function shortFormCandidates(name: string): readonly PlaceInfo[] {
+  if (typeof name !== 'string' || name.length < 2) return [];
+  shortForms ??= buildShortForms();
+  return ambiguous!.get(name) ?? [];
 }
 
 /** The derived short form's division (海淀 → 海淀区), if the name is one. */

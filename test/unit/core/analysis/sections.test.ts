@@ -111,6 +111,24 @@ describe('analysis/sections: every style real news uses', () => {
     assert.deepEqual(rs.map((r) => [r.name, r.marker]), [['北京', 'dateline'], ['广州', 'dateline'], ['温州', 'dateline']]);
     assert.equal(digest.slice(rs[1].headingStart, rs[1].headingEnd), '新华社广州2月11日电');
   });
+  it('a short form several divisions share opens a section beside sibling lines that say which (宝山 beside 金山, 青浦)', () => {
+    const t = '# 郊区新闻\n\n金山\n\n金山区委书记调研。\n\n宝山\n\n宝山区区长主持会议。\n\n青浦\n\n青浦区委书记走访企业。\n';
+    const regions = findRegions(t);
+    assert.deepEqual(regions.map((r) => r.name), ['金山区', '宝山区', '青浦区']);
+    assert.equal(regions[1].parent, '上海');
+    // alone, the short form says nothing
+    assert.deepEqual(findRegions('宝山\n\n区长主持会议。\n').map((r) => r.name), []);
+  });
+  it("numbered items and headings that name a region's official (一、合肥市委书记虞爱华; 张三当选禅城区区长)", () => {
+    const numbered = '# 一周要闻\n\n一、省委常委、合肥市委书记虞爱华\n\n虞爱华调研企业。\n\n二、芜湖市委书记宁波\n\n宁波主持会议。\n';
+    assert.deepEqual(findRegions(numbered).map((r) => r.name), ['合肥', '芜湖']);
+    const headings = '# 各区新任区长\n\n## 张三当选禅城区区长\n\n选举张三为区长。\n\n## 李四当选南海区区长\n\n选举李四为区长。\n';
+    assert.deepEqual(findRegions(headings).map((r) => r.name), ['禅城区', '南海区']);
+    // a numbered sentence is no such item, nor is a post without its region
+    assert.deepEqual(findRegions('一、省委书记张三主持会议\n\n会议研究部署工作。\n\n二、合肥市委书记虞爱华调研企业\n\n虞爱华调研。\n').map((r) => r.name), []);
+    // one heading alone is not enough (a numbered item is)
+    assert.deepEqual(findRegions('## 张三当选禅城区区长\n\n选举张三为区长。\n').map((r) => r.name), []);
+  });
   it('sections nest where the article nests them', () => {
     const rs = findRegions('## 江苏\n### 苏州\n正文。\n### 南京\n正文。\n## 浙江\n杭州：正文。\n宁波：正文。\n**上海：**\n浦东：正文。');
     const byName = (n: string) => rs.find((r) => r.name === n)!;
