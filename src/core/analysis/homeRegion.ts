@@ -46,15 +46,31 @@ function placeAt(normalized: string, pos: number, limit: number): [number, Place
  * 讯), or undefined. Reads at most ~30 code units.
  */
 export function datelineAt(normalized: string, pos: number): Dateline | undefined {
-  const limit = Math.min(normalized.length, pos + 32);
+  // (a dateline in brackets: (本报福州8月10日电))
+  const open = normalized[pos] === '(' || normalized[pos] === '（' ? 1 : 0;
+  const from = pos + open;
+  const limit = Math.min(normalized.length, from + 32);
+  // no outlet: a place, a date and 电 or 讯 (福州8月10日电), as agencies' items in a digest open
+  const bare = placeAt(normalized, from, limit);
+  if (bare && !open) {
+    const d = DATE.exec(normalized.slice(bare[0], bare[0] + 8));
+    const filed = d ? FILED.exec(normalized.slice(bare[0] + d[0].length, bare[0] + d[0].length + 2)) : null;
+    if (d && filed) return { start: pos, end: bare[0] + d[0].length + filed[0].length, place: bare[1] };
+  }
   // the outlet: the shortest run of Han characters ending in 社/报/网/台/视/刊 and followed by a place
-  for (let k = pos + 1; k <= pos + 8 && k < limit; k++) {
+  for (let k = from + 1; k <= from + 8 && k < limit; k++) {
     const c = normalized.charCodeAt(k - 1);
     if (!isHan(c)) break;
-    const outlet = normalized.slice(pos, k);
+    const outlet = normalized.slice(from, k);
     if (!OUTLET_END.test(outlet)) continue;
     let q = k;
-    if (normalized.startsWith('记者', q)) continue; // 新华社记者: a byline, not a dateline
+    if (normalized.startsWith('记者', q)) {
+      // 新华社记者: a byline, not a dateline — unless the reporter's name and a place follow
+      // (本报记者张三福州10日电; Hong Kong's 本报记者 张三 福州报道)
+      const filedBy = reporterDateline(normalized, q + 2, limit);
+      if (filedBy) return { start: pos, end: filedBy[0], outlet, place: filedBy[1] };
+      continue;
+    }
     // the date may stand before the place too: 中国台湾网8月19日海口消息
     const d1 = DATE.exec(normalized.slice(q, q + 8));
     if (d1) q += d1[0].length;
@@ -71,6 +87,27 @@ export function datelineAt(normalized: string, pos: number): Dateline | undefine
     const filed = FILED.exec(normalized.slice(q, q + 2));
     if (!filed) continue;
     return { start: pos, end: q + filed[0].length, outlet, place: hit[1] };
+  }
+  return undefined;
+}
+
+/**
+ * After 记者: a name of two to four characters, a place, then a date and 电, or 报道 (张三福州10日电,
+ * ` 张三 福州报道`). The end of the dateline and the place.
+ */
+function reporterDateline(normalized: string, q: number, limit: number): [number, PlaceInfo] | undefined {
+  while (normalized[q] === ' ' || normalized[q] === '\u3000') q++;
+  for (let len = 2; len <= 4; len++) {
+    let p = q + len;
+    if (!/^[\u4e00-\u9fff]+$/.test(normalized.slice(q, p))) break;
+    while (normalized[p] === ' ' || normalized[p] === '\u3000') p++;
+    const hit = placeAt(normalized, p, limit);
+    if (!hit) continue;
+    let e = hit[0];
+    const d = DATE.exec(normalized.slice(e, e + 8));
+    if (d) e += d[0].length;
+    if (d && FILED.test(normalized.slice(e, e + 2))) return [e + 1, hit[1]];
+    if (normalized.startsWith('报道', e)) return [e + 2, hit[1]];
   }
   return undefined;
 }

@@ -52,6 +52,16 @@ describe('analysis/homeRegion', () => {
     assert.equal(datelineAt(normalizeForMatching('新华社四川广元5月15日电（记者李斌）'), 0)?.place.name, '广元');
     assert.equal(datelineAt(normalizeForMatching('新華社四川廣元5月15日電(記者 李斌)'), 0)?.place.name, '广元');
   });
+  it('datelines without an outlet, in brackets, and with the reporter before the place (Hong Kong papers too)', () => {
+    const at = (t: string) => datelineAt(normalizeForMatching(t), 0)?.place.name;
+    assert.equal(at('福州8月10日电 福建省长部署抗灾。'), '福州');
+    assert.equal(at('(本报福州8月10日电) 福建省长部署抗灾。'), '福州');
+    assert.equal(at('本報記者張三福州10日電 福建省長部署。'), '福州');
+    assert.equal(at('本報記者 張三 福州報道'), '福州');
+    // not a place in a sentence, nor a reporter's byline without a place
+    assert.equal(at('北京时间8月10日，比赛开始。'), undefined);
+    assert.equal(at('本报记者张三报道'), undefined);
+  });
   it('a byline is not a dateline; nothing is read from an ordinary sentence', () => {
     assert.equal(datelineAt(normalizeForMatching('新华社记者王明'), 0), undefined);
     assert.equal(home('江苏省委书记在南京会见客人。'), undefined);
