@@ -58,6 +58,27 @@ export function postLevel(chain: TitleChain, normalized: string): PostLevel | un
 }
 
 /** Regions of the article by level, counted once on first use. */
+const LEVEL_RANK: Record<string, number> = { province: 1, city: 2, district: 3 };
+
+/**
+ * A chain of posts at several levels has the most local one's region (江苏省委常委、南京市委书记 →
+ * 南京; 市委副书记、张店区委书记 → 张店区): the post the person holds in that place. Undefined when
+ * no unit writes a division's name.
+ */
+function mostLocal(chain: TitleChain): string | undefined {
+  let best: string | undefined;
+  let rank = 0;
+  for (const u of chain.units) {
+    if (!u.region) continue;
+    const r = LEVEL_RANK[lookupPlace(u.region)?.level ?? ''] ?? 0;
+    if (r >= rank && r > 0) {
+      best = u.region;
+      rank = r;
+    }
+  }
+  return best;
+}
+
 export class ArticleRegion {
   private tallies: Record<PostLevel, Map<string, number>> | undefined;
   /** `normalized` is the article normalised for matching; `spans` its final spans. */
@@ -72,7 +93,7 @@ export class ArticleRegion {
    * section's region at that level, else the article's; central posts → 中央.
    */
   of(chain: TitleChain, section?: Region): string | undefined {
-    if (chain.region) return chain.region;
+    if (chain.region) return mostLocal(chain) ?? chain.region;
     const level = postLevel(chain, this.normalized);
     // (a ministry in a Taiwan report is Taiwan's: 经济部主任秘书)
     if (level === 'central') return !CENTRAL.test(this.normalized.slice(chain.start, chain.end)) && this.ownBody(chain) === '台湾' ? '台湾' : '中央';

@@ -21,6 +21,23 @@ const PARTY_LINK = /^(副?秘书长|组织部|宣传部|统战部|政法委|纪�
 /** The body a link is written in: a region's party committee, or a named body before its post. */
 const PARTY_BODY = /^(.*?[省市区县州]委)/;
 
+/**
+ * The region of `local` at the level a link's first character names: itself, or the city or
+ * province that holds it (合肥 at 省 → 安徽; 张店区 at 市 → 淄博). `local` itself when it holds none.
+ */
+function regionAtLevel(local: string, levelChar: string): string {
+  const want = levelChar === '省' ? 'province' : levelChar === '市' || levelChar === '州' ? 'city' : 'district';
+  let p = lookupPlace(local);
+  for (let k = 0; p && k < 3; k++) {
+    // (a municipality is a city too, and so is a county-level city: 丹江口市 + 市领导)
+    if (p.level === want || (want === 'city' && p.level !== 'city' && /市$/.test(p.full))) return p.name;
+    // (a district or city is never the region of a higher link than its own level)
+    if ((want === 'district' && p.level !== 'district') || p.parents.length !== 1) break;
+    p = lookupPlace(p.parents[0]);
+  }
+  return local;
+}
+
 function regionFull(region: string): string {
   const p = lookupPlace(region);
   return p?.full ?? region;
@@ -47,7 +64,12 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     else if (!u.region && local && REGION_HEAD_CORES.test(t)) full = regionFull(local) + full;
     // an autonomous region's head of government is its 主席 (广西 + 代理主席 → 广西壮族自治区代理主席)
     else if (!u.region && local && AUTONOMOUS_HEAD.test(t) && regionFull(local).endsWith('自治区')) full = regionFull(local) + full;
-    else if (!u.region && local && /^[市省区县州]/.test(t)) full = (local.endsWith(t[0]) ? local.slice(0, -1) : local) + full; // 周宁县 + 县委 → 周宁县委
+    else if (!u.region && local && /^[市省区县州]/.test(t)) {
+      // 周宁县 + 县委 → 周宁县委; a link of a higher level than the chain's region takes the region
+      // that holds it (合肥 + 省委常委 → 安徽省委常委, 张店区 + 市委副书记 → 淄博市委副书记)
+      const at = regionAtLevel(local, t[0]);
+      full = (at.endsWith(t[0]) ? at.slice(0, -1) : at) + full;
+    }
     else if (!u.region && local && /^自治区/.test(t)) full = local + full; // 内蒙古 + 自治区党委书记
     else if (!u.region && region === '中央' && !organization && !u.hasRegionalPrefix && PREMIER.test(t)) full = '国务院' + full; // 总理 → 国务院总理
     else if (k > 0 && !u.region && !u.hasRegionalPrefix && body.named && t === u.core) full = body.named + full; // 部党组书记、部长

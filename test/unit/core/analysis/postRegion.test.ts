@@ -17,6 +17,13 @@ function regionOf(text: string, name: string): string | undefined {
 }
 
 describe('analysis/postRegion: the region of a post the chain does not write', () => {
+  it('a chain of posts at several levels has the most local one\'s region; each link is filled at its own level', () => {
+    assert.deepEqual(officials('江苏省委常委、南京市委书记韩立明出席。')['韩立明'], ['南京', ['江苏省委常委、南京市委书记']]);
+    assert.deepEqual(officials('淄博讯 市委副书记、张店区委书记马晓磊致辞。')['马晓磊'], ['张店区', ['淄博市委副书记、张店区委书记']]);
+    assert.deepEqual(officials('合肥讯 省委常委、合肥市委书记虞爱华调研。')['虞爱华'], ['合肥', ['安徽省委常委、合肥市委书记']]);
+    // a county-level city is a city to a 市 link (丹江口市 + 市领导)
+    assert.deepEqual(officials('丹江口讯 丹江口市委书记张三出席，市领导李四参加。')['李四']?.[1], ['丹江口市领导']);
+  });
   it('an acting post reads as the post: 代理省长 after the province named on the line', () => {
     const o = officials('3月27日，周立平辞去安徽省省长职务，钱东平任代理省长。');
     assert.deepEqual(o['钱东平'], ['安徽', ['安徽省代理省长']]);
@@ -56,7 +63,8 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
   });
   it('a verb between a region and a post is no body of that region (在武汉拜会湖北省委常委)', () => {
     const o = officials('董事长吕军在武汉拜会湖北省委常委、武汉市委书记王忠林。');
-    assert.deepEqual(o['王忠林'], ['湖北', ['湖北省委常委、武汉市委书记']]);
+    // (the chain's most local post gives the region: 武汉)
+    assert.deepEqual(o['王忠林'], ['武汉', ['湖北省委常委、武汉市委书记']]);
   });
   it('a national commission written bare (发改委主任) is central; with a level before it, the region\'s', () => {
     const o = officials('广东省省长马兴瑞和发改委主任何立峰出席。');
