@@ -13,6 +13,7 @@ import { lexicons, lookupPlace } from '../lexicon';
 import { normalizeForMatching } from '../normalize';
 import type { RichSpan, TitleChain } from '../recognize';
 import { resolveAliases } from './aliases';
+import { bodyKey, bodyShortForms } from '../rules/orgForms';
 import { indexAt } from './sentences';
 import { ArticleRegion, titleInfo } from './titles';
 
@@ -242,7 +243,47 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
   for (const e of entities) {
     if (e.type === 'person' && !e.role) e.role = 'other';
   }
+  bodiesInPosts(entities, spans, text, normalized);
   return { entities, mentions };
+}
+
+/** A level's body written at the head of a post (省政府秘书长, 省人大常委会副主任, 省十届人大常委会). */
+const BODY_IN_POST = /^(?:省|市|区|县|州|自治区)(?:第?[一二三四五六七八九十]{1,3}届)?(?:人民政府|政府|人大常委会|人大|政协|纪委|委)/;
+
+/**
+ * The bodies the article writes only at the head of its posts (黑龙江省人民政府 … 省政府秘书长李四): the
+ * short form is another name of the one body of the article it can be (its level and kind), an
+ * alias on its card, not a mention of its own.
+ */
+function bodiesInPosts(entities: Entity[], spans: RichSpan[], text: string, normalized: string): void {
+  const govs = entities.filter((e) => e.type === 'government');
+  if (!govs.length) return;
+  const formsOf = new Map<Entity, Set<string>>();
+  for (const g of govs) {
+    const forms = new Set<string>();
+    for (const n of [g.name, ...g.aliases]) {
+      const k = bodyKey(nameKey(n));
+      forms.add(k);
+      for (const f of bodyShortForms(k)) forms.add(f);
+    }
+    formsOf.set(g, forms);
+  }
+  const done = new Set<string>();
+  for (const sp of spans) {
+    if (sp.type !== 'title' || !sp.chain) continue;
+    for (const u of sp.chain.units) {
+      const m = BODY_IN_POST.exec(normalized.slice(u.start, u.end));
+      if (!m || m[0].length >= u.end - u.start) continue;
+      const written = text.slice(u.start, u.start + m[0].length);
+      if (done.has(written)) continue;
+      done.add(written);
+      const k = bodyKey(m[0]);
+      const owners = govs.filter((g) => formsOf.get(g)!.has(k));
+      if (owners.length !== 1) continue;
+      const g = owners[0];
+      if (g.name !== written && !g.aliases.includes(written)) g.aliases.push(written);
+    }
+  }
 }
 
 /**

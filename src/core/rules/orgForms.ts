@@ -60,9 +60,13 @@ const SAR = new Set(['香港', '澳门']);
  * Body keys compare with 特别行政区 as 特区 and without 特区 after a region (香港特别行政区政府 =
  * 香港特区政府 = 香港政府; 香港特区立法会 = 香港立法会).
  */
+const TERM = /([省市区县州])第?[一二三四五六七八九十]{1,3}届(?=人大|政协)/;
+
 export function bodyKey(key: string): string {
   // a region's 人民政府 is its 政府 (黄石市人民政府 ↔ 市政府)
   if (key.endsWith('人民政府')) key = key.slice(0, -4) + '政府';
+  // a congress's or a CPPCC's term is no part of its name (省十届人大常委会 ↔ 省人大常委会)
+  if (key.includes('届')) key = key.replace(TERM, '$1');
   if (!key.includes('特')) return key;
   const k = key.replace(/特别行政区/g, '特区');
   const p = placePrefix(k);

@@ -24,6 +24,13 @@ describe('analysis/entities', () => {
     const sun = analyze(text).entities.find((e) => e.name === '孙志洋');
     assert.equal(sun?.region, '广东');
   });
+  it('a body written only at the head of a post is another name of the one body it can be; a term is no part of a name', () => {
+    const text = '黑龙江省人大常委会决定任命。省十届人大常委会第三次会议闭幕。省人大常委会副主任张三出席。黑龙江省人民政府省长李四到会，省政府秘书长王五陪同。';
+    const gov = Object.fromEntries(analyze(text).entities.filter((e) => e.type === 'government').map((e) => [e.name, e.aliases]));
+    assert.ok(gov['黑龙江省人大常委会']?.includes('省十届人大常委会'), JSON.stringify(gov));
+    assert.ok(gov['黑龙江省人大常委会']?.includes('省人大常委会'), JSON.stringify(gov));
+    assert.ok(gov['黑龙江省人民政府']?.includes('省政府'), JSON.stringify(gov));
+  });
   it("a company's post with no company named is the article's own company's: after 公司/集团, or when it names one", () => {
     const people = (t: string) => Object.fromEntries(analyze(t, { useModel: false }).entities.filter((e) => e.type === 'person').map((e) => [e.name, [e.role, e.organization]]));
     const notice = '青禾科技股份有限公司今晚公告称，公司董事会近日收到董事长高登锋提交的辞职报告，公司董事程杰表示同意。';
