@@ -90,6 +90,17 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
       if (info.level === 'province' || info.level === 'city' || info.level === 'district' || info.level === 'country') {
         const u = unitFrom(ctx, i, pEnd, info.name, pEnd, undefined);
         if (u) return u;
+        // a province and a city in it before the post (江苏省苏州市市长, 新疆昌吉回族自治州州长): the
+        // inner region's post, written with both
+        const inner = info.level === 'province' || info.level === 'city' ? places.longest(s, pEnd) : undefined;
+        if (inner && inner[1].parents.includes(info.name) && free(ctx, pEnd, inner[0])) {
+          const v = unitFrom(ctx, i, inner[0], inner[1].name, inner[0], undefined);
+          if (v) return v;
+          if (inner[0] - pEnd >= 3 && LEVEL_CHAR[s.charCodeAt(inner[0] - 1)] === 1) {
+            const w = unitFrom(ctx, i, inner[0] - 1, inner[1].name, inner[0] - 1, undefined);
+            if (w && w.prefixStart < w.coreStart) return w;
+          }
+        }
         // the level character also starts the body: 平原县 + 县委副书记, 海南省 + 省台办主任
         const lc = s.charCodeAt(pEnd - 1);
         if (pEnd - i >= 3 && LEVEL_CHAR[lc] === 1) {

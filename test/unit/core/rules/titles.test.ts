@@ -75,6 +75,13 @@ describe('rules/titles', () => {
     const people = recognizeRich('出席接待者尚包括：常務會董吳清煥、何煜榮，會董盧金榮、尹德輝及吳榮治等。').filter((s) => s.type === 'person');
     assert.deepEqual(people.map((s) => `${s.text}:${s.role}`), ['吳清煥:business', '何煜榮:business', '盧金榮:business', '尹德輝:business', '吳榮治:business']);
   });
+  it('a province and a city in it before the post (江苏省苏州市市长, 新疆昌吉回族自治州州长): the inner region\'s post', () => {
+    const spans = runStages('江苏省苏州市市长吴庆文出席。', stageTitles);
+    const p = spans.find((s) => s.type === 'person');
+    assert.equal(p?.text, '吴庆文');
+    assert.equal(p?.chain?.inText, '江苏省苏州市市长');
+    assert.ok(found('新疆昌吉回族自治州州长马明成出席。', stageTitles).includes('person:马明成'));
+  });
   it('no name starts inside a function word (同时一并辞去: 时一并 is none); 落实习近平 still reads the name', () => {
     assert.ok(!recognizeRich('张志宏先生申请辞去董事职务，同时一并辞去董事会审计委员会主任委员等职务。').some((s) => s.type === 'person' && s.text === '时一并'));
     assert.ok(recognizeRich('认真贯彻落实习近平总书记重要讲话精神').some((s) => s.type === 'person' && s.text === '习近平'));
