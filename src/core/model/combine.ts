@@ -509,7 +509,9 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
         const limit = PLACE_LEVEL_COST.get(r.place?.level ?? 'none') ?? PLACE_REJECT_COST;
         if (cost !== undefined && cost > limit) ruleDead[i] = 1;
-      } else if (r.type === 'organization' && kind(r) === 'lexicon') {
+      } else if (r.type === 'organization' && kind(r) === 'lexicon' && (r.priority ?? 0) < 85) {
+        // (not a medium the text cites as its source, priority 85: 据新京报报道 — whatever a
+        // CLUENER-trained model thinks of papers, which CLUENER marks unevenly)
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
         if (cost !== undefined && cost > LEXORG_REJECT_COST) ruleDead[i] = 1;
       } else if (r.type === 'organization' && kind(r) === 'rule' && (r.priority ?? 0) < 85) {

@@ -53,7 +53,9 @@ export function stageOrgs(ctx: Ctx): void {
     if (i < nextI || ctx.taken[i]) continue;
     const hit = lx.orgFixed.longest(s, i);
     if (hit) {
-      const sp = add(ctx, { type: 'organization', start: i, end: hit[0], priority: 80, source: 'lexicon' });
+      // a medium the text cites as its source (据新京报报道, 新华社消息, 来源：人民日报) stands against the model
+      const cited = MEDIA_SUFFIX.test(s.slice(i, hit[0])) && (CITED_BEFORE.test(s.slice(Math.max(0, i - 3), i)) || CITED_AFTER.test(s.slice(hit[0], hit[0] + 3)));
+      const sp = add(ctx, { type: 'organization', start: i, end: hit[0], priority: cited ? 85 : 80, source: 'lexicon' });
       if (sp) {
         setOrg(ctx, i, sp);
         nextI = hit[0];
@@ -88,9 +90,14 @@ export function stageOrgs(ctx: Ctx): void {
     // a paper, site or station whose reporter writes the story ((长江日报记者 鞠頔, 东北网记者): a
     // medium, as sure as one after a source label
     const byline = MEDIA_SUFFIX.test(suf) && BYLINE_POST_AFTER.test(s.slice(b, b + 4));
+    // …or that opens a line with the date after it, or alone, as a page's source line (眉山日报 2021-03-19)
+    const sourceLine = MEDIA_SUFFIX.test(suf) && atLineStart(s, orgStart) && SOURCE_LINE_AFTER.test(s.slice(b, b + 12));
+    // two media joined by a dash are two (长江日报-长江网讯): this one starts after the dash
+    const dash = Math.max(s.lastIndexOf('-', a - 1), s.lastIndexOf('—', a - 1));
+    if (MEDIA_SUFFIX.test(suf) && dash >= orgStart && a - dash - 1 >= 2) orgStart = dash + 1;
     if (suf === '网' && !dateline && !quoted && !byline && !/(新闻|中国|人民|新华|央视|财经|日报|经济)/.test(stem)) continue;
     if (/(的|了)$/.test(stem)) continue;
-    const sp = add(ctx, { type: 'organization', start: orgStart, end: b, priority: dateline || quoted || byline ? 85 : 75, source: 'rule' });
+    const sp = add(ctx, { type: 'organization', start: orgStart, end: b, priority: dateline || quoted || byline || sourceLine ? 85 : 75, source: 'rule' });
     if (sp) setOrg(ctx, orgStart, sp);
   }
 }
@@ -132,6 +139,12 @@ const DATELINE_RE = /([A-Za-z0-9\u4e00-\u9fff](?:[A-Za-z0-9\u4e00-\u9fff]| (?=[\
 const CITED_RE = /([A-Za-z0-9\u4e00-\u9fff]{2,10}?)(?:报道|消息|(?<=[报网社台刊])[，,])/y;
 /** Suffixes of newspapers, sites and stations. */
 const MEDIA_SUFFIX = /(报|网|台|社|周刊|杂志)$/;
+/** Before a medium cited as a source: 据, 来源：, 转自, 稿源：. */
+const CITED_BEFORE = /(?:据|来源[:：]?|转自|稿源[:：]?)$/;
+/** After it: 报道, 消息, 讯, 记者, 电. */
+const CITED_AFTER = /^(?:报道|消息|讯|记者|电)/;
+/** After a medium that opens a page's source line: the end of the line, or a date (2021-03-19, 3月19日). */
+const SOURCE_LINE_AFTER = /^[ \t\u3000]*(?:$|\n|\r|\d{4}[-./年]\d{1,2}|\d{1,2}月\d{1,2}日)/;
 /** A reporter's post right after a medium's name. */
 const BYLINE_POST_AFTER = /^(?:记者|特约记者|摄影记者|见习记者|通讯员|评论员)/;
 /** Writers and the outlet itself, not a named medium: 记者获悉, 本报讯, 笔者获悉. */

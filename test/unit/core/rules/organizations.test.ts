@@ -16,6 +16,12 @@ describe('rules/organizations', () => {
     // the company by its legal name stays a company
     assert.ok(recognize('新华网股份有限公司发布公告。').some((s) => s.type === 'company' && s.text === '新华网股份有限公司'));
   });
+  it('a medium the text cites or that opens a source line stands against the model; two media joined by a dash are two', () => {
+    const orgs = (t: string) => recognize(t).filter((x) => x.type === 'organization').map((x) => x.text);
+    assert.ok(orgs('据新京报报道，澳门特区发布消息。').includes('新京报'));
+    assert.ok(orgs('眉山日报 2021-03-19 06:42').includes('眉山日报'));
+    assert.deepEqual(found('长江日报-长江网讯（记者张三）', stageOrgs).filter((x) => x.includes('长江')), ['organization:长江日报', 'organization:长江网']);
+  });
   it('a delegation is named from where it comes', () => {
     assert.deepEqual(found('接受台湾中南部企业家精英团拜访', stageOrgs), ['organization:台湾中南部企业家精英团']);
   });
