@@ -499,7 +499,7 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
       else if (rejectable(r)) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
         if (cost !== undefined && cost > REJECT_COST) ruleDead[i] = 1;
-      } else if (r.type === 'company' && kind(r) === 'lexicon') {
+      } else if (r.type === 'company' && kind(r) === 'lexicon' && (r.priority ?? 0) < 85) {
         // listed-company and brand names: only when the model is near certain (held-out above
         // BRAND_REJECT_COST: 11 of 12 wrong — 荣耀 the game, 天龙, 雷神; brands the article fixture
         // needs and the model does not know, 康宁/雀巢/小红书, cost 70-117)
@@ -578,7 +578,7 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
         // such names (齐齐哈尔市政府驻哈尔滨办事处, 联合国驻日内瓦办事处); the model reads a body and a place
       } else if (kd === 'legal' || (kd === 'rule' && (r.type !== 'organization' || sameEndOrg))) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
-        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true || departmentOverPlaces(r, live, nl, model);
+        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true || departmentOverPlaces(r, live, nl, model) || (r.type === 'company' && (r.priority ?? 0) >= 85);
       } else if (kd === 'rule' && r.type === 'organization' && (r.priority ?? 0) < 85 && !/团$/.test(r.text)) {
         // other suffix-rule organizations over the model's spans only when the model all but rules
         // them out, as for rule-only ones (主教练大陆俱乐部 over the title 主教练: 300, 波兰右翼周刊: 354;
