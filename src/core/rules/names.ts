@@ -115,6 +115,8 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   // …or a verb's (张三座谈, 李四出席): a two-character verb (or a verb of meeting) starting at the third
   // character ends the name
   if (sl === 1 && long === 3 && (MEET_VERB_SET.has(s.substr(p + 2, 2)) || (functionWordEnd(s, p + 2, p + 4) === p + 4 && boundaryAfter(ctx, p + 2)))) return p + 2;
+  // …or a two-character verb with its aspect particle after it (张环传达了: 传达 + 了)
+  if (sl === 1 && long === 3 && functionWordEnd(s, p + 2, p + 4) === p + 4 && ASPECT_AFTER.has(s[p + 4])) return p + 2;
   const bLong = boundaryAfter(ctx, p + long);
   const bShort = boundaryAfter(ctx, p + short);
   const lastLong = s.charCodeAt(p + long - 1);
@@ -129,6 +131,9 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   if (bShort) return p + short;
   return FUNCTION_CHARS.has(lastLong) ? p + short : p + long;
 }
+
+/** Aspect particles that follow a verb, never a name: 了, 着, 过. */
+const ASPECT_AFTER = new Set(['了', '着', '过']);
 
 const NAME_PLACE_LEVELS = new Set(['country', 'province', 'foreign-city', 'region']);
 /** A country/province/foreign place starts inside [a, e) and reaches e or beyond (应美国, 全中国). */
@@ -182,6 +187,9 @@ export function readNameStrict(ctx: Ctx, p: number): number | undefined {
 /** Leader titles after which a surname alone names the person (江主席, 李总理). */
 export const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '总统', '副总统', '首相']);
 const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|选举|任命|委任|聘任|聘请|委派|推举|决定|提名|推选|接受|免去|向|与|和|同|及|对|给|请|由|在|是|了|的|以|当)$/;
+/** Last characters of a party cell's or a body's name written before its post (总支, 支部, 党委, 小组). */
+const BODY_LAST = new Set(['支', '委', '部', '组']);
+
 /**
  * A verb or preposition before `a` that names may follow (会见, 向, 同) — a one-character one only when
  * no function word starts at it and runs over `a` (同时一并辞去: 同 is no preposition there, 时 no
@@ -212,6 +220,8 @@ export function nameBefore(ctx: Ctx, end: number, title?: string): number | unde
     if (!ok) continue;
     const sl = surnameLen(ctx, a);
     if (!sl || (L === 4 && sl !== 2)) continue;
+    // a body's name is no name before its post (党总支书记, 党支部书记: 党 is also a surname)
+    if (BODY_LAST.has(s[end - 1]) && L >= 3) continue;
     if (L === 3 && '和与及同跟在对向给由是'.includes(s[a])) continue;
     if (placeInName(ctx, a, end)) continue; // 应美国总统: 美国 is no given name
     const lead = ctx.lx.places.first[s.charCodeAt(a)] !== 0 ? ctx.lx.places.longest(s, a) : undefined;

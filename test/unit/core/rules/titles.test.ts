@@ -82,6 +82,11 @@ describe('rules/titles', () => {
     assert.equal(p?.chain?.inText, '江苏省苏州市市长');
     assert.ok(found('新疆昌吉回族自治州州长马明成出席。', stageTitles).includes('person:马明成'));
   });
+  it('town news: a party cell before its post is no name (党总支书记), a verb with 了 ends a name (张环传达了), a rarer surname (茆龙海)', () => {
+    assert.ok(!recognizeRich('各村(社区)党总支书记、部分机关人员参加会议。').some((s) => s.type === 'person'));
+    assert.ok(recognizeRich('纪委书记张环传达了换届的相关纪律要求。').some((s) => s.type === 'person' && s.text === '张环'));
+    assert.ok(recognizeRich('最后，镇长茆龙海进行大会总结。').some((s) => s.type === 'person' && s.text === '茆龙海'));
+  });
   it('no name starts inside a function word (同时一并辞去: 时一并 is none); 落实习近平 still reads the name', () => {
     assert.ok(!recognizeRich('张志宏先生申请辞去董事职务，同时一并辞去董事会审计委员会主任委员等职务。').some((s) => s.type === 'person' && s.text === '时一并'));
     assert.ok(recognizeRich('认真贯彻落实习近平总书记重要讲话精神').some((s) => s.type === 'person' && s.text === '习近平'));
