@@ -79,6 +79,13 @@ function mostLocal(chain: TitleChain): string | undefined {
   return best;
 }
 
+/** A town's or township's post written without its name: 镇党委书记, 乡长, 镇人大主席. */
+const TOWN_POST = /^(?:镇|乡)/;
+/** A town's name after a clause's start, a date or a conjunction: 板浦镇召开…, 8月23日，板浦镇…, 和新坝镇 */
+const TOWN_NAME = /(^|[\n，。；：,;:、\s日和与及])([\u4e00-\u9fff]{2,3}?)(镇|乡)(?=[\u4e00-\u9fff])/g;
+/** Words before 镇/乡 that name no town (城乡, 各乡镇, 全镇). */
+const NOT_A_TOWN = /^(?:城|乡|全|各|该|本|每|小|集|重|城关|村|县|区|市|省|特色|中心)$|[各全该本每城]$/;
+
 export class ArticleRegion {
   private tallies: Record<PostLevel, Map<string, number>> | undefined;
   /** `normalized` is the article normalised for matching; `spans` its final spans. */
@@ -101,6 +108,11 @@ export class ArticleRegion {
       const written = /澳门/.test(this.normalized.slice(chain.start, chain.end)) ? '澳门' : /香港/.test(this.normalized.slice(chain.start, chain.end)) ? '香港' : undefined;
       return written ?? this.sar();
     }
+    // a town's post written bare (镇党委书记, 乡长): the one town the article names
+    if (!level && TOWN_POST.test(this.normalized.slice(chain.units[0]?.start ?? chain.start, chain.end))) {
+      const town = this.town();
+      if (town) return town;
+    }
     if (!level) return this.succeeds(chain) ?? section?.name ?? this.ownBody(chain);
     // Hong Kong and Macau have no provincial party committee or governor: a 省委/省长 post is never theirs
     const fits = (r: string | undefined) => (r !== undefined && !(level === 'province' && NOT_A_PROVINCE.test(r)) ? r : undefined);
@@ -122,6 +134,23 @@ export class ArticleRegion {
     const home = fits(this.homeAt(level));
     if (home && !NATIONAL_OUTLET.test(this.home!.evidence)) return home;
     return this.lead(level, undefined, level === 'province' ? NOT_A_PROVINCE : undefined) ?? home;
+  }
+
+  private townCache: string | null | undefined;
+  /**
+   * The one town or township the article names (板浦镇召开…会议), read from the text: two or three
+   * characters and 镇 or 乡 after a clause's start. None when it names none or several.
+   */
+  private town(): string | undefined {
+    if (this.townCache === undefined) {
+      const found = new Set<string>();
+      TOWN_NAME.lastIndex = 0;
+      for (let m = TOWN_NAME.exec(this.normalized); m && found.size < 2; m = TOWN_NAME.exec(this.normalized)) {
+        if (!NOT_A_TOWN.test(m[2])) found.add(m[2] + m[3]);
+      }
+      this.townCache = found.size === 1 ? [...found][0] : null;
+    }
+    return this.townCache ?? undefined;
   }
 
   /**

@@ -12,7 +12,7 @@ import type { TitleChain } from '../recognize';
 
 export { ArticleRegion } from './postRegion';
 
-const REGION_HEAD_CORES = /^(副|常务副|代理|代)?(市长|省长|区长|县长|州长|行政长官|特首|议长|秘书长|副秘书长)$/;
+const REGION_HEAD_CORES = /^(副|常务副|代理|代)?(市长|省长|区长|县长|州长|镇长|乡长|行政长官|特首|议长|秘书长|副秘书长)$/;
 /** The head of the central government and the deputies, written without 国务院 (总理, 副总理). */
 const PREMIER = /^(副)?总理$/;
 const AUTONOMOUS_HEAD = /^(副|常务副|代理|代)?主席$/;
@@ -64,7 +64,7 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     else if (!u.region && local && REGION_HEAD_CORES.test(t)) full = regionFull(local) + full;
     // an autonomous region's head of government is its 主席 (广西 + 代理主席 → 广西壮族自治区代理主席)
     else if (!u.region && local && AUTONOMOUS_HEAD.test(t) && regionFull(local).endsWith('自治区')) full = regionFull(local) + full;
-    else if (!u.region && local && /^[市省区县州]/.test(t)) {
+    else if (!u.region && local && /^[市省区县州镇乡]/.test(t)) {
       // 周宁县 + 县委 → 周宁县委; a link of a higher level than the chain's region takes the region
       // that holds it (合肥 + 省委常委 → 安徽省委常委, 张店区 + 市委副书记 → 淄博市委副书记)
       const at = regionAtLevel(local, t[0]);

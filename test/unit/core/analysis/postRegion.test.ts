@@ -17,6 +17,13 @@ function regionOf(text: string, name: string): string | undefined {
 }
 
 describe('analysis/postRegion: the region of a post the chain does not write', () => {
+  it("a town's post written bare belongs to the one town the article names (板浦镇 … 镇党委书记, 镇长)", () => {
+    const o = officials('8月23日，板浦镇召开换届选举工作动员部署会。会上，镇党委副书记王昌杰作安排部署；最后，镇长茆龙海进行总结。');
+    assert.deepEqual(o['王昌杰'], ['板浦镇', ['板浦镇党委副书记']]);
+    assert.deepEqual(o['茆龙海'], ['板浦镇', ['板浦镇镇长']]);
+    // two towns named: whose post it is is not known
+    assert.equal(officials('板浦镇和新坝镇召开会议。镇党委书记王五出席。')['王五']?.[0], undefined);
+  });
   it('a chain of posts at several levels has the most local one\'s region; each link is filled at its own level', () => {
     assert.deepEqual(officials('江苏省委常委、南京市委书记韩立明出席。')['韩立明'], ['南京', ['江苏省委常委、南京市委书记']]);
     assert.deepEqual(officials('淄博讯 市委副书记、张店区委书记马晓磊致辞。')['马晓磊'], ['张店区', ['淄博市委副书记、张店区委书记']]);
