@@ -27,7 +27,7 @@ const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesM
 const { candidates } = scanModule;
 
 /** After a region written with no org prefix (北京市长), a unit needs one of these cores (or a 国家/中央 one, or a country). */
-const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '县长', '副县长', '州长', '市领导', '省领导', '区领导', '县领导']);
+const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '常务副区长', '县长', '副县长', '常务副县长', '州长', '副州长', '常务副州长', '市领导', '省领导', '区领导', '县领导', '州领导']);
 
 interface Unit {
   start: number;

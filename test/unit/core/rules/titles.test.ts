@@ -81,6 +81,8 @@ describe('rules/titles', () => {
     assert.equal(p?.text, '吴庆文');
     assert.equal(p?.chain?.inText, '江苏省苏州市市长');
     assert.ok(found('新疆昌吉回族自治州州长马明成出席。', stageTitles).includes('person:马明成'));
+    // and a deputy's post after a prefecture's name (凉山彝族自治州副州长)
+    assert.ok(found('四川省凉山彝族自治州副州长张三出席。', stageTitles).includes('person:张三'));
   });
   it('town news: a party cell before its post is no name (党总支书记), a verb with 了 ends a name (张环传达了), a rarer surname (茆龙海)', () => {
     assert.ok(!recognizeRich('各村(社区)党总支书记、部分机关人员参加会议。').some((s) => s.type === 'person'));
