@@ -105,6 +105,7 @@ export function stageGov(ctx: Ctx): void {
     if (ctx.taken[a]) continue;
     const b = a + 1;
     if (s.charCodeAt(a) === 0x90e8 && GOV_BU_NEXT[s.charCodeAt(b)] === 1) continue; // 公安部门, 国防部队
+    if (s.charCodeAt(a) === 0x59d4 && s.charCodeAt(b) === 0x5458) continue; // 组织委员, 宣传委员: a member's post, not a 委
     // find a stem ending at a
     let best = -1;
     for (let L = 2; L <= 10 && a - L >= 0; L++) {

@@ -89,6 +89,12 @@ describe('rules/titles', () => {
     assert.ok(recognizeRich('纪委书记张环传达了换届的相关纪律要求。').some((s) => s.type === 'person' && s.text === '张环'));
     assert.ok(recognizeRich('最后，镇长茆龙海进行大会总结。').some((s) => s.type === 'person' && s.text === '茆龙海'));
   });
+  it("a party committee's member posts (组织委员) are posts, not a 委 body; 檀 is a surname", () => {
+    const p = recognizeRich('会上，镇党委副书记、组织委员李洪兵作解读。').find((s) => s.type === 'person');
+    assert.equal(p?.text, '李洪兵');
+    assert.equal(p?.role, 'official');
+    assert.ok(recognizeRich('乡党委书记檀世好出席。').some((s) => s.type === 'person' && s.text === '檀世好'));
+  });
   it('no name starts inside a function word (同时一并辞去: 时一并 is none); 落实习近平 still reads the name', () => {
     assert.ok(!recognizeRich('张志宏先生申请辞去董事职务，同时一并辞去董事会审计委员会主任委员等职务。').some((s) => s.type === 'person' && s.text === '时一并'));
     assert.ok(recognizeRich('认真贯彻落实习近平总书记重要讲话精神').some((s) => s.type === 'person' && s.text === '习近平'));
