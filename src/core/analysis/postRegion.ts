@@ -57,7 +57,7 @@ export function postLevel(chain: TitleChain, normalized: string): PostLevel | un
   return undefined;
 }
 
-/** Regions of the article by level, counted once on first use. */
+/** How local a division is: a province 1, a city 2, a district or county 3. */
 const LEVEL_RANK: Record<string, number> = { province: 1, city: 2, district: 3 };
 
 /**
@@ -86,6 +86,7 @@ const TOWN_NAME = /(^|[\n，。；：,;:、\s日和与及])([\u4e00-\u9fff]{2,3}
 /** Words before 镇/乡 that name no town (城乡, 各乡镇, 全镇). */
 const NOT_A_TOWN = /^(?:城|乡|全|各|该|本|每|小|集|重|城关|村|县|区|市|省|特色|中心)$|[各全该本每城]$/;
 
+/** Regions of the article by level, counted once on first use. */
 export class ArticleRegion {
   private tallies: Record<PostLevel, Map<string, number>> | undefined;
   /** `normalized` is the article normalised for matching; `spans` its final spans. */

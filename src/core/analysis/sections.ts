@@ -272,7 +272,7 @@ function officialHeading(n: string, i: number, end: number): PlaceInfo | undefin
   if (!chosen || postEnd < 0) return undefined;
   const rest = n.slice(postEnd, end);
   // a name after the post, or nothing after a post one was elected or appointed to
-  if (/^[一-鿿]{2,4}$/.test(rest) || (rest === '' && /(当选|任)/.test(n.slice(i, postEnd)))) return chosen;
+  if (/^[\u4e00-\u9fff]{2,4}$/.test(rest) || (rest === '' && /(当选|任)/.test(n.slice(i, postEnd)))) return chosen;
   return undefined;
 }
 

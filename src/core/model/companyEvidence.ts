@@ -36,7 +36,6 @@ const POST_AFTER = /^(?:董事长|董事長|副董事长|副董事長|总裁|總
 /** Marks between the items of a list (、 和 与 及). */
 const LIST_MARK = /^[、和与與及]$/;
 
-
 /**
  * True when the model's company text[start, end) has no support and its form names no firm.
  * `prev` / `next` are the spans kept right before and after it (a company there, across one list

@@ -22,7 +22,7 @@ const { hasFunctionWord } = functionWordsModule;
 
 const MEET_VERB_SET = new Set(MEET_VERBS.filter((w) => w.length === 2));
 
-/** Trade words a firm's name ends with, longest first. */
+/** Trade words a firm's name ends with. */
 const TRADES = [
   '新材料', '鞋业', '米业', '药业', '酒业', '茶业', '乳业', '纸业', '木业', '陶瓷', '家居', '纺织', '服饰', '服装', '食品', '电子', '电器', '电气', '机械', '科技',
   '材料', '建材', '环保', '能源', '物流', '置业', '实业', '化工', '制药', '智造', '光电', '重工', '钢铁', '水泥', '生物', '医药', '农业', '牧业', '渔业', '矿业', '模具', '包装',
@@ -36,9 +36,12 @@ const TRADE_RE = new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)(${TRADES.join('|')})$`);
 const VISIT_G = /(?:前往|走访|来到|参观|调研|考察|深入|察看|走进|看望|到)/g;
 /** 等 and a count of firms after a list (等6家企业, 等十余家企业, 等企业). */
 const FIRMS_AFTER = /^等(?:[0-9０-９一二三四五六七八九十百几多余]+家)?(?:企业|公司|民营企业|重点企业|骨干企业)/;
-/** A count of firms right after the last item, without 等 (…、佳美钢结构9家重点企业): every item is a firm. */
-const COUNT_OF_FIRMS = /^(?:等)?[0-9０-９一二三四五六七八九十百]+家(?:重点|骨干|民营|规上|规模以上|龙头)?(?:企业|公司)/;
-const COUNT_IN_ITEM = /[0-9０-９一二三四五六七八九十百]+家(?:重点|骨干|民营|规上|规模以上|龙头)?(?:企业|公司)/;
+/** A count of firms (9家重点企业): after the last item, every item is a firm. */
+const COUNT = '[0-9０-９一二三四五六七八九十百]+家(?:重点|骨干|民营|规上|规模以上|龙头)?(?:企业|公司)';
+/** …right after the list (…、佳美钢结构 9家重点企业, or after 等) */
+const COUNT_OF_FIRMS = new RegExp(`^(?:等)?${COUNT}`);
+/** …or read into the last item, which the list's scan ends at 等 or a clause's mark only. */
+const COUNT_IN_ITEM = new RegExp(COUNT);
 const CLAUSE_START = /[，。；：！？,;:!?\n]/;
 
 export function stageIndustryCompanies(ctx: Ctx): void {
@@ -86,7 +89,7 @@ export function stageIndustryCompanies(ctx: Ctx): void {
       // a brand the lexicon knows and its trade (佳能 + 热电, 沃尔德 + 电缆): the whole item is the firm
       const known = ctx.orgAt.get(i);
       if (known && known.type === 'company' && known.source === 'lexicon' && known.end < e && TRADE_ONLY.test(s.slice(known.end, e)) && free(ctx, known.end, e)) {
-        for (let k = known.end; k < e; k++) ctx.taken[k] = 1;
+        ctx.taken.fill(1, known.end, e);
         known.end = e;
         known.text = s.slice(i, e);
         // (a list that counts its firms, 9家重点企业, is as sure as a legal name: priority 85 stands

@@ -94,23 +94,25 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
         // inner region's post, written with both
         const inner = info.level === 'province' || info.level === 'city' ? places.longest(s, pEnd) : undefined;
         if (inner && inner[1].parents.includes(info.name) && free(ctx, pEnd, inner[0])) {
-          const v = unitFrom(ctx, i, inner[0], inner[1].name, inner[0], undefined);
+          const v = unitFrom(ctx, i, inner[0], inner[1].name, inner[0], undefined) ?? unitAtLevelChar(ctx, i, pEnd, inner[0], inner[1].name);
           if (v) return v;
-          if (inner[0] - pEnd >= 3 && LEVEL_CHAR[s.charCodeAt(inner[0] - 1)] === 1) {
-            const w = unitFrom(ctx, i, inner[0] - 1, inner[1].name, inner[0] - 1, undefined);
-            if (w && w.prefixStart < w.coreStart) return w;
-          }
         }
-        // the level character also starts the body: 平原县 + 县委副书记, 海南省 + 省台办主任
-        const lc = s.charCodeAt(pEnd - 1);
-        if (pEnd - i >= 3 && LEVEL_CHAR[lc] === 1) {
-          const v = unitFrom(ctx, i, pEnd - 1, info.name, pEnd - 1, undefined);
-          if (v && v.prefixStart < v.coreStart) return v;
-        }
+        const v = unitAtLevelChar(ctx, i, i, pEnd, info.name);
+        if (v) return v;
       }
     }
   }
   return unitFrom(ctx, i, i, undefined, undefined, undefined);
+}
+
+/**
+ * The region [regionStart, regionEnd)'s level character also starts the body: 平原县 + 县委副书记,
+ * 海南省 + 省台办主任 (a unit from that character with a prefix before its core).
+ */
+function unitAtLevelChar(ctx: Ctx, i: number, regionStart: number, regionEnd: number, region: string): Unit | undefined {
+  if (regionEnd - regionStart < 3 || LEVEL_CHAR[ctx.s.charCodeAt(regionEnd - 1)] !== 1) return undefined;
+  const v = unitFrom(ctx, i, regionEnd - 1, region, regionEnd - 1, undefined);
+  return v && v.prefixStart < v.coreStart ? v : undefined;
 }
 
 /** The last character of a body whose head is written by adding 长 to it (外交部长, 公安局长). */
