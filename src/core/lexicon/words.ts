@@ -22,7 +22,7 @@ export const SURNAMES_COMPOUND = [
 /** Titles that follow a name in older/formal text: 江泽民主席, 李鹏总理. */
 export const POST_NAME_TITLES = [
   '主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '书记', '部长', '省长', '市长',
-  '总统', '首相', '国务卿', '外长', '大使', '董事长', '总裁', '总经理', '院士', '教授', '委员', '同志',
+  '总统', '首相', '国务卿', '外长', '大使', '董事长', '总裁', '总经理', '董事', '院士', '教授', '委员', '同志',
 ];
 
 /** Posts (title cores). Modifiers (副, 常务, 高级, 首席…) are parsed separately where productive. */
@@ -85,6 +85,8 @@ export const AFTER_NAME = [
   '现身', '最近', '近来', '近期', '一直', '多次', '亲自', '担任', '任', '出任', '兼任', '获得', '获', '被', '把', '让', '给', '所', '以', '代表', '主张', '发言', '通报', '部署', '作', '做', '批示', '会上', '逐一', '认真', '深入', '先后', '高度',
   // verbs of a meeting's report (刘立新副市长汇报, 王五董事长感谢…)
   '汇报', '感谢', '欢迎', '参观', '座谈', '见证', '接待', '肯定',
+  // 受郭文叁董事长委托: the name and post before the verb of 受…委托
+  '委托',
 ];
 
 /** Labels that introduce bylines and credits: 编辑：常萌. */

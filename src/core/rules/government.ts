@@ -250,7 +250,7 @@ const CENTRAL_HEADS = new Set(['国务院', '中共中央', '党中央', '中央
 const JOINING = codeSet('和与及同跟对在向为由把被将从于或并');
 /** After 办, what makes a word of it (办法, 办理, 办事). */
 const NOT_OFFICE_AFTER_BAN = codeSet('法理事好得成');
-const CENTRAL_OFFICE = /^(?:[侨台外编财]办|[\u4e00-\u9fff]{2,4}办|[\u4e00-\u9fff]{0,4}(?:办公室|研究室|参事室|研究中心)|[\u4e00-\u9fff]{2,3}委)/;
+const CENTRAL_OFFICE = /^(?:[侨台外编财]办|[\u4e00-\u9fff]{2,4}办|[\u4e00-\u9fff]{0,4}(?:办公室|研究室|参事室|研究中心)|政治局|书记处|[\u4e00-\u9fff]{2,3}委)/;
 
 /**
  * A central body and an office or committee of it written after it (国务院 + 港澳办, 国务院 + 研究室,
@@ -275,6 +275,8 @@ function joinCentralBodies(ctx: Ctx): void {
       for (let k = e; k < end - 1 && !verb; k++) verb = functionWordEnd(s, k, end) === end;
       // nor a conjunction or preposition and another body (党中央和省委)
       if (verb || JOINING[s.charCodeAt(e)] === 1 || (s[end - 1] === '办' && NOT_OFFICE_AFTER_BAN[s.charCodeAt(end)] === 1)) continue;
+      // nor the 委 of a member's post (中共中央政治局委员: 政治局 + 委员, no 政治局委)
+      if (s.charCodeAt(end - 1) === 0x59d4 && s.charCodeAt(end) === 0x5458) continue;
     }
     joinIntoBody(ctx, head, office, end);
   }

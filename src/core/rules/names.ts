@@ -186,7 +186,7 @@ export function readNameStrict(ctx: Ctx, p: number): number | undefined {
 
 /** Leader titles after which a surname alone names the person (江主席, 李总理). */
 export const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '总统', '副总统', '首相']);
-const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|选举|任命|委任|聘任|聘请|委派|推举|决定|提名|推选|接受|免去|向|与|和|同|及|对|给|请|由|在|是|了|的|以|当)$/;
+const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|选举|任命|委任|聘任|聘请|委派|推举|决定|提名|推选|接受|免去|向|与|和|同|及|对|给|请|由|受|在|是|了|的|以|当)$/;
 /** Last characters of a party cell's or a body's name written before its post (总支, 支部, 党委, 小组). */
 const BODY_LAST = new Set(['支', '委', '部', '组']);
 

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { stageGov } from '../../../../src/core/rules/government';
 import { found } from './runStage';
 import { recognize } from '../../../../src/core';
+import { recognizeRich } from '../../../../src/core/recognize';
 
 describe('rules/government', () => {
   it('中国 written right before a national body is part of its name (中国民航局, 中国证监会), not after 新', () => {
@@ -78,6 +79,11 @@ describe('rules/government: names with 和, offices elsewhere', () => {
   });
   it("a government's own offices and the disaster-relief committee: 省政府研究室, 市委政策研究室, 国家减灾委", () => {
     assert.deepEqual(found('省政府研究室、市委政策研究室和国家减灾委负责人出席。', stageGov), ['government:省政府研究室', 'government:市委政策研究室', 'government:国家减灾委']);
+  });
+  it("the Politburo and the Secretariat are bodies of 中共中央 (中共中央政治局, 中共中央书记处), and 委员 after one is a member's post, no 政治局委", () => {
+    assert.deepEqual(found('中共中央政治局委员出席，中共中央书记处书记讲话。', stageGov), ['government:中共中央政治局', 'government:中共中央书记处']);
+    const p = recognizeRich('中共中央政治局委員、上海市委書記俞正聲出席。').find((s) => s.type === 'person');
+    assert.equal(p?.chain?.inText, '中共中央政治局委員、上海市委書記');
   });
 });
 

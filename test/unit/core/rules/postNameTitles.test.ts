@@ -25,4 +25,9 @@ describe('rules/postNameTitles', () => {
   it('a longer word is no title after a name (主席团)', () => {
     assert.deepEqual(found('大会主席团成员', stagePostNameTitles), []);
   });
+  it('a director after the name (余彪董事代表海螺水泥), and a chairman before the verb of 受…委托 (受郭文叁董事长委托)', () => {
+    assert.deepEqual(found('余彪董事代表公司签约。', stagePostNameTitles), ['person:余彪', 'title:董事']);
+    assert.deepEqual(found('受郭文叁董事长委托，王五出席。', stagePostNameTitles), ['person:郭文叁', 'title:董事长']);
+    assert.deepEqual(found('公司董事会决定。', stagePostNameTitles), []);
+  });
 });
