@@ -131,8 +131,9 @@ function firstDateline(normalized: string, maxLines = 6): Dateline | undefined {
   return undefined;
 }
 
-// 来源：湖北日报 / 来源: 长江网 / 据长江日报报道 / 据湖北日报消息 / 转自广州日报 / 稿源：…
-const SOURCE = /(?:来源|稿源|出处|转自|本文来源)[ \t]*[:：]?[ \t]*|据(?=[\u4e00-\u9fff]{2,12}(?:报道|消息|讯))/g;
+// 来源：湖北日报 / 来源: 长江网 / 据长江日报报道 / 据湖北日报消息 / 转自广州日报 / 稿源：… / an e-paper's
+// record: 【报纸名称】:张家口日报
+const SOURCE = /(?:来源|稿源|出处|转自|本文来源|报纸名称|报刊名称|刊名)[ \t]*[】\]]?[ \t]*[:：]?[ \t]*|据(?=[\u4e00-\u9fff]{2,12}(?:报道|消息|讯))/g;
 
 /**
  * The region an outlet's name carries (湖北日报 → 湖北, 漳州新闻网 → 漳州, 天津北方网 → 天津), read

@@ -59,6 +59,26 @@ export function postLevel(chain: TitleChain, normalized: string): PostLevel | un
 
 /** How local a division is: a province 1, a city 2, a district or county 3. */
 const LEVEL_RANK: Record<string, number> = { province: 1, city: 2, district: 3 };
+const POST_RANK: Record<PostLevel, number> = { central: 0, sar: 0, province: 1, city: 2, district: 3, county: 3 };
+
+/**
+ * The most local level among a chain's links written without their region (省委常委、市委书记 → city):
+ * the post the person holds in that place, as mostLocal reads a chain with its regions written. The
+ * first link's level when no later link is more local.
+ */
+function localLevel(chain: TitleChain, normalized: string, first: PostLevel): PostLevel {
+  let level = first;
+  for (let k = 1; k < chain.units.length; k++) {
+    const u = chain.units[k];
+    const unit = normalized.slice(u.start, u.end);
+    for (const [re, l] of LEVEL) {
+      if (!re.test(unit)) continue;
+      if (POST_RANK[l] > POST_RANK[level]) level = l;
+      break;
+    }
+  }
+  return level;
+}
 
 /**
  * A chain of posts at several levels has the most local one's region (江苏省委常委、南京市委书记 →
@@ -78,6 +98,9 @@ function mostLocal(chain: TitleChain): string | undefined {
   }
   return best;
 }
+
+/** The end of a sentence between a place and a post. */
+const SENTENCE_END = /[。！？!?；;]/;
 
 /** A town's or township's post written without its name: 镇党委书记, 乡长, 镇人大主席. */
 const TOWN_POST = /^(?:镇|乡)/;
@@ -115,11 +138,22 @@ export class ArticleRegion {
       if (town) return town;
     }
     if (!level) return this.succeeds(chain) ?? section?.name ?? this.ownBody(chain);
+    return this.atLevel(chain, localLevel(chain, this.normalized, level), section);
+  }
+
+  /** The region of a chain written without its region, for a post at `level`. */
+  private atLevel(chain: TitleChain, level: PostLevel, section?: Region): string | undefined {
     // Hong Kong and Macau have no provincial party committee or governor: a 省委/省长 post is never theirs
     const fits = (r: string | undefined) => (r !== undefined && !(level === 'province' && NOT_A_PROVINCE.test(r)) ? r : undefined);
     // the region of that level named last before the post in the same line (臺北市：市長郝龍斌，…新北市：市長朱立倫),
     // unless the post's own section heading comes after it
-    const near = fits(this.nearest(level, chain.start, section?.headingStart ?? -1));
+    const nearHit = this.nearest(level, chain.start, section?.headingStart ?? -1);
+    const near = fits(nearHit?.name);
+    const localHome = this.home && !NATIONAL_OUTLET.test(this.home.evidence) ? fits(this.homeAt(level)) : undefined;
+    // a local paper's bare post in a later sentence than the other place it named is its own place's
+    // (乌兰察布市委书记…率团到我市考察。市委书记邢国辉… in 张家口日报): the place named in the same
+    // sentence is the post's (…市委书记王学丰、市长陶淑菊)
+    if (near && localHome && near !== localHome && SENTENCE_END.test(this.normalized.slice(nearHit!.end, chain.start))) return localHome;
     if (near) return near;
     if (section) {
       const p = lookupPlace(section.name);
@@ -159,18 +193,18 @@ export class ArticleRegion {
    * NEAR_CHARS before it: read from the text itself, so a region inside a body's name counts too
    * (中共山西省第九届委员会…选举张宝顺为省委书记).
    */
-  private nearest(level: PostLevel, pos: number, after: number): string | undefined {
+  private nearest(level: PostLevel, pos: number, after: number): { name: string; end: number } | undefined {
     const t = this.normalized;
     const lx = lexicons();
     const from = Math.max(after, lineStartWithin(t, pos, NEAR_CHARS));
-    let best: string | undefined;
+    let best: { name: string; end: number } | undefined;
     for (let k = from; k < pos; k++) {
       if (lx.places.first[t.charCodeAt(k)] === 0) continue;
       const hit = lx.places.longest(t, k, pos);
       if (!hit) continue;
       const p = hit[1];
       const l = levelOf(p);
-      if (l === level || (level === 'city' && l === 'province' && /市$/.test(p.full))) best = p.name;
+      if (l === level || (level === 'city' && l === 'province' && /市$/.test(p.full))) best = { name: p.name, end: hit[0] };
       k = hit[0] - 1;
     }
     return best;

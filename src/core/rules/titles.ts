@@ -88,15 +88,16 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
       const info = vals[k];
       if (!free(ctx, i, pEnd)) continue;
       if (info.level === 'province' || info.level === 'city' || info.level === 'district' || info.level === 'country') {
-        const u = unitFrom(ctx, i, pEnd, info.name, pEnd, undefined);
-        if (u) return u;
         // a province and a city in it before the post (江苏省苏州市市长, 新疆昌吉回族自治州州长): the
-        // inner region's post, written with both
+        // inner region's post, written with both (tried first: 内蒙古 + 乌兰察布市市委 would read as a
+        // body of the province)
         const inner = info.level === 'province' || info.level === 'city' ? places.longest(s, pEnd) : undefined;
         if (inner && inner[1].parents.includes(info.name) && free(ctx, pEnd, inner[0])) {
           const v = unitFrom(ctx, i, inner[0], inner[1].name, inner[0], undefined) ?? unitAtLevelChar(ctx, i, pEnd, inner[0], inner[1].name);
           if (v) return v;
         }
+        const u = unitFrom(ctx, i, pEnd, info.name, pEnd, undefined);
+        if (u) return u;
         const v = unitAtLevelChar(ctx, i, i, pEnd, info.name);
         if (v) return v;
       }

@@ -105,5 +105,17 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     const o = officials('本报香港讯 5月19日至21日，省委书记周立平在香港拜会了企业。周立平说，江西欢迎港商到江西投资，江西将优化服务。');
     assert.equal(o['周立平']?.[0], '江西');
   });
+  it('a chain of bare posts takes its most local link\'s region (省委常委、市委书记 in a 福州 outlet → 福州)', () => {
+    const o = officials('福州新闻网讯 27日，省委常委、市委书记袁荣祥会见了华电集团一行。');
+    assert.deepEqual(o['袁荣祥'], ['福州', ['福建省委常委、福州市委书记']]);
+  });
+  it("a local paper's bare post after another place's sentence is its own place's; the same sentence's stays the other's", () => {
+    const text = '# 代表团到我市考察\n【报纸名称】:张家口日报\n本报讯 5月10日，内蒙古乌兰察布市市委书记王学丰、市长陶淑菊率党政代表团到我市考察。市委书记邢国辉、市长侯亮与考察团一行座谈。';
+    const o = officials(text);
+    assert.equal(o['王学丰']?.[0], '乌兰察布');
+    assert.equal(o['陶淑菊']?.[0], '乌兰察布');
+    assert.equal(o['邢国辉']?.[0], '张家口');
+    assert.equal(o['侯亮']?.[0], '张家口');
+  });
 });
 
