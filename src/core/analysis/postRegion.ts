@@ -99,6 +99,10 @@ function mostLocal(chain: TitleChain): string | undefined {
   return best;
 }
 
+/** 其 (its) as a word of its own: not 其中, 其他, 其实, 尤其, 极其, 与其. */
+const ITS = /(?<![尤极与])其(?![中他它余实次间后])/;
+/** Characters a sentence starts after. */
+const SENTENCE_START_AFTER = /[。！？!?；;\n]/;
 /** The end of a sentence between a place and a post. */
 const SENTENCE_END = /[。！？!?；;]/;
 
@@ -147,7 +151,12 @@ export class ArticleRegion {
     const fits = (r: string | undefined) => (r !== undefined && !(level === 'province' && NOT_A_PROVINCE.test(r)) ? r : undefined);
     // the region of that level named last before the post in the same line (臺北市：市長郝龍斌，…新北市：市長朱立倫),
     // unless the post's own section heading comes after it
+    // 其 before the post (浙江省与江西省接壤，其现任省委书记为…): the sentence's subject, its first place
+    // (and the posts after it in the sentence: …，现任的省长为王浩), unless a place is named after 其
     const nearHit = this.nearest(level, chain.start, section?.headingStart ?? -1);
+    const sinceNear = this.normalized.slice(nearHit ? nearHit.end : Math.max(0, chain.start - NEAR_CHARS), chain.start);
+    const its = ITS.test(sinceNear) && !SENTENCE_END.test(sinceNear.slice(sinceNear.search(ITS))) ? fits(this.subject(level, chain.start)) : undefined;
+    if (its) return its;
     const near = fits(nearHit?.name);
     const localHome = this.home && !NATIONAL_OUTLET.test(this.home.evidence) ? fits(this.homeAt(level)) : undefined;
     // a local paper's bare post in a later sentence than the other place it named is its own place's
@@ -208,6 +217,23 @@ export class ArticleRegion {
       k = hit[0] - 1;
     }
     return best;
+  }
+
+  /** The first place at `level` in the sentence before `pos` (its subject, as 其 refers to it). */
+  private subject(level: PostLevel, pos: number): string | undefined {
+    const t = this.normalized;
+    let from = pos;
+    while (from > 0 && pos - from < NEAR_CHARS && !SENTENCE_START_AFTER.test(t[from - 1])) from--;
+    const lx = lexicons();
+    for (let k = from; k < pos; k++) {
+      if (lx.places.first[t.charCodeAt(k)] === 0) continue;
+      const hit = lx.places.longest(t, k, pos);
+      if (!hit) continue;
+      const l = levelOf(hit[1]);
+      if (l === level || (level === 'city' && l === 'province' && /市$/.test(hit[1].full))) return hit[1].name;
+      k = hit[0] - 1;
+    }
+    return undefined;
   }
 
   /**

@@ -205,15 +205,22 @@ function genericBodyEnd(ctx: Ctx, p: number): number | undefined {
     if (ctx.lx.titleCores.first[s.charCodeAt(k - 1)] !== 0 && ctx.lx.titleCores.longest(s, k - 1)) return undefined;
     // …and no verb of a visit or meeting (武汉 + 拜会湖北省委常委 is no body of 武汉's)
     if (k - p >= 2 && TITLE_CTX_WORD_LAST[s.charCodeAt(k - 1)] === 1 && TITLE_CTX_WORD_SET.has(s.slice(k - 2, k))) return undefined;
+    // …nor 的 or the time of a post (湖南省 + 现任的省委 is no body: 现任的 + 省委书记)
+    if (s.charCodeAt(k - 1) === 0x7684 || (k - p >= 2 && TENURE.test(s.slice(k - 2, k)))) return undefined;
     for (const w of GENERIC_BODY_ENDS) if (s.startsWith(w, k) && free(ctx, k, k + w.length)) return k + w.length;
   }
   return undefined;
 }
 
+/** When a post is held, written before it: 现任, 时任, 新任, 前任, 曾任, 原任. */
+const TENURE = /^[现时新前曾原]任$/;
+
 // after a verb like 会见/任/由/在 a title may start
 const TITLE_CTX_WORDS = [
   '会见', '接见', '会晤', '陪同', '出席', '参加', '听取', '看望', '慰问', '表示', '指出', '强调', '包括', '辞去', '担任', '出任', '升任', '调任', '接任', '兼任', '代理', '当选',
   '收到', '拜会', '拜访', '宴请', '欢迎', '感谢', '邀请', '聘请', '推举', '选举', '任命', '免去', '授予', '致电', '致信', '祝贺',
+  // a list's part (其中省长王浩…)
+  '其中',
   // a company's own post after a bare reference to it (公司董事长, 本公司总裁; the article's company)
   '公司',
 ];
@@ -343,6 +350,9 @@ const BARE_LEVEL_BODY = /^(?:(?:自治区|自治州|省|市|县|区|州|旗|地)
 /** A party written between a post and its holder's name (ctx.s is normalised: 國民黨 reads 国民党). */
 const PARTY_BETWEEN = /^(?:为)?(?:中国国民党|国民党|民主进步党|民进党|台湾民众党|民众党|亲民党|新党|时代力量|无党籍|无党团结联盟)(?:籍)?(?:的)?/;
 
+/** What ends the clause after a post, 为 and a name: punctuation, or the text's end. */
+const COPULA_NAME_END = /^[，。；,;！？!?\n]?$/;
+
 const BYLINE_CORES = new Set(['记者', '特约记者', '通讯员', '实习生', '编辑']);
 
 /**
@@ -470,6 +480,11 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   // a party between the post and the name (议长为中国国民党的吴碧珠, 副议长民进党籍周柏雅)
   const party = PARTY_BETWEEN.exec(s.slice(p, p + 12));
   if (party) p += party[0].length;
+  // a copula between the post and a name that ends the clause (现任省委书记为信长星。, 省长是王浩，)
+  else if ((s[p] === '为' || s[p] === '是') && free(ctx, p, p + 1)) {
+    const ne = readName(ctx, p + 1);
+    if (ne !== undefined && ne - p - 1 >= 2 && COPULA_NAME_END.test(s[ne] ?? '')) p += 1;
+  }
   for (let k = 0; k < 12; k++) {
     const nat = readName(ctx, p);
     const foreign = readForeignName(ctx, p);

@@ -117,5 +117,10 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.equal(o['邢国辉']?.[0], '张家口');
     assert.equal(o['侯亮']?.[0], '张家口');
   });
+  it('其 before the posts names the sentence\'s subject (浙江省与江西省接壤，其现任省委书记为…，现任的省长为…)', () => {
+    const o = officials('浙江省与江西省接壤，其现任省委书记为易炼红，现任的省长为王浩。');
+    assert.deepEqual(o['易炼红'], ['浙江', ['浙江省委书记']]);
+    assert.deepEqual(o['王浩'], ['浙江', ['浙江省省长']]);
+  });
 });
 

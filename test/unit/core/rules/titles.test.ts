@@ -223,5 +223,11 @@ describe('rules/titles', () => {
     assert.equal(p?.role, 'business');
     assert.equal(p?.chain?.inText, '署理行政总裁');
   });
+  it('a post, 为 or 是 and a name that ends the clause (现任的省委书记为沈晓明。); 现任 and 的 are no part of the post or a body', () => {
+    const people = recognizeRich('湖南省现任的省委书记为沈晓明，现任省长是毛伟明。省长为企业解决困难。').filter((x) => x.type === 'person');
+    assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}`), ['沈晓明:省委书记', '毛伟明:省长']);
+    // (a post may start after 其中, a list's part)
+    assert.ok(recognizeRich('代表团访问江西省，其中省长王浩出席。').some((x) => x.type === 'person' && x.text === '王浩'));
+  });
 });
 
