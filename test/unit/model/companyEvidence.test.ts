@@ -59,4 +59,14 @@ describe('model companies without support (companyEvidence.ts)', () => {
     const text = '湖北经济社会发展势头好、潜力大。湖北汽车工业基础良好，具备发展新能源汽车的条件。';
     assert.ok(!tag(text).some((s) => s.type === 'company' && s.text.startsWith('湖北汽车')), JSON.stringify(tag(text)));
   });
+  it('in an article, two characters read bare and never introduced as a firm are a phrase (投资兴业); a firm the article introduces, or the lexicon knows, stays', () => {
+    const filler = '今年以来，全省经济运行总体平稳，稳中有进，重大项目建设加快推进，营商环境持续优化。'.repeat(8);
+    const article = `${filler}热忱欢迎广大企业家来黔投资兴业，共谋发展。`;
+    assert.ok(article.length >= 300);
+    assert.equal(unsupported(article, '兴业'), true);
+    assert.equal(unsupported(`${article}兴业银行行长出席。`, '兴业'), false);
+    assert.equal(unsupported(`${filler}美团首建小企业信贷中心。`, '美团'), false);
+    // the same reading in a sentence alone stands (nothing else there could introduce a brand)
+    assert.equal(unsupported('热忱欢迎广大企业家来黔投资兴业', '兴业'), false);
+  });
 });
