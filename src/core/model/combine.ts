@@ -220,6 +220,9 @@ const STATIONED = /.驻.+(办事处|代表处|联络处|联络办|办)$/;
  */
 const CUT_PLACE_LEVELS = new Set(['province', 'city', 'district', 'country']);
 
+/** Places a firm's legal name opens with (新加坡…, 香港…, 江苏…, 苏州…). */
+const LEAD_PLACE_LEVELS = new Set(['country', 'province', 'city']);
+
 export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model: Span[]): boolean {
   const last = model[live[nl - 1]];
   if (!ORG_TYPES.has(last.type) || last.end !== r.end || last.start <= r.start) return false;
@@ -238,6 +241,18 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
   if (nl === 1) {
     const hit = lexicons().places.longest(normalizeForMatching(r.text.slice(0, last.start - r.start + 8)), 0);
     if (hit && hit[0] > last.start - r.start && CUT_PLACE_LEVELS.has(hit[1].level)) return true;
+  }
+  // a legal name that opens with a place, whose rest the model cuts in a word it reads no further
+  // back (新加坡金鹰赛得利国际集团: the model's 利国际集团): what lies between is letters with no verb
+  if (nl === 1 && last.type === 'company') {
+    const norm = normalizeForMatching(r.text);
+    const cut = last.start - r.start;
+    const lead = lexicons().places.longest(norm, 0);
+    if (lead && lead[0] < cut && LEAD_PLACE_LEVELS.has(lead[1].level) && !hasFunctionWord(norm, lead[0], cut)) {
+      let letters = true;
+      for (let q = lead[0]; q < cut && letters; q++) letters = isLetter(norm.charCodeAt(q));
+      if (letters) return true;
+    }
   }
   // the name opens with a place or a body the model reads too (上海市工商联数字经济商会): what a walk
   // back ran over would lie before it

@@ -167,6 +167,12 @@ describe('model: a suffix-built name the model cuts (modelSplitsName)', () => {
     const u = '会见江苏青禾电子有限公司董事长';
     assert.equal(split(u, '会见江苏青禾电子有限公司', [mk('company', u, '江苏青禾电子有限公司')]), false);
   });
+  it('a legal name opening with a place whose rest the model cuts inside a word: the rule name stands (新加坡金鹰赛得利国际集团, not 利国际集团)', () => {
+    const t = '会见新加坡金鹰赛得利国际集团首席执行官';
+    assert.equal(split(t, '新加坡金鹰赛得利国际集团', [mk('company', t, '利国际集团')]), true);
+    const u = '宁波邀请青禾电子有限公司';
+    assert.equal(split(u, '宁波邀请青禾电子有限公司', [mk('company', u, '青禾电子有限公司')]), false);
+  });
   it('function words, digits, or no place at the start: the model stands', () => {
     const t = '宁波邀请青禾电子有限公司';
     assert.equal(split(t, '宁波邀请青禾电子有限公司', [mk('place', t, '宁波'), mk('company', t, '青禾电子有限公司')]), false);
