@@ -81,7 +81,7 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
 
   const builders = new Map<string, Builder>();
   // business people whose post names no company (ownCompany below)
-  const companyless: { entity: Entity; title: TitleInfo; ref?: string }[] = [];
+  const companyless: { entity: Entity; title: TitleInfo; ref?: string; at: number; sentence: number | undefined }[] = [];
   // per type, by normalised name: the same entity as looking up `${type}:${key}`, without
   // building (and hashing) that key for every mention
   const byType = new Map<EntityType, Map<string, Builder>>();
@@ -205,7 +205,7 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
         // written after 公司/集团 (公司董事长, 集团党组书记、董事长) or the article names one company
         // (not a chamber's post: 中华总商会永远荣誉会长 is no company's)
         if (!org && sp.role === 'business' && sp.chain.units.some((u) => BUSINESS_CORES.has(u.core) || /董事|监事|監事/.test(u.text))) {
-          companyless.push({ entity, title: ti, ref: bareCompanyRef(normalized, sp.chain.start) });
+          companyless.push({ entity, title: ti, ref: bareCompanyRef(normalized, sp.chain.start), at: sp.start, sentence });
         }
       }
     } else {
@@ -239,7 +239,7 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
   }
   // people without a title chain on their first mention take the title of a later one
   const entities = [...builders.values()].sort((a, b) => a.firstOffset - b.firstOffset).map((b) => b.entity);
-  ownCompany(entities, companyless);
+  ownCompany(entities, normalized, companyless);
   for (const e of entities) {
     if (e.type === 'person' && !e.role) e.role = 'other';
   }
@@ -305,22 +305,49 @@ function bareCompanyRef(normalized: string, chainStart: number): string | undefi
  * the article's own company: the one it names most (a 集团 reference, the most named 集团). Without
  * a 公司/集团 reference, only where the article names a single company.
  */
-function ownCompany(entities: Entity[], pending: { entity: Entity; title: TitleInfo; ref?: string }[]): void {
+function ownCompany(entities: Entity[], normalized: string, pending: { entity: Entity; title: TitleInfo; ref?: string; at: number; sentence: number | undefined }[]): void {
   if (!pending.length) return;
   const companies = entities.filter((e) => e.type === 'company');
   if (!companies.length) return;
   const most = (list: Entity[]) => list.reduce<Entity | undefined>((b, e) => (!b || e.mentions.length > b.mentions.length ? e : b), undefined);
-  for (const { entity, title, ref } of pending) {
+  /**
+   * The company named nearest the post in its own clause (香港霍英东集团公司行政总裁霍震寰和总经理霍震霆,
+   * 余彪董事代表海螺水泥与…签约): not across a comma, where a list of firms' people goes on to the
+   * next firm's (、 too: …总经理霍震霆、新世界发展有限公司主席…).
+   */
+  const inClause = (sentence: number | undefined, at: number): Entity | undefined => {
+    if (sentence === undefined) return undefined;
+    let best: Entity | undefined;
+    let dist = Infinity;
+    for (const c of companies) {
+      for (const m of c.mentions) {
+        if (m.sentence !== sentence) continue;
+        const between = m.start < at ? normalized.slice(m.end, at) : normalized.slice(at, m.start);
+        if (CLAUSE_MARK.test(between)) continue;
+        const d = Math.abs(m.start - at);
+        if (d < dist) {
+          dist = d;
+          best = c;
+        }
+      }
+    }
+    return best;
+  };
+  for (const { entity, title, ref, at, sentence } of pending) {
     if (entity.organization) continue;
     let company: Entity | undefined;
     if (ref === '集团') company = most(companies.filter((c) => /集团|集團/.test(c.name))) ?? most(companies);
     else if (ref) company = most(companies);
     else if (companies.length === 1) company = companies[0];
+    else company = inClause(sentence, at);
     if (!company) continue;
     entity.organization = company.name;
     if (!title.organization) title.organization = company.name;
   }
 }
+
+/** Marks that end a clause: a company across one is another clause's. */
+const CLAUSE_MARK = /[，,、；;：:。！？!?\n]/;
 
 /** A post written bare, with no region, body or company (王文银主席, 书记): weak evidence of office. */
 function isBarePost(chain: TitleChain | undefined): boolean {

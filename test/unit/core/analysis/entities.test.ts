@@ -63,5 +63,14 @@ describe('analysis/entities', () => {
     const o = analyze('远方集团董事长周立平出席。省政协副主席周立平表示欢迎。').entities.find((x) => x.name === '周立平');
     assert.equal(o?.role, 'official');
   });
+  it("a company's post with no company named takes the company of its own clause (…集团公司行政总裁霍震寰和总经理霍震霆), never one across a list's mark", () => {
+    const text = '强卫拜会了华润集团董事长傅育宁、香港霍英东集团公司行政总裁霍震寰和总经理霍震霆、新世界发展有限公司主席郑家纯。中交集团市场开发总监赵晖参加座谈。';
+    const org = (name: string) => analyze(text).entities.find((x) => x.type === 'person' && x.name === name)?.organization;
+    assert.equal(org('霍震霆'), '香港霍英东集团公司');
+    assert.equal(org('赵晖'), '中交集团');
+    // the post's clause names no firm: none, rather than the next item's
+    const list = '翱兰科技中国区CEO娄征祥，九天睿芯科技有限公司创始人刘洪杰，中通快递股份有限公司董事长赖梅松出席。';
+    assert.notEqual(analyze(list).entities.find((x) => x.name === '娄征祥')?.organization, '九天睿芯科技有限公司');
+  });
 });
 
