@@ -529,7 +529,10 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     if (lead && (lead[1].level === 'province' || lead[1].level === 'city' || lead[1].level === 'district')) region = lead[1].name;
   }
   // a title right after "、" continuing a business list inherits the company: 高级副总裁张铮、副总裁刘之菲
-  if (!org && !region && st.prevChainEnd === i - 1 && s[i - 1] === '、' && st.prevOrg) org = st.prevOrg;
+  // …and after a comma, a company's people listed on (中通快递股份有限公司董事长赖梅松，总裁陈向东): a
+  // company's posts only, every link of them
+  const listedOn = s[i - 1] === '、' || ((s[i - 1] === '，' || s[i - 1] === ',') && st.prevOrg?.type === 'company' && units.every((u) => BUSINESS_CORES.has(u.core) || /董事|监事/.test(s.slice(u.start, u.end))));
+  if (!org && !region && st.prevChainEnd === i - 1 && listedOn && st.prevOrg) org = st.prevOrg;
   // (a chain right after another takes its region, unless its own level says otherwise: 市领导 after a
   // province's office is no post of the province)
   const inherited = st.prevChainEnd === i - 1 && !org ? st.prevRegion : undefined;

@@ -229,5 +229,9 @@ describe('rules/titles', () => {
     // (a post may start after 其中, a list's part)
     assert.ok(recognizeRich('代表团访问江西省，其中省长王浩出席。').some((x) => x.type === 'person' && x.text === '王浩'));
   });
+  it("a company's people listed on after a comma keep its company (…董事长赖梅松，总裁陈向东); a public post after it does not", () => {
+    const spans = recognizeRich('中通快递股份有限公司董事长赖梅松，总裁陈向东，副市长王明出席。').filter((x) => x.type === 'person');
+    assert.deepEqual(spans.map((p) => `${p.text}:${p.chain?.organization ?? ''}`), ['赖梅松:中通快递股份有限公司', '陈向东:中通快递股份有限公司', '王明:']);
+  });
 });
 
