@@ -299,7 +299,8 @@ export function resolveAliases(spans: readonly RichSpan[], text: string, keyOf: 
 /**
  * Which of several long forms a short one stands for at `at` (市工商联 after 上海市… and 温州市…): the
  * one whose region (or parent) the sentence names last before it (上海市政协副主席、市工商联主席), else
- * the one the article wrote first (a bare 市… is the outlet's own city more often than the last one named).
+ * the one whose region the article names most, else the one it wrote first (a bare 市… is the
+ * outlet's own city more often than the last one named).
  */
 function nearest(longs: number[], forms: Form[], at: number, text: string): number {
   let from = at;
@@ -317,9 +318,27 @@ function nearest(longs: number[], forms: Form[], at: number, text: string): numb
     }
   }
   if (best >= 0) return best;
+  // else the one whose region the article names most (its own city: 黄石 in a 黄石 report that also
+  // names 武汉市委), then the one written first
   let first = longs[0];
-  for (const l of longs) if ((forms[l].at[0] ?? Infinity) < (forms[first].at[0] ?? Infinity)) first = l;
+  let firstCount = -1;
+  for (const l of longs) {
+    const key = forms[l].key;
+    const p = placePrefix(key) || PARENT_LEN(key);
+    const count = p ? occurrences(text, key.slice(0, p)) : 0;
+    if (count > firstCount || (count === firstCount && (forms[l].at[0] ?? Infinity) < (forms[first].at[0] ?? Infinity))) {
+      first = l;
+      firstCount = count;
+    }
+  }
   return first;
+}
+
+/** How often `w` occurs in `text`. */
+function occurrences(text: string, w: string): number {
+  let n = 0;
+  for (let k = text.indexOf(w); k >= 0 && w; k = text.indexOf(w, k + w.length)) n++;
+  return n;
 }
 const SENTENCE_END = '。！？!?\n';
 const PARENT_LEN = (key: string): number => (key.startsWith('国务院') ? 3 : key.startsWith('中共中央') ? 4 : key.startsWith('中央') ? 2 : 0);

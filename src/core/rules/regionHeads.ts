@@ -5,6 +5,7 @@
  * bare at a word's start (省委、省政府, 向市政协), the body of the region the reader knows.
  */
 import { GOV_REGION_HEADS } from '../lexicon/words';
+import { functionWordEnd } from '../lexicon/functionWords';
 import type { Ctx } from './context';
 import * as charClassesModule from './charClasses';
 import * as contextModule from './context';
@@ -25,14 +26,18 @@ export function stageGovRegionHeads(ctx: Ctx): void {
     // 北京市委 = 北京 + 市委; 广东省政府 = 广东 + 省政府; also 北京市 + 政府
     const r = regionEndingAt(ctx, a);
     if (r !== undefined) {
-      add(ctx, { type: 'government', start: r, end: b, priority: 75, source: 'rule' });
+      // the party's name written before its committee is the committee's (中共黄石市委)
+      const start = r >= 2 && s.startsWith('中共', r - 2) && free(ctx, r - 2, r) && /委$/.test(s.slice(a, b)) ? r - 2 : r;
+      add(ctx, { type: 'government', start, end: b, priority: 75, source: 'rule' });
       return;
     }
     // written bare, the region the reader knows: 省委、省政府, 市政协 (a level, then the body)
     const start = LEVEL[s.charCodeAt(a)] === 1 ? a : a > 0 && LEVEL[s.charCodeAt(a - 1)] === 1 && !taken[a - 1] ? a - 1 : -1;
     if (start < 0 || b - start < 2) return;
     const prev = start > 0 ? s.charCodeAt(start - 1) : 0;
-    if (start > 0 && isHan(prev) && !taken[start - 1] && WORD_BEFORE[prev] === 0) return; // 城市政府, 全省委员
+    // (after a verb of two characters or more, a bare body is its object: 召开省政府常务会议)
+    const verbBefore = start >= 2 && functionWordEnd(s, start - 2, start) === start;
+    if (start > 0 && isHan(prev) && !taken[start - 1] && WORD_BEFORE[prev] === 0 && !verbBefore) return; // 城市政府, 全省委员
     if (s.charCodeAt(b) === 0x5458) return; // 委员 (省委员会 is no 省委)
     add(ctx, { type: 'government', start, end: b, priority: 75, source: 'rule' });
   });

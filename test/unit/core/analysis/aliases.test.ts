@@ -80,11 +80,16 @@ describe('analysis/aliases: resolveAliases', () => {
       ['國務院國資委→國務院國資委', '国家发展和改革委员会→国家发展和改革委员会', '海南省台办→海南省台办', '国资委→國務院國資委', '国家发改委→国家发展和改革委员会', '省台办→海南省台办'],
     );
   });
-  it('a short form several long ones end with goes to the region the sentence names, else the first', () => {
+  it('a short form several long ones end with goes to the region the sentence names, else the one the article names most, else the first', () => {
     const t = '青州市工商联与潍坊市工商联座谈。潍坊市政协副主席、市工商联主席讲话。市工商联表示';
     assert.deepEqual(
       entitiesOf(t, [['government', '青州市工商联'], ['government', '潍坊市工商联'], ['government', '市工商联'], ['government', '市工商联']]),
-      ['青州市工商联→青州市工商联', '潍坊市工商联→潍坊市工商联', '市工商联→潍坊市工商联', '市工商联→青州市工商联'],
+      ['青州市工商联→青州市工商联', '潍坊市工商联→潍坊市工商联', '市工商联→潍坊市工商联', '市工商联→潍坊市工商联'],
+    );
+    const u = '青州市工商联与潍坊市工商联座谈。市工商联表示';
+    assert.deepEqual(
+      entitiesOf(u, [['government', '青州市工商联'], ['government', '潍坊市工商联'], ['government', '市工商联']]),
+      ['青州市工商联→青州市工商联', '潍坊市工商联→潍坊市工商联', '市工商联→青州市工商联'],
     );
   });
   it('a name with another name of the body in brackets: one body, written so as an alias', () => {

@@ -10,4 +10,8 @@ describe('rules/regionHeads', () => {
     assert.deepEqual(found('感谢省委、省政府和市政协的支持。', stageGovRegionHeads), ['government:省委', 'government:省政府', 'government:市政协']);
     assert.deepEqual(found('城市政府的职能', stageGovRegionHeads), []);
   });
+  it("the party's name before a region's committee is the committee's (中共黄石市委); a bare body after a verb is its object (召开省政府常务会议)", () => {
+    assert.deepEqual(found('由中共黄石市委、黄石市政府主办。', stageGovRegionHeads), ['government:中共黄石市委', 'government:黄石市政府']);
+    assert.deepEqual(found('李小鹏主持召开省政府常务会议。', stageGovRegionHeads), ['government:省政府']);
+  });
 });
