@@ -143,6 +143,15 @@ export function stageBylines(ctx: Ctx): void {
       const len = q - p;
       // another field of the same line (发布时间:…, 编辑:…) ends the list of sources
       if (colon) break;
+      // two media joined by a dash (东营网-东营日报, 人民网-湖北频道): the outlet before it is one of them
+      const dash = s.slice(p, q).search(/[-—]/);
+      if (dash >= 2 && OUTLET_END.test(s.slice(p, p + dash)) && q - (p + dash + 1) >= 2) {
+        add(ctx, { type: 'organization', start: p, end: p + dash, priority: 85, source: 'rule' });
+        if (OUTLET_END.test(s.slice(p + dash + 1, q)) && !/频道$/.test(s.slice(p + dash + 1, q))) add(ctx, { type: 'organization', start: p + dash + 1, end: q, priority: 85, source: 'rule' });
+        p = q + 1;
+        if (firstOnly) break;
+        continue;
+      }
       if (len >= 2 && len <= 16) {
         const txt = s.slice(p, q);
         const company = ctx.lx.companies.get(txt);
@@ -156,5 +165,7 @@ export function stageBylines(ctx: Ctx): void {
   });
 }
 
+/** How an outlet's name ends: a paper, a site, a station, an agency, a news brand. */
+const OUTLET_END = /(?:报|网|台|社|刊|新闻|财经|客户端|发布|视)$/;
 const GOV_SOURCE_RE = /(人民政府|政府|委员会|办公厅|办公室|[局厅部委办])$/;
 const SOURCE_SEPS = codeSet('、，,；;/|｜ 　）)');

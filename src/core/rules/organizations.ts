@@ -15,7 +15,7 @@ import * as functionWordsModule from '../lexicon/functionWords';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { isHan } = charClassesModule;
-const { add, setOrg } = contextModule;
+const { add, free, setOrg } = contextModule;
 const { boundaryAfter } = namesModule;
 const { WordScanner, candidates } = scanModule;
 const { walkBack } = walkBackModule;
@@ -48,6 +48,8 @@ const ORG_MEMBER_WORDS = (() => {
 const DELEGATION_SUFFIXES = new Set(['代表团', '考察团', '访问团', '参访团', '精英团', '交流团', '慰问团']);
 export function stageOrgs(ctx: Ctx): void {
   const { s, n, lx } = ctx;
+  // media a line opens with or a sentence cites (香港文汇报讯: the whole name, before the lexicon's 文汇报)
+  datelineMedia(ctx);
   let nextI = 0;
   for (const i of candidates(ctx).orgFixed) {
     if (i < nextI || ctx.taken[i]) continue;
@@ -62,7 +64,6 @@ export function stageOrgs(ctx: Ctx): void {
       }
     }
   }
-  datelineMedia(ctx);
   const hits: number[][] = [];
   ORG_WORDS.scan(ctx, (a, b) => hits.push([a, b]));
   for (let h = hits.length - 1; h >= 0; h--) {
@@ -114,7 +115,18 @@ function datelineMedia(ctx: Ctx): void {
     re.lastIndex = p;
     const m = re.exec(s);
     if (!m) return;
-    const name = m[1].trim();
+    // the outlet's app or account is the outlet (智通财经APP获悉, 据人民邮电报微信公众号消息)
+    // (据 opens a cited dateline: 据新华社北京12月31日电)
+    let name = m[1].trim().replace(OUTLET_CHANNEL, '').replace(/^据(?=.{2})/, '');
+    // a news flash is 快讯/简讯 (新华网快讯): the outlet before it
+    if (/[快简]$/.test(name) && s.charCodeAt(p + m[0].indexOf(name) + name.length) === 0x8baf) name = name.slice(0, -1);
+    // an agency's dateline names where it was filed after it (新华社北京3月5日电, 中新社香港电): the agency
+    for (let k = 2; k <= name.length - 2; k++) {
+      if (ctx.lx.placeByName.has(name.slice(k)) && /[社台网报]$/.test(name.slice(0, k))) {
+        name = name.slice(0, k);
+        break;
+      }
+    }
     const a = p + m[0].indexOf(name);
     const b = a + name.length;
     if (name.length < 2 || NOT_MEDIA.test(name) || hasFunctionWord(s, a, b) || /^[0-9]+$/.test(name)) return;
@@ -124,9 +136,25 @@ function datelineMedia(ctx: Ctx): void {
   };
   for (let p = 0; p < s.length; p = s.indexOf('\n', p) + 1) {
     let q = p;
-    while (q < s.length && (s[q] === ' ' || s[q] === '\u3000' || s[q] === '\t')) q++;
+    // (and in the bracket some papers write it in: 【大公报讯】, [本报讯])
+    while (q < s.length && (s[q] === ' ' || s[q] === '\u3000' || s[q] === '\t' || s[q] === '【' || s[q] === '[')) q++;
     if (!ctx.taken[q]) tryAt(DATELINE_RE, q);
     if (s.indexOf('\n', p) < 0) break;
+  }
+  // a source label written with what it labels (文章来源:每日经济新闻, 本文来源：…; the bare labels are
+  // bylines.ts's), the media it names joined by a dash
+  SOURCE_LABEL_RE.lastIndex = 0;
+  for (let m = SOURCE_LABEL_RE.exec(s); m; m = SOURCE_LABEL_RE.exec(s)) {
+    // (the label says what follows is a source: no function-word check, 每日经济新闻 holds 每日)
+    let a = m.index + m[0].length - m[1].length;
+    for (const part of m[1].split(/[-—]/)) {
+      const b = a + part.length;
+      if (part.length >= 2 && OUTLET_END.test(part) && !NOT_MEDIA.test(part) && !ctx.lx.placeByName.has(part) && free(ctx, a, b)) {
+        const sp = add(ctx, { type: 'organization', start: a, end: b, priority: 85, source: 'rule' });
+        if (sp) setOrg(ctx, a, sp);
+      }
+      a = b + 1;
+    }
   }
   // 据 as a preposition opening a clause (not 根据, 数据, 占据)
   for (let z = s.indexOf('据'); z >= 0; z = s.indexOf('据', z + 1)) {
@@ -134,9 +162,15 @@ function datelineMedia(ctx: Ctx): void {
     if (!ctx.taken[z + 1]) tryAt(CITED_RE, z + 1);
   }
 }
-const DATELINE_RE = /([A-Za-z0-9\u4e00-\u9fff](?:[A-Za-z0-9\u4e00-\u9fff]| (?=[\u4e00-\u9fff])){1,9}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息|获悉)(?=[\s(（:：,，]|$)/y;
+const DATELINE_RE = /([A-Za-z0-9\u4e00-\u9fff](?:[A-Za-z0-9\u4e00-\u9fff]| (?=[\u4e00-\u9fff])){1,9}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息|获悉)(?=[\s(（:：,，】\]]|$)/y;
 /** 据X报道 / 据X消息, or 据X， where X is named as a medium (…报, …网, …社, …台, …刊). */
 const CITED_RE = /([A-Za-z0-9\u4e00-\u9fff]{2,10}?)(?:报道|消息|(?<=[报网社台刊])[，,])/y;
+/** What an outlet's app or account adds to its name (智通财经APP, 人民邮电报微信公众号, 央视新闻客户端). */
+const OUTLET_CHANNEL = /(?:APP|App|app|客户端|微信公众号|公众号|官方微博|官微|微博)$/;
+/** A source label written with what it labels (文章来源, 本文来源) and the names after it. */
+const SOURCE_LABEL_RE = /(?:文章|本文|新闻|信息|稿件)来源[ \t\u3000]*[:：][ \t\u3000]*([\u4e00-\u9fffA-Za-z0-9]{2,12}(?:[-—][\u4e00-\u9fffA-Za-z0-9]{2,12})?)/g;
+/** How an outlet's name ends: a paper, a site, a station, an agency, a news brand or an app. */
+const OUTLET_END = /(?:报|网|台|社|刊|新闻|财经|客户端|发布|频道|视)$/;
 /** Suffixes of newspapers, sites and stations. */
 const MEDIA_SUFFIX = /(报|网|台|社|周刊|杂志)$/;
 /** Before a medium cited as a source: 据, 来源：, 转自, 稿源：. */

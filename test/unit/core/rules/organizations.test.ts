@@ -49,4 +49,15 @@ describe('rules/organizations: media', () => {
     assert.deepEqual(orgs('长江网6月27日讯(长江日报记者 鞠頔)6月26日'), ['长江网', '长江日报']);
     assert.ok(orgs('(黑龙江日报记者刘伟 东北网记者王五)').includes('东北网'));
   });
+  it('media as their lines name them: 【大公报讯】, 香港文汇报讯 whole, 新华社北京…电 without the place, 新华网快讯, an app or account is its outlet, 文章来源 and two outlets joined by a dash', () => {
+    const orgs = (t: string) => recognize(t).filter((x) => x.type === 'organization').map((x) => x.text);
+    assert.deepEqual(orgs('【大公报讯】香港中华厂商联合会副会长出席。'), ['大公报', '香港中华厂商联合会']);
+    assert.ok(orgs('香港文匯報訊 雲南僑務辦副主任張新明率團訪港。').includes('香港文匯報'));
+    assert.deepEqual(orgs('新华社北京3月5日电 记者王明报道'), ['新华社']);
+    assert.deepEqual(orgs('据新华社北京１２月３１日电（记者罗玉文）'), ['新华社']);
+    assert.deepEqual(orgs('新华网快讯：部长级会议17日决定维持产量不变。'), ['新华网']);
+    assert.deepEqual(orgs('智通财经APP获悉，公司股份复牌。'), ['智通财经']);
+    assert.deepEqual(orgs('（文章来源：每日经济新闻）'), ['每日经济新闻']);
+    assert.deepEqual(orgs('2021-06-27 09:46:00 来源: 东营网-东营日报 作者:李明'), ['东营网', '东营日报']);
+  });
 });
