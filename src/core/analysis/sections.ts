@@ -270,7 +270,8 @@ function officialHeading(n: string, i: number, end: number): PlaceInfo | undefin
     k = core[0] - 1;
   }
   if (!chosen || postEnd < 0) return undefined;
-  const rest = n.slice(postEnd, end);
+  // (a space may set the name apart: 济南市委书记 刘强)
+  const rest = n.slice(postEnd, end).replace(/^[ \t\u3000]+/, '');
   // a name after the post, or nothing after a post one was elected or appointed to
   if (/^[\u4e00-\u9fff]{2,4}$/.test(rest) || (rest === '' && /(当选|任)/.test(n.slice(i, postEnd)))) return chosen;
   return undefined;

@@ -122,6 +122,8 @@ describe('analysis/sections: every style real news uses', () => {
   it("numbered items and headings that name a region's official (一、合肥市委书记虞爱华; 张三当选禅城区区长)", () => {
     const numbered = '# 一周要闻\n\n一、省委常委、合肥市委书记虞爱华\n\n虞爱华调研企业。\n\n二、芜湖市委书记宁波\n\n宁波主持会议。\n';
     assert.deepEqual(findRegions(numbered).map((r) => r.name), ['合肥', '芜湖']);
+    // (a space may set the name apart from the post)
+    assert.deepEqual(findRegions(numbered.replace('书记虞爱华', '书记 虞爱华').replace('书记宁波', '书记\u3000宁波')).map((r) => r.name), ['合肥', '芜湖']);
     const headings = '# 各区新任区长\n\n## 张三当选禅城区区长\n\n选举张三为区长。\n\n## 李四当选南海区区长\n\n选举李四为区长。\n';
     assert.deepEqual(findRegions(headings).map((r) => r.name), ['禅城区', '南海区']);
     // a numbered sentence is no such item, nor is a post without its region
