@@ -84,6 +84,10 @@ export const COST_REFERENCE = { sentences: 1000, median: 172.4 } as const;
 /** The priority src/core/recognize.ts assigns to spans that come from the model. */
 const MODEL_SPAN_PRIORITY = 30;
 
+/** Hong Kong's and Macau's bureaus of two portfolios (政制及内地事务局: rules/government.ts): the form is
+ * the name, whichever portfolio alone the model reads as the body (内地事务局). */
+const JOINED_BUREAU_PRIORITY = 85;
+
 /** See the covering-span rule in combineSpans (60 -> 50: held-out 秉承恒盛集团 56, 日本FALCOM公司 58 over the model's right 恒盛集团/FALCOM公司; right covering names cost <= 46). */
 export const COVER_COST = Number(process.env.NEWS_LENS_COVER_COST ?? 50);
 
@@ -593,7 +597,7 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
         // such names (齐齐哈尔市政府驻哈尔滨办事处, 联合国驻日内瓦办事处); the model reads a body and a place
       } else if (kd === 'legal' || (kd === 'rule' && (r.type !== 'organization' || sameEndOrg))) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
-        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true || departmentOverPlaces(r, live, nl, model) || (r.type === 'company' && (r.priority ?? 0) >= 85);
+        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true || departmentOverPlaces(r, live, nl, model) || (r.type === 'company' && (r.priority ?? 0) >= 85) || (r.type === 'government' && r.priority === JOINED_BUREAU_PRIORITY);
       } else if (kd === 'rule' && r.type === 'organization' && (r.priority ?? 0) < 85 && !/团$/.test(r.text)) {
         // other suffix-rule organizations over the model's spans only when the model all but rules
         // them out, as for rule-only ones (主教练大陆俱乐部 over the title 主教练: 300, 波兰右翼周刊: 354;

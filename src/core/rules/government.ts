@@ -46,6 +46,9 @@ export function stageGov(ctx: Ctx): void {
   const { s, n, lx } = ctx;
   // fixed names (with an optional region before them: 北京市人民政府, 广东省人民检察院 handled by long suffixes)
   const cands = candidates(ctx);
+  // Hong Kong's and Macau's bureaus of two portfolios first: their last portfolio alone (科技局, 旅游局)
+  // is a body the suffix loops below would take
+  bureausJoinedByJi(ctx);
   let nextI = 0;
   for (const i of cands.govFixed) {
     if (i < nextI || ctx.taken[i]) continue;
@@ -129,7 +132,6 @@ export function stageGov(ctx: Ctx): void {
     const sp = add(ctx, { type: 'government', start, end: b, priority: 78, source: 'rule' });
     if (sp) setOrg(ctx, start, sp);
   }
-  bureausJoinedByJi(ctx);
   joinStationedOffices(ctx);
   joinCentralBodies(ctx);
 }
@@ -175,7 +177,7 @@ const SAR_OR_TAIWAN = /^(?:香港|澳门|台湾|台北|高雄)/;
 /**
  * A bureau named by two portfolios joined by 及, as Hong Kong's and Macau's governments name theirs
  * (商務及經濟發展局, 創新科技及工業局, 運輸及物流局, 政制及內地事務局): one body, from a clause's
- * start, a list's mark or the government's name (特區政府, 香港特別行政區政府) to 局 or 署. Each part is
+ * start, a list's mark, a bracket, 和 or the government's name (特區政府, 香港特別行政區政府) to 局 or 署. Each part is
  * two to six letters with none of a clause's small words (的, 和, 在, 他 …); a bare 以及 (…，以及教育局)
  * joins nothing.
  */
@@ -191,17 +193,20 @@ function bureausJoinedByJi(ctx: Ctx): void {
     // the government's name before it is its own body (特区政府 + 政制及内地事务局)
     const gov = GOV_BEFORE_BUREAU.exec(m[2]);
     if (gov) start += gov[0].length;
+    // …and an acting head's 署理/代理 is the post's (署理商务及经济发展局局长)
+    else if (/^(?:署理|代理)/.test(m[2])) start += 2;
     const ji = s.indexOf('及', start);
     if (ji - start < 2 || end - 1 - (ji + 1) < 2 || !free(ctx, start, end)) continue;
     if (CLAUSE_CHARS.test(s.slice(start, end))) continue;
-    const sp = add(ctx, { type: 'government', start, end, priority: 80, source: 'rule' });
+    // (priority 85: the form is the name, whichever portfolio alone the model reads as the body)
+    const sp = add(ctx, { type: 'government', start, end, priority: 85, source: 'rule' });
     if (sp) setOrg(ctx, start, sp);
   }
 }
 /** Characters of a clause, not of a portfolio's name (portfolios are nouns and verbs: 创新, 发展). */
 const CLAUSE_CHARS = /[的了是在和与等将把被向对从这那我你他她们也都就还又说称]/;
 const GOV_BEFORE_BUREAU = /^(?:香港|澳门)?(?:特别行政区|特区)?政府/;
-const JI_BUREAU = /(^|[，。、；：:;,\s（(「“]|特区政府|特别行政区政府)([\u4e00-\u9fff]{2,6}及[\u4e00-\u9fff]{2,6}?[局署])/g;
+const JI_BUREAU = /(^|[，。、；：:;,\s（(「“【】」”和与]|特区政府|特别行政区政府)([\u4e00-\u9fff]{2,6}及[\u4e00-\u9fff]{2,6}?[局署])/g;
 
 /**
  * A body's office in another place, written after it (香港特别行政区政府 + 驻成都经济贸易办事处,

@@ -85,5 +85,11 @@ describe('rules/government: names with 和, offices elsewhere', () => {
     const p = recognizeRich('中共中央政治局委員、上海市委書記俞正聲出席。').find((s) => s.type === 'person');
     assert.equal(p?.chain?.inText, '中共中央政治局委員、上海市委書記');
   });
+  it("a bureau of two portfolios is read before its last portfolio alone (工商及科技局, not 科技局), after a bracket or 和, without an acting head's 署理; it stands against the model's shorter body", () => {
+    assert.ok(found('【本報訊】工商及科技局局長唐英年今天拜訪商務部。', stageGov).includes('government:工商及科技局'));
+    assert.ok(found('許正宇和署理商務及經濟發展局局長陳百里出席。', stageGov).includes('government:商務及經濟發展局'));
+    const gov = recognize('特區政府政制及內地事務局發言。').filter((x) => x.type === 'government').map((x) => x.text);
+    assert.ok(gov.includes('政制及內地事務局'), JSON.stringify(gov));
+  });
 });
 
