@@ -55,6 +55,8 @@ interface DigestItems {
   zones: Candidate[];
   /** Numbered or heading lines that name an official and a region's post (一、合肥市委书记虞爱华). */
   officialHeads: Candidate[];
+  /** Plain lines naming a region's official, and whether the next paragraph takes the name up. */
+  lineHeads: (Candidate & { takenUp: boolean })[];
   /** Lines that are only a short form several divisions share (宝山): sections where their siblings say which. */
   ambiguous: { c: Omit<Candidate, 'place'>; places: readonly PlaceInfo[] }[];
 }
@@ -223,7 +225,12 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
   // 一、省委常委、合肥市委书记虞爱华 / ## 张三当选禅城区区长: an item about a region's official (decided by the caller)
   if (marker === 'numbered' || marker === 'heading') {
     const h = officialHeading(n, i, end);
-    if (h) items.officialHeads.push({ start, end, place: h, marker, rank });
+    if (h) items.officialHeads.push({ start, end, place: h.place, marker, rank });
+  } else if (marker === undefined) {
+    // …or a plain line (湖北省委书记王蒙徽, 杭州市长:徐立毅): a profile's header when the next
+    // paragraph takes the name up, not a photo's caption (decided by the caller)
+    const h = officialHeading(n, i, end);
+    if (h) items.lineHeads.push({ start, end, place: h.place, marker: 'line', rank, takenUp: nameTakenUp(n, end, h.name) });
   }
   // 新华社南京11月20日电 opening a paragraph: a section only in a digest (decided by the caller)
   const d = datelineAt(n, i);
@@ -234,18 +241,28 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
   return undefined;
 }
 
+/** The next non-empty line after `end` names `name` within its first NAME_TAKEN_UP characters. */
+function nameTakenUp(n: string, end: number, name: string): boolean {
+  if (name.length < 2) return false;
+  let p = end;
+  while (p < n.length && /\s/.test(n[p])) p++;
+  const e = n.indexOf('\n', p);
+  return n.slice(p, Math.min(e < 0 ? n.length : e, p + NAME_TAKEN_UP)).includes(name);
+}
+const NAME_TAKEN_UP = 30;
+
 /** Longest heading read as naming an official (一、省委常委、合肥市委书记虞爱华). */
 const MAX_OFFICIAL_HEADING = 30;
 /** Between a region and its post: the level and the body (市委, 区政府, 县人大常委会). */
-const REGION_TO_POST = /^(?:省|市|区|县|自治区|自治州|州)?(?:委|政府|人大常委会|人大|政协|纪委)?(?:常委、)?$/;
+const REGION_TO_POST = /^(?:省|市|区|县|自治区|自治州|州)?(?:委|党委|政府|人大常委会|人大|政协|纪委)?(?:常委、)?$/;
 
 /**
  * A numbered or heading line that names a region's official and nothing else (一、省委常委、合肥市委书记
  * 虞爱华; 张三当选禅城区区长): the region of the last post written with one. The line ends with the
  * name after the post, or with the post itself after 当选 or 任; no sentence runs on after it.
  */
-function officialHeading(n: string, i: number, end: number): PlaceInfo | undefined {
-  if (end - i > MAX_OFFICIAL_HEADING || end - i < 5 || /[。，,；;！？!?：:]/.test(n.slice(i, end))) return undefined;
+function officialHeading(n: string, i: number, end: number): { place: PlaceInfo; name: string } | undefined {
+  if (end - i > MAX_OFFICIAL_HEADING || end - i < 5 || /[。，,；;！？!?]/.test(n.slice(i, end)) || /[：:].*[：:]/.test(n.slice(i, end))) return undefined;
   const lx = lexicons();
   let region: PlaceInfo | undefined;
   let chosen: PlaceInfo | undefined;
@@ -256,7 +273,9 @@ function officialHeading(n: string, i: number, end: number): PlaceInfo | undefin
     if (pl && pl[0] - k >= 2 && (pl[1].level === 'province' || pl[1].level === 'city' || pl[1].level === 'district')) {
       region = pl[1];
       regionEnd = pl[0];
-      k = pl[0] - 1;
+      // the level character that ends the name may start the post (杭州市 + 市长 written 杭州市长)
+      if (/[省市区县州]/.test(n[regionEnd - 1]) && regionEnd - 1 - k >= 2 && lx.titleCores.longest(n, regionEnd - 1, end)) regionEnd--;
+      k = regionEnd - 1;
       continue;
     }
     if (lx.titleCores.first[n.charCodeAt(k)] === 0) continue;
@@ -270,10 +289,11 @@ function officialHeading(n: string, i: number, end: number): PlaceInfo | undefin
     k = core[0] - 1;
   }
   if (!chosen || postEnd < 0) return undefined;
-  // (a space may set the name apart: 济南市委书记 刘强)
-  const rest = n.slice(postEnd, end).replace(/^[ \t\u3000]+/, '');
+  // (a space or a colon may set the name apart: 济南市委书记 刘强, 杭州市长:徐立毅; no other colon)
+  const rest = n.slice(postEnd, end).replace(/^[ \t\u3000]*[:：]?[ \t\u3000]*/, '');
+  if (/[:：]/.test(n.slice(i, postEnd))) return undefined;
   // a name after the post, or nothing after a post one was elected or appointed to
-  if (/^[\u4e00-\u9fff]{2,4}$/.test(rest) || (rest === '' && /(当选|任)/.test(n.slice(i, postEnd)))) return chosen;
+  if (/^[\u4e00-\u9fff]{2,4}$/.test(rest) || (rest === '' && /(当选|任)/.test(n.slice(i, postEnd)))) return { place: chosen, name: rest };
   return undefined;
 }
 
@@ -313,7 +333,7 @@ export function findRegions(text: string, normalized?: string): Region[] {
   const n = normalized ?? normalizeForMatching(text);
   void lexicons(); // built once, before the loop
   let found: Candidate[] = [];
-  const items: DigestItems = { datelines: [], officials: [], zones: [], ambiguous: [], officialHeads: [] };
+  const items: DigestItems = { datelines: [], officials: [], zones: [], ambiguous: [], officialHeads: [], lineHeads: [] };
   for (let ls = 0; ls < n.length; ) {
     let le = n.indexOf('\n', ls);
     if (le < 0) le = n.length;
@@ -334,6 +354,10 @@ export function findRegions(text: string, normalized?: string): Region[] {
   // section, unless the same line already opened one
   const heads = items.officialHeads.filter((h) => !found.some((f) => f.start === h.start));
   if (heads.length >= 2 || heads.some((h) => h.marker === 'numbered')) digest.push(...heads);
+  // plain lines of the kind, two or more (profiles of several regions' new leaders)
+  // (two or more taken up by the paragraph after them; then their siblings of the same form count too)
+  const lineHeads = items.lineHeads.filter((h) => !found.some((f) => f.start === h.start));
+  if (lineHeads.filter((h) => h.takenUp).length >= 2) digest.push(...lineHeads);
   // zones' lines open sections beside region lines of the same marker (光明区 / 大鹏新区 / 深汕特别合作区)
   for (const z of items.zones) if (found.some((f) => f.wholeLine && f.marker === z.marker && f.rank === z.rank)) digest.push(z);
   // a short form several divisions share, as a line beside region lines of the same marker: the

@@ -122,6 +122,13 @@ describe('analysis/sections: every style real news uses', () => {
   it("numbered items and headings that name a region's official (一、合肥市委书记虞爱华; 张三当选禅城区区长)", () => {
     const numbered = '# 一周要闻\n\n一、省委常委、合肥市委书记虞爱华\n\n虞爱华调研企业。\n\n二、芜湖市委书记宁波\n\n宁波主持会议。\n';
     assert.deepEqual(findRegions(numbered).map((r) => r.name), ['合肥', '芜湖']);
+    // plain lines of the kind, profiles' headers: two or more whose name the next paragraph takes up,
+    // then their siblings (嘉兴市长:胡海峰 before a paragraph that does not name him); a post written
+    // with the region's level character (杭州市长) and an autonomous region's 党委
+    const profiles = '# 新任市长盘点\n\n杭州市长:徐立毅\n\n生于1964年的徐立毅，是浙江绍兴人。\n\n宁夏回族自治区党委书记梁言顺\n\n梁言顺，男，汉族，1962年12月生。\n\n嘉兴市长:胡海峰\n\n公开资料显示，生于1972年11月。\n';
+    assert.deepEqual(findRegions(profiles).map((r) => r.name), ['杭州', '宁夏', '嘉兴']);
+    // captions are no such headers: one taken up by the paragraph after it is not enough
+    assert.deepEqual(findRegions('黄石市委副书记、市长吴锦\n\n吴锦代表市委、市政府致辞。\n\n黄石市委书记董卫民\n\n会议由副市长主持。\n').map((r) => r.name), []);
     // (a space may set the name apart from the post)
     assert.deepEqual(findRegions(numbered.replace('书记虞爱华', '书记 虞爱华').replace('书记宁波', '书记\u3000宁波')).map((r) => r.name), ['合肥', '芜湖']);
     const headings = '# 各区新任区长\n\n## 张三当选禅城区区长\n\n选举张三为区长。\n\n## 李四当选南海区区长\n\n选举李四为区长。\n';
