@@ -11,7 +11,7 @@ import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, s
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
 import { companiesInLists } from './model/lists';
-import { unsupportedModelCompany } from './model/companyEvidence';
+import { endsInGovBody, unsupportedModelCompany } from './model/companyEvidence';
 import { BOARD_COMMITTEE } from './rules/government';
 import type { RichSpan, TitleChain } from './rules/types';
 import { BUSINESS_CORES, OTHER_CORES } from './rules/roles';
@@ -241,7 +241,9 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       const from = modelCompanyStart((norm ??= normalizeForMatching(text)), sp.start, sp.end);
       if (from < 0) continue;
       if (from > sp.start) sp = { ...sp, start: from, text: text.slice(from, sp.end) };
-      const t = companyRetype(sp.text);
+      // (null: no company at all; a government body's name ending it, 香港中联办: that body)
+      let t = companyRetype(sp.text);
+      if (t === undefined && endsInGovBody((norm ??= normalizeForMatching(text)).slice(sp.start, sp.end))) t = 'government';
       if (t === null) continue;
       if (t) sp = { ...sp, type: t };
       // …and one nothing in the text supports whose form names no firm (民生, 湖北汽车工业): companyEvidence.ts

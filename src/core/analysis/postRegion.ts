@@ -32,6 +32,8 @@ export type PostLevel = 'central' | 'sar' | 'province' | 'city' | 'district' | '
 const CENTRAL = /^(中共中央|中央(?!区)|国务院|全国人大|全国政协|国家(?!级)|最高人民法院|最高人民检察院|中国人民银行|总书记|国家主席|国家副主席|总理|副总理|国务委员|委员长|副委员长|部(?:党组|长|副部长|长助理)|(?:发改委|发展改革委|发展和改革委员会|国资委|证监会|银保监会|金融监管总局|海关总署|税务总局))/;
 /** A ministry or national bureau written without a region: 工业和信息化部, 商务部, 海关总署, 民航局 under 中国. */
 const MINISTRY = /(?<!(?:组织|宣传|统战|武装|政治工作|联络|政法|办公|工作))部$|总局$|总署$|^审计署$|^中国(?!人民)\S*(?:局|委员会|委)$/;
+/** The central government's offices stationed in Hong Kong and Macau: the liaison offices, the foreign ministry's commissioners. */
+const STATIONED_CENTRAL = /中联办|中央人民政府驻(?:香港|澳门)[^，。]*联络办|驻(?:香港|澳门|港|澳)(?:特别行政区|特区)?联络办|特派员公署/;
 /** Hong Kong and Macau posts and bodies. */
 const SAR = /特区|特别行政区|行政长官|特首|立法会|行政会议|行政会|政务司|财政司|律政司|经济财政司|行政法务司|社会文化司|运输工务司|保安司/;
 // (an acting post reads as the post: 代理省长, 代省长)
@@ -128,6 +130,9 @@ export class ArticleRegion {
    * section's region at that level, else the article's; central posts → 中央.
    */
   of(chain: TitleChain, section?: Region): string | undefined {
+    // the central government's offices in Hong Kong and Macau (香港中联办, 外交部驻港特派员公署): central posts
+    const org = chain.orgStart !== undefined && chain.orgEnd !== undefined ? this.normalized.slice(chain.orgStart, chain.orgEnd) : '';
+    if (STATIONED_CENTRAL.test(this.normalized.slice(chain.start, chain.end)) || STATIONED_CENTRAL.test(org)) return '中央';
     if (chain.region) return mostLocal(chain) ?? chain.region;
     const level = postLevel(chain, this.normalized);
     // (a ministry in a Taiwan report is Taiwan's: 经济部主任秘书)

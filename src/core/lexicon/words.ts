@@ -114,6 +114,8 @@ export const COMPANY_GENERIC_STEMS = new Set([
 export const GOV_LONG_SUFFIXES = [
   '管理委员会', '管委会', '委员会', '人民政府', '人民代表大会', '人大常委会', '办公厅', '办公室', '人民法院', '人民检察院', '检察院', '法院',
   '公安局', '公安厅', '公安部', '监督管理局', '管理局', '管理处', '管理总局', '总局', '派出所', '海关', '税务局', '街道办事处', '办事处', '联络办公室', '联络办',
+  // the foreign ministry's commissioners in Hong Kong and Macau (外交部驻港特派员公署)
+  '特派员公署',
   // the army's regional commands (兰州军区, 省军区, 警备区)
   '军区', '军分区', '警备区',
   // a party committee's standing committee (市委常委会, 县委常委会); a people's congress as news

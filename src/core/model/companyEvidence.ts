@@ -84,6 +84,20 @@ const ARTICLE_MIN_CHARS = 300;
 /** A firm's form after its short name, elsewhere in the article (兴业 … 兴业银行, 万达 … 万达集团). */
 const FULL_FORM_AFTER = /^(?:[\u4e00-\u9fff]{0,4}(?:公司|集团|股份|控股|银行|证券|保险|基金|信托)|董事长|总裁|总经理)/;
 
+/**
+ * `t` (normalised) ends with a government body's fixed name (中联办, 商务部): the model's company
+ * 香港中联办 is a body, whatever comes before the name (recognize() retypes it).
+ */
+export function endsInGovBody(t: string): boolean {
+  const gov = lexicons().govFixed;
+  for (let k = 0; k <= t.length - 2; k++) {
+    if (gov.first[t.charCodeAt(k)] === 0) continue;
+    const hit = gov.longest(t, k);
+    if (hit && hit[0] === t.length) return true;
+  }
+  return false;
+}
+
 /** The text also writes the place whose short form `t` is in full (福田 beside 福田区). */
 function namedInFull(text: string, t: string): boolean {
   for (const suffix of ['区', '區', '县', '縣', '市']) if (text.includes(t + suffix)) return true;

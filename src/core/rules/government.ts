@@ -288,7 +288,7 @@ function joinCentralBodies(ctx: Ctx): void {
 }
 
 /** The offices a body keeps elsewhere (驻…办事处, 驻…代表处). */
-const OFFICE_RE = /^驻.+(办事处|代表处|联络处|联络办|办)$/;
+const OFFICE_RE = /^驻.+(办事处|代表处|联络处|联络办|特派员公署|办)$/;
 
 const GOV_BU_NEXT = codeSet('队门分位');
 /** A region written with its level ends with one of these (海南省, 青州市). */

@@ -122,5 +122,11 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.deepEqual(o['易炼红'], ['浙江', ['浙江省委书记']]);
     assert.deepEqual(o['王浩'], ['浙江', ['浙江省省长']]);
   });
+  it("the central government's offices in Hong Kong and Macau hold central posts (香港中联办主任, 外交部驻港特派员公署特派员), whatever region they name", () => {
+    const people = analyze('香港中聯辦主任高祀仁、外交部駐港特派員公署特派員呂新華、中聯辦副主任郭莉出席。').entities.filter((e) => e.type === 'person');
+    assert.deepEqual(people.map((p) => `${p.name}:${p.role}:${p.region}`), ['高祀仁:official:中央', '呂新華:official:中央', '郭莉:official:中央']);
+    // the model's 香港中联办 is a body, not a company
+    assert.ok(!analyze('香港中聯辦主任高祀仁出席。').entities.some((e) => e.type === 'company'));
+  });
 });
 
