@@ -307,6 +307,19 @@ const BARE_HEAD = /^[省市区县州](委|政府|人大|人大常委会|政协|�
 
 const DASHES = '—–―－';
 
+/**
+ * A name the article established elsewhere (a post's holder: 董事局主席陳江和) over the model's
+ * person that cuts it short from the same start (陳江 of 陳江和祝賀): the established name, as a
+ * reader reads it. Only the model's persons inside it, starting where it starts.
+ */
+function establishedName(r: RuleLike, live: Int32Array, nl: number, model: Span[]): boolean {
+  if (!r.knownName || r.type !== 'person') return false;
+  const first = model[live[0]];
+  if (first.start !== r.start || first.type !== 'person') return false;
+  for (let k = 0; k < nl; k++) if (model[live[k]].type !== 'person' && model[live[k]].type !== 'title') return false;
+  return true;
+}
+
 /** A Han character or an ASCII letter. */
 function isLetter(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -597,7 +610,7 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
         // such names (齐齐哈尔市政府驻哈尔滨办事处, 联合国驻日内瓦办事处); the model reads a body and a place
       } else if (kd === 'legal' || (kd === 'rule' && (r.type !== 'organization' || sameEndOrg))) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
-        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true || departmentOverPlaces(r, live, nl, model) || (r.type === 'company' && (r.priority ?? 0) >= 85) || (r.type === 'government' && r.priority === JOINED_BUREAU_PRIORITY);
+        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true || departmentOverPlaces(r, live, nl, model) || (r.type === 'company' && (r.priority ?? 0) >= 85) || (r.type === 'government' && r.priority === JOINED_BUREAU_PRIORITY) || establishedName(r, live, nl, model);
       } else if (kd === 'rule' && r.type === 'organization' && (r.priority ?? 0) < 85 && !/团$/.test(r.text)) {
         // other suffix-rule organizations over the model's spans only when the model all but rules
         // them out, as for rule-only ones (主教练大陆俱乐部 over the title 主教练: 300, 波兰右翼周刊: 354;

@@ -64,6 +64,8 @@ export function nextNameAt(ctx: Ctx, q: number): boolean {
       const c = s.charCodeAt(k);
       if (!isHan(c) || ctx.taken[k] || NOT_NAME_SECOND.has(c) || BYLINE_NOT_NAME[c] === 1) ok = false;
     }
+    // (what follows a name is no given name: 王宜林一行 at a line's end is 王宜林 + 一行)
+    if (ok && lx.afterName.longestEnd(s, q + 1) === e) ok = false;
     // a byline's run of names ends at a bracket, a space or the line's end (记者李蕾张羽飞）); before
     // a comma or a colon the "name" is a verb (温金荣致辞, / 迟浩田题词：)
     if (ok && e < n && BYLINE_RUN_END[s.charCodeAt(e)] === 1) return true;
@@ -117,6 +119,10 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   if (sl === 1 && long === 3 && (MEET_VERB_SET.has(s.substr(p + 2, 2)) || (functionWordEnd(s, p + 2, p + 4) === p + 4 && boundaryAfter(ctx, p + 2)))) return p + 2;
   // …or a two-character verb with its aspect particle after it (张环传达了: 传达 + 了)
   if (sl === 1 && long === 3 && functionWordEnd(s, p + 2, p + 4) === p + 4 && ASPECT_AFTER.has(s[p + 4])) return p + 2;
+  // …while a post right after three characters ends a three-character name (王祥明总经理王崔军: the
+  // next holder's post, as a list of a firm's people runs)
+  // (not across a conjunction: 市长李海和副市长王红 is two holders)
+  if (sl === 1 && long === 3 && !'和与及同'.includes(s[p + 2]) && postStartsAt(ctx, p + 3)) return p + 3;
   const bLong = boundaryAfter(ctx, p + long);
   const bShort = boundaryAfter(ctx, p + short);
   const lastLong = s.charCodeAt(p + long - 1);

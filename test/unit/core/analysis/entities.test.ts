@@ -72,5 +72,10 @@ describe('analysis/entities', () => {
     const list = '翱兰科技中国区CEO娄征祥，九天睿芯科技有限公司创始人刘洪杰，中通快递股份有限公司董事长赖梅松出席。';
     assert.notEqual(analyze(list).entities.find((x) => x.name === '娄征祥')?.organization, '九天睿芯科技有限公司');
   });
+  it('a name the article established is read whole where the model cuts it short (陈江和祝贺: not 陈江)', () => {
+    const text = '新加坡金鷹國際集團董事局主席陳江和一行。省長對陳江和先生表示歡迎。陳江和祝賀山東經濟發展。';
+    const people = analyze(text).entities.filter((x) => x.type === 'person').map((x) => x.name);
+    assert.ok(people.includes('陳江和') && !people.includes('陳江'), JSON.stringify(people));
+  });
 });
 

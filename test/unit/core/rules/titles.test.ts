@@ -233,5 +233,12 @@ describe('rules/titles', () => {
     const spans = recognizeRich('中通快递股份有限公司董事长赖梅松，总裁陈向东，副市长王明出席。').filter((x) => x.type === 'person');
     assert.deepEqual(spans.map((p) => `${p.text}:${p.chain?.organization ?? ''}`), ['赖梅松:中通快递股份有限公司', '陈向东:中通快递股份有限公司', '王明:']);
   });
+  it('three-character names a post or 一行 follows (董事长王祥明总经理王崔军; 王宜林一行 at a line\'s end)', () => {
+    const persons = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => x.text);
+    assert.deepEqual(persons('華潤集團董事長王祥明總經理王崔軍座談。'), ['王祥明', '王崔軍']);
+    assert.deepEqual(persons('# 會見中石油董事長王宜林一行\n\n2017-09-26 來源:黑龍江日報'), ['王宜林']);
+    // (a two-character name before a deputy's post stays two: 李强副市长)
+    assert.deepEqual(persons('会见李强副市长。'), ['李强']);
+  });
 });
 
