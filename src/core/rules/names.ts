@@ -203,7 +203,9 @@ const BODY_LAST = new Set(['支', '委', '部', '组']);
  */
 function leftOfName(s: string, a: number): boolean {
   const m = NAME_LEFT_RE.exec(s.slice(Math.max(0, a - 2), a));
-  return !!m && (m[1].length >= 2 || functionWordEnd(s, a - 1, a + 2) <= a);
+  if (m) return m[1].length >= 2 || functionWordEnd(s, a - 1, a + 2) <= a;
+  // …or any verb of two characters that ends right there (牢记习近平总书记嘱托), none running over a
+  return a >= 2 && functionWordEnd(s, a - 2, a) === a && functionWordEnd(s, a - 2, a + 2) === a;
 }
 /** Surnames that are far more often ordinary words before a title (共和国总统, 该党主席, 副总理). */
 const LONE_SURNAME_NOT = new Set('国党和文明时海方高全平成金关安常云都相来门商师副总代前原新老大小会长于'.split(''));
@@ -228,6 +230,8 @@ export function nameBefore(ctx: Ctx, end: number, title?: string): number | unde
     if (!sl || (L === 4 && sl !== 2)) continue;
     // a body's name is no name before its post (党总支书记, 党支部书记: 党 is also a surname)
     if (BODY_LAST.has(s[end - 1]) && L >= 3) continue;
+    // nor a post (执行董事及独立非执行董事: 董事 + 及, 董 is also a surname)
+    if (ctx.lx.titleCores.first[s.charCodeAt(a)] !== 0 && (ctx.lx.titleCores.longestEnd(s, a, end) ?? -1) >= a + 2) continue;
     if (L === 3 && '和与及同跟在对向给由是'.includes(s[a])) continue;
     if (placeInName(ctx, a, end)) continue; // 应美国总统: 美国 is no given name
     const lead = ctx.lx.places.first[s.charCodeAt(a)] !== 0 ? ctx.lx.places.longest(s, a) : undefined;

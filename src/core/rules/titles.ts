@@ -480,8 +480,9 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   // a party between the post and the name (议长为中国国民党的吴碧珠, 副议长民进党籍周柏雅)
   const party = PARTY_BETWEEN.exec(s.slice(p, p + 12));
   if (party) p += party[0].length;
-  // a copula between the post and a name that ends the clause (现任省委书记为信长星。, 省长是王浩，)
-  else if ((s[p] === '为' || s[p] === '是') && free(ctx, p, p + 1)) {
+  // a copula or a colon between the post and a name that ends the clause (现任省委书记为信长星。,
+  // 省长是王浩，, 杭州市长:徐立毅 on a line of its own)
+  else if ((s[p] === '为' || s[p] === '是' || s[p] === ':' || s[p] === '：') && free(ctx, p, p + 1)) {
     const ne = readName(ctx, p + 1);
     if (ne !== undefined && ne - p - 1 >= 2 && COPULA_NAME_END.test(s[ne] ?? '')) p += 1;
   }

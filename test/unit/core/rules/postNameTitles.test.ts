@@ -30,4 +30,8 @@ describe('rules/postNameTitles', () => {
     assert.deepEqual(found('受郭文叁董事长委托，王五出席。', stagePostNameTitles), ['person:郭文叁', 'title:董事长']);
     assert.deepEqual(found('公司董事会决定。', stagePostNameTitles), []);
   });
+  it('a name after any verb of two characters (听取王明书记的汇报), but a post is never a name (执行董事及独立非执行董事: no 董事及)', () => {
+    assert.deepEqual(found('会议听取王明书记的汇报。', stagePostNameTitles), ['person:王明', 'title:书记']);
+    assert.ok(!recognizeRich('早前公布其执行董事及独立非执行董事退任。').some((x) => x.type === 'person'));
+  });
 });

@@ -240,5 +240,10 @@ describe('rules/titles', () => {
     // (a two-character name before a deputy's post stays two: 李强副市长)
     assert.deepEqual(persons('会见李强副市长。'), ['李强']);
   });
+  it('a post, a colon and a name alone on its line (杭州市长:徐立毅); a speaker\'s label is no name (市长：我们要…)', () => {
+    const persons = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => `${x.text}:${x.chain?.inText ?? ''}`);
+    assert.deepEqual(persons('杭州市长:徐立毅\n生于1964年的徐立毅，是浙江绍兴人。').slice(0, 1), ['徐立毅:杭州市长']);
+    assert.deepEqual(persons('市长：我们要加快发展。'), []);
+  });
 });
 
