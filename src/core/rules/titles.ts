@@ -350,6 +350,27 @@ const BARE_LEVEL_BODY = /^(?:(?:自治区|自治州|省|市|县|区|州|旗|地)
 /** A party written between a post and its holder's name (ctx.s is normalised: 國民黨 reads 国民党). */
 const PARTY_BETWEEN = /^(?:为)?(?:中国国民党|国民党|民主进步党|民进党|台湾民众党|民众党|亲民党|新党|时代力量|无党籍|无党团结联盟)(?:籍)?(?:的)?/;
 
+/**
+ * The name on the line after a post that fills its own line (a roster's layout: 光明区政协主席 / 郭 钢):
+ * a surname and one to three more characters, a roster's space allowed between them. [start, end)
+ * of the name, or undefined.
+ */
+function rosterName(ctx: Ctx, chainStart: number, p: number): [number, number] | undefined {
+  const { s, n } = ctx;
+  if (s[p] !== '\n' || (chainStart > 0 && s[chainStart - 1] !== '\n')) return undefined;
+  let a = p + 1;
+  while (a < n && (s[a] === ' ' || s[a] === '\u3000' || s[a] === '\t')) a++;
+  let e = s.indexOf('\n', a);
+  if (e < 0) e = n;
+  let b = e;
+  while (b > a && /\s/.test(s[b - 1])) b--;
+  if (!ROSTER_NAME.test(s.slice(a, b)) || !ctx.lx.surnames.has(s.charCodeAt(a)) || !free(ctx, a, b)) return undefined;
+  // (a line that is a place or a post is the next item's, not a name)
+  if (ctx.lx.places.longest(s, a, b)?.[0] === b || ctx.lx.titleCores.longestEnd(s, a, b) === b) return undefined;
+  return [a, b];
+}
+const ROSTER_NAME = /^[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}$/;
+
 /** What ends the clause after a post, 为 and a name: punctuation, or the text's end. */
 const COPULA_NAME_END = /^[，。；,;！？!?\n]?$/;
 
@@ -486,7 +507,10 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     const ne = readName(ctx, p + 1);
     if (ne !== undefined && ne - p - 1 >= 2 && COPULA_NAME_END.test(s[ne] ?? '')) p += 1;
   }
-  for (let k = 0; k < 12; k++) {
+  // a roster: the post alone on its line, the holder's name alone on the next (光明区委书记、区长 / 蔡 颖)
+  const roster = rosterName(ctx, first.start, p);
+  if (roster) names.push(roster);
+  for (let k = 0; k < 12 && !roster; k++) {
     const nat = readName(ctx, p);
     const foreign = readForeignName(ctx, p);
     // a transliterated name that runs on past a surname-led reading (易卜拉欣, not 易卜拉)

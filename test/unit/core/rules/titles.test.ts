@@ -245,5 +245,11 @@ describe('rules/titles', () => {
     assert.deepEqual(persons('杭州市长:徐立毅\n生于1964年的徐立毅，是浙江绍兴人。').slice(0, 1), ['徐立毅:杭州市长']);
     assert.deepEqual(persons('市长：我们要加快发展。'), []);
   });
+  it("a roster: a post alone on its line and the holder's name alone on the next, a roster's space allowed (光明区政协主席 / 郭 钢)", () => {
+    const persons = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => `${x.text}:${x.chain?.inText ?? ''}`);
+    assert.deepEqual(persons('光明区\n光明区委书记、区长\n蔡 颖\n光明区政协主席\n郭 钢\n'), ['蔡 颖:光明区委书记、区长', '郭 钢:光明区政协主席']);
+    // a post inside a sentence, or a next line that is a place, is no roster
+    assert.deepEqual(persons('会议由区长主持\n光明区\n'), []);
+  });
 });
 
