@@ -51,6 +51,11 @@ export function datelineAt(normalized: string, pos: number): Dateline | undefine
   const from = pos + open;
   const limit = Math.min(normalized.length, from + 32);
   // no outlet: a place, a date and 电 or 讯 (福州8月10日电), as agencies' items in a digest open
+  // a reporter's own line, no outlet (记者唐咏絮/彰化报导, 记者张三福州10日电)
+  if (normalized.startsWith('记者', from)) {
+    const filedBy = reporterDateline(normalized, from + 2, limit);
+    if (filedBy) return { start: pos, end: filedBy[0], place: filedBy[1] };
+  }
   const bare = placeAt(normalized, from, limit);
   if (bare && !open) {
     const d = DATE.exec(normalized.slice(bare[0], bare[0] + 8));
@@ -93,7 +98,7 @@ export function datelineAt(normalized: string, pos: number): Dateline | undefine
 
 /**
  * After 记者: a name of two to four characters, a place, then a date and 电, or 报道 (张三福州10日电,
- * ` 张三 福州报道`). The end of the dateline and the place.
+ * ` 张三 福州报道`, Taiwan's `唐咏絮/彰化报导`). The end of the dateline and the place.
  */
 function reporterDateline(normalized: string, q: number, limit: number): [number, PlaceInfo] | undefined {
   while (normalized[q] === ' ' || normalized[q] === '\u3000') q++;
@@ -101,13 +106,15 @@ function reporterDateline(normalized: string, q: number, limit: number): [number
     let p = q + len;
     if (!/^[\u4e00-\u9fff]+$/.test(normalized.slice(q, p))) break;
     while (normalized[p] === ' ' || normalized[p] === '\u3000') p++;
+    // (Taiwan's papers put a slash between the reporter and the place: 记者唐咏絮/彰化报导)
+    if (normalized[p] === '/' || normalized[p] === '／') p++;
     const hit = placeAt(normalized, p, limit);
     if (!hit) continue;
     let e = hit[0];
     const d = DATE.exec(normalized.slice(e, e + 8));
     if (d) e += d[0].length;
     if (d && FILED.test(normalized.slice(e, e + 2))) return [e + 1, hit[1]];
-    if (normalized.startsWith('报道', e)) return [e + 2, hit[1]];
+    if (normalized.startsWith('报道', e) || normalized.startsWith('报导', e)) return [e + 2, hit[1]];
   }
   return undefined;
 }

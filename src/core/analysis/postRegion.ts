@@ -105,6 +105,13 @@ function mostLocal(chain: TitleChain): string | undefined {
 const ITS = /(?<![尤极与])其(?![中他它余实次间后])/;
 /** Characters a sentence starts after. */
 const SENTENCE_START_AFTER = /[。！？!?；;\n]/;
+/** A province-level division that is a 省 (广东省), not an autonomous region (宁夏回族自治区) or a municipality. */
+function isSheng(name: string): boolean {
+  return /省$/.test(lookupPlace(name)?.full ?? '');
+}
+/** Province-level names no 省 post belongs to, as lead()'s skip: the SARs, Taiwan and every non-省. */
+const NOT_A_SHENG = { test: (r: string) => NOT_A_PROVINCE.test(r) || !isSheng(r) } as RegExp;
+
 /** The end of a sentence between a place and a post. */
 const SENTENCE_END = /[。！？!?；;]/;
 
@@ -153,7 +160,9 @@ export class ArticleRegion {
   /** The region of a chain written without its region, for a post at `level`. */
   private atLevel(chain: TitleChain, level: PostLevel, section?: Region): string | undefined {
     // Hong Kong and Macau have no provincial party committee or governor: a 省委/省长 post is never theirs
-    const fits = (r: string | undefined) => (r !== undefined && !(level === 'province' && NOT_A_PROVINCE.test(r)) ? r : undefined);
+    // …and a post written with 省 (省领导, 省委书记) is a 省's, not an autonomous region's or a municipality's
+    const sheng = level === 'province' && /^(?:代理)?省/.test(this.normalized.slice(chain.units[0]?.start ?? chain.start, chain.end));
+    const fits = (r: string | undefined) => (r !== undefined && !(level === 'province' && NOT_A_PROVINCE.test(r)) && !(sheng && !isSheng(r)) ? r : undefined);
     // the region of that level named last before the post in the same line (臺北市：市長郝龍斌，…新北市：市長朱立倫),
     // unless the post's own section heading comes after it
     // 其 before the post (浙江省与江西省接壤，其现任省委书记为…): the sentence's subject, its first place
@@ -182,7 +191,7 @@ export class ArticleRegion {
     // national agency's dateline (新华社北京…电) says only where it was filed
     const home = fits(this.homeAt(level));
     if (home && !NATIONAL_OUTLET.test(this.home!.evidence)) return home;
-    return this.lead(level, undefined, level === 'province' ? NOT_A_PROVINCE : undefined) ?? home;
+    return fits(this.lead(level, undefined, level === 'province' ? (sheng ? NOT_A_SHENG : NOT_A_PROVINCE) : undefined)) ?? home;
   }
 
   private townCache: string | null | undefined;
@@ -275,6 +284,8 @@ export class ArticleRegion {
       const p = lookupPlace(name);
       const l = p && levelOf(p);
       if (l === level || (level === 'city' && l === 'province' && p && /市$/.test(p.full))) return p!.name;
+      // (Taiwan's counties are listed at a city's level: 彰化县 is a 县长's all the same)
+      if (level === 'county' && p && /县$/.test(p.full) && p.parents.includes('台湾')) return p.name;
     }
     return undefined;
   }

@@ -128,5 +128,13 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     // the model's 香港中联办 is a body, not a company
     assert.ok(!analyze('香港中聯辦主任高祀仁出席。').entities.some((e) => e.type === 'company'));
   });
+  it("a post written with 省 is a 省's, never an autonomous region's (宁夏党政代表团…来我市。省领导于广洲 in a 莆田 report: 福建)", () => {
+    const text = '8月4日，以宁夏回族自治区党委副书记于革胜为团长的宁夏党政代表团一行来我市参观考察。省领导于广洲、市领导杨根生陪同。莆田市与宁夏开展合作。莆田市委书记表示欢迎。';
+    assert.equal(officials(text)['于广洲']?.[0], '福建');
+  });
+  it("Taiwan's reporter line names the home county (记者唐咏絮／彰化报导: 县长 is 彰化县's)", () => {
+    const o = officials('▲彰化县政府新春团拜。\n\n记者唐咏絮／彰化报导\n\n今日县长王惠美发送红包。');
+    assert.equal(o['王惠美']?.[0], '彰化县');
+  });
 });
 
