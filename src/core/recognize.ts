@@ -115,7 +115,7 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         // a photo caption's or a list's mark run into the name (■廠商會, ●华为): the name after it
         if (LEADING_MARK.test(text[sp.start])) {
           let a = sp.start;
-          while (a < sp.end && LEADING_MARK.test(text[a])) a++;
+          while (a < sp.end && (LEADING_MARK.test(text[a]) || (a > sp.start && /\s/.test(text[a])))) a++;
           if (sp.end - a < 2) continue;
           model[k] = { ...sp, start: a, text: text.slice(a, sp.end) };
           k--;
@@ -359,7 +359,7 @@ function unclosedBracket(text: string, start: number, end: number): number {
 }
 
 /** Marks that open a caption or a list item, never a name: geometric shapes, stars, bullets. */
-const LEADING_MARK = /[\u25a0-\u25ff\u2605\u2606\u2022\u00b7\u2027\u30fb\u2794-\u27bf]/;
+const LEADING_MARK = /[\u25a0-\u25ff\u2605\u2606\u2022\u00b7\u2027\u30fb\u2794-\u27bf#＃]/;
 const CLOSE_BRACKET = /[)）]/;
 const HAN_SPACE_HAN = /[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]/;
 const TRAILING_PUNCT = /[.．,，、;；:：]/;

@@ -46,6 +46,13 @@ export function modelCompanyStart(s: string, start: number, end: number): number
   const sufStart = start + suf.index;
   // (a stop word may begin before the span: 点赞 of 赞正威集团)
   const floor = Math.max(0, start - 3);
+  // a verb of an event or the particle of one run into it (孙述涛出席集团, 都业洲介绍了集团公司,
+  // 举行本公司董事会, 莅临我集团): what follows it, if a name (else nothing: 本公司 is no firm's name)
+  EVENT_VERB.lastIndex = 0;
+  let cut = -1;
+  const stem = s.slice(floor, sufStart);
+  for (let m = EVENT_VERB.exec(stem); m; m = EVENT_VERB.exec(stem)) cut = floor + m.index + m[0].length;
+  if (cut > start) return sufStart - cut >= 2 && !SELF_REFERENCE.test(s.slice(cut, sufStart)) ? cut : -1;
   const back = walkBack(s, sufStart, sufStart - floor, NO_TAKEN, floor);
   // the model reads a one-character conjunction (香港交易及结算所有限公司) and a name word that is
   // also a stop word (中国交通建设股份公司) inside names well: only the other words cut
@@ -57,6 +64,11 @@ export function modelCompanyStart(s: string, start: number, end: number): number
   if (sufStart - from < 2 || onlyFunctionWords(s, from, sufStart)) return -1;
   return from;
 }
+
+/** Verbs of an event (出席, 举行, 介绍 …) and 了: no company's name holds one. */
+const EVENT_VERB = /(?:出席|举行|介绍|莅临|参观|考察|调研|走访|会见|签约|签署|召开|主持|参加|陪同|来到|视察|看望|慰问|表示|指出|了)/g;
+/** What a text calls the company it speaks for or of: 本, 该, 我, 贵 and nothing else of a name. */
+const SELF_REFERENCE = /^(?:本|该|我|贵|其)$/;
 
 /** A bracketed "short name" that is a word for any company (（以下简称“公司”）). */
 const GENERIC_SHORT = /^(?:本|该)?(?:公司|集团|本集团|发行人|上市公司|企业|银行|股份公司)$/;

@@ -69,4 +69,10 @@ describe('model companies without support (companyEvidence.ts)', () => {
     // the same reading in a sentence alone stands (nothing else there could introduce a brand)
     assert.equal(unsupported('热忱欢迎广大企业家来黔投资兴业', '兴业'), false);
   });
+  it("the model's company run on from an event's verb or its 了 keeps what follows, if a name (孙述涛出席集团, 都业洲介绍了集团公司, 莅临我集团: none); a headline's # is no part of a name", () => {
+    const companies = (t: string) => tag(t).filter((s) => s.type === 'company').map((s) => s.text);
+    for (const t of ['# 市委副书记、市长孙述涛出席集团与中海地产签约活动', '签约前，都业洲介绍了集团公司发展情况。', '副县长汪俊一行莅临我集团指导工作。', '# 集团公司与张家港市签订战略合作协议']) {
+      assert.ok(!companies(t).some((c) => /出席|介绍|莅临|^#|^集团/.test(c.trim())), `${t}: ${JSON.stringify(companies(t))}`);
+    }
+  });
 });
