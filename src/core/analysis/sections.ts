@@ -29,7 +29,7 @@
  * amount of work per line: linear in the text's length.
  */
 import type { Region, RegionLevel, SectionMarker } from '../types';
-import { lexicons, type PlaceInfo } from '../lexicon';
+import { lexicons, lookupPlace, type PlaceInfo } from '../lexicon';
 import { lookupRegion, shortFormCandidates } from '../lexicon/regionNames';
 import { normalizeForMatching } from '../normalize';
 import { datelineAt } from './homeRegion';
@@ -241,6 +241,28 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
   return undefined;
 }
 
+/**
+ * A short name read as a city that is also a district's or a county's, among sibling sections of that
+ * district's city (海淀： and 朝阳： — 朝阳 the city in 辽宁, 朝阳区 in 北京): the district. Siblings
+ * are sections of the same marker and rank.
+ */
+function siblingDistricts(found: Candidate[]): void {
+  for (const c of found) {
+    if (c.place.level !== 'city' || c.place.name.length < 2) continue;
+    const siblings = found.filter((f) => f !== c && f.marker === c.marker && f.rank === c.rank);
+    const parents = new Set(siblings.flatMap((f) => (f.place.level === 'district' ? f.place.parents : [])));
+    if (!parents.size || c.place.parents.some((q) => parents.has(q))) continue;
+    for (const suffix of ['区', '县']) {
+      const alt = lookupPlace(c.place.name + suffix);
+      const parent = alt?.level === 'district' ? alt.parents.find((q) => parents.has(q)) : undefined;
+      if (alt && parent) {
+        c.place = { ...alt, parents: [parent] };
+        break;
+      }
+    }
+  }
+}
+
 /** The next non-empty line after `end` names `name` within its first NAME_TAKEN_UP characters. */
 function nameTakenUp(n: string, end: number, name: string): boolean {
   if (name.length < 2) return false;
@@ -370,6 +392,7 @@ export function findRegions(text: string, normalized?: string): Region[] {
     if (fits.length === 1) digest.push({ ...c, place: fits[0] });
   }
   if (digest.length) found = [...found, ...digest].sort((a, b) => a.start - b.start);
+  siblingDistricts(found);
 
   const regions: Region[] = [];
   const used = new Map<string, number>();

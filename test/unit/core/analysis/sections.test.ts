@@ -171,4 +171,8 @@ describe('lexicon: region names readers write', () => {
     // never a zone: 开发区 has no short form
     assert.equal(shortFormPlace('石家庄高新技术产业开发'), undefined);
   });
+  it("a short name read as a city among its sibling districts' sections is the district (海淀： and 朝阳：: 北京's 朝阳区, not 辽宁's 朝阳)", () => {
+    const regions = findRegions('海淀：区委召开会议，部署工作。\n朝阳：区委召开会议，部署工作。\n');
+    assert.deepEqual(regions.map((r) => r.name), ['海淀区', '朝阳区']);
+  });
 });
