@@ -7,7 +7,8 @@
  * with `datelineAt` to tell a digest of datelined items.
  */
 import type { HomeRegion } from '../types';
-import { lexicons, type PlaceInfo } from '../lexicon';
+import { lexicons, lookupPlace, type PlaceInfo } from '../lexicon';
+import { TAIWAN_PLACES_DATA } from '../lexicon/taiwanPlaces.data';
 import { shortFormPlace } from '../lexicon/regionNames';
 
 export interface Dateline {
@@ -46,8 +47,8 @@ function placeAt(normalized: string, pos: number, limit: number): [number, Place
  * 讯), or undefined. Reads at most ~30 code units.
  */
 export function datelineAt(normalized: string, pos: number): Dateline | undefined {
-  // (a dateline in brackets: (本报福州8月10日电))
-  const open = normalized[pos] === '(' || normalized[pos] === '（' ? 1 : 0;
+  // (a dateline in brackets: (本报福州8月10日电), 〔记者蔡彰盛/竹市报导〕)
+  const open = '(（〔[【'.includes(normalized[pos] ?? '_') ? 1 : 0;
   const from = pos + open;
   const limit = Math.min(normalized.length, from + 32);
   // no outlet: a place, a date and 电 or 讯 (福州8月10日电), as agencies' items in a digest open
@@ -102,6 +103,13 @@ export function datelineAt(normalized: string, pos: number): Dateline | undefine
  */
 function reporterDateline(normalized: string, q: number, limit: number): [number, PlaceInfo] | undefined {
   while (normalized[q] === ' ' || normalized[q] === '\u3000') q++;
+  // reporters' names, then a slash and the place (记者丁伟杰、林宜樟/嘉义报导): the place after the slash
+  const slash = SLASHED.exec(normalized.slice(q, q + 20));
+  if (slash) {
+    const p = q + slash[0].length;
+    const hit = placeAt(normalized, p, limit) ?? taiwanPressPlace(normalized, p);
+    if (hit && (normalized.startsWith('报导', hit[0]) || normalized.startsWith('报道', hit[0]))) return [hit[0] + 2, hit[1]];
+  }
   for (let len = 2; len <= 4; len++) {
     let p = q + len;
     if (!/^[\u4e00-\u9fff]+$/.test(normalized.slice(q, p))) break;
@@ -118,6 +126,32 @@ function reporterDateline(normalized: string, q: number, limit: number): [number
   }
   return undefined;
 }
+
+let pressShort: Map<string, PlaceInfo> | undefined;
+/**
+ * Taiwan's papers name their cities and counties in datelines by one character and 市 or 县 (竹市 新竹市,
+ * 竹县 新竹县, 北市 台北市, 高市 高雄市, 投县 南投县): the stem's second character after 台, 新 or for 南投,
+ * else its first (新北 keeps its name). Derived from the Taiwan place list; read only after a
+ * reporter's slash, where nothing else stands.
+ */
+function taiwanPressPlace(normalized: string, p: number): [number, PlaceInfo] | undefined {
+  if (!pressShort) {
+    pressShort = new Map();
+    for (const line of TAIWAN_PLACES_DATA.split('\n')) {
+      const [name, , , full] = line.split('|');
+      const stem = full.slice(0, -1);
+      if (stem.length !== 2 || full === '新北市') continue;
+      const ch = /^[台新]/.test(stem) || stem === '南投' ? stem[1] : stem[0];
+      const info = lookupPlace(name);
+      if (info) pressShort.set(ch + full.slice(-1), info);
+    }
+  }
+  const info = pressShort.get(normalized.slice(p, p + 2));
+  return info ? [p + 2, info] : undefined;
+}
+
+/** One or more reporters' names (two to four characters each, joined by 、 or a space) and a slash. */
+const SLASHED = /^[\u4e00-\u9fff]{2,4}(?:[、 \u3000][\u4e00-\u9fff]{2,4})*[ \u3000]*[/／]/;
 
 /** The first dateline that opens a paragraph among the first `maxLines` non-empty lines. */
 function firstDateline(normalized: string, maxLines = 6): Dateline | undefined {

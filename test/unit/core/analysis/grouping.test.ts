@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyze, groupedRegion, mentionGroups, regroup, type Analysis, type Entity } from '../../../../src/core';
+import { analyze, findRegions, groupedRegion, mentionGroups, regroup, type Analysis, type Entity } from '../../../../src/core';
 import { datelineAt, homeRegion } from '../../../../src/core/analysis/homeRegion';
 import { normalizeForMatching } from '../../../../src/core/normalize';
 
@@ -123,5 +123,11 @@ describe('analysis/grouping', () => {
   });
   it('never throws and groups nothing in an empty or entity-less text', () => {
     for (const t of ['', '\u0000\ud800', '没有实体的句子。']) assert.deepEqual(analyze(t).grouping, []);
+  });
+  it("Taiwan's reporter datelines in brackets, several reporters, the press's one-character names (〔记者丁伟杰、林宜樟/嘉义报导〕, 〔记者蔡彰盛/竹市报导〕): a digest's sections", () => {
+    const norm = normalizeForMatching('〔記者蔡彰盛/竹市報導〕新竹市長高虹安昨出席。');
+    assert.equal(datelineAt(norm, 0)?.place.name, '新竹');
+    const digest = '〔記者丁偉杰、林宜樟/嘉義報導〕嘉義縣長翁章梁昨發紅包。\n〔記者蔡彰盛/竹市報導〕新竹市長高虹安昨出席團拜。\n';
+    assert.deepEqual(findRegions(digest).map((r) => r.name), ['嘉义', '新竹']);
   });
 });
