@@ -10,6 +10,7 @@
 import type { Span } from '../types';
 import { lexicons, lookupPlace } from '../lexicon';
 import { shortFormPlace } from '../lexicon/regionNames';
+import { normalizeForMatching } from '../normalize';
 
 /** Endings that make a company's name (or a firm's part: 总部, 分行). */
 const COMPANY_END = /(?:公司|集团|集團|股份|控股|银行|銀行|基金|证券|證券|保险|保險|信托|信託|书店|書店|总部|總部|分行|支行|酒店|饭店|飯店|商场|商場|超市|工厂|工廠|厂|廠|研究院|设计院|設計院|实业|實業|有限)$/;
@@ -20,6 +21,30 @@ const TRADE_WORDS = new Set([
   '工业', '工業', '旅游', '文化', '物流', '贸易', '貿易', '航运', '航運', '港航', '医药', '醫藥', '制造', '製造', '服务', '服務',
   '建设', '建設', '发展', '發展', '创新', '創新', '合作', '民生', '环保', '環保', '教育', '卫生', '衛生', '数字', '數字', '信息', '資訊',
 ]);
+
+/** More words of a trade, read only where a reading is made of trades alone (食品加工, 中医药). */
+const MORE_TRADES = ['食品', '加工', '中医药', '中医', '医疗', '健康', '养老', '法律', '金融服务', '商贸', '电子商务', '电商', '零售', '餐饮', '装备', '材料', '新材料', '化工', '纺织', '服装', '机械', '通信', '软件', '互联网', '咨询', '设计', '会展', '体育', '影视', '传媒', '农产品', '生物', '医疗器械', '环境', '水务', '燃气'];
+const TRADE_TRIE_WORDS = [...TRADE_WORDS, ...MORE_TRADES].map((w) => normalizeForMatching(w));
+
+/**
+ * `t` is nothing but trade words, joined by 及/和/与/、 if at all (食品加工, 法律及金融服务, 健康科技).
+ * Three characters at least by default: a model's trade named alone in two is the two-character
+ * rule's (a list's item may ask for two).
+ */
+export function allTrades(t: string, minLength = 3): boolean {
+  if (t.length < minLength) return false;
+  let p = 0;
+  let words = 0;
+  while (p < t.length) {
+    if (words > 0 && /[及和与與、]/.test(t[p])) p++;
+    let best = 0;
+    for (const w of TRADE_TRIE_WORDS) if (w.length > best && t.startsWith(w, p)) best = w.length;
+    if (!best) return false;
+    p += best;
+    words++;
+  }
+  return words >= 1;
+}
 
 /** Nouns a trade word runs on into in a phrase about policy (汽车工业, 科技创新, 产业项目). */
 const RUN_ON_NOUNS = new Set([
@@ -47,6 +72,8 @@ export function unsupportedModelCompany(text: string, norm: string, start: numbe
   // centre is its business (信用卡中心)
   if (t.length > 2 && GENERIC_END.test(t) && !t.endsWith('卡中心')) return true;
   if (/[A-Za-z]/.test(t)) return false;
+  // trades alone, with or without a bare 公司 (食品加工, 法律及金融服务, 健康科技公司: a kind of firm, no firm)
+  if (allTrades(t.replace(/(?:公司|企业|企業)$/, ''))) return true;
   if (COMPANY_END.test(t) && t.length > 2) return false;
   if (POST_AFTER.test(text.slice(end, end + 4))) return false;
   if (prev && prev.type === 'company' && prev.end >= start - 1 && LIST_MARK.test(text.slice(prev.end, start) || '、')) return false;

@@ -4,6 +4,7 @@
  * suffix; it runs before the lexicon stage, so 华为技术有限公司 is one span, not 华为 and the rest.
  */
 import { COMPANY_GENERIC_STEMS, COMPANY_SUFFIXES } from '../lexicon/words';
+import { allTrades } from '../model/companyEvidence';
 import * as charClassesModule from './charClasses';
 import type { Ctx } from './context';
 import * as contextModule from './context';
@@ -118,6 +119,8 @@ export function stageCompanies(ctx: Ctx): void {
     if (stemAll.length < 2 && !/公司$/.test(suffix)) continue;
     if (stemAll.length < 1) continue;
     if (COMPANY_GENERIC_STEMS.has(stemAll) || /^[这那该本此各每其][家个]?$/.test(stemAll)) continue;
+    // trades alone before a bare 公司 (全球领先的健康科技公司): a kind of firm, no firm's name
+    if (suffix === '公司' && allTrades(stemAll)) continue;
     // a verb or pronoun before 集团/公司 (深入集团下属企业, 我们公司): no name
     if (onlyFunctionWords(s, start, sufStart)) continue;
     // 1.55亿股股份, 500万元股份: a quantity, not a name

@@ -12,6 +12,8 @@
  * no generic word (COMPANY_GENERIC_STEMS) and holds no function word.
  */
 import { COMPANY_GENERIC_STEMS, MEET_VERBS } from '../lexicon/words';
+import { allTrades } from '../model/companyEvidence';
+import { normalizeForMatching } from '../normalize';
 import type { Ctx } from './context';
 import * as contextModule from './context';
 import * as functionWordsModule from '../lexicon/functionWords';
@@ -33,7 +35,7 @@ const TRADE_ONLY = new RegExp(`^(?:${TRADES.join('|')})$`);
 const WORKS = /厂$/;
 const TRADE_RE = new RegExp(`^([\\u4e00-\\u9fff]{2,4}?)(${TRADES.join('|')})$`);
 /** A visit opening the clause: the firms listed after it are places visited. */
-const VISIT_G = /(?:前往|走访|来到|参观|调研|考察|深入|察看|走进|看望|到)/g;
+const VISIT_G = /(?:前往|走访|来到|参观|调研|考察|深入|察看|走进|看望|到)(?:了)?/g;
 /** 等 and a count of firms after a list (等6家企业, 等十余家企业, 等企业). */
 const FIRMS_AFTER = /^等(?:[0-9０-９一二三四五六七八九十百几多余]+家)?(?:企业|公司|民营企业|重点企业|骨干企业)/;
 /** A count of firms (9家重点企业): after the last item, every item is a firm. */
@@ -97,6 +99,8 @@ export function stageIndustryCompanies(ctx: Ctx): void {
         if (counted) known.priority = 85;
         continue;
       }
+      // a trade named as an item (中医药、食品加工、物流…等一百一十家企业: the firms' trades, not firms)
+      if (allTrades(normalizeForMatching(s.slice(i, e)), 2)) continue;
       const m = TRADE_RE.exec(s.slice(i, e));
       // where the text counts the firms, an item with no trade word is a firm too (华强迪奥)
       // (not the first item where no visit opens the list: the clause's own words may run into it)

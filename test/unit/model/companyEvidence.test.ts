@@ -75,4 +75,10 @@ describe('model companies without support (companyEvidence.ts)', () => {
       assert.ok(!companies(t).some((c) => /出席|介绍|莅临|^#|^集团/.test(c.trim())), `${t}: ${JSON.stringify(companies(t))}`);
     }
   });
+  it('trades alone are no firm: items of a counted list (中医药、食品加工、物流…等一百一十家企业), a bare 公司 after them (健康科技公司); a firm named in the list stays', () => {
+    const companies = (t: string) => tag(t).filter((s) => s.type === 'company').map((s) => s.text);
+    assert.deepEqual(companies('成员来自各个界别，包括中医药、食品加工、物流、法律及金融服务等一百一十家企业。'), []);
+    assert.ok(!companies('飛利浦是全球領先的健康科技公司。').includes('健康科技公司'));
+    assert.deepEqual(companies('走访了华强迪奥、佳美钢结构、金鹏建材9家重点企业。'), ['华强迪奥', '佳美钢结构', '金鹏建材']);
+  });
 });
