@@ -84,6 +84,9 @@ export const COST_REFERENCE = { sentences: 1000, median: 172.4 } as const;
 /** The priority src/core/recognize.ts assigns to spans that come from the model. */
 const MODEL_SPAN_PRIORITY = 30;
 
+/** The priority of a body a title chain splits off its post (rules/titles.ts: 乐清市委 of 乐清市委书记). */
+const CHAIN_BODY_PRIORITY = 95;
+
 /** Hong Kong's and Macau's bureaus of two portfolios (政制及内地事务局: rules/government.ts): the form is
  * the name, whichever portfolio alone the model reads as the body (内地事务局). */
 const JOINED_BUREAU_PRIORITY = 85;
@@ -629,6 +632,13 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
     // (尹力开宗明义 for 尹力). Held-out such near ties were 1 rule / 1 model.
     // Two bodies written back to back (省委省政府) that the model reads as one: the rules' names stand
     if (nl === 1 && !sameSpan && ORG_TYPES.has(m0.type) && tiles(rules, i, m0)) {
+      modelDead[live[0]] = 1;
+      continue;
+    }
+    // a post written with its body (乐清市委书记) that the model reads as one title: the body the
+    // title chain split off (乐清市委, priority 95) and its post stand, as People's Daily marks them
+    // …and a title the model reads ending in a body's name (召开市委常委会): no post ends so, the body stands
+    if (nl === 1 && !sameSpan && m0.type === 'title' && r.type === 'government' && (((r.priority ?? 0) >= CHAIN_BODY_PRIORITY && m0.start === r.start && m0.end > r.end) || (m0.end === r.end && m0.start < r.start))) {
       modelDead[live[0]] = 1;
       continue;
     }

@@ -249,4 +249,9 @@ describe('model: government bodies that are companies', () => {
     assert.equal(governmentRetype('国家统计局'), undefined);
     assert.equal(governmentRetype('公安局'), undefined);
   });
+  it("a post written with its body stays body and post where the model reads one title (乐清市委书记); a title the model ends in a body's name gives way to the body (召开市委常委会)", () => {
+    const spans = (t: string) => tag(t).filter((x) => x.type === 'government' || x.type === 'title').map((x) => `${x.type}:${x.text}`);
+    assert.deepEqual(spans('10月14日，乐清市委书记徐建兵率团考察。'), ['government:乐清市委', 'title:书记']);
+    assert.deepEqual(spans('彭州市召开市委常委会，传达学习了会议精神。'), ['government:市委常委会']);
+  });
 });
