@@ -284,7 +284,8 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
       for (const id of metBy.get(e.id) ?? []) {
         const o = byId.get(id);
         const op = o?.role === 'official' ? officialPlacement(o, section) : undefined;
-        if (op) {
+        // (a central official's 中央 is no place a firm stands: a minister visiting 河北's firms)
+        if (op && op.region !== CENTRAL) {
           p = { region: op.region, rule: 'met-by', evidence: o!.name };
           break;
         }

@@ -130,4 +130,9 @@ describe('analysis/grouping', () => {
     const digest = '〔記者丁偉杰、林宜樟/嘉義報導〕嘉義縣長翁章梁昨發紅包。\n〔記者蔡彰盛/竹市報導〕新竹市長高虹安昨出席團拜。\n';
     assert.deepEqual(findRegions(digest).map((r) => r.name), ['嘉义', '新竹']);
   });
+  it("a firm met by a central official is not placed under 中央: the article's own officials' region places it", () => {
+    const a = analyze('国家发展改革委主任何立峰一行来冀调研。河北省委书记王东峰、省长许勤陪同。何立峰会见了石药集团董事长蔡东晨。');
+    const firm = a.entities.find((e) => e.type === 'company' && e.name === '石药集团');
+    assert.equal(groupedRegion(a.grouping, firm!.id), '河北');
+  });
 });
