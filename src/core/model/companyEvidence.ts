@@ -82,6 +82,9 @@ export function unsupportedModelCompany(text: string, norm: string, start: numbe
   // a short brand (招行, 暴雪) is common enough that two characters alone prove nothing
   if (t.length === 1) return true;
   if (t.length === 2) return TRADE_WORDS.has(t) || (shortFormPlace(t) !== undefined && namedInFull(text, t)) || unintroducedInArticle(norm, t);
+  // …and in an article, a longer reading never introduced as a firm is no firm either (重庆投资兴业,
+  // 交通同网, 新华通讯社): see unintroducedInArticle
+  if (unintroducedInArticle(norm, t)) return true;
   const tail = t.slice(-2);
   if (TRADE_WORDS.has(tail)) {
     // a place and its trade (湖北汽车, 湖南交通), or a trade phrase that runs on into another noun
@@ -94,16 +97,17 @@ export function unsupportedModelCompany(text: string, norm: string, start: numbe
 
 /**
  * An article (ARTICLE_MIN_CHARS or more) names a firm it writes about in a form that shows it is one
- * somewhere (a suffix, a post, a list of firms, or a name the company lexicon knows): two characters
- * read bare, never so introduced, are a phrase's (投资兴业, 言必行). In a sentence alone (a headline, a
- * snippet, CLUENER's sentences) nothing else is there to introduce a brand, and the reading stands.
- * On the article set no such reading was a company (dev 124: 4 dropped, all wrong; held out 54: 3),
- * while CLUENER's short brands stay.
+ * somewhere (a suffix, a post, a list of firms, or a name the company lexicon knows): a reading with
+ * none of these, never so introduced anywhere in it, is a phrase's (投资兴业, 言必行, 重庆投资兴业) or
+ * another kind of body's (新华通讯社, 港交所). In a sentence alone (a headline, a snippet, CLUENER's
+ * sentences) nothing else is there to introduce a brand, and the reading stands. On the article set
+ * no such reading was a company: two characters, dev 124: 4 dropped, all wrong; any length, dev 156:
+ * company precision 86.8 -> 89.7 and held out 62.2 -> 67.0, company recall unchanged in both.
  */
 function unintroducedInArticle(norm: string, t: string): boolean {
   if (norm.length < ARTICLE_MIN_CHARS || lexicons().companyByName.has(t)) return false;
   for (let k = norm.indexOf(t); k >= 0; k = norm.indexOf(t, k + 1)) {
-    if (FULL_FORM_AFTER.test(norm.slice(k + 2, k + 8))) return false;
+    if (FULL_FORM_AFTER.test(norm.slice(k + t.length, k + t.length + 6))) return false;
   }
   return true;
 }

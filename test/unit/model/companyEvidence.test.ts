@@ -81,4 +81,11 @@ describe('model companies without support (companyEvidence.ts)', () => {
     assert.ok(!companies('飛利浦是全球領先的健康科技公司。').includes('健康科技公司'));
     assert.deepEqual(companies('走访了华强迪奥、佳美钢结构、金鹏建材9家重点企业。'), ['华强迪奥', '佳美钢结构', '金鹏建材']);
   });
+  it('in an article, a longer reading never introduced as a firm is no firm either (重庆投资兴业); one the article introduces elsewhere stays (重庆投资 … 重庆投资集团)', () => {
+    const filler = '今年以来，全省经济运行总体平稳，稳中有进，重大项目建设加快推进，营商环境持续优化。'.repeat(8);
+    const article = `${filler}介绍了在重庆投资兴业的八个方面的优越条件。`;
+    assert.equal(unsupported(article, '重庆投资兴业'), true);
+    assert.equal(unsupported(`${article}重庆投资兴业集团董事长出席。`, '重庆投资兴业'), false);
+    assert.equal(unsupported('介绍了在重庆投资兴业的八个方面的优越条件。', '重庆投资兴业'), false);
+  });
 });
