@@ -110,7 +110,7 @@ function isSheng(name: string): boolean {
   return /省$/.test(lookupPlace(name)?.full ?? '');
 }
 /** Province-level names no 省 post belongs to, as lead()'s skip: the SARs, Taiwan and every non-省. */
-const NOT_A_SHENG = { test: (r: string) => NOT_A_PROVINCE.test(r) || !isSheng(r) } as RegExp;
+const NOT_A_SHENG = { test: (r: string): boolean => NOT_A_PROVINCE.test(r) || !isSheng(r) };
 
 /** The end of a sentence between a place and a post. */
 const SENTENCE_END = /[。！？!?；;]/;
@@ -337,7 +337,7 @@ export class ArticleRegion {
   private sarCounts: Map<string, number> | undefined;
 
   /** The region at `level` the article points to (within `within`, when given), if one clearly leads. */
-  private lead(level: PostLevel | 'sar', within?: string, skip?: RegExp): string | undefined {
+  private lead(level: PostLevel | 'sar', within?: string, skip?: { test(region: string): boolean }): string | undefined {
     this.tallies ??= this.count();
     const m = this.tallies[level === 'sar' ? 'sar' : level];
     let best: string | undefined;

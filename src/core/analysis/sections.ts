@@ -376,8 +376,8 @@ export function findRegions(text: string, normalized?: string): Region[] {
   // section, unless the same line already opened one
   const heads = items.officialHeads.filter((h) => !found.some((f) => f.start === h.start));
   if (heads.length >= 2 || heads.some((h) => h.marker === 'numbered')) digest.push(...heads);
-  // plain lines of the kind, two or more (profiles of several regions' new leaders)
-  // (two or more taken up by the paragraph after them; then their siblings of the same form count too)
+  // plain lines of the kind (profiles of several regions' new leaders): two or more taken up by the
+  // paragraph after them, and then their siblings of the same form
   const lineHeads = items.lineHeads.filter((h) => !found.some((f) => f.start === h.start));
   if (lineHeads.filter((h) => h.takenUp).length >= 2) digest.push(...lineHeads);
   // zones' lines open sections beside region lines of the same marker (光明区 / 大鹏新区 / 深汕特别合作区)

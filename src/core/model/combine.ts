@@ -88,7 +88,8 @@ const MODEL_SPAN_PRIORITY = 30;
 const CHAIN_BODY_PRIORITY = 95;
 
 /** Hong Kong's and Macau's bureaus of two portfolios (政制及内地事务局: rules/government.ts): the form is
- * the name, whichever portfolio alone the model reads as the body (内地事务局). */
+ * the name, whichever portfolio alone the model reads as the body (内地事务局). (A source line's
+ * government, 来源：福建省人民政府, has the same priority and stands as surely.) */
 const JOINED_BUREAU_PRIORITY = 85;
 
 /** See the covering-span rule in combineSpans (60 -> 50: held-out 秉承恒盛集团 56, 日本FALCOM公司 58 over the model's right 恒盛集团/FALCOM公司; right covering names cost <= 46). */

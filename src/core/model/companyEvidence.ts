@@ -106,11 +106,18 @@ export function unsupportedModelCompany(text: string, norm: string, start: numbe
  */
 function unintroducedInArticle(norm: string, t: string): boolean {
   if (norm.length < ARTICLE_MIN_CHARS || lexicons().companyByName.has(t)) return false;
-  for (let k = norm.indexOf(t); k >= 0; k = norm.indexOf(t, k + 1)) {
-    if (FULL_FORM_AFTER.test(norm.slice(k + t.length, k + t.length + 6))) return false;
+  // (once per name and text: a long document's many readings of one name scan it once)
+  if (introCache?.norm !== norm) introCache = { norm, seen: new Map() };
+  const known = introCache.seen.get(t);
+  if (known !== undefined) return known;
+  let unintroduced = true;
+  for (let k = norm.indexOf(t); k >= 0 && unintroduced; k = norm.indexOf(t, k + 1)) {
+    if (FULL_FORM_AFTER.test(norm.slice(k + t.length, k + t.length + 6))) unintroduced = false;
   }
-  return true;
+  introCache.seen.set(t, unintroduced);
+  return unintroduced;
 }
+let introCache: { norm: string; seen: Map<string, boolean> } | undefined;
 const ARTICLE_MIN_CHARS = 300;
 /** A firm's form after its short name, elsewhere in the article (兴业 … 兴业银行, 万达 … 万达集团). */
 const FULL_FORM_AFTER = /^(?:[\u4e00-\u9fff]{0,4}(?:公司|集团|股份|控股|银行|证券|保险|基金|信托)|董事长|总裁|总经理)/;

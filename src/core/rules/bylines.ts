@@ -5,6 +5,7 @@
  * certain, so it is claimed before the title and speaker stages read the same text.
  */
 import { BYLINE_LABELS } from '../lexicon/words';
+import { OUTLET_END } from './organizations';
 import * as charClassesModule from './charClasses';
 import type { Ctx } from './context';
 import * as contextModule from './context';
@@ -147,7 +148,7 @@ export function stageBylines(ctx: Ctx): void {
       const dash = s.slice(p, q).search(/[-—]/);
       if (dash >= 2 && OUTLET_END.test(s.slice(p, p + dash)) && q - (p + dash + 1) >= 2) {
         add(ctx, { type: 'organization', start: p, end: p + dash, priority: 85, source: 'rule' });
-        if (OUTLET_END.test(s.slice(p + dash + 1, q)) && !/频道$/.test(s.slice(p + dash + 1, q))) add(ctx, { type: 'organization', start: p + dash + 1, end: q, priority: 85, source: 'rule' });
+        if (OUTLET_END.test(s.slice(p + dash + 1, q))) add(ctx, { type: 'organization', start: p + dash + 1, end: q, priority: 85, source: 'rule' });
         p = q + 1;
         if (firstOnly) break;
         continue;
@@ -165,7 +166,5 @@ export function stageBylines(ctx: Ctx): void {
   });
 }
 
-/** How an outlet's name ends: a paper, a site, a station, an agency, a news brand. */
-const OUTLET_END = /(?:报|网|台|社|刊|新闻|财经|客户端|发布|视)$/;
 const GOV_SOURCE_RE = /(人民政府|政府|委员会|办公厅|办公室|[局厅部委办])$/;
 const SOURCE_SEPS = codeSet('、，,；;/|｜ 　）)');

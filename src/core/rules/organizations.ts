@@ -169,8 +169,11 @@ const CITED_RE = /([A-Za-z0-9\u4e00-\u9fff]{2,10}?)(?:报道|消息|(?<=[报网�
 const OUTLET_CHANNEL = /(?:APP|App|app|客户端|微信公众号|公众号|官方微博|官微|微博)$/;
 /** A source label written with what it labels (文章来源, 本文来源) and the names after it. */
 const SOURCE_LABEL_RE = /(?:文章|本文|新闻|信息|稿件)来源[ \t\u3000]*[:：][ \t\u3000]*([\u4e00-\u9fffA-Za-z0-9]{2,12}(?:[-—][\u4e00-\u9fffA-Za-z0-9]{2,12})?)/g;
-/** How an outlet's name ends: a paper, a site, a station, an agency, a news brand or an app. */
-const OUTLET_END = /(?:报|网|台|社|刊|新闻|财经|客户端|发布|频道|视)$/;
+/**
+ * How an outlet's name ends: a paper, a site, a station, an agency, a news brand or an app (not a
+ * site's channel: 人民网-湖北频道 names one outlet). Shared with bylines.ts's source lines.
+ */
+export const OUTLET_END = /(?:报|网|台|社|刊|新闻|财经|客户端|发布|视)$/;
 /** Suffixes of newspapers, sites and stations. */
 const MEDIA_SUFFIX = /(报|网|台|社|周刊|杂志)$/;
 /** Before a medium cited as a source: 据, 来源：, 转自, 稿源：. */
