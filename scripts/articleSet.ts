@@ -9,6 +9,7 @@
  *    format had category/script/home_region/section/region fields, checked for the common core only.
  */
 import * as fs from 'node:fs';
+import { withoutReadings } from '../src/core/analysis/inlineReadings';
 import * as path from 'node:path';
 import { normalizeForMatching } from '../src/core';
 import { findSharedDir } from './sharedData';
@@ -118,7 +119,8 @@ export function articlesOf(split: Split): ArticleFile[] {
 /* Names                                                                                             */
 
 /** Comparison key of a name: script- and width-insensitive, whitespace ignored (崔 霞 = 崔霞). */
-export const nameKey = (s: string): string => normalizeForMatching(s).replace(/\s+/g, '');
+/** A name's or post's form for comparing: normalised, without spaces or a mirror's inline readings (鎮(zhèn)). */
+export const nameKey = (s: string): string => normalizeForMatching(withoutReadings(s)).replace(/\s+/g, '');
 
 export const refName = (r: NamedRef): string => (typeof r === 'string' ? r : r.name);
 export const refAliases = (r: NamedRef): string[] => (typeof r === 'string' ? [] : r.aliases ?? []);

@@ -15,6 +15,7 @@ import { nestPlaces } from './analysis/placeNesting';
 import { buildRelations } from './analysis/relations';
 import { homeRegion } from './analysis/homeRegion';
 import { buildGrouping } from './analysis/grouping';
+import { stripReadings } from './analysis/inlineReadings';
 
 export { findRegions } from './analysis/sections';
 export { splitSentences } from './analysis/sentences';
@@ -34,11 +35,48 @@ export function analyze(text: string, options?: AnalyzeOptions): Analysis {
   }
   const result: Analysis = { length: text.length, entities: [], mentions: [], regions: [], grouping: [], relations: [], sentences: [], warnings };
   try {
-    build(src, result, options);
+    // a mirror's inline readings (鎮(zhèn)) are read past, and the answer's offsets mapped back
+    const readings = stripReadings(src);
+    build(readings ? readings.text : src, result, options);
+    if (readings) mapBack(result, readings.toOriginal, src);
   } catch (e) {
     warnings.push(e === STOPPED ? 'analysis cancelled' : `analysis incomplete: ${(e as Error)?.message ?? String(e)}`);
   }
   return result;
+}
+
+/**
+ * Offsets of an analysis of the text without its readings, moved to the text as written: a start to
+ * its character's offset, an end to the next kept character's (a reading after a name's last
+ * character stays with it); a mention's text is the text as written.
+ */
+function mapBack(result: Analysis, toOriginal: Int32Array, text: string): void {
+  const last = toOriginal.length - 1;
+  const at = (o: number): number => toOriginal[o < 0 ? 0 : o > last ? last : o];
+  const seen = new Set<Mention>();
+  const mention = (m: Mention) => {
+    if (seen.has(m)) return;
+    seen.add(m);
+    m.start = at(m.start);
+    m.end = at(m.end);
+    m.text = text.slice(m.start, m.end);
+  };
+  for (const m of result.mentions) mention(m);
+  for (const e of result.entities) for (const m of e.mentions) mention(m);
+  for (const r of result.regions) {
+    r.headingStart = at(r.headingStart);
+    r.headingEnd = at(r.headingEnd);
+    r.start = at(r.start);
+    r.end = at(r.end);
+  }
+  for (const s of result.sentences) {
+    s.start = at(s.start);
+    s.end = at(s.end);
+  }
+  if (result.homeRegion) {
+    result.homeRegion.start = at(result.homeRegion.start);
+    result.homeRegion.end = at(result.homeRegion.end);
+  }
 }
 
 /** Thrown between steps when options.shouldStop() says so; analyze() returns what it has. */
