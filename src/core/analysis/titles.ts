@@ -18,6 +18,10 @@ const PREMIER = /^(副)?总理$/;
 const AUTONOMOUS_HEAD = /^(副|常务副|代理|代)?主席$/;
 /** Links that are posts of a party committee when written after one (市委常委、秘书长, 统战部部长). */
 const PARTY_LINK = /^(副?秘书长|组织部|宣传部|统战部|政法委|纪委|政策研究室|办公室|办公厅)/;
+/** A government, congress, CPPCC, association or office written before a link's post, the last of them (济南市政府, 淄博市工商联, 浙江省人民政府驻上海办事处). */
+const HELD_BODY = /^(.*(?:人民政府|政府|人大常委会|政协|工商联|总工会|妇联|科协|办事处|联络处|代表处))/;
+/** Posts of such a body a later link names bare (办公厅主任, 副主席, 党组书记). */
+const HELD_LINK = /^(?:副?主席|副?主任|常务副主任|副?秘书长|办公厅|办公室|党组(?:副)?书记|党组成员)/;
 /** The body a link is written in: a region's party committee, or a named body before its post. */
 const PARTY_BODY = /^(.*?[省市区县州]委)/;
 
@@ -51,7 +55,7 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
   const parts: string[] = [];
   let cursor = chain.start;
   // the body of the link before, as written in full: 镇江市委, 工业和信息化部
-  let body: { party?: string; named?: string } = {};
+  let body: { party?: string; named?: string; held?: string } = {};
   const local = region && region !== '中央' && !organization ? region : undefined;
   // the ministry a chain written as 部党组成员、副部长 belongs to, when the article names one
   let ministry: string | undefined;
@@ -61,6 +65,9 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     let full = text.slice(u.start, u.end);
     const t = normalized === undefined ? normalizeForMatching(full) : normalized.slice(u.start, u.end);
     if (k > 0 && !u.region && body.party && PARTY_LINK.test(t)) full = body.party + full; // 市委常委、秘书长
+    // a post of the government, congress, CPPCC or association the link before names (济南市政府副秘书长、
+    // 办公厅主任 → 济南市政府办公厅主任; 淄博市工商联党组成员、副主席 → 淄博市工商联副主席)
+    else if (k > 0 && !u.region && body.held && HELD_LINK.test(t)) full = body.held + full;
     else if (!u.region && local && REGION_HEAD_CORES.test(t)) full = regionFull(local) + full;
     // an autonomous region's head of government is its 主席 (广西 + 代理主席 → 广西壮族自治区代理主席)
     else if (!u.region && local && AUTONOMOUS_HEAD.test(t) && regionFull(local).endsWith('自治区')) full = regionFull(local) + full;
@@ -86,7 +93,8 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     // a named body before the post (工业和信息化部党组书记 → 工业和信息化部); not a plain region prefix
     const added = full.slice(0, full.length - (u.end - u.start)); // the region written in front, if any
     const named = chain.orgStart !== undefined && chain.orgEnd !== undefined && chain.orgType !== 'company' && k === 0 ? added + text.slice(chain.orgStart, chain.orgEnd) : undefined;
-    body = { party: party ? full.slice(0, party[1].length) : body.party, named: named ?? (k === 0 ? ministry : undefined) ?? body.named };
+    const held = HELD_BODY.exec(written.slice(0, Math.max(0, written.length - u.core.length)));
+    body = { party: party ? full.slice(0, party[1].length) : body.party, named: named ?? (k === 0 ? ministry : undefined) ?? body.named, held: held ? full.slice(0, held[1].length) : body.held };
     parts.push(full);
     cursor = u.end;
   }

@@ -64,5 +64,13 @@ describe('analysis/titles', () => {
     const e = analyze('春节假期，该县委常委、副县长周立平一行先后拜访了企业。').entities.find((x) => x.name === '周立平');
     assert.equal(e?.titles[0]?.inText, '县委常委、副县长');
   });
+  it("a link names its post in the government, association or office the link before it names (济南市政府副秘书长、办公厅主任 → 济南市政府办公厅主任); the last such body, not one inside it", () => {
+    const full = (t: string, n: string) => analyze(t).entities.find((x) => x.name === n)?.titles[0]?.full;
+    assert.equal(full('济南市政府副秘书长、办公厅主任倪志纯出席。', '倪志纯'), '济南市政府副秘书长、济南市政府办公厅主任');
+    assert.equal(full('淄博市工商联党组成员、副主席周勇出席。', '周勇'), '淄博市工商联党组成员、淄博市工商联副主席');
+    assert.equal(full('浙江省人民政府驻上海办事处党组书记、主任李雄伟致辞。', '李雄伟'), '浙江省人民政府驻上海办事处党组书记、浙江省人民政府驻上海办事处主任');
+    // a party committee's own link keeps its committee (市委常委、秘书长 → 市委秘书长)
+    assert.equal(full('北京市委常委、秘书长张三出席。', '张三'), '北京市委常委、北京市委秘书长');
+  });
 });
 
