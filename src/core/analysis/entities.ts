@@ -6,7 +6,7 @@
  * with their role, titles (titles.ts), region and organization; every entity with the sections it
  * is mentioned in, and every section with its entities.
  */
-import { BUSINESS_CORES } from '../rules/roles';
+import { BUSINESS_ASSOCIATION, BUSINESS_CORES } from '../rules/roles';
 import { isHan } from '../rules/charClasses';
 import type { Entity, EntityType, Mention, PersonRole, Region, Sentence, HomeRegion, TitleInfo } from '../types';
 import { lexicons, lookupPlace } from '../lexicon';
@@ -308,7 +308,8 @@ function bareCompanyRef(normalized: string, chainStart: number): string | undefi
 function ownCompany(entities: Entity[], normalized: string, pending: { entity: Entity; title: TitleInfo; ref?: string; at: number; sentence: number | undefined }[]): void {
   if (!pending.length) return;
   const companies = entities.filter((e) => e.type === 'company');
-  if (!companies.length) return;
+  const chambers = entities.filter((e) => e.type === 'organization' && BUSINESS_ASSOCIATION.test(normalizeForMatching(e.name)));
+  if (!companies.length && !chambers.length) return;
   const most = (list: Entity[]) => list.reduce<Entity | undefined>((b, e) => (!b || e.mentions.length > b.mentions.length ? e : b), undefined);
   /**
    * The company named nearest the post in its own clause (香港霍英东集团公司行政总裁霍震寰和总经理霍震霆,
@@ -333,18 +334,38 @@ function ownCompany(entities: Entity[], normalized: string, pending: { entity: E
     }
     return best;
   };
+  /** The business association named last before `at`: the chamber the text is speaking of. */
+  const chamberBefore = (at: number): Entity | undefined => {
+    let best: Entity | undefined;
+    let bestAt = -1;
+    for (const c of chambers) {
+      for (const m of c.mentions) {
+        if (m.end > at || m.start <= bestAt) continue;
+        best = c;
+        bestAt = m.start;
+      }
+    }
+    return best;
+  };
   for (const { entity, title, ref, at, sentence } of pending) {
     if (entity.organization) continue;
-    let company: Entity | undefined;
-    if (ref === '集团') company = most(companies.filter((c) => /集团|集團/.test(c.name))) ?? most(companies);
-    else if (ref) company = most(companies);
-    else if (companies.length === 1) company = companies[0];
-    else company = inClause(sentence, at);
+    // a chamber's post (会董, 会长) with no body named: the chamber the text named last before it
+    // (香港中华厂商联合会副会长倪锦辉…厂商会出席接待者尚包括：常务会董吴清焕…)
+    let company: Entity | undefined = CHAMBER_POST.test(normalizeForMatching(title.inText)) ? chamberBefore(at) : undefined;
+    if (!company) {
+      if (ref === '集团') company = most(companies.filter((c) => /集团|集團/.test(c.name))) ?? most(companies);
+      else if (ref) company = most(companies);
+      else if (companies.length === 1) company = companies[0];
+      else company = inClause(sentence, at);
+    }
     if (!company) continue;
     entity.organization = company.name;
     if (!title.organization) title.organization = company.name;
   }
 }
+
+/** A business association's posts, written bare (常务会董, 会长, 副会长, 理事长). */
+const CHAMBER_POST = /^(?:常务|执行|永远|名誉)?(?:副)?(?:会董|会长|理事长)$/;
 
 /** Marks that end a clause: a company across one is another clause's. */
 const CLAUSE_MARK = /[，,、；;：:。！？!?\n]/;

@@ -77,5 +77,11 @@ describe('analysis/entities', () => {
     const people = analyze(text).entities.filter((x) => x.type === 'person').map((x) => x.name);
     assert.ok(people.includes('陳江和') && !people.includes('陳江'), JSON.stringify(people));
   });
+  it("a chamber's post written bare (常务会董, 会董) belongs to the chamber the text named last before it, not to a firm in the text", () => {
+    const text = '香港中華廠商聯合會副會長倪錦輝主持接待寧德市代表團，鍾山有限公司董事長黃宏亮也出席。廠商會出席接待者尚包括：常務會董吳清煥、會董盧金榮等。';
+    const org = (n: string) => analyze(text).entities.find((x) => x.type === 'person' && x.name === n)?.organization;
+    assert.equal(org('吳清煥'), '香港中華廠商聯合會');
+    assert.equal(org('盧金榮'), '香港中華廠商聯合會');
+  });
 });
 
