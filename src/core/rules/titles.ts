@@ -622,6 +622,13 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     }
   }
   for (const t of titleSpans) add(ctx, { type: 'title', start: t.start, end: t.end, priority: 95, source: 'rule', chain });
+  // the body's short name in brackets between it and the post (香港中华厂商联合会(厂商会)副会长): a
+  // mention of the body, which the aliases join to the name before it
+  for (const u of units) {
+    if (!u.org || u.prefixStart <= u.org.end) continue;
+    const br = BRACKETED_SHORT.exec(s.slice(u.org.end, u.prefixStart));
+    if (br && br[0].length === u.prefixStart - u.org.end) add(ctx, { type: u.org.type, start: u.org.end + 1, end: u.prefixStart - 1, priority: 85, source: 'rule' });
+  }
   for (const [a, b] of names) add(ctx, { type: 'person', start: a, end: b, priority: 100, source: 'rule', role, chain });
   const last = names.length ? names[names.length - 1][1] : e;
   st.prevChainEnd = last;

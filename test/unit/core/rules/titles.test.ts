@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { stageTitles } from '../../../../src/core/rules/titles';
 import { found, runStages } from './runStage';
 import { recognizeRich } from '../../../../src/core/recognize';
+import { analyze } from '../../../../src/core';
 
 describe('rules/titles', () => {
   it('a chain with its region before a name: body, title, official', () => {
@@ -250,6 +251,12 @@ describe('rules/titles', () => {
     assert.deepEqual(persons('光明区\n光明区委书记、区长\n蔡 颖\n光明区政协主席\n郭 钢\n'), ['蔡 颖:光明区委书记、区长', '郭 钢:光明区政协主席']);
     // a post inside a sentence, or a next line that is a place, is no roster
     assert.deepEqual(persons('会议由区长主持\n光明区\n'), []);
+  });
+  it("the body's short name in brackets before a post is a mention of the body, joined to its name (香港中華廠商聯合會(廠商會)副會長)", () => {
+    const spans = recognizeRich('香港中華廠商聯合會(廠商會)副會長倪錦輝主持接待。').filter((x) => x.type === 'organization').map((x) => x.text);
+    assert.deepEqual(spans, ['香港中華廠商聯合會', '廠商會']);
+    const org = analyze('香港中華廠商聯合會(廠商會)副會長倪錦輝主持接待。廠商會表示歡迎。').entities.find((e) => e.type === 'organization');
+    assert.ok(org?.aliases.includes('廠商會'), JSON.stringify(org));
   });
 });
 
