@@ -11,6 +11,7 @@ import type { Span } from '../types';
 import { lexicons, lookupPlace } from '../lexicon';
 import { shortFormPlace } from '../lexicon/regionNames';
 import { normalizeForMatching } from '../normalize';
+import { Trie } from '../trie';
 
 /** Endings that make a company's name (or a firm's part: 总部, 分行). */
 const COMPANY_END = /(?:公司|集团|集團|股份|控股|银行|銀行|基金|证券|證券|保险|保險|信托|信託|书店|書店|总部|總部|分行|支行|酒店|饭店|飯店|商场|商場|超市|工厂|工廠|厂|廠|研究院|设计院|設計院|实业|實業|有限)$/;
@@ -24,7 +25,15 @@ const TRADE_WORDS = new Set([
 
 /** More words of a trade, read only where a reading is made of trades alone (食品加工, 中医药). */
 const MORE_TRADES = ['食品', '加工', '中医药', '中医', '医疗', '健康', '养老', '法律', '金融服务', '商贸', '电子商务', '电商', '零售', '餐饮', '装备', '材料', '新材料', '化工', '纺织', '服装', '机械', '通信', '软件', '互联网', '咨询', '设计', '会展', '体育', '影视', '传媒', '农产品', '生物', '医疗器械', '环境', '水务', '燃气'];
-const TRADE_TRIE_WORDS = [...TRADE_WORDS, ...MORE_TRADES].map((w) => normalizeForMatching(w));
+let trades: Trie<string> | undefined;
+/** Every trade word, normalised, as the project's word trie (built on first use). */
+function tradeTrie(): Trie<string> {
+  if (!trades) {
+    trades = new Trie<string>();
+    for (const w of [...TRADE_WORDS, ...MORE_TRADES]) trades.set(normalizeForMatching(w), w);
+  }
+  return trades;
+}
 
 /**
  * `t` is nothing but trade words, joined by 及/和/与/、 if at all (食品加工, 法律及金融服务, 健康科技).
@@ -33,14 +42,14 @@ const TRADE_TRIE_WORDS = [...TRADE_WORDS, ...MORE_TRADES].map((w) => normalizeFo
  */
 export function allTrades(t: string, minLength = 3): boolean {
   if (t.length < minLength) return false;
+  const trie = tradeTrie();
   let p = 0;
   let words = 0;
   while (p < t.length) {
     if (words > 0 && /[及和与與、]/.test(t[p])) p++;
-    let best = 0;
-    for (const w of TRADE_TRIE_WORDS) if (w.length > best && t.startsWith(w, p)) best = w.length;
-    if (!best) return false;
-    p += best;
+    const e = trie.longestEnd(t, p);
+    if (e < 0) return false;
+    p = e;
     words++;
   }
   return words >= 1;
