@@ -121,6 +121,16 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
           k--;
           continue;
         }
+        // a name never runs across a quotation mark or a lenticular bracket (淄博市“商会之家”: the
+        // model's organization 淄博市“商会): the part before it, a place when it names one
+        const quote = innerQuote(text, sp.start, sp.end);
+        if (quote >= 0) {
+          if (quote - sp.start < 2 || sp.type === 'person') continue;
+          const place = placeNamed((norm ??= normalizeForMatching(text)), sp.start, quote);
+          model[k] = { ...sp, type: place ? 'place' : sp.type, end: quote, text: text.slice(sp.start, quote) };
+          k--;
+          continue;
+        }
         // a name that runs into a bracket it does not close (香港中華廠商聯合會(廠商會): the name before it;
         // the short name in the brackets is another form the aliases join)
         if (sp.type !== 'person') {
@@ -346,6 +356,14 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
     role,
   };
 }
+
+/** The first quotation mark or lenticular bracket inside [start, end) after its first character, or -1. */
+function innerQuote(text: string, start: number, end: number): number {
+  for (let i = start + 1; i < end; i++) if (QUOTE_MARK[text.charCodeAt(i)] === 1) return i;
+  return -1;
+}
+const QUOTE_MARK = new Uint8Array(65536);
+for (const c of '“”「」『』【】〖〗') QUOTE_MARK[c.charCodeAt(0)] = 1;
 
 /** Where [start, end) opens a bracket it does not close, or -1. */
 function unclosedBracket(text: string, start: number, end: number): number {

@@ -324,6 +324,23 @@ function establishedName(r: RuleLike, live: Int32Array, nl: number, model: Span[
   return true;
 }
 
+/**
+ * A department of a party committee or government (县委宣传部, 市政府办公室) where the model reads only
+ * the committee (县委) and leaves the department's words out: the rules' whole name, as People's
+ * Daily marks such names (县委宣传部, 市委组织部: one ORG). Only one model span, a body starting where
+ * the rule's starts and ending in 委 or 政府, and a department's suffix ending the rule's name.
+ */
+function departmentOfCommittee(r: RuleLike, live: Int32Array, nl: number, model: Span[]): boolean {
+  if (nl !== 1 || r.type !== 'government') return false;
+  const m = model[live[0]];
+  if (m.type !== 'government' || m.start !== r.start || m.end >= r.end) return false;
+  const head = normalizeForMatching(r.text.slice(0, m.end - m.start));
+  const rest = normalizeForMatching(r.text.slice(m.end - m.start));
+  return COMMITTEE_END.test(head) && rest.length >= 2 && DEPARTMENT_END.test(rest);
+}
+const COMMITTEE_END = /(?:党委|党工委|[省市县区州旗]委|政府)$/;
+const DEPARTMENT_END = /(?:[部厅局办处]|办公室|办公厅|委员会)$/;
+
 /** A Han character or an ASCII letter. */
 function isLetter(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -614,7 +631,7 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
         // such names (齐齐哈尔市政府驻哈尔滨办事处, 联合国驻日内瓦办事处); the model reads a body and a place
       } else if (kd === 'legal' || (kd === 'rule' && (r.type !== 'organization' || sameEndOrg))) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
-        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true || departmentOverPlaces(r, live, nl, model) || (r.type === 'company' && (r.priority ?? 0) >= 85) || (r.type === 'government' && r.priority === JOINED_BUREAU_PRIORITY) || establishedName(r, live, nl, model);
+        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true || departmentOverPlaces(r, live, nl, model) || (r.type === 'company' && (r.priority ?? 0) >= 85) || (r.type === 'government' && r.priority === JOINED_BUREAU_PRIORITY) || establishedName(r, live, nl, model) || departmentOfCommittee(r, live, nl, model);
       } else if (kd === 'rule' && r.type === 'organization' && (r.priority ?? 0) < 85 && !/团$/.test(r.text)) {
         // other suffix-rule organizations over the model's spans only when the model all but rules
         // them out, as for rule-only ones (主教练大陆俱乐部 over the title 主教练: 300, 波兰右翼周刊: 354;

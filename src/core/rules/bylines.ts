@@ -153,7 +153,8 @@ export function stageBylines(ctx: Ctx): void {
         if (firstOnly) break;
         continue;
       }
-      if (len >= 2 && len <= 16) {
+      // (a page's word for itself or for no one, 本站, 网络, 原创, names no source)
+      if (len >= 2 && len <= 16 && !NO_SOURCE.has(s.slice(p, q))) {
         const txt = s.slice(p, q);
         const company = ctx.lx.companies.get(txt);
         if (company) add(ctx, { type: 'company', start: p, end: q, priority: 85, source: 'lexicon' });
@@ -166,5 +167,8 @@ export function stageBylines(ctx: Ctx): void {
   });
 }
 
+/** What a source label may hold that names no medium or body. */
+const NO_SOURCE = new Set(['本站', '本网', '本报', '本台', '本刊', '本社', '网络', '互联网', '网友', '网友投稿', '原创', '综合', '综合报道', '未知', '不详', '转载', '投稿', '来稿', '供稿', '自媒体']);
 const GOV_SOURCE_RE = /(人民政府|政府|委员会|办公厅|办公室|[局厅部委办])$/;
-const SOURCE_SEPS = codeSet('、，,；;/|｜ 　）)');
+// (and a bracket closing the label's field: 【来源:石台县委宣传部】)
+const SOURCE_SEPS = codeSet('、，,；;/|｜ 　）)】］]〕〗');

@@ -235,6 +235,17 @@ describe('model: companies that name none, and bodies written back to back', () 
     assert.equal(companyRetype('驻上海办事处'), 'government');
     assert.equal(companyRetype('青禾电子有限公司'), undefined);
   });
+  it("a committee's department stays whole where the model reads only the committee (县委宣传部, not 县委)", () => {
+    const t = '县委常委卢佳丽及县委宣传部相关负责同志一行。';
+    const at = t.indexOf('县委宣传部');
+    const sp = (type: Span['type'], start: number, end: number, source = 'rule'): Span => ({ type, start, end, text: t.slice(start, end), source, priority: 78 }) as Span;
+    assert.deepEqual(combineSpans([sp('government', at, at + 5)], [sp('government', at, at + 2, 'model')]).map((s) => s.text), ['县委宣传部']);
+    assert.ok(has(tag(t), 'government', '县委宣传部'), JSON.stringify(tag(t)));
+  });
+  it('a model name never runs across a quotation mark (淄博市“商会之家”: the place before it)', () => {
+    const spans = tag('7月9日上午，淄博市“商会之家”揭牌仪式在环齐大厦举行。');
+    assert.ok(!spans.some((s) => /.[“”「」『』【】]/.test(s.text)), JSON.stringify(spans));
+  });
   it('省委省政府 read as one by the model stays two bodies; 中共中央宣传部 stays one', () => {
     const sp = (type: Span['type'], start: number, end: number, text: string, source = 'rule'): Span => ({ type, start, end, text, source }) as Span;
     const out = combineSpans([sp('government', 0, 2, '省委'), sp('government', 2, 5, '省政府')], [sp('government', 0, 5, '省委省政府', 'model')]);

@@ -19,6 +19,10 @@ describe('rules/bylines', () => {
   it('the items of a source line are organizations', () => {
     assert.deepEqual(found('（来源：新华社、人民日报）', stageBylines), ['organization:新华社', 'organization:人民日报']);
   });
+  it("a source's field ends at its bracket; a page's word for itself is no source", () => {
+    assert.deepEqual(found('【编辑日期:2025-09-10】 【来源:石台县委宣传部】 【作者:】', stageBylines), ['government:石台县委宣传部']);
+    assert.deepEqual(found('【来源：本站】 来源：网络', stageBylines), []);
+  });
   it('a label without a colon is no byline', () => {
     assert.deepEqual(found('编辑常萌今天说', stageBylines), []);
   });
