@@ -250,6 +250,10 @@ export function resolveAliases(spans: readonly RichSpan[], text: string, keyOf: 
     if (forms[f].type !== 'government') continue;
     for (const g of bodies) {
       if (g === f || forms[g].type !== 'government' || forms[g].key.length >= forms[f].key.length) continue;
+      // (a region's body is no abbreviation of a body of a place inside the region: 杭州市委 and
+      // 杭州市江干区委 are two committees)
+      const ps = placePrefix(forms[g].key);
+      if (ps > 0 && forms[f].key.startsWith(forms[g].key.slice(0, ps)) && placePrefix(forms[f].key, ps) > 0) continue;
       if (abbreviates(forms[g].key, forms[f].key)) addLong(g, f);
       else {
         // with the region written in one and the level (or nothing) in the other: 省发改委 ↔ 安徽省发展和改革委员会

@@ -146,7 +146,7 @@ export const GOV_FIXED = [
   '白宫', '五角大楼', '国会', '美联储', '欧洲央行',
 ];
 /** Region-level government heads: 北京市委, 广东省政府, 朝阳区人民政府 (region before required). */
-export const GOV_REGION_HEADS = ['省委', '市委', '区委', '县委', '州委', '党委', '省政府', '市政府', '区政府', '县政府', '政府', '人大常委会', '人大', '政协', '纪委', '监委'];
+export const GOV_REGION_HEADS = ['省委', '市委', '区委', '县委', '州委', '党委', '省政府', '市政府', '区政府', '县政府', '政府', '县府', '市府', '人大常委会', '人大', '政协', '纪委', '监委'];
 
 // Political parties (the parties stage, src/core/rules/parties.ts).
 /** Party names written in full: no boundary needed (general knowledge: CPC and the eight democratic parties). */

@@ -65,6 +65,8 @@ const TERM = /([省市区县州])第?[一二三四五六七八九十]{1,3}届(?=
 export function bodyKey(key: string): string {
   // a region's 人民政府 is its 政府 (黄石市人民政府 ↔ 市政府)
   if (key.endsWith('人民政府')) key = key.slice(0, -4) + '政府';
+  // …and Taiwan's 县府, 市府 its 县政府, 市政府 (彰化县府 ↔ 彰化县政府 ↔ 县府)
+  else if (key.endsWith('县府') || key.endsWith('市府')) key = key.slice(0, -1) + '政府';
   // a congress's or a CPPCC's term is no part of its name (省十届人大常委会 ↔ 省人大常委会)
   if (key.includes('届')) key = key.replace(TERM, '$1');
   if (!key.includes('特')) return key;
@@ -87,8 +89,8 @@ export function bodyShortForms(key: string): string[] {
     at = parent.length;
     out.push(key.slice(at));
   }
-  const p = placePrefix(key, at);
-  if (p) {
+  // (each place of a nested region in turn: 浙江省嘉兴市委 → 嘉兴市委 → 市委)
+  for (let p = placePrefix(key, at), guard = 0; p && guard < 3; p = innerPlace(key, at), guard++) {
     at += p;
     // the level stays with the body: 海南省台办 → 省台办
     if (LEVEL_CHARS.includes(key[at - 1]) && p > 2) out.push(key.slice(at - 1));
@@ -97,6 +99,12 @@ export function bodyShortForms(key: string): string[] {
     if (SAR.has(key.slice(at - p, at))) out.push('特区' + key.slice(at));
   }
   return out.filter((f) => f.length >= 3 || (f.length === 2 && LEVEL_CHARS.includes(f[0]) && f[1] === '委'));
+}
+
+/** A city's or district's name at `from`, inside the region before it (嘉兴 of 浙江省嘉兴市委; not 浙江 of 上海市浙江商会). */
+function innerPlace(s: string, from: number): number {
+  const hit = lexicons().places.longest(s, from);
+  return hit && (hit[1].level === 'city' || hit[1].level === 'district') ? hit[0] - from : 0;
 }
 
 /** 委员会 → 委 and 和 dropped (国家发展和改革委员会 → 国家发展改革委): the form abbreviations are read from. */

@@ -23,6 +23,8 @@ export function stageGovRegionHeads(ctx: Ctx): void {
   const { s, taken } = ctx;
   GOV_REGION_HEAD_WORDS.scan(ctx, (a, b) => {
     if (!free(ctx, a, b)) return;
+    // (Taiwan's 县府 and 市府 for 县政府 and 市政府; 府 also ends a street's or a mansion's name: 市府路)
+    if (s.charCodeAt(b - 1) === 0x5e9c && b - a === 2 && PLACE_AFTER_FU[s.charCodeAt(b)] === 1) return;
     // 北京市委 = 北京 + 市委; 广东省政府 = 广东 + 省政府; also 北京市 + 政府
     const r = regionEndingAt(ctx, a);
     if (r !== undefined) {
@@ -44,5 +46,6 @@ export function stageGovRegionHeads(ctx: Ctx): void {
 }
 
 const LEVEL = codeSet('省市区县州');
+const PLACE_AFTER_FU = codeSet('路街道巷弄广场大楼前后里邸');
 /** Characters a body's name may follow directly: 、和与及 (省委和省政府), 向对在由经 (向省委汇报), 感谢 …. */
 const WORD_BEFORE = codeSet('和与及同暨向对在由经于给受为谢请并');

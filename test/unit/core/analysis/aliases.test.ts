@@ -36,6 +36,20 @@ describe('analysis/aliases: the forms of one name', () => {
     assert.deepEqual(bodyShortForms('国务院国资委'), ['国资委']);
     assert.deepEqual(bodyShortForms(bodyKey('澳门特别行政区政府代表团')), ['政府代表团', '特区政府代表团']);
     assert.deepEqual(bodyShortForms('上海市浙江商会'), ['市浙江商会', '浙江商会'], 'one region only: no bare 商会');
+    // a region inside a region: each in turn
+    assert.ok(bodyShortForms('浙江省嘉兴市委').includes('嘉兴市委') && bodyShortForms('浙江省嘉兴市委').includes('市委'));
+  });
+  it("Taiwan's 县府 and 市府 are 县政府 and 市政府", () => {
+    assert.equal(bodyKey('彰化县府'), '彰化县政府');
+    assert.ok(bodyShortForms(bodyKey('彰化县政府')).includes(bodyKey('县府')));
+    const t = '彰化縣政府今天舉辦新春團拜，縣府表示歡迎。';
+    assert.deepEqual(entitiesOf(t, [['government', '彰化縣政府'], ['government', '縣府']]), ['彰化縣政府→彰化縣政府', '縣府→彰化縣政府']);
+  });
+  it("a region's committee is no abbreviation of a committee of a place inside it (杭州市委, 杭州市江干区委)", () => {
+    const t = '杭州市委常委、杭州市江干区委书记出席。杭州市委表示。浙江省嘉兴市委宣布，嘉兴市委、嘉兴市秀洲区委参加。';
+    assert.deepEqual(entitiesOf(t, [['government', '杭州市委'], ['government', '杭州市江干区委'], ['government', '杭州市委'], ['government', '浙江省嘉兴市委'], ['government', '嘉兴市委'], ['government', '嘉兴市秀洲区委']]), [
+      '杭州市委→杭州市委', '杭州市江干区委→杭州市江干区委', '杭州市委→杭州市委', '浙江省嘉兴市委→浙江省嘉兴市委', '嘉兴市委→浙江省嘉兴市委', '嘉兴市秀洲区委→嘉兴市秀洲区委',
+    ]);
   });
   it("a region's 人民政府 is its 政府: 黄石市人民政府 ↔ 黄石市政府 ↔ 市政府", () => {
     assert.equal(bodyKey('黄石市人民政府'), '黄石市政府');
