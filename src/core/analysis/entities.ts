@@ -294,6 +294,8 @@ function bareCompanyRef(normalized: string, chainStart: number): string | undefi
   const alone = (at: number) => {
     const w = normalized.slice(at, at + 2);
     if (w !== '公司' && w !== '集团') return undefined;
+    // (集团公司 is the group: 集团公司党委书记、董事长都业洲)
+    if (w === '公司' && at >= 2 && normalized.startsWith('集团', at - 2)) return alone(at - 2) && '集团';
     const c = at > 0 ? normalized.charCodeAt(at - 1) : 0;
     return !isHan(c) || c === 0x672c /* 本 */ || c === 0x8be5 /* 该 */ ? w : undefined;
   };

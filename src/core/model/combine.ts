@@ -3,6 +3,7 @@ import { lastSpanCost } from './perceptron';
 import { hasFunctionWord } from '../lexicon/functionWords';
 import { normalizeForMatching } from '../normalize';
 import { GOV_STEMS } from '../lexicon/words';
+import { BUREAU_COMPANY } from '../rules/orgForms';
 import { lexicons, lookupPlace } from '../lexicon';
 
 /**
@@ -371,8 +372,8 @@ export function governmentRetype(text: string): EntityType | undefined {
   if (text.charCodeAt(text.length - 1) !== 0x5c40 /* 局 */ && !text.endsWith('集团')) return undefined;
   return BUREAU_COMPANY.test(normalizeForMatching(text)) ? 'company' : undefined;
 }
-const BUREAU_COMPANY = /^中[\u4e00-\u9fff]{1,2}[一二三四五六七八九十]+局(集团)?$|工程局(集团)?$/;
-const GENERIC_COMPANY = /^(该|本|其|总|子|母|我|贵|此|这家|那家|各|每家)?(集团公司|集团|公司|股份公司|有限公司|集团有限公司)$/;
+// (and a unit named by its number alone: 二公司, 第三分公司)
+const GENERIC_COMPANY = /^(该|本|其|总|子|母|我|贵|此|这家|那家|各|每家|第?[一二三四五六七八九十]{1,3}分?)?(集团公司|集团|公司|股份公司|有限公司|集团有限公司)$/;
 const DELEGATION = /(代表团|考察团|访问团|参访团|交流团|慰问团)$/;
 const RETYPE_LAST = (() => {
   const t = new Uint8Array(65536);

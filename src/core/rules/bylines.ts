@@ -6,6 +6,7 @@
  */
 import { BYLINE_LABELS } from '../lexicon/words';
 import { OUTLET_END } from './organizations';
+import { BUREAU_COMPANY } from './orgForms';
 import * as charClassesModule from './charClasses';
 import type { Ctx } from './context';
 import * as contextModule from './context';
@@ -102,6 +103,8 @@ export function stageBylines(ctx: Ctx): void {
       if (LABEL_AHEAD.test(s)) break;
       const r = readNameStrict(ctx, p);
       if (!r) break;
+      // (a unit signs too: 作者:二公司, 供稿:办公室)
+      if (UNIT_END.test(s.slice(p, r))) break;
       // 佚名 (anonymous), 不详: the label is filled, but with no name; 作者:记者 郭峰: a post before the name
       if (NOT_NAMES.has(s.slice(p, r)) || BYLINE_POSTS.has(s.slice(p, r))) {
         p = r;
@@ -159,7 +162,14 @@ export function stageBylines(ctx: Ctx): void {
         const company = ctx.lx.companies.get(txt);
         if (company) add(ctx, { type: 'company', start: p, end: q, priority: 85, source: 'lexicon' });
         // a government's own site names the government (来源：福建省人民政府)
-        else add(ctx, { type: GOV_SOURCE_RE.test(txt) ? 'government' : 'organization', start: p, end: q, priority: 85, source: 'rule' });
+        // (a builder named by its bureau is a company: 来源:中交一公局)
+        else add(ctx, { type: BUREAU_COMPANY.test(txt) ? 'company' : GOV_SOURCE_RE.test(txt) ? 'government' : 'organization', start: p, end: q, priority: 85, source: 'rule' });
+      }
+      // (a sentence's end ends the list: what follows on the line is text)
+      // (a later label on the line then walks its own list: the walk stopped short of the line's end)
+      if (SENTENCE_END[s.charCodeAt(q)] === 1) {
+        walkedLineEnd = -1;
+        break;
       }
       p = q + 1;
       if (firstOnly) break;
@@ -167,8 +177,11 @@ export function stageBylines(ctx: Ctx): void {
   });
 }
 
+/** The end of a unit's name, never a person's. */
+const UNIT_END = /(?:公司|集团|中心|办公室|.[部局处室厅所院队])$/;
 /** What a source label may hold that names no medium or body. */
 const NO_SOURCE = new Set(['本站', '本网', '本报', '本台', '本刊', '本社', '网络', '互联网', '网友', '网友投稿', '原创', '综合', '综合报道', '未知', '不详', '转载', '投稿', '来稿', '供稿', '自媒体']);
 const GOV_SOURCE_RE = /(人民政府|政府|委员会|办公厅|办公室|[局厅部委办])$/;
 // (and a bracket closing the label's field: 【来源:石台县委宣传部】)
-const SOURCE_SEPS = codeSet('、，,；;/|｜ 　）)】］]〕〗');
+const SENTENCE_END = codeSet('。！？!?');
+const SOURCE_SEPS = codeSet('、，,；;/|｜ 　）)】］]〕〗。！？!?');

@@ -119,6 +119,8 @@ export function stageCompanies(ctx: Ctx): void {
     if (stemAll.length < 2 && !/公司$/.test(suffix)) continue;
     if (stemAll.length < 1) continue;
     if (COMPANY_GENERIC_STEMS.has(stemAll) || /^[这那该本此各每其][家个]?$/.test(stemAll)) continue;
+    // a unit named by its number alone (二公司, 第三分公司): a part of the group the text is about
+    if (/^第?[一二三四五六七八九十]{1,3}分?$/.test(stemAll) && /公司$/.test(suffix)) continue;
     // trades alone before a bare 公司 (全球领先的健康科技公司): a kind of firm, no firm's name
     if (suffix === '公司' && allTrades(stemAll)) continue;
     // a verb or pronoun before 集团/公司 (深入集团下属企业, 我们公司): no name

@@ -51,6 +51,12 @@ export function placePrefix(s: string, from = 0): number {
   return lv === 'province' || lv === 'city' || lv === 'district' || lv === 'country' || lv === 'foreign-city' ? hit[0] - from : 0;
 }
 
+/**
+ * A state-owned builder named by its bureau (中建三局, 中铁十八局, 中交一公局, 水利水电第八工程局): a
+ * company, though 局 ends its name.
+ */
+export const BUREAU_COMPANY = /^中[\u4e00-\u9fff]{1,2}[一二三四五六七八九十]+(?:公|航)?局(集团)?$|工程局(集团)?$/;
+
 /** Parent bodies written before a body's own name (国务院国资委, 中央气象署, 中共中央宣传部). */
 const PARENTS = ['国务院', '中共中央', '中央', '中共'];
 const LEVEL_CHARS = '省市区县州';

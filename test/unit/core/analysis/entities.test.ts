@@ -39,6 +39,9 @@ describe('analysis/entities', () => {
     // 集团 before the chain: the article's most named group, not another company
     const group = '青禾集团与星河银行签约。青禾集团将投资。集团党组书记、董事长吕军出席。';
     assert.deepEqual(people(group)['吕军'], ['business', '青禾集团']);
+    // …and 集团公司, the group written so (集团公司党委书记、董事长都业洲)
+    const groupCo = '青禾集团与星河银行签约。签约前，集团公司党委书记、董事长吕军会见客人。';
+    assert.deepEqual(people(groupCo)['吕军'], ['business', '青禾集团']);
     // several companies and no reference: none is guessed; a chamber's post is no company's
     assert.equal(people('青禾集团、星河银行参加。总经理李明出席。')['李明']?.[1], undefined);
     assert.equal(people('青禾集团参加。中华总商会会长何世明出席。')['何世明']?.[1], '中华总商会');

@@ -22,6 +22,11 @@ describe('rules/bylines', () => {
   it("a source's field ends at its bracket; a page's word for itself is no source", () => {
     assert.deepEqual(found('【编辑日期:2025-09-10】 【来源:石台县委宣传部】 【作者:】', stageBylines), ['government:石台县委宣传部']);
     assert.deepEqual(found('【来源：本站】 来源：网络', stageBylines), []);
+    // …and a sentence's end ends the list; a builder named by its bureau is a company
+    assert.deepEqual(found('来源:中交一公局。中铁一局第三分公司承建', stageBylines), ['company:中交一公局']);
+  });
+  it('a unit signing a byline is no person (作者:二公司)', () => {
+    assert.deepEqual(found('作者:二公司   编辑:王明', stageBylines), ['person:王明']);
   });
   it('a label without a colon is no byline', () => {
     assert.deepEqual(found('编辑常萌今天说', stageBylines), []);
