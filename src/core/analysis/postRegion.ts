@@ -36,6 +36,11 @@ const MINISTRY = /(?<!(?:组织|宣传|统战|武装|政治工作|联络|政法|
 const STATIONED_CENTRAL = /中联办|中央人民政府驻(?:香港|澳门)[^，。]*联络办|驻(?:香港|澳门|港|澳)(?:特别行政区|特区)?联络办|特派员公署/;
 /** Hong Kong and Macau posts and bodies. */
 const SAR = /特区|特别行政区|行政长官|特首|立法会|行政会议|行政会|政务司|财政司|律政司|经济财政司|行政法务司|社会文化司|运输工务司|保安司/;
+/**
+ * A bureau named by two portfolios joined by 及 (创新科技及工业局, 运输及物流局, 财经事务及库务局): Hong
+ * Kong's and Macau's way of naming their bureaus (a mainland one joins them with 和: 住房和城乡建设局).
+ */
+const JOINED_BUREAU = /^[\u4e00-\u9fff]{2,8}及[\u4e00-\u9fff]{2,8}[局署]$/;
 // (an acting post reads as the post: 代理省长, 代省长)
 const LEVEL: [RegExp, PostLevel][] = [
   [/^(?:代理)?(省|自治区|副?省长|常务副省长|代省长|厅长|副厅长)/, 'province'],
@@ -50,7 +55,7 @@ export function postLevel(chain: TitleChain, normalized: string): PostLevel | un
   if (!u) return undefined;
   const unit = normalized.slice(u.start, u.end);
   const org = chain.orgStart !== undefined && chain.orgEnd !== undefined ? normalized.slice(chain.orgStart, chain.orgEnd) : '';
-  if (SAR.test(unit) || SAR.test(org)) return 'sar';
+  if (SAR.test(unit) || SAR.test(org) || JOINED_BUREAU.test(org)) return 'sar';
   if (CENTRAL.test(unit) || CENTRAL.test(org) || (org && chain.orgType === 'government' && MINISTRY.test(org))) return 'central';
   // a national body written after 中国 (中国民航局党组书记: the place 中国, then the body)
   if (org && chain.orgStart! >= 2 && normalized.slice(chain.orgStart! - 2, chain.orgStart) === '中国') return 'central';

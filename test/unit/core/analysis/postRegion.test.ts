@@ -86,6 +86,11 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     const mainland = '江苏省委书记李明在南京调研，江苏省省长王五陪同，商务局局长赵六汇报。香港客商参加。';
     assert.notEqual(regionOf(mainland, '赵六'), '香港');
   });
+  it('a bureau named by two portfolios joined by 及 is a SAR\'s (创新科技及工业局局长), in any report', () => {
+    const t = '中央港澳办主任夏宝龙今日南下深圳，香港特区行政长官李家超陪同。创新科技及工业局局长孙东、运输及物流局局长林世雄出席。';
+    assert.equal(regionOf(t, '孙东'), '香港');
+    assert.equal(regionOf(t, '林世雄'), '香港');
+  });
   it("a body's post without a region, and a ministry's, in a Taiwan report are Taiwan's", () => {
     const tw = '（中央社記者高雄12日電）高雄市長陳其邁出席，經濟部主任秘書莊銘池及產業園區管理局副局長劉繼傳出席見證。高雄、台北、台中的廠商也參加，台灣產業加速轉型。';
     assert.equal(regionOf(tw, '劉繼傳'), '台湾');
