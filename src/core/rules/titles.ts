@@ -151,6 +151,9 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
   for (let k = 0; k < 3; k++) {
     const pre = free(ctx, p, p + 1) ? lx.titlePrefixes.longest(s, p) : undefined;
     if (!pre || !free(ctx, p, pre[0])) break;
+    // 集团 or 公司 that ends a name the rules did not read (信和集团副主席: 和 stopped the walk back):
+    // the name's, not the post's
+    if (k === 0 && p > 0 && COMPANY_HEAD.test(s.slice(p, pre[0])) && isHan(s.charCodeAt(p - 1)) && !ctx.taken[p - 1] && NAME_BOUNDARY[s.charCodeAt(p - 1)] === 0) break;
     // don't eat a core that is also a prefix (e.g. 董事会秘书)
     const core = parseCore(ctx, p);
     if (core && core.end >= pre[0] && k > 0) break;
@@ -441,6 +444,11 @@ function appointsNext(ctx: Ctx, q: number): boolean {
 
 /** Removing from a post, written before the names (免去张松岭省政府秘书长职务). */
 const REMOVE_VERB_BEFORE = /(?:免去|免除|撤销|撤去)(?:其)?$/;
+
+/** A company's head word as a post's prefix (集团董事长, 公司总经理). */
+const COMPANY_HEAD = /^(?:集团|公司|集团公司)$/;
+/** Characters a bare 集团/公司 before a post may follow: a pronoun, a conjunction, a verb (not 和, which ends names: 信和, 协和). */
+const NAME_BOUNDARY = codeSet('本该其与及同并任为是由向对在了的');
 
 /** The company a filing is about, named only as such between the verb and the post (委任为公司董事). */
 const COMPANY_WORD_BEFORE = /(?:本|该)?(?:公司|集团)$/;

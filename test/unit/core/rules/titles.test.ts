@@ -258,5 +258,10 @@ describe('rules/titles', () => {
     const org = analyze('香港中華廠商聯合會(廠商會)副會長倪錦輝主持接待。廠商會表示歡迎。').entities.find((e) => e.type === 'organization');
     assert.ok(org?.aliases.includes('廠商會'), JSON.stringify(org));
   });
+  it("集团 ending a name the rules did not read is the name's, not the post's (信和集团副主席); a bare 集团 before a post stays the post's", () => {
+    assert.deepEqual(found('当中包括，信和集团副主席黄永光出席。', stageTitles), [], 'no title swallowing 集团');
+    assert.deepEqual(found('会上，集团总裁王刚讲话。', stageTitles), ['title:集团总裁', 'person:王刚']);
+    const e = analyze('当中包括，信和集团副主席黄永光出席。').entities.find((x) => x.name === '黄永光');
+    assert.deepEqual([e?.role, e?.organization], ['business', '信和集团']);
+  });
 });
-
