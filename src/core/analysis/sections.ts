@@ -57,6 +57,8 @@ interface DigestItems {
   officialHeads: Candidate[];
   /** Plain lines naming a region's official, and whether the next paragraph takes the name up. */
   lineHeads: (Candidate & { takenUp: boolean })[];
+  /** Lines that open with a region's name, a space and a short headline (湖北 16人死亡失踪). */
+  subheads: Candidate[];
   /** Lines that are only a short form several divisions share (宝山): sections where their siblings say which. */
   ambiguous: { c: Omit<Candidate, 'place'>; places: readonly PlaceInfo[] }[];
 }
@@ -87,12 +89,21 @@ const BOLD = /^(\*\*|__)[ \t]*([^*_\n]{1,16}?)[ \t]*\1[ \t]*([:：])?/;
 /** The same in HTML, as articles converted from web pages keep it (<strong>北京</strong>). */
 const HTML_BOLD = /^<(b|strong)>[ \t]*([^<\n]{1,16}?)[ \t]*<\/\1>[ \t]*([:：])?/i;
 const BRACKETS: Record<string, string> = { '【': '】', '[': ']', '〔': '〕', '〖': '〗', '「': '」', '『': '』', '［': '］', '〈': '〉' };
-const COLON = /^([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{2,16}?)[ \t]*[:：]/;
+const COLON = /^([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{2,16}?)[ \t]*(?:[(（][^()（）\n]{1,10}[)）][ \t]*)?[:：]/;
 /** A short name padded for alignment in a list (北 京: / 上  海:). */
 const PADDED_COLON = /^([\u4e00-\u9fff](?:[ \t\u3000]{1,3}[\u4e00-\u9fff]){1,2})[ \t]*[:：]/;
 /** A colon lead inside a paragraph: after a sentence end, a division's name and a colon. */
 const INLINE_COLON = /[。；;！!？?][ \t\u3000]*([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{2,8}?)[:：]/g;
 /** What a column's name adds to a region (【湖北要闻】, 河北新闻, 海淀动态). */
+/** The least text between two subheads: a part's paragraph, not a table's next row. */
+const MIN_PART = 40;
+/** A note in brackets ending a region's line or label: a count (3个), a date. */
+const NOTE_AFTER = /[ \t]*[(（][^()（）\n]{1,10}[)）]$/;
+/**
+ * A subhead: a region's name (two to eight characters), a space, then a short headline with no
+ * sentence's punctuation (湖北 16人死亡失踪, 江西 88万人受灾).
+ */
+const SUBHEAD = /^([\u4e00-\u9fff]{2,8})[ \t\u3000]+(?=\S)([^。，,；;：:！!？?、]{2,24})$/;
 const COLUMN_SUFFIX = /(要闻|新闻|动态|快讯|简讯|消息|速递|资讯|播报|传真|篇|频道|分站)$/;
 /** A dateline used as a label (【新华社南京电】, 本报杭州讯): its region. */
 const DATELINE_LABEL = /^(?:新华社|中新社|本报|人民网|中新网|央视网|央广网)?([\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)$/;
@@ -207,7 +218,8 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
   }
   // a line that is only a region's name: 河北 / 海淀区 / 一、河北 / ## 北京
   if (end - start <= MAX_LINE) {
-    const label = n.slice(i, end);
+    // (a count or a note in brackets after the name: 河北省(3个), · 石家庄市（1个）)
+    const label = n.slice(i, end).replace(NOTE_AFTER, '');
     const place = regionOf(label, bare);
     if (place) return { start, end, place, marker: marker ?? 'line', rank, wholeLine: true };
     // …or a zone's (大鹏新区), or a short form several divisions share (宝山): decided by the caller
@@ -221,6 +233,13 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
       items.zones.push({ start, end, place: { name: zone, level: 'region', parents: [], full: zone }, marker: marker ?? 'line', rank });
       return undefined;
     }
+  }
+  // 湖北 16人死亡失踪: a region's name, a space and a short headline, no sentence (decided by the caller)
+  if (marker === undefined && end - start <= MAX_LINE) {
+    const sub = SUBHEAD.exec(n.slice(i, end));
+    const place = sub ? regionOf(sub[1], true) : undefined;
+    // (a headline's words, not a table's row of figures: 湖北 67803 例)
+    if (place && (sub![2].match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 3) items.subheads.push({ start, end: i + sub![1].length, place, marker: 'line', rank });
   }
   // 一、省委常委、合肥市委书记虞爱华 / ## 张三当选禅城区区长: an item about a region's official (decided by the caller)
   if (marker === 'numbered' || marker === 'heading') {
@@ -355,7 +374,7 @@ export function findRegions(text: string, normalized?: string): Region[] {
   const n = normalized ?? normalizeForMatching(text);
   void lexicons(); // built once, before the loop
   let found: Candidate[] = [];
-  const items: DigestItems = { datelines: [], officials: [], zones: [], ambiguous: [], officialHeads: [], lineHeads: [] };
+  const items: DigestItems = { datelines: [], officials: [], zones: [], ambiguous: [], officialHeads: [], lineHeads: [], subheads: [] };
   for (let ls = 0; ls < n.length; ) {
     let le = n.indexOf('\n', ls);
     if (le < 0) le = n.length;
@@ -371,7 +390,10 @@ export function findRegions(text: string, normalized?: string): Region[] {
   }
   // a digest of datelined items: each dateline opens the item's section; so does each official's
   // header in a round-up of two or more (each kind counted apart)
-  const digest = [items.datelines, items.officials].filter((l) => l.length >= 2).flat();
+  // (and a region's subhead line: two or more of them, the article's own way of opening its parts)
+  // (each with its part's text after it: lines of a table follow each other)
+  const subheads = items.subheads.every((h, k) => k === 0 || h.start - items.subheads[k - 1].end >= MIN_PART) ? items.subheads : [];
+  const digest = [items.datelines, items.officials, subheads].filter((l) => l.length >= 2).flat();
   // headings that name a region's official: two or more, or numbered items (一、…): each opens its region's
   // section, unless the same line already opened one
   const heads = items.officialHeads.filter((h) => !found.some((f) => f.start === h.start));

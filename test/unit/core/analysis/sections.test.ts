@@ -154,6 +154,19 @@ describe('analysis/sections: every style real news uses', () => {
 });
 
 describe('lexicon: region names readers write', () => {
+  it('a count in brackets after a region\'s line or label (北京市(7个):, 河北省(3个), · 石家庄市(1个)), nested by its bullet', () => {
+    const t = '名单如下：\n\n北京市(7个):\n\n北京市顺义区仁和镇河南村\n\n河北省(3个)\n\n· 石家庄市(1个)\n\n石家庄市藁城区刘家佐村\n\n· 邢台市(2个)\n\n南宫市天地名城小区';
+    const regions = findRegions(t);
+    assert.deepEqual(regions.map((r) => r.name), ['北京', '河北', '石家庄', '邢台']);
+    assert.equal(regions[2].parentId, regions[1].id);
+  });
+  it('a region\'s subhead (湖北 16人死亡失踪) opens its part where two or more do; a table\'s rows do not', () => {
+    const para = '据民政部门统计，强降雨已造成多地受灾，紧急转移安置群众一万余人，直接经济损失仍在统计之中。';
+    const t = `# 暴雨来袭 南方多地受灾\n湖北 16人死亡失踪\n${para}\n江西 88万人受灾\n${para}`;
+    assert.deepEqual(findRegions(t).map((r) => r.name), ['湖北', '江西']);
+    assert.deepEqual(findRegions(`湖北 16人死亡失踪\n${para}`).map((r) => r.name), [], 'one alone opens nothing');
+    assert.deepEqual(findRegions('湖北 病例六万七千例\n广东 病例一千五百例\n浙江 病例一千二百例').map((r) => r.name), [], 'rows of a table');
+  });
   it('Taiwan’s municipalities, cities and counties are known, counties also without 县', () => {
     for (const [n, canon] of [['台北市', '台北'], ['新竹县', '新竹县'], ['新竹市', '新竹'], ['嘉义市', '嘉义'], ['嘉义县', '嘉义县'], ['苗栗', '苗栗县'], ['花莲县', '花莲县']]) {
       const p = lookupRegion(n);
