@@ -278,6 +278,9 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         // …or a pronunciation written after a character (經(jīng)濟, 農(nóng)貿): pinyin with tone marks,
         // or a bracket inside, is no name
         if (NOT_IN_NAME.test(sp.text)) continue;
+        // …and a photo credit's 摄 run into the name at a caption's end (记者袁永红摄): the name
+        const credit = PHOTO_CREDIT_END.exec(sp.text);
+        if (credit && sp.text.length - credit[0].length >= 2 && !/[\u4e00-\u9fff]/.test(text[sp.end] ?? '')) sp = { ...sp, end: sp.end - credit[0].length, text: sp.text.slice(0, sp.text.length - credit[0].length) };
       } else if (sp.type === 'company') {
         // a "company" that is a province's, city's or country's name (广东.、福建等沿海发达地区): the place
         const p = lookupPlace((norm ??= normalizeForMatching(text)).slice(sp.start, sp.end));
@@ -383,6 +386,8 @@ const HAN_SPACE_HAN = /[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]/;
 const TRAILING_PUNCT = /[.．,，、;；:：]/;
 /** Pinyin's tone-marked vowels and brackets: in a pronunciation, never in a name. */
 const NOT_IN_NAME = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ()（）]/;
+/** A photo credit's word after a photographer's name. */
+const PHOTO_CREDIT_END = /(?:摄影|摄|攝影|攝)$/;
 const LEADING_OPEN = /[（(「『“‘【〔[]/;
 const LEVEL_BODY_PREFIX = /^(?:自治区|省|市|区|县|州|旗)(?:党委|委|人民政府|政府|人大常委会|人大|政协)?/;
 /** A level's body standing alone (after punctuation or at the start) right before a post. */

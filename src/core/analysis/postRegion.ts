@@ -114,6 +114,12 @@ const SENTENCE_START_AFTER = /[。！？!?；;\n]/;
 function isSheng(name: string): boolean {
   return /省$/.test(lookupPlace(name)?.full ?? '');
 }
+/** An autonomous region (内蒙古, 广西, 西藏, 宁夏, 新疆): its full name ends in 自治区. */
+function isZizhiqu(name: string): boolean {
+  return /自治区$/.test(lookupPlace(name)?.full ?? '');
+}
+/** Province-level names no 自治区 post belongs to, as lead()'s skip. */
+const NOT_A_ZIZHIQU = { test: (r: string): boolean => !isZizhiqu(r) };
 /** Province-level names no 省 post belongs to, as lead()'s skip: the SARs, Taiwan and every non-省. */
 const NOT_A_SHENG = { test: (r: string): boolean => NOT_A_PROVINCE.test(r) || !isSheng(r) };
 
@@ -167,7 +173,9 @@ export class ArticleRegion {
     // Hong Kong and Macau have no provincial party committee or governor: a 省委/省长 post is never theirs
     // …and a post written with 省 (省领导, 省委书记) is a 省's, not an autonomous region's or a municipality's
     const sheng = level === 'province' && /^(?:代理)?省/.test(this.normalized.slice(chain.units[0]?.start ?? chain.start, chain.end));
-    const fits = (r: string | undefined) => (r !== undefined && !(level === 'province' && NOT_A_PROVINCE.test(r)) && !(sheng && !isSheng(r)) ? r : undefined);
+    // …and one written with 自治区 (自治区党委书记, 自治区主席) an autonomous region's, whatever provinces the article names more
+    const zizhiqu = level === 'province' && /^(?:代理)?自治区/.test(this.normalized.slice(chain.units[0]?.start ?? chain.start, chain.end));
+    const fits = (r: string | undefined) => (r !== undefined && !(level === 'province' && NOT_A_PROVINCE.test(r)) && !(sheng && !isSheng(r)) && !(zizhiqu && !isZizhiqu(r)) ? r : undefined);
     // the region of that level named last before the post in the same line (臺北市：市長郝龍斌，…新北市：市長朱立倫),
     // unless the post's own section heading comes after it
     // 其 before the post (浙江省与江西省接壤，其现任省委书记为…): the sentence's subject, its first place
@@ -196,7 +204,7 @@ export class ArticleRegion {
     // national agency's dateline (新华社北京…电) says only where it was filed
     const home = fits(this.homeAt(level));
     if (home && !NATIONAL_OUTLET.test(this.home!.evidence)) return home;
-    return fits(this.lead(level, undefined, level === 'province' ? (sheng ? NOT_A_SHENG : NOT_A_PROVINCE) : undefined)) ?? home;
+    return fits(this.lead(level, undefined, level === 'province' ? (sheng ? NOT_A_SHENG : zizhiqu ? NOT_A_ZIZHIQU : NOT_A_PROVINCE) : undefined)) ?? home;
   }
 
   private townCache: string | null | undefined;

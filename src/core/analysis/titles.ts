@@ -78,6 +78,9 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
       full = (at.endsWith(t[0]) ? at.slice(0, -1) : at) + full;
     }
     else if (!u.region && local && /^自治区/.test(t)) full = local + full; // 内蒙古 + 自治区党委书记
+    // a region's own congress, CPPCC or government written bare after its committee's link
+    // (自治区党委书记、人大常委会主任 → 内蒙古自治区人大常委会主任; 郊区委副书记、政府区长 → 郊区政府区长)
+    else if (k > 0 && !u.region && local && LEVEL_BODY_LINK.test(t)) full = regionFull(local) + full;
     else if (!u.region && region === '中央' && !organization && !u.hasRegionalPrefix && PREMIER.test(t)) full = '国务院' + full; // 总理 → 国务院总理
     else if (k > 0 && !u.region && !u.hasRegionalPrefix && body.named && t === u.core) full = body.named + full; // 部党组书记、部长
     else if (k === 0 && !u.region && chain.orgStart === undefined && MINISTRY_LINK.test(t)) {
@@ -105,6 +108,9 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     organization,
   };
 }
+
+/** A link opening with a region's own congress, CPPCC or government, its level unwritten. */
+const LEVEL_BODY_LINK = /^(?:人大常委会|人大|政协|人民政府|政府)/;
 
 /** A link that names its ministry only as 部 (部党组书记, 部长, 副部长, 部党组成员). */
 const MINISTRY_LINK = /^部(?:党组|长|副部长|长助理)|^副部长$/;

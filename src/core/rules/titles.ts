@@ -27,7 +27,7 @@ const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesM
 const { candidates } = scanModule;
 
 /** After a region written with no org prefix (北京市长), a unit needs one of these cores (or a 国家/中央 one, or a country). */
-const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '常务副区长', '县长', '副县长', '常务副县长', '州长', '副州长', '常务副州长', '市领导', '省领导', '区领导', '县领导', '州领导']);
+const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '常务副区长', '县长', '副县长', '常务副县长', '州长', '副州长', '常务副州长', '市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导']);
 
 interface Unit {
   start: number;
@@ -189,7 +189,7 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
 const AUTONOMOUS_HEADS = new Set(['主席', '副主席', '常务副主席', '代主席']);
 
 /** Posts held by a group (市领导 A、B): the names after them are a list. */
-const GROUP_CORES = new Set(['市领导', '省领导', '区领导', '县领导']);
+const GROUP_CORES = new Set(['市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导']);
 /** What may follow the last name of a list: punctuation, or the verb the list is the subject of. */
 const LIST_END = /^[，,。；;、：:）)\s出参陪等一在到分会调视考慰察]?$/;
 
@@ -333,6 +333,11 @@ export function stageTitles(ctx: Ctx): void {
  * A province-level municipality (北京) is a province and a city.
  */
 function levelDiffers(ctx: Ctx, post: string, region: string): boolean {
+  // (an autonomous region's post is no province's: 黑龙江省政协主席黄建盛，自治区政协主席李秀领)
+  if (post.startsWith('自治区')) {
+    const p = ctx.lx.placeByName.get(region);
+    return !!p && !/自治区$/.test(p.full);
+  }
   const want = POST_LEVEL_CHAR[post[0]];
   if (!want) return false;
   const p = ctx.lx.placeByName.get(region);

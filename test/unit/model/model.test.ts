@@ -242,6 +242,10 @@ describe('model: companies that name none, and bodies written back to back', () 
     assert.deepEqual(combineSpans([sp('government', at, at + 5)], [sp('government', at, at + 2, 'model')]).map((s) => s.text), ['县委宣传部']);
     assert.ok(has(tag(t), 'government', '县委宣传部'), JSON.stringify(tag(t)));
   });
+  it("a photo credit's 摄 is no part of the photographer's name (记者袁永红摄)", () => {
+    const spans = tag('会见了嘉宾。内蒙古日报社融媒体记者袁永红摄\n石泰峰说。');
+    assert.ok(has(spans, 'person', '袁永红') && !spans.some((x) => x.text.endsWith('摄')), JSON.stringify(spans));
+  });
   it('a model name never runs across a quotation mark (淄博市“商会之家”: the place before it)', () => {
     const spans = tag('7月9日上午，淄博市“商会之家”揭牌仪式在环齐大厦举行。');
     assert.ok(!spans.some((s) => /.[“”「」『』【】]/.test(s.text)), JSON.stringify(spans));

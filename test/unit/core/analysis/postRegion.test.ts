@@ -91,6 +91,13 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.equal(regionOf(t, '孙东'), '香港');
     assert.equal(regionOf(t, '林世雄'), '香港');
   });
+  it("an autonomous region's posts (自治区党委书记, 自治区主席, 等自治区领导) are its, not those of the provinces the article names more", () => {
+    const t = '9月14日，自治区党委书记、人大常委会主任石泰峰，自治区党委副书记、自治区主席王莉霞在呼和浩特会见嘉宾。吉林省政协主席江泽林，黑龙江省政协主席黄建盛，自治区政协主席李秀领出席。吉林省、黑龙江省、辽宁省代表参加。石泰峰、王莉霞、李秀领等自治区领导会见了吉林省和黑龙江省客人。内蒙古日报记者摄';
+    const o = officials(t);
+    assert.deepEqual(o['石泰峰'], ['内蒙古', ['内蒙古自治区党委书记、内蒙古自治区人大常委会主任', '内蒙古自治区领导']]);
+    assert.deepEqual(o['王莉霞'], ['内蒙古', ['内蒙古自治区党委副书记、内蒙古自治区主席', '内蒙古自治区领导']]);
+    assert.equal(o['李秀领']?.[0], '内蒙古', 'not the 黑龙江 of the chain before');
+  });
   it("a body's post without a region, and a ministry's, in a Taiwan report are Taiwan's", () => {
     const tw = '（中央社記者高雄12日電）高雄市長陳其邁出席，經濟部主任秘書莊銘池及產業園區管理局副局長劉繼傳出席見證。高雄、台北、台中的廠商也參加，台灣產業加速轉型。';
     assert.equal(regionOf(tw, '劉繼傳'), '台湾');
