@@ -67,7 +67,10 @@ export function modelCompanyStart(s: string, start: number, end: number): number
 }
 
 /** Verbs of an event (出席, 举行, 介绍 …) and 了: no company's name holds one. */
-const EVENT_VERB = /(?:出席|举行|介绍|莅临|参观|考察|调研|走访|会见|签约|签署|召开|主持|参加|陪同|来到|视察|看望|慰问|表示|指出|了)/g;
+// (and a filing's: 辞任公司董事长, 报告自送达公司董事会之日, 代行公司董事长职责, 未导致公司, 其所持公司股份)
+const EVENT_VERB = /(?:出席|举行|介绍|莅临|参观|考察|调研|走访|会见|签约|签署|召开|主持|参加|陪同|来到|视察|看望|慰问|表示|指出|送达|辞任|辞去|代行|导致|所持|持有|加强|告知|通知|担任|任职|离开|退出|了)/g;
+/** A legal form ending a company's name: no verb check before it (the model and the suffix speak for it). */
+const LEGAL_SUFFIX = /有限|株式|Ltd|Inc|Co\.|Corporation/i;
 /** What a text calls the company it speaks for or of: 本, 该, 我, 贵 and nothing else of a name. */
 const SELF_REFERENCE = /^(?:本|该|我|贵|其)$/;
 
@@ -96,6 +99,18 @@ export function stageCompanies(ctx: Ctx): void {
       if (start - back.cutBy.length - before >= 2) start = before;
     }
     if (start >= sufStart) continue;
+    // a bare 公司 or 集团 after an event's or a filing's verb (举行本公司, 辞职报告自送达公司, 代行公司董事长职责):
+    // the company the text speaks of, or of nothing; the name, if any, starts after the verb
+    if (!LEGAL_SUFFIX.test(suffix)) {
+      EVENT_VERB.lastIndex = 0;
+      let cut = -1;
+      const stem = s.slice(start, sufStart);
+      for (let m = EVENT_VERB.exec(stem); m; m = EVENT_VERB.exec(stem)) cut = start + m.index + m[0].length;
+      if (cut > start) {
+        if (sufStart - cut < 2 || SELF_REFERENCE.test(s.slice(cut, sufStart))) continue;
+        start = cut;
+      }
+    }
     // a post inside the stem ends a clause the walk ran over (胡昌升省长盛赞正威集团): the name starts after it
     for (let k = start; k < sufStart - 2; k++) {
       if (lx.titleCores.first[s.charCodeAt(k)] === 0) continue;
