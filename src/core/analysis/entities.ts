@@ -240,6 +240,7 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
   // people without a title chain on their first mention take the title of a later one
   const entities = [...builders.values()].sort((a, b) => a.firstOffset - b.firstOffset).map((b) => b.entity);
   ownCompany(entities, normalized, companyless);
+  chamberHeads(entities);
   for (const e of entities) {
     if (e.type === 'person' && !e.role) e.role = 'other';
   }
@@ -291,7 +292,7 @@ function bodiesInPosts(entities: Entity[], spans: RichSpan[], text: string, norm
  * 集团党组书记、董事长): the article's own company. Not the end of a name the rules missed (某某集团).
  */
 function bareCompanyRef(normalized: string, chainStart: number): string | undefined {
-  const alone = (at: number) => {
+  const alone = (at: number): string | undefined => {
     const w = normalized.slice(at, at + 2);
     if (w !== '公司' && w !== '集团') return undefined;
     // (集团公司 is the group: 集团公司党委书记、董事长都业洲)
@@ -363,6 +364,33 @@ function ownCompany(entities: Entity[], normalized: string, pending: { entity: E
     if (!company) continue;
     entity.organization = company.name;
     if (!title.organization) title.organization = company.name;
+  }
+}
+
+/**
+ * A post of a business association written bare (新任会长马有礼, 会长陈幼南) in an article that names a
+ * chamber of commerce: that chamber's, held by a business person (README: 会长 of a 商会), not an
+ * official of no body. The chamber named last before the person's first mention, else the one the
+ * article names most.
+ */
+function chamberHeads(entities: Entity[]): void {
+  const chambers = entities.filter((e) => e.type === 'organization' && BUSINESS_ASSOCIATION.test(normalizeForMatching(e.name)));
+  if (!chambers.length) return;
+  for (const e of entities) {
+    if (e.type !== 'person' || e.role !== 'official' || e.organization || !e.titles.length) continue;
+    if (!e.titles.every((t) => !t.organization && !t.region && CHAMBER_POST.test(normalizeForMatching(t.inText)))) continue;
+    const at = e.mentions[0]?.start ?? 0;
+    let chamber: Entity | undefined;
+    let chamberAt = -1;
+    for (const c of chambers) for (const m of c.mentions) if (m.end <= at && m.start > chamberAt) {
+      chamber = c;
+      chamberAt = m.start;
+    }
+    chamber ??= chambers.reduce((b, c) => (c.mentions.length > b.mentions.length ? c : b));
+    e.role = 'business';
+    e.region = undefined;
+    e.organization = chamber.name;
+    for (const t of e.titles) t.organization = chamber.name;
   }
 }
 

@@ -45,6 +45,9 @@ describe('analysis/entities', () => {
     // several companies and no reference: none is guessed; a chamber's post is no company's
     assert.equal(people('青禾集团、星河银行参加。总经理李明出席。')['李明']?.[1], undefined);
     assert.equal(people('青禾集团参加。中华总商会会长何世明出席。')['何世明']?.[1], '中华总商会');
+    // a chamber's post written bare (新任会长马有礼) in an article naming the chamber: its business person
+    const ma = analyze('澳门中华总商会新领导层就职典礼举行。新任会长马有礼表示，将继续努力。').entities.find((e) => e.name === '马有礼');
+    assert.deepEqual([ma?.role, ma?.organization], ['business', '澳门中华总商会']);
   });
   it('traditional and simplified forms of a name are one entity', () => {
     const { entities } = entitiesOf('市委書記尹力主持會議。市委书记尹力讲话。');

@@ -60,4 +60,8 @@ describe('rules/organizations: media', () => {
     assert.deepEqual(orgs('（文章来源：每日经济新闻）'), ['每日经济新闻']);
     assert.deepEqual(orgs('2021-06-27 09:46:00 来源: 东营网-东营日报 作者:李明'), ['东营网', '东营日报']);
   });
+  it('the walk back from a suffix stops at taking a post again (霍震寰连任中华总商会会长: not 霍震寰连任中华总商会)', () => {
+    assert.ok(!found('霍震寰连任中华总商会会长，中联办主任高祀仁出席。', stageOrgs).some((x) => x.includes('连任')));
+  });
 });
+
