@@ -206,6 +206,35 @@ function outletRegion(normalized: string, pos: number): { region: PlaceInfo; end
   return found ? { region: found, end } : undefined;
 }
 
+/** A page's date line: a date, maybe a time, then space before what follows (2018-05-11 08:37  渭南日报). */
+const DATE_LINE_HEAD = /^(?:(?:发布时间|发布日期|时间|日期)[ \t]*[:：][ \t]*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u3000]+/;
+
+/** How an outlet's name ends (渭南日报, 东营网, 北京发布, 海南新闻频道). */
+const OUTLET_NAME_END = /(?:报|网|台|社|发布|新闻|频道|客户端|卫视|电视)$/;
+/** The outlet a page's date line names after the date (2018-05-11 08:37  渭南日报 → 渭南), among the first lines. */
+function datedOutlet(normalized: string, maxLines = 6): HomeRegion | undefined {
+  let ls = 0;
+  for (let seen = 0; ls < normalized.length && seen < maxLines; ) {
+    let le = normalized.indexOf('\n', ls);
+    if (le < 0) le = normalized.length;
+    const line = normalized.slice(ls, Math.min(le, ls + 80));
+    if (line.trim()) {
+      seen++;
+      const m = DATE_LINE_HEAD.exec(line.trimStart());
+      if (m) {
+        const at = ls + (line.length - line.trimStart().length) + m[0].length;
+        const o = outletRegion(normalized, at);
+        // (the outlet ends the line: a sentence after a date is no date line)
+        if (o && OUTLET_NAME_END.test(normalized.slice(at, o.end)) && !/[\u4e00-\u9fff]/.test(normalized.slice(o.end, le).replace(/[ \t\u3000]*(?:来源|作者|编辑|记者)[\s\S]*$/, ''))) {
+          return { region: o.region.name, from: 'source', evidence: normalized.slice(ls, o.end), start: ls, end: o.end };
+        }
+      }
+    }
+    ls = le + 1;
+  }
+  return undefined;
+}
+
 /**
  * The article's home region: its first dateline among the first lines, else the single region its
  * source or relay lines name through their outlets, else undefined. Never throws.
@@ -215,6 +244,8 @@ export function homeRegion(normalized: string): HomeRegion | undefined {
     if (typeof normalized !== 'string' || !normalized) return undefined;
     const d = firstDateline(normalized);
     if (d) return { region: d.place.name, from: 'dateline', evidence: normalized.slice(d.start, d.end), start: d.start, end: d.end };
+    const dated = datedOutlet(normalized);
+    if (dated) return dated;
     SOURCE.lastIndex = 0;
     let m: RegExpExecArray | null;
     let home: HomeRegion | undefined;

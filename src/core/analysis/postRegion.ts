@@ -123,6 +123,14 @@ const NOT_A_ZIZHIQU = { test: (r: string): boolean => !isZizhiqu(r) };
 /** Province-level names no 省 post belongs to, as lead()'s skip: the SARs, Taiwan and every non-省. */
 const NOT_A_SHENG = { test: (r: string): boolean => NOT_A_PROVINCE.test(r) || !isSheng(r) };
 
+/** A visit's verb after its holder's name: the place after it is where they go. */
+const VISIT_VERB = /(?:带队|率队|率团|一行)?(?:拜访了?|拜会了?|考察了?|走访了?|访问了?|来到|前往|赴|抵达|到访)/g;
+/** A Han character's code unit. */
+const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+/** Between two chains of a list: the first one's holder's name and a list's mark. */
+const LISTED_AFTER = /^[\u4e00-\u9fff·]{2,4}[，,、；;][ \t]*$/;
+/** Posts one person holds at a time in a region: two chains of them side by side are two regions'. */
+const SINGLE_HOLDER = /^(?:市长|省长|县长|区长|州长|旗长|镇长|乡长|书记|市委书记|省委书记|县委书记|区委书记|主席|行政长官)$/;
 /** The end of a sentence between a place and a post. */
 const SENTENCE_END = /[。！？!?；;]/;
 
@@ -184,7 +192,8 @@ export class ArticleRegion {
     const sinceNear = this.normalized.slice(nearHit ? nearHit.end : Math.max(0, chain.start - NEAR_CHARS), chain.start);
     const its = ITS.test(sinceNear) && !SENTENCE_END.test(sinceNear.slice(sinceNear.search(ITS))) ? fits(this.subject(level, chain.start)) : undefined;
     if (its) return its;
-    const near = fits(nearHit?.name);
+    const twin = this.twinBefore(chain);
+    const near = nearHit?.name !== undefined && nearHit.name === twin ? undefined : fits(nearHit?.name);
     const localHome = this.home && !NATIONAL_OUTLET.test(this.home.evidence) ? fits(this.homeAt(level)) : undefined;
     // a local paper's bare post in a later sentence than the other place it named is its own place's
     // (乌兰察布市委书记…率团到我市考察。市委书记邢国辉… in 张家口日报): the place named in the same
@@ -204,7 +213,20 @@ export class ArticleRegion {
     // national agency's dateline (新华社北京…电) says only where it was filed
     const home = fits(this.homeAt(level));
     if (home && !NATIONAL_OUTLET.test(this.home!.evidence)) return home;
-    return fits(this.lead(level, undefined, level === 'province' ? (sheng ? NOT_A_SHENG : zizhiqu ? NOT_A_ZIZHIQU : NOT_A_PROVINCE) : undefined)) ?? home;
+    // (never the place the holder is visiting: 市委副书记、市长宋军继带队拜访了北京市海淀区政府 — a delegation's
+    // posts are its own city's, whichever the article names more)
+    const visited = this.visited(chain);
+    const skipBase = level === 'province' ? (sheng ? NOT_A_SHENG : zizhiqu ? NOT_A_ZIZHIQU : NOT_A_PROVINCE) : undefined;
+    const skip = visited.size ? { test: (r: string): boolean => visited.has(r) || !!skipBase?.test(r) } : skipBase;
+    const led = fits(this.lead(level, undefined, skip));
+    // …and the visitors' other bare posts at that level later in the article are the same city's
+    // (市委常委、副市长张旋宇 in the list of those present): the reader keeps the delegation's side, where
+    // the visit changed the reading (the place visited is the one the article names most)
+    if (visited.size && led) {
+      const plain = fits(this.lead(level, undefined, skipBase));
+      if (plain && plain !== led && !this.visitorRegion.has(level)) this.visitorRegion.set(level, led);
+    } else if (this.visitorRegion.has(level)) return fits(this.visitorRegion.get(level));
+    return led ?? home;
   }
 
   private townCache: string | null | undefined;
@@ -289,6 +311,62 @@ export class ArticleRegion {
     return undefined;
   }
   private posts: { start: number; core: string | undefined; region: string }[] | undefined;
+  /** The region of a visiting delegation's bare posts, by level, once one was read (atLevel). */
+  private readonly visitorRegion = new Map<PostLevel, string>();
+
+  /**
+   * The places a post's holder goes to in its own sentence (…宋军继带队拜访了北京市海淀区政府: 海淀区 and
+   * 北京), with the regions they lie in: a visit's destination is not the visitor's region.
+   */
+  private visited(chain: TitleChain): Set<string> {
+    const out = new Set<string>();
+    const t = this.normalized;
+    let end = chain.end;
+    while (end < t.length && end - chain.end < NEAR_CHARS && !SENTENCE_END.test(t[end]) && t[end] !== '\n') end++;
+    VISIT_VERB.lastIndex = 0;
+    const after = t.slice(chain.end, end);
+    const m = VISIT_VERB.exec(after);
+    if (!m) return out;
+    const lx = lexicons();
+    const from = chain.end + m.index + m[0].length;
+    for (let k = from; k < end && k < from + 12; k++) {
+      if (lx.places.first[t.charCodeAt(k)] === 0) continue;
+      const hit = lx.places.longest(t, k, end);
+      if (!hit) continue;
+      // (a place the holder goes to, written as one: 北京市, 海淀区政府 — not a body named after the
+      // holder's own city, 拜访了宁波旅港同乡会)
+      const word = t.slice(k, hit[0]);
+      const next = t.charCodeAt(hit[0]);
+      if (/[省市区县州旗镇乡]$/.test(word) || !isHanCode(next) || /^(?:政府|市委|区委|县委|省委|党委)/.test(t.slice(hit[0], hit[0] + 2))) {
+        out.add(hit[1].name);
+        for (const a of ancestors(hit[1].name)) out.add(a);
+      }
+      k = hit[0] - 1;
+    }
+    return out;
+  }
+
+  /**
+   * The region of a chain just before this one in the same sentence that holds the very same posts
+   * with a head's post among them, its region written (镇江市委副书记、市长张叶飞，市委副书记、市长李毅): a
+   * city has one mayor, so the bare chain is another region's.
+   */
+  private twinBefore(chain: TitleChain): string | undefined {
+    const cores = chain.units.map((u) => u.core).join('、');
+    if (!chain.units.some((u) => SINGLE_HOLDER.test(u.core))) return undefined;
+    const from = Math.max(lineStartWithin(this.normalized, chain.start, NEAR_CHARS), 0);
+    let found: string | undefined;
+    for (const sp of this.spans) {
+      const c = sp.chain;
+      if (sp.start >= chain.start) break;
+      if (!c || c === chain || c.start < from || c.end > chain.start || !c.region || sp.type !== 'title' || sp.end !== c.end) continue;
+      // (side by side in a list: only the first holder's name between them — not a succession,
+      // 李斌辞去安徽省省长职务，王学军任代理省长)
+      if (!LISTED_AFTER.test(this.normalized.slice(c.end, chain.start))) continue;
+      found = c.units.map((u) => u.core).join('、') === cores ? c.region : undefined;
+    }
+    return found;
+  }
 
   /** The home region, or the region it lies in, at `level`. */
   private homeAt(level: PostLevel): string | undefined {

@@ -188,6 +188,9 @@ function unitFrom(ctx: Ctx, i: number, pos: number, region: string | undefined, 
 /** The head of an autonomous region's government and deputies: 主席 after the region's name. */
 const AUTONOMOUS_HEADS = new Set(['主席', '副主席', '常务副主席', '代主席']);
 
+/** Posts one person holds at a time in a region (a chain repeating them is another region's). */
+const SINGLE_HOLDER_CORES = new Set(['市长', '省长', '县长', '区长', '州长', '旗长', '镇长', '乡长', '书记', '主席', '行政长官']);
+
 /** Posts held by a group (市领导 A、B): the names after them are a list. */
 const GROUP_CORES = new Set(['市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导']);
 /** What may follow the last name of a list: punctuation, or the verb the list is the subject of. */
@@ -270,6 +273,8 @@ interface ChainState {
   prevChainEnd: number;
   prevOrg: RichSpan | undefined;
   prevRegion: string | undefined;
+  /** The posts (cores) of the chain before, joined. */
+  prevCores?: string;
 }
 export function stageTitles(ctx: Ctx): void {
   const { s, n } = ctx;
@@ -573,7 +578,11 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   if (!org && !region && st.prevChainEnd === i - 1 && listedOn && st.prevOrg) org = st.prevOrg;
   // (a chain right after another takes its region, unless its own level says otherwise: 市领导 after a
   // province's office is no post of the province)
-  const inherited = st.prevChainEnd === i - 1 && !org ? st.prevRegion : undefined;
+  // (not the very same posts with a head's among them: 镇江市委副书记、市长张叶飞，市委副书记、市长李毅 —
+  // a city has one mayor, so the second is another city's)
+  const cores = units.map((u) => u.core).join('、');
+  const twin = cores === st.prevCores && units.some((u) => SINGLE_HOLDER_CORES.has(u.core));
+  const inherited = st.prevChainEnd === i - 1 && !org && !twin ? st.prevRegion : undefined;
   const chainRegion = region ?? (inherited !== undefined && !levelDiffers(ctx, s.slice(first.start, first.end), inherited) ? inherited : undefined);
   const textStart = first.org?.type === 'company' ? first.prefixStart : first.start;
   const chain: TitleChain = {
@@ -647,6 +656,7 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   st.prevChainEnd = last;
   st.prevOrg = org;
   st.prevRegion = chainRegion;
+  st.prevCores = cores;
   const nextI = Math.max(i, last - 1);
   if (names.length && s[last] === '、') st.prevChainEnd = last; // next iteration starts at last+1
   return nextI;

@@ -41,6 +41,10 @@ describe('analysis/homeRegion', () => {
     assert.equal(home('# 标题\n\n中国台湾网8月19日海口消息 8月15日上午，会见。')?.region, '海口');
     assert.equal(home('新华社南京11月20日电')?.from, 'dateline');
   });
+  it("a page's date line naming its outlet (2018-05-11 08:37  渭南日报); a sentence after a date is none", () => {
+    assert.equal(home('# 标题\n\n2018-05-11 08:37  渭南日报\n\n（记者杨晓妍）昨日上午，座谈会举行。')?.region, '渭南');
+    assert.equal(home('# 标题\n\n2018-05-11 渭南日报记者报道称会议召开\n\n正文。'), undefined);
+  });
   it('else a source or relay line whose outlets name one region', () => {
     assert.deepEqual([home('正文。\n来源：湖北日报')?.region, home('正文。\n来源：湖北日报')?.from], ['湖北', 'source']);
     assert.equal(home('据湖北日报消息，会议召开。')?.region, '湖北');

@@ -98,6 +98,21 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.deepEqual(o['王莉霞'], ['内蒙古', ['内蒙古自治区党委副书记、内蒙古自治区主席', '内蒙古自治区领导']]);
     assert.equal(o['李秀领']?.[0], '内蒙古', 'not the 黑龙江 of the chain before');
   });
+  it("the same head's posts side by side are two regions' (镇江市委副书记、市长张叶飞，市委副书记、市长李毅 in 渭南日报); a successor's are the same region's", () => {
+    const t = '# 座谈会举行\n\n2018-05-11 08:37  渭南日报\n\n昨日上午，镇江渭南对口协作工作座谈会在富平县举行。镇江市委副书记、市长张叶飞，市委副书记、市长李毅出席并讲话。市委常委、常务副市长张建军主持。';
+    const o = officials(t);
+    assert.equal(o['张叶飞']?.[0], '镇江');
+    assert.equal(o['李毅']?.[0], '渭南');
+    assert.equal(o['张建军']?.[0], '渭南');
+    assert.equal(officials('3月27日，李斌辞去安徽省省长职务，王学军任代理省长。')['王学军']?.[0], '安徽');
+  });
+  it("a visiting delegation's bare posts are its own city's, not the one it visits (…带队拜访了北京市海淀区政府)", () => {
+    const t = '4月6日下午，市委副书记、市长宋军继带队拜访了北京市海淀区政府，与海淀区区委副书记、区长于军等进行了座谈。宋军继说，聊城市始终重视与京津冀合作。海淀区和聊城市优势互补，北京市海淀区愿与聊城加强互动。首都北京发展迅速。\n市委常委、副市长张旋宇，海淀区区委常委、副区长孟景伟参加座谈。';
+    const o = officials(t);
+    assert.equal(o['宋军继']?.[0], '聊城');
+    assert.equal(o['张旋宇']?.[0], '聊城');
+    assert.equal(o['于军']?.[0], '海淀区');
+  });
   it("a body's post without a region, and a ministry's, in a Taiwan report are Taiwan's", () => {
     const tw = '（中央社記者高雄12日電）高雄市長陳其邁出席，經濟部主任秘書莊銘池及產業園區管理局副局長劉繼傳出席見證。高雄、台北、台中的廠商也參加，台灣產業加速轉型。';
     assert.equal(regionOf(tw, '劉繼傳'), '台湾');
