@@ -5,6 +5,7 @@ import { normalizeForMatching } from '../normalize';
 import { GOV_STEMS } from '../lexicon/words';
 import { BUREAU_COMPANY } from '../rules/orgForms';
 import { lexicons, lookupPlace } from '../lexicon';
+import { shortFormPlace } from '../lexicon/regionNames';
 
 /**
  * Merges rule/lexicon spans with model spans. (A little over 600 lines on purpose: each merge
@@ -256,8 +257,10 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
   if (nl === 1 && last.type === 'company') {
     const norm = normalizeForMatching(r.text);
     const cut = last.start - r.start;
-    const lead = lexicons().places.longest(norm, 0);
-    if (lead && lead[0] < cut && LEAD_PLACE_LEVELS.has(lead[1].level) && !hasFunctionWord(norm, lead[0], cut)) {
+    const hit = lexicons().places.longest(norm, 0);
+    // (or a county's short name, 开化 of 开化县: 开化宝纳制茶有限公司, the model's 宝纳制茶有限公司)
+    const lead: [number, unknown] | undefined = hit && LEAD_PLACE_LEVELS.has(hit[1].level) ? hit : shortFormPlace(norm.slice(0, 2)) ? [2, undefined] : undefined;
+    if (lead && lead[0] <= cut && !hasFunctionWord(norm, lead[0], cut)) {
       let letters = true;
       for (let q = lead[0]; q < cut && letters; q++) letters = isLetter(norm.charCodeAt(q));
       if (letters) return true;

@@ -5,6 +5,8 @@
  */
 import { COMPANY_GENERIC_STEMS, COMPANY_SUFFIXES } from '../lexicon/words';
 import { allTrades } from '../model/companyEvidence';
+import { lookupPlace } from '../lexicon';
+import { shortFormPlace } from '../lexicon/regionNames';
 import * as charClassesModule from './charClasses';
 import type { Ctx } from './context';
 import * as contextModule from './context';
@@ -54,6 +56,13 @@ export function modelCompanyStart(s: string, start: number, end: number): number
   const stem = s.slice(floor, sufStart);
   for (let m = EVENT_VERB.exec(stem); m; m = EVENT_VERB.exec(stem)) cut = floor + m.index + m[0].length;
   if (cut > start) return sufStart - cut >= 2 && !SELF_REFERENCE.test(s.slice(cut, sufStart)) ? cut : -1;
+  // a place and a conjunction run into it (道县与五矿二十三冶建设集团有限公司): the name after them
+  const joined = PLACE_AND.exec(s.slice(start, sufStart));
+  if (joined && sufStart - (start + joined[0].length) >= 2) {
+    const place = joined[1];
+    const level = lookupPlace(place)?.level;
+    if (/[省市县区州旗]$/.test(place) || level === 'province' || level === 'city' || level === 'district' || shortFormPlace(place)) return start + joined[0].length;
+  }
   const back = walkBack(s, sufStart, sufStart - floor, NO_TAKEN, floor);
   // the model reads a one-character conjunction (香港交易及结算所有限公司) and a name word that is
   // also a stop word (中国交通建设股份公司) inside names well: only the other words cut
@@ -71,6 +80,8 @@ export function modelCompanyStart(s: string, start: number, end: number): number
 const EVENT_VERB = /(?:出席|举行|介绍|莅临|参观|考察|调研|走访|会见|签约|签署|召开|主持|参加|陪同|来到|视察|看望|慰问|表示|指出|送达|辞任|辞去|代行|导致|所持|持有|加强|告知|通知|担任|任职|离开|退出|了)/g;
 /** A legal form ending a company's name: no verb check before it (the model and the suffix speak for it). */
 const LEGAL_SUFFIX = /有限|株式|Ltd|Inc|Co\.|Corporation/i;
+/** A place's name (two to six characters) and a conjunction opening a model's company. */
+const PLACE_AND = /^([\u4e00-\u9fff]{2,6}?)[与和及同跟]/;
 /** What a text calls the company it speaks for or of: 本, 该, 我, 贵 and nothing else of a name. */
 const SELF_REFERENCE = /^(?:本|该|我|贵|其)$/;
 

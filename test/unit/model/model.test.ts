@@ -173,6 +173,10 @@ describe('model: a suffix-built name the model cuts (modelSplitsName)', () => {
     const u = '宁波邀请青禾电子有限公司';
     assert.equal(split(u, '宁波邀请青禾电子有限公司', [mk('company', u, '青禾电子有限公司')]), false);
   });
+  it("a legal name opening with a county's short name the model leaves out: the rule name stands (开化宝纳制茶有限公司, not 宝纳制茶有限公司)", () => {
+    const t = '开化宝纳制茶有限公司总经理汪洋发言';
+    assert.equal(split(t, '开化宝纳制茶有限公司', [mk('company', t, '宝纳制茶有限公司')]), true);
+  });
   it('function words, digits, or no place at the start: the model stands', () => {
     const t = '宁波邀请青禾电子有限公司';
     assert.equal(split(t, '宁波邀请青禾电子有限公司', [mk('place', t, '宁波'), mk('company', t, '青禾电子有限公司')]), false);

@@ -63,6 +63,12 @@ describe('rules/companies', () => {
     // no company suffix: the model's own reading
     assert.equal(cut('盛赞青禾的成就', '盛赞青禾'), '盛赞青禾');
   });
+  it('a place and a conjunction run into a model company are cut (道县与五矿二十三冶建设集团有限公司); a country before 和 is not (中国和平集团)', () => {
+    const t = '道县与五矿二十三冶建设集团有限公司签约。';
+    assert.equal(modelCompanyStart(t, 0, t.indexOf('签约')), 3);
+    const u = '中国和平集团成立。';
+    assert.equal(modelCompanyStart(u, 0, 6), 0);
+  });
   it("a bare 公司 after a filing's or an event's verb is the company spoken of, no name (辞任公司, 自送达公司, 代行公司, 举行本公司)", () => {
     for (const t of ['上述辞职报告自送达公司董事会之日起生效。', '由董事于新建先生代行公司董事长职责。', '张志华辞任公司董事长，辞职未导致公司董事会成员低于法定人数。', '郑永刚先生及其所持公司股份。', '公司将于近日举行本公司股东大会。']) {
       assert.deepEqual(found(t, stageCompanies).filter((x) => x.startsWith('company:')), [], t);
