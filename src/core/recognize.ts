@@ -270,6 +270,12 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       // …or that took the opening bracket of a name in brackets (上海市工商联（总商会）): without it
       // (not 《: a work's title keeps its book quotes)
       while (sp.end - sp.start > 1 && LEADING_OPEN.test(text[sp.start])) sp = { ...sp, start: sp.start + 1, text: text.slice(sp.start + 1, sp.end) };
+      if (sp.type === 'person' && sp.end - sp.start === 1) {
+        // a surname alone where the model stopped at a name character that is also a conjunction
+        // (同程艺龙CEO马和平，: 马): the name runs to the list's mark right after
+        const m = NAME_RUNS_ON.exec(text.slice(sp.end, sp.end + 3));
+        if (m && lexicons().surnames.has(text.charCodeAt(sp.start))) sp = { ...sp, end: sp.end + m[1].length, text: text.slice(sp.start, sp.end + m[1].length) };
+      }
       if (sp.type === 'person') {
         // a "name" that is a post or a verb (记者, 任命, 特聘): no person
         const k = (norm ??= normalizeForMatching(text)).slice(sp.start, sp.end);
@@ -337,13 +343,17 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
   const prefix = LEVEL_BODY_PREFIX.exec(written);
   const outside = prefix ? null : LEVEL_BODY_BEFORE.exec(norm.slice(Math.max(0, title.start - 9), title.start));
   const level = !!prefix || !!outside;
-  const core = prefix ? written.slice(prefix[0].length) : written;
+  // (a board's post before a business core is a company's: 董事总经理, 执行董事兼总裁)
   const lx = lexicons();
+  const afterBoard = prefix ? undefined : BOARD_PREFIX.exec(written)?.[0].length;
+  const boardCore = afterBoard && afterBoard < written.length && lx.titleCores.longest(written, afterBoard)?.[0] === written.length ? written.slice(afterBoard) : undefined;
+  const board = !!boardCore && lx.titleCores.longest(written, 0)?.[0] !== written.length;
+  const core = prefix ? written.slice(prefix[0].length) : board ? boardCore! : written;
   const known = core ? lx.titleCores.longest(core, 0) : undefined;
   if (!known || known[0] !== core.length) return undefined;
   const org = before && before.end === title.start && (before.type === 'government' || before.type === 'company' || before.type === 'organization') ? before : undefined;
   let role: PersonRole | undefined;
-  if (org?.type === 'company' || BUSINESS_CORES.has(core)) role = 'business';
+  if (org?.type === 'company' || BUSINESS_CORES.has(core) || board) role = 'business';
   else if (OTHER_CORES.has(core)) role = 'other';
   else if (org?.type === 'government' || level) role = 'official';
   if (!role) return undefined;
@@ -386,9 +396,13 @@ const HAN_SPACE_HAN = /[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]/;
 const TRAILING_PUNCT = /[.．,，、;；:：]/;
 /** Pinyin's tone-marked vowels and brackets: in a pronunciation, never in a name. */
 const NOT_IN_NAME = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ()（）]/;
+/** A conjunction's character and at most one more, then a list's or a sentence's mark: the rest of a name the model cut at the conjunction. */
+const NAME_RUNS_ON = /^([和与及同跟并][\u4e00-\u9fff]?)[，,、。；;]/;
 /** A photo credit's word after a photographer's name. */
 const PHOTO_CREDIT_END = /(?:摄影|摄|攝影|攝)$/;
 const LEADING_OPEN = /[（(「『“‘【〔[]/;
+/** A company board's post written before another post (董事总经理, 执行董事兼总裁). */
+const BOARD_PREFIX = /^(?:执行|常务|独立|非执行)?董事(?:局|会)?(?:兼)?/;
 const LEVEL_BODY_PREFIX = /^(?:自治区|省|市|区|县|州|旗)(?:党委|委|人民政府|政府|人大常委会|人大|政协)?/;
 /** A level's body standing alone (after punctuation or at the start) right before a post. */
 const LEVEL_BODY_BEFORE = /(?:^|[^\u4e00-\u9fff])((?:自治区|省|市|区|县|州)(?:党委|委|人民政府|政府|人大常委会|人大|政协)?)$/;

@@ -5,7 +5,7 @@ import { normalizeForMatching } from '../normalize';
 import { GOV_STEMS } from '../lexicon/words';
 import { BUREAU_COMPANY } from '../rules/orgForms';
 import { lexicons, lookupPlace } from '../lexicon';
-import { shortFormPlace } from '../lexicon/regionNames';
+import { lookupRegion } from '../lexicon/regionNames';
 
 /**
  * Merges rule/lexicon spans with model spans. (A little over 600 lines on purpose: each merge
@@ -259,7 +259,9 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
     const cut = last.start - r.start;
     const hit = lexicons().places.longest(norm, 0);
     // (or a county's short name, 开化 of 开化县: 开化宝纳制茶有限公司, the model's 宝纳制茶有限公司)
-    const lead: [number, unknown] | undefined = hit && LEAD_PLACE_LEVELS.has(hit[1].level) ? hit : shortFormPlace(norm.slice(0, 2)) ? [2, undefined] : undefined;
+    // (…or a county-level city's or a district's: 常熟开关制造有限公司, the model's 制造有限公司)
+    const short = lookupRegion(norm.slice(0, 2));
+    const lead: [number, unknown] | undefined = hit && (LEAD_PLACE_LEVELS.has(hit[1].level) || hit[1].level === 'district') ? hit : short && short.level !== 'country' && short.level !== 'foreign-city' ? [2, undefined] : undefined;
     if (lead && lead[0] <= cut && !hasFunctionWord(norm, lead[0], cut)) {
       let letters = true;
       for (let q = lead[0]; q < cut && letters; q++) letters = isLetter(norm.charCodeAt(q));

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { loadDefaultModel, locateModelFile, loadModelFile } from '../../../src/core/model';
 import { combineSpans, companyRetype, governmentRetype, modelSplitsName, regionInBrackets } from '../../../src/core/model/combine';
-import { tag } from '../../../src/core';
+import { analyze, tag } from '../../../src/core';
 import { lastSpanCost } from '../../../src/core/model/perceptron';
 import { codePointToUtf16 } from '../../../training/cluener';
 import type { Span } from '../../../src/core/types';
@@ -245,6 +245,14 @@ describe('model: companies that name none, and bodies written back to back', () 
     const sp = (type: Span['type'], start: number, end: number, source = 'rule'): Span => ({ type, start, end, text: t.slice(start, end), source, priority: 78 }) as Span;
     assert.deepEqual(combineSpans([sp('government', at, at + 5)], [sp('government', at, at + 2, 'model')]).map((s) => s.text), ['县委宣传部']);
     assert.ok(has(tag(t), 'government', '县委宣传部'), JSON.stringify(tag(t)));
+  });
+  it("a board's post before a business core is a company's (董事總經理); a name the model cut at a conjunction runs to the list's mark (CEO马和平，)", () => {
+    const kwok = analyze('新地主席兼董事總經理郭炳聯今日出席公開活動。').entities.find((e) => e.name === '郭炳聯');
+    assert.equal(kwok?.role, 'business');
+    const ma = tag('同程集团联合创始人、同程艺龙CEO马和平，东山精密制造股份有限公司董事长袁永刚出席。');
+    assert.ok(has(ma, 'person', '马和平'), JSON.stringify(ma));
+    // (not a kinship word or 某 after a surname: MSRA marks 杨 of 杨姐, 刘 of 刘某)
+    assert.ok(!tag('“杨姐，我是一个患绝症的病人。').some((x) => x.text === '杨姐'));
   });
   it("a photo credit's 摄 is no part of the photographer's name (记者袁永红摄)", () => {
     const spans = tag('会见了嘉宾。内蒙古日报社融媒体记者袁永红摄\n石泰峰说。');
