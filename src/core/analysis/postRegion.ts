@@ -137,7 +137,7 @@ const SENTENCE_END = /[。！？!?；;]/;
 /** A town's or township's post written without its name: 镇党委书记, 乡长, 镇人大主席. */
 const TOWN_POST = /^(?:镇|乡)/;
 /** A town's name after a clause's start, a date or a conjunction: 板浦镇召开…, 8月23日，板浦镇…, 和新坝镇 */
-const TOWN_NAME = /(^|[\n，。；：,;:、\s日和与及])([\u4e00-\u9fff]{2,3}?)(镇|乡)(?=[\u4e00-\u9fff])/g;
+const TOWN_NAME = /(^|[\n，。；：,;:、\s日和与及])((?:(?![在和与及由同的了是为对向从将把被])[\u4e00-\u9fff]){2,3}?)(镇|乡)(?=[\u4e00-\u9fff])/g;
 /** Words before 镇/乡 that name no town (城乡, 各乡镇, 全镇). */
 const NOT_A_TOWN = /^(?:城|乡|全|各|该|本|每|小|集|重|城关|村|县|区|市|省|特色|中心)$|[各全该本每城]$/;
 

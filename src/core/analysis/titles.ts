@@ -78,6 +78,7 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
       full = (at.endsWith(t[0]) ? at.slice(0, -1) : at) + full;
     }
     else if (!u.region && local && /^自治区/.test(t)) full = local + full; // 内蒙古 + 自治区党委书记
+    else if (!u.region && local && /[镇乡]$/.test(local) && /^(?:党委|人大|纪委)/.test(t)) full = local + full; // 南雅镇 + 党委副书记
     // a region's own congress, CPPCC or government written bare after its committee's link
     // (自治区党委书记、人大常委会主任 → 内蒙古自治区人大常委会主任; 郊区委副书记、政府区长 → 郊区政府区长)
     else if (k > 0 && !u.region && local && LEVEL_BODY_LINK.test(t)) full = regionFull(local) + full;

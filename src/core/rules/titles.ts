@@ -16,6 +16,7 @@ import * as namesModule from './names';
 import * as placeNamesModule from './placeNames';
 import * as rolesModule from './roles';
 import * as scanModule from './scan';
+import { hasFunctionWord } from '../lexicon/functionWords';
 import type { RichSpan, TitleChain } from './types';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
@@ -27,7 +28,7 @@ const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesM
 const { candidates } = scanModule;
 
 /** After a region written with no org prefix (北京市长), a unit needs one of these cores (or a 国家/中央 one, or a country). */
-const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '常务副区长', '县长', '副县长', '常务副县长', '州长', '副州长', '常务副州长', '市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导']);
+const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '常务副区长', '县长', '副县长', '常务副县长', '州长', '副州长', '常务副州长', '市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导', '镇长', '副镇长', '常务副镇长', '乡长', '副乡长']);
 
 interface Unit {
   start: number;
@@ -191,6 +192,30 @@ const AUTONOMOUS_HEADS = new Set(['主席', '副主席', '常务副主席', '代
 /** Posts one person holds at a time in a region (a chain repeating them is another region's). */
 const SINGLE_HOLDER_CORES = new Set(['市长', '省长', '县长', '区长', '州长', '旗长', '镇长', '乡长', '书记', '主席', '行政长官']);
 
+/**
+ * A town or township named right before one of its posts, at a clause's start or after a list's mark
+ * or a preposition (在南雅镇党委书记陈远益, 、七都镇镇长孙文敏, 讲治镇党委书记李伟): the region of
+ * the post, though no lexicon lists towns. Not 全镇, 各乡 or 城乡 (no town's name).
+ */
+const TOWN_BEFORE_POST = /(^|[^\u4e00-\u9fff]|[在和与及由同、])((?:(?![在和与及由同的了是为对向从将把被])[\u4e00-\u9fff]){1,3}?[镇乡])(?=党委|党工委|人大|人民政府|政府|镇长|乡长|副镇长|副乡长|纪委)/gm;
+const NOT_A_TOWN_NAME = /^(?:城|乡|全|各|该|本|每|小|集|重|城关|村|县|区|市|省|特色|中心|乡村|城镇)[镇乡]$|^.*[各全该本每城][镇乡]$/;
+function townsBeforePosts(ctx: Ctx): { start: number; end: number }[] {
+  const { s } = ctx;
+  if (s.indexOf('镇') < 0 && s.indexOf('乡') < 0) return [];
+  const out: { start: number; end: number }[] = [];
+  TOWN_BEFORE_POST.lastIndex = 0;
+  for (let m = TOWN_BEFORE_POST.exec(s); m; m = TOWN_BEFORE_POST.exec(s)) {
+    const start = m.index + m[1].length;
+    const end = start + m[2].length;
+    // (a town the place lexicon knows is read the usual way)
+    const known = ctx.lx.places.longest(s, start);
+    // (nor a clause's words run into it: 会议由镇人大主席)
+    if (NOT_A_TOWN_NAME.test(m[2]) || (known && known[0] >= end) || hasFunctionWord(s, start, end - 1)) continue;
+    out.push({ start, end });
+  }
+  return out;
+}
+
 /** Posts held by a group (市领导 A、B): the names after them are a list. */
 const GROUP_CORES = new Set(['市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导']);
 /** What may follow the last name of a list: punctuation, or the verb the list is the subject of. */
@@ -302,8 +327,18 @@ export function stageTitles(ctx: Ctx): void {
   let fi = 0;
   let oi = 0;
   let nextI = 0;
-  while (fi < freeStarts.length || oi < orgs.length) {
+  // towns written right before their posts (南雅镇党委书记, 七都镇镇长): no lexicon knows them
+  const towns = townsBeforePosts(ctx);
+  let ti = 0;
+  while (fi < freeStarts.length || oi < orgs.length || ti < towns.length) {
     let i: number;
+    if (ti < towns.length && (fi >= freeStarts.length || towns[ti].start <= freeStarts[fi]) && (oi >= orgs.length || towns[ti].start <= orgs[oi])) {
+      const t = towns[ti++];
+      if (t.start < nextI || !free(ctx, t.start, t.end)) continue;
+      const u = unitFrom(ctx, t.start, t.end, s.slice(t.start, t.end), t.end, undefined);
+      if (u) nextI = titleChainAt(ctx, t.start, u, st) + 1;
+      continue;
+    }
     if (oi >= orgs.length || (fi < freeStarts.length && freeStarts[fi] <= orgs[oi])) {
       i = freeStarts[fi++];
       if (oi < orgs.length && orgs[oi] === i) oi++;

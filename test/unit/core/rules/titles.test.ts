@@ -264,4 +264,15 @@ describe('rules/titles', () => {
     const e = analyze('当中包括，信和集团副主席黄永光出席。').entities.find((x) => x.name === '黄永光');
     assert.deepEqual([e?.role, e?.organization], ['business', '信和集团']);
   });
+  it('a town named right before its post is the post\'s region, though no lexicon lists towns (南雅镇党委书记, 七都鎮鎮長); not 全镇 nor a clause run into it', () => {
+    const people = (t: string) => Object.fromEntries(analyze(t).entities.filter((e) => e.type === 'person').map((e) => [e.name, [e.role, e.region, e.titles[0]?.full]]));
+    const a = people('首先，在南雅镇党委书记陈远益、党委副书记、镇长梁兰的陪同下参观。讲治镇党委书记李伟表示欢迎。');
+    assert.deepEqual(a['陈远益'], ['official', '南雅镇', '南雅镇党委书记']);
+    assert.deepEqual(a['梁兰'], ['official', '南雅镇', '南雅镇党委副书记、南雅镇镇长']);
+    assert.deepEqual(a['李伟'], ['official', '讲治镇', '讲治镇党委书记']);
+    const b = people('石臺縣招商局局長李東來、磯灘鄉黨委書記檀世好、七都鎮鎮長孫文敏陪同。');
+    assert.equal(b['孫文敏']?.[1], '七都镇');
+    assert.notEqual(people('會議由鎮人大主席常安主持。')['常安']?.[1], '会议由镇');
+  });
 });
+
