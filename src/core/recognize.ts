@@ -284,6 +284,10 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         // …or a pronunciation written after a character (經(jīng)濟, 農(nóng)貿): pinyin with tone marks,
         // or a bracket inside, is no name
         if (NOT_IN_NAME.test(sp.text)) continue;
+        // …and the first character of a time word run into the name (卓榮泰今(10)日, 欧阳瑜今天): the name
+        if (sp.end - sp.start >= 3 && TIME_WORD_START[text.charCodeAt(sp.end - 1)] === 1 && TIME_WORD_NEXT[text.charCodeAt(sp.end)] === 1) {
+          sp = { ...sp, end: sp.end - 1, text: sp.text.slice(0, -1) };
+        }
         // …and a photo credit's 摄 run into the name at a caption's end (记者袁永红摄): the name
         const credit = PHOTO_CREDIT_END.exec(sp.text);
         if (credit && sp.text.length - credit[0].length >= 2 && !/[\u4e00-\u9fff]/.test(text[sp.end] ?? '')) sp = { ...sp, end: sp.end - credit[0].length, text: sp.text.slice(0, sp.text.length - credit[0].length) };
@@ -398,6 +402,11 @@ const TRAILING_PUNCT = /[.．,，、;；:：]/;
 const NOT_IN_NAME = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ()（）]/;
 /** A conjunction's character and at most one more, then a list's or a sentence's mark: the rest of a name the model cut at the conjunction. */
 const NAME_RUNS_ON = /^([和与及同跟并][\u4e00-\u9fff]?)[，,、。；;]/;
+/** 今, 昨, 明 opening a time word (今天, 昨日, 明年, 今(10)日) and what may follow them there. */
+const TIME_WORD_START = new Uint8Array(65536);
+for (const c of '今昨') TIME_WORD_START[c.charCodeAt(0)] = 1;
+const TIME_WORD_NEXT = new Uint8Array(65536);
+for (const c of '天日年晚晨早(（') TIME_WORD_NEXT[c.charCodeAt(0)] = 1;
 /** A photo credit's word after a photographer's name. */
 const PHOTO_CREDIT_END = /(?:摄影|摄|攝影|攝)$/;
 const LEADING_OPEN = /[（(「『“‘【〔[]/;

@@ -274,5 +274,8 @@ describe('rules/titles', () => {
     assert.equal(b['孫文敏']?.[1], '七都镇');
     assert.notEqual(people('會議由鎮人大主席常安主持。')['常安']?.[1], '会议由镇');
   });
+  it('a name ends before a date written 今(10)日 after it (行政院長卓榮泰今(10)日表示)', () => {
+    assert.deepEqual(found('行政院長卓榮泰今(10)日表示。', stageTitles).filter((x) => x.startsWith('person:')), ['person:卓榮泰']);
+  });
 });
 
