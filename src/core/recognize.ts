@@ -297,6 +297,8 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         if (p && (p.level === 'province' || p.level === 'city' || p.level === 'country')) sp = { ...sp, type: 'place' };
       }
     }
+    // a body's word read as a name (商会主席: 商会; 財政司司長法團; 勞青處): no given name ends so
+    if (sp.type === 'person' && BODY_WORD_AS_NAME.test((norm ??= normalizeForMatching(text)).slice(sp.start, sp.end))) continue;
     let rich = sp as RichSpan;
     if (rich.priority === undefined) rich = { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' };
     // a name the rules could not read after a title chain (董事长松井学, 会长洪清华: 学 and 华 also end
@@ -407,6 +409,8 @@ const TIME_WORD_START = new Uint8Array(65536);
 for (const c of '今昨') TIME_WORD_START[c.charCodeAt(0)] = 1;
 const TIME_WORD_NEXT = new Uint8Array(65536);
 for (const c of '天日年晚晨早(（') TIME_WORD_NEXT[c.charCodeAt(0)] = 1;
+/** Two characters ending in a body's suffix, or three ending in a department's: a body's word, no name. */
+const BODY_WORD_AS_NAME = /^(?:[\u4e00-\u9fff][会团处局厅署]|[\u4e00-\u9fff]{2}[处局厅署])$/;
 /** A photo credit's word after a photographer's name. */
 const PHOTO_CREDIT_END = /(?:摄影|摄|攝影|攝)$/;
 const LEADING_OPEN = /[（(「『“‘【〔[]/;

@@ -254,6 +254,12 @@ describe('model: companies that name none, and bodies written back to back', () 
     // (not a kinship word or 某 after a surname: MSRA marks 杨 of 杨姐, 刘 of 刘某)
     assert.ok(!tag('“杨姐，我是一个患绝症的病人。').some((x) => x.text === '杨姐'));
   });
+  it("a body's word is no person's name (商會主席, 財政司司長法團, 勞青處)", () => {
+    for (const t of ['並表達了衷心祝福。商會主席陳海欽致辭。', '財政司司長法團已委任金澤培博士為主席。', '縣長率工商發展處、農業處、勞青處、文觀局等局處長出訪。']) {
+      const persons = tag(t).filter((x) => x.type === 'person').map((x) => x.text);
+      assert.ok(!persons.some((p) => /[會团團处處局厅廳署]$/.test(p)), `${t}: ${persons}`);
+    }
+  });
   it("a photo credit's 摄 is no part of the photographer's name (记者袁永红摄)", () => {
     const spans = tag('会见了嘉宾。内蒙古日报社融媒体记者袁永红摄\n石泰峰说。');
     assert.ok(has(spans, 'person', '袁永红') && !spans.some((x) => x.text.endsWith('摄')), JSON.stringify(spans));
