@@ -59,6 +59,8 @@ interface DigestItems {
   lineHeads: (Candidate & { takenUp: boolean })[];
   /** Lines that open with a region's name, a space and a short headline (湖北 16人死亡失踪). */
   subheads: Candidate[];
+  /** The same without the space (南京向成都捐款500万元): only where three or more open the parts. */
+  tightSubheads: Candidate[];
   /** Lines that are only a short form several divisions share (宝山): sections where their siblings say which. */
   ambiguous: { c: Omit<Candidate, 'place'>; places: readonly PlaceInfo[] }[];
 }
@@ -97,6 +99,28 @@ const INLINE_COLON = /[。；;！!？?][ \t\u3000]*([^\s:：，,。、；;（）
 /** What a column's name adds to a region (【湖北要闻】, 河北新闻, 海淀动态). */
 /** The least text between two subheads: a part's paragraph, not a table's next row. */
 const MIN_PART = 40;
+/**
+ * The region a headline line opens with (浙江高校师生积极捐款 → 浙江; 河北张北踊跃… → 张北县, the
+ * division written right after its province), where the line is a short headline: four or more
+ * letters after the name and no sentence's punctuation.
+ */
+function leadingRegion(n: string, i: number, end: number): { place: PlaceInfo; end: number } | undefined {
+  if (end - i > MAX_LINE || SENTENCE_MARKS.test(n.slice(i, end))) return undefined;
+  const hit = lexicons().places.longest(n, i, end);
+  if (!hit) return undefined;
+  let place = hit[1];
+  let e = hit[0];
+  if (place.level !== 'province' && place.level !== 'city' && place.level !== 'district') return undefined;
+  const inner = lexicons().places.longest(n, e, end) ?? (lookupRegion(n.slice(e, e + 2)) ? ([e + 2, lookupRegion(n.slice(e, e + 2))!] as const) : undefined);
+  if (inner && within(inner[1], place) && inner[1] !== place) {
+    place = inner[1];
+    e = inner[0];
+  }
+  const rest = n.slice(e, end).match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return rest >= 4 ? { place, end: e } : undefined;
+}
+const SENTENCE_MARKS = /[。，,；;：:！!？?、]/;
+
 /** A note in brackets ending a region's line or label: a count (3个), a date. */
 const NOTE_AFTER = /[ \t]*[(（][^()（）\n]{1,10}[)）]$/;
 /**
@@ -240,6 +264,12 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
     const place = sub ? regionOf(sub[1], true) : undefined;
     // (a headline's words, not a table's row of figures: 湖北 67803 例)
     if (place && (sub![2].match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 3) items.subheads.push({ start, end: i + sub![1].length, place, marker: 'line', rank });
+    // …or written without the space (浙江高校师生积极捐款, 河北张北踊跃向四川地震灾区捐款): a headline
+    // led by a region's name, no sentence in it (decided by the caller: three or more)
+    else if (!sub) {
+      const lead = leadingRegion(n, i, end);
+      if (lead) items.tightSubheads.push({ start, end: lead.end, place: lead.place, marker: 'line', rank });
+    }
   }
   // 一、省委常委、合肥市委书记虞爱华 / ## 张三当选禅城区区长: an item about a region's official (decided by the caller)
   if (marker === 'numbered' || marker === 'heading') {
@@ -374,7 +404,7 @@ export function findRegions(text: string, normalized?: string): Region[] {
   const n = normalized ?? normalizeForMatching(text);
   void lexicons(); // built once, before the loop
   let found: Candidate[] = [];
-  const items: DigestItems = { datelines: [], officials: [], zones: [], ambiguous: [], officialHeads: [], lineHeads: [], subheads: [] };
+  const items: DigestItems = { datelines: [], officials: [], zones: [], ambiguous: [], officialHeads: [], lineHeads: [], subheads: [], tightSubheads: [] };
   for (let ls = 0; ls < n.length; ) {
     let le = n.indexOf('\n', ls);
     if (le < 0) le = n.length;
@@ -392,8 +422,10 @@ export function findRegions(text: string, normalized?: string): Region[] {
   // header in a round-up of two or more (each kind counted apart)
   // (and a region's subhead line: two or more of them, the article's own way of opening its parts)
   // (each with its part's text after it: lines of a table follow each other)
-  const subheads = items.subheads.every((h, k) => k === 0 || h.start - items.subheads[k - 1].end >= MIN_PART) ? items.subheads : [];
+  const spaced = (l: Candidate[]) => (l.every((h, k) => k === 0 || h.start - l[k - 1].end >= MIN_PART) ? l : []);
+  const subheads = spaced(items.subheads);
   const digest = [items.datelines, items.officials, subheads].filter((l) => l.length >= 2).flat();
+
   // headings that name a region's official: two or more, or numbered items (一、…): each opens its region's
   // section, unless the same line already opened one
   const heads = items.officialHeads.filter((h) => !found.some((f) => f.start === h.start));
@@ -413,6 +445,10 @@ export function findRegions(text: string, normalized?: string): Region[] {
     const fits = places.flatMap((p) => p.parents.filter((q) => parents.has(q)).map((q) => ({ ...p, parents: [q] })));
     if (fits.length === 1) digest.push({ ...c, place: fits[0] });
   }
+  // (a region-led headline line is the weakest sign of a part: three or more, only in an article
+  // that opens none another way)
+  const tight = spaced(items.tightSubheads);
+  if (tight.length >= 3 && !found.length && !digest.length) digest.push(...tight);
   if (digest.length) found = [...found, ...digest].sort((a, b) => a.start - b.start);
   siblingDistricts(found);
 

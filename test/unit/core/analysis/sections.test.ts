@@ -167,6 +167,14 @@ describe('lexicon: region names readers write', () => {
     assert.deepEqual(findRegions(`湖北 16人死亡失踪\n${para}`).map((r) => r.name), [], 'one alone opens nothing');
     assert.deepEqual(findRegions('湖北 病例六万七千例\n广东 病例一千五百例\n浙江 病例一千二百例').map((r) => r.name), [], 'rows of a table');
   });
+  it('headline lines led by a region open the parts where three or more do and nothing else opens one (浙江高校师生积极捐款, 河北张北… → 张北县)', () => {
+    const para = '社会各界踊跃向地震灾区捐款捐物，表达了对灾区人民的关心和支持，捐款仍在继续。';
+    const t = `# 各地踊跃捐款\n\n导语。\n\n浙江高校师生积极捐款\n\n${para}\n\n河北张北踊跃向四川地震灾区捐款\n\n${para}\n\n南京向成都捐款500万元\n\n${para}`;
+    assert.deepEqual(findRegions(t).map((r) => r.name), ['浙江', '张北县', '南京']);
+    // two are not enough, and a sentence is no headline
+    assert.deepEqual(findRegions(`浙江高校师生积极捐款\n\n${para}\n\n南京向成都捐款500万元\n\n${para}`).map((r) => r.name), []);
+    assert.deepEqual(findRegions(`浙江高校师生积极捐款，效果很好。\n\n${para}\n\n南京向成都捐款，数额很大。\n\n${para}\n\n上海市民踊跃献血，排起长队。\n\n${para}`).map((r) => r.name), []);
+  });
   it('Taiwan’s municipalities, cities and counties are known, counties also without 县', () => {
     for (const [n, canon] of [['台北市', '台北'], ['新竹县', '新竹县'], ['新竹市', '新竹'], ['嘉义市', '嘉义'], ['嘉义县', '嘉义县'], ['苗栗', '苗栗县'], ['花莲县', '花莲县']]) {
       const p = lookupRegion(n);
