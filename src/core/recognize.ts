@@ -121,6 +121,16 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
           k--;
           continue;
         }
+        // a transliterated name the model ends inside its last part, which the article names alone
+        // elsewhere (纳文钱德拉·拉姆 | 古兰, with 拉姆古兰 known): the whole name
+        if (sp.type === 'person' && sp.text.includes('·')) {
+          const r = personRunningOn(rules, sp.start, sp.end);
+          if (r !== undefined) {
+            model[k] = { ...sp, end: r, text: text.slice(sp.start, r) };
+            k--;
+            continue;
+          }
+        }
         // a name never runs across a quotation mark or a lenticular bracket (淄博市“商会之家”: the
         // model's organization 淄博市“商会): the part before it, a place when it names one
         const quote = innerQuote(text, sp.start, sp.end);
@@ -374,6 +384,22 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
     ...(org ? { organization: text.slice(org.start, org.end), orgStart: org.start, orgEnd: org.end, orgType: org.type } : {}),
     role,
   };
+}
+
+/** The end of a rule's person that starts inside [start, end) after a middle dot and runs on past it, if any. */
+function personRunningOn(rules: readonly RichSpan[], start: number, end: number): number | undefined {
+  let lo = 0;
+  let hi = rules.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rules[mid].start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < rules.length && rules[k].start < end; k++) {
+    const r = rules[k];
+    if (r.type === 'person' && r.end > end && r.end - end <= 6) return r.end;
+  }
+  return undefined;
 }
 
 /** The first quotation mark or lenticular bracket inside [start, end) after its first character, or -1. */

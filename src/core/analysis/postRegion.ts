@@ -161,6 +161,14 @@ export class ArticleRegion {
     if (STATIONED_CENTRAL.test(this.normalized.slice(chain.start, chain.end)) || STATIONED_CENTRAL.test(org)) return '中央';
     if (chain.region) return mostLocal(chain) ?? chain.region;
     const level = postLevel(chain, this.normalized);
+    // a central post and a region's after it (中共中央政治局委员、省委书记俞正声): the region the person leads
+    if (level === 'central' && chain.units.length > 1) {
+      const local = localLevel(chain, this.normalized, level);
+      if (local !== 'central' && local !== 'sar') {
+        const r = this.atLevel(chain, local, section);
+        if (r) return r;
+      }
+    }
     // (a ministry in a Taiwan report is Taiwan's: 经济部主任秘书)
     if (level === 'central') return !CENTRAL.test(this.normalized.slice(chain.start, chain.end)) && this.ownBody(chain) === '台湾' ? '台湾' : '中央';
     if (level === 'sar') {

@@ -254,6 +254,11 @@ describe('model: companies that name none, and bodies written back to back', () 
     // (not a kinship word or 某 after a surname: MSRA marks 杨 of 杨姐, 刘 of 刘某)
     assert.ok(!tag('“杨姐，我是一个患绝症的病人。').some((x) => x.text === '杨姐'));
   });
+  it('a transliterated name the model ends inside its last part, known alone elsewhere, is read whole (纳文钱德拉·拉姆古兰)', () => {
+    const t = '拉姆古兰总理表示感谢。郭金龙在宾馆欢迎毛里求斯共和国总理纳文钱德拉·拉姆古兰夫妇。拉姆古兰说，中国是朋友。';
+    const persons = tag(t).filter((x) => x.type === 'person').map((x) => x.text);
+    assert.ok(!persons.includes('纳文钱德拉·拉姆'), JSON.stringify(persons));
+  });
   it("a body's word is no person's name (商會主席, 財政司司長法團, 勞青處)", () => {
     for (const t of ['並表達了衷心祝福。商會主席陳海欽致辭。', '財政司司長法團已委任金澤培博士為主席。', '縣長率工商發展處、農業處、勞青處、文觀局等局處長出訪。']) {
       const persons = tag(t).filter((x) => x.type === 'person').map((x) => x.text);

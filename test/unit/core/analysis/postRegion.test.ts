@@ -113,6 +113,10 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.equal(o['张旋宇']?.[0], '聊城');
     assert.equal(o['于军']?.[0], '海淀区');
   });
+  it('a central post and a region\'s after it: the region the person leads (中共中央政治局委员、省委书记俞正声 in a 湖北 report)', () => {
+    const o = officials('5月10日，中共中央政治局委员、省委书记俞正声在武汉会见亳州市党政代表团。湖北省领导出席。湖北省与亳州市加强合作。');
+    assert.deepEqual(o['俞正声'], ['湖北', ['中共中央政治局委员、湖北省委书记']]);
+  });
   it("a body's post without a region, and a ministry's, in a Taiwan report are Taiwan's", () => {
     const tw = '（中央社記者高雄12日電）高雄市長陳其邁出席，經濟部主任秘書莊銘池及產業園區管理局副局長劉繼傳出席見證。高雄、台北、台中的廠商也參加，台灣產業加速轉型。';
     assert.equal(regionOf(tw, '劉繼傳'), '台湾');
