@@ -246,10 +246,11 @@ export function resolveAliases(spans: readonly RichSpan[], text: string, keyOf: 
     }
   }
   // (pairwise: an article has tens of bodies; a huge document's thousands are not compared)
+  // (a government body's abbreviation is a government body's; an organization's an organization's:
+  // 新华社 of 新华通讯社)
   for (const f of bodies.length <= MAX_PAIRWISE ? bodies : []) {
-    if (forms[f].type !== 'government') continue;
     for (const g of bodies) {
-      if (g === f || forms[g].type !== 'government' || forms[g].key.length >= forms[f].key.length) continue;
+      if (g === f || forms[g].type !== forms[f].type || forms[g].key.length >= forms[f].key.length) continue;
       // (a region's body is no abbreviation of a body of a place inside the region: 杭州市委 and
       // 杭州市江干区委 are two committees)
       const ps = placePrefix(forms[g].key);

@@ -74,11 +74,36 @@ export function bodyKey(key: string): string {
   // …and Taiwan's 县府, 市府 its 县政府, 市政府 (彰化县府 ↔ 彰化县政府 ↔ 县府)
   else if (key.endsWith('县府') || key.endsWith('市府')) key = key.slice(0, -1) + '政府';
   // a congress's or a CPPCC's term is no part of its name (省十届人大常委会 ↔ 省人大常委会)
-  if (key.includes('届')) key = key.replace(TERM, '$1');
+  if (key.includes('届')) key = key.replace(TERM, '$1').replace(NATIONAL_TERM, '');
+  // 人民代表大会 is written 人大, 政治协商会议 政协 (全国人民代表大会 ↔ 全国人大)
+  if (key.includes('人民代表大会')) key = key.replace('人民代表大会', '人大');
+  if (key.includes('政治协商会议')) key = key.replace('政治协商会议', '政协');
+  // a district's or county's level written twice before its committee (海淀区区委 ↔ 海淀区委)
+  key = key.replace(DOUBLED_LEVEL, '$1$2$3');
   if (!key.includes('特')) return key;
   const k = key.replace(/特别行政区/g, '特区');
+  // (a SAR's council written with 特区 alone is the council: 特区立法会 ↔ 立法会)
+  if (SAR_COUNCIL.test(k)) return k.slice(2);
   const p = placePrefix(k);
   return p && k.startsWith('特区', p) ? k.slice(0, p) + k.slice(p + 2) : k;
+}
+/** A national congress's or CPPCC's term before it (十四届全国人大 ↔ 全国人大). */
+const NATIONAL_TERM = /^第?[一二三四五六七八九十]{1,3}届(?=全国人大|全国政协)/;
+const DOUBLED_LEVEL = /^(.{1,6}?)([区县])\2(委|政府|人大|政协)/;
+const SAR_COUNCIL = /^特区(?:立法会|行政会议?|终审法院)$/;
+
+/**
+ * The body's name with a province's or city's full name at its start made short (西藏自治区红十字会 →
+ * 西藏红十字会), not before its committee or government (广东省委), or undefined.
+ */
+function shortRegionBefore(key: string): string | undefined {
+  const hit = lexicons().places.longest(key, 0);
+  if (!hit || (hit[1].level !== 'province' && hit[1].level !== 'city')) return undefined;
+  const written = key.slice(0, hit[0]);
+  const short = hit[1].name;
+  const rest = key.slice(hit[0]);
+  if (written === short || !written.startsWith(short) || rest.length < 3 || /^[委政人党纪监]/.test(rest)) return undefined;
+  return short + rest;
 }
 
 /**
@@ -89,6 +114,11 @@ export function bodyKey(key: string): string {
  */
 export function bodyShortForms(key: string): string[] {
   const out: string[] = [];
+  // (the region's short name for its full one: 西藏自治区红十字会 → 西藏红十字会)
+  const shortRegion = shortRegionBefore(key);
+  if (shortRegion) out.push(shortRegion);
+  // (a body's office written with and without 驻: 驻吉隆坡经贸办 → 吉隆坡经贸办)
+  if (key.startsWith('驻') && key.length >= 5) out.push(key.slice(1));
   let at = 0;
   const parent = PARENTS.find((w) => key.startsWith(w));
   if (parent) {
@@ -115,7 +145,7 @@ function innerPlace(s: string, from: number): number {
 
 /** 委员会 → 委 and 和 dropped (国家发展和改革委员会 → 国家发展改革委): the form abbreviations are read from. */
 function longForm(key: string): string {
-  return key.replace(/委员会$/, '委').replace(/和/g, '');
+  return key.replace(/委员会$/, '委').replace(/办公室$/, '办').replace(/和/g, '');
 }
 
 /**
@@ -126,7 +156,8 @@ function longForm(key: string): string {
 export function abbreviates(short: string, long: string): boolean {
   if (short.length < 3) return false;
   const l = longForm(long);
-  if (l.length < short.length + 2 || l[0] !== short[0] || l[l.length - 1] !== short[short.length - 1]) return false;
+  // (two characters left out of the name as written; 委员会 → 委 and 办公室 → 办 count: 省侨办 of 省侨务办公室)
+  if (long.length < short.length + 2 || l.length <= short.length || l[0] !== short[0] || l[l.length - 1] !== short[short.length - 1]) return false;
   let k = 0;
   for (let i = 0; i < l.length && k < short.length; i++) if (l[i] === short[k]) k++;
   return k === short.length;

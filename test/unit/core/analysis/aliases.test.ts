@@ -35,7 +35,7 @@ describe('analysis/aliases: the forms of one name', () => {
     assert.deepEqual(bodyShortForms('海南省台办'), ['省台办']);
     assert.deepEqual(bodyShortForms('国务院国资委'), ['国资委']);
     assert.deepEqual(bodyShortForms(bodyKey('澳门特别行政区政府代表团')), ['政府代表团', '特区政府代表团']);
-    assert.deepEqual(bodyShortForms('上海市浙江商会'), ['市浙江商会', '浙江商会'], 'one region only: no bare 商会');
+    assert.deepEqual(bodyShortForms('上海市浙江商会'), ['上海浙江商会', '市浙江商会', '浙江商会'], 'one region only: no bare 商会');
     // a region inside a region: each in turn
     assert.ok(bodyShortForms('浙江省嘉兴市委').includes('嘉兴市委') && bodyShortForms('浙江省嘉兴市委').includes('市委'));
   });
@@ -56,12 +56,24 @@ describe('analysis/aliases: the forms of one name', () => {
     assert.ok(bodyShortForms(bodyKey('黄石市人民政府')).includes('市政府'));
     assert.equal(bodyKey('国务院'), '国务院');
   });
+  it('keys: 人民代表大会 is 人大, a national term and a doubled level go, a SAR council with 特区 alone is the council', () => {
+    assert.equal(bodyKey('全国人民代表大会'), bodyKey('全国人大'));
+    assert.equal(bodyKey('十四届全国人大'), '全国人大');
+    assert.equal(bodyKey('海淀区区委'), bodyKey('海淀区委'));
+    assert.equal(bodyKey('特区立法会'), '立法会');
+    assert.ok(bodyShortForms('西藏自治区红十字会').includes('西藏红十字会'));
+    assert.ok(bodyShortForms('驻吉隆坡经贸办').includes('吉隆坡经贸办'));
+    assert.ok(!bodyShortForms('广东省委').includes('广东委'));
+  });
   it('abbreviations of body names', () => {
     assert.equal(abbreviates('发改委', '发展和改革委员会'), true);
     assert.equal(abbreviates('国家发改委', '国家发展改革委'), true);
     assert.equal(abbreviates('工信部', '工业和信息化部'), true);
     assert.equal(abbreviates('公安局', '公安分局'), false);
     assert.equal(abbreviates('市委', '市纪委'), false);
+    // 办公室 → 办 counts as left out (省侨办 of 省侨务办公室); one character alone does not
+    assert.equal(abbreviates('云南省侨办', '云南省侨务办公室'), true);
+    assert.equal(abbreviates('新华社', '新华通讯社'), true);
   });
 });
 
