@@ -365,6 +365,8 @@ export function companyRetype(text: string): EntityType | null | undefined {
   const t = normalizeForMatching(text);
   if (GENERIC_COMPANY.test(t)) return null;
   if (/兵团$/.test(t)) return 'government';
+  // a news agency, a paper or a station is a medium, an organization (新华通讯社, 中国新闻社, 人民日报社)
+  if (MEDIUM_END.test(t)) return 'organization';
   if (DELEGATION.test(t)) return t.length > 3 ? 'organization' : null;
   if (/驻.+(办事处|代表处|联络处)$/.test(t)) return 'government';
   return undefined;
@@ -378,11 +380,12 @@ export function governmentRetype(text: string): EntityType | undefined {
   return BUREAU_COMPANY.test(normalizeForMatching(text)) ? 'company' : undefined;
 }
 // (and a unit named by its number alone: 二公司, 第三分公司)
+const MEDIUM_END = /(?:通讯社|新闻社|日报社|报社|电视台|广播电台|电台)$/;
 const GENERIC_COMPANY = /^(该|本|其|总|子|母|我|贵|此|这家|那家|各|每家|第?[一二三四五六七八九十]{1,3}分?)?(集团公司|集团|公司|股份公司|有限公司|集团有限公司)$/;
 const DELEGATION = /(代表团|考察团|访问团|参访团|交流团|慰问团)$/;
 const RETYPE_LAST = (() => {
   const t = new Uint8Array(65536);
-  for (const ch of '司团團处處') t[ch.charCodeAt(0)] = 1;
+  for (const ch of '司团團处處社台臺') t[ch.charCodeAt(0)] = 1;
   return t;
 })();
 

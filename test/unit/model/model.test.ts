@@ -238,6 +238,8 @@ describe('model: companies that name none, and bodies written back to back', () 
     assert.equal(companyRetype('某某生产建设兵团'), 'government');
     assert.equal(companyRetype('驻上海办事处'), 'government');
     assert.equal(companyRetype('青禾电子有限公司'), undefined);
+    assert.equal(companyRetype('新華通訊社'), 'organization');
+    assert.equal(companyRetype('人民日报社'), 'organization');
   });
   it("a committee's department stays whole where the model reads only the committee (县委宣传部, not 县委)", () => {
     const t = '县委常委卢佳丽及县委宣传部相关负责同志一行。';
