@@ -53,7 +53,8 @@ const LEVEL: [RegExp, PostLevel][] = [
 export function postLevel(chain: TitleChain, normalized: string): PostLevel | undefined {
   const u = chain.units[0];
   if (!u) return undefined;
-  const unit = normalized.slice(u.start, u.end);
+  // (China's name before its national body is no region: 中国国务院副总理)
+  const unit = normalized.slice(u.start, u.end).replace(/^中国(?=国务院|中共中央|中央|全国|国家)/, '');
   const org = chain.orgStart !== undefined && chain.orgEnd !== undefined ? normalized.slice(chain.orgStart, chain.orgEnd) : '';
   if (SAR.test(unit) || SAR.test(org) || JOINED_BUREAU.test(org)) return 'sar';
   if (CENTRAL.test(unit) || CENTRAL.test(org) || (org && chain.orgType === 'government' && MINISTRY.test(org))) return 'central';
@@ -159,7 +160,11 @@ export class ArticleRegion {
     // the central government's offices in Hong Kong and Macau (香港中联办, 外交部驻港特派员公署): central posts
     const org = chain.orgStart !== undefined && chain.orgEnd !== undefined ? this.normalized.slice(chain.orgStart, chain.orgEnd) : '';
     if (STATIONED_CENTRAL.test(this.normalized.slice(chain.start, chain.end)) || STATIONED_CENTRAL.test(org)) return '中央';
-    if (chain.region) return mostLocal(chain) ?? chain.region;
+    // (China's own national posts written with its name, 中国外交部长, 中国国务院副总理: central posts)
+    if (chain.region) {
+      const r = mostLocal(chain) ?? chain.region;
+      return r === '中国' ? '中央' : r;
+    }
     const level = postLevel(chain, this.normalized);
     // a central post and a region's after it (中共中央政治局委员、省委书记俞正声): the region the person leads
     if (level === 'central' && chain.units.length > 1) {

@@ -155,7 +155,14 @@ function longForm(key: string): string {
  */
 export function abbreviates(short: string, long: string): boolean {
   if (short.length < 3) return false;
-  const l = longForm(long);
+  // (a national body's 国家 may be left out too: 发改委 of 国家发展改革委)
+  if (long.startsWith('国家') && !short.startsWith('国') && abbreviates(short, long.slice(2))) return true;
+  // (…and 委员会 may end an abbreviation as 会: 美中贸委会 of 美中贸易全国委员会)
+  if (long.endsWith('委员会') && short.endsWith('会') && abbreviatesIn(short, long.replace(/和/g, ''), long)) return true;
+  return abbreviatesIn(short, longForm(long), long);
+}
+
+function abbreviatesIn(short: string, l: string, long: string): boolean {
   // (two characters left out of the name as written; 委员会 → 委 and 办公室 → 办 count: 省侨办 of 省侨务办公室)
   if (long.length < short.length + 2 || l.length <= short.length || l[0] !== short[0] || l[l.length - 1] !== short[short.length - 1]) return false;
   let k = 0;

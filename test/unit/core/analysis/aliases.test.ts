@@ -74,6 +74,10 @@ describe('analysis/aliases: the forms of one name', () => {
     // 办公室 → 办 counts as left out (省侨办 of 省侨务办公室); one character alone does not
     assert.equal(abbreviates('云南省侨办', '云南省侨务办公室'), true);
     assert.equal(abbreviates('新华社', '新华通讯社'), true);
+    // 国家 left out, and 委员会 ending an abbreviation as 会
+    assert.equal(abbreviates('发改委', '国家发展改革委'), true);
+    assert.equal(abbreviates('中国贸促会', '中国国际贸易促进委员会'), true);
+    assert.equal(abbreviates('美中贸委会', '美中贸易全国委员会'), true);
   });
 });
 

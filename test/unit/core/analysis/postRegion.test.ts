@@ -117,6 +117,11 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     const o = officials('5月10日，中共中央政治局委员、省委书记俞正声在武汉会见亳州市党政代表团。湖北省领导出席。湖北省与亳州市加强合作。');
     assert.deepEqual(o['俞正声'], ['湖北', ['中共中央政治局委员、湖北省委书记']]);
   });
+  it("China's own national posts written with its name are central (中国国务院副总理何立峰 → 中央, 国务院副总理)", () => {
+    const o = officials('中国国务院副总理何立峰会见了美国客人，中国外交部长王毅出席。');
+    assert.deepEqual(o['何立峰']?.[0], '中央');
+    assert.deepEqual(o['王毅']?.[0], '中央');
+  });
   it("a body's post without a region, and a ministry's, in a Taiwan report are Taiwan's", () => {
     const tw = '（中央社記者高雄12日電）高雄市長陳其邁出席，經濟部主任秘書莊銘池及產業園區管理局副局長劉繼傳出席見證。高雄、台北、台中的廠商也參加，台灣產業加速轉型。';
     assert.equal(regionOf(tw, '劉繼傳'), '台湾');
