@@ -6,7 +6,7 @@
 import type { EntityType, PersonRole, Span } from './types';
 import { loadDefaultModel } from './model/index';
 import { modelCompanyStart } from './rules/companies';
-import { onlyFunctionWords } from './lexicon/functionWords';
+import { isFunctionChar, onlyFunctionWords } from './lexicon/functionWords';
 import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
@@ -280,6 +280,16 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       // …or that took the opening bracket of a name in brackets (上海市工商联（总商会）): without it
       // (not 《: a work's title keeps its book quotes)
       while (sp.end - sp.start > 1 && LEADING_OPEN.test(text[sp.start])) sp = { ...sp, start: sp.start + 1, text: text.slice(sp.start + 1, sp.end) };
+      if (sp.type === 'person' && sp.end - sp.start === 2 && text.length > sp.end + 1) {
+        // a surname and one character where the model stopped before the given name's last one, the
+        // name's end plain after it (董立|均，, 粘清|泉4年, 唐英|年拜访, 张志|华先生): the three
+        const n = (norm ??= normalizeForMatching(text));
+        const lx = lexicons();
+        const c = sp.end;
+        if (lx.surnames.has(n.charCodeAt(sp.start)) && isHanChar(n.charCodeAt(c)) && !nameBoundary(n, c, lx) && !isFunctionChar(n, c) && strongBoundary(n, c + 1, lx)) {
+          sp = { ...sp, end: c + 1, text: text.slice(sp.start, c + 1) };
+        }
+      }
       if (sp.type === 'person' && sp.end - sp.start === 1) {
         // a surname alone where the model stopped at a name character that is also a conjunction
         // (同程艺龙CEO马和平，: 马): the name runs to the list's mark right after
@@ -400,6 +410,20 @@ function personRunningOn(rules: readonly RichSpan[], start: number, end: number)
     if (r.type === 'person' && r.end > end && r.end - end <= 6) return r.end;
   }
   return undefined;
+}
+
+const isHanChar = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+/** A name may end before `pos`: the text ends, a non-Han character follows, or a word names follow with (说, 先生, 表示, 今天). */
+function nameBoundary(n: string, pos: number, lx: ReturnType<typeof lexicons>): boolean {
+  if (pos >= n.length || !isHanChar(n.charCodeAt(pos))) return true;
+  return lx.afterName.longest(n, pos) !== undefined;
+}
+
+/** The same, but only a word of two characters or more counts (先生, 表示; not 于 of 生于, 任 of 连任). */
+function strongBoundary(n: string, pos: number, lx: ReturnType<typeof lexicons>): boolean {
+  if (pos >= n.length || !isHanChar(n.charCodeAt(pos))) return true;
+  const hit = lx.afterName.longest(n, pos);
+  return hit !== undefined && hit[0] - pos >= 2;
 }
 
 /** The first quotation mark or lenticular bracket inside [start, end) after its first character, or -1. */

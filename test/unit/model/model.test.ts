@@ -261,6 +261,11 @@ describe('model: companies that name none, and bodies written back to back', () 
     const persons = tag(t).filter((x) => x.type === 'person').map((x) => x.text);
     assert.ok(!persons.includes('纳文钱德拉·拉姆'), JSON.stringify(persons));
   });
+  it('a surname and one character the model stopped at, with a plain end after the next one, is a three-character name (董立均，); not before a verb (赵明生于)', () => {
+    const persons = (t: string) => tag(t).filter((x) => x.type === 'person').map((x) => x.text);
+    assert.ok(persons('东方海外有限公司营运总裁董立均，中国基建投资公司董事长出席。').includes('董立均'));
+    assert.ok(!persons('赵明生于1960年，从小学习绘画。').includes('赵明生'));
+  });
   it("a body's word is no person's name (商會主席, 財政司司長法團, 勞青處)", () => {
     for (const t of ['並表達了衷心祝福。商會主席陳海欽致辭。', '財政司司長法團已委任金澤培博士為主席。', '縣長率工商發展處、農業處、勞青處、文觀局等局處長出訪。']) {
       const persons = tag(t).filter((x) => x.type === 'person').map((x) => x.text);
