@@ -66,6 +66,8 @@ export function lexicons(): Lexicons {
     if (!name) continue;
     // an everyday word as well (大同, 长治): looked up by name, matched in text only written in full
     const fullOnly = flag === 'full-only';
+    // (a two-character county, 萧县: looked up by name, never matched in text)
+    const nameOnly = flag === 'name-only';
     if (level === 'country' && COUNTRY_STOP.has(name)) continue;
     let info = placeByName.get(name);
     // prefecture-level cities without districts are listed as 东莞市 under the province: 东莞 is a city
@@ -84,8 +86,9 @@ export function lexicons(): Lexicons {
     } else {
       info = { name, level: level as PlaceLevel, parents: parent ? [parent] : [], full: full || name };
       placeByName.set(name, info);
-      if (!fullOnly) places.set(name, info);
+      if (!fullOnly && !nameOnly) places.set(name, info);
     }
+    if (nameOnly) continue;
     if (full && full !== name && !places.has(full)) places.set(full, info);
     if (full && full !== name && !placeByName.has(full)) placeByName.set(full, info);
   }
