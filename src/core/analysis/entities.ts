@@ -78,6 +78,9 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
   const aliasTargets = resolveAliases(spans, normalized, keyOf, nameKey);
   for (const [i, t] of aliasTargets) if (spans[i].type === 'company' && t.type === 'company') companyKey.set(keyOf(spans[i]), t.name);
   const canonicalCompany = (t: string, key: string): string => companyKey.get(key) ?? t;
+  // the company a mention ends with, by its end: a department written right after it is its (below)
+  const companyEndingAt = new Map<number, string>();
+  for (const sp of spans) if (sp.type === 'company') companyEndingAt.set(sp.end, canonicalCompany(sp.text, keyOf(sp)));
 
   const builders = new Map<string, Builder>();
   // business people whose post names no company (ownCompany below)
@@ -183,7 +186,13 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
         es0.bareOfficial = bare;
       } else if (role === 'official' && entity.role === 'official' && !bare) es0.bareOfficial = false;
       if (sp.chain) {
-        const org = sp.chain.organization ? canonicalCompany(sp.chain.organization, nameKey(sp.chain.organization)) : undefined;
+        let org = sp.chain.organization ? canonicalCompany(sp.chain.organization, nameKey(sp.chain.organization)) : undefined;
+        // a company's department or division written right after it (西门子(中国)有限公司东区总裁, 正大集团CEO办公室主任,
+        // 中国建筑股份有限公司信息化管理部总经理): the person works for the company
+        // …and one whose company is named earlier in the clause: the company of the clause (ownCompany)
+        if (org && sp.role === 'business' && COMPANY_UNIT.test(normalizeForMatching(sp.chain.organization!))) {
+          org = sp.chain.orgStart !== undefined ? companyEndingAt.get(sp.chain.orgStart) : undefined;
+        }
         const isOfficial = sp.role === 'official';
         const reg = isOfficial ? articleRegion.of(sp.chain, region) : undefined;
         // an official's post in a body (省科技厅党组成员) is a regional post, not a company's
@@ -310,7 +319,8 @@ function bareCompanyRef(normalized: string, chainStart: number): string | undefi
  */
 function ownCompany(entities: Entity[], normalized: string, pending: { entity: Entity; title: TitleInfo; ref?: string; at: number; sentence: number | undefined }[]): void {
   if (!pending.length) return;
-  const companies = entities.filter((e) => e.type === 'company');
+  // (a unit of a company read as one, 东区 of 西门子(中国)有限公司…东区总经理, employs no one)
+  const companies = entities.filter((e) => e.type === 'company' && !COMPANY_UNIT.test(normalizeForMatching(e.name)));
   const chambers = entities.filter((e) => e.type === 'organization' && BUSINESS_ASSOCIATION.test(normalizeForMatching(e.name)));
   if (!companies.length && !chambers.length) return;
   const most = (list: Entity[]) => list.reduce<Entity | undefined>((b, e) => (!b || e.mentions.length > b.mentions.length ? e : b), undefined);
@@ -319,6 +329,10 @@ function ownCompany(entities: Entity[], normalized: string, pending: { entity: E
    * 余彪董事代表海螺水泥与…签约): not across a comma, where a list of firms' people goes on to the
    * next firm's (、 too: …总经理霍震霆、新世界发展有限公司主席…).
    */
+  // (a 、 between the company and the post is no boundary where no one is named between them: the
+  // company's own posts listed on, 西门子(中国)有限公司高级副总裁、东区总经理高岩)
+  const personStarts = entities.filter((e) => e.type === 'person').flatMap((e) => e.mentions.map((m) => m.start));
+  const nameBetween = (a: number, b: number): boolean => personStarts.some((p) => p >= a && p < b);
   const inClause = (sentence: number | undefined, at: number): Entity | undefined => {
     if (sentence === undefined) return undefined;
     let best: Entity | undefined;
@@ -327,7 +341,7 @@ function ownCompany(entities: Entity[], normalized: string, pending: { entity: E
       for (const m of c.mentions) {
         if (m.sentence !== sentence) continue;
         const between = m.start < at ? normalized.slice(m.end, at) : normalized.slice(at, m.start);
-        if (CLAUSE_MARK.test(between)) continue;
+        if (CLAUSE_MARK.test(between) && !(m.end <= at && !CLAUSE_MARK.test(between.replace(/、/g, '')) && !nameBetween(m.end, at))) continue;
         const d = Math.abs(m.start - at);
         if (d < dist) {
           dist = d;
@@ -393,6 +407,9 @@ function chamberHeads(entities: Entity[]): void {
     for (const t of e.titles) t.organization = chamber.name;
   }
 }
+
+/** A unit inside a company: a department, an office, a division, a region of its business (东区, 华东区). */
+const COMPANY_UNIT = /^[\u4e00-\u9fffA-Za-z]{0,10}(?:部|办公室|中心|处|室|事业部|事业群|分部|[东西南北中]区|大区|区域)$/;
 
 /** A business association's posts, written bare (常务会董, 会长, 副会长, 理事长). */
 const CHAMBER_POST = /^(?:常务|执行|永远|名誉)?(?:副)?(?:会董|会长|理事长)$/;

@@ -46,6 +46,9 @@ describe('analysis/entities', () => {
     assert.equal(people('青禾集团、星河银行参加。总经理李明出席。')['李明']?.[1], undefined);
     assert.equal(people('青禾集团参加。中华总商会会长何世明出席。')['何世明']?.[1], '中华总商会');
     // a chamber's post written bare (新任会长马有礼) in an article naming the chamber: its business person
+    // a unit of the company (东区, 信息化管理部) before a later post of its listed posts: the company's person
+    const gao = analyze('4月7日下午，副市长佟桂莉会见了西门子(中国)有限公司高级副总裁、东区总经理高岩一行。高岩表示很高兴。').entities.find((e) => e.name === '高岩');
+    assert.deepEqual([gao?.role, gao?.organization], ['business', '西门子(中国)有限公司']);
     const ma = analyze('澳门中华总商会新领导层就职典礼举行。新任会长马有礼表示，将继续努力。').entities.find((e) => e.name === '马有礼');
     assert.deepEqual([ma?.role, ma?.organization], ['business', '澳门中华总商会']);
   });
