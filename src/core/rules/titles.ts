@@ -28,7 +28,7 @@ const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesM
 const { candidates } = scanModule;
 
 /** After a region written with no org prefix (北京市长), a unit needs one of these cores (or a 国家/中央 one, or a country). */
-const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '常务副区长', '县长', '副县长', '常务副县长', '州长', '副州长', '常务副州长', '市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导', '镇长', '副镇长', '常务副镇长', '乡长', '副乡长']);
+const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '常务副区长', '县长', '副县长', '常务副县长', '州长', '副州长', '常务副州长', '市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导', '镇长', '副镇长', '常务副镇长', '乡长', '副乡长', '议员']);
 
 interface Unit {
   start: number;
@@ -260,7 +260,8 @@ const TITLE_CTX_WORDS = [
 ];
 const TITLE_CTX_WORD_SET = new Set(TITLE_CTX_WORDS);
 const TITLE_CTX_WORD_LAST = codeSet(TITLE_CTX_WORDS.map((w) => w[1]).join(''));
-const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应有');
+// (and 以 of 以…为团长: 以宁夏回族自治区党委副书记于革胜为团长的代表团)
+const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应有以');
 const DETERMINER_CHARS = codeSet('该本原前');
 const LEVEL_FIRST = codeSet('省市县区州镇乡');
 
@@ -480,6 +481,12 @@ function appointed(ctx: Ctx, start: number, end: number, names: number[][]): voi
   namesListBefore(ctx, v, names);
 }
 
+/** 以 opening the words right before the chain at `i`, no punctuation between (以宁夏回族自治区党委副书记…). */
+function ledByYi(ctx: Ctx, i: number): boolean {
+  const k = ctx.s.lastIndexOf('以', i - 1);
+  return k >= 0 && i - k <= 20 && !/[^\u4e00-\u9fff]/.test(ctx.s.slice(k + 1, i));
+}
+
 /** At `q`, an appointment verb and a post after it (任怀柔区委书记, 为省委副书记). */
 function appointsNext(ctx: Ctx, q: number): boolean {
   const { s } = ctx;
@@ -574,8 +581,9 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     if (ne === undefined) break;
     // a later name of a list ends where a name can (not 国家计 of 国家计委副主任)
     if (names.length && s[p - 1] === '、' && !boundaryAfter(ctx, ne)) break;
-    // the subject of the next appointment (…平谷区委书记 齐静任怀柔区委书记): not this chain's
-    if (appointsNext(ctx, ne)) break;
+    // the subject of the next appointment (…平谷区委书记 齐静任怀柔区委书记): not this chain's — but
+    // 以…为团长 frames a delegation's head (以宁夏回族自治区党委副书记于革胜为团长): the name is this chain's
+    if (appointsNext(ctx, ne) && !(s[ne] === '为' && ledByYi(ctx, i))) break;
     names.push([p, ne]);
     if (s[ne] === '、' && !parseUnit(ctx, ne + 1)) {
       p = ne + 1;

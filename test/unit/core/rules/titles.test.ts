@@ -277,5 +277,10 @@ describe('rules/titles', () => {
   it('a name ends before a date written 今(10)日 after it (行政院長卓榮泰今(10)日表示)', () => {
     assert.deepEqual(found('行政院長卓榮泰今(10)日表示。', stageTitles).filter((x) => x.startsWith('person:')), ['person:卓榮泰']);
   });
+  it('以…为团长 frames a delegation head\'s chain (以宁夏回族自治区党委副书记于革胜为团长); a county council member is an official (南投縣議員謝明謀)', () => {
+    const people = (t: string) => Object.fromEntries(analyze(t).entities.filter((e) => e.type === 'person').map((e) => [e.name, [e.role, e.titles[0]?.inText]]));
+    assert.deepEqual(people('8月4日，以宁夏回族自治区党委副书记于革胜为团长的宁夏党政代表团来我市考察。')['于革胜'], ['official', '宁夏回族自治区党委副书记']);
+    assert.equal(people('12月27日，臺灣南投縣議員謝明謀、南投縣婦女會理事長出席。')['謝明謀']?.[0], 'official');
+  });
 });
 
