@@ -77,7 +77,7 @@ export function modelCompanyStart(s: string, start: number, end: number): number
 
 /** Verbs of an event (出席, 举行, 介绍 …) and 了: no company's name holds one. */
 // (and a filing's: 辞任公司董事长, 报告自送达公司董事会之日, 代行公司董事长职责, 未导致公司, 其所持公司股份)
-const EVENT_VERB = /(?:出席|举行|介绍|莅临|参观|考察|调研|走访|会见|签约|签署|召开|主持|参加|陪同|来到|视察|看望|慰问|表示|指出|送达|辞任|辞去|代行|导致|所持|持有|加强|告知|通知|担任|任职|离开|退出|履行|履职|了)/g;
+const EVENT_VERB = /(?:出席|举行|介绍|莅临|参观|考察|调研|走访|会见|签约|签署|召开|主持|参加|陪同|来到|视察|看望|慰问|表示|指出|送达|辞任|辞去|代行|导致|所持|持有|加强|告知|通知|担任|任职|离开|退出|退任|卸任|履行|履职|了)/g;
 /** A legal form ending a company's name: no verb check before it (the model and the suffix speak for it). */
 const LEGAL_SUFFIX = /有限|株式|Ltd|Inc|Co\.|Corporation/i;
 /** A place's name (two to six characters) and a conjunction opening a model's company. */
@@ -89,7 +89,8 @@ const SELF_REFERENCE = /^(?:本|该|我|贵|其)$/;
 const GENERIC_SHORT = /^(?:本|该)?(?:公司|集团|本集团|发行人|上市公司|企业|银行|股份公司)$/;
 
 /** Prepositions that end what stands before a company in a clause (对, 向, 给, 把, 被). */
-const PREPOSITION_CUTS = new Set(['对', '向', '给', '把', '被']);
+// (以丰越公司为基础, 即丰越公司的前身: 以 and 即 before a name are the clause's)
+const PREPOSITION_CUTS = new Set(['对', '向', '给', '把', '被', '以', '即']);
 
 /** A company's 集团 or 公司 whose last character starts a post (团长, 司长). */
 const SUFFIX_END_CORE = new Set(['集团', '公司']);

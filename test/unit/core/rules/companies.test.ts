@@ -63,6 +63,11 @@ describe('rules/companies', () => {
     // no company suffix: the model's own reading
     assert.equal(cut('盛赞青禾的成就', '盛赞青禾'), '盛赞青禾');
   });
+  it('即 before a model company and 退任 before a bare 集团 are the clause\'s (即丰越公司的前身, 正式退任集团主席)', () => {
+    const t = '成立了LC100项目组(即丰越公司的前身)开始工作。';
+    assert.equal(modelCompanyStart(t, t.indexOf('即'), t.indexOf('的前身')), t.indexOf('丰越'));
+    assert.deepEqual(found('李兆基年事已高，28日正式退任集团主席兼总经理。', stageCompanies).filter((x) => x.startsWith('company:')), []);
+  });
   it('a place and a conjunction run into a model company are cut (道县与五矿二十三冶建设集团有限公司); a country before 和 is not (中国和平集团)', () => {
     const t = '道县与五矿二十三冶建设集团有限公司签约。';
     assert.equal(modelCompanyStart(t, 0, t.indexOf('签约')), 3);
