@@ -97,7 +97,9 @@ function parseUnit(ctx: Ctx, i: number): Unit | undefined {
           const v = unitFrom(ctx, i, inner[0], inner[1].name, inner[0], undefined) ?? unitAtLevelChar(ctx, i, pEnd, inner[0], inner[1].name);
           if (v) return v;
         }
-        const u = unitFrom(ctx, i, pEnd, info.name, pEnd, undefined);
+        // (新竹 + 县长 where 新竹县 is a place too: the county's post, not the city's)
+        const longer = k + 1 < count && ends[k + 1] === pEnd + 1 && LEVEL_CHAR[s.charCodeAt(pEnd)] === 1 ? vals[k + 1] : undefined;
+        const u = unitFrom(ctx, i, pEnd, longer?.name ?? info.name, pEnd, undefined);
         if (u) return u;
         const v = unitAtLevelChar(ctx, i, i, pEnd, info.name);
         if (v) return v;

@@ -282,5 +282,9 @@ describe('rules/titles', () => {
     assert.deepEqual(people('8月4日，以宁夏回族自治区党委副书记于革胜为团长的宁夏党政代表团来我市考察。')['于革胜'], ['official', '宁夏回族自治区党委副书记']);
     assert.equal(people('12月27日，臺灣南投縣議員謝明謀、南投縣婦女會理事長出席。')['謝明謀']?.[0], 'official');
   });
+  it("a county's head where a city has the county's short name is the county's (新竹縣長, 嘉義縣長: not 新竹市, 嘉义市)", () => {
+    const e = analyze('新竹縣長邱鏡淳透露，希望加強交流。').entities.find((x) => x.name === '邱鏡淳');
+    assert.equal(e?.region, '新竹县');
+  });
 });
 
