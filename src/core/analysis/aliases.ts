@@ -288,12 +288,13 @@ export function resolveAliases(spans: readonly RichSpan[], text: string, keyOf: 
     return t;
   };
   const cache = new Map<number, AliasTarget>();
+  const regionCounts = new Map<string, number>();
   for (let i = 0; i < spans.length; i++) {
     const f = spanForm[i];
     if (f < 0) continue;
     let target: number = f;
     const longs = perMention.get(f);
-    if (longs) target = nearest(longs, forms, spans[i].start, text);
+    if (longs) target = nearest(longs, forms, spans[i].start, text, regionCounts);
     let t = cache.get(uf.find(target));
     if (!t) cache.set(uf.find(target), (t = targetOf(target)));
     out.set(i, t);
@@ -307,7 +308,7 @@ export function resolveAliases(spans: readonly RichSpan[], text: string, keyOf: 
  * the one whose region the article names most, else the one it wrote first (a bare 市… is the
  * outlet's own city more often than the last one named).
  */
-function nearest(longs: number[], forms: Form[], at: number, text: string): number {
+function nearest(longs: number[], forms: Form[], at: number, text: string, counts: Map<string, number>): number {
   let from = at;
   while (from > 0 && !SENTENCE_END.includes(text[from - 1]) && at - from < 200) from--;
   let best = -1;
@@ -330,7 +331,10 @@ function nearest(longs: number[], forms: Form[], at: number, text: string): numb
   for (const l of longs) {
     const key = forms[l].key;
     const p = placePrefix(key) || PARENT_LEN(key);
-    const count = p ? occurrences(text, key.slice(0, p)) : 0;
+    // (counted once per region for the whole article: a long document has many such mentions)
+    const region = p ? key.slice(0, p) : '';
+    let count = p ? counts.get(region) : 0;
+    if (count === undefined) counts.set(region, (count = occurrences(text, region)));
     if (count > firstCount || (count === firstCount && (forms[l].at[0] ?? Infinity) < (forms[first].at[0] ?? Infinity))) {
       first = l;
       firstCount = count;

@@ -369,7 +369,16 @@ export class ArticleRegion {
     if (!chain.units.some((u) => SINGLE_HOLDER.test(u.core))) return undefined;
     const from = Math.max(lineStartWithin(this.normalized, chain.start, NEAR_CHARS), 0);
     let found: string | undefined;
-    for (const sp of this.spans) {
+    // (the spans are sorted by start: only those of the line's window, found by bisection)
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < this.spans.length; k++) {
+      const sp = this.spans[k];
       const c = sp.chain;
       if (sp.start >= chain.start) break;
       if (!c || c === chain || c.start < from || c.end > chain.start || !c.region || sp.type !== 'title' || sp.end !== c.end) continue;
