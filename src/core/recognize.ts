@@ -10,7 +10,7 @@ import { isFunctionChar, onlyFunctionWords } from './lexicon/functionWords';
 import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
-import { companiesInLists } from './model/lists';
+import { companiesInLists, companyHeadsInLists } from './model/lists';
 import { endsInGovBody, unsupportedModelCompany } from './model/companyEvidence';
 import { BOARD_COMMITTEE } from './rules/government';
 import type { RichSpan, TitleChain } from './rules/types';
@@ -249,6 +249,13 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       break;
     }
   }
+  // the heads of a list of firms' people whose firm no span reads (model/lists.ts)
+  // (its firm as a rule's company, which the model's company checks leave alone; its post as the
+  // model's title, which the loop below makes the person's chain)
+  const listed = companyHeadsInLists(text, merged, (type, start, end) =>
+    (type === 'company' ? { type, start, end, text: text.slice(start, end), source: 'rule', priority: 70 } : { type, start, end, text: text.slice(start, end), source: 'model' }) as Span,
+  );
+  if (listed !== merged) merged.splice(0, merged.length, ...listed);
   for (let mk = 0; mk < merged.length; mk++) {
     let sp = merged[mk];
     if (!sp || sp.start < lastEnd || sp.end <= sp.start || sp.end > text.length) continue;
@@ -363,7 +370,15 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
  * nothing to say whose it is (a bare 主任), makes none.
  */
 function modelChain(text: string, norm: string, title: Span, before: RichSpan | undefined): TitleChain | undefined {
-  const written = norm.slice(title.start, title.end);
+  // (posts joined by 兼 are read by the last: 主席兼常务董事 → 常务董事; a modifier before a post is the
+  // post's: 行政总裁 → 总裁)
+  let written = norm.slice(title.start, title.end);
+  if (written.includes('兼')) written = written.slice(written.lastIndexOf('兼') + 1);
+  const lxm = lexicons();
+  if (lxm.titleCores.longest(written, 0)?.[0] !== written.length) {
+    const mod = lxm.titleModifiers.longest(written, 0);
+    if (mod && mod[0] < written.length && lxm.titleCores.longest(written, mod[0])?.[0] === written.length) written = written.slice(mod[0]);
+  }
   // a level's body written before the post (自治区主席, 市政府秘书长): a state post of that level,
   // also when the model left the level out of its title (，自治区 + 主席: the chain starts at it)
   const prefix = LEVEL_BODY_PREFIX.exec(written);

@@ -101,3 +101,81 @@ function overlapping<T extends Span>(spans: T[], a: number, b: number): T[] {
   for (let k = lo; k < spans.length && spans[k].start < b; k++) out.push(spans[k]);
   return out;
 }
+
+/**
+ * Before the merge's last loop: the heads of a list of firms' people. In 新鸿基地产主席郭炳联、电讯盈科主席
+ * 李泽楷、恒基兆业主席李家杰、信和集团副主席黄永光、霍英东集团董事霍震寰 each item is a firm, a business
+ * post and its holder; where two or more items open with a company span, an item that opens with words
+ * no span reads as a firm (a place, a name cut short, nothing, or a post run into it: 恒基兆业 + 业主席)
+ * is a firm too: its words become one company and its post one title, which the loop then makes that
+ * person's chain. Not a body (贸发局主席, 中华总商会会长: a body's name or suffix, or a span of a
+ * body), not words with a function word, not a place's name alone; two to eight letters.
+ */
+export function companyHeadsInLists<T extends Span>(text: string, spans: T[], make: (type: 'company' | 'title', start: number, end: number) => T): T[] {
+  if (text.indexOf('、') < 0) return spans;
+  let norm: string | undefined;
+  let out: T[] | undefined;
+  let p = text.indexOf('、');
+  while (p >= 0) {
+    let a = p;
+    while (a > 0 && !HEAD_ITEM_END.has(text[a - 1]) && p - a < 24) a--;
+    const items: Item[] = [{ start: a, end: p }];
+    let q = p;
+    while (q < text.length && text[q] === '、') {
+      let e = q + 1;
+      while (e < text.length && !HEAD_ITEM_END.has(text[e]) && e - q <= 24) e++;
+      items.push({ start: q + 1, end: e });
+      q = e;
+    }
+    p = text.indexOf('、', q);
+    if (items.length < 3) continue;
+    // (the last item ends at 等: …霍英东集团董事霍震寰等)
+    const last = items[items.length - 1];
+    const deng = text.indexOf('等', last.start);
+    if (deng > last.start && deng < last.end) last.end = deng;
+    const cur = out ?? spans;
+    norm ??= normalizeForMatching(text);
+    // each item: its firm's words [start, post), its post [post, person), and its person
+    const heads: { it: Item; post: number; person: Span; firm?: Span }[] = [];
+    for (const it of items) {
+      const inside = overlapping(cur, it.start, it.end);
+      const person = inside.length ? inside[inside.length - 1] : undefined;
+      if (!person || person.type !== 'person' || person.end !== it.end || person.start - it.start < 4) continue;
+      BUSINESS_POST.lastIndex = 0;
+      const m = BUSINESS_POST.exec(norm.slice(it.start, person.start));
+      if (!m || m.index < 2) continue;
+      const post = it.start + m.index;
+      // (the list's own opening words before its first item: 就有, 包括)
+      if (heads.length === 0 && it === items[0]) {
+        const intro = LIST_INTRO.exec(norm.slice(it.start, post));
+        if (intro && post - it.start - intro[0].length >= 2) it.start += intro[0].length;
+      }
+      const firm = inside.find((s) => s.start === it.start && s.end === post);
+      heads.push({ it, post, person, firm });
+    }
+    if (heads.filter((h) => h.firm?.type === 'company').length < 2) continue;
+    let next = cur;
+    for (const h of heads) {
+      if (h.firm && h.firm.type !== 'place' && h.firm.type !== 'person') continue; // a company already, or a body
+      const words = norm.slice(h.it.start, h.post);
+      if (words.length > 8 || !/^[\u4e00-\u9fffA-Za-z0-9]+$/.test(words) || BODY_NAME.test(words)) continue;
+      if (hasFunctionWord(norm, h.it.start, h.post) || lookupPlace(words)) continue;
+      const drop = new Set(overlapping(next, h.it.start, h.person.start));
+      // (nothing read as a body or an organization among them: those name no firm)
+      if ([...drop].some((s) => s.type === 'government' || s.type === 'organization')) continue;
+      next = next.filter((s) => !drop.has(s));
+      next.push(make('company', h.it.start, h.post), make('title', h.post, h.person.start));
+      next.sort((x, y) => x.start - y.start);
+    }
+    if (next !== cur) out = next;
+  }
+  return out ?? spans;
+}
+/** Words that open a list of people, before its first item (就有, 包括, 其中有, 分别是). */
+const LIST_INTRO = /^(?:就有|还有|包括|其中有|其中包括|分别是|分别为|有|如)/;
+/** What ends an item of a list of people: punctuation and the list's end. */
+const HEAD_ITEM_END = new Set(['、', '，', ',', '。', '；', ';', '：', ':', '！', '？', '\n', '（', '(', '）', ')', '“', '”', '"', ' ', '\u3000']);
+/** A company's post opening an item's post (副主席, 行政总裁, 主席兼常务董事, 董事). */
+const BUSINESS_POST = /(?:副|常务|执行|联席|非执行)?(?:主席|行政总裁|董事长|总裁|首席执行官|董事总经理|总经理|执行董事|常务董事|董事|CEO)/g;
+/** Words that name a body or a firm's unit, not a firm: their suffix (贸发局, 山东大区, 信息化管理部). */
+const BODY_NAME = /(?:会|局|委|署|办|政协|人大|政府|协会|商会|联合会|基金会|大学|学院|医院|研究院|研究所|区|部|中心|办公室|处|室)$/;
