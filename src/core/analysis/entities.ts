@@ -391,7 +391,7 @@ function chamberHeads(entities: Entity[]): void {
   const chambers = entities.filter((e) => e.type === 'organization' && BUSINESS_ASSOCIATION.test(normalizeForMatching(e.name)));
   if (!chambers.length) return;
   for (const e of entities) {
-    if (e.type !== 'person' || e.role !== 'official' || e.organization || !e.titles.length) continue;
+    if (e.type !== 'person' || (e.role !== 'official' && e.role !== 'other') || e.organization || !e.titles.length) continue;
     if (!e.titles.every((t) => !t.organization && !t.region && CHAMBER_POST.test(normalizeForMatching(t.inText)))) continue;
     const at = e.mentions[0]?.start ?? 0;
     let chamber: Entity | undefined;
@@ -412,7 +412,7 @@ function chamberHeads(entities: Entity[]): void {
 const COMPANY_UNIT = /^[\u4e00-\u9fffA-Za-z]{0,10}(?:部|办公室|中心|处|室|事业部|事业群|分部|[东西南北中]区|大区|区域)$/;
 
 /** A business association's posts, written bare (常务会董, 会长, 副会长, 理事长). */
-const CHAMBER_POST = /^(?:常务|执行|永远|名誉)?(?:副)?(?:会董|会长|理事长)$/;
+const CHAMBER_POST = /^(?:常务|执行|永远|名誉|创会)?(?:副)?(?:会董|会长|理事长|理事|监事长|会务顾问)$/;
 
 /** Marks that end a clause: a company across one is another clause's. */
 const CLAUSE_MARK = /[，,、；;：:。！？!?\n]/;

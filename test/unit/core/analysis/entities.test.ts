@@ -49,6 +49,9 @@ describe('analysis/entities', () => {
     // a unit of the company (东区, 信息化管理部) before a later post of its listed posts: the company's person
     const gao = analyze('4月7日下午，副市长佟桂莉会见了西门子(中国)有限公司高级副总裁、东区总经理高岩一行。高岩表示很高兴。').entities.find((e) => e.name === '高岩');
     assert.deepEqual([gao?.role, gao?.organization], ['business', '西门子(中国)有限公司']);
+    // …and a chamber's other posts written bare (常务理事, 会务顾问)
+    const board = analyze('一行到访澳门中华总商会，受到会长马有礼，会务顾问梁显达，常务理事马志达、司徒荻林的欢迎。').entities;
+    assert.deepEqual(['马志达', '司徒荻林'].map((n) => board.find((e) => e.name === n)?.role), ['business', 'business']);
     const ma = analyze('澳门中华总商会新领导层就职典礼举行。新任会长马有礼表示，将继续努力。').entities.find((e) => e.name === '马有礼');
     assert.deepEqual([ma?.role, ma?.organization], ['business', '澳门中华总商会']);
   });
