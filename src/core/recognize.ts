@@ -10,6 +10,7 @@ import { isFunctionChar, onlyFunctionWords } from './lexicon/functionWords';
 import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
+import { codeSet } from './rules/charClasses';
 import { companiesInLists, companyHeadsInLists } from './model/lists';
 import { endsInGovBody, unsupportedModelCompany } from './model/companyEvidence';
 import { BOARD_COMMITTEE } from './rules/government';
@@ -293,7 +294,7 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         const n = (norm ??= normalizeForMatching(text));
         const lx = lexicons();
         const c = sp.end;
-        if (lx.surnames.has(n.charCodeAt(sp.start)) && isHanChar(n.charCodeAt(c)) && !nameBoundary(n, c, lx) && !isFunctionChar(n, c) && strongBoundary(n, c + 1, lx)) {
+        if (lx.surnames.has(n.charCodeAt(sp.start)) && isHanChar(n.charCodeAt(c)) && !nameEndsBefore(n, c, lx, 1) && !isFunctionChar(n, c) && nameEndsBefore(n, c + 1, lx, 2)) {
           sp = { ...sp, end: c + 1, text: text.slice(sp.start, c + 1) };
         }
       }
@@ -428,17 +429,14 @@ function personRunningOn(rules: readonly RichSpan[], start: number, end: number)
 }
 
 const isHanChar = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
-/** A name may end before `pos`: the text ends, a non-Han character follows, or a word names follow with (说, 先生, 表示, 今天). */
-function nameBoundary(n: string, pos: number, lx: ReturnType<typeof lexicons>): boolean {
-  if (pos >= n.length || !isHanChar(n.charCodeAt(pos))) return true;
-  return lx.afterName.longest(n, pos) !== undefined;
-}
-
-/** The same, but only a word of two characters or more counts (先生, 表示; not 于 of 生于, 任 of 连任). */
-function strongBoundary(n: string, pos: number, lx: ReturnType<typeof lexicons>): boolean {
+/**
+ * A name may end before `pos`: the text ends, a non-Han character follows, or a word names follow with
+ * of `minWord` characters or more (说, 先生, 表示, 今天; with 2, not 于 of 生于 nor 任 of 连任).
+ */
+function nameEndsBefore(n: string, pos: number, lx: ReturnType<typeof lexicons>, minWord: number): boolean {
   if (pos >= n.length || !isHanChar(n.charCodeAt(pos))) return true;
   const hit = lx.afterName.longest(n, pos);
-  return hit !== undefined && hit[0] - pos >= 2;
+  return hit !== undefined && hit[0] - pos >= minWord;
 }
 
 /** The first quotation mark or lenticular bracket inside [start, end) after its first character, or -1. */
@@ -446,8 +444,7 @@ function innerQuote(text: string, start: number, end: number): number {
   for (let i = start + 1; i < end; i++) if (QUOTE_MARK[text.charCodeAt(i)] === 1) return i;
   return -1;
 }
-const QUOTE_MARK = new Uint8Array(65536);
-for (const c of '“”「」『』【】〖〗') QUOTE_MARK[c.charCodeAt(0)] = 1;
+const QUOTE_MARK = codeSet('“”「」『』【】〖〗');
 
 /** Where [start, end) opens a bracket it does not close, or -1. */
 function unclosedBracket(text: string, start: number, end: number): number {
@@ -470,10 +467,8 @@ const NOT_IN_NAME = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ()（）]/
 /** A conjunction's character and at most one more, then a list's or a sentence's mark: the rest of a name the model cut at the conjunction. */
 const NAME_RUNS_ON = /^([和与及同跟并][\u4e00-\u9fff]?)[，,、。；;]/;
 /** 今, 昨, 明 opening a time word (今天, 昨日, 明年, 今(10)日) and what may follow them there. */
-const TIME_WORD_START = new Uint8Array(65536);
-for (const c of '今昨') TIME_WORD_START[c.charCodeAt(0)] = 1;
-const TIME_WORD_NEXT = new Uint8Array(65536);
-for (const c of '天日年晚晨早(（') TIME_WORD_NEXT[c.charCodeAt(0)] = 1;
+const TIME_WORD_START = codeSet('今昨');
+const TIME_WORD_NEXT = codeSet('天日年晚晨早(（');
 /** Two characters ending in a body's suffix, or three ending in a department's: a body's word, no name. */
 const BODY_WORD_AS_NAME = /^(?:[\u4e00-\u9fff][会团处局厅署]|[\u4e00-\u9fff]{2}[处局厅署])$/;
 /** A photo credit's word after a photographer's name. */

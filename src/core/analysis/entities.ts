@@ -13,7 +13,7 @@ import { lexicons, lookupPlace } from '../lexicon';
 import { normalizeForMatching } from '../normalize';
 import type { RichSpan, TitleChain } from '../recognize';
 import { resolveAliases } from './aliases';
-import { bodyKey, bodyShortForms } from '../rules/orgForms';
+import { bodyKey, bodyShortForms, COMPANY_UNIT } from '../rules/orgForms';
 import { indexAt } from './sentences';
 import { ArticleRegion, titleInfo } from './titles';
 
@@ -407,9 +407,6 @@ function chamberHeads(entities: Entity[]): void {
     for (const t of e.titles) t.organization = chamber.name;
   }
 }
-
-/** A unit inside a company: a department, an office, a division, a region of its business (东区, 华东区). */
-const COMPANY_UNIT = /^[\u4e00-\u9fffA-Za-z]{0,10}(?:部|办公室|中心|处|室|事业部|事业群|分部|[东西南北中]区|大区|区域)$/;
 
 /** A business association's posts, written bare (常务会董, 会长, 副会长, 理事长). */
 const CHAMBER_POST = /^(?:常务|执行|永远|名誉|创会)?(?:副)?(?:会董|会长|理事长|理事|监事长|会务顾问)$/;

@@ -21,30 +21,37 @@ interface Item {
   end: number;
 }
 
+/**
+ * The 、-run around the 、 at `p`: back to the start of its first item, then item by item, each item
+ * ending at one of `ends` or after `maxItem` code units, the last one at 等 (…徐工汉云等 12 家企业,
+ * …霍英东集团董事霍震寰等); `end` is where the run stops.
+ */
+function listRun(text: string, p: number, ends: Set<string>, maxItem: number): { items: Item[]; end: number } {
+  let a = p;
+  while (a > 0 && !ends.has(text[a - 1]) && p - a < maxItem) a--;
+  const items: Item[] = [{ start: a, end: p }];
+  let q = p;
+  while (q < text.length && text[q] === '、') {
+    let e = q + 1;
+    while (e < text.length && !ends.has(text[e]) && e - q <= maxItem) e++;
+    items.push({ start: q + 1, end: e });
+    q = e;
+  }
+  const last = items[items.length - 1];
+  const deng = text.indexOf('等', last.start);
+  if (deng > last.start && deng < last.end) last.end = deng;
+  return { items, end: q };
+}
+
 /** Spans sorted and disjoint in, the same out with list items made companies (a new array only when something changed). */
 export function companiesInLists<T extends Span>(text: string, spans: T[], make: (start: number, end: number) => T): T[] {
   if (text.indexOf('、') < 0) return spans;
   let norm: string | undefined;
   let out: T[] | undefined;
   // one pass over the 、-runs of the text: items between separators
-  let p = text.indexOf('、');
-  while (p >= 0) {
-    // the run around this 、: back to the start of its first item, then item by item
-    let a = p;
-    while (a > 0 && !ITEM_END.has(text[a - 1]) && p - a < 14) a--;
-    const items: Item[] = [{ start: a, end: p }];
-    let q = p;
-    while (q < text.length && text[q] === '、') {
-      let e = q + 1;
-      while (e < text.length && !ITEM_END.has(text[e]) && e - q <= 14) e++;
-      items.push({ start: q + 1, end: e });
-      q = e;
-    }
-    // the last item ends at 等 (…徐工汉云等 12 家企业) or a conjunction's item (…和青禾集团)
-    const last = items[items.length - 1];
-    const deng = text.indexOf('等', last.start);
-    if (deng > last.start && deng < last.end) last.end = deng;
-    p = text.indexOf('、', q);
+  for (let p = text.indexOf('、'); p >= 0; ) {
+    const { items, end } = listRun(text, p, ITEM_END, 14);
+    p = text.indexOf('、', end);
     if (items.length < 3) continue;
     const cur = out ?? spans;
     // how the spans cover each item
@@ -115,24 +122,10 @@ export function companyHeadsInLists<T extends Span>(text: string, spans: T[], ma
   if (text.indexOf('、') < 0) return spans;
   let norm: string | undefined;
   let out: T[] | undefined;
-  let p = text.indexOf('、');
-  while (p >= 0) {
-    let a = p;
-    while (a > 0 && !HEAD_ITEM_END.has(text[a - 1]) && p - a < 24) a--;
-    const items: Item[] = [{ start: a, end: p }];
-    let q = p;
-    while (q < text.length && text[q] === '、') {
-      let e = q + 1;
-      while (e < text.length && !HEAD_ITEM_END.has(text[e]) && e - q <= 24) e++;
-      items.push({ start: q + 1, end: e });
-      q = e;
-    }
-    p = text.indexOf('、', q);
+  for (let p = text.indexOf('、'); p >= 0; ) {
+    const { items, end } = listRun(text, p, HEAD_ITEM_END, 24);
+    p = text.indexOf('、', end);
     if (items.length < 3) continue;
-    // (the last item ends at 等: …霍英东集团董事霍震寰等)
-    const last = items[items.length - 1];
-    const deng = text.indexOf('等', last.start);
-    if (deng > last.start && deng < last.end) last.end = deng;
     const cur = out ?? spans;
     norm ??= normalizeForMatching(text);
     // each item: its firm's words [start, post), its post [post, person), and its person
@@ -146,7 +139,7 @@ export function companyHeadsInLists<T extends Span>(text: string, spans: T[], ma
       if (!m || m.index < 2) continue;
       const post = it.start + m.index;
       // (the list's own opening words before its first item: 就有, 包括)
-      if (heads.length === 0 && it === items[0]) {
+      if (it === items[0]) {
         const intro = LIST_INTRO.exec(norm.slice(it.start, post));
         if (intro && post - it.start - intro[0].length >= 2) it.start += intro[0].length;
       }

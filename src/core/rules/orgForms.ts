@@ -57,6 +57,9 @@ export function placePrefix(s: string, from = 0): number {
  */
 export const BUREAU_COMPANY = /^中[\u4e00-\u9fff]{1,2}[一二三四五六七八九十]+(?:公|航)?局(集团)?$|工程局(集团)?$/;
 
+/** A unit inside a company: a department, an office, a division, a region of its business (东区, 华东区, 信息化管理部). */
+export const COMPANY_UNIT = /^[\u4e00-\u9fffA-Za-z]{0,10}(?:部|办公室|中心|处|室|事业部|事业群|分部|[东西南北中]区|大区|区域)$/;
+
 /** Parent bodies written before a body's own name (国务院国资委, 中央气象署, 中共中央宣传部). */
 const PARENTS = ['国务院', '中共中央', '中央', '中共'];
 const LEVEL_CHARS = '省市区县州';

@@ -17,6 +17,7 @@ import * as placeNamesModule from './placeNames';
 import * as rolesModule from './roles';
 import * as scanModule from './scan';
 import { hasFunctionWord } from '../lexicon/functionWords';
+import { COMPANY_UNIT } from './orgForms';
 import type { RichSpan, TitleChain } from './types';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
@@ -217,9 +218,6 @@ function townsBeforePosts(ctx: Ctx): { start: number; end: number }[] {
   }
   return out;
 }
-
-/** A unit inside a company: a department, an office, a division, a region of its business (东区, 华东区). */
-const COMPANY_UNIT_NAME = /^[\u4e00-\u9fffA-Za-z]{0,10}(?:部|办公室|中心|处|室|事业部|事业群|分部|[东西南北中]区|大区|区域)$/;
 
 /** Posts held by a group (市领导 A、B): the names after them are a list. */
 const GROUP_CORES = new Set(['市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导']);
@@ -626,7 +624,7 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   if (!org && !region && st.prevChainEnd === i - 1 && listedOn && st.prevOrg) org = st.prevOrg;
   // …and a unit of that company written before the next post (西门子(中国)有限公司高级副总裁、东区总经理高岩;
   // …首席信息官、信息化管理部总经理颜建国): the company is the employer
-  else if (org && st.prevChainEnd === i - 1 && s[i - 1] === '、' && st.prevOrg?.type === 'company' && COMPANY_UNIT_NAME.test(s.slice(org.start, org.end))) org = st.prevOrg;
+  else if (org && st.prevChainEnd === i - 1 && s[i - 1] === '、' && st.prevOrg?.type === 'company' && COMPANY_UNIT.test(s.slice(org.start, org.end))) org = st.prevOrg;
   // (a chain right after another takes its region, unless its own level says otherwise: 市领导 after a
   // province's office is no post of the province)
   // (not the very same posts with a head's among them: 镇江市委副书记、市长张叶飞，市委副书记、市长李毅 —
