@@ -264,18 +264,33 @@ export function candidates(ctx: Ctx): Candidates {
 
 /**
  * Sorted distinct start offsets of every occurrence (overlapping too) of the non-empty words in s.
- * (A document has a few such words, names or aliases: a native indexOf scan per word beats one
- * pass over the text in JS.)
+ * A document usually has a few such words (names, aliases): a native indexOf scan per word is the
+ * fastest then. A long document can have thousands, and a scan per word would be quadratic in its
+ * size, so past WORD_SCANS_MAX full scans the words go into a trie walked once over the text.
  */
 export function occurrences(s: string, words: Iterable<string>): number[] {
+  const list: string[] = [];
+  for (const w of words) if (w) list.push(w);
+  if (list.length * s.length > WORD_SCANS_MAX) return occurrencesByTrie(s, list);
   const out: number[] = [];
-  for (const w of words) {
-    if (!w) continue;
+  for (const w of list) {
     for (let p = s.indexOf(w); p >= 0; p = s.indexOf(w, p + 1)) out.push(p);
   }
   out.sort((a, b) => a - b);
   let m = 0;
   for (let k = 0; k < out.length; k++) if (k === 0 || out[k] !== out[k - 1]) out[m++] = out[k];
   out.length = m;
+  return out;
+}
+
+/** Code units scanned by indexOf (words × text length) beyond which one trie walk is cheaper. */
+const WORD_SCANS_MAX = 4_000_000;
+
+function occurrencesByTrie(s: string, words: string[]): number[] {
+  const t = new Trie<true>();
+  for (const w of words) t.set(w, true);
+  const out: number[] = [];
+  const first = t.first;
+  for (let p = 0; p < s.length; p++) if (first[s.charCodeAt(p)] !== 0 && t.longestEnd(s, p) >= 0) out.push(p);
   return out;
 }
