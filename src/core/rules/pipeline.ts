@@ -15,6 +15,7 @@ import { stageBylines } from './bylines';
 import { stageCompanies } from './companies';
 import { stageCompanyLexicon } from './companyLexicon';
 import { stageIndustryCompanies } from './industryCompanies';
+import { stageCompanyMentions } from './companyMentions';
 import { stageStockCodes } from './stockCodes';
 import { stageParties } from './parties';
 import { stageGov } from './government';
@@ -40,6 +41,7 @@ export const PIPELINE: readonly Stage[] = [
   stageStockCodes, // a name before a stock code: 國藥科技(8156)
   stageCompanyLexicon, // known short names: 宁德时代
   stageIndustryCompanies, // firms by brand and trade in a list of visits: 前往丰弛鞋业、希润米业
+  stageCompanyMentions, // their later mentions, and those of a name before a stock code
   stageParties, // 中国共产党, 中共十五大
   stageGov, // 国务院, 北京市商务局, 市委宣传部
   stageOrgs, // 新华社, 北京大学, 精英团

@@ -8,7 +8,7 @@ import { placeNamed, recognize } from '../../../../src/core/recognize';
 describe('rules/pipeline', () => {
   it('lists every stage file once, in the order the stages claim', () => {
     assert.deepEqual(PIPELINE.map((s) => s.name), [
-      'stageDates', 'stageBylines', 'stageCompanies', 'stageStockCodes', 'stageCompanyLexicon', 'stageIndustryCompanies', 'stageParties', 'stageGov', 'stageOrgs', 'stageCountryAbbr',
+      'stageDates', 'stageBylines', 'stageCompanies', 'stageStockCodes', 'stageCompanyLexicon', 'stageIndustryCompanies', 'stageCompanyMentions', 'stageParties', 'stageGov', 'stageOrgs', 'stageCountryAbbr',
       'stageTitles', 'stagePostNameTitles', 'stageGovRegionHeads', 'stageAliases', 'stageVenues', 'stagePlaces', 'stageSpeakers', 'stageKnownNames',
     ]);
     // every file under src/core/rules/ that exports a stage is in the pipeline
