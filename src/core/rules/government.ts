@@ -42,6 +42,17 @@ function chinaBefore(ctx: Ctx, i: number): boolean {
 /** Characters that make 中国 the end of another word (新中国, 全中国, 在中国 is fine: a verb's object). */
 const CHINA_WORD_BEFORE = codeSet('新全旧老大');
 
+/**
+ * A two-character body's first character ends a name written right after a post (市委书记王建国会见:
+ * 国会 is no parliament there): a surname and one character before it, a post's word right before them.
+ */
+function endsNameAfterPost(ctx: Ctx, i: number): boolean {
+  const { s, lx, taken } = ctx;
+  if (i < 3 || taken[i - 1] || taken[i - 2] || !lx.surnames.has(s.charCodeAt(i - 2)) || !isHan(s.charCodeAt(i - 1))) return false;
+  for (let a = Math.max(0, i - 7); a < i - 2; a++) if (lx.titleCores.longestEnd(s, a) === i - 2) return true;
+  return false;
+}
+
 export function stageGov(ctx: Ctx): void {
   const { s, n, lx } = ctx;
   // fixed names (with an optional region before them: 北京市人民政府, 广东省人民检察院 handled by long suffixes)
@@ -56,6 +67,7 @@ export function stageGov(ctx: Ctx): void {
     if (hit) {
       // 教育部队 (教育 + 部队), 外交部门: a body ending in 部 glued to 队/门/分/位 is another word
       if (s.charCodeAt(hit[0] - 1) === 0x90e8 && GOV_BU_NEXT[s.charCodeAt(hit[0])] === 1) continue;
+      if (hit[0] - i === 2 && endsNameAfterPost(ctx, i)) continue;
       // a province/city level written before a national name: 省国资委, 市发改委; or the country
       // itself (中国民航局, 中国证监会: the body's name as written, People's Daily's one ORG)
       const start = levelCharBefore(ctx, i) ? i - 1 : chinaBefore(ctx, i) ? i - 2 : i;

@@ -17,6 +17,10 @@ describe('rules/government', () => {
   it('a long suffix with its stem', () => {
     assert.deepEqual(found('来到北京商务中心区管委会调研', stageGov), ['government:北京商务中心区管委会']);
   });
+  it('国会 whose 国 ends a name after a post is no parliament (市委书记王建国会见); after a country it is', () => {
+    assert.deepEqual(found('市委书记王建国会见客人。', stageGov), []);
+    assert.deepEqual(found('美国国会通过法案，首相向国会报告。', stageGov), ['government:国会', 'government:国会']);
+  });
   it('部 glued to 队 or 门 is another word', () => {
     assert.deepEqual(found('公安部门和部队', stageGov), []);
   });
