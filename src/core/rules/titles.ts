@@ -59,6 +59,9 @@ function parseCore(ctx: Ctx, p: number, depth = 0): { end: number; core: string 
 const PLACE_ENDS = new Int32Array(32);
 const PLACE_VALS: PlaceInfo[] = [];
 
+/** A level's party committee, government, congress or CPPCC opening a post's prefix (市委, 县政府, 省人大常委会). */
+const LEVEL_BODY_START = /^(?:自治区|自治州|省|市|区|县|州|旗|镇|乡)(?:委|党委|人民政府|政府|人大|政协)/;
+
 /** A short name in brackets (（厂商会）, (贸发局)): two to eight letters. */
 const BRACKETED_SHORT = /^[（(][\u4e00-\u9fffA-Za-z]{2,8}[）)]/;
 
@@ -621,7 +624,11 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   // …and after a comma, a company's people listed on (中通快递股份有限公司董事长赖梅松，总裁陈向东): a
   // company's posts only, every link of them
   const listedOn = s[i - 1] === '、' || ((s[i - 1] === '，' || s[i - 1] === ',') && st.prevOrg?.type === 'company' && units.every((u) => BUSINESS_CORES.has(u.core) || /董事|监事/.test(s.slice(u.start, u.end))));
-  if (!org && !region && st.prevChainEnd === i - 1 && listedOn && st.prevOrg) org = st.prevOrg;
+  // (not a chain that names its own level's body: 舜宇集团副总裁孙泱、市委常委、秘书长李红梅 — 市委 is no
+  // post of the firm)
+  // (a bare 党委 is the firm's own: 董事长A、党委书记B)
+  const ownBody = units.some((u) => u.prefixStart < u.coreStart && LEVEL_BODY_START.test(s.slice(u.prefixStart, u.coreStart)));
+  if (!org && !region && st.prevChainEnd === i - 1 && listedOn && st.prevOrg && !ownBody) org = st.prevOrg;
   // …and a unit of that company written before the next post (西门子(中国)有限公司高级副总裁、东区总经理高岩;
   // …首席信息官、信息化管理部总经理颜建国): the company is the employer
   else if (org && st.prevChainEnd === i - 1 && s[i - 1] === '、' && st.prevOrg?.type === 'company' && COMPANY_UNIT.test(s.slice(org.start, org.end))) org = st.prevOrg;

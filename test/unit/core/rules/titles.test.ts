@@ -234,6 +234,10 @@ describe('rules/titles', () => {
     const spans = recognizeRich('中通快递股份有限公司董事长赖梅松，总裁陈向东，副市长王明出席。').filter((x) => x.type === 'person');
     assert.deepEqual(spans.map((p) => `${p.text}:${p.chain?.organization ?? ''}`), ['赖梅松:中通快递股份有限公司', '陈向东:中通快递股份有限公司', '王明:']);
   });
+  it("a chain naming its own level's body after a company's people is no post of the company (…副总裁孙泱、市委常委、秘书长李红梅); the firm's 党委书记 is", () => {
+    const spans = recognizeRich('青禾集团副总裁孙泱、市委常委、秘书长李红梅参加会见。').filter((x) => x.type === 'person');
+    assert.deepEqual(spans.map((p) => `${p.text}:${p.chain?.organization ?? ''}:${p.chain?.role}`), ['孙泱:青禾集团:business', '李红梅::official']);
+  });
   it('three-character names a post or 一行 follows (董事长王祥明总经理王崔军; 王宜林一行 at a line\'s end)', () => {
     const persons = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => x.text);
     assert.deepEqual(persons('華潤集團董事長王祥明總經理王崔軍座談。'), ['王祥明', '王崔軍']);
