@@ -40,7 +40,7 @@ const ORG_TYPES = new Set<EntityType>(['company', 'government', 'organization'])
 const MAX_PAIRWISE = 2000;
 
 /** The legal forms a joined group of company forms holds, as bits (see conflict). */
-const CLASS_BIT: Record<FormClass | 'listed', number> = { bare: 1, listed: 2, group: 4, share: 8, plain: 16, branch: 32 };
+const CLASS_BIT: Record<FormClass | 'listed', number> = { bare: 1, listed: 2, group: 4, share: 8, plain: 16, branch: 32, groupShare: 64 };
 /** A group with its listed (股份) or other subsidiaries, or a listed short name; a 股份 and a 有限公司 company; a branch with anything. */
 function conflict(m: number): boolean {
   return ((m & 4) !== 0 && (m & (2 | 8 | 16 | 32)) !== 0) || ((m & 8) !== 0 && (m & 16) !== 0) || ((m & 32) !== 0 && (m & ~32) !== 0);
@@ -199,6 +199,32 @@ export function resolveAliases(spans: readonly RichSpan[], text: string, keyOf: 
       }
       if (joined) break;
     }
+  }
+
+  // …and a group by its brand alone (舜宇集团 ↔ 宁波舜宇光学科技集团, 福耀集团 ↔
+  // 福耀玻璃工业集团股份有限公司): a group form of two or three characters that opens the core of
+  // exactly one longer group form (after its place), the rest no place, and written first (an
+  // article abbreviates a name it gave in full; a group named before a longer group is their parent:
+  // 正大集团 …、正大制药集团)
+  const groupsByBrand = new Map<number, Set<number>>();
+  for (let f = 0; f < forms.length; f++) {
+    const a = info[f];
+    if (!forms[f].company || (a.cls !== 'group' && a.cls !== 'groupShare')) continue;
+    const p = placePrefix(a.core);
+    for (const core of p > 0 && a.core.length - p >= 4 ? [a.core, a.core.slice(p)] : [a.core]) {
+      for (let L = 2; L <= 3 && core.length - L >= 2; L++) {
+        const g = formOf.get('c:' + core.slice(0, L) + '集团');
+        if (g === undefined || g === f || info[g].cls !== 'group' || info[g].core.length !== L || placePrefix(core, L) > 0) continue;
+        if ((forms[g].at[0] ?? 0) < (forms[f].at[0] ?? 0)) continue;
+        let set = groupsByBrand.get(g);
+        if (!set) groupsByBrand.set(g, (set = new Set()));
+        set.add(f);
+      }
+    }
+  }
+  for (const [g, longs] of groupsByBrand) {
+    const roots = new Set([...longs].map((f) => uf.find(f)));
+    if (roots.size === 1) unite(g, [...longs][0]);
   }
 
   // …and a company's abbreviation (中石油 of 中国石油天然气集团公司): a bare name of three or four

@@ -8,11 +8,11 @@
 import { lexicons } from '../lexicon';
 
 /** Which forms of one company name are the same company (see compatibleForms). */
-export type FormClass = 'bare' | 'group' | 'share' | 'plain' | 'branch';
+export type FormClass = 'bare' | 'group' | 'share' | 'groupShare' | 'plain' | 'branch';
 
 /** Legal forms, longest first, with their class. */
 const LEGAL_FORMS: Array<[string, FormClass]> = [
-  ['集团股份有限公司', 'share'], ['控股集团有限公司', 'group'], ['集团有限责任公司', 'group'], ['集团有限公司', 'group'], ['控股集团', 'group'], ['集团公司', 'group'], ['集团', 'group'],
+  ['集团股份有限公司', 'groupShare'], ['集团股份公司', 'groupShare'], ['控股集团有限公司', 'group'], ['集团有限责任公司', 'group'], ['集团有限公司', 'group'], ['控股集团', 'group'], ['集团公司', 'group'], ['集团', 'group'],
   ['股份有限公司', 'share'], ['股份公司', 'share'], ['股份', 'share'], ['控股有限公司', 'plain'], ['有限责任公司', 'plain'], ['有限公司', 'plain'], ['控股', 'plain'], ['公司', 'plain'],
 ];
 const BRACKET_RE = /\([^()]{1,8}\)/g;
@@ -30,10 +30,14 @@ export function companyCore(key: string): { core: string; cls: FormClass } {
  * Whether two forms of one core name one company. A group (集团) is one company with its bare name
  * only: its 股份 company is its listed subsidiary, its 控股/有限公司 companies are subsidiaries too;
  * and a listed short name (the A-share lexicon: 中国石油) names the listed company, not the group of
- * the same words (中国石油集团). A branch is its own company.
+ * the same words (中国石油集团). A branch is its own company. A group whose legal name is its
+ * 股份 company (福耀玻璃工业集团股份有限公司) is one company with every form of its name.
  */
 export function compatibleForms(a: FormClass, b: FormClass, aListed: boolean, bListed: boolean): boolean {
   if (a === 'branch' || b === 'branch') return false;
+  // a group that is itself the listed company (X集团股份有限公司) goes by its group form and by its
+  // listed short name alike
+  if (a === 'groupShare' || b === 'groupShare') return true;
   if (a === 'group' || b === 'group') {
     const other = a === 'group' ? b : a;
     const otherListed = a === 'group' ? bListed : aListed;

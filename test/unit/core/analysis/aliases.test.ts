@@ -89,6 +89,23 @@ describe('analysis/aliases: resolveAliases', () => {
       ['青禾电子集团→新加坡青禾电子集团', '青禾电子股份有限公司→青禾电子股份有限公司', '新加坡青禾电子集团→新加坡青禾电子集团', '青禾电子→新加坡青禾电子集团'],
     );
   });
+  it('a group named by its brand alone after its full name is that group (青禾集团 ↔ 宁波青禾光学科技集团); a group named first is a parent', () => {
+    const t = '宁波青禾光学科技集团董事长出席。青禾集团副总裁说，白鹭集团资深副董事长、白鹭制药集团董事长也来了';
+    assert.deepEqual(
+      entitiesOf(t, [['company', '宁波青禾光学科技集团'], ['company', '青禾集团'], ['company', '白鹭集团'], ['company', '白鹭制药集团']]),
+      ['宁波青禾光学科技集团→宁波青禾光学科技集团', '青禾集团→宁波青禾光学科技集团', '白鹭集团→白鹭集团', '白鹭制药集团→白鹭制药集团'],
+    );
+  });
+  it('a group whose legal name is its 股份 company goes by its group form (青禾集团 ↔ 青禾玻璃工业集团股份有限公司)', () => {
+    const t = '青禾玻璃工业集团股份有限公司董事长发言，青禾集团总裁介绍';
+    assert.deepEqual(
+      entitiesOf(t, [['company', '青禾玻璃工业集团股份有限公司', { legal: true }], ['company', '青禾集团']]),
+      ['青禾玻璃工业集团股份有限公司→青禾玻璃工业集团股份有限公司', '青禾集团→青禾玻璃工业集团股份有限公司'],
+    );
+    assert.equal(compatibleForms('groupShare', 'group', false, false), true);
+    assert.equal(compatibleForms('groupShare', 'bare', false, true), true);
+    assert.equal(compatibleForms('group', 'share', false, false), false);
+  });
   it('a short name opening a legal name; a branch named after a place stays apart', () => {
     const t = '宁德时代新能源科技股份有限公司（宁德时代）与国家电网湖北省电力公司、国家电网';
     assert.deepEqual(
