@@ -143,7 +143,12 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
   const mostNamed = (test: (p: PlaceInfo) => boolean): string | undefined => {
     let best: string | undefined;
     let n = 0;
-    shortCounts ??= countShortForms(normalized);
+    if (!shortCounts) {
+      // (not inside a person's name: 卫东 of 张卫东)
+      const inName = new Uint8Array(normalized.length);
+      for (const e of a.entities) if (e.type === 'person') for (const m of e.mentions) inName.fill(1, m.start, m.end);
+      shortCounts = countShortForms(normalized, inName);
+    }
     for (const [name, k] of [...placeCount, ...shortCounts]) {
       const p = lookupRegion(name);
       if (p && test(p) && k > n) {

@@ -512,7 +512,9 @@ export class ArticleRegion {
     }
     // (a short form is weak evidence, often an ordinary word: 资源 of 自然资源 for 资源县; it speaks
     // for its own county or district's posts only, never for the city or province around it)
-    for (const [name, n] of countShortForms(text)) {
+    const inName = new Uint8Array(text.length);
+    for (const sp of this.spans) if (sp.type === 'person') inName.fill(1, sp.start, sp.end);
+    for (const [name, n] of countShortForms(text, inName)) {
       const p = lookupPlace(name);
       if (p) bump(p, n, false);
     }

@@ -87,11 +87,12 @@ export function lookupRegion(name: string): PlaceInfo | undefined {
 /**
  * How often each derived short form occurs in `normalized` (秀屿 in 为秀屿经济高质量发展), by its
  * division's canonical name: evidence of the article's own county or district for a post written
- * without one (区委书记), never a place mention. One walk of the text.
+ * without one (区委书记), never a place mention. One walk of the text. `inName`, where given, is
+ * non-zero inside people's names: no short form is read there.
  */
 const everydayWords = new Set(SHORT_FORM_WORDS.split('|'));
 
-export function countShortForms(normalized: string): Map<string, number> {
+export function countShortForms(normalized: string, inName?: Uint8Array): Map<string, number> {
   const out = new Map<string, number>();
   if (typeof normalized !== 'string') return out;
   shortForms ??= buildShortForms();
@@ -113,7 +114,8 @@ export function countShortForms(normalized: string): Map<string, number> {
       continue;
     }
     // an everyday word (共同富裕: 富裕 of 富裕县; 光明, 和平) is no evidence of a county
-    if (!everydayWords.has(normalized.slice(i, hit[0]))) out.set(hit[1].name, (out.get(hit[1].name) ?? 0) + 1);
+    // …nor one inside a person's name (卫东 of 张卫东 for 卫东区)
+    if (!everydayWords.has(normalized.slice(i, hit[0])) && !(inName && inName[i] !== 0)) out.set(hit[1].name, (out.get(hit[1].name) ?? 0) + 1);
     i = hit[0];
   }
   return out;

@@ -55,6 +55,12 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.deepEqual(o['武小凯'], ['丹江口', ['丹江口市领导']]);
     assert.deepEqual(countShortForms('丹江口正处于黄金期'), new Map());
   });
+  it("a district's short name inside a person's name is no evidence of the article's district (卫东 of 张卫东)", () => {
+    const o = officials('县委书记张卫东带队检查。区委常委、宣传部部长刘畅参加活动。');
+    assert.equal(o['刘畅']?.[0], undefined);
+    assert.equal(countShortForms('张卫东说', new Uint8Array([1, 1, 1, 0])).size, 0);
+    assert.equal(countShortForms('张卫东说').size, 1);
+  });
   it("a county's short name that is an everyday word is no evidence of the article's county (共同富裕: 富裕 of 富裕县)", () => {
     assert.deepEqual(countShortForms('走好共同富裕新赶考路，光明前景'), new Map());
     // a short name that is no everyday word still counts (平阳 of 平阳县)
