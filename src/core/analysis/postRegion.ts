@@ -134,6 +134,8 @@ const LISTED_AFTER = /^[\u4e00-\u9fff·]{2,4}[，,、；;][ \t]*$/;
 const SINGLE_HOLDER = /^(?:市长|省长|县长|区长|州长|旗长|镇长|乡长|书记|市委书记|省委书记|县委书记|区委书记|主席|行政长官)$/;
 /** The end of a sentence between a place and a post. */
 const SENTENCE_END = /[。！？!?；;]/;
+/** A delegation arriving: 率…考察团来…考察, 代表团一行抵达, 一行到我市. */
+const GUESTS_ARRIVE = /(?:考察团|代表团|访问团|调研组|考察组|一行)(?:一行)?[^，,。]{0,3}(?:来|到|抵|赴)(?!自)/;
 
 /** A town's or township's post written without its name: 镇党委书记, 乡长, 镇人大主席. */
 const TOWN_POST = /^(?:镇|乡)/;
@@ -212,6 +214,16 @@ export class ArticleRegion {
     // (乌兰察布市委书记…率团到我市考察。市委书记邢国辉… in 张家口日报): the place named in the same
     // sentence is the post's (…市委书记王学丰、市长陶淑菊)
     if (near && localHome && near !== localHome && SENTENCE_END.test(this.normalized.slice(nearHit!.end, chain.start))) return localHome;
+    // …and so are the bare posts after a sentence in which that place's delegation arrives (长治市…率长治市
+    // 党政考察团来潍考察。市委书记杜昌文…陪同): the hosts', the article's other place of that level
+    if (near && nearHit && this.guestsArrive(nearHit.end, chain.start)) {
+      let host = localHome ?? fits(this.lead(level, undefined, { test: (r: string) => r === near || ancestors(r).includes(near) || ancestors(near).includes(r) }));
+      // (a county-level city inside a city the article names too: the bare 市委 is the outer city's —
+      // 寿光 is written with its posts, 寿光市委书记)
+      const outer = host && !localHome ? ancestors(host).find((a) => (this.tallies![level].get(a) ?? 0) > 0) : undefined;
+      if (outer) host = outer;
+      if (host) return host;
+    }
     if (near) return near;
     if (section) {
       const p = lookupPlace(section.name);
@@ -240,6 +252,20 @@ export class ArticleRegion {
       if (plain && plain !== led && !this.visitorRegion.has(level)) this.visitorRegion.set(level, led);
     } else if (this.visitorRegion.has(level)) return fits(this.visitorRegion.get(level));
     return led ?? home;
+  }
+
+  /**
+   * The sentence holding `placeEnd` has a delegation arrive (率…考察团来…, 代表团一行抵达…), and `pos`
+   * lies in a later sentence.
+   */
+  private guestsArrive(placeEnd: number, pos: number): boolean {
+    const t = this.normalized;
+    const between = t.slice(placeEnd, pos);
+    const stop = between.search(SENTENCE_END);
+    if (stop < 0) return false;
+    let start = placeEnd;
+    while (start > 0 && placeEnd - start < NEAR_CHARS && !SENTENCE_END.test(t[start - 1]) && t[start - 1] !== '\n') start--;
+    return GUESTS_ARRIVE.test(t.slice(start, placeEnd + stop));
   }
 
   private townCache: string | null | undefined;

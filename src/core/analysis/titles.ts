@@ -42,6 +42,14 @@ function regionAtLevel(local: string, levelChar: string): string {
   return local;
 }
 
+/** The prefecture-level city holding a county-level city (寿光 → 潍坊), if any. */
+function outerCity(local: string): string | undefined {
+  const p = lookupPlace(local);
+  if (!p || p.level === 'city' || !/市$/.test(p.full) || p.parents.length !== 1) return undefined;
+  const up = lookupPlace(p.parents[0]);
+  return up && up.level === 'city' ? up.name : undefined;
+}
+
 function regionFull(region: string): string {
   const p = lookupPlace(region);
   return p?.full ?? region;
@@ -74,7 +82,10 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     else if (!u.region && local && /^[市省区县州镇乡]/.test(t)) {
       // 周宁县 + 县委 → 周宁县委; a link of a higher level than the chain's region takes the region
       // that holds it (合肥 + 省委常委 → 安徽省委常委, 张店区 + 市委副书记 → 淄博市委副书记)
-      const at = regionAtLevel(local, t[0]);
+      let at = regionAtLevel(local, t[0]);
+      // (a county-level city another link writes out, 市委常委、寿光市委书记: the bare 市 link is the
+      // city around it — the chain would not name 寿光 again for its own committee)
+      if (at === local && t[0] === '市' && chain.units.some((o) => o !== u && o.region === local)) at = outerCity(local) ?? at;
       full = (at.endsWith(t[0]) ? at.slice(0, -1) : at) + full;
     }
     else if (!u.region && local && /^自治区/.test(t)) full = local + full; // 内蒙古 + 自治区党委书记

@@ -123,6 +123,8 @@ export const GOV_LONG_SUFFIXES = [
   '常委会', '人代会',
   // a government's or committee's own offices (市政府办, 省政府研究室, 市委政策研究室)
   '政府办', '政府研究室', '政策研究室',
+  // the party's working committees of a development zone or of the organs (高新区党工委, 市直机关工委)
+  '党工委', '机关工委',
 ];
 
 /** Department stems used with short suffixes 部/局/厅/委/署/办: 商务部, 发改委. */

@@ -55,6 +55,14 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.deepEqual(o['武小凯'], ['丹江口', ['丹江口市领导']]);
     assert.deepEqual(countShortForms('丹江口正处于黄金期'), new Map());
   });
+  it("the bare posts after a sentence in which another city's delegation arrives are the hosts' (…率长治市党政考察团来潍考察。市委书记X陪同)", () => {
+    const text = '7月22日，山西省长治市市委书记马天荣率长治市党政考察团来潍考察。市委书记杜昌文，市委常委、寿光市委书记孙明亮分别陪同。考察团参观了潍坊软件园和寿光蔬菜基地。潍坊市近年来发展迅速。';
+    const o = officials(text);
+    assert.equal(o['马天荣']?.[0], '长治');
+    assert.equal(o['杜昌文']?.[0], '潍坊');
+    // (a county-level city another link writes out: the bare 市 link is the city around it)
+    assert.deepEqual(o['孙明亮'], ['寿光', ['潍坊市委常委、寿光市委书记']]);
+  });
   it("a district's short name inside a person's name is no evidence of the article's district (卫东 of 张卫东)", () => {
     const o = officials('县委书记张卫东带队检查。区委常委、宣传部部长刘畅参加活动。');
     assert.equal(o['刘畅']?.[0], undefined);

@@ -21,6 +21,9 @@ describe('rules/government', () => {
     assert.deepEqual(found('市委书记王建国会见客人。', stageGov), []);
     assert.deepEqual(found('美国国会通过法案，首相向国会报告。', stageGov), ['government:国会', 'government:国会']);
   });
+  it("a development zone's or the organs' party working committee is a body (高新区党工委, 市直机关工委)", () => {
+    assert.deepEqual(found('高新区党工委和市直机关工委联合发文。', stageGov), ['government:高新区党工委', 'government:市直机关工委']);
+  });
   it('部 glued to 队 or 门 is another word', () => {
     assert.deepEqual(found('公安部门和部队', stageGov), []);
   });
