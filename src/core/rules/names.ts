@@ -114,6 +114,9 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   if (sl === 1 && long === 3 && nextNameAt(ctx, p + 2)) return p + 2;
   // a post's first character glued to a two-character name (李强副市长, 王五常务副省长): it starts the post
   if (sl === 1 && long === 3 && postStartsAt(ctx, p + 2)) return p + 2;
+  // …or an academic or professional title written after the name (孫東教授, 李明博士, 林健锋议员): its
+  // second character ends no name and starts no word
+  if (sl === 1 && long === 3 && TITLE_AFTER_NAME.has(s.substr(p + 2, 2))) return p + 2;
   // …or a verb's (张三座谈, 李四出席): a two-character verb (or a verb of meeting) starting at the third
   // character ends the name
   if (sl === 1 && long === 3 && (MEET_VERB_SET.has(s.substr(p + 2, 2)) || (functionWordEnd(s, p + 2, p + 4) === p + 4 && boundaryAfter(ctx, p + 2)))) return p + 2;
@@ -166,6 +169,9 @@ export function readForeignName(ctx: Ctx, p: number): number | undefined {
 }
 
 /** Like readName but only accepts a name followed by a boundary (bylines). */
+/** Titles written right after a name: the name ends before them (孫東教授). */
+export const TITLE_AFTER_NAME = new Set(['教授', '博士', '院士', '议员', '律师']);
+
 /** Characters that begin a post and end no name: 副, 常 (常务), 代 (代理), 总 (总经理). */
 const POST_FIRST = new Set(['副', '常', '代', '总']);
 

@@ -23,7 +23,7 @@ import type { RichSpan, TitleChain } from './types';
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { codeSet, isHan } = charClassesModule;
 const { add, free } = contextModule;
-const { boundaryAfter, nameBefore, nextNameAt, readForeignName, readName } = namesModule;
+const { boundaryAfter, nameBefore, nextNameAt, readForeignName, readName, TITLE_AFTER_NAME } = namesModule;
 const { provinceOf } = placeNamesModule;
 const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesModule;
 const { candidates } = scanModule;
@@ -258,6 +258,8 @@ const TITLE_CTX_WORDS = [
   '收到', '拜会', '拜访', '宴请', '欢迎', '感谢', '邀请', '聘请', '推举', '选举', '任命', '免去', '授予', '致电', '致信', '祝贺',
   // a list's part (其中省长王浩…)
   '其中',
+  // on behalf of a post's holder (代表省委书记刘奇葆)
+  '代表',
   // a company's own post after a bare reference to it (公司董事长, 本公司总裁; the article's company)
   '公司',
 ];
@@ -369,10 +371,20 @@ export function stageTitles(ctx: Ctx): void {
       }
       if (!isTitleStartContext(ctx, i)) continue;
     }
+    // an academic title right after a name is that person's (孫東教授和…主任葉文娟): no chain of the next
+    if (i > 0 && taken[i - 1] && TITLE_AFTER_NAME.has(s.substr(i, 2)) && personEndsAt(ctx, i)) continue;
     const first = parseUnit(ctx, i);
     if (!first) continue;
+    // 代表 right before another post is the verb, on behalf of (代表省委书记刘奇葆): the chain starts after it
+    if (first.core === '代表' && first.start === i && first.end === i + 2 && parseUnit(ctx, i + 2)) continue;
     nextI = titleChainAt(ctx, i, first, st) + 1;
   }
+}
+
+/** A person's span ends at `pos` (asked only before an academic title on claimed text: rare). */
+function personEndsAt(ctx: Ctx, pos: number): boolean {
+  for (let k = ctx.spans.length - 1; k >= 0; k--) if (ctx.spans[k].end === pos) return ctx.spans[k].type === 'person';
+  return false;
 }
 
 /**

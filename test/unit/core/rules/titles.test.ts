@@ -238,6 +238,11 @@ describe('rules/titles', () => {
     const spans = recognizeRich('青禾集团副总裁孙泱、市委常委、秘书长李红梅参加会见。').filter((x) => x.type === 'person');
     assert.deepEqual(spans.map((p) => `${p.text}:${p.chain?.organization ?? ''}:${p.chain?.role}`), ['孙泱:青禾集团:business', '李红梅::official']);
   });
+  it('代表 before a post is the verb (代表省委书记、省人大常委会主任刘奇葆); an academic title after a name ends it and opens no chain (孫東教授和…主任葉文娟)', () => {
+    const people = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((p) => `${p.text}:${p.chain?.inText ?? ''}`);
+    assert.deepEqual(people('他代表省委书记、省人大常委会主任刘奇葆讲话。'), ['刘奇葆:省委书记、省人大常委会主任']);
+    assert.deepEqual(people('創新科技及工業局局長孫東教授和行政長官辦公室主任葉文娟出席。'), ['孫東:創新科技及工業局局長', '葉文娟:行政長官辦公室主任']);
+  });
   it('three-character names a post or 一行 follows (董事长王祥明总经理王崔军; 王宜林一行 at a line\'s end)', () => {
     const persons = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => x.text);
     assert.deepEqual(persons('華潤集團董事長王祥明總經理王崔軍座談。'), ['王祥明', '王崔軍']);
