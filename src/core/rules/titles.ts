@@ -29,7 +29,7 @@ const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesM
 const { candidates } = scanModule;
 
 /** After a region written with no org prefix (北京市长), a unit needs one of these cores (or a 国家/中央 one, or a country). */
-const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '区长', '副区长', '常务副区长', '县长', '副县长', '常务副县长', '州长', '副州长', '常务副州长', '市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导', '镇长', '副镇长', '常务副镇长', '乡长', '副乡长', '议员']);
+const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '代区长', '代县长', '代州长', '区长', '副区长', '常务副区长', '县长', '副县长', '常务副县长', '州长', '副州长', '常务副州长', '市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导', '镇长', '副镇长', '常务副镇长', '乡长', '副乡长', '议员']);
 
 interface Unit {
   start: number;
@@ -381,6 +381,24 @@ export function stageTitles(ctx: Ctx): void {
   }
 }
 
+/**
+ * A name of two or three characters at `a`, free, a surname first, right before a place that opens
+ * another post (王锋 + 市南区代区长): [a, end] or undefined.
+ */
+function nameBeforePlacePost(ctx: Ctx, a: number): [number, number] | undefined {
+  const { s, lx } = ctx;
+  if (!lx.surnames.has(s.charCodeAt(a))) return undefined;
+  for (let L = 2; L <= 3; L++) {
+    const q = a + L;
+    if (q >= ctx.n || !free(ctx, a, q) || !isHan(s.charCodeAt(q - 1))) return undefined;
+    const place = lx.places.longest(s, q);
+    if (!place || !free(ctx, q, place[0])) continue;
+    const u = parseUnit(ctx, q);
+    if (u && u.region !== undefined) return [a, q];
+  }
+  return undefined;
+}
+
 /** A person's span ends at `pos` (asked only before an academic title on claimed text: rare). */
 function personEndsAt(ctx: Ctx, pos: number): boolean {
   for (let k = ctx.spans.length - 1; k >= 0; k--) if (ctx.spans[k].end === pos) return ctx.spans[k].type === 'person';
@@ -574,6 +592,7 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   }
   // names after the chain
   const names: number[][] = [];
+  let colonName: [number, number] | undefined;
   let p = e;
   while (p < n && (s[p] === ' ' || s[p] === '\u3000') && p - e < 2) p++;
   // a party between the post and the name (议长为中国国民党的吴碧珠, 副议长民进党籍周柏雅)
@@ -584,9 +603,12 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   else if ((s[p] === '为' || s[p] === '是' || s[p] === ':' || s[p] === '：') && free(ctx, p, p + 1)) {
     const ne = readName(ctx, p + 1);
     if (ne !== undefined && ne - p - 1 >= 2 && COPULA_NAME_END.test(s[ne] ?? '')) p += 1;
+    // …or a run of such lines whose breaks the page lost (市南区委书记:王锋市南区代区长:刘存东): the
+    // name ends where the next post's place starts
+    else if (s[p] !== '为' && s[p] !== '是') colonName = nameBeforePlacePost(ctx, p + 1);
   }
   // a roster: the post alone on its line, the holder's name alone on the next (光明区委书记、区长 / 蔡 颖)
-  const roster = rosterName(ctx, first.start, p);
+  const roster = colonName ?? rosterName(ctx, first.start, p);
   if (roster) names.push(roster);
   for (let k = 0; k < 12 && !roster; k++) {
     const nat = readName(ctx, p);

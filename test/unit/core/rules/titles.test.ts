@@ -255,6 +255,12 @@ describe('rules/titles', () => {
     assert.deepEqual(persons('杭州市长:徐立毅\n生于1964年的徐立毅，是浙江绍兴人。').slice(0, 1), ['徐立毅:杭州市长']);
     assert.deepEqual(persons('市长：我们要加快发展。'), []);
   });
+  it("…also where the page lost the breaks between such lines: the name ends where the next post's place starts (市南区委书记:王锋市南区代区长:刘存东)", () => {
+    const persons = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => `${x.text}:${x.chain?.inText ?? ''}`);
+    assert.deepEqual(persons('市南区委书记:王一峰市南区代区长:刘存\n胶州市委书记:张新竹胶州市代市长:于冬泉\n'), ['王一峰:市南区委书记', '刘存:市南区代区长', '张新竹:胶州市委书记', '于冬泉:胶州市代市长']);
+    // (no place and post after the name: no name is cut there)
+    assert.deepEqual(persons('市委书记:王锋市场监管工作很重要。'), []);
+  });
   it("a roster: a post alone on its line and the holder's name alone on the next, a roster's space allowed (光明区政协主席 / 郭 钢)", () => {
     const persons = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => `${x.text}:${x.chain?.inText ?? ''}`);
     assert.deepEqual(persons('光明区\n光明区委书记、区长\n蔡 颖\n光明区政协主席\n郭 钢\n'), ['蔡 颖:光明区委书记、区长', '郭 钢:光明区政协主席']);
