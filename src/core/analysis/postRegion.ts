@@ -154,6 +154,16 @@ export class ArticleRegion {
     private readonly home?: HomeRegion,
   ) {}
 
+  private nameMask: Uint8Array | undefined;
+  /** Non-zero inside people's names: a place read there is a name's piece (大庆 of 徐大庆), no mention. */
+  private inName(): Uint8Array {
+    if (!this.nameMask) {
+      this.nameMask = new Uint8Array(this.normalized.length);
+      for (const sp of this.spans) if (sp.type === 'person') this.nameMask.fill(1, sp.start, sp.end);
+    }
+    return this.nameMask;
+  }
+
   /**
    * The region of an official's chain: as written, else (for a post whose level the chain shows) the
    * section's region at that level, else the article's; central posts → 中央.
@@ -295,8 +305,9 @@ export class ArticleRegion {
     const lx = lexicons();
     const from = Math.max(after, lineStartWithin(t, pos, NEAR_CHARS));
     let best: { name: string; end: number } | undefined;
+    const inName = this.inName();
     for (let k = from; k < pos; k++) {
-      if (lx.places.first[t.charCodeAt(k)] === 0) continue;
+      if (lx.places.first[t.charCodeAt(k)] === 0 || inName[k] !== 0) continue;
       const hit = lx.places.longest(t, k, pos);
       if (!hit) continue;
       const p = hit[1];
@@ -519,7 +530,8 @@ export class ArticleRegion {
     // 1: in a title chain (counts thrice), 2: in a company's name (上海建工集团 says nothing of whose 市委书记)
     const mark = new Uint8Array(text.length);
     for (const sp of this.spans) {
-      if (sp.type === 'company') mark.fill(2, sp.start, sp.end);
+      // (and a person's name: 大庆 of 徐大庆)
+      if (sp.type === 'company' || sp.type === 'person') mark.fill(2, sp.start, sp.end);
       else if (sp.priority >= 95 && (sp.type === 'place' || sp.type === 'government')) mark.fill(1, sp.start, sp.end);
     }
     const places = lexicons().places;
@@ -538,9 +550,7 @@ export class ArticleRegion {
     }
     // (a short form is weak evidence, often an ordinary word: 资源 of 自然资源 for 资源县; it speaks
     // for its own county or district's posts only, never for the city or province around it)
-    const inName = new Uint8Array(text.length);
-    for (const sp of this.spans) if (sp.type === 'person') inName.fill(1, sp.start, sp.end);
-    for (const [name, n] of countShortForms(text, inName)) {
+    for (const [name, n] of countShortForms(text, this.inName())) {
       const p = lookupPlace(name);
       if (p) bump(p, n, false);
     }

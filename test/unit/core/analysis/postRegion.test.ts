@@ -63,6 +63,11 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     // (a county-level city another link writes out: the bare 市 link is the city around it)
     assert.deepEqual(o['孙明亮'], ['寿光', ['潍坊市委常委、寿光市委书记']]);
   });
+  it("a city's name inside a person's name is no mention of the city (大庆 of 徐大庆)", () => {
+    const o = officials('锦州市召开全委会。会议选举王文权为市委书记，魏俊星、徐大庆为市委副书记。');
+    assert.equal(o['徐大庆']?.[0], '锦州');
+    assert.equal(o['魏俊星']?.[0], '锦州');
+  });
   it("a district's short name inside a person's name is no evidence of the article's district (卫东 of 张卫东)", () => {
     const o = officials('县委书记张卫东带队检查。区委常委、宣传部部长刘畅参加活动。');
     assert.equal(o['刘畅']?.[0], undefined);
