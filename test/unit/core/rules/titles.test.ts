@@ -238,6 +238,10 @@ describe('rules/titles', () => {
     const spans = recognizeRich('青禾集团副总裁孙泱、市委常委、秘书长李红梅参加会见。').filter((x) => x.type === 'person');
     assert.deepEqual(spans.map((p) => `${p.text}:${p.chain?.organization ?? ''}:${p.chain?.role}`), ['孙泱:青禾集团:business', '李红梅::official']);
   });
+  it('带领 and 率领 before a chain leave it whole (带领市委常委、副市长陈春光)', () => {
+    const people = recognizeRich('期间，带领市委常委、副市长陈春光拜访企业。').filter((x) => x.type === 'person');
+    assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}`), ['陈春光:市委常委、副市长']);
+  });
   it('代表 before a post is the verb (代表省委书记、省人大常委会主任刘奇葆); an academic title after a name ends it and opens no chain (孫東教授和…主任葉文娟)', () => {
     const people = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((p) => `${p.text}:${p.chain?.inText ?? ''}`);
     assert.deepEqual(people('他代表省委书记、省人大常委会主任刘奇葆讲话。'), ['刘奇葆:省委书记、省人大常委会主任']);
