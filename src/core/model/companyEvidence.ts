@@ -12,6 +12,7 @@ import { lexicons, lookupPlace } from '../lexicon';
 import { shortFormPlace } from '../lexicon/regionNames';
 import { normalizeForMatching } from '../normalize';
 import { Trie } from '../trie';
+import { PROVINCE_ABBR } from '../lexicon/words';
 
 /** Endings that make a company's name (or a firm's part: 总部, 分行). */
 const COMPANY_END = /(?:公司|集团|集團|股份|控股|银行|銀行|基金|证券|證券|保险|保險|信托|信託|书店|書店|总部|總部|分行|支行|酒店|饭店|飯店|商场|商場|超市|工厂|工廠|厂|廠|研究院|设计院|設計院|实业|實業|有限)$/;
@@ -75,8 +76,16 @@ const LIST_MARK = /^[、和与與及]$/;
  * `prev` / `next` are the spans kept right before and after it (a company there, across one list
  * mark, supports it).
  */
+/** A word of policy after a place, in listed short names (湖南发展, 西部建设, 渝开发). */
+export const PLACE_POLICY_WORD = /(?:发展|建设|开发|振兴)$/;
+/** A firm's word right after its name: a legal form, a post, a stock code, what a firm does in news. */
+export const FIRM_WORD_AFTER = /^(?:股份|集团|公司|控股|[(（0-9]|董事|总经理|总裁|党委|旗下|公告|发布|表示|称|披露|回应|股价|股票|证券)/;
+
 export function unsupportedModelCompany(text: string, norm: string, start: number, end: number, prev?: Span, next?: Span): boolean {
   const t = norm.slice(start, end);
+  // a place and a word of policy (推动湖南发展), a province's merchants (湘商, 浙商): no firm, unless a
+  // firm's word follows
+  if (((t.length === 2 && t[1] === '商' && PROVINCE_ABBR[t[0]] !== undefined) || (PLACE_POLICY_WORD.test(t) && lookupPlace(t.slice(0, -2)) !== undefined)) && !FIRM_WORD_AFTER.test(norm.slice(end, end + 3))) return true;
   // a generic head is no firm whatever stands beside it (中资企业负责人, IC设计中心); a bank's card
   // centre is its business (信用卡中心)
   if (t.length > 2 && GENERIC_END.test(t) && !t.endsWith('卡中心')) return true;

@@ -7,6 +7,7 @@ import type { Ctx } from './context';
 import * as contextModule from './context';
 import * as charClassesModule from './charClasses';
 import * as scanModule from './scan';
+import { FIRM_WORD_AFTER, PLACE_POLICY_WORD } from '../model/companyEvidence';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { add, setOrg } = contextModule;
@@ -150,6 +151,9 @@ function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): num
   // nor one that starts inside a place name (海华 in 珠海华…: 珠海 ends inside it)
   if (i > 0 && !ctx.taken[i - 1] && placeEndsInside(ctx, i, end)) return i;
   if (end - i === 2 && !aliasOf && insideNameOrTitle(ctx, i, end)) return i;
+  // a listed name that is a place and a word of policy (湖南发展, 浦东建设) names the firm only where a
+  // firm's word follows it: 推动湖南发展和… is the province's development
+  if (!aliasOf && PLACE_POLICY_WORD.test(s.slice(i, end)) && ctx.lx.places.longestEnd(s, i) === end - 2 && !FIRM_WORD_AFTER.test(s.slice(end, end + 3))) return i;
   const sp = add(ctx, { type: 'company', start: i, end, priority: 70, source: 'lexicon', aliasOf });
   if (sp) {
     setOrg(ctx, i, sp);

@@ -1,10 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { stageCompanyLexicon } from '../../../../src/core/rules/companyLexicon';
 import { found } from './runStage';
+import { tag } from '../../../../src/core';
 
 describe('rules/companyLexicon', () => {
   it('known short names from the lexicon', () => {
     assert.deepEqual(found('宁德时代发布财报，比亚迪也发布了。', stageCompanyLexicon), ['company:宁德时代', 'company:比亚迪']);
+  });
+  it("a listed name that is a place and a word of policy (湖南发展) is the firm only where a firm's word follows; the model's reading too, and a province's merchants (湘商) are no firm", () => {
+    assert.deepEqual(found('推动湖南发展和湘商兴业同频共振。', stageCompanyLexicon), []);
+    assert.deepEqual(found('湖南发展董事长出席，海南发展公告称', stageCompanyLexicon), ['company:湖南发展', 'company:海南发展']);
+    const firms = tag('推动湖南发展和湘商兴业同频共振，广大湘商踊跃参与。').filter((x) => x.type === 'company').map((x) => x.text);
+    assert.ok(!firms.includes('湖南发展') && !firms.includes('湘商'), firms.join());
   });
   it('a short name glued to 社 belongs to a news agency', () => {
     assert.deepEqual(found('据中通社报道', stageCompanyLexicon), []);
