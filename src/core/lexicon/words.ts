@@ -87,6 +87,8 @@ export const AFTER_NAME = [
   '汇报', '感谢', '欢迎', '参观', '座谈', '见证', '接待', '肯定',
   // 受郭文叁董事长委托: the name and post before the verb of 受…委托
   '委托',
+  // a filing's verbs of leaving a post (原董事张三辞职, 李四辞去)
+  '辞职', '辞去', '辞任',
 ];
 
 /** Labels that introduce bylines and credits: 编辑：常萌. */

@@ -3,7 +3,7 @@ import { lastSpanCost } from './perceptron';
 import { hasFunctionWord } from '../lexicon/functionWords';
 import { normalizeForMatching } from '../normalize';
 import { GOV_STEMS } from '../lexicon/words';
-import { BUREAU_COMPANY } from '../rules/orgForms';
+import { BUREAU_COMPANY, companyCore } from '../rules/orgForms';
 import { lexicons, lookupPlace } from '../lexicon';
 import { lookupRegion } from '../lexicon/regionNames';
 
@@ -230,6 +230,9 @@ const STATIONED = /.驻.+(办事处|代表处|联络处|联络办|办)$/;
  */
 const CUT_PLACE_LEVELS = new Set(['province', 'city', 'district', 'country']);
 
+/** A legal form alone, no name before it. */
+const LEGAL_FORM_ONLY = /^(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|控股有限公司|有限公司|集团公司|股份公司)$/;
+
 /** Places a firm's legal name opens with (新加坡…, 香港…, 江苏…, 苏州…). */
 const LEAD_PLACE_LEVELS = new Set(['country', 'province', 'city']);
 
@@ -265,6 +268,18 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
     if (lead && lead[0] <= cut && !hasFunctionWord(norm, lead[0], cut)) {
       let letters = true;
       for (let q = lead[0]; q < cut && letters; q++) letters = isLetter(norm.charCodeAt(q));
+      if (letters) return true;
+    }
+  }
+  // a long legal name of which the model reads only the legal form (棕榈生态城镇发展股份有限公司: the
+  // model's 股份有限公司): four or more letters before it, no function word among them (a brand the
+  // model reads before the form, 会员企业浪莎集团公司, is the model's to keep)
+  if (nl === 1 && last.type === 'company') {
+    const norm = normalizeForMatching(r.text);
+    const cut = last.start - r.start;
+    if (LEGAL_FORM_ONLY.test(norm.slice(cut)) && cut >= 4 && companyCore(norm).cls !== 'bare' && !hasFunctionWord(norm, 0, cut)) {
+      let letters = true;
+      for (let q = 0; q < cut && letters; q++) letters = isLetter(norm.charCodeAt(q));
       if (letters) return true;
     }
   }

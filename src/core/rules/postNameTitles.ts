@@ -10,6 +10,7 @@ import * as contextModule from './context';
 import * as namesModule from './names';
 import * as rolesModule from './roles';
 import * as scanModule from './scan';
+import * as functionWordsModule from '../lexicon/functionWords';
 import type { TitleChain } from './types';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
@@ -17,6 +18,7 @@ const { add, free } = contextModule;
 const { boundaryAfter, LEADER_TITLES, nameBefore } = namesModule;
 const { BUSINESS_CORES, OTHER_CORES } = rolesModule;
 const { WordScanner } = scanModule;
+const { functionWordEnd } = functionWordsModule;
 
 /** Titles after a name in formal text: 江泽民主席, 李鹏总理. */
 const POST_NAME_WORDS = new WordScanner(() => POST_NAME_TITLES);
@@ -39,6 +41,8 @@ export function stagePostNameTitles(ctx: Ctx): void {
     const post = ctx.s.slice(ta, b);
     const nb = nameBefore(ctx, ta, word);
     if (nb === undefined) return;
+    // a preposition or another word a surname starts is no name (关于副总裁辞职的公告: 关于)
+    if (functionWordEnd(ctx.s, nb, ta) === ta) return;
     const chain: TitleChain = { inText: post, start: ta, end: b, units: [{ start: ta, end: b, text: post, core: post, hasRegionalPrefix: false }] };
     const role: PersonRole = BUSINESS_CORES.has(word) ? 'business' : OTHER_CORES.has(word) ? 'other' : 'official';
     add(ctx, { type: 'person', start: nb, end: ta, priority: 100, source: 'rule', role, chain });

@@ -173,6 +173,12 @@ describe('model: a suffix-built name the model cuts (modelSplitsName)', () => {
     const u = '宁波邀请青禾电子有限公司';
     assert.equal(split(u, '宁波邀请青禾电子有限公司', [mk('company', u, '青禾电子有限公司')]), false);
   });
+  it('a long legal name of which the model reads only the legal form: the rule name stands; a brand the model reads before the form stays its own', () => {
+    const t = '青禾生态城镇发展股份有限公司关于董事辞职的公告';
+    assert.equal(split(t, '青禾生态城镇发展股份有限公司', [mk('company', t, '股份有限公司')]), true);
+    const u = '会员企业青禾集团公司表示';
+    assert.equal(split(u, '会员企业青禾集团公司', [mk('company', u, '青禾集团公司')]), false);
+  });
   it("a legal name opening with a county's short name the model leaves out: the rule name stands (开化宝纳制茶有限公司, not 宝纳制茶有限公司)", () => {
     const t = '开化宝纳制茶有限公司总经理汪洋发言';
     assert.equal(split(t, '开化宝纳制茶有限公司', [mk('company', t, '宝纳制茶有限公司')]), true);

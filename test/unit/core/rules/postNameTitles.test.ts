@@ -9,6 +9,9 @@ describe('rules/postNameTitles', () => {
     assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['person:江泽民', 'title:主席']);
     assert.equal(spans[0].role, 'official');
   });
+  it('a preposition a surname starts is no name before a post (关于副总裁辞职的公告)', () => {
+    assert.deepEqual(found('披露了关于副总裁辞职的公告。', stagePostNameTitles), []);
+  });
   it('a surname alone before a leader title', () => {
     assert.deepEqual(found('热烈欢迎江主席', stagePostNameTitles), ['person:江', 'title:主席']);
   });
