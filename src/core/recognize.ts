@@ -349,7 +349,15 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
           title = { ...prev, start: two.start, text: text.slice(two.start, prev.end) };
           b--;
         }
-        const made = modelChain(text, (norm ??= normalizeForMatching(text)), title, b >= 0 ? (out[b] as RichSpan) : undefined);
+        // (a company's region of business between the company and the post: 华润置地 + 华东大区 + 总经理)
+        let firm: RichSpan | undefined;
+        for (let q = b; q >= 0 && q >= b - 2 && !firm; q--) {
+          const sq = out[q] as RichSpan;
+          if (sq.type === 'company') firm = title.start - sq.end <= 6 && COMPANY_REGION.test((norm ??= normalizeForMatching(text)).slice(sq.end, title.start)) ? sq : undefined;
+          else if (sq.type !== 'place') break;
+          if (sq.type === 'company') break;
+        }
+        const made = modelChain(text, (norm ??= normalizeForMatching(text)), title, b >= 0 ? (out[b] as RichSpan) : undefined, firm);
         if (made) rich = { ...rich, chain: made, role: made.role };
       }
     }
@@ -370,7 +378,10 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
  * else, a post in a government body an official. A post the title lexicon does not know, or one with
  * nothing to say whose it is (a bare 主任), makes none.
  */
-function modelChain(text: string, norm: string, title: Span, before: RichSpan | undefined): TitleChain | undefined {
+function modelChain(text: string, norm: string, title: Span, before: RichSpan | undefined, firm?: RichSpan): TitleChain | undefined {
+  // a company's region of business between it and the post (华润置地 + 华东大区 + 总经理): the company's post
+  const unitEnd = firm ? title.start : undefined;
+  if (firm) before = firm;
   // (posts joined by 兼 are read by the last: 主席兼常务董事 → 常务董事; a modifier before a post is the
   // post's: 行政总裁 → 总裁)
   let written = norm.slice(title.start, title.end);
@@ -393,7 +404,7 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
   const core = prefix ? written.slice(prefix[0].length) : board ? boardCore! : written;
   const known = core ? lx.titleCores.longest(core, 0) : undefined;
   if (!known || known[0] !== core.length) return undefined;
-  const org = before && before.end === title.start && (before.type === 'government' || before.type === 'company' || before.type === 'organization') ? before : undefined;
+  const org = before && (before.end === title.start || unitEnd === title.start) && (before.type === 'government' || before.type === 'company' || before.type === 'organization') ? before : undefined;
   let role: PersonRole | undefined;
   if (org?.type === 'company' || BUSINESS_CORES.has(core) || board) role = 'business';
   else if (OTHER_CORES.has(core)) role = 'other';
@@ -411,6 +422,9 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
     role,
   };
 }
+
+/** A company's region of business (华东大区, 华南区域, 中国区, 大中华区, 亚太区). */
+const COMPANY_REGION = /^(?:[东南西北中]|华[东南西北中]|东北|西北|西南|中国|大中华|亚太|全球|海外|国际)(?:大区|区域|区|地区)?$/;
 
 /** The end of a rule's person that starts inside [start, end) after a middle dot and runs on past it, if any. */
 function personRunningOn(rules: readonly RichSpan[], start: number, end: number): number | undefined {

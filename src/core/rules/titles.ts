@@ -699,6 +699,9 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   else if (!statePost && org?.type === 'organization' && BUSINESS_ASSOCIATION.test(s.slice(org.start, org.end))) role = 'business';
   else if (!statePost && units.every((u) => BUSINESS_ASSOCIATION.test(s.slice(u.start, u.coreStart)))) role = 'business';
   chain.role = role;
+  // a known short name a post follows (理想汽车联合创始人): the article shows it is the firm, so the merge
+  // keeps it as it keeps the rules' firms (a brand alone it keeps only where the model agrees)
+  if (org && org.type === 'company' && org.source === 'lexicon' && (org.priority ?? 0) < 85 && role === 'business') org.priority = 85;
   // a bare core with nothing around it (no org, no region, no name) is weak: only title span
   const titleSpans: { start: number; end: number }[] = [];
   for (const u of units) {

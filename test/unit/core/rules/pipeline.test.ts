@@ -64,6 +64,12 @@ describe('recognize: model persons that name a place', () => {
     const b = person('自治区党委书记王君宣布项目开工,自治区主席巴特尔讲话。', '巴特尔');
     assert.deepEqual([b?.role, b?.chain?.inText], ['official', '自治区主席']);
   });
+  it("a company's region of business between it and the post the model read (青禾集团华东大区总经理X): the company's person; a known short name a post follows is kept", () => {
+    const persons = (t: string) => recognize(t).filter((s) => s.type === 'person').map((s) => [s.text, s.role, s.chain?.organization]);
+    assert.deepEqual(persons('青禾集团华东大区总经理何小勇介绍了情况。'), [['何小勇', 'business', '青禾集团']]);
+    assert.deepEqual(persons('万科集团华南区域总经理张三表示，'), [['张三', 'business', '万科集团']]);
+    assert.ok(recognize('小米集团创始人雷军，以及理想汽车联合创始人、总裁沈亚楠参加了活动。').some((s) => s.type === 'company' && s.text === '理想汽车'));
+  });
   it('a model span never ends in a full stop or comma, and a province read as a company is the place (广东.、福建)', () => {
     const spans = recognize('以上五个省会城市的书记,来自上海、天津、浙江、广东.、福建等沿海发达地区。');
     assert.ok(!spans.some((s) => /[.,、]$/.test(s.text)), JSON.stringify(spans.map((s) => s.text)));
