@@ -13,6 +13,7 @@
  *   北京  (alone on its line)           a line that is only a region's name
  *   一、河北 / （一）河北 / 1. 河北 / 1、河北 / ①河北   numbered (the rest is a region, or a colon lead)
  *   ● 台北市：… / - 台北市：…           bulleted
+ *   ● 黔江区 ● / —— 海淀区 ——           a region's name alone on its line, framed by one mark on both sides
  *   新华社南京11月20日电 …              a dateline opening a paragraph, only where the article is a
  *                                     digest of datelined items (two or more)
  *   郫都区区委书记辜学斌：              a line that is a region's official and a colon, nothing after it:
@@ -80,6 +81,11 @@ const MAX_LINE = 28;
 const HEADING = /^(#{1,6})[ \t]+/;
 /** Bullets and the bars and arrows news sites set before a section's name (▌北京, ▲甘肃, ➤ 江苏). */
 const BULLET = /^(?:[●○◆◇■□▪▸▶►•·◎★☆※◉✦▲△▼▽◀◁▷♦◈❖➤➢➣⊙▌▍▎▏]|[-*+](?=[ \t]))[ \t]*/;
+/**
+ * A line framed by one mark on both sides (● 黔江区 ●, ★北京★, —— 海淀区 ——, 〓 河北 〓): the label
+ * between them, read as a whole line. The same bullet, or the same run of dashes or tildes.
+ */
+const FRAMED = /^([●○◆◇■□▪•·◎★☆※◉✦▲△▼▽♦◈❖⊙〓]|[—─━═～~]{1,4})[ \t\u3000]*([^\s●○◆◇■□▪•·◎★☆※◉✦▲△▼▽♦◈❖⊙〓—─━═～~]{2,16})[ \t\u3000]*\1$/;
 const NUMBERING: [RegExp, number][] = [
   [/^第?[一二三四五六七八九十]{1,3}[、.．][ \t]*/, 11],
   [/^[（(][一二三四五六七八九十]{1,3}[）)][ \t]*/, 12],
@@ -178,6 +184,12 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
   const start = i;
   let rank = LEAD_RANK;
   let marker: SectionMarker | undefined;
+  // ● 黔江区 ● / —— 黔江区 ——: a region's name framed by the same mark on both sides, alone on its line
+  const framed = end - start <= MAX_LINE ? FRAMED.exec(n.slice(i, end)) : null;
+  if (framed) {
+    const place = regionOf(framed[2], true);
+    if (place) return { start, end, place, marker: 'bullet', rank: LEAD_RANK, wholeLine: true };
+  }
   let m = HEADING.exec(head(i));
   if (m) {
     rank = m[1].length;

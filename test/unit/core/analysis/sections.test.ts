@@ -138,6 +138,11 @@ describe('analysis/sections: every style real news uses', () => {
     // one heading alone is not enough (a numbered item is)
     assert.deepEqual(findRegions('## 张三当选禅城区区长\n\n选举张三为区长。\n').map((r) => r.name), []);
   });
+  it('a line that is only a region framed by one mark on both sides (● 沙坪坝区 ●, —— 海淀区 ——)', () => {
+    assert.deepEqual(names('导语。\n● 沙坪坝区 ●\n区政协开会。\n★江津区★\n区政协调研。\n—— 海淀区 ——\n正文。'), ['沙坪坝区', '江津区', '海淀区']);
+    // a headline framed the same way, or two different marks, opens nothing
+    assert.deepEqual(names('● 沙坪坝区召开会议 ●\n正文。\n● 海淀区 ○\n正文。\n—— 海淀区\n正文。'), []);
+  });
   it('sections nest where the article nests them', () => {
     const rs = findRegions('## 江苏\n### 苏州\n正文。\n### 南京\n正文。\n## 浙江\n杭州：正文。\n宁波：正文。\n**上海：**\n浦东：正文。');
     const byName = (n: string) => rs.find((r) => r.name === n)!;
