@@ -18,6 +18,8 @@
  *                                     digest of datelined items (two or more)
  *   郫都区区委书记辜学斌：              a line that is a region's official and a colon, nothing after it:
  *                                     an item of a round-up, only where there are two or more
+ *   市南区委书记:甲市南区区长:乙        a line that is only one region's leaders, post and name each (two
+ *                                     or more): a roster by region, only where two or more lines are
  *   大鹏新区 / 深汕特别合作区 (alone)    a line that is only a zone's name (新区, 开发区, 合作区 …: no
  *                                     division of GB/T 2260), only where lines that are only a
  *                                     region's name open sections too
@@ -58,6 +60,8 @@ interface DigestItems {
   officialHeads: Candidate[];
   /** Plain lines naming a region's official, and whether the next paragraph takes the name up. */
   lineHeads: (Candidate & { takenUp: boolean })[];
+  /** Lines that are only a region's leaders, post and name each (市南区委书记:甲市南区代区长:乙). */
+  rosters: Candidate[];
   /** Lines that open with a region's name, a space and a short headline (湖北 16人死亡失踪). */
   subheads: Candidate[];
   /** The same without the space (南京向成都捐款500万元): only where three or more open the parts. */
@@ -299,6 +303,12 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
   // 郫都区区委书记辜学斌： an item of a round-up of officials (decided by the caller)
   const o = officialLead(n, i, end);
   if (o) items.officials.push(o);
+  // 市南区委书记:甲市南区代区长:乙 — a line of one region's leaders (decided by the caller)
+  if (marker === undefined) {
+    const r = rosterLine(n, i, end);
+    // (the item is its line: what follows the roster is about them all)
+    if (r) items.rosters.push({ start, end, place: r, marker: 'colon', rank: LEAD_RANK, wholeLine: true, until: le });
+  }
   return undefined;
 }
 
@@ -407,6 +417,70 @@ function officialLead(n: string, i: number, end: number): Candidate | undefined 
   return undefined;
 }
 
+/** Longest line read as a roster of one region's leaders. */
+const MAX_ROSTER = 48;
+/** Between a region and its post in a roster's label (委, 市, 政府, 人大常委会, then 常务副 / 代). */
+const ROSTER_LINK = /^(?:省|市|区|县|州)?(?:委|党委|政府|人大常委会|人大|政协|纪委)?(?:常务)?(?:副|代)?/;
+
+/**
+ * A roster's label: a region's name, its body and a post, nothing else (市南区委书记, 平度市市长,
+ * 胶州市代市长, 杭州市长). The region, where [a, b) is one.
+ */
+function rosterLabel(n: string, a: number, b: number): PlaceInfo | undefined {
+  const lx = lexicons();
+  const hit = lx.places.longest(n, a, b);
+  if (!hit || hit[0] - a < 2) return undefined;
+  const place = regionOf(n.slice(a, hit[0]), true);
+  if (!place) return undefined;
+  // (the level character that ends the name may start the post: 杭州市 + 市长 written 杭州市长)
+  for (const e of /[省市区县州]/.test(n[hit[0] - 1]) ? [hit[0], hit[0] - 1] : [hit[0]]) {
+    const link = ROSTER_LINK.exec(n.slice(e, b))![0].length;
+    const core = lx.titleCores.longest(n, e + link, b);
+    if (core && core[0] === b) return place;
+    // (a modifier the lexicon writes with its core: 代市长)
+    const bare = link ? lx.titleCores.longest(n, e + link - 1, b) : undefined;
+    if (bare && bare[0] === b) return place;
+  }
+  return undefined;
+}
+
+/**
+ * A line that is a roster of one region's leaders: two or more entries of a post and a name, each
+ * post written with the same region, nothing else on the line (市南区委书记:甲市南区代区长:乙,
+ * 平度市委书记:丙 平度市市长:丁). The region. A speaker's label (北京市委书记蔡奇：我们要…) has a
+ * sentence after its colon, not a name and the next post.
+ */
+function rosterLine(n: string, i: number, end: number): PlaceInfo | undefined {
+  if (end - i > MAX_ROSTER || /[。，,；;！!？?]/.test(n.slice(i, end))) return undefined;
+  const colons: number[] = [];
+  for (let k = i; k < end; k++) if (n[k] === ':' || n[k] === '：') colons.push(k);
+  if (colons.length < 2) return undefined;
+  const gap = (k: number) => {
+    while (k < end && (n[k] === ' ' || n[k] === '\t' || n[k] === '\u3000')) k++;
+    return k;
+  };
+  let place = rosterLabel(n, i, colons[0]);
+  if (!place) return undefined;
+  for (let c = 0; c < colons.length; c++) {
+    const from = gap(colons[c] + 1);
+    const to = c + 1 < colons.length ? colons[c + 1] : end;
+    if (c + 1 === colons.length) {
+      // the last entry: a name and the end of the line
+      if (!/^[\u4e00-\u9fff]{2,4}$/.test(n.slice(from, to).trim())) return undefined;
+      break;
+    }
+    // a name of two to four characters, then the next label, of the same region
+    let next: PlaceInfo | undefined;
+    for (let len = 2; len <= 4 && !next; len++) {
+      if (!/^[\u4e00-\u9fff]+$/.test(n.slice(from, from + len))) break;
+      const p = rosterLabel(n, gap(from + len), to);
+      if (p === place) next = p;
+    }
+    if (!next) return undefined;
+  }
+  return place;
+}
+
 /**
  * The article's region sections, in order. `normalized` is normalizeForMatching(text) when the caller
  * has it (analyze). Each section runs from its marker to the next marker; `parentId` names the
@@ -416,7 +490,7 @@ export function findRegions(text: string, normalized?: string): Region[] {
   const n = normalized ?? normalizeForMatching(text);
   void lexicons(); // built once, before the loop
   let found: Candidate[] = [];
-  const items: DigestItems = { datelines: [], officials: [], zones: [], ambiguous: [], officialHeads: [], lineHeads: [], subheads: [], tightSubheads: [] };
+  const items: DigestItems = { datelines: [], officials: [], rosters: [], zones: [], ambiguous: [], officialHeads: [], lineHeads: [], subheads: [], tightSubheads: [] };
   for (let ls = 0; ls < n.length; ) {
     let le = n.indexOf('\n', ls);
     if (le < 0) le = n.length;
@@ -436,7 +510,7 @@ export function findRegions(text: string, normalized?: string): Region[] {
   // (each with its part's text after it: lines of a table follow each other)
   const spaced = (l: Candidate[]) => (l.every((h, k) => k === 0 || h.start - l[k - 1].end >= MIN_PART) ? l : []);
   const subheads = spaced(items.subheads);
-  const digest = [items.datelines, items.officials, subheads].filter((l) => l.length >= 2).flat();
+  const digest = [items.datelines, items.officials, items.rosters, subheads].filter((l) => l.length >= 2).flat();
 
   // headings that name a region's official: two or more, or numbered items (一、…): each opens its region's
   // section, unless the same line already opened one

@@ -143,6 +143,16 @@ describe('analysis/sections: every style real news uses', () => {
     // a headline framed the same way, or two different marks, opens nothing
     assert.deepEqual(names('● 沙坪坝区召开会议 ●\n正文。\n● 海淀区 ○\n正文。\n—— 海淀区\n正文。'), []);
   });
+  it("a roster of one region's leaders per line (某区委书记:甲某区区长:乙), two or more lines: each line is its region's item", () => {
+    const t = '导语。\n海淀区委书记:张甲海淀区代区长:李乙\n朝阳区委书记:王丙 朝阳区区长:赵丁\n通州区委书记:钱戊通州区区长:孙己\n以上人选均已到任。';
+    const rs = findRegions(t);
+    assert.deepEqual(rs.map((r) => r.name), ['海淀区', '朝阳区', '通州区']);
+    assert.equal(rs[2].end, t.indexOf('\n以上'), 'the last ends with its line');
+    // one such line alone, a line of two regions' leaders, and speakers' labels open nothing
+    assert.deepEqual(names('导语。\n海淀区委书记:张甲海淀区代区长:李乙\n正文。'), []);
+    assert.deepEqual(names('海淀区委书记:张甲朝阳区区长:李乙\n通州区委书记:钱戊昌平区区长:孙己'), []);
+    assert.deepEqual(names('海淀区委书记:我们要加快发展海淀区区长:同意\n朝阳区委书记:要落实朝阳区区长:好的'), []);
+  });
   it('sections nest where the article nests them', () => {
     const rs = findRegions('## 江苏\n### 苏州\n正文。\n### 南京\n正文。\n## 浙江\n杭州：正文。\n宁波：正文。\n**上海：**\n浦东：正文。');
     const byName = (n: string) => rs.find((r) => r.name === n)!;
