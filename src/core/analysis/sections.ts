@@ -295,7 +295,8 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
     // …or a plain line (湖北省委书记王蒙徽, 杭州市长:徐立毅): a profile's header when the next
     // paragraph takes the name up, not a photo's caption (decided by the caller)
     const h = officialHeading(n, i, end);
-    if (h) items.lineHeads.push({ start, end, place: h.place, marker: 'line', rank, takenUp: nameTakenUp(n, end, h.name) });
+    // (张三当选某市委书记: the report of the election names the one elected in its first sentence)
+    if (h) items.lineHeads.push({ start, end, place: h.place, marker: 'line', rank, takenUp: h.elected ? electedTakenUp(n, end, h.elected) : nameTakenUp(n, end, h.name) });
   }
   // 新华社南京11月20日电 opening a paragraph: a section only in a digest (decided by the caller)
   const d = datelineAt(n, i);
@@ -344,6 +345,15 @@ function nameTakenUp(n: string, end: number, name: string): boolean {
 }
 const NAME_TAKEN_UP = 30;
 
+/** The next non-empty line's first sentence (to 。, at most ELECTED_TAKEN_UP characters) names `name`. */
+function electedTakenUp(n: string, end: number, name: string): boolean {
+  let p = end;
+  while (p < n.length && /\s/.test(n[p])) p++;
+  const stops = ['\n', '。'].map((c) => n.indexOf(c, p)).filter((x) => x >= 0);
+  return n.slice(p, Math.min(p + ELECTED_TAKEN_UP, ...stops)).includes(name);
+}
+const ELECTED_TAKEN_UP = 80;
+
 /** Longest heading read as naming an official (一、省委常委、合肥市委书记虞爱华). */
 const MAX_OFFICIAL_HEADING = 30;
 /** Between a region and its post: the level and the body (市委, 区政府, 县人大常委会). */
@@ -354,7 +364,7 @@ const REGION_TO_POST = /^(?:省|市|区|县|自治区|自治州|州)?(?:委|党�
  * 虞爱华; 张三当选禅城区区长): the region of the last post written with one. The line ends with the
  * name after the post, or with the post itself after 当选 or 任; no sentence runs on after it.
  */
-function officialHeading(n: string, i: number, end: number): { place: PlaceInfo; name: string } | undefined {
+function officialHeading(n: string, i: number, end: number): { place: PlaceInfo; name: string; elected?: string } | undefined {
   if (end - i > MAX_OFFICIAL_HEADING || end - i < 5 || /[。，,；;！？!?]/.test(n.slice(i, end)) || /[：:].*[：:]/.test(n.slice(i, end))) return undefined;
   const lx = lexicons();
   let region: PlaceInfo | undefined;
@@ -386,7 +396,9 @@ function officialHeading(n: string, i: number, end: number): { place: PlaceInfo;
   const rest = n.slice(postEnd, end).replace(/^[ \t\u3000]*[:：]?[ \t\u3000]*/, '');
   if (/[:：]/.test(n.slice(i, postEnd))) return undefined;
   // a name after the post, or nothing after a post one was elected or appointed to
-  if (/^[\u4e00-\u9fff]{2,4}$/.test(rest) || (rest === '' && /(当选|任)/.test(n.slice(i, postEnd)))) return { place: chosen, name: rest };
+  if (/^[\u4e00-\u9fff]{2,4}$/.test(rest)) return { place: chosen, name: rest };
+  // (the one elected or appointed is named before the verb: 张三当选中共某市委书记)
+  if (rest === '' && /(当选|任)/.test(n.slice(i, postEnd))) return { place: chosen, name: '', elected: /^([\u4e00-\u9fff]{2,4}?)(?:当选|任)/.exec(n.slice(i, postEnd))?.[1] };
   return undefined;
 }
 

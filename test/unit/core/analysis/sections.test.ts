@@ -153,6 +153,13 @@ describe('analysis/sections: every style real news uses', () => {
     assert.deepEqual(names('海淀区委书记:张甲朝阳区区长:李乙\n通州区委书记:钱戊昌平区区长:孙己'), []);
     assert.deepEqual(names('海淀区委书记:我们要加快发展海淀区区长:同意\n朝阳区委书记:要落实朝阳区区长:好的'), []);
   });
+  it('plain lines announcing an election (张甲当选中共某市委书记), two or more, each taken up by the report after it', () => {
+    const t = '导语。\n\n  张甲当选中共锦州市委书记\n\n  5月3日，中国共产党锦州市第九届委员会第一次全体会议选举张甲为市委书记。\n\n  李乙当选中共营口市委书记\n\n  5月4日，中国共产党营口市第九届委员会第一次全体会议选举李乙为市委书记。\n';
+    assert.deepEqual(names(t), ['锦州', '营口']);
+    // one alone, or lines the paragraph after does not take up (captions, a list of links), open nothing
+    assert.deepEqual(names(t.slice(0, t.indexOf('  李乙'))), []);
+    assert.deepEqual(names('张甲当选中共锦州市委书记\n\n会议还选举了市纪委书记。\n\n李乙当选中共营口市委书记\n\n会议还选举了副书记。\n'), []);
+  });
   it('sections nest where the article nests them', () => {
     const rs = findRegions('## 江苏\n### 苏州\n正文。\n### 南京\n正文。\n## 浙江\n杭州：正文。\n宁波：正文。\n**上海：**\n浦东：正文。');
     const byName = (n: string) => rs.find((r) => r.name === n)!;
