@@ -299,7 +299,7 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
     if (h) items.lineHeads.push({ start, end, place: h.place, marker: 'line', rank, takenUp: h.elected ? electedTakenUp(n, end, h.elected) : nameTakenUp(n, end, h.name) });
   }
   // 新华社南京11月20日电 opening a paragraph: a section only in a digest (decided by the caller)
-  const d = datelineAt(n, i);
+  const d = datelineOn(n, i, end);
   if (d) items.datelines.push({ start, end: d.end, place: d.place, marker: 'dateline', rank: LEAD_RANK });
   // 郫都区区委书记辜学斌： an item of a round-up of officials (decided by the caller)
   const o = officialLead(n, i, end);
@@ -427,6 +427,29 @@ function officialLead(n: string, i: number, end: number): Candidate | undefined 
     if (name >= 2 && name <= 4 && /^[\u4e00-\u9fff]+$/.test(n.slice(core[0], end - 1))) return { start: i, end, place, marker: 'colon', rank: LEAD_RANK };
   }
   return undefined;
+}
+
+/** Slashes other than / that papers set between a reporter and the place (记者甲∕台中报导). */
+const OTHER_SLASHES = /[∕⁄⧸]/g;
+/** Longest headline read before a bracketed dateline on its item's first line. */
+const MAX_DATELINE_HEADLINE = 30;
+
+/**
+ * A dateline opening the line at `i` (新华社南京11月20日电, 记者甲/台中报导, also with a division
+ * slash: 记者甲∕台中报导), or a reporter's bracketed dateline after the item's short headline on the
+ * same line (某某问题 共同解决 〔记者乙/竹县报导〕…: a digest whose headlines lost their line breaks).
+ * The headline is no sentence: no sentence's punctuation before the bracket.
+ */
+function datelineOn(n: string, i: number, end: number): { end: number; place: PlaceInfo } | undefined {
+  const d = datelineAt(n, i);
+  if (d) return d;
+  const head = n.slice(i, Math.min(end, i + MAX_DATELINE_HEADLINE + 40)).replace(OTHER_SLASHES, '/');
+  const slashed = datelineAt(head, 0);
+  if (slashed) return { end: i + slashed.end, place: slashed.place };
+  const b = /[〔(（[【]记者/.exec(head.slice(0, MAX_DATELINE_HEADLINE + 3));
+  if (!b || b.index < 4 || /[。，,；;！!？?：:、“”"]/.test(head.slice(0, b.index))) return undefined;
+  const inner = datelineAt(head, b.index);
+  return inner ? { end: i + inner.end, place: inner.place } : undefined;
 }
 
 /** Longest line read as a roster of one region's leaders. */

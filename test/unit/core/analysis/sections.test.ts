@@ -160,6 +160,17 @@ describe('analysis/sections: every style real news uses', () => {
     assert.deepEqual(names(t.slice(0, t.indexOf('  李乙'))), []);
     assert.deepEqual(names('张甲当选中共锦州市委书记\n\n会议还选举了市纪委书记。\n\n李乙当选中共营口市委书记\n\n会议还选举了副书记。\n'), []);
   });
+  it('a digest of reporters\' datelines with a division slash (记者甲∕台中报导), and one after its item\'s headline on the same line', () => {
+    const t = '# 台风来袭\n记者张甲∕台中报导\n市长说，要做好准备。\n记者李乙∕彰化报导\n县长召开会议。';
+    assert.deepEqual(findRegions(t).map((r) => [r.name, r.marker]), [['台中', 'dateline'], ['彰化县', 'dateline']]);
+    const d = '〔记者张甲/嘉义报导〕县府昨开工。\n新春开工 共同解决问题 〔记者李乙/竹县报导〕县府昨天宣布。';
+    const rs = findRegions(d);
+    assert.deepEqual(rs.map((r) => r.name), ['嘉义', '新竹县']);
+    assert.equal(rs[1].start, d.indexOf('新春'), 'the item opens with its headline');
+    // one dateline alone opens nothing; a bracket after a sentence is a dateline quoted in the text
+    assert.deepEqual(names('# 台风来袭\n记者张甲∕台中报导\n市长说，要做好准备。'), []);
+    assert.deepEqual(names('〔记者张甲/嘉义报导〕县府昨开工。\n县府表示，将合作 〔记者李乙/竹县报导〕县府昨天宣布。'), []);
+  });
   it('sections nest where the article nests them', () => {
     const rs = findRegions('## 江苏\n### 苏州\n正文。\n### 南京\n正文。\n## 浙江\n杭州：正文。\n宁波：正文。\n**上海：**\n浦东：正文。');
     const byName = (n: string) => rs.find((r) => r.name === n)!;
