@@ -126,8 +126,31 @@ function leadingRegion(n: string, i: number, end: number): { place: PlaceInfo; e
     place = inner[1];
     e = inner[0];
   }
+  // (新竹县市: the county and the city of one name together, read as their shared name)
+  if (n[e] === '市' && n[e - 1] === '县') {
+    const pair = countyAndCity(n.slice(i, e + 1));
+    if (pair) {
+      place = pair;
+      e++;
+    }
+  }
   const rest = n.slice(e, end).match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   return rest >= 4 ? { place, end: e } : undefined;
+}
+
+/**
+ * A county and a city of one name written together (新竹县市, 嘉义县市: the two divisions, as
+ * Taiwan's papers name a part that covers both): the region of the name they share (新竹), where
+ * both are divisions.
+ */
+function countyAndCity(label: string): PlaceInfo | undefined {
+  const m = /^([\u4e00-\u9fff]{2,4})县市$/.exec(label);
+  if (!m) return undefined;
+  const county = lookupRegion(m[1] + '县');
+  const city = lookupRegion(m[1] + '市');
+  if (!county || !city || county === city) return undefined;
+  const shared = lookupRegion(m[1]);
+  return shared && (shared === county || shared === city) ? shared : undefined;
 }
 const SENTENCE_MARKS = /[。，,；;：:！!？?、]/;
 
@@ -166,7 +189,7 @@ function regionOf(label: string, bare: boolean): PlaceInfo | undefined {
     const inner = regionOf(dot[2], bare);
     return outer && inner && within(inner, outer) ? inner : undefined;
   }
-  let p = lookupRegion(t);
+  let p = countyAndCity(t) ?? lookupRegion(t);
   if (!p && COLUMN_SUFFIX.test(t)) {
     t = t.replace(COLUMN_SUFFIX, '');
     if (t.length >= 2) p = lookupRegion(t);

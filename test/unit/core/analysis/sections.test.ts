@@ -171,6 +171,13 @@ describe('analysis/sections: every style real news uses', () => {
     assert.deepEqual(names('# 台风来袭\n记者张甲∕台中报导\n市长说，要做好准备。'), []);
     assert.deepEqual(names('〔记者张甲/嘉义报导〕县府昨开工。\n县府表示，将合作 〔记者李乙/竹县报导〕县府昨天宣布。'), []);
   });
+  it('a county and a city of one name written together (嘉義縣市) name the region they share, as a label or leading a headline', () => {
+    assert.deepEqual(names('嘉義縣市:停班停課。\n臺南市:正常上班。'), ['嘉义', '台南']);
+    const para = '倒數前由歌手領唱，跨年後接著放煙火，現場還有多個市集攤位可以逛，交通管制也已公布。';
+    assert.deepEqual(names(`導語。\n臺南市｜臺南跨年晚會\n${para}\n嘉義縣市｜嘉義跨年派對\n${para}\n高雄市｜高雄夢時代跨年\n${para}`), ['台南', '嘉义', '高雄']);
+    // a stem that is no county and city of one name stays what it was (a 县 and the word 市场 after it)
+    assert.deepEqual(names('岐山县市场监管局:正文。'), []);
+  });
   it('sections nest where the article nests them', () => {
     const rs = findRegions('## 江苏\n### 苏州\n正文。\n### 南京\n正文。\n## 浙江\n杭州：正文。\n宁波：正文。\n**上海：**\n浦东：正文。');
     const byName = (n: string) => rs.find((r) => r.name === n)!;
