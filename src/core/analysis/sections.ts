@@ -11,6 +11,7 @@
  *   臺北市:…。新北市:…。臺中市:…       colon leads run together in one paragraph, each after a
  *                                     sentence end: each opens a section that ends with the paragraph
  *   北京  (alone on its line)           a line that is only a region's name
+ *   西岸:九江市永修县                    a side's part (东西南北 + 岸/侧/线/翼/片) whose line is only its region
  *   一、河北 / （一）河北 / 1. 河北 / 1、河北 / ①河北   numbered (the rest is a region, or a colon lead)
  *   ● 台北市：… / - 台北市：…           bulleted
  *   ● 黔江区 ● / —— 海淀区 ——           a region's name alone on its line, framed by one mark on both sides
@@ -106,6 +107,11 @@ const COLON = /^([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{
 const PADDED_COLON = /^([\u4e00-\u9fff](?:[ \t\u3000]{1,3}[\u4e00-\u9fff]){1,2})[ \t]*[:：]/;
 /** A colon lead inside a paragraph: after a sentence end, a division's name and a colon. */
 const INLINE_COLON = /[。；;！!？?][ \t\u3000]*([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{2,8}?)[:：]/g;
+/**
+ * A part named by the side it covers, a colon, and nothing but a region on the line (西岸:九江市永修县,
+ * 北线：某县): a side of a lake, a river, a front (东西南北 with 岸, 侧, 线, 翼, 片; 左岸, 右岸).
+ */
+const SIDE_LEAD = /^(?:[东西南北][岸侧线翼片]|[左右][岸翼])[ \t]*[:：][ \t]*([\u4e00-\u9fff]{2,16})$/;
 /** What a column's name adds to a region (【湖北要闻】, 河北新闻, 海淀动态). */
 /** The least text between two subheads: a part's paragraph, not a table's next row. */
 const MIN_PART = 40;
@@ -200,6 +206,25 @@ function regionOf(label: string, bare: boolean): PlaceInfo | undefined {
   return undefined;
 }
 
+/**
+ * A division written with the divisions it lies in, the whole label (九江市永修县 → 永修县, 江西省九江市
+ * → 九江), or a division alone: the innermost, each lying in the one before.
+ */
+function nestedRegion(label: string): PlaceInfo | undefined {
+  const whole = regionOf(label, true);
+  if (whole) return whole;
+  const lx = lexicons();
+  let place: PlaceInfo | undefined;
+  for (let k = 0; k < label.length; ) {
+    const hit = lx.places.longest(label, k, label.length);
+    const p = hit ? regionOf(label.slice(k, hit[0]), true) : undefined;
+    if (!hit || !p || (place && !within(p, place))) return undefined;
+    place = p;
+    k = hit[0];
+  }
+  return place;
+}
+
 /** The section marker on the line [ls, le) of the normalised text, if it is one. */
 function markerOn(n: string, ls: number, le: number, items: DigestItems): Candidate | undefined {
   let i = ls;
@@ -273,6 +298,12 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
         return undefined;
       }
     }
+  }
+  // 西岸：九江市永修县 — a side's part whose text after the colon is only its region (the division
+  // written with the ones it lies in)
+  if (marker === undefined && (m = SIDE_LEAD.exec(n.slice(i, end)))) {
+    const place = nestedRegion(m[1]);
+    if (place) return { start, end, place, marker: 'colon', rank, wholeLine: true };
   }
   // 北京：… / 浙江省: … / 北 京: …
   if ((m = COLON.exec(rest) ?? PADDED_COLON.exec(rest))) {

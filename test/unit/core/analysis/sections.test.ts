@@ -178,6 +178,11 @@ describe('analysis/sections: every style real news uses', () => {
     // a stem that is no county and city of one name stays what it was (a 县 and the word 市场 after it)
     assert.deepEqual(names('岐山县市场监管局:正文。'), []);
   });
+  it('a side\'s part whose line is only its region, written with the ones it lies in (东岸:江西省鄱阳县)', () => {
+    assert.deepEqual(names('导语。\n东岸:江西省鄱阳县\n正文。\n西线：安徽省合肥市\n正文。'), ['鄱阳县', '合肥']);
+    // any other label, a sentence after the colon, or regions that do not nest open nothing
+    assert.deepEqual(names('地点:九江市永修县\n东岸:永修县召开会议\n西岸:湖北省永修县'), []);
+  });
   it('sections nest where the article nests them', () => {
     const rs = findRegions('## 江苏\n### 苏州\n正文。\n### 南京\n正文。\n## 浙江\n杭州：正文。\n宁波：正文。\n**上海：**\n浦东：正文。');
     const byName = (n: string) => rs.find((r) => r.name === n)!;
