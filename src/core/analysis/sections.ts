@@ -497,8 +497,9 @@ const MAX_DATELINE_HEADLINE = 30;
 function datelineOn(n: string, i: number, end: number): { end: number; place: PlaceInfo } | undefined {
   const d = datelineAt(n, i);
   if (d) return d;
-  const head = n.slice(i, Math.min(end, i + MAX_DATELINE_HEADLINE + 40)).replace(OTHER_SLASHES, '/');
-  const slashed = datelineAt(head, 0);
+  const raw = n.slice(i, Math.min(end, i + MAX_DATELINE_HEADLINE + 40));
+  const head = raw.replace(OTHER_SLASHES, '/');
+  const slashed = head !== raw ? datelineAt(head, 0) : undefined;
   if (slashed) return { end: i + slashed.end, place: slashed.place };
   const b = /[〔(（[【]记者/.exec(head.slice(0, MAX_DATELINE_HEADLINE + 3));
   if (!b || b.index < 4 || /[。，,；;！!？?：:、“”"]/.test(head.slice(0, b.index))) return undefined;
