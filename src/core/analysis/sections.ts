@@ -11,12 +11,16 @@
  *   臺北市:…。新北市:…。臺中市:…       colon leads run together in one paragraph, each after a
  *                                     sentence end: each opens a section that ends with the paragraph
  *   北京  (alone on its line)           a line that is only a region's name
+ *   西岸:九江市永修县                    a side's part (东西南北 + 岸/侧/线/翼/片) whose line is only its region
  *   一、河北 / （一）河北 / 1. 河北 / 1、河北 / ①河北   numbered (the rest is a region, or a colon lead)
  *   ● 台北市：… / - 台北市：…           bulleted
+ *   ● 黔江区 ● / —— 海淀区 ——           a region's name alone on its line, framed by one mark on both sides
  *   新华社南京11月20日电 …              a dateline opening a paragraph, only where the article is a
  *                                     digest of datelined items (two or more)
  *   郫都区区委书记辜学斌：              a line that is a region's official and a colon, nothing after it:
  *                                     an item of a round-up, only where there are two or more
+ *   市南区委书记:甲市南区区长:乙        a line that is only one region's leaders, post and name each (two
+ *                                     or more): a roster by region, only where two or more lines are
  *   大鹏新区 / 深汕特别合作区 (alone)    a line that is only a zone's name (新区, 开发区, 合作区 …: no
  *                                     division of GB/T 2260), only where lines that are only a
  *                                     region's name open sections too
@@ -57,6 +61,8 @@ interface DigestItems {
   officialHeads: Candidate[];
   /** Plain lines naming a region's official, and whether the next paragraph takes the name up. */
   lineHeads: (Candidate & { takenUp: boolean })[];
+  /** Lines that are only a region's leaders, post and name each (市南区委书记:甲市南区代区长:乙). */
+  rosters: Candidate[];
   /** Lines that open with a region's name, a space and a short headline (湖北 16人死亡失踪). */
   subheads: Candidate[];
   /** The same without the space (南京向成都捐款500万元): only where three or more open the parts. */
@@ -80,6 +86,11 @@ const MAX_LINE = 28;
 const HEADING = /^(#{1,6})[ \t]+/;
 /** Bullets and the bars and arrows news sites set before a section's name (▌北京, ▲甘肃, ➤ 江苏). */
 const BULLET = /^(?:[●○◆◇■□▪▸▶►•·◎★☆※◉✦▲△▼▽◀◁▷♦◈❖➤➢➣⊙▌▍▎▏]|[-*+](?=[ \t]))[ \t]*/;
+/**
+ * A line framed by one mark on both sides (● 黔江区 ●, ★北京★, —— 海淀区 ——, 〓 河北 〓): the label
+ * between them, read as a whole line. The same bullet, or the same run of dashes or tildes.
+ */
+const FRAMED = /^([●○◆◇■□▪•·◎★☆※◉✦▲△▼▽♦◈❖⊙〓]|[—─━═～~]{1,4})[ \t\u3000]*([^\s●○◆◇■□▪•·◎★☆※◉✦▲△▼▽♦◈❖⊙〓—─━═～~]{2,16})[ \t\u3000]*\1$/;
 const NUMBERING: [RegExp, number][] = [
   [/^第?[一二三四五六七八九十]{1,3}[、.．][ \t]*/, 11],
   [/^[（(][一二三四五六七八九十]{1,3}[）)][ \t]*/, 12],
@@ -96,6 +107,11 @@ const COLON = /^([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{
 const PADDED_COLON = /^([\u4e00-\u9fff](?:[ \t\u3000]{1,3}[\u4e00-\u9fff]){1,2})[ \t]*[:：]/;
 /** A colon lead inside a paragraph: after a sentence end, a division's name and a colon. */
 const INLINE_COLON = /[。；;！!？?][ \t\u3000]*([^\s:：，,。、；;（）()【】[\]*#「」《》!！?？]{2,8}?)[:：]/g;
+/**
+ * A part named by the side it covers, a colon, and nothing but a region on the line (西岸:九江市永修县,
+ * 北线：某县): a side of a lake, a river, a front (东西南北 with 岸, 侧, 线, 翼, 片; 左岸, 右岸).
+ */
+const SIDE_LEAD = /^(?:[东西南北][岸侧线翼片]|[左右][岸翼])[ \t]*[:：][ \t]*([\u4e00-\u9fff]{2,16})$/;
 /** What a column's name adds to a region (【湖北要闻】, 河北新闻, 海淀动态). */
 /** The least text between two subheads: a part's paragraph, not a table's next row. */
 const MIN_PART = 40;
@@ -116,8 +132,31 @@ function leadingRegion(n: string, i: number, end: number): { place: PlaceInfo; e
     place = inner[1];
     e = inner[0];
   }
+  // (新竹县市: the county and the city of one name together, read as their shared name)
+  if (n[e] === '市' && n[e - 1] === '县') {
+    const pair = countyAndCity(n.slice(i, e + 1));
+    if (pair) {
+      place = pair;
+      e++;
+    }
+  }
   const rest = n.slice(e, end).match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   return rest >= 4 ? { place, end: e } : undefined;
+}
+
+/**
+ * A county and a city of one name written together (新竹县市, 嘉义县市: the two divisions, as
+ * Taiwan's papers name a part that covers both): the region of the name they share (新竹), where
+ * both are divisions.
+ */
+function countyAndCity(label: string): PlaceInfo | undefined {
+  const m = /^([\u4e00-\u9fff]{2,4})县市$/.exec(label);
+  if (!m) return undefined;
+  const county = lookupRegion(m[1] + '县');
+  const city = lookupRegion(m[1] + '市');
+  if (!county || !city || county === city) return undefined;
+  const shared = lookupRegion(m[1]);
+  return shared && (shared === county || shared === city) ? shared : undefined;
 }
 const SENTENCE_MARKS = /[。，,；;：:！!？?、]/;
 
@@ -156,7 +195,7 @@ function regionOf(label: string, bare: boolean): PlaceInfo | undefined {
     const inner = regionOf(dot[2], bare);
     return outer && inner && within(inner, outer) ? inner : undefined;
   }
-  let p = lookupRegion(t);
+  let p = countyAndCity(t) ?? lookupRegion(t);
   if (!p && COLUMN_SUFFIX.test(t)) {
     t = t.replace(COLUMN_SUFFIX, '');
     if (t.length >= 2) p = lookupRegion(t);
@@ -165,6 +204,25 @@ function regionOf(label: string, bare: boolean): PlaceInfo | undefined {
   if (p.level === 'province' || p.level === 'city' || p.level === 'district') return p;
   if (!bare && (p.level === 'country' || p.level === 'foreign-city') && p.name !== '中国') return p;
   return undefined;
+}
+
+/**
+ * A division written with the divisions it lies in, the whole label (九江市永修县 → 永修县, 江西省九江市
+ * → 九江), or a division alone: the innermost, each lying in the one before.
+ */
+function nestedRegion(label: string): PlaceInfo | undefined {
+  const whole = regionOf(label, true);
+  if (whole) return whole;
+  const lx = lexicons();
+  let place: PlaceInfo | undefined;
+  for (let k = 0; k < label.length; ) {
+    const hit = lx.places.longest(label, k, label.length);
+    const p = hit ? regionOf(label.slice(k, hit[0]), true) : undefined;
+    if (!hit || !p || (place && !within(p, place))) return undefined;
+    place = p;
+    k = hit[0];
+  }
+  return place;
 }
 
 /** The section marker on the line [ls, le) of the normalised text, if it is one. */
@@ -178,6 +236,12 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
   const start = i;
   let rank = LEAD_RANK;
   let marker: SectionMarker | undefined;
+  // ● 黔江区 ● / —— 黔江区 ——: a region's name framed by the same mark on both sides, alone on its line
+  const framed = end - start <= MAX_LINE ? FRAMED.exec(n.slice(i, end)) : null;
+  if (framed) {
+    const place = regionOf(framed[2], true);
+    if (place) return { start, end, place, marker: 'bullet', rank: LEAD_RANK, wholeLine: true };
+  }
   let m = HEADING.exec(head(i));
   if (m) {
     rank = m[1].length;
@@ -235,6 +299,12 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
       }
     }
   }
+  // 西岸：九江市永修县 — a side's part whose text after the colon is only its region (the division
+  // written with the ones it lies in)
+  if (marker === undefined && (m = SIDE_LEAD.exec(n.slice(i, end)))) {
+    const place = nestedRegion(m[1]);
+    if (place) return { start, end, place, marker: 'colon', rank, wholeLine: true };
+  }
   // 北京：… / 浙江省: … / 北 京: …
   if ((m = COLON.exec(rest) ?? PADDED_COLON.exec(rest))) {
     const place = regionOf(m[1].replace(/[ \t\u3000]+/g, ''), false);
@@ -279,14 +349,21 @@ function markerOn(n: string, ls: number, le: number, items: DigestItems): Candid
     // …or a plain line (湖北省委书记王蒙徽, 杭州市长:徐立毅): a profile's header when the next
     // paragraph takes the name up, not a photo's caption (decided by the caller)
     const h = officialHeading(n, i, end);
-    if (h) items.lineHeads.push({ start, end, place: h.place, marker: 'line', rank, takenUp: nameTakenUp(n, end, h.name) });
+    // (张三当选某市委书记: the report of the election names the one elected in its first sentence)
+    if (h) items.lineHeads.push({ start, end, place: h.place, marker: 'line', rank, takenUp: h.elected ? electedTakenUp(n, end, h.elected) : nameTakenUp(n, end, h.name) });
   }
   // 新华社南京11月20日电 opening a paragraph: a section only in a digest (decided by the caller)
-  const d = datelineAt(n, i);
+  const d = datelineOn(n, i, end);
   if (d) items.datelines.push({ start, end: d.end, place: d.place, marker: 'dateline', rank: LEAD_RANK });
   // 郫都区区委书记辜学斌： an item of a round-up of officials (decided by the caller)
   const o = officialLead(n, i, end);
   if (o) items.officials.push(o);
+  // 市南区委书记:甲市南区代区长:乙 — a line of one region's leaders (decided by the caller)
+  if (marker === undefined) {
+    const r = rosterLine(n, i, end);
+    // (the item is its line: what follows the roster is about them all)
+    if (r) items.rosters.push({ start, end, place: r, marker: 'colon', rank: LEAD_RANK, wholeLine: true, until: le });
+  }
   return undefined;
 }
 
@@ -322,6 +399,15 @@ function nameTakenUp(n: string, end: number, name: string): boolean {
 }
 const NAME_TAKEN_UP = 30;
 
+/** The next non-empty line's first sentence (to 。, at most ELECTED_TAKEN_UP characters) names `name`. */
+function electedTakenUp(n: string, end: number, name: string): boolean {
+  let p = end;
+  while (p < n.length && /\s/.test(n[p])) p++;
+  const stops = ['\n', '。'].map((c) => n.indexOf(c, p)).filter((x) => x >= 0);
+  return n.slice(p, Math.min(p + ELECTED_TAKEN_UP, ...stops)).includes(name);
+}
+const ELECTED_TAKEN_UP = 80;
+
 /** Longest heading read as naming an official (一、省委常委、合肥市委书记虞爱华). */
 const MAX_OFFICIAL_HEADING = 30;
 /** Between a region and its post: the level and the body (市委, 区政府, 县人大常委会). */
@@ -332,7 +418,7 @@ const REGION_TO_POST = /^(?:省|市|区|县|自治区|自治州|州)?(?:委|党�
  * 虞爱华; 张三当选禅城区区长): the region of the last post written with one. The line ends with the
  * name after the post, or with the post itself after 当选 or 任; no sentence runs on after it.
  */
-function officialHeading(n: string, i: number, end: number): { place: PlaceInfo; name: string } | undefined {
+function officialHeading(n: string, i: number, end: number): { place: PlaceInfo; name: string; elected?: string } | undefined {
   if (end - i > MAX_OFFICIAL_HEADING || end - i < 5 || /[。，,；;！？!?]/.test(n.slice(i, end)) || /[：:].*[：:]/.test(n.slice(i, end))) return undefined;
   const lx = lexicons();
   let region: PlaceInfo | undefined;
@@ -364,7 +450,9 @@ function officialHeading(n: string, i: number, end: number): { place: PlaceInfo;
   const rest = n.slice(postEnd, end).replace(/^[ \t\u3000]*[:：]?[ \t\u3000]*/, '');
   if (/[:：]/.test(n.slice(i, postEnd))) return undefined;
   // a name after the post, or nothing after a post one was elected or appointed to
-  if (/^[\u4e00-\u9fff]{2,4}$/.test(rest) || (rest === '' && /(当选|任)/.test(n.slice(i, postEnd)))) return { place: chosen, name: rest };
+  if (/^[\u4e00-\u9fff]{2,4}$/.test(rest)) return { place: chosen, name: rest };
+  // (the one elected or appointed is named before the verb: 张三当选中共某市委书记)
+  if (rest === '' && /(当选|任)/.test(n.slice(i, postEnd))) return { place: chosen, name: '', elected: /^([\u4e00-\u9fff]{2,4}?)(?:当选|任)/.exec(n.slice(i, postEnd))?.[1] };
   return undefined;
 }
 
@@ -395,6 +483,94 @@ function officialLead(n: string, i: number, end: number): Candidate | undefined 
   return undefined;
 }
 
+/** Slashes other than / that papers set between a reporter and the place (记者甲∕台中报导). */
+const OTHER_SLASHES = /[∕⁄⧸]/g;
+/** Longest headline read before a bracketed dateline on its item's first line. */
+const MAX_DATELINE_HEADLINE = 30;
+
+/**
+ * A dateline opening the line at `i` (新华社南京11月20日电, 记者甲/台中报导, also with a division
+ * slash: 记者甲∕台中报导), or a reporter's bracketed dateline after the item's short headline on the
+ * same line (某某问题 共同解决 〔记者乙/竹县报导〕…: a digest whose headlines lost their line breaks).
+ * The headline is no sentence: no sentence's punctuation before the bracket.
+ */
+function datelineOn(n: string, i: number, end: number): { end: number; place: PlaceInfo } | undefined {
+  const d = datelineAt(n, i);
+  if (d) return d;
+  const raw = n.slice(i, Math.min(end, i + MAX_DATELINE_HEADLINE + 40));
+  const head = raw.replace(OTHER_SLASHES, '/');
+  const slashed = head !== raw ? datelineAt(head, 0) : undefined;
+  if (slashed) return { end: i + slashed.end, place: slashed.place };
+  const b = /[〔(（[【]记者/.exec(head.slice(0, MAX_DATELINE_HEADLINE + 3));
+  if (!b || b.index < 4 || /[。，,；;！!？?：:、“”"]/.test(head.slice(0, b.index))) return undefined;
+  const inner = datelineAt(head, b.index);
+  return inner ? { end: i + inner.end, place: inner.place } : undefined;
+}
+
+/** Longest line read as a roster of one region's leaders. */
+const MAX_ROSTER = 48;
+/** Between a region and its post in a roster's label (委, 市, 政府, 人大常委会, then 常务副 / 代). */
+const ROSTER_LINK = /^(?:省|市|区|县|州)?(?:委|党委|政府|人大常委会|人大|政协|纪委)?(?:常务)?(?:副|代)?/;
+
+/**
+ * A roster's label: a region's name, its body and a post, nothing else (市南区委书记, 平度市市长,
+ * 胶州市代市长, 杭州市长). The region, where [a, b) is one.
+ */
+function rosterLabel(n: string, a: number, b: number): PlaceInfo | undefined {
+  const lx = lexicons();
+  const hit = lx.places.longest(n, a, b);
+  if (!hit || hit[0] - a < 2) return undefined;
+  const place = regionOf(n.slice(a, hit[0]), true);
+  if (!place) return undefined;
+  // (the level character that ends the name may start the post: 杭州市 + 市长 written 杭州市长)
+  for (const e of /[省市区县州]/.test(n[hit[0] - 1]) ? [hit[0], hit[0] - 1] : [hit[0]]) {
+    const link = ROSTER_LINK.exec(n.slice(e, b))![0].length;
+    const core = lx.titleCores.longest(n, e + link, b);
+    if (core && core[0] === b) return place;
+    // (a modifier the lexicon writes with its core: 代市长)
+    const bare = link ? lx.titleCores.longest(n, e + link - 1, b) : undefined;
+    if (bare && bare[0] === b) return place;
+  }
+  return undefined;
+}
+
+/**
+ * A line that is a roster of one region's leaders: two or more entries of a post and a name, each
+ * post written with the same region, nothing else on the line (市南区委书记:甲市南区代区长:乙,
+ * 平度市委书记:丙 平度市市长:丁). The region. A speaker's label (北京市委书记蔡奇：我们要…) has a
+ * sentence after its colon, not a name and the next post.
+ */
+function rosterLine(n: string, i: number, end: number): PlaceInfo | undefined {
+  if (end - i > MAX_ROSTER || /[。，,；;！!？?]/.test(n.slice(i, end))) return undefined;
+  const colons: number[] = [];
+  for (let k = i; k < end; k++) if (n[k] === ':' || n[k] === '：') colons.push(k);
+  if (colons.length < 2) return undefined;
+  const gap = (k: number) => {
+    while (k < end && (n[k] === ' ' || n[k] === '\t' || n[k] === '\u3000')) k++;
+    return k;
+  };
+  let place = rosterLabel(n, i, colons[0]);
+  if (!place) return undefined;
+  for (let c = 0; c < colons.length; c++) {
+    const from = gap(colons[c] + 1);
+    const to = c + 1 < colons.length ? colons[c + 1] : end;
+    if (c + 1 === colons.length) {
+      // the last entry: a name and the end of the line
+      if (!/^[\u4e00-\u9fff]{2,4}$/.test(n.slice(from, to).trim())) return undefined;
+      break;
+    }
+    // a name of two to four characters, then the next label, of the same region
+    let next: PlaceInfo | undefined;
+    for (let len = 2; len <= 4 && !next; len++) {
+      if (!/^[\u4e00-\u9fff]+$/.test(n.slice(from, from + len))) break;
+      const p = rosterLabel(n, gap(from + len), to);
+      if (p === place) next = p;
+    }
+    if (!next) return undefined;
+  }
+  return place;
+}
+
 /**
  * The article's region sections, in order. `normalized` is normalizeForMatching(text) when the caller
  * has it (analyze). Each section runs from its marker to the next marker; `parentId` names the
@@ -404,7 +580,7 @@ export function findRegions(text: string, normalized?: string): Region[] {
   const n = normalized ?? normalizeForMatching(text);
   void lexicons(); // built once, before the loop
   let found: Candidate[] = [];
-  const items: DigestItems = { datelines: [], officials: [], zones: [], ambiguous: [], officialHeads: [], lineHeads: [], subheads: [], tightSubheads: [] };
+  const items: DigestItems = { datelines: [], officials: [], rosters: [], zones: [], ambiguous: [], officialHeads: [], lineHeads: [], subheads: [], tightSubheads: [] };
   for (let ls = 0; ls < n.length; ) {
     let le = n.indexOf('\n', ls);
     if (le < 0) le = n.length;
@@ -424,7 +600,7 @@ export function findRegions(text: string, normalized?: string): Region[] {
   // (each with its part's text after it: lines of a table follow each other)
   const spaced = (l: Candidate[]) => (l.every((h, k) => k === 0 || h.start - l[k - 1].end >= MIN_PART) ? l : []);
   const subheads = spaced(items.subheads);
-  const digest = [items.datelines, items.officials, subheads].filter((l) => l.length >= 2).flat();
+  const digest = [items.datelines, items.officials, items.rosters, subheads].filter((l) => l.length >= 2).flat();
 
   // headings that name a region's official: two or more, or numbered items (一、…): each opens its region's
   // section, unless the same line already opened one

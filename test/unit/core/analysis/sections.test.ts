@@ -138,6 +138,51 @@ describe('analysis/sections: every style real news uses', () => {
     // one heading alone is not enough (a numbered item is)
     assert.deepEqual(findRegions('## 张三当选禅城区区长\n\n选举张三为区长。\n').map((r) => r.name), []);
   });
+  it('a line that is only a region framed by one mark on both sides (● 沙坪坝区 ●, —— 海淀区 ——)', () => {
+    assert.deepEqual(names('导语。\n● 沙坪坝区 ●\n区政协开会。\n★江津区★\n区政协调研。\n—— 海淀区 ——\n正文。'), ['沙坪坝区', '江津区', '海淀区']);
+    // a headline framed the same way, or two different marks, opens nothing
+    assert.deepEqual(names('● 沙坪坝区召开会议 ●\n正文。\n● 海淀区 ○\n正文。\n—— 海淀区\n正文。'), []);
+  });
+  it("a roster of one region's leaders per line (某区委书记:甲某区区长:乙), two or more lines: each line is its region's item", () => {
+    const t = '导语。\n海淀区委书记:张甲海淀区代区长:李乙\n朝阳区委书记:王丙 朝阳区区长:赵丁\n通州区委书记:钱戊通州区区长:孙己\n以上人选均已到任。';
+    const rs = findRegions(t);
+    assert.deepEqual(rs.map((r) => r.name), ['海淀区', '朝阳区', '通州区']);
+    assert.equal(rs[2].end, t.indexOf('\n以上'), 'the last ends with its line');
+    // one such line alone, a line of two regions' leaders, and speakers' labels open nothing
+    assert.deepEqual(names('导语。\n海淀区委书记:张甲海淀区代区长:李乙\n正文。'), []);
+    assert.deepEqual(names('海淀区委书记:张甲朝阳区区长:李乙\n通州区委书记:钱戊昌平区区长:孙己'), []);
+    assert.deepEqual(names('海淀区委书记:我们要加快发展海淀区区长:同意\n朝阳区委书记:要落实朝阳区区长:好的'), []);
+  });
+  it('plain lines announcing an election (张甲当选中共某市委书记), two or more, each taken up by the report after it', () => {
+    const t = '导语。\n\n  张甲当选中共锦州市委书记\n\n  5月3日，中国共产党锦州市第九届委员会第一次全体会议选举张甲为市委书记。\n\n  李乙当选中共营口市委书记\n\n  5月4日，中国共产党营口市第九届委员会第一次全体会议选举李乙为市委书记。\n';
+    assert.deepEqual(names(t), ['锦州', '营口']);
+    // one alone, or lines the paragraph after does not take up (captions, a list of links), open nothing
+    assert.deepEqual(names(t.slice(0, t.indexOf('  李乙'))), []);
+    assert.deepEqual(names('张甲当选中共锦州市委书记\n\n会议还选举了市纪委书记。\n\n李乙当选中共营口市委书记\n\n会议还选举了副书记。\n'), []);
+  });
+  it('a digest of reporters\' datelines with a division slash (记者甲∕台中报导), and one after its item\'s headline on the same line', () => {
+    const t = '# 台风来袭\n记者张甲∕台中报导\n市长说，要做好准备。\n记者李乙∕彰化报导\n县长召开会议。';
+    assert.deepEqual(findRegions(t).map((r) => [r.name, r.marker]), [['台中', 'dateline'], ['彰化县', 'dateline']]);
+    const d = '〔记者张甲/嘉义报导〕县府昨开工。\n新春开工 共同解决问题 〔记者李乙/竹县报导〕县府昨天宣布。';
+    const rs = findRegions(d);
+    assert.deepEqual(rs.map((r) => r.name), ['嘉义', '新竹县']);
+    assert.equal(rs[1].start, d.indexOf('新春'), 'the item opens with its headline');
+    // one dateline alone opens nothing; a bracket after a sentence is a dateline quoted in the text
+    assert.deepEqual(names('# 台风来袭\n记者张甲∕台中报导\n市长说，要做好准备。'), []);
+    assert.deepEqual(names('〔记者张甲/嘉义报导〕县府昨开工。\n县府表示，将合作 〔记者李乙/竹县报导〕县府昨天宣布。'), []);
+  });
+  it('a county and a city of one name written together (嘉義縣市) name the region they share, as a label or leading a headline', () => {
+    assert.deepEqual(names('嘉義縣市:停班停課。\n臺南市:正常上班。'), ['嘉义', '台南']);
+    const para = '倒數前由歌手領唱，跨年後接著放煙火，現場還有多個市集攤位可以逛，交通管制也已公布。';
+    assert.deepEqual(names(`導語。\n臺南市｜臺南跨年晚會\n${para}\n嘉義縣市｜嘉義跨年派對\n${para}\n高雄市｜高雄夢時代跨年\n${para}`), ['台南', '嘉义', '高雄']);
+    // a stem that is no county and city of one name stays what it was (a 县 and the word 市场 after it)
+    assert.deepEqual(names('岐山县市场监管局:正文。'), []);
+  });
+  it('a side\'s part whose line is only its region, written with the ones it lies in (东岸:江西省鄱阳县)', () => {
+    assert.deepEqual(names('导语。\n东岸:江西省鄱阳县\n正文。\n西线：安徽省合肥市\n正文。'), ['鄱阳县', '合肥']);
+    // any other label, a sentence after the colon, or regions that do not nest open nothing
+    assert.deepEqual(names('地点:九江市永修县\n东岸:永修县召开会议\n西岸:湖北省永修县'), []);
+  });
   it('sections nest where the article nests them', () => {
     const rs = findRegions('## 江苏\n### 苏州\n正文。\n### 南京\n正文。\n## 浙江\n杭州：正文。\n宁波：正文。\n**上海：**\n浦东：正文。');
     const byName = (n: string) => rs.find((r) => r.name === n)!;
