@@ -17,6 +17,8 @@ const codeTable = (() => {
     // keep full-width punctuation the rules look for (，：（）etc.); map digits and letters
     if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) t[c] = c - 0xfee0;
     else if (c === 0x3000) t[c] = 0x20;
+    // slashes papers set between a reporter and the place (记者甲∕台中报导): the plain one
+    else if (c === 0x2215 || c === 0x2044 || c === 0x29f8) t[c] = 0x2f;
     else t[c] = c;
   }
   for (let i = 0; i + 1 < TRAD_SIMP_PAIRS.length; i += 2) t[TRAD_SIMP_PAIRS.charCodeAt(i)] = TRAD_SIMP_PAIRS.charCodeAt(i + 1);

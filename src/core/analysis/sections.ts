@@ -483,24 +483,19 @@ function officialLead(n: string, i: number, end: number): Candidate | undefined 
   return undefined;
 }
 
-/** Slashes other than / that papers set between a reporter and the place (记者甲∕台中报导). */
-const OTHER_SLASHES = /[∕⁄⧸]/g;
 /** Longest headline read before a bracketed dateline on its item's first line. */
 const MAX_DATELINE_HEADLINE = 30;
 
 /**
- * A dateline opening the line at `i` (新华社南京11月20日电, 记者甲/台中报导, also with a division
- * slash: 记者甲∕台中报导), or a reporter's bracketed dateline after the item's short headline on the
+ * A dateline opening the line at `i` (新华社南京11月20日电, 记者甲/台中报导; a division slash,
+ * 记者甲∕台中报导, is a plain one in the normalised text), or a reporter's bracketed dateline after the item's short headline on the
  * same line (某某问题 共同解决 〔记者乙/竹县报导〕…: a digest whose headlines lost their line breaks).
  * The headline is no sentence: no sentence's punctuation before the bracket.
  */
 function datelineOn(n: string, i: number, end: number): { end: number; place: PlaceInfo } | undefined {
   const d = datelineAt(n, i);
   if (d) return d;
-  const raw = n.slice(i, Math.min(end, i + MAX_DATELINE_HEADLINE + 40));
-  const head = raw.replace(OTHER_SLASHES, '/');
-  const slashed = head !== raw ? datelineAt(head, 0) : undefined;
-  if (slashed) return { end: i + slashed.end, place: slashed.place };
+  const head = n.slice(i, Math.min(end, i + MAX_DATELINE_HEADLINE + 40));
   const b = /[〔(（[【]记者/.exec(head.slice(0, MAX_DATELINE_HEADLINE + 3));
   if (!b || b.index < 4 || /[。，,；;！!？?：:、“”"]/.test(head.slice(0, b.index))) return undefined;
   const inner = datelineAt(head, b.index);

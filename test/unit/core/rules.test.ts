@@ -123,6 +123,9 @@ describe('rules: places and dates', () => {
     has(t, 'government:國務院', 'title:總理', 'person:李鵬', 'person:黃坤明');
     for (const s of tag(t)) assert.equal(t.slice(s.start, s.end), s.text);
   });
+  it('a division slash or a fraction slash reads as a plain slash, offsets kept (記者甲∕台中報導)', () => {
+    assert.equal(normalizeForMatching('記者甲∕台中報導，乙⁄丙'), '记者甲/台中报导，乙/丙');
+  });
 });
 
 describe('core API', () => {
