@@ -238,6 +238,10 @@ describe('rules/titles', () => {
     const spans = recognizeRich('青禾集团副总裁孙泱、市委常委、秘书长李红梅参加会见。').filter((x) => x.type === 'person');
     assert.deepEqual(spans.map((p) => `${p.text}:${p.chain?.organization ?? ''}:${p.chain?.role}`), ['孙泱:青禾集团:business', '李红梅::official']);
   });
+  it("Taiwan's councils and legislators: 台中市議會議長X, 立法委員Y are posts (Y's name whole)", () => {
+    const people = recognizeRich('台中市議會議長張清照、立法委員顏寬恒到場致詞。').filter((x) => x.type === 'person');
+    assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.role}`), ['張清照:台中市議會議長:official', '顏寬恒:立法委員:official']);
+  });
   it('带领 and 率领 before a chain leave it whole (带领市委常委、副市长陈春光)', () => {
     const people = recognizeRich('期间，带领市委常委、副市长陈春光拜访企业。').filter((x) => x.type === 'person');
     assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}`), ['陈春光:市委常委、副市长']);
