@@ -74,6 +74,10 @@ export function placeNamed(norm: string, a: number, b: number): boolean {
   return t.length >= 2 && (lookupPlace(t) !== undefined || shortFormPlace(t) !== undefined);
 }
 
+/** A visit's verb inside a body's name (no body is named so; a delegation's 考察团 is not one). */
+const VISIT_INSIDE = /(?:调研|视察|走访|慰问|检查|指导|考察)(?![团组队])/;
+/** A division's name by its level's last character (石桥镇, 城关镇): a place the lexicon need not know. */
+const DIVISION_END = /^[\u4e00-\u9fff]{1,4}[镇乡村县区市]$/;
 /** What a model company runs on into after its name: its headquarters, offices or subsidiaries. */
 const RUNS_ON = /(?:集团|集團|公司)((?:香港|北京|上海|中国|中國|亚太|亞太|全球|海外)?(?:总部|總部|旗下公司|旗下企业|旗下企業|旗下))$/;
 
@@ -283,6 +287,15 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       else if (BOARD_COMMITTEE.test((norm ??= normalizeForMatching(text)).slice(sp.start, sp.end))) continue;
     }
     if (((sp as RichSpan).priority ?? 30) <= 30) {
+      // a body the model ran on into a visit's verb (石桥镇调研农业产业): the place or body before the verb
+      if (sp.type === 'organization' || sp.type === 'company' || sp.type === 'government') {
+        const v = VISIT_INSIDE.exec((norm ??= normalizeForMatching(text)).slice(sp.start, sp.end));
+        if (v && v.index >= 2) {
+          const end = sp.start + v.index;
+          if (!placeNamed(norm, sp.start, end) && !DIVISION_END.test(norm.slice(sp.start, end))) continue;
+          sp = { ...sp, type: 'place', end, text: text.slice(sp.start, end) };
+        }
+      }
       // a model span that ran on into a full stop or comma (广东.、福建): without it
       while (sp.end - sp.start > 1 && TRAILING_PUNCT.test(text[sp.end - 1])) sp = { ...sp, end: sp.end - 1, text: text.slice(sp.start, sp.end - 1) };
       // …or that took the opening bracket of a name in brackets (上海市工商联（总商会）): without it

@@ -230,6 +230,16 @@ const STATIONED = /.驻.+(办事处|代表处|联络处|联络办|办)$/;
  */
 const CUT_PLACE_LEVELS = new Set(['province', 'city', 'district', 'country']);
 
+/**
+ * A body the rules read with its level's character before it (县 + 农业农村局): the model read the
+ * same body without it, whatever type it gave; the level is part of the name as written.
+ */
+function levelBeforeBody(r: RuleLike, live: Int32Array, nl: number, model: Span[]): boolean {
+  if (nl !== 1 || r.type !== 'government') return false;
+  const m = model[live[0]];
+  return m.end === r.end && m.start === r.start + 1 && '省市县区州'.includes(r.text[0]) && ORG_TYPES.has(m.type);
+}
+
 /** A legal form alone, no name before it. */
 const LEGAL_FORM_ONLY = /^(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|控股有限公司|有限公司|集团公司|股份公司)$/;
 
@@ -384,6 +394,9 @@ export function companyRetype(text: string): EntityType | null | undefined {
   if (MEDIUM_END.test(t)) return 'organization';
   if (DELEGATION.test(t)) return t.length > 3 ? 'organization' : null;
   if (/驻.+(办事处|代表处|联络处)$/.test(t)) return 'government';
+  // a government's bureau or department (农业农村局, 商务厅): no firm, unless a builder named by its
+  // bureau (中建三局) or a firm's own word is in it (铁路局, 邮政局 run as firms)
+  if (/[局厅]$/.test(t) && !BUREAU_COMPANY.test(t) && !/公司|集团|铁路局|邮政局|烟草/.test(t)) return 'government';
   return undefined;
 }
 /**
@@ -400,7 +413,7 @@ const GENERIC_COMPANY = /^(该|本|其|总|子|母|我|贵|此|这家|那家|各
 const DELEGATION = /(代表团|考察团|访问团|参访团|交流团|慰问团)$/;
 const RETYPE_LAST = (() => {
   const t = new Uint8Array(65536);
-  for (const ch of '司团團处處社台臺') t[ch.charCodeAt(0)] = 1;
+  for (const ch of '司团團处處社台臺局厅廳') t[ch.charCodeAt(0)] = 1;
   return t;
 })();
 
@@ -655,7 +668,7 @@ export function combineSortedInto(ruleSpans: Span[], model: Span[], out: Span[],
         // such names (齐齐哈尔市政府驻哈尔滨办事处, 联合国驻日内瓦办事处); the model reads a body and a place
       } else if (kd === 'legal' || (kd === 'rule' && (r.type !== 'organization' || sameEndOrg))) {
         const cost = lastSpanCost(r.start, r.end, r.type, r.text);
-        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true || departmentOverPlaces(r, live, nl, model) || (r.type === 'company' && (r.priority ?? 0) >= 85) || (r.type === 'government' && r.priority === JOINED_BUREAU_PRIORITY) || establishedName(r, live, nl, model) || departmentOfCommittee(r, live, nl, model);
+        if (cost !== undefined) keepRule = cost <= COVER_COST || modelSplitsName(r, live, nl, model) || (kd === 'legal' && regionInBrackets(r.text)) || r.listed === true || departmentOverPlaces(r, live, nl, model) || (r.type === 'company' && (r.priority ?? 0) >= 85) || (r.type === 'government' && r.priority === JOINED_BUREAU_PRIORITY) || establishedName(r, live, nl, model) || departmentOfCommittee(r, live, nl, model) || levelBeforeBody(r, live, nl, model);
       } else if (kd === 'rule' && r.type === 'organization' && (r.priority ?? 0) < 85 && !/团$/.test(r.text)) {
         // other suffix-rule organizations over the model's spans only when the model all but rules
         // them out, as for rule-only ones (主教练大陆俱乐部 over the title 主教练: 300, 波兰右翼周刊: 354;

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { PIPELINE, recognizeRich, runRules } from '../../../../src/core/rules/pipeline';
 import { repoRoot } from '../helpers';
 import { placeNamed, recognize } from '../../../../src/core/recognize';
+import { companyRetype } from '../../../../src/core/model/combine';
 
 describe('rules/pipeline', () => {
   it('lists every stage file once, in the order the stages claim', () => {
@@ -63,6 +64,15 @@ describe('recognize: model persons that name a place', () => {
     // a level's body before the post, inside the model's title or just before it, makes it a state post
     const b = person('自治区党委书记王君宣布项目开工,自治区主席巴特尔讲话。', '巴特尔');
     assert.deepEqual([b?.role, b?.chain?.inText], ['official', '自治区主席']);
+  });
+  it("a government's bureau the model reads as a company is a body, with the level the rules read before it (县农业农村局); a body run on into a visit's verb is the place before it (石桥镇调研…)", () => {
+    const spans = recognize('县委常委、副县长张丽，县农业农村局局长赵刚陪同。').map((s) => `${s.type}:${s.text}`);
+    assert.ok(spans.includes('government:县农业农村局') && !spans.some((s) => s.startsWith('company')), spans.join(' '));
+    const visit = recognize('县长刘建华深入城关镇、石桥镇调研农业产业发展情况。').map((s) => `${s.type}:${s.text}`);
+    assert.ok(visit.includes('place:石桥镇') && !visit.some((s) => s.startsWith('organization')), visit.join(' '));
+    // (a delegation is named with 考察: 考察团 stays whole)
+    assert.deepEqual(companyRetype('农业农村局'), 'government');
+    assert.equal(companyRetype('中建三局'), undefined);
   });
   it("a company's region of business between it and the post the model read (青禾集团华东大区总经理X): the company's person; a known short name a post follows is kept", () => {
     const persons = (t: string) => recognize(t).filter((s) => s.type === 'person').map((s) => [s.text, s.role, s.chain?.organization]);
