@@ -141,6 +141,10 @@ const GUESTS_ARRIVE = /(?:考察团|代表团|访问团|调研组|考察组|一�
 const TOWN_POST = /^(?:镇|乡)/;
 /** A town's name after a clause's start, a date or a conjunction: 板浦镇召开…, 8月23日，板浦镇…, 和新坝镇 */
 const TOWN_NAME = /(^|[\n，。；：,;:、\s日和与及])((?:(?![在和与及由同的了是为对向从将把被])[\u4e00-\u9fff]){2,3}?)(镇|乡)(?=[\u4e00-\u9fff])/g;
+/** A town named anywhere (在石桥镇，, 来到七都镇): after a mark, a visit's verb or a conjunction. */
+const TOWN_MENTION = /(?<=^|[^\u4e00-\u9fff]|[在到赴往和与及、])((?:(?![在到赴往和与及由同的了是为对向从将把被])[\u4e00-\u9fff]){2,3}?)(镇|乡)(?![长政党人纪])/g;
+/** How far back in its paragraph a bare town post looks for the town named before it. */
+const TOWN_NEAR = 200;
 /** Words before 镇/乡 that name no town (城乡, 各乡镇, 全镇). */
 const NOT_A_TOWN = /^(?:城|乡|全|各|该|本|每|小|集|重|城关|村|县|区|市|省|特色|中心)$|[各全该本每城]$/;
 
@@ -194,7 +198,7 @@ export class ArticleRegion {
     }
     // a town's post written bare (镇党委书记, 乡长): the one town the article names
     if (!level && TOWN_POST.test(this.normalized.slice(chain.units[0]?.start ?? chain.start, chain.end))) {
-      const town = this.town();
+      const town = this.town() ?? this.townBefore(chain.start);
       if (town) return town;
     }
     if (!level) return this.succeeds(chain) ?? section?.name ?? this.ownBody(chain);
@@ -276,6 +280,20 @@ export class ArticleRegion {
     let start = placeEnd;
     while (start > 0 && placeEnd - start < NEAR_CHARS && !SENTENCE_END.test(t[start - 1]) && t[start - 1] !== '\n') start--;
     return GUESTS_ARRIVE.test(t.slice(start, placeEnd + stop));
+  }
+
+  /**
+   * Where the article names several towns: the one town its paragraph names before `pos` (在石桥镇，
+   * …。镇党委书记李强汇报: 石桥镇's), the visit's town the paragraph is about.
+   */
+  private townBefore(pos: number): string | undefined {
+    const from = lineStartWithin(this.normalized, pos, TOWN_NEAR);
+    const t = this.normalized.slice(from, pos);
+    const named = new Set<string>();
+    TOWN_MENTION.lastIndex = 0;
+    for (let m = TOWN_MENTION.exec(t); m; m = TOWN_MENTION.exec(t)) if (!NOT_A_TOWN.test(m[1])) named.add(m[1] + m[2]);
+    // (two towns in the paragraph, 板浦镇和新坝镇召开会议: whose post it is is not known)
+    return named.size === 1 ? [...named][0] : undefined;
   }
 
   private townCache: string | null | undefined;

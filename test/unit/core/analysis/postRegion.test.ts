@@ -24,6 +24,12 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     // two towns named: whose post it is is not known
     assert.equal(officials('板浦镇和新坝镇召开会议。镇党委书记王五出席。')['王五']?.[0], undefined);
   });
+  it("a town's bare post where the article names several towns: the one town its paragraph names before it (在石桥镇，…镇党委书记X)", () => {
+    const o = officials('活动由，新坝镇政府和石桥镇政府联合举办。\n在石桥镇，县长刘建华一行来到合作社。镇党委书记李强汇报了情况。');
+    assert.equal(o['李强']?.[0], '石桥镇');
+    // no town in its paragraph: none
+    assert.equal(officials('活动由，新坝镇政府和石桥镇政府联合举办。\n会上，镇党委书记李强汇报了情况。')['李强']?.[0], undefined);
+  });
   it('a chain of posts at several levels has the most local one\'s region; each link is filled at its own level', () => {
     assert.deepEqual(officials('江苏省委常委、南京市委书记韩立明出席。')['韩立明'], ['南京', ['江苏省委常委、南京市委书记']]);
     assert.deepEqual(officials('淄博讯 市委副书记、张店区委书记马晓磊致辞。')['马晓磊'], ['张店区', ['淄博市委副书记、张店区委书记']]);
