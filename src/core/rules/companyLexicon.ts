@@ -115,6 +115,9 @@ function insideNameOrTitle(ctx: Ctx, i: number, end: number): boolean {
   return end >= ctx.n || !isHan(s.charCodeAt(end)) || lx.afterName.longest(s, end) !== undefined;
 }
 
+/** A level's character written before a bureau's name (市招商局). */
+const LEVEL_BEFORE_BUREAU = /^[省市县区州]$/;
+
 /** What comes before a name in a list of appointments: a list's or a clause's mark, or the verb. */
 const APPOINTING_BEFORE = /(?:^|[、，,；;：:]|任命|决定|选举|提名|推选)$/;
 
@@ -151,6 +154,8 @@ function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): num
   // nor one that starts inside a place name (海华 in 珠海华…: 珠海 ends inside it)
   if (i > 0 && !ctx.taken[i - 1] && placeEndsInside(ctx, i, end)) return i;
   if (end - i === 2 && !aliasOf && insideNameOrTitle(ctx, i, end)) return i;
+  // a firm's name that is a government's bureau's too, written after its level (市招商局, 县招商局): the bureau
+  if (!aliasOf && i > 0 && LEVEL_BEFORE_BUREAU.test(s[i - 1]) && !ctx.taken[i - 1] && /[局委办厅]$/.test(s.slice(i, end))) return i;
   // a listed name that is a place and a word of policy (湖南发展, 浦东建设) names the firm only where a
   // firm's word follows it: 推动湖南发展和… is the province's development
   if (!aliasOf && PLACE_POLICY_WORD.test(s.slice(i, end)) && ctx.lx.places.longestEnd(s, i) === end - 2 && !FIRM_WORD_AFTER.test(s.slice(end, end + 3))) return i;

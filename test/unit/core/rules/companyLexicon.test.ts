@@ -13,6 +13,10 @@ describe('rules/companyLexicon', () => {
     const firms = tag('推动湖南发展和湘商兴业同频共振，广大湘商踊跃参与。').filter((x) => x.type === 'company').map((x) => x.text);
     assert.ok(!firms.includes('湖南发展') && !firms.includes('湘商'), firms.join());
   });
+  it("a firm's name that is a bureau's too, after a level's character (市招商局), is no firm", () => {
+    assert.deepEqual(found('市招商局局长出席。', stageCompanyLexicon), []);
+    assert.deepEqual(found('招商局董事长出席。', stageCompanyLexicon), ['company:招商局']);
+  });
   it('a short name glued to 社 belongs to a news agency', () => {
     assert.deepEqual(found('据中通社报道', stageCompanyLexicon), []);
   });

@@ -238,6 +238,10 @@ describe('rules/titles', () => {
     const spans = recognizeRich('青禾集团副总裁孙泱、市委常委、秘书长李红梅参加会见。').filter((x) => x.type === 'person');
     assert.deepEqual(spans.map((p) => `${p.text}:${p.chain?.organization ?? ''}:${p.chain?.role}`), ['孙泱:青禾集团:business', '李红梅::official']);
   });
+  it("a head's post written bare after another region's chain keeps its own level (辽宁省工商联副主席A，副市长B: B is no province's)", () => {
+    const b = recognizeRich('辽宁省工商联副主席杨翠杰,副市长米金套陪同调研。').find((x) => x.type === 'person' && x.text === '米金套');
+    assert.equal(b?.chain?.region, undefined);
+  });
   it("Taiwan's councils and legislators: 台中市議會議長X, 立法委員Y are posts (Y's name whole)", () => {
     const people = recognizeRich('台中市議會議長張清照、立法委員顏寬恒到場致詞。').filter((x) => x.type === 'person');
     assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.role}`), ['張清照:台中市議會議長:official', '顏寬恒:立法委員:official']);
