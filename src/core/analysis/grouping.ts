@@ -78,16 +78,46 @@ function regionPlace(p: PlaceInfo | undefined): PlaceInfo | undefined {
   return p.level === 'province' || p.level === 'city' || p.level === 'district' || p.level === 'country' || p.level === 'foreign-city' ? p : undefined;
 }
 
-/** The region a company's name begins with (上海临港集团 → 上海) or names in brackets (行吟信息科技（上海）有限公司 → 上海). */
-function nameRegion(name: string): PlaceInfo | undefined {
+/**
+ * The region a company's name places it in: a branch's region (中国电信新疆分公司 → 新疆), a region in
+ * brackets (行吟信息科技（上海）有限公司, 暉陽(貴州)新能源材料有限公司 → 上海, 贵州), the region its name
+ * begins with (上海临港集团 → 上海), narrowed to a county or district written right after it (湖州南浔临港…
+ * → 南浔区). Read normalised, so traditional names (晉江福源…) place too.
+ */
+export function nameRegion(written: string): PlaceInfo | undefined {
   const lx = lexicons();
+  const name = normalizeForMatching(written);
+  // a branch (分公司, 分行, 分厂) stands in the last region its name writes: 吉林森工北京门业分公司 → 北京
+  if (/分(?:公司|行|厂|院)$/.test(name)) {
+    let last: PlaceInfo | undefined;
+    for (let i = 1; i < name.length - 3; i++) {
+      const hit = lx.places.longest(name, i);
+      const p = hit && regionPlace(hit[1]);
+      if (p && p.level !== 'foreign-city' && p.level !== 'country') {
+        last = p;
+        i = hit[0] - 1;
+      }
+    }
+    if (last) return last;
+  }
+  for (const m of name.matchAll(/[（(]([^（()）]{2,8})[)）]/g)) {
+    const p = regionPlace(lookupRegion(m[1]));
+    if (p) return p;
+  }
   const lead = lx.places.longest(name, 0);
   if (lead && lead[0] < name.length) {
     const p = regionPlace(lead[1]);
-    if (p) return p;
+    if (p) {
+      // a county or district of it written next (湖州南浔…, 江苏南通…), by its full or short name
+      for (let len = 4; len >= 2; len--) {
+        if (lead[0] + len >= name.length) continue;
+        const q = lookupRegion(name.slice(lead[0], lead[0] + len));
+        if (q && q.name !== p.name && (q.level === 'city' || q.level === 'district') && sameOrWithin(q.name, p.name)) return q;
+      }
+      return p;
+    }
   }
-  const m = /[（(]([^（()）]{2,8})[)）](?:有限|股份|集团|控股)/.exec(name);
-  return m ? regionPlace(lookupRegion(m[1])) : undefined;
+  return undefined;
 }
 
 export function buildGrouping(input: GroupingInput): RegionGroup[] {

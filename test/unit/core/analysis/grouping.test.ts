@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, findRegions, groupedRegion, mentionGroups, regroup, type Analysis, type Entity } from '../../../../src/core';
 import { datelineAt, homeRegion } from '../../../../src/core/analysis/homeRegion';
+import { nameRegion } from '../../../../src/core/analysis/grouping';
 import { normalizeForMatching } from '../../../../src/core/normalize';
 
 /** An analysis of `text` whose people are the given officials (every occurrence a mention), grouped. */
@@ -138,5 +139,19 @@ describe('analysis/grouping', () => {
     const a = analyze('国家发展改革委主任何立峰一行来冀调研。河北省委书记王东峰、省长许勤陪同。何立峰会见了石药集团董事长蔡东晨。');
     const firm = a.entities.find((e) => e.type === 'company' && e.name === '石药集团');
     assert.equal(groupedRegion(a.grouping, firm!.id), '河北');
+  });
+  it("a company's name places it: traditional names, a bracketed region anywhere, a district after its city, a branch's region", () => {
+    const at = (n: string) => nameRegion(n)?.name;
+    assert.equal(at('晉江星輝紡織有限公司'), '晋江');
+    assert.equal(at('曜石(貴州)新材料有限公司'), '贵州');
+    assert.equal(at('云帆科技(上海)总部'), '上海');
+    assert.equal(at('湖州南浔云帆纺织有限公司'), '南浔区');
+    assert.equal(at('中国移动甘肃分公司'), '甘肃');
+    assert.equal(at('华东建材北京门窗分公司'), '北京');
+    // near misses: no district after the city; a bracket that is no region; 中国 is no region
+    assert.equal(at('上海临港星河集团'), '上海');
+    assert.equal(at('星辰(集团)股份有限公司'), undefined);
+    assert.equal(at('中国星河控股集团'), undefined);
+    assert.equal(at('星河物流分公司'), undefined);
   });
 });
