@@ -36,11 +36,13 @@ const HK_MACAU_POST = /(行政长官|特首|立法会|行政会议|行政会|政
 const VISIT_VERB = /(调研|考察|走访|参观|视察|拜会|拜访|看望|慰问|深入|来到|莅临)/;
 /** A post in a ministry written without a region (交通运输部党组书记), not in a party committee's department (组织部部长). */
 const MINISTRY_POST = /^(?!.*(?:组织部|宣传部|统战部|统一战线工作部|武装部|政法委))[\u4e00-\u9fff]{2,9}部(?:党组|部长|副部长|党委)/;
-const VISIT_AFTER = new RegExp(`^(?:进行|开展|实地)?${VISIT_VERB.source}`);
+const VISIT_AFTER = new RegExp(`^[,，]?(?:进行|开展|实地)?${VISIT_VERB.source}`);
+/** A stay in a place (在深圳期间, 在香港参加交流会期间): where a travelling party meets the firms it calls on. */
+const STAY_AFTER = /^[^,，。；;！？!?]{0,30}?期间/;
 /** Posts only the centre has, written bare (总书记, 国务院总理 → 总理). */
 const CENTRAL_ONLY = /^(?:总书记|国家主席|国家副主席|总理|副总理|国务委员|委员长|副委员长|军委主席)$/;
 // 来琼考察 (guests who came to 海南) says where the guests went, not where their companies are
-const BEFORE_PLACE = /(在|赴|到|来到|深入|于)$/;
+const BEFORE_PLACE = /(在|赴|到|来到|深入|于|转战|抵达|前往)$/;
 
 interface Placement extends GroupReason {
   region: string;
@@ -139,19 +141,83 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     if (e) placeCount.set(e.name, (placeCount.get(e.name) ?? 0) + 1);
   }
 
-  /** The place of a visit or meeting in sentence `si` (在北京拜会…, 来到朝阳区调研). */
-  const visitPlace = (si: number): Placement | undefined => {
-    const places = placesBySentence.get(si);
-    if (!places?.length) return undefined;
-    for (const m of places) {
+  // every mention of each sentence, in text order, to see whom a visit verb is aimed at
+  const mentionsBySentence = new Map<number, Mention[]>();
+  for (const m of a.mentions) {
+    let list = mentionsBySentence.get(m.sentence);
+    if (!list) mentionsBySentence.set(m.sentence, (list = []));
+    list.push(m);
+  }
+  /**
+   * The official a visit verb ending at `at` is aimed at (在南京拜会了江苏省委副书记、省长许昆林): a call on
+   * them, not a visit to a firm. `null` when the verb is aimed at an official or a government body but
+   * the sentence names no official after it; undefined when it is aimed at something else.
+   */
+  const calledOn = (si: number, at: number): Entity | null | undefined => {
+    const ms = mentionsBySentence.get(si) ?? [];
+    const k = ms.findIndex((m) => m.start >= at);
+    const next = ms[k];
+    if (!next || next.start - at > 2 || !/^了?$/.test(normalized.slice(at, next.start))) return undefined;
+    const official = (m: Mention) => m.type === 'person' && byId.get(m.entityId)?.role === 'official';
+    if (!(next.type === 'government' || next.type === 'title' || official(next))) return undefined;
+    const o = ms.slice(k).find(official);
+    return o ? byId.get(o.entityId)! : null;
+  };
+
+  interface Visit {
+    /** where the place is written (-1: carried over from the sentence before) */
+    at: number;
+    placement: Placement;
+    /** a call on an official, not a visit to a firm: the official (null: none named) */
+    callOn?: Entity | null;
+  }
+  /**
+   * The visits of sentence `si`: 在北京拜会…, 来到朝阳区调研, 转战武汉，考察…; a stay (在深圳期间…, 在桐乡，
+   * 考察团参观了…); a sentence opening with 期间 / 其间 takes its predecessor's last one.
+   */
+  const visitsIn = (si: number, depth = 0): Visit[] => {
+    const out: Visit[] = [];
+    const sentence = a.sentences[si];
+    for (const m of placesBySentence.get(si) ?? []) {
       const before = normalized.slice(Math.max(0, m.start - 2), m.start);
       if (!BEFORE_PLACE.test(before)) continue;
-      // 在北京拜会…, 来到朝阳区调研, 赴苏州考察: the visit verb follows the place closely (在海口会见 is a meeting)
-      if (!/(来到|深入|莅临)$/.test(before) && !VISIT_AFTER.test(normalized.slice(m.end, Math.min(normalized.length, m.end + 8)))) continue;
+      const after = normalized.slice(m.end, Math.min(sentence?.end ?? normalized.length, m.end + 48));
       const p = regionPlace(lookupRegion(byId.get(m.entityId)?.name ?? m.text));
-      if (p) return { region: p.name, rule: 'visit', evidence: normalized.slice(Math.max(0, m.start - 2), Math.min(normalized.length, m.end + 6)) };
+      if (!p) continue;
+      const placement: Placement = { region: p.name, rule: 'visit', evidence: normalized.slice(Math.max(0, m.start - 2), Math.min(normalized.length, m.end + 6)) };
+      // a stay: 在深圳期间, 在香港参加交流会期间; 在桐乡，(then a visit in the sentence)
+      if (/在$/.test(before) && (STAY_AFTER.test(after) || (/^[,，]/.test(after) && VISIT_VERB.test(after)))) {
+        out.push({ at: m.start, placement });
+        continue;
+      }
+      // 在北京拜会…, 来到朝阳区调研, 赴苏州考察: the visit verb follows the place closely (在海口会见 is a meeting)
+      const v = VISIT_AFTER.exec(after.slice(0, 9));
+      if (!/(来到|深入|莅临)$/.test(before) && !v) continue;
+      out.push({ at: m.start, placement, callOn: v ? calledOn(si, m.end + v[0].length) : undefined });
     }
-    return undefined;
+    if (!out.length && depth === 0 && si > 0 && sentence && /^\s*(?:期间|其间)/.test(normalized.slice(sentence.start, sentence.start + 8))) {
+      const prev = visitsIn(si - 1, 1).filter((v) => v.callOn === undefined);
+      if (prev.length) out.push({ ...prev[prev.length - 1], at: -1 });
+    }
+    return out;
+  };
+  const visitCache = new Map<number, Visit[]>();
+  /**
+   * The place of the visit that mention `m` takes part in: the nearest visit written before it in its
+   * sentence, else the first after it. A firm named before a call on an official (中交集团…在南京拜会了
+   * 江苏省长许昆林) is on the calling side: it takes the official's region, or nothing from the sentence.
+   */
+  const visitPlace = (m: Mention): Placement | undefined => {
+    let vs = visitCache.get(m.sentence);
+    if (!vs) visitCache.set(m.sentence, (vs = visitsIn(m.sentence)));
+    if (!vs.length) return undefined;
+    let v = vs[0];
+    for (const x of vs) if (x.at < m.start) v = x;
+    if (v.callOn !== undefined && m.start < v.at) {
+      const op = v.callOn ? ownPost(v.callOn) : undefined;
+      return op && op.region !== CENTRAL ? { region: op.region, rule: 'met-by', evidence: v.callOn!.name } : undefined;
+    }
+    return v.placement;
   };
 
   // the SAR an article is about, for 行政长官 and the like written without 香港 / 澳门
@@ -272,7 +338,6 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
   };
 
   // the first visit place per entity and section ('' = anywhere), one pass over its mentions
-  const visitCache = new Map<number, Placement | undefined>();
   const visitsOf = new Map<string, Map<string, Placement>>();
   const firstVisit = (e: Entity, section: Region | undefined): Placement | undefined => {
     let visits = visitsOf.get(e.id);
@@ -284,8 +349,7 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
         last = m.sentence;
         const key = m.regionId ?? '\0';
         if (visits.has(key) && visits.has('')) continue;
-        let v = visitCache.get(m.sentence);
-        if (v === undefined && !visitCache.has(m.sentence)) visitCache.set(m.sentence, (v = visitPlace(m.sentence)));
+        const v = visitPlace(m);
         if (!v) continue;
         if (!visits.has(key)) visits.set(key, v);
         if (!visits.has('')) visits.set('', v);

@@ -154,4 +154,24 @@ describe('analysis/grouping', () => {
     assert.equal(at('中国星河控股集团'), undefined);
     assert.equal(at('星河物流分公司'), undefined);
   });
+  it('a visit places a firm: a stay (在杭州期间, 在桐乡，…参观), a move on (转战苏州，考察), 期间 carrying the stay on, the nearest visit before it', () => {
+    const firm = (t: string, n = '星河电子有限公司') => placed(analyze(t), n);
+    assert.equal(firm('3月2日，南通市委书记张三率队赴外地招商。在杭州期间，考察团与星河电子有限公司就合作进行了深入沟通。'), '杭州');
+    assert.equal(firm('3月2日，在嘉善，南通市委书记张三一行参观了星河电子有限公司。'), '嘉善县');
+    assert.equal(firm('3月2日，南通市委书记张三带队外出招商，随后转战苏州，考察了星河电子有限公司。'), '苏州');
+    const stay = analyze('在深圳期间，南通市委书记张三一行与云帆科技有限公司进行了洽谈。期间，代表团还参观了星河电子有限公司。');
+    assert.equal(placed(stay, '星河电子有限公司'), '深圳');
+    const tour = analyze('之后，考察团赶赴无锡，参观了星河电子有限公司；在常州走访了云帆科技有限公司。');
+    assert.deepEqual([placed(tour, '星河电子有限公司'), placed(tour, '云帆科技有限公司')], ['无锡', '常州']);
+    // near misses: a meeting where the officials are (在杭州会见, 在海口，…会见) is no visit to the firm
+    assert.notEqual(firm('3月2日，南通市委书记张三在杭州会见了星河电子有限公司董事长李四。'), '杭州');
+    assert.notEqual(firm('3月2日，在海口，南通市委书记张三会见了星河电子有限公司董事长李四。'), '海口');
+  });
+  it("a firm's people calling on an official (在南京拜会了江苏省委书记) take the official's region, not the place of the call", () => {
+    const call = analyze('3月2日，星河电子有限公司董事长李四在南京拜会了江苏省委书记张三。');
+    assert.equal(placed(call, '星河电子有限公司'), '江苏');
+    assert.equal(reasonOf(call, '星河电子有限公司')?.rule, 'met-by');
+    // near miss: an official calling on the firm there is a visit to it
+    assert.equal(placed(analyze('3月2日，江苏省委书记张三在南京拜会了星河电子有限公司。'), '星河电子有限公司'), '南京');
+  });
 });
