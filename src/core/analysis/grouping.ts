@@ -37,6 +37,8 @@ const VISIT_VERB = /(调研|考察|走访|参观|视察|拜会|拜访|看望|慰
 /** A post in a ministry written without a region (交通运输部党组书记), not in a party committee's department (组织部部长). */
 const MINISTRY_POST = /^(?!.*(?:组织部|宣传部|统战部|统一战线工作部|武装部|政法委))[\u4e00-\u9fff]{2,9}部(?:党组|部长|副部长|党委)/;
 const VISIT_AFTER = new RegExp(`^[,，]?(?:进行|开展|实地)?${VISIT_VERB.source}`);
+/** A meeting an official holds or attends (在深圳主持召开座谈会, 在东京会见…). */
+const MEETING_AFTER = /^(?:先后|分别|亲切)?(?:会见|会晤|接见|会谈|座谈|主持|召开|出席|参加|举行|举办|约见)/;
 /** A stay in a place (在深圳期间, 在香港参加交流会期间): where a travelling party meets the firms it calls on. */
 const STAY_AFTER = /^[^,，。；;！？!?]{0,30}?期间/;
 /** Posts only the centre has, written bare (总书记, 国务院总理 → 总理). */
@@ -366,6 +368,34 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     l.push(r.from);
   }
 
+  /**
+   * Where official `o` holds a meeting away from the region of the post (湖南's secretary 在深圳主持召开
+   * 座谈会): the firms met there are placed there. A meeting at home (在海口会见 by 海南's officials)
+   * says where the officials were, not where their guests' firms are.
+   */
+  const awayOf = new Map<string, Placement | null>();
+  const awayMeeting = (o: Entity): Placement | undefined => {
+    const known = awayOf.get(o.id);
+    if (known !== undefined) return known ?? undefined;
+    let found: Placement | null = null;
+    const own = ownPost(o);
+    if (own && own.region !== CENTRAL) {
+      for (const om of o.mentions) {
+        for (const m of placesBySentence.get(om.sentence) ?? []) {
+          if (m.start < om.end || m.start - om.end > 12 || normalized[m.start - 1] !== '在') continue;
+          if (!MEETING_AFTER.test(normalized.slice(m.end, m.end + 8))) continue;
+          const p = regionPlace(lookupRegion(byId.get(m.entityId)?.name ?? m.text));
+          if (!p || p.level === 'country' || sameOrWithin(p.name, own.region) || sameOrWithin(own.region, p.name)) continue;
+          found = { region: p.name, rule: 'visit', evidence: normalized.slice(m.start - 1, Math.min(normalized.length, m.end + 6)) };
+          break;
+        }
+        if (found) break;
+      }
+    }
+    awayOf.set(o.id, found);
+    return found ?? undefined;
+  };
+
   const companyCache = new Map<string, Placement | undefined>();
   const companyPlacement = (e: Entity, section: Region | undefined, depth = 0): Placement | undefined => {
     const key = `${e.id}|${section?.id ?? ''}`;
@@ -378,6 +408,17 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
       if (n) p = { region: n.name, rule: 'name', evidence: e.name };
     }
     if (!p && e.type === 'company' && e.region) p = { region: canon(e.region)!, rule: 'listing', evidence: lx.companyByName.get(e.name)?.code ?? e.name };
+    if (!p) {
+      // met by an official who travelled to meet it (沈晓明在深圳主持召开座谈会): where that meeting was
+      for (const id of metBy.get(e.id) ?? []) {
+        const o = byId.get(id);
+        const away = o?.role === 'official' ? awayMeeting(o) : undefined;
+        if (away) {
+          p = away;
+          break;
+        }
+      }
+    }
     if (!p && home) p = { region: canon(home.region)!, rule: 'home', evidence: home.evidence };
     if (!p && depth < 2) {
       for (const id of metBy.get(e.id) ?? []) {

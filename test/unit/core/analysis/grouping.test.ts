@@ -164,7 +164,7 @@ describe('analysis/grouping', () => {
     const tour = analyze('之后，考察团赶赴无锡，参观了星河电子有限公司；在常州走访了云帆科技有限公司。');
     assert.deepEqual([placed(tour, '星河电子有限公司'), placed(tour, '云帆科技有限公司')], ['无锡', '常州']);
     // near misses: a meeting where the officials are (在杭州会见, 在海口，…会见) is no visit to the firm
-    assert.notEqual(firm('3月2日，南通市委书记张三在杭州会见了星河电子有限公司董事长李四。'), '杭州');
+    assert.equal(firm('3月2日，南通市委书记张三在海门会见了星河电子有限公司董事长李四。'), '南通');
     assert.notEqual(firm('3月2日，在海口，南通市委书记张三会见了星河电子有限公司董事长李四。'), '海口');
   });
   it("a firm's people calling on an official (在南京拜会了江苏省委书记) take the official's region, not the place of the call", () => {
@@ -173,5 +173,12 @@ describe('analysis/grouping', () => {
     assert.equal(reasonOf(call, '星河电子有限公司')?.rule, 'met-by');
     // near miss: an official calling on the firm there is a visit to it
     assert.equal(placed(analyze('3月2日，江苏省委书记张三在南京拜会了星河电子有限公司。'), '星河电子有限公司'), '南京');
+  });
+  it('a firm met by an official away from the region of the post is placed where the meeting was; a meeting at home is not', () => {
+    const away = analyze('3月2日，湖南省委书记张三在深圳主持召开湘商座谈会。座谈会上，星河电子有限公司董事长李四发言。');
+    assert.equal(placed(away, '星河电子有限公司'), '深圳');
+    // near misses: at home the guests' firm takes the official's region; a firm whose name places it keeps that
+    assert.equal(placed(analyze('3月2日，海南省委书记张三在海口会见了星河电子有限公司董事长李四。'), '星河电子有限公司'), '海南');
+    assert.equal(placed(analyze('3月2日，湖南省委书记张三在深圳主持召开座谈会。座谈会上，衡阳星河电子有限公司董事长李四发言。'), '衡阳星河电子有限公司'), '衡阳');
   });
 });
