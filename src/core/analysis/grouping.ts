@@ -39,6 +39,8 @@ const MINISTRY_POST = /^(?!.*(?:组织部|宣传部|统战部|统一战线工作
 const VISIT_AFTER = new RegExp(`^[,，]?(?:进行|开展|实地)?${VISIT_VERB.source}`);
 /** A meeting an official holds or attends (在深圳主持召开座谈会, 在东京会见…). */
 const MEETING_AFTER = /^(?:先后|分别|亲切)?(?:会见|会晤|接见|会谈|座谈|主持|召开|出席|参加|举行|举办|约见)/;
+/** A Hong Kong stock code (00328.HK, 01152: five digits from 0) or a Taiwan one (2330.TW) in brackets. */
+const HK_TW_CODE = /^[(（]\s*(?:(?:HK|港股|股票代码|股份代号)[:：]?\s*)?(?:0\d{4}|\d{4,5}\.HK|\d{4}\.(TWO?))\s*[)）]/i;
 /** A stay in a place (在深圳期间, 在香港参加交流会期间): where a travelling party meets the firms it calls on. */
 const STAY_AFTER = /^[^,，。；;！？!?]{0,30}?期间/;
 /** Posts only the centre has, written bare (总书记, 国务院总理 → 总理). */
@@ -406,6 +408,16 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     if (!p) {
       const n = [e.name, ...e.aliases].map((x) => nameRegion(x)).find(Boolean);
       if (n) p = { region: n.name, rule: 'name', evidence: e.name };
+    }
+    if (!p && e.type === 'company') {
+      // a Hong Kong or Taiwan stock code written after it: 爱高集团(00328.HK), 正乾金融控股(01152), 台积电(2330.TW)
+      for (const m of e.mentions) {
+        const code = HK_TW_CODE.exec(normalized.slice(m.end, m.end + 14));
+        if (code) {
+          p = { region: code[1] ? '台湾' : '香港', rule: 'listing', evidence: code[0] };
+          break;
+        }
+      }
     }
     if (!p && e.type === 'company' && e.region) p = { region: canon(e.region)!, rule: 'listing', evidence: lx.companyByName.get(e.name)?.code ?? e.name };
     if (!p) {

@@ -181,4 +181,11 @@ describe('analysis/grouping', () => {
     assert.equal(placed(analyze('3月2日，海南省委书记张三在海口会见了星河电子有限公司董事长李四。'), '星河电子有限公司'), '海南');
     assert.equal(placed(analyze('3月2日，湖南省委书记张三在深圳主持召开座谈会。座谈会上，衡阳星河电子有限公司董事长李四发言。'), '衡阳星河电子有限公司'), '衡阳');
   });
+  it('a Hong Kong or Taiwan stock code after a firm places it (星河控股(01234.HK), (08888), (2330.TW)); an A-share code does not', () => {
+    const firm = (t: string, n: string) => placed(analyze(t), n);
+    assert.equal(firm('星河控股(01234.HK)昨晚公告，董事会主席李四辞任。', '星河控股'), '香港');
+    assert.equal(firm('星河控股(08888)今日复牌，股价大涨。', '星河控股'), '香港');
+    assert.equal(firm('云帆电子股份有限公司(2399.TW)今天召开股东会。', '云帆电子股份有限公司'), '台湾');
+    assert.notEqual(firm('星河股份(600123)今日公告，董事长李四辞任。', '星河股份'), '香港');
+  });
 });
