@@ -36,11 +36,17 @@ const HK_MACAU_POST = /(行政长官|特首|立法会|行政会议|行政会|政
 const VISIT_VERB = /(调研|考察|走访|参观|视察|拜会|拜访|看望|慰问|深入|来到|莅临)/;
 /** A post in a ministry written without a region (交通运输部党组书记), not in a party committee's department (组织部部长). */
 const MINISTRY_POST = /^(?!.*(?:组织部|宣传部|统战部|统一战线工作部|武装部|政法委))[\u4e00-\u9fff]{2,9}部(?:党组|部长|副部长|党委)/;
-const VISIT_AFTER = new RegExp(`^(?:进行|开展|实地)?${VISIT_VERB.source}`);
+const VISIT_AFTER = new RegExp(`^[,，]?(?:进行|开展|实地)?${VISIT_VERB.source}`);
+/** A meeting an official holds or attends (在深圳主持召开座谈会, 在东京会见…). */
+const MEETING_AFTER = /^(?:先后|分别|亲切)?(?:会见|会晤|接见|会谈|座谈|主持|召开|出席|参加|举行|举办|约见)/;
+/** A Hong Kong stock code (00328.HK, 01152: five digits from 0) or a Taiwan one (2330.TW) in brackets. */
+const HK_TW_CODE = /^[(（]\s*(?:(?:HK|港股|股票代码|股份代号)[:：]?\s*)?(?:0\d{4}|\d{4,5}\.HK|\d{4}\.(TWO?))\s*[)）]/i;
+/** A stay in a place (在深圳期间, 在香港参加交流会期间): where a travelling party meets the firms it calls on. */
+const STAY_AFTER = /^[^,，。；;！？!?]{0,30}?期间/;
 /** Posts only the centre has, written bare (总书记, 国务院总理 → 总理). */
 const CENTRAL_ONLY = /^(?:总书记|国家主席|国家副主席|总理|副总理|国务委员|委员长|副委员长|军委主席)$/;
 // 来琼考察 (guests who came to 海南) says where the guests went, not where their companies are
-const BEFORE_PLACE = /(在|赴|到|来到|深入|于)$/;
+const BEFORE_PLACE = /(在|赴|到|来到|深入|于|转战|抵达|前往)$/;
 
 interface Placement extends GroupReason {
   region: string;
@@ -78,16 +84,46 @@ function regionPlace(p: PlaceInfo | undefined): PlaceInfo | undefined {
   return p.level === 'province' || p.level === 'city' || p.level === 'district' || p.level === 'country' || p.level === 'foreign-city' ? p : undefined;
 }
 
-/** The region a company's name begins with (上海临港集团 → 上海) or names in brackets (行吟信息科技（上海）有限公司 → 上海). */
-function nameRegion(name: string): PlaceInfo | undefined {
+/**
+ * The region a company's name places it in: a branch's region (中国电信新疆分公司 → 新疆), a region in
+ * brackets (行吟信息科技（上海）有限公司, 暉陽(貴州)新能源材料有限公司 → 上海, 贵州), the region its name
+ * begins with (上海临港集团 → 上海), narrowed to a county or district written right after it (湖州南浔临港…
+ * → 南浔区). Read normalised, so traditional names (晉江福源…) place too.
+ */
+export function nameRegion(written: string): PlaceInfo | undefined {
   const lx = lexicons();
+  const name = normalizeForMatching(written);
+  // a branch (分公司, 分行, 分厂) stands in the last region its name writes: 吉林森工北京门业分公司 → 北京
+  if (/分(?:公司|行|厂|院)$/.test(name)) {
+    let last: PlaceInfo | undefined;
+    for (let i = 1; i < name.length - 3; i++) {
+      const hit = lx.places.longest(name, i);
+      const p = hit && regionPlace(hit[1]);
+      if (p && p.level !== 'foreign-city' && p.level !== 'country') {
+        last = p;
+        i = hit[0] - 1;
+      }
+    }
+    if (last) return last;
+  }
+  for (const m of name.matchAll(/[（(]([^（()）]{2,8})[)）]/g)) {
+    const p = regionPlace(lookupRegion(m[1]));
+    if (p) return p;
+  }
   const lead = lx.places.longest(name, 0);
   if (lead && lead[0] < name.length) {
     const p = regionPlace(lead[1]);
-    if (p) return p;
+    if (p) {
+      // a county or district of it written next (湖州南浔…, 江苏南通…), by its full or short name
+      for (let len = 4; len >= 2; len--) {
+        if (lead[0] + len >= name.length) continue;
+        const q = lookupRegion(name.slice(lead[0], lead[0] + len));
+        if (q && q.name !== p.name && (q.level === 'city' || q.level === 'district') && sameOrWithin(q.name, p.name)) return q;
+      }
+      return p;
+    }
   }
-  const m = /[（(]([^（()）]{2,8})[)）](?:有限|股份|集团|控股)/.exec(name);
-  return m ? regionPlace(lookupRegion(m[1])) : undefined;
+  return undefined;
 }
 
 export function buildGrouping(input: GroupingInput): RegionGroup[] {
@@ -109,19 +145,83 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     if (e) placeCount.set(e.name, (placeCount.get(e.name) ?? 0) + 1);
   }
 
-  /** The place of a visit or meeting in sentence `si` (在北京拜会…, 来到朝阳区调研). */
-  const visitPlace = (si: number): Placement | undefined => {
-    const places = placesBySentence.get(si);
-    if (!places?.length) return undefined;
-    for (const m of places) {
+  // every mention of each sentence, in text order, to see whom a visit verb is aimed at
+  const mentionsBySentence = new Map<number, Mention[]>();
+  for (const m of a.mentions) {
+    let list = mentionsBySentence.get(m.sentence);
+    if (!list) mentionsBySentence.set(m.sentence, (list = []));
+    list.push(m);
+  }
+  /**
+   * The official a visit verb ending at `at` is aimed at (在南京拜会了江苏省委副书记、省长许昆林): a call on
+   * them, not a visit to a firm. `null` when the verb is aimed at an official or a government body but
+   * the sentence names no official after it; undefined when it is aimed at something else.
+   */
+  const calledOn = (si: number, at: number): Entity | null | undefined => {
+    const ms = mentionsBySentence.get(si) ?? [];
+    const k = ms.findIndex((m) => m.start >= at);
+    const next = ms[k];
+    if (!next || next.start - at > 2 || !/^了?$/.test(normalized.slice(at, next.start))) return undefined;
+    const official = (m: Mention) => m.type === 'person' && byId.get(m.entityId)?.role === 'official';
+    if (!(next.type === 'government' || next.type === 'title' || official(next))) return undefined;
+    const o = ms.slice(k).find(official);
+    return o ? byId.get(o.entityId)! : null;
+  };
+
+  interface Visit {
+    /** where the place is written (-1: carried over from the sentence before) */
+    at: number;
+    placement: Placement;
+    /** a call on an official, not a visit to a firm: the official (null: none named) */
+    callOn?: Entity | null;
+  }
+  /**
+   * The visits of sentence `si`: 在北京拜会…, 来到朝阳区调研, 转战武汉，考察…; a stay (在深圳期间…, 在桐乡，
+   * 考察团参观了…); a sentence opening with 期间 / 其间 takes its predecessor's last one.
+   */
+  const visitsIn = (si: number, depth = 0): Visit[] => {
+    const out: Visit[] = [];
+    const sentence = a.sentences[si];
+    for (const m of placesBySentence.get(si) ?? []) {
       const before = normalized.slice(Math.max(0, m.start - 2), m.start);
       if (!BEFORE_PLACE.test(before)) continue;
-      // 在北京拜会…, 来到朝阳区调研, 赴苏州考察: the visit verb follows the place closely (在海口会见 is a meeting)
-      if (!/(来到|深入|莅临)$/.test(before) && !VISIT_AFTER.test(normalized.slice(m.end, Math.min(normalized.length, m.end + 8)))) continue;
+      const after = normalized.slice(m.end, Math.min(sentence?.end ?? normalized.length, m.end + 48));
       const p = regionPlace(lookupRegion(byId.get(m.entityId)?.name ?? m.text));
-      if (p) return { region: p.name, rule: 'visit', evidence: normalized.slice(Math.max(0, m.start - 2), Math.min(normalized.length, m.end + 6)) };
+      if (!p) continue;
+      const placement: Placement = { region: p.name, rule: 'visit', evidence: normalized.slice(Math.max(0, m.start - 2), Math.min(normalized.length, m.end + 6)) };
+      // a stay: 在深圳期间, 在香港参加交流会期间; 在桐乡，(then a visit in the sentence)
+      if (/在$/.test(before) && (STAY_AFTER.test(after) || (/^[,，]/.test(after) && VISIT_VERB.test(after)))) {
+        out.push({ at: m.start, placement });
+        continue;
+      }
+      // 在北京拜会…, 来到朝阳区调研, 赴苏州考察: the visit verb follows the place closely (在海口会见 is a meeting)
+      const v = VISIT_AFTER.exec(after.slice(0, 9));
+      if (!/(来到|深入|莅临)$/.test(before) && !v) continue;
+      out.push({ at: m.start, placement, callOn: v ? calledOn(si, m.end + v[0].length) : undefined });
     }
-    return undefined;
+    if (!out.length && depth === 0 && si > 0 && sentence && /^\s*(?:期间|其间)/.test(normalized.slice(sentence.start, sentence.start + 8))) {
+      const prev = visitsIn(si - 1, 1).filter((v) => v.callOn === undefined);
+      if (prev.length) out.push({ ...prev[prev.length - 1], at: -1 });
+    }
+    return out;
+  };
+  const visitCache = new Map<number, Visit[]>();
+  /**
+   * The place of the visit that mention `m` takes part in: the nearest visit written before it in its
+   * sentence, else the first after it. A firm named before a call on an official (中交集团…在南京拜会了
+   * 江苏省长许昆林) is on the calling side: it takes the official's region, or nothing from the sentence.
+   */
+  const visitPlace = (m: Mention): Placement | undefined => {
+    let vs = visitCache.get(m.sentence);
+    if (!vs) visitCache.set(m.sentence, (vs = visitsIn(m.sentence)));
+    if (!vs.length) return undefined;
+    let v = vs[0];
+    for (const x of vs) if (x.at < m.start) v = x;
+    if (v.callOn !== undefined && m.start < v.at) {
+      const op = v.callOn ? ownPost(v.callOn) : undefined;
+      return op && op.region !== CENTRAL ? { region: op.region, rule: 'met-by', evidence: v.callOn!.name } : undefined;
+    }
+    return v.placement;
   };
 
   // the SAR an article is about, for 行政长官 and the like written without 香港 / 澳门
@@ -242,7 +342,6 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
   };
 
   // the first visit place per entity and section ('' = anywhere), one pass over its mentions
-  const visitCache = new Map<number, Placement | undefined>();
   const visitsOf = new Map<string, Map<string, Placement>>();
   const firstVisit = (e: Entity, section: Region | undefined): Placement | undefined => {
     let visits = visitsOf.get(e.id);
@@ -254,8 +353,7 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
         last = m.sentence;
         const key = m.regionId ?? '\0';
         if (visits.has(key) && visits.has('')) continue;
-        let v = visitCache.get(m.sentence);
-        if (v === undefined && !visitCache.has(m.sentence)) visitCache.set(m.sentence, (v = visitPlace(m.sentence)));
+        const v = visitPlace(m);
         if (!v) continue;
         if (!visits.has(key)) visits.set(key, v);
         if (!visits.has('')) visits.set('', v);
@@ -272,6 +370,34 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     l.push(r.from);
   }
 
+  /**
+   * Where official `o` holds a meeting away from the region of the post (湖南's secretary 在深圳主持召开
+   * 座谈会): the firms met there are placed there. A meeting at home (在海口会见 by 海南's officials)
+   * says where the officials were, not where their guests' firms are.
+   */
+  const awayOf = new Map<string, Placement | null>();
+  const awayMeeting = (o: Entity): Placement | undefined => {
+    const known = awayOf.get(o.id);
+    if (known !== undefined) return known ?? undefined;
+    let found: Placement | null = null;
+    const own = ownPost(o);
+    if (own && own.region !== CENTRAL) {
+      for (const om of o.mentions) {
+        for (const m of placesBySentence.get(om.sentence) ?? []) {
+          if (m.start < om.end || m.start - om.end > 12 || normalized[m.start - 1] !== '在') continue;
+          if (!MEETING_AFTER.test(normalized.slice(m.end, m.end + 8))) continue;
+          const p = regionPlace(lookupRegion(byId.get(m.entityId)?.name ?? m.text));
+          if (!p || p.level === 'country' || sameOrWithin(p.name, own.region) || sameOrWithin(own.region, p.name)) continue;
+          found = { region: p.name, rule: 'visit', evidence: normalized.slice(m.start - 1, Math.min(normalized.length, m.end + 6)) };
+          break;
+        }
+        if (found) break;
+      }
+    }
+    awayOf.set(o.id, found);
+    return found ?? undefined;
+  };
+
   const companyCache = new Map<string, Placement | undefined>();
   const companyPlacement = (e: Entity, section: Region | undefined, depth = 0): Placement | undefined => {
     const key = `${e.id}|${section?.id ?? ''}`;
@@ -283,7 +409,28 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
       const n = [e.name, ...e.aliases].map((x) => nameRegion(x)).find(Boolean);
       if (n) p = { region: n.name, rule: 'name', evidence: e.name };
     }
+    if (!p && e.type === 'company') {
+      // a Hong Kong or Taiwan stock code written after it: 爱高集团(00328.HK), 正乾金融控股(01152), 台积电(2330.TW)
+      for (const m of e.mentions) {
+        const code = HK_TW_CODE.exec(normalized.slice(m.end, m.end + 14));
+        if (code) {
+          p = { region: code[1] ? '台湾' : '香港', rule: 'listing', evidence: code[0] };
+          break;
+        }
+      }
+    }
     if (!p && e.type === 'company' && e.region) p = { region: canon(e.region)!, rule: 'listing', evidence: lx.companyByName.get(e.name)?.code ?? e.name };
+    if (!p) {
+      // met by an official who travelled to meet it (沈晓明在深圳主持召开座谈会): where that meeting was
+      for (const id of metBy.get(e.id) ?? []) {
+        const o = byId.get(id);
+        const away = o?.role === 'official' ? awayMeeting(o) : undefined;
+        if (away) {
+          p = away;
+          break;
+        }
+      }
+    }
     if (!p && home) p = { region: canon(home.region)!, rule: 'home', evidence: home.evidence };
     if (!p && depth < 2) {
       for (const id of metBy.get(e.id) ?? []) {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, findRegions, groupedRegion, mentionGroups, regroup, type Analysis, type Entity } from '../../../../src/core';
 import { datelineAt, homeRegion } from '../../../../src/core/analysis/homeRegion';
+import { nameRegion } from '../../../../src/core/analysis/grouping';
 import { normalizeForMatching } from '../../../../src/core/normalize';
 
 /** An analysis of `text` whose people are the given officials (every occurrence a mention), grouped. */
@@ -138,5 +139,53 @@ describe('analysis/grouping', () => {
     const a = analyze('国家发展改革委主任何立峰一行来冀调研。河北省委书记王东峰、省长许勤陪同。何立峰会见了石药集团董事长蔡东晨。');
     const firm = a.entities.find((e) => e.type === 'company' && e.name === '石药集团');
     assert.equal(groupedRegion(a.grouping, firm!.id), '河北');
+  });
+  it("a company's name places it: traditional names, a bracketed region anywhere, a district after its city, a branch's region", () => {
+    const at = (n: string) => nameRegion(n)?.name;
+    assert.equal(at('晉江星輝紡織有限公司'), '晋江');
+    assert.equal(at('曜石(貴州)新材料有限公司'), '贵州');
+    assert.equal(at('云帆科技(上海)总部'), '上海');
+    assert.equal(at('湖州南浔云帆纺织有限公司'), '南浔区');
+    assert.equal(at('中国移动甘肃分公司'), '甘肃');
+    assert.equal(at('华东建材北京门窗分公司'), '北京');
+    // near misses: no district after the city; a bracket that is no region; 中国 is no region
+    assert.equal(at('上海临港星河集团'), '上海');
+    assert.equal(at('星辰(集团)股份有限公司'), undefined);
+    assert.equal(at('中国星河控股集团'), undefined);
+    assert.equal(at('星河物流分公司'), undefined);
+  });
+  it('a visit places a firm: a stay (在杭州期间, 在桐乡，…参观), a move on (转战苏州，考察), 期间 carrying the stay on, the nearest visit before it', () => {
+    const firm = (t: string, n = '星河电子有限公司') => placed(analyze(t), n);
+    assert.equal(firm('3月2日，南通市委书记张三率队赴外地招商。在杭州期间，考察团与星河电子有限公司就合作进行了深入沟通。'), '杭州');
+    assert.equal(firm('3月2日，在嘉善，南通市委书记张三一行参观了星河电子有限公司。'), '嘉善县');
+    assert.equal(firm('3月2日，南通市委书记张三带队外出招商，随后转战苏州，考察了星河电子有限公司。'), '苏州');
+    const stay = analyze('在深圳期间，南通市委书记张三一行与云帆科技有限公司进行了洽谈。期间，代表团还参观了星河电子有限公司。');
+    assert.equal(placed(stay, '星河电子有限公司'), '深圳');
+    const tour = analyze('之后，考察团赶赴无锡，参观了星河电子有限公司；在常州走访了云帆科技有限公司。');
+    assert.deepEqual([placed(tour, '星河电子有限公司'), placed(tour, '云帆科技有限公司')], ['无锡', '常州']);
+    // near misses: a meeting where the officials are (在杭州会见, 在海口，…会见) is no visit to the firm
+    assert.equal(firm('3月2日，南通市委书记张三在海门会见了星河电子有限公司董事长李四。'), '南通');
+    assert.notEqual(firm('3月2日，在海口，南通市委书记张三会见了星河电子有限公司董事长李四。'), '海口');
+  });
+  it("a firm's people calling on an official (在南京拜会了江苏省委书记) take the official's region, not the place of the call", () => {
+    const call = analyze('3月2日，星河电子有限公司董事长李四在南京拜会了江苏省委书记张三。');
+    assert.equal(placed(call, '星河电子有限公司'), '江苏');
+    assert.equal(reasonOf(call, '星河电子有限公司')?.rule, 'met-by');
+    // near miss: an official calling on the firm there is a visit to it
+    assert.equal(placed(analyze('3月2日，江苏省委书记张三在南京拜会了星河电子有限公司。'), '星河电子有限公司'), '南京');
+  });
+  it('a firm met by an official away from the region of the post is placed where the meeting was; a meeting at home is not', () => {
+    const away = analyze('3月2日，湖南省委书记张三在深圳主持召开湘商座谈会。座谈会上，星河电子有限公司董事长李四发言。');
+    assert.equal(placed(away, '星河电子有限公司'), '深圳');
+    // near misses: at home the guests' firm takes the official's region; a firm whose name places it keeps that
+    assert.equal(placed(analyze('3月2日，海南省委书记张三在海口会见了星河电子有限公司董事长李四。'), '星河电子有限公司'), '海南');
+    assert.equal(placed(analyze('3月2日，湖南省委书记张三在深圳主持召开座谈会。座谈会上，衡阳星河电子有限公司董事长李四发言。'), '衡阳星河电子有限公司'), '衡阳');
+  });
+  it('a Hong Kong or Taiwan stock code after a firm places it (星河控股(01234.HK), (08888), (2330.TW)); an A-share code does not', () => {
+    const firm = (t: string, n: string) => placed(analyze(t), n);
+    assert.equal(firm('星河控股(01234.HK)昨晚公告，董事会主席李四辞任。', '星河控股'), '香港');
+    assert.equal(firm('星河控股(08888)今日复牌，股价大涨。', '星河控股'), '香港');
+    assert.equal(firm('云帆电子股份有限公司(2399.TW)今天召开股东会。', '云帆电子股份有限公司'), '台湾');
+    assert.notEqual(firm('星河股份(600123)今日公告，董事长李四辞任。', '星河股份'), '香港');
   });
 });
