@@ -74,6 +74,8 @@ export function placeNamed(norm: string, a: number, b: number): boolean {
   return t.length >= 2 && (lookupPlace(t) !== undefined || shortFormPlace(t) !== undefined);
 }
 
+/** Prepositions and conjunctions of two characters a model person may open with (关于浅圆仓). */
+const FUNCTION_OPENERS = new Set(['关于', '对于', '由于', '以及', '至于', '通过', '根据', '按照', '为了', '除了', '并且', '而且', '或者', '还是', '其他', '其中']);
 /** A visit's verb inside a body's name (no body is named so; a delegation's 考察团 is not one). */
 const VISIT_INSIDE = /(?:调研|视察|走访|慰问|检查|指导|考察)(?![团组队])/;
 /** A division's name by its level's last character (石桥镇, 城关镇): a place the lexicon need not know. */
@@ -322,6 +324,8 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         const k = (norm ??= normalizeForMatching(text)).slice(sp.start, sp.end);
         const core = lexicons().titleCores.longest(k, 0);
         if ((core && core[0] === k.length) || onlyFunctionWords(norm, sp.start, sp.end)) continue;
+        // …or that opens with a preposition of two characters (关于浅圆仓): no name starts so
+        if (sp.end - sp.start >= 3 && FUNCTION_OPENERS.has(norm.slice(sp.start, sp.start + 2))) continue;
         // …or a pronunciation written after a character (經(jīng)濟, 農(nóng)貿): pinyin with tone marks,
         // or a bracket inside, is no name
         if (NOT_IN_NAME.test(sp.text)) continue;

@@ -99,6 +99,9 @@ export function readName(ctx: Ctx, p: number): number | undefined {
   }
   // the sentence goes on with a word that merely starts with a surname: 主任关注…, 代理省长尚未确定
   if (sl === 1 && ctx.lx.nameStops.has(s.substr(p, 2))) return undefined;
+  // …or a preposition or conjunction a surname's character opens, a verb or a pronoun after it
+  // (负责人向出席者举杯, 委员和其他职务): no given name is a verb of speaking or a function word
+  if (sl === 1 && FUNCTION_SURNAMES.has(s.charCodeAt(p)) && (ctx.lx.afterName.longestEnd(s, p + 1) >= p + 3 || functionWordEnd(s, p + 1, p + 3) === p + 3)) return undefined;
   // a married woman's name in Hong Kong carries both surnames: 林郑月娥, 范徐丽泰
   if (sl === 1 && validMax >= 3 && p + 4 <= n && isHan(s.charCodeAt(p + 3)) && !ctx.taken[p + 3] && ctx.lx.surnames.has(s.charCodeAt(p + 1)) && boundaryAfter(ctx, p + 4) && !boundaryAfter(ctx, p + 3) && !boundaryAfter(ctx, p + 2) && !placeInName(ctx, p, p + 4)) return p + 4;
   const long = Math.min(maxL, validMax);
@@ -169,6 +172,9 @@ export function readForeignName(ctx: Ctx, p: number): number | undefined {
 }
 
 /** Like readName but only accepts a name followed by a boundary (bylines). */
+/** Surnames that are also prepositions or conjunctions (向, 和, 于, 同, 及, 与, 对, 将). */
+const FUNCTION_SURNAMES = new Set('向和于同及与对将把从'.split('').map((c) => c.charCodeAt(0)));
+
 /** Titles written right after a name: the name ends before them (孫東教授). */
 export const TITLE_AFTER_NAME = new Set(['教授', '博士', '院士', '议员', '律师']);
 

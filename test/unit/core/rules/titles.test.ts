@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { stageTitles } from '../../../../src/core/rules/titles';
 import { found, runStages } from './runStage';
-import { recognizeRich } from '../../../../src/core/recognize';
+import { recognize, recognizeRich } from '../../../../src/core/recognize';
 import { analyze } from '../../../../src/core';
 
 describe('rules/titles', () => {
@@ -241,6 +241,11 @@ describe('rules/titles', () => {
   it("a head's post written bare after another region's chain keeps its own level (辽宁省工商联副主席A，副市长B: B is no province's)", () => {
     const b = recognizeRich('辽宁省工商联副主席杨翠杰,副市长米金套陪同调研。').find((x) => x.type === 'person' && x.text === '米金套');
     assert.equal(b?.chain?.region, undefined);
+  });
+  it('a preposition a surname opens, a verb or a pronoun after it, is no name after a post (负责人向出席者, 委员和其他职务; 市长向明 is)', () => {
+    const persons = recognizeRich('負責人向出席者舉杯祝酒。各委員會委員和其他職務。市长向明出席。').filter((x) => x.type === 'person').map((x) => x.text);
+    assert.deepEqual(persons, ['向明']);
+    assert.ok(!recognize('听取了公司负责人关于浅圆仓、大米加工生产线的介绍。').some((x) => x.type === 'person' && x.text.startsWith('关于')));
   });
   it("Taiwan's councils and legislators: 台中市議會議長X, 立法委員Y are posts (Y's name whole)", () => {
     const people = recognizeRich('台中市議會議長張清照、立法委員顏寬恒到場致詞。').filter((x) => x.type === 'person');
