@@ -24,6 +24,8 @@ const STOP_WORDS = [
   '辞去', '免去', '卸任', '出任', '兼任', '升任', '调任', '接任', '当选', '任命', '连任', '留任', '就任', '改任', '荣任', '获选', '获委任', '获任',
   // an official's words and visits before the body they are about (省长盛赞正威集团, 领导深入集团总部)
   '深入', '盛赞', '点赞', '称赞', '赞扬', '赞赏', '祝贺', '看望', '慰问', '拜访', '拜会', '会晤', '接待', '陪同', '对接', '依托', '了解',
+  // who brings or hosts a firm (黄远远携上海经证实业集团有限公司, 受香港新华集团邀请)
+  '携', '受',
 ];
 const STOP_TRIE = new Trie<string>();
 for (const w of STOP_WORDS) STOP_TRIE.set(w, w);
@@ -78,6 +80,19 @@ export function walkBack(s: string, end: number, maxLen: number, taken: Uint8Arr
       continue;
     }
     break;
+  }
+  // a walk that ran out inside a bracket (…李兆基(…平)香港恒基兆业地产有限公司): the name starts after the
+  // last closing bracket that has no opening one in the walk
+  if (depth > 0) {
+    let bal = 0;
+    for (let k = j; k < end; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 0xff08 || c === 0x28) bal++;
+      else if (c === 0xff09 || c === 0x29) {
+        if (bal === 0) j = k + 1;
+        else bal--;
+      }
+    }
   }
   // never start inside a bracket
   while (j < end && (s[j] === '（' || s[j] === '(' || s[j] === '）' || s[j] === ')')) {
