@@ -351,6 +351,24 @@ function ownCompany(entities: Entity[], normalized: string, pending: { entity: E
     }
     return best;
   };
+  /**
+   * The one company its sentence names, before the post and with no one named between (三花股份(002050)
+   * 发布人事变动公告，董事、总经理王洪卫…): the sentence is about that firm's people.
+   */
+  const soleCompanyBefore = (sentence: number | undefined, at: number): Entity | undefined => {
+    if (sentence === undefined) return undefined;
+    let found: Entity | undefined;
+    let foundEnd = -1;
+    for (const c of companies) {
+      for (const m of c.mentions) {
+        if (m.sentence !== sentence) continue;
+        if (m.start >= at || (found && found !== c)) return undefined;
+        found = c;
+        foundEnd = Math.max(foundEnd, m.end);
+      }
+    }
+    return found && !nameBetween(foundEnd, at) ? found : undefined;
+  };
   /** The business association named last before `at`: the chamber the text is speaking of. */
   const chamberBefore = (at: number): Entity | undefined => {
     let best: Entity | undefined;
@@ -373,7 +391,7 @@ function ownCompany(entities: Entity[], normalized: string, pending: { entity: E
       if (ref === '集团') company = most(companies.filter((c) => /集团|集團/.test(c.name))) ?? most(companies);
       else if (ref) company = most(companies);
       else if (companies.length === 1) company = companies[0];
-      else company = inClause(sentence, at);
+      else company = inClause(sentence, at) ?? soleCompanyBefore(sentence, at);
     }
     if (!company) continue;
     entity.organization = company.name;

@@ -55,6 +55,11 @@ describe('analysis/entities', () => {
     const ma = analyze('澳门中华总商会新领导层就职典礼举行。新任会长马有礼表示，将继续努力。').entities.find((e) => e.name === '马有礼');
     assert.deepEqual([ma?.role, ma?.organization], ['business', '澳门中华总商会']);
   });
+  it("a firm's post with no firm named, in a sentence about one firm (青禾股份(002999)发布公告，董事、总经理X辞职): that firm's; two firms in the sentence, none", () => {
+    const org = (t: string, name: string) => analyze(t).entities.find((e) => e.type === 'person' && e.name === name)?.organization;
+    assert.equal(org('今日，青禾股份(002999)发布人事变动公告，董事、总经理王洪卫因身体原因辞去以上职务。另有白鹭集团表示欢迎。', '王洪卫'), '青禾股份');
+    assert.equal(org('今日，青禾电子股份有限公司与白鹭科技股份有限公司发布公告，董事、总经理王洪卫辞去职务。', '王洪卫'), undefined);
+  });
   it('traditional and simplified forms of a name are one entity', () => {
     const { entities } = entitiesOf('市委書記尹力主持會議。市委书记尹力讲话。');
     assert.equal(entities.filter((e) => e.type === 'person').length, 1);
