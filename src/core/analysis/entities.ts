@@ -427,7 +427,7 @@ function chamberHeads(entities: Entity[]): void {
 }
 
 /** A business association's posts, written bare (常务会董, 会长, 副会长, 理事长). */
-const CHAMBER_POST = /^(?:常务|执行|永远|名誉|创会)?(?:副)?(?:会董|会长|理事长|理事|监事长|会务顾问)$/;
+const CHAMBER_POST = /^(?:总?商会)?(?:常务|执行|永远|名誉|创会)?(?:副)?(?:会董|会长|理事长|理事|监事长|会务顾问)$/;
 
 /** Marks that end a clause: a company across one is another clause's. */
 const CLAUSE_MARK = /[，,、；;：:。！？!?\n]/;

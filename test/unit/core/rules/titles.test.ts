@@ -247,6 +247,10 @@ describe('rules/titles', () => {
     assert.deepEqual(persons, ['向明']);
     assert.ok(!recognize('听取了公司负责人关于浅圆仓、大米加工生产线的介绍。').some((x) => x.type === 'person' && x.text.startsWith('关于')));
   });
+  it('a chamber named bare before its post (商会副会长X), also after a visit (走访商会副会长杨通): a business person', () => {
+    const people = recognizeRich('座谈会由商会执行会长孙勇智主持。一行参观走访商会副会长杨通的企业。').filter((x) => x.type === 'person');
+    assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.role}`), ['孙勇智:商会执行会长:business', '杨通:商会副会长:business']);
+  });
   it("Taiwan's councils and legislators: 台中市議會議長X, 立法委員Y are posts (Y's name whole)", () => {
     const people = recognizeRich('台中市議會議長張清照、立法委員顏寬恒到場致詞。').filter((x) => x.type === 'person');
     assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.role}`), ['張清照:台中市議會議長:official', '顏寬恒:立法委員:official']);
