@@ -76,8 +76,10 @@ export function placeNamed(norm: string, a: number, b: number): boolean {
 
 /** Prepositions and conjunctions of two characters a model person may open with (关于浅圆仓). */
 const FUNCTION_OPENERS = new Set(['关于', '对于', '由于', '以及', '至于', '通过', '根据', '按照', '为了', '除了', '并且', '而且', '或者', '还是', '其他', '其中']);
-/** A visit's verb inside a body's name (no body is named so; a delegation's 考察团 is not one). */
-const VISIT_INSIDE = /(?:调研|视察|走访|慰问|检查|指导|考察)(?![团组队])/;
+/** A visit's or a meeting's verb inside a body's name (no body is named so; a delegation's 考察团 and a 研究院 are). */
+const VISIT_INSIDE = /(?:调研|视察|走访|慰问|检查|指导|考察)(?![团组队])|研究(?![院所室中会生]|部(?!署))|部署|召开|审议|印发/;
+/** A body's name ends with one of these (委员会, 常委会, 管理局, 办公厅). */
+const BODY_END_CHAR = /[会委局厅部办院处署]$/;
 /** A division's name by its level's last character (石桥镇, 城关镇): a place the lexicon need not know. */
 const DIVISION_END = /^[\u4e00-\u9fff]{1,4}[镇乡村县区市]$/;
 /** What a model company runs on into after its name: its headquarters, offices or subsidiaries. */
@@ -294,8 +296,11 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         const v = VISIT_INSIDE.exec((norm ??= normalizeForMatching(text)).slice(sp.start, sp.end));
         if (v && v.index >= 2) {
           const end = sp.start + v.index;
-          if (!placeNamed(norm, sp.start, end) && !DIVISION_END.test(norm.slice(sp.start, end))) continue;
-          sp = { ...sp, type: 'place', end, text: text.slice(sp.start, end) };
+          const before = norm.slice(sp.start, end);
+          // (the body before the verb where one ends there: 市委常委会 of 市委常委会研究部署)
+          if (sp.type !== 'company' && BODY_END_CHAR.test(before)) sp = { ...sp, end, text: text.slice(sp.start, end) };
+          else if (placeNamed(norm, sp.start, end) || DIVISION_END.test(before)) sp = { ...sp, type: 'place', end, text: text.slice(sp.start, end) };
+          else continue;
         }
       }
       // a model span that ran on into a full stop or comma (广东.、福建): without it

@@ -70,6 +70,9 @@ describe('recognize: model persons that name a place', () => {
     assert.ok(spans.includes('government:县农业农村局') && !spans.some((s) => s.startsWith('company')), spans.join(' '));
     const visit = recognize('县长刘建华深入城关镇、石桥镇调研农业产业发展情况。').map((s) => `${s.type}:${s.text}`);
     assert.ok(visit.includes('place:石桥镇') && !visit.some((s) => s.startsWith('organization')), visit.join(' '));
+    // …or a meeting's verb: the body before it (市委常委会研究部署 → 市委常委会); a 研究院 or 研究部 is a body's own word
+    const meeting = recognize('当天，市政府召开常务会议，市委常委会研究部署。').map((s) => `${s.type}:${s.text}`);
+    assert.ok(meeting.includes('government:市委常委会') && !meeting.some((s) => s.includes('研究部署')), meeting.join(' '));
     // (a delegation is named with 考察: 考察团 stays whole)
     assert.deepEqual(companyRetype('农业农村局'), 'government');
     assert.equal(companyRetype('中建三局'), undefined);
