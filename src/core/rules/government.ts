@@ -39,6 +39,20 @@ function chinaBefore(ctx: Ctx, i: number): boolean {
   if (i < 2 || s.charCodeAt(i - 2) !== 0x4e2d || s.charCodeAt(i - 1) !== 0x56fd || !free(ctx, i - 2, i)) return false;
   return i === 2 || !CHINA_WORD_BEFORE[s.charCodeAt(i - 3)];
 }
+/**
+ * Another country's name written right before a ministry (美国商务部, 日本外务省 is no fixed name): its
+ * start. The ministry is that country's, and its posts are (美国商务部部长).
+ */
+function countryBefore(ctx: Ctx, i: number, end: number): number | undefined {
+  const { s, lx } = ctx;
+  if (!/[部署]$/.test(s.slice(i, end))) return undefined;
+  for (let a = Math.max(0, i - 6); a <= i - 2; a++) {
+    if (lx.places.first[s.charCodeAt(a)] === 0) continue;
+    const hit = lx.places.longest(s, a, i);
+    if (hit && hit[0] === i && hit[1].level === 'country' && hit[1].name !== '中国' && free(ctx, a, i)) return a;
+  }
+  return undefined;
+}
 /** Characters that make 中国 the end of another word (新中国, 全中国, 在中国 is fine: a verb's object). */
 const CHINA_WORD_BEFORE = codeSet('新全旧老大');
 
@@ -70,7 +84,7 @@ export function stageGov(ctx: Ctx): void {
       if (hit[0] - i === 2 && endsNameAfterPost(ctx, i)) continue;
       // a province/city level written before a national name: 省国资委, 市发改委; or the country
       // itself (中国民航局, 中国证监会: the body's name as written, People's Daily's one ORG)
-      const start = levelCharBefore(ctx, i) ? i - 1 : chinaBefore(ctx, i) ? i - 2 : i;
+      const start = levelCharBefore(ctx, i) ? i - 1 : chinaBefore(ctx, i) ? i - 2 : countryBefore(ctx, i, hit[0]) ?? i;
       const sp = add(ctx, { type: 'government', start, end: hit[0], priority: 80, source: 'lexicon' });
       if (sp) {
         setOrg(ctx, start, sp);

@@ -29,7 +29,7 @@ const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesM
 const { candidates } = scanModule;
 
 /** After a region written with no org prefix (北京市长), a unit needs one of these cores (or a 国家/中央 one, or a country). */
-const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '代区长', '代县长', '代州长', '区长', '副区长', '常务副区长', '县长', '副县长', '常务副县长', '州长', '副州长', '常务副州长', '市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导', '镇长', '副镇长', '常务副镇长', '乡长', '副乡长', '议员']);
+const REGION_CORES = new Set(['行政长官', '特首', '议长', '副议长', '市长', '副市长', '常务副市长', '代市长', '省长', '副省长', '常务副省长', '代省长', '市长助理', '省长助理', '县长助理', '区长助理', '代区长', '代县长', '代州长', '区长', '副区长', '常务副区长', '县长', '副县长', '常务副县长', '州长', '副州长', '常务副州长', '市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导', '镇长', '副镇长', '常务副镇长', '乡长', '副乡长', '议员']);
 
 interface Unit {
   start: number;
@@ -656,7 +656,7 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
     // (after the party's name: 中共濱州市委书记 → 滨州)
     const at = s.startsWith('中共', org.start) ? org.start + 2 : org.start;
     const lead = ctx.lx.places.longest(s, at, org.end);
-    if (lead && (lead[1].level === 'province' || lead[1].level === 'city' || lead[1].level === 'district')) region = lead[1].name;
+    if (lead && (lead[1].level === 'province' || lead[1].level === 'city' || lead[1].level === 'district' || (lead[1].level === 'country' && lead[1].name !== '中国'))) region = lead[1].name;
   }
   // a title right after "、" continuing a business list inherits the company: 高级副总裁张铮、副总裁刘之菲
   // …and after a comma, a company's people listed on (中通快递股份有限公司董事长赖梅松，总裁陈向东): a

@@ -251,6 +251,11 @@ describe('rules/titles', () => {
     const people = recognizeRich('座谈会由商会执行会长孙勇智主持。一行参观走访商会副会长杨通的企业。').filter((x) => x.type === 'person');
     assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.role}`), ['孙勇智:商会执行会长:business', '杨通:商会副会长:business']);
   });
+  it("a head's assistant (市长助理, 雲南省長助理, 部长助理), an autonomous prefecture's 州党委, and another country's ministry (美国商务部部长: 美国's post)", () => {
+    const people = recognizeRich('市长助理朱光耀、雲南省長助理李磊、中国商务部部长助理王超、美国商务部部长骆家辉出席。州党委副书记、州长乔吉甫讲话。').filter((x) => x.type === 'person');
+    assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}`), ['朱光耀:市长助理', '李磊:雲南省長助理', '王超:中国商务部部长助理', '骆家辉:美国商务部部长', '乔吉甫:州党委副书记、州长']);
+    assert.equal(people[3].chain?.region, '美国');
+  });
   it("Taiwan's councils and legislators: 台中市議會議長X, 立法委員Y are posts (Y's name whole)", () => {
     const people = recognizeRich('台中市議會議長張清照、立法委員顏寬恒到場致詞。').filter((x) => x.type === 'person');
     assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.role}`), ['張清照:台中市議會議長:official', '顏寬恒:立法委員:official']);
