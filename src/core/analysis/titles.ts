@@ -22,6 +22,10 @@ const PARTY_LINK = /^(副?秘书长|组织部|宣传部|统战部|政法委|纪�
 const HELD_BODY = /^(.*(?:人民政府|政府|人大常委会|政协|工商联|总工会|妇联|科协|办事处|联络处|代表处))/;
 /** Posts of such a body a later link names bare (办公厅主任, 副主席, 党组书记). */
 const HELD_LINK = /^(?:副?主席|副?主任|常务副主任|副?秘书长|办公厅|办公室|党组(?:副)?书记|党组成员)/;
+/** A development zone's party working committee in a link (孝感市高新区党工委): the zone, written in full. */
+const ZONE_BODY = /^(.*?(?:开发区|高新区|经开区|新区|园区|科技园|工业园|合作区|试验区))(?:党工委|工委)/;
+/** A zone's own administration a later link names bare (管委会主任, 管委会副主任). */
+const ZONE_LINK = /^管委会/;
 /** The body a link is written in: a region's party committee, or a named body before its post. */
 const PARTY_BODY = /^(.*?[省市区县州]委)/;
 
@@ -63,7 +67,7 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
   const parts: string[] = [];
   let cursor = chain.start;
   // the body of the link before, as written in full: 镇江市委, 工业和信息化部
-  let body: { party?: string; named?: string; held?: string } = {};
+  let body: { zone?: string; party?: string; named?: string; held?: string } = {};
   const local = region && region !== '中央' && !organization ? region : undefined;
   // the ministry a chain written as 部党组成员、副部长 belongs to, when the article names one
   let ministry: string | undefined;
@@ -72,7 +76,8 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     if (u.start > cursor) parts.push(text.slice(cursor, u.start));
     let full = text.slice(u.start, u.end);
     const t = normalized === undefined ? normalizeForMatching(full) : normalized.slice(u.start, u.end);
-    if (k > 0 && !u.region && body.party && PARTY_LINK.test(t)) full = body.party + full; // 市委常委、秘书长
+    if (k > 0 && !u.region && body.zone && ZONE_LINK.test(t)) full = body.zone + full; // 高新区党工委副书记、管委会主任
+    else if (k > 0 && !u.region && body.party && PARTY_LINK.test(t)) full = body.party + full; // 市委常委、秘书长
     // a post of the government, congress, CPPCC or association the link before names (济南市政府副秘书长、
     // 办公厅主任 → 济南市政府办公厅主任; 淄博市工商联党组成员、副主席 → 淄博市工商联副主席)
     else if (k > 0 && !u.region && body.held && HELD_LINK.test(t)) full = body.held + full;
@@ -109,7 +114,8 @@ export function titleInfo(chain: TitleChain, region: string | undefined, organiz
     const added = full.slice(0, full.length - (u.end - u.start)); // the region written in front, if any
     const named = chain.orgStart !== undefined && chain.orgEnd !== undefined && chain.orgType !== 'company' && k === 0 ? added + text.slice(chain.orgStart, chain.orgEnd) : undefined;
     const held = HELD_BODY.exec(written.slice(0, Math.max(0, written.length - u.core.length)));
-    body = { party: party ? full.slice(0, party[1].length) : body.party, named: named ?? (k === 0 ? ministry : undefined) ?? body.named, held: held ? full.slice(0, held[1].length) : body.held };
+    const zone = ZONE_BODY.exec(written);
+    body = { zone: zone ? full.slice(0, zone[1].length) : body.zone, party: party ? full.slice(0, party[1].length) : body.party, named: named ?? (k === 0 ? ministry : undefined) ?? body.named, held: held ? full.slice(0, held[1].length) : body.held };
     parts.push(full);
     cursor = u.end;
   }

@@ -13,6 +13,11 @@ describe('analysis/titles', () => {
     assert.equal(ti.full, '北京市委副书记、北京市市长');
     assert.equal(ti.region, '北京');
   });
+  it("a zone's administration named bare after its party working committee is that zone's (孝感市高新区党工委副书记、管委会主任)", () => {
+    const text = '孝感市高新区党工委副书记、管委会主任舒俊致辞。';
+    const chain = recognizeRich(text).find((s) => s.type === 'person')!.chain!;
+    assert.equal(titleInfo(chain, '孝感', undefined, text).full, '孝感市高新区党工委副书记、孝感市高新区管委会主任');
+  });
   it('reads traditional units from the normalised copy as the simplified ones', () => {
     const text = '市委副書記、市長殷勇一同調研。';
     const chain = recognizeRich(text).find((s) => s.type === 'person')!.chain!;
