@@ -134,8 +134,10 @@ const LISTED_AFTER = /^[\u4e00-\u9fff·]{2,4}[，,、；;][ \t]*$/;
 const SINGLE_HOLDER = /^(?:市长|省长|县长|区长|州长|旗长|镇长|乡长|书记|市委书记|省委书记|县委书记|区委书记|主席|行政长官)$/;
 /** The end of a sentence between a place and a post. */
 const SENTENCE_END = /[。！？!?；;]/;
-/** A delegation arriving: 率…考察团来…考察, 代表团一行抵达, 一行到我市. */
-const GUESTS_ARRIVE = /(?:考察团|代表团|访问团|调研组|考察组|一行)(?:一行)?[^，,。]{0,3}(?:来|到|抵|赴)(?!自)/;
+/** A delegation that came to the article's own place (考察团，考察我市, 代表团一行来我县, 一行莅临我区). */
+const GUESTS_TO_US = /(?:考察团|代表团|访问团|调研组|考察组|一行)(?:一行)?[，,]?(?:来到|来|到|抵达|莅临|考察|调研|访问)(?:了)?我(?:市|县|区|省|州|镇)/g;
+/** A delegation arriving: 率…考察团来…考察, 代表团一行抵达, 一行到我市, 率党政考察团，考察我市. */
+const GUESTS_ARRIVE = /(?:考察团|代表团|访问团|调研组|考察组|一行)(?:一行)?(?:[^，,。]{0,3}(?:来|到|抵|赴)(?!自)|[，,]?(?:考察|莅临|莅)(?:了)?(?:我|本))/;
 
 /** A town's or township's post written without its name: 镇党委书记, 乡长, 镇人大主席. */
 const TOWN_POST = /^(?:镇|乡)/;
@@ -257,6 +259,15 @@ export class ArticleRegion {
     const visited = this.visited(chain);
     const skipBase = level === 'province' ? (sheng ? NOT_A_SHENG : zizhiqu ? NOT_A_ZIZHIQU : NOT_A_PROVINCE) : undefined;
     const skip = visited.size ? { test: (r: string): boolean => visited.has(r) || !!skipBase?.test(r) } : skipBase;
+    // a local paper whose guests' delegation came to 我市 (开封市委书记…率党政考察团，考察我市): a bare post
+    // in a later sentence is the host's, never the guests' place
+    if (!visited.size && !this.visitorRegion.has(level)) {
+      const guests = this.guestRegions();
+      if (guests.size) {
+        const host = fits(this.lead(level, undefined, { test: (r: string) => guests.has(r) || ancestors(r).some((a) => guests.has(a)) || !!skipBase?.test(r) }));
+        if (host && !this.guestSentenceHolds(chain.start)) return host;
+      }
+    }
     const led = fits(this.lead(level, undefined, skip));
     // …and the visitors' other bare posts at that level later in the article are the same city's
     // (市委常委、副市长张旋宇 in the list of those present): the reader keeps the delegation's side, where
@@ -266,6 +277,39 @@ export class ArticleRegion {
       if (plain && plain !== led && !this.visitorRegion.has(level)) this.visitorRegion.set(level, led);
     } else if (this.visitorRegion.has(level)) return fits(this.visitorRegion.get(level));
     return led ?? home;
+  }
+
+  private guests: { regions: Set<string>; spans: [number, number][] } | undefined;
+  /**
+   * The regions of delegations that came to the article's own place (…率党政考察团，考察我市; …代表团一行
+   * 来我县): the places named in that sentence before the arrival. Empty where no such sentence is.
+   */
+  private guestRegions(): Set<string> {
+    if (!this.guests) {
+      const regions = new Set<string>();
+      const spans: [number, number][] = [];
+      const t = this.normalized;
+      const lx = lexicons();
+      GUESTS_TO_US.lastIndex = 0;
+      for (let m = GUESTS_TO_US.exec(t); m; m = GUESTS_TO_US.exec(t)) {
+        let start = m.index;
+        while (start > 0 && m.index - start < 2 * NEAR_CHARS && !SENTENCE_END.test(t[start - 1]) && t[start - 1] !== '\n') start--;
+        spans.push([start, m.index + m[0].length]);
+        for (let k = start; k < m.index; k++) {
+          if (lx.places.first[t.charCodeAt(k)] === 0) continue;
+          const hit = lx.places.longest(t, k, m.index);
+          if (!hit) continue;
+          if (levelOf(hit[1])) regions.add(hit[1].name);
+          k = hit[0] - 1;
+        }
+      }
+      this.guests = { regions, spans };
+    }
+    return this.guests.regions;
+  }
+  /** `pos` lies in a sentence where the guests arrive (their own posts are read there). */
+  private guestSentenceHolds(pos: number): boolean {
+    return !!this.guests?.spans.some(([a, b]) => pos >= a && pos < b);
   }
 
   /**

@@ -74,6 +74,12 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.equal(o['徐大庆']?.[0], '锦州');
     assert.equal(o['魏俊星']?.[0], '锦州');
   });
+  it("a local paper's bare posts after its guests' delegation came to 我市 are the host's (开封市委书记…率党政考察团，考察我市。市领导X陪同)", () => {
+    const text = '本报讯 5月29日，开封市委书记祁金立、市长吉炳伟率党政考察团，考察我市产业集聚区发展情况。\n市领导马正跃、雷建民等陪同。\n考察团一行参观了漯河经济开发区。开封客人表示感谢。';
+    const o = officials(text);
+    assert.equal(o['祁金立']?.[0], '开封');
+    assert.equal(o['马正跃']?.[0], '漯河');
+  });
   it("a district's short name inside a person's name is no evidence of the article's district (卫东 of 张卫东)", () => {
     const o = officials('县委书记张卫东带队检查。区委常委、宣传部部长刘畅参加活动。');
     assert.equal(o['刘畅']?.[0], undefined);
