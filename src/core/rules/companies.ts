@@ -95,6 +95,16 @@ const PREPOSITION_CUTS = new Set(['对', '向', '给', '把', '被', '以', '即
 /** A company's 集团 or 公司 whose last character starts a post (团长, 司长). */
 const SUFFIX_END_CORE = new Set(['集团', '公司']);
 
+/** Length of the province's or city's name a firm's stem opens with (温州 of 温州乾元光学), or 0. */
+function placeLead(stem: string): number {
+  let hit = 0;
+  for (let L = Math.min(stem.length - 3, 7); L >= 2 && !hit; L--) {
+    const p = lookupPlace(stem.slice(0, L));
+    if (p && (p.level === 'province' || p.level === 'city')) hit = L;
+  }
+  return hit;
+}
+
 export function stageCompanies(ctx: Ctx): void {
   const { s, lx } = ctx;
   const hits: { start: number; end: number }[] = [];
@@ -166,6 +176,11 @@ export function stageCompanies(ctx: Ctx): void {
     const aliases: string[] = [];
     const stem = companyStem(s.slice(start, end));
     if (stem.length >= 2 && stem !== s.slice(start, end)) aliases.push(stem);
+    // …and the stem without the city or province it opens with (温州乾元光学有限公司 → 乾元光学), where
+    // what is left is a name of three characters or more, no trade or generic word alone
+    const lead = placeLead(stem);
+    const bare = lead > 0 ? stem.slice(lead) : '';
+    if (bare.length >= 3 && !allTrades(bare) && !COMPANY_GENERIC_STEMS.has(bare) && !lx.placeByName.has(bare)) aliases.push(bare);
     const sp = add(ctx, { type: 'company', start, end, priority: 80, source: 'rule', legal: true, aliases });
     if (!sp) continue;
     const br = /^[（(](?:以下简称|下称|简称)?[“"「]?([^（）()“”"「」]{2,10})[”"」]?[）)]/.exec(s.slice(end, end + 20));

@@ -4,6 +4,11 @@ import { modelCompanyStart, stageCompanies } from '../../../../src/core/rules/co
 import { found, runStages } from './runStage';
 
 describe('rules/companies', () => {
+  it('a legal name opening with its city gives its name without the city too (温州宏建眼镜有限公司 → 宏建眼镜), not a trade alone', () => {
+    const firm = (t: string) => recognizeRich(t).find((x) => x.type === 'company' && (x as { legal?: boolean }).legal);
+    assert.deepEqual(firm('温州宏建眼镜有限公司总经理说，宏建眼镜将扩产。')?.aliases, ['温州宏建眼镜', '宏建眼镜']);
+    assert.deepEqual(firm('温州食品科技有限公司成立。')?.aliases, ['温州食品科技']);
+  });
   it("a post's characters inside a company's 集团 or 公司 end no clause (上港集团长三角…有限公司: 团长)", () => {
     const spans = recognizeRich('上港集团长三角多式联运(上海)有限公司副总经理赵海兴出席。').map((x) => `${x.type}:${x.text}`);
     assert.ok(spans.includes('company:上港集团长三角多式联运(上海)有限公司'), spans.join(' '));
