@@ -5,7 +5,7 @@
  */
 import { COMPANY_GENERIC_STEMS, COMPANY_SUFFIXES } from '../lexicon/words';
 import { allTrades } from '../model/companyEvidence';
-import { lookupPlace } from '../lexicon';
+import { lexicons, lookupPlace } from '../lexicon';
 import { shortFormPlace } from '../lexicon/regionNames';
 import * as charClassesModule from './charClasses';
 import type { Ctx } from './context';
@@ -58,7 +58,8 @@ export function modelCompanyStart(s: string, start: number, end: number): number
   if (cut > start) return sufStart - cut >= 2 && !SELF_REFERENCE.test(s.slice(cut, sufStart)) ? cut : -1;
   // a place and a conjunction run into it (道县与五矿二十三冶建设集团有限公司): the name after them
   const joined = PLACE_AND.exec(s.slice(start, sufStart));
-  if (joined && sufStart - (start + joined[0].length) >= 2) {
+  // (not a conjunction that opens a name the company lexicon knows: 天津同仁堂集团)
+  if (joined && sufStart - (start + joined[0].length) >= 2 && !((lexicons().companies.longest(s, start + joined[0].length - 1, sufStart)?.[0] ?? 0) > start + joined[0].length)) {
     const place = joined[1];
     const level = lookupPlace(place)?.level;
     if (/[省市县区州旗]$/.test(place) || level === 'province' || level === 'city' || level === 'district' || shortFormPlace(place)) return start + joined[0].length;

@@ -64,6 +64,8 @@ describe('rules/companies', () => {
     assert.equal(cut('与中国交通建设股份公司签约', '中国交通建设股份公司'), '中国交通建设股份公司');
     // …but a preposition ends what stands before the company (市政府对集团公司的支持: no name is left)
     assert.equal(cut('感谢市政府对集团公司的支持', '市政府对集团公司'), null);
+    // …and a place and a conjunction cut, unless the conjunction opens a name the lexicon knows (天津同仁堂)
+    assert.equal(cut('天津同仁堂集团股份有限公司总经理表示', '天津同仁堂集团股份有限公司'), '天津同仁堂集团股份有限公司');
     assert.equal(cut('感谢市政府对青禾集团的支持', '市政府对青禾集团'), '青禾集团');
     // no company suffix: the model's own reading
     assert.equal(cut('盛赞青禾的成就', '盛赞青禾'), '盛赞青禾');
