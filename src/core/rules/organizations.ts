@@ -109,6 +109,9 @@ export function stageOrgs(ctx: Ctx): void {
  * is two to ten characters of a name, no function word (据介绍, 据了解; functionWords.ts) and no
  * writer (记者获悉, 本报讯). Priority 85: the line says what the name is, as a source line does.
  */
+/** Longest bracketed headline a dateline may follow on its line. */
+const HEADLINE_MAX = 80;
+
 function datelineMedia(ctx: Ctx): void {
   const { s } = ctx;
   const tryAt = (re: RegExp, p: number) => {
@@ -139,6 +142,12 @@ function datelineMedia(ctx: Ctx): void {
     // (and in the bracket some papers write it in: 【大公报讯】, [本报讯])
     while (q < s.length && (s[q] === ' ' || s[q] === '\u3000' || s[q] === '\t' || s[q] === '【' || s[q] === '[')) q++;
     if (!ctx.taken[q]) tryAt(DATELINE_RE, q);
+    // …and right after a headline in lenticular brackets that opens the line (【…】财联社9月26日电)
+    if (s[p] === '【') {
+      const close = s.indexOf('】', p);
+      const eol = s.indexOf('\n', p);
+      if (close > p && close - p <= HEADLINE_MAX && (eol < 0 || close < eol) && close + 1 < s.length && !ctx.taken[close + 1]) tryAt(DATELINE_RE, close + 1);
+    }
     if (s.indexOf('\n', p) < 0) break;
   }
   // a source label written with what it labels (文章来源:每日经济新闻, 本文来源：…; the bare labels are

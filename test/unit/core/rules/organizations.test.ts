@@ -4,6 +4,9 @@ import { stageOrgs } from '../../../../src/core/rules/organizations';
 import { found } from './runStage';
 
 describe('rules/organizations', () => {
+  it('a dateline right after a headline in lenticular brackets that opens the line (【…】财联社9月26日电)', () => {
+    assert.ok(found('【市长会见客人】财联社9月26日电，上海市市长会见了客人。', stageOrgs).includes('organization:财联社'));
+  });
   it('a fixed name, and a suffix followed by a post of the body', () => {
     assert.deepEqual(found('北京大学和哈佛大学校长陆登庭。', stageOrgs), ['organization:北京大学', 'organization:哈佛大学']);
   });
