@@ -207,8 +207,17 @@ const TOWN_BEFORE_POST = /(^|[^\u4e00-\u9fff]|[在和与及由同、])((?:(?![�
 const NOT_A_TOWN_NAME = /^(?:城|乡|全|各|该|本|每|小|集|重|城关|村|县|区|市|省|特色|中心|乡村|城镇)[镇乡]$|^.*[各全该本每城][镇乡]$/;
 function townsBeforePosts(ctx: Ctx): { start: number; end: number }[] {
   const { s } = ctx;
-  if (s.indexOf('镇') < 0 && s.indexOf('乡') < 0) return [];
   const out: { start: number; end: number }[] = [];
+  // (and a two-character county the lexicon matches by name only, 道县, never read in running text,
+  // where its level is written again before the post: 道县县委书记, 道县县长)
+  if (s.indexOf('县县') >= 0) {
+    COUNTY_BEFORE_POST.lastIndex = 0;
+    for (let m = COUNTY_BEFORE_POST.exec(s); m; m = COUNTY_BEFORE_POST.exec(s)) {
+      const county = ctx.lx.placeByName.get(m[1]);
+      if (county && county.level === 'district' && county.name === m[1] && !ctx.lx.places.has(m[1])) out.push({ start: m.index, end: m.index + 2 });
+    }
+  }
+  if (s.indexOf('镇') < 0 && s.indexOf('乡') < 0) return out;
   TOWN_BEFORE_POST.lastIndex = 0;
   for (let m = TOWN_BEFORE_POST.exec(s); m; m = TOWN_BEFORE_POST.exec(s)) {
     const start = m.index + m[1].length;
@@ -219,8 +228,12 @@ function townsBeforePosts(ctx: Ctx): { start: number; end: number }[] {
     if (NOT_A_TOWN_NAME.test(m[2]) || (known && known[0] >= end) || hasFunctionWord(s, start, end - 1)) continue;
     out.push({ start, end });
   }
-  return out;
+  // (counties and towns found apart, read in text order)
+  return out.sort((a, b) => a.start - b.start);
 }
+
+/** A two-character county and its level written again before a post (道县县委, 萧县县长). */
+const COUNTY_BEFORE_POST = /([\u4e00-\u9fff]县)(?=县(?:委|长|人民政府|政府|人大|政协|副县长))/g;
 
 /** Posts held by a group (市领导 A、B): the names after them are a list. */
 const GROUP_CORES = new Set(['市领导', '省领导', '区领导', '县领导', '州领导', '自治区领导']);

@@ -256,6 +256,11 @@ describe('rules/titles', () => {
     assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}`), ['朱光耀:市长助理', '李磊:雲南省長助理', '王超:中国商务部部长助理', '骆家辉:美国商务部部长', '乔吉甫:州党委副书记、州长']);
     assert.equal(people[3].chain?.region, '美国');
   });
+  it('a two-character county matched by name only (道县) opens a post where its level is written again (道县县委书记); 道县 in running text opens none', () => {
+    const people = recognizeRich('签约仪式举行,道县县委书记李天明,县领导张一波出席。').filter((x) => x.type === 'person');
+    assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.region ?? ''}`), ['李天明:道县县委书记:道县', '张一波:县领导:道县']);
+    assert.ok(!recognizeRich('他知道县里的情况。').some((x) => x.type === 'person' || x.type === 'title'));
+  });
   it("Taiwan's councils and legislators: 台中市議會議長X, 立法委員Y are posts (Y's name whole)", () => {
     const people = recognizeRich('台中市議會議長張清照、立法委員顏寬恒到場致詞。').filter((x) => x.type === 'person');
     assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.role}`), ['張清照:台中市議會議長:official', '顏寬恒:立法委員:official']);
