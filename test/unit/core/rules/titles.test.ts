@@ -261,6 +261,10 @@ describe('rules/titles', () => {
     assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.region ?? ''}`), ['李天明:道县县委书记:道县', '张一波:县领导:道县']);
     assert.ok(!recognizeRich('他知道县里的情况。').some((x) => x.type === 'person' || x.type === 'title'));
   });
+  it("a county's or district's congress written bare is a body a post follows, so a chain runs on through it (县委副书记、县人大主任)", () => {
+    const p = recognizeRich('县委副书记、县人大主任邓世杰出席。').find((x) => x.type === 'person');
+    assert.equal(p?.chain?.inText, '县委副书记、县人大主任');
+  });
   it("Taiwan's councils and legislators: 台中市議會議長X, 立法委員Y are posts (Y's name whole)", () => {
     const people = recognizeRich('台中市議會議長張清照、立法委員顏寬恒到場致詞。').filter((x) => x.type === 'person');
     assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.role}`), ['張清照:台中市議會議長:official', '顏寬恒:立法委員:official']);
