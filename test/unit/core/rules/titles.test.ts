@@ -265,6 +265,10 @@ describe('rules/titles', () => {
     const p = recognizeRich('县委副书记、县人大主任邓世杰出席。').find((x) => x.type === 'person');
     assert.equal(p?.chain?.inText, '县委副书记、县人大主任');
   });
+  it("a prefecture's commissioner (地区行署专员) and another country's trade representative (美国贸易代表) are officials", () => {
+    const people = recognizeRich('西藏林芝地区行署专员赵合、美国贸易代表柯克出席。').filter((x) => x.type === 'person');
+    assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.role}`), ['赵合:西藏林芝地区行署专员:official', '柯克:美国贸易代表:official']);
+  });
   it("Taiwan's councils and legislators: 台中市議會議長X, 立法委員Y are posts (Y's name whole)", () => {
     const people = recognizeRich('台中市議會議長張清照、立法委員顏寬恒到場致詞。').filter((x) => x.type === 'person');
     assert.deepEqual(people.map((p) => `${p.text}:${p.chain?.inText}:${p.chain?.role}`), ['張清照:台中市議會議長:official', '顏寬恒:立法委員:official']);
