@@ -115,6 +115,9 @@ function insideNameOrTitle(ctx: Ctx, i: number, end: number): boolean {
   return end >= ctx.n || !isHan(s.charCodeAt(end)) || lx.afterName.longest(s, end) !== undefined;
 }
 
+/** A park's or base's word right after a name (工业园, 产业园, 物流园, 科技园, 产业基地). */
+export const PARK_AFTER = /^(?:[(（][^()（）]{1,4}[)）])?(?:物流)?(?:工业园|产业园|物流园|科技园|创业园|产业基地|生产基地|示范园)/;
+
 /** A level's character written before a bureau's name (市招商局). */
 const LEVEL_BEFORE_BUREAU = /^[省市县区州]$/;
 
@@ -154,6 +157,8 @@ function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): num
   // nor one that starts inside a place name (海华 in 珠海华…: 珠海 ends inside it)
   if (i > 0 && !ctx.taken[i - 1] && placeEndsInside(ctx, i, end)) return i;
   if (end - i === 2 && !aliasOf && insideNameOrTitle(ctx, i, end)) return i;
+  // a park or base named after a firm (潍柴动力工业园, 歌尔电声产业园): the park, not the firm
+  if (!aliasOf && PARK_AFTER.test(s.slice(end, end + 4))) return i;
   // a firm's name that is a government's bureau's too, written after its level (市招商局, 县招商局): the bureau
   if (!aliasOf && i > 0 && LEVEL_BEFORE_BUREAU.test(s[i - 1]) && !ctx.taken[i - 1] && /[局委办厅]$/.test(s.slice(i, end))) return i;
   // a listed name that is a place and a word of policy (湖南发展, 浦东建设) names the firm only where a

@@ -17,6 +17,11 @@ describe('rules/companyLexicon', () => {
     assert.deepEqual(found('市招商局局长出席。', stageCompanyLexicon), []);
     assert.deepEqual(found('招商局董事长出席。', stageCompanyLexicon), ['company:招商局']);
   });
+  it('a park or base named after a firm is no firm (潍柴动力工业园, 东北快递(电商)物流产业园)', () => {
+    assert.deepEqual(found('考察了潍柴动力工业园。', stageCompanyLexicon), []);
+    const firms = tag('考察了辽宁鸿文教育科技有限公司、东北快递(电商)物流产业园等企业。').filter((x) => x.type === 'company').map((x) => x.text);
+    assert.deepEqual(firms, ['辽宁鸿文教育科技有限公司']);
+  });
   it('a short name glued to 社 belongs to a news agency', () => {
     assert.deepEqual(found('据中通社报道', stageCompanyLexicon), []);
   });
