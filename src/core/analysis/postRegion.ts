@@ -35,6 +35,12 @@ const MINISTRY = /(?<!(?:组织|宣传|统战|武装|政治工作|联络|政法|
 /** The central government's offices stationed in Hong Kong and Macau: the liaison offices, the foreign ministry's commissioners. */
 const STATIONED_CENTRAL = /中联办|中央人民政府驻(?:香港|澳门)[^，。]*联络办|驻(?:香港|澳门|港|澳)(?:特别行政区|特区)?联络办|特派员公署/;
 /** Hong Kong and Macau posts and bodies. */
+/** Hong Kong's and Macau's own posts, before a bare bureau's in a list (sarListed). */
+const SAR_POST = /行政长官|特首|政务司|财政司|律政司|经济财政司|行政法务司|社会文化司|运输工务司|保安司|特区政府/;
+/** …or a bureau of two portfolios' head (创新科技及工业局局长), which only Hong Kong and Macau name so. */
+const JOINED_BUREAU_POST = /[\u4e00-\u9fff]{2,8}及[\u4e00-\u9fff]{2,8}[局署](?:副)?(?:局长|署长)/;
+/** How far back in its paragraph a bare bureau's post looks for those posts. */
+const SAR_LIST_NEAR = 300;
 const SAR = /特区|特别行政区|行政长官|特首|立法会|行政会议|行政会|政务司|财政司|律政司|经济财政司|行政法务司|社会文化司|运输工务司|保安司/;
 /**
  * A bureau named by two portfolios joined by 及 (创新科技及工业局, 运输及物流局, 财经事务及库务局): Hong
@@ -203,7 +209,7 @@ export class ArticleRegion {
       const town = this.town() ?? this.townBefore(chain.start);
       if (town) return town;
     }
-    if (!level) return this.succeeds(chain) ?? section?.name ?? this.ownBody(chain);
+    if (!level) return this.succeeds(chain) ?? section?.name ?? this.ownBody(chain) ?? this.sarListed(chain);
     return this.atLevel(chain, localLevel(chain, this.normalized, level), section);
   }
 
@@ -524,6 +530,19 @@ export class ArticleRegion {
     return this.separate ?? undefined;
   }
   private separate: string | null | undefined;
+
+  /**
+   * A bureau's post with no region listed after Hong Kong's or Macau's own posts in its paragraph
+   * (政务司司长陈国基、…、发展局局长甯汉豪): that SAR's, whatever the article's other places.
+   */
+  private sarListed(chain: TitleChain): string | undefined {
+    if (chain.orgType !== 'government' && chain.orgType !== 'organization') return undefined;
+    const before = this.normalized.slice(lineStartWithin(this.normalized, chain.start, SAR_LIST_NEAR), chain.start);
+    if (!SAR_POST.test(before) && !JOINED_BUREAU_POST.test(before)) return undefined;
+    const hk = before.lastIndexOf('香港');
+    const mo = before.lastIndexOf('澳门');
+    return hk > mo ? '香港' : mo > hk ? '澳门' : this.sar();
+  }
 
   /**
    * Hong Kong or Macau, whichever the article names more often: by name, and by the words a local

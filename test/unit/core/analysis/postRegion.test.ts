@@ -80,6 +80,10 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     assert.equal(o['祁金立']?.[0], '开封');
     assert.equal(o['马正跃']?.[0], '漯河');
   });
+  it("a bureau's bare post listed after Hong Kong's own posts in its paragraph is Hong Kong's, whatever else the article names (深圳, 广东)", () => {
+    const text = '香港特区行政长官李家超率团到深圳。\n与会者包括政务司司长陈国基、发展局局长甯汉豪。深圳市领导、广东省领导、深圳市领导、广东省领导出席。';
+    assert.equal(regionOf(text, '甯汉豪'), '香港');
+  });
   it("a district's short name inside a person's name is no evidence of the article's district (卫东 of 张卫东)", () => {
     const o = officials('县委书记张卫东带队检查。区委常委、宣传部部长刘畅参加活动。');
     assert.equal(o['刘畅']?.[0], undefined);
