@@ -18,7 +18,7 @@ import { parentPort, Worker, type Transferable } from 'node:worker_threads';
  * the other workers, which is why --jobs 2 ran slower than --jobs 1 on 2 cores. Optimising a little
  * later halves the compiles (and deoptimisations) at no cost in steady-state speed.
  */
-export const INTERRUPT_BUDGET = 300_000;
+export const INTERRUPT_BUDGET = 600_000;
 let jitTuned = false;
 function tuneJit(): void {
   if (jitTuned) return;
