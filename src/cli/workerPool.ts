@@ -15,8 +15,9 @@ import { parentPort, Worker, type Transferable } from 'node:worker_threads';
  * the analysis' large functions are optimised on thin type feedback, deoptimised and optimised
  * again, and TurboFan's background compiles cost about as much CPU as the worker's own tagging in
  * its first few thousand articles. On a machine with as many cores as jobs that CPU is taken from
- * the other workers, which is why --jobs 2 ran slower than --jobs 1 on 2 cores. Optimising a little
- * later halves the compiles (and deoptimisations) at no cost in steady-state speed.
+ * the other workers, which is why --jobs 2 ran slower than --jobs 1 on 2 cores. Optimising later
+ * (600000) halves the compiles and deoptimisations; --jobs 1 measured the same within the noise.
+ * Process-wide: it also applies to `tag`'s stdin workers, and to the main thread from here on.
  */
 export const INTERRUPT_BUDGET = 600_000;
 let jitTuned = false;
