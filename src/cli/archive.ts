@@ -46,21 +46,44 @@ interface JobMessage {
   records: ArchiveRecord[];
   options: RecordOptions;
 }
+/**
+ * A batch's output as one string (its lines, each ending in a line break) rather than an object per
+ * record: one string is cheap to clone across threads, and the main thread writes it as it is.
+ */
 interface ResultMessage {
   first: number;
-  results: RecordOutput[];
+  out: Lines;
   faults: string[];
 }
+/** Output lines of `count` consecutive records, from record `first` on (the main thread's unit of order). */
+interface Lines {
+  count: number;
+  text: string;
+  failed: number;
+  chars: number;
+}
+
+const linesOf = (outputs: RecordOutput[]): Lines => {
+  let text = '';
+  let failed = 0;
+  let chars = 0;
+  for (const o of outputs) {
+    text += o.line + '\n';
+    if (o.failed) failed++;
+    chars += o.chars;
+  }
+  return { count: outputs.length, text, failed, chars };
+};
 
 /** Entry point inside a worker thread: a batch of records in, their output lines back. */
 export function runArchiveWorker(): void {
   let faultsSeen = 0;
   serveBatches<JobMessage, ResultMessage>((msg) => {
-    const results = msg.records.map((r) => processRecord(r, msg.options));
+    const out = linesOf(msg.records.map((r) => processRecord(r, msg.options)));
     const n = modelFaultCount();
     const faults = n === faultsSeen ? [] : modelFaultsSince(faultsSeen);
     faultsSeen = n;
-    return { first: msg.first, results, faults };
+    return { first: msg.first, out, faults };
   });
 }
 
@@ -234,7 +257,9 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
   const progress = new Progress(opts.progress || !!process.stderr.isTTY, jobs, share);
 
   const workers = new WorkerPool<JobMessage, ResultMessage>(opts.workerScript, ARCHIVE_WORKER_MARK, jobs, 'an analysis worker', 'articles');
-  const ready = new Map<number, RecordOutput>();
+  // answered batches (and error lines found while reading) by their first record's index, held
+  // until every earlier record is written
+  const ready = new Map<number, Lines>();
   let nextSeq = 0; // the next record's index
   let nextOut = 0; // the next index to write
   let blocked = false; // stdout asked us to wait
@@ -253,10 +278,11 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
   const writeReady = () => {
     const lines: string[] = [];
     for (let r = ready.get(nextOut); r; r = ready.get(nextOut)) {
-      ready.delete(nextOut++);
-      lines.push(r.line + '\n');
-      progress.articles++;
-      if (r.failed) progress.failed++;
+      ready.delete(nextOut);
+      nextOut += r.count;
+      lines.push(r.text);
+      progress.articles += r.count;
+      progress.failed += r.failed;
       progress.chars += r.chars;
     }
     if (!lines.length) return;
@@ -282,7 +308,7 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
     workers.run({ first: batchFirst, records: batch, options: recordOptions }).then(
       (m) => {
         for (const f of m.faults) process.stderr.write(`news-lens: warning: statistical model: ${f}\n`);
-        m.results.forEach((r, i) => ready.set(m.first + i, r));
+        ready.set(m.first, m.out);
         writeReady();
         poke();
       },
@@ -302,7 +328,7 @@ export async function runArchive(opts: ArchiveOptions): Promise<number> {
       if ('done' in item) {
         // an error found while reading: its line, in its place (the batch before it goes first)
         send();
-        ready.set(seq, item.done);
+        ready.set(seq, linesOf([item.done]));
         writeReady();
         continue;
       }

@@ -141,6 +141,32 @@ describe('cli: news-lens over archives (folders, JSON Lines, --jobs)', function 
     assert.equal(aJoined, a.stdout);
   });
 
+  it('batch boundaries do not change the output: stdin that trickles (batches of a record or two, cut mid-record) gives the bytes of one run over the file', async () => {
+    // the first 60 records: good ones and the run of bad ones; the pauses are longer than the wait
+    // after which a batch not yet full is sent, so the batches here are not those of the file run
+    const some = records.slice(0, 60);
+    const input = some.join('\n') + '\n';
+    const whole = run(['tag', '--jsonl', '--jobs', '2'], input);
+    assert.equal(whole.status, 3, whole.stderr);
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [cli, 'tag', '--jsonl', '--jobs', '2'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const done = new Promise<number | null>((r) => child.on('close', r));
+    const bytes = Buffer.from(input);
+    for (let at = 0, i = 0; at < bytes.length; i++) {
+      const n = i % 3 === 0 ? 700 : i % 3 === 1 ? 3000 : 40; // pieces that end inside records and between them
+      child.stdin.write(bytes.subarray(at, at + n));
+      at += n;
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    child.stdin.end();
+    assert.equal(await done, 3, err);
+    assert.equal(out, whole.stdout);
+  });
+
   it('bad records give error lines and the rest go on: exit 3, no stack, nothing on stderr; exit 0 when all are fine', () => {
     const input = Buffer.concat([
       Buffer.from('{"id":"ok1","text":"北京"}\nnot json at all\n{"id":"no-text"}\n{"id":"n","text":null}\n[1,2]\n{"id":{"a":1},"text":"x"}\n'),
