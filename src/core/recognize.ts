@@ -378,11 +378,13 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         }
         // (a company's region of business between the company and the post: 华润置地 + 华东大区 + 总经理)
         let firm: RichSpan | undefined;
-        for (let q = b; q >= 0 && q >= b - 2 && !firm; q--) {
+        for (let q = b; q >= Math.max(0, b - 2); q--) {
           const sq = out[q] as RichSpan;
-          if (sq.type === 'company') firm = title.start - sq.end <= 6 && COMPANY_REGION.test((norm ??= normalizeForMatching(text)).slice(sq.end, title.start)) ? sq : undefined;
-          else if (sq.type !== 'place') break;
-          if (sq.type === 'company') break;
+          if (sq.type === 'company') {
+            if (title.start - sq.end <= 6 && COMPANY_REGION.test((norm ??= normalizeForMatching(text)).slice(sq.end, title.start))) firm = sq;
+            break;
+          }
+          if (sq.type !== 'place') break;
         }
         const made = modelChain(text, (norm ??= normalizeForMatching(text)), title, b >= 0 ? (out[b] as RichSpan) : undefined, firm);
         if (made) rich = { ...rich, chain: made, role: made.role };
@@ -403,12 +405,10 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
  * body or company written right before it (发展局 + 局长), its role as the rules would give it: a
  * company's post or a business core makes a business person, a reporter's or a professor's someone
  * else, a post in a government body an official. A post the title lexicon does not know, or one with
- * nothing to say whose it is (a bare 主任), makes none.
+ * nothing to say whose it is (a bare 主任), makes none. `firm`: a company named before the post with
+ * only its region of business between (华润置地 + 华东大区 + 总经理), the post's company.
  */
 function modelChain(text: string, norm: string, title: Span, before: RichSpan | undefined, firm?: RichSpan): TitleChain | undefined {
-  // a company's region of business between it and the post (华润置地 + 华东大区 + 总经理): the company's post
-  const unitEnd = firm ? title.start : undefined;
-  if (firm) before = firm;
   // (posts joined by 兼 are read by the last: 主席兼常务董事 → 常务董事; a modifier before a post is the
   // post's: 行政总裁 → 总裁)
   let written = norm.slice(title.start, title.end);
@@ -431,7 +431,8 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
   const core = prefix ? written.slice(prefix[0].length) : board ? boardCore! : written;
   const known = core ? lx.titleCores.longest(core, 0) : undefined;
   if (!known || known[0] !== core.length) return undefined;
-  const org = before && (before.end === title.start || unitEnd === title.start) && (before.type === 'government' || before.type === 'company' || before.type === 'organization') ? before : undefined;
+  // (a company's region of business between it and the post, 华润置地 + 华东大区 + 总经理: the company)
+  const org = firm ?? (before && before.end === title.start && (before.type === 'government' || before.type === 'company' || before.type === 'organization') ? before : undefined);
   let role: PersonRole | undefined;
   if (org?.type === 'company' || BUSINESS_CORES.has(core) || board) role = 'business';
   else if (OTHER_CORES.has(core)) role = 'other';
