@@ -298,8 +298,7 @@ export class ArticleRegion {
       const lx = lexicons();
       GUESTS_TO_US.lastIndex = 0;
       for (let m = GUESTS_TO_US.exec(t); m; m = GUESTS_TO_US.exec(t)) {
-        let start = m.index;
-        while (start > 0 && m.index - start < 2 * NEAR_CHARS && !SENTENCE_END.test(t[start - 1]) && t[start - 1] !== '\n') start--;
+        const start = sentenceStartWithin(t, m.index, 2 * NEAR_CHARS);
         spans.push([start, m.index + m[0].length]);
         for (let k = start; k < m.index; k++) {
           if (lx.places.first[t.charCodeAt(k)] === 0) continue;
@@ -327,9 +326,7 @@ export class ArticleRegion {
     const between = t.slice(placeEnd, pos);
     const stop = between.search(SENTENCE_END);
     if (stop < 0) return false;
-    let start = placeEnd;
-    while (start > 0 && placeEnd - start < NEAR_CHARS && !SENTENCE_END.test(t[start - 1]) && t[start - 1] !== '\n') start--;
-    return GUESTS_ARRIVE.test(t.slice(start, placeEnd + stop));
+    return GUESTS_ARRIVE.test(t.slice(sentenceStartWithin(t, placeEnd, NEAR_CHARS), placeEnd + stop));
   }
 
   /**
@@ -668,6 +665,13 @@ function ancestors(name: string): string[] {
 function bareCore(chain: TitleChain): string | undefined {
   const core = chain.units[chain.units.length - 1]?.core;
   return core?.replace(/^代理?/, '');
+}
+
+/** Where the sentence holding `pos` starts (after a sentence's end or a line break), at most `max` back. */
+function sentenceStartWithin(t: string, pos: number, max: number): number {
+  let start = pos;
+  while (start > 0 && pos - start < max && !SENTENCE_END.test(t[start - 1]) && t[start - 1] !== '\n') start--;
+  return start;
 }
 
 /**

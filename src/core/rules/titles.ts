@@ -429,7 +429,7 @@ function levelDiffers(ctx: Ctx, post: string, region: string): boolean {
     return !!p && !/自治区$/.test(p.full);
   }
   // (a head's post written bare names its level by its core: 副市长 is a city's, 县长 a county's)
-  const want = POST_LEVEL_CHAR[post[0]] ?? HEAD_LEVEL[HEAD_CORE.exec(post)?.[1] ?? ''];
+  const want = POST_LEVEL_CHAR[post[0]] ?? POST_LEVEL_CHAR[HEAD_CORE.exec(post)?.[1] ?? ''];
   if (!want) return false;
   const p = ctx.lx.placeByName.get(region);
   if (!p) return false;
@@ -444,7 +444,6 @@ function levelDiffers(ctx: Ctx, post: string, region: string): boolean {
 const POST_LEVEL_CHAR: Record<string, 'province' | 'city' | 'county'> = { 省: 'province', 市: 'city', 县: 'county', 区: 'county' };
 /** A head of government's post and its deputies', written bare (副市长, 常务副省长, 代县长). */
 const HEAD_CORE = /^(?:常务)?(?:副|代)?([省市县区])长$/;
-const HEAD_LEVEL: Record<string, 'province' | 'city' | 'county'> = { 省: 'province', 市: 'city', 县: 'county', 区: 'county' };
 
 /** A level's party committee, discipline commission, congress or CPPCC, written without its region. */
 const BARE_LEVEL_BODY = /^(?:(?:自治区|自治州|省|市|县|区|州|旗|地)(?:党委|纪委|委|人大常委会|人大|政协)|(?:乡|镇|街道)(?:党委|党工委|人大))/;
