@@ -7,7 +7,7 @@ import type { EntityType, PersonRole, Span } from './types';
 import { loadDefaultModel } from './model/index';
 import { modelCompanyStart } from './rules/companies';
 import { isFunctionChar, onlyFunctionWords } from './lexicon/functionWords';
-import { PARK_AFTER } from './rules/companyLexicon';
+import { PARK_AFTER, PARK_WORDS } from './rules/companyLexicon';
 import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
@@ -78,7 +78,7 @@ export function placeNamed(norm: string, a: number, b: number): boolean {
 /** Prepositions and conjunctions of two characters a model person may open with (关于浅圆仓). */
 const FUNCTION_OPENERS = new Set(['关于', '对于', '由于', '以及', '至于', '通过', '根据', '按照', '为了', '除了', '并且', '而且', '或者', '还是', '其他', '其中']);
 /** A park's or base's name the model read as a firm (潍柴动力工业园). */
-const PARK_END = /(?:工业园|产业园|物流园|科技园|创业园|示范园|产业基地)$/;
+const PARK_END = new RegExp(`(?:${PARK_WORDS})$`);
 /** A visit's or a meeting's verb inside a body's name (no body is named so; a delegation's 考察团 and a 研究院 are). */
 const VISIT_INSIDE = /(?:调研|视察|走访|慰问|检查|指导|考察)(?![团组队])|研究(?![院所室中会生]|部(?!署))|部署|召开|审议|印发/;
 /** A body's name ends with one of these (委员会, 常委会, 管理局, 办公厅). */

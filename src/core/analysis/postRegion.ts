@@ -35,18 +35,19 @@ const MINISTRY = /(?<!(?:组织|宣传|统战|武装|政治工作|联络|政法|
 /** The central government's offices stationed in Hong Kong and Macau: the liaison offices, the foreign ministry's commissioners. */
 const STATIONED_CENTRAL = /中联办|中央人民政府驻(?:香港|澳门)[^，。]*联络办|驻(?:香港|澳门|港|澳)(?:特别行政区|特区)?联络办|特派员公署/;
 /** Hong Kong and Macau posts and bodies. */
-/** Hong Kong's and Macau's own posts, before a bare bureau's in a list (sarListed). */
-const SAR_POST = /行政长官|特首|政务司|财政司|律政司|经济财政司|行政法务司|社会文化司|运输工务司|保安司|特区政府/;
-/** …or a bureau of two portfolios' head (创新科技及工业局局长), which only Hong Kong and Macau name so. */
-const JOINED_BUREAU_POST = /[\u4e00-\u9fff]{2,8}及[\u4e00-\u9fff]{2,8}[局署](?:副)?(?:局长|署长)/;
-/** How far back in its paragraph a bare bureau's post looks for those posts. */
-const SAR_LIST_NEAR = 300;
 const SAR = /特区|特别行政区|行政长官|特首|立法会|行政会议|行政会|政务司|财政司|律政司|经济财政司|行政法务司|社会文化司|运输工务司|保安司/;
 /**
  * A bureau named by two portfolios joined by 及 (创新科技及工业局, 运输及物流局, 财经事务及库务局): Hong
  * Kong's and Macau's way of naming their bureaus (a mainland one joins them with 和: 住房和城乡建设局).
  */
-const JOINED_BUREAU = /^[\u4e00-\u9fff]{2,8}及[\u4e00-\u9fff]{2,8}[局署]$/;
+const JOINED_BUREAU_NAME = '[\\u4e00-\\u9fff]{2,8}及[\\u4e00-\\u9fff]{2,8}[局署]';
+const JOINED_BUREAU = new RegExp(`^${JOINED_BUREAU_NAME}$`);
+/** Hong Kong's and Macau's own posts, before a bare bureau's in a list (sarListed). */
+const SAR_POST = /行政长官|特首|政务司|财政司|律政司|经济财政司|行政法务司|社会文化司|运输工务司|保安司|特区政府/;
+/** …or the head of a bureau of two portfolios (创新科技及工业局局长), which only Hong Kong and Macau name so. */
+const JOINED_BUREAU_POST = new RegExp(`${JOINED_BUREAU_NAME}(?:副)?(?:局长|署长)`);
+/** How far back in its paragraph a bare bureau's post looks for those posts. */
+const SAR_LIST_NEAR = 300;
 // (an acting post reads as the post: 代理省长, 代省长)
 const LEVEL: [RegExp, PostLevel][] = [
   [/^(?:代理)?(省|自治区|副?省长|常务副省长|代省长|厅长|副厅长)/, 'province'],
@@ -140,10 +141,12 @@ const LISTED_AFTER = /^[\u4e00-\u9fff·]{2,4}[，,、；;][ \t]*$/;
 const SINGLE_HOLDER = /^(?:市长|省长|县长|区长|州长|旗长|镇长|乡长|书记|市委书记|省委书记|县委书记|区委书记|主席|行政长官)$/;
 /** The end of a sentence between a place and a post. */
 const SENTENCE_END = /[。！？!?；;]/;
+/** A visiting party, in the sentence its arrival is written in (考察团, 代表团一行, 一行). */
+const DELEGATION = '(?:考察团|代表团|访问团|调研组|考察组|一行)(?:一行)?';
 /** A delegation that came to the article's own place (考察团，考察我市, 代表团一行来我县, 一行莅临我区). */
-const GUESTS_TO_US = /(?:考察团|代表团|访问团|调研组|考察组|一行)(?:一行)?[，,]?(?:来到|来|到|抵达|莅临|考察|调研|访问)(?:了)?我(?:市|县|区|省|州|镇)/g;
+const GUESTS_TO_US = new RegExp(`${DELEGATION}[，,]?(?:来到|来|到|抵达|莅临|考察|调研|访问)(?:了)?我(?:市|县|区|省|州|镇)`, 'g');
 /** A delegation arriving: 率…考察团来…考察, 代表团一行抵达, 一行到我市, 率党政考察团，考察我市. */
-const GUESTS_ARRIVE = /(?:考察团|代表团|访问团|调研组|考察组|一行)(?:一行)?(?:[^，,。]{0,3}(?:来|到|抵|赴)(?!自)|[，,]?(?:考察|莅临|莅)(?:了)?(?:我|本))/;
+const GUESTS_ARRIVE = new RegExp(`${DELEGATION}(?:[^，,。]{0,3}(?:来|到|抵|赴)(?!自)|[，,]?(?:考察|莅临|莅)(?:了)?(?:我|本))`);
 
 /** A town's or township's post written without its name: 镇党委书记, 乡长, 镇人大主席. */
 const TOWN_POST = /^(?:镇|乡)/;

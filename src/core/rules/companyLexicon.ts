@@ -115,8 +115,10 @@ function insideNameOrTitle(ctx: Ctx, i: number, end: number): boolean {
   return end >= ctx.n || !isHan(s.charCodeAt(end)) || lx.afterName.longest(s, end) !== undefined;
 }
 
-/** A park's or base's word right after a name (工业园, 产业园, 物流园, 科技园, 产业基地). */
-export const PARK_AFTER = /^(?:[(（][^()（）]{1,4}[)）])?(?:物流)?(?:工业园|产业园|物流园|科技园|创业园|产业基地|生产基地|示范园)/;
+/** The words that end a park's or a base's name (工业园, 产业园, 物流园, 科技园, 产业基地). */
+export const PARK_WORDS = '工业园|产业园|物流园|科技园|创业园|产业基地|示范园';
+/** A park's or base's word right after a name (…工业园, …(电商)物流产业园, …生产基地). */
+export const PARK_AFTER = new RegExp(`^(?:[(（][^()（）]{1,4}[)）])?(?:物流)?(?:${PARK_WORDS}|生产基地)`);
 
 /** A level's character written before a bureau's name (市招商局). */
 const LEVEL_BEFORE_BUREAU = /^[省市县区州]$/;
