@@ -7,12 +7,14 @@ import type { Ctx } from './context';
 import * as contextModule from './context';
 import * as charClassesModule from './charClasses';
 import * as scanModule from './scan';
+import * as namesModule from './names';
 import { FIRM_WORD_AFTER, PLACE_POLICY_WORD } from '../model/companyEvidence';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { add, setOrg } = contextModule;
 const { isAsciiAlnum, isHan } = charClassesModule;
 const { candidates, occurrences } = scanModule;
+const { titleEndsAt } = namesModule;
 
 /**
  * A document's few company aliases: the same longest-match answers as a Trie over them, without
@@ -125,15 +127,6 @@ const LEVEL_BEFORE_BUREAU = /^[省市县区州]$/;
 
 /** What comes before a name in a list of appointments: a list's or a clause's mark, or the verb. */
 const APPOINTING_BEFORE = /(?:^|[、，,；;：:]|任命|决定|选举|提名|推选)$/;
-
-/** A title core ends right at `pos` (…部长|李小鹏). */
-function titleEndsAt(ctx: Ctx, pos: number): boolean {
-  for (let a = Math.max(0, pos - 5); a < pos; a++) {
-    const t = ctx.lx.titleCores.longest(ctx.s, a);
-    if (t && t[0] === pos) return true;
-  }
-  return false;
-}
 
 /** Tries the company (or alias) name at i; returns the next loop index. */
 function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): number {

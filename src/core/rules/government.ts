@@ -10,6 +10,7 @@ import * as functionWordsModule from '../lexicon/functionWords';
 import type { Ctx } from './context';
 import type { RichSpan } from './types';
 import * as contextModule from './context';
+import * as namesModule from './names';
 import * as placeNamesModule from './placeNames';
 import * as scanModule from './scan';
 import * as walkBackModule from './walkBack';
@@ -18,6 +19,7 @@ import * as walkBackModule from './walkBack';
 const { codeSet, isHan } = charClassesModule;
 const { add, free, setOrg } = contextModule;
 const { levelCharBefore, regionEndingAt } = placeNamesModule;
+const { titleEndsAt } = namesModule;
 const { candidates, WordScanner } = scanModule;
 const { walkBack } = walkBackModule;
 const { functionWordEnd, hasFunctionWord } = functionWordsModule;
@@ -63,8 +65,7 @@ const CHINA_WORD_BEFORE = codeSet('新全旧老大');
 function endsNameAfterPost(ctx: Ctx, i: number): boolean {
   const { s, lx, taken } = ctx;
   if (i < 3 || taken[i - 1] || taken[i - 2] || !lx.surnames.has(s.charCodeAt(i - 2)) || !isHan(s.charCodeAt(i - 1))) return false;
-  for (let a = Math.max(0, i - 7); a < i - 2; a++) if (lx.titleCores.longestEnd(s, a) === i - 2) return true;
-  return false;
+  return titleEndsAt(ctx, i - 2);
 }
 
 export function stageGov(ctx: Ctx): void {

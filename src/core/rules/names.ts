@@ -181,6 +181,15 @@ export const TITLE_AFTER_NAME = new Set(['教授', '博士', '院士', '议员',
 /** Characters that begin a post and end no name: 副, 常 (常务), 代 (代理), 总 (总经理). */
 const POST_FIRST = new Set(['副', '常', '代', '总']);
 
+/** A title core ends right at `pos` (…部长|李小鹏). */
+export function titleEndsAt(ctx: Ctx, pos: number): boolean {
+  for (let a = Math.max(0, pos - 5); a < pos; a++) {
+    const t = ctx.lx.titleCores.longest(ctx.s, a);
+    if (t && t[0] === pos) return true;
+  }
+  return false;
+}
+
 /** A title core starts at q, or a modifier and a core after it (副市长, 常务副省长), led by POST_FIRST. */
 function postStartsAt(ctx: Ctx, q: number): boolean {
   const { s, lx } = ctx;
