@@ -488,9 +488,10 @@ const MAX_DATELINE_HEADLINE = 30;
 
 /**
  * A dateline opening the line at `i` (新华社南京11月20日电, 记者甲/台中报导; a division slash,
- * 记者甲∕台中报导, is a plain one in the normalised text), or a reporter's bracketed dateline after the item's short headline on the
- * same line (某某问题 共同解决 〔记者乙/竹县报导〕…: a digest whose headlines lost their line breaks).
- * The headline is no sentence: no sentence's punctuation before the bracket.
+ * 记者甲∕台中报导, is a plain one in the normalised text), or a reporter's bracketed dateline after the
+ * item's short headline on the same line (某某问题 共同解决 〔记者乙/竹县报导〕…: a digest whose
+ * headlines lost their line breaks). The headline is no sentence: no sentence's punctuation before
+ * the bracket.
  */
 function datelineOn(n: string, i: number, end: number): { end: number; place: PlaceInfo } | undefined {
   const d = datelineAt(n, i);
@@ -544,7 +545,7 @@ function rosterLine(n: string, i: number, end: number): PlaceInfo | undefined {
     while (k < end && (n[k] === ' ' || n[k] === '\t' || n[k] === '\u3000')) k++;
     return k;
   };
-  let place = rosterLabel(n, i, colons[0]);
+  const place = rosterLabel(n, i, colons[0]);
   if (!place) return undefined;
   for (let c = 0; c < colons.length; c++) {
     const from = gap(colons[c] + 1);
