@@ -16,7 +16,7 @@ import { companiesInLists, companyHeadsInLists } from './model/lists';
 import { endsInGovBody, unsupportedModelCompany } from './model/companyEvidence';
 import { BOARD_COMMITTEE } from './rules/government';
 import type { RichSpan, TitleChain } from './rules/types';
-import { BUSINESS_CORES, OTHER_CORES } from './rules/roles';
+import { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES } from './rules/roles';
 import { normalizeForMatching } from './normalize';
 import { lookupPlace, lexicons } from './lexicon';
 import { shortFormPlace } from './lexicon/regionNames';
@@ -428,13 +428,24 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
   const afterBoard = prefix ? undefined : BOARD_PREFIX.exec(written)?.[0].length;
   const boardCore = afterBoard && afterBoard < written.length && lx.titleCores.longest(written, afterBoard)?.[0] === written.length ? written.slice(afterBoard) : undefined;
   const board = !!boardCore && lx.titleCores.longest(written, 0)?.[0] !== written.length;
-  const core = prefix ? written.slice(prefix[0].length) : board ? boardCore! : written;
-  const known = core ? lx.titleCores.longest(core, 0) : undefined;
-  if (!known || known[0] !== core.length) return undefined;
+  let core = prefix ? written.slice(prefix[0].length) : board ? boardCore! : written;
   // (a company's region of business between it and the post, 华润置地 + 华东大区 + 总经理: the company)
   const org = firm ?? (before && before.end === title.start && (before.type === 'government' || before.type === 'company' || before.type === 'organization') ? before : undefined);
+  const known = core ? lx.titleCores.longest(core, 0) : undefined;
+  if (!known || known[0] !== core.length) {
+    // a company's post that names its function before a business core (营运总裁, 风险管理总监): the core's
+    if (org?.type !== 'company') return undefined;
+    // (a company's leaders or head named so, 海泰集团领导宫靖、徐蔚莉: its business people)
+    if (core === '领导' || core === '负责人') core = '';
+    let k = 1;
+    while (k <= core.length - 2 && k <= 6 && !BUSINESS_CORES.has(core.slice(k))) k++;
+    if (core && (k > core.length - 2 || k > 6 || !/^[\u4e00-\u9fff]+$/.test(core.slice(0, k)))) return undefined;
+    core = core ? core.slice(k) : written;
+  }
   let role: PersonRole | undefined;
   if (org?.type === 'company' || BUSINESS_CORES.has(core) || board) role = 'business';
+  // (a post of a chamber of commerce or a manufacturers' association, 廠商會 + 會長: a business person's)
+  else if (org?.type === 'organization' && BUSINESS_ASSOCIATION.test(norm.slice(org.start, org.end))) role = 'business';
   else if (OTHER_CORES.has(core)) role = 'other';
   else if (org?.type === 'government' || level) role = 'official';
   if (!role) return undefined;

@@ -83,6 +83,14 @@ describe('recognize: model persons that name a place', () => {
     assert.deepEqual(persons('万科集团华南区域总经理张三表示，'), [['张三', 'business', '万科集团']]);
     assert.ok(recognize('小米集团创始人雷军，以及理想汽车联合创始人、总裁沈亚楠参加了活动。').some((s) => s.type === 'company' && s.text === '理想汽车'));
   });
+  it("a post the model read after a company or a chamber (营运总裁, 集团领导, 厂商会会长): that firm's or chamber's business person", () => {
+    const persons = (t: string) => recognize(t).filter((s) => s.type === 'person').map((s) => [s.text, s.role, s.chain?.organization]);
+    assert.deepEqual(persons('东岳航运有限公司营运总裁王立均出席了仪式。'), [['王立均', 'business', '东岳航运有限公司']]);
+    assert.deepEqual(persons('宏远集團領導陳立新、何美玲參加活動。'), [['陳立新', 'business', '宏远集團'], ['何美玲', 'business', '宏远集團']]);
+    assert.deepEqual(persons('廠商會會長林志強致辭。'), [['林志強', 'business', '廠商會']]);
+    // (a level's leaders stay officials)
+    assert.deepEqual(persons('市领导张三出席。'), [['张三', 'official', undefined]]);
+  });
   it('a model span never ends in a full stop or comma, and a province read as a company is the place (广东.、福建)', () => {
     const spans = recognize('以上五个省会城市的书记,来自上海、天津、浙江、广东.、福建等沿海发达地区。');
     assert.ok(!spans.some((s) => /[.,、]$/.test(s.text)), JSON.stringify(spans.map((s) => s.text)));
