@@ -243,6 +243,12 @@ function levelBeforeBody(r: RuleLike, live: Int32Array, nl: number, model: Span[
 /** A legal form alone, no name before it. */
 const LEGAL_FORM_ONLY = /^(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|控股有限公司|有限公司|集团公司|股份公司)$/;
 
+/** The end of a firm's full legal name (有限公司, 有限责任公司, 株式会社). */
+const FULL_LEGAL_END = /(?:有限公司|有限責任公司|有限责任公司|株式会社)$/;
+
+/** A pronoun or determiner opening a phrase (我区, 本公司, 该企业). */
+const PRONOUN_START = /^[我你他她它本该此这那其各每]/;
+
 /** Places a firm's legal name opens with (新加坡…, 香港…, 江苏…, 苏州…). */
 const LEAD_PLACE_LEVELS = new Set(['country', 'province', 'city']);
 
@@ -288,6 +294,20 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
     const norm = normalizeForMatching(r.text);
     const cut = last.start - r.start;
     if (LEGAL_FORM_ONLY.test(norm.slice(cut)) && cut >= 4 && companyCore(norm).cls !== 'bare' && !hasFunctionWord(norm, 0, cut)) {
+      let letters = true;
+      for (let q = 0; q < cut && letters; q++) letters = isLetter(norm.charCodeAt(q));
+      if (letters) return true;
+    }
+  }
+  // a full legal name (…有限公司) whose first characters the model leaves off, cutting inside the name
+  // (全新奈米股份有限公司: the model's 米股份有限公司; 五矿二十三冶建设集团有限公司: 三冶…): a few letters
+  // with no function word among them are the name's own, as the register writes it
+  if (nl === 1 && last.type === 'company' && FULL_LEGAL_END.test(r.text)) {
+    const norm = normalizeForMatching(r.text);
+    const cut = last.start - r.start;
+    // (not where the model's name opens with a place, 会员企业金华市火腿有限公司, nor after a pronoun, 我区…)
+    const lead = lexicons().places.longest(norm, cut);
+    if (cut <= 4 && !hasFunctionWord(norm, 0, cut) && !PRONOUN_START.test(norm) && !(lead && lead[0] - cut >= 2)) {
       let letters = true;
       for (let q = 0; q < cut && letters; q++) letters = isLetter(norm.charCodeAt(q));
       if (letters) return true;

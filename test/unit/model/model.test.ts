@@ -183,6 +183,17 @@ describe('model: a suffix-built name the model cuts (modelSplitsName)', () => {
     const t = '开化宝纳制茶有限公司总经理汪洋发言';
     assert.equal(split(t, '开化宝纳制茶有限公司', [mk('company', t, '宝纳制茶有限公司')]), true);
   });
+  it('a full legal name whose first letters the model leaves off: the rule name stands (青禾奈米股份有限公司, not 米股份有限公司); not a place the model opens with, nor a pronoun', () => {
+    const t = '董事长、青禾奈米股份有限公司董事长';
+    assert.equal(split(t, '青禾奈米股份有限公司', [mk('company', t, '米股份有限公司')]), true);
+    const u = '会员企业金华市青禾有限公司';
+    assert.equal(split(u, '会员企业金华市青禾有限公司', [mk('company', u, '金华市青禾有限公司')]), false);
+    const v = '我区青禾商贸有限公司';
+    assert.equal(split(v, '我区青禾商贸有限公司', [mk('company', v, '青禾商贸有限公司')]), false);
+    // (a group or a bare 公司 is no full legal name: 秉承青禾集团 keeps the model's cut)
+    const w = '秉承青禾集团';
+    assert.equal(split(w, '秉承青禾集团', [mk('company', w, '青禾集团')]), false);
+  });
   it('function words, digits, or no place at the start: the model stands', () => {
     const t = '宁波邀请青禾电子有限公司';
     assert.equal(split(t, '宁波邀请青禾电子有限公司', [mk('place', t, '宁波'), mk('company', t, '青禾电子有限公司')]), false);
