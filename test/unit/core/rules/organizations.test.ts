@@ -24,6 +24,9 @@ describe('rules/organizations', () => {
     assert.ok(orgs('据新京报报道，澳门特区发布消息。').includes('新京报'));
     assert.ok(orgs('眉山日报 2021-03-19 06:42').includes('眉山日报'));
     assert.deepEqual(found('长江日报-长江网讯（记者张三）', stageOrgs).filter((x) => x.includes('长江')), ['organization:长江日报', 'organization:长江网']);
+    // a paper in book quotes, its pages cited or not (《青禾日报》头版, 据臺灣《青禾日報》報道): the outlet
+    assert.ok(orgs('今天出版的《青禾日报》头版发布消息，六个市选举产生新一任市委书记。').includes('青禾日报'));
+    assert.ok(orgs('據臺灣《青禾日報》報道，鴻海將擴產。').includes('青禾日報'));
   });
   it('a delegation is named from where it comes', () => {
     assert.deepEqual(found('接受台湾中南部企业家精英团拜访', stageOrgs), ['organization:台湾中南部企业家精英团']);
