@@ -276,6 +276,9 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       // a company's headquarters or subsidiaries named after it (集团香港总部, 中信集团旗下公司): the company
       const cut = RUNS_ON.exec(sp.text);
       if (cut) sp = { ...sp, end: sp.end - cut[1].length, text: sp.text.slice(0, sp.text.length - cut[1].length) };
+      // …and the company the text speaks of joined to it (国药科技及公司董事长): the name before the conjunction
+      const joined = JOINED_BARE.exec(sp.text);
+      if (joined && joined.index >= 2) sp = { ...sp, end: sp.start + joined.index, text: sp.text.slice(0, joined.index) };
       // a verb or conjunction run into the name (以及集团公司, 盛赞正威集团): cut as the rules cut a stem
       const from = modelCompanyStart((norm ??= normalizeForMatching(text)), sp.start, sp.end);
       if (from < 0) continue;
@@ -461,6 +464,9 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
     role,
   };
 }
+
+/** A conjunction and a bare 公司/集团 ending a model's company: a second company, the one the text speaks of. (Not 和, a name's character as often: 信和集团.) */
+const JOINED_BARE = /[及与暨與](?:公司|集团|集團)$/;
 
 /** A company's region of business (华东大区, 华南区域, 中国区, 大中华区, 亚太区). */
 const COMPANY_REGION = /^(?:[东南西北中]|华[东南西北中]|东北|西北|西南|中国|大中华|亚太|全球|海外|国际)(?:大区|区域|区|地区)?$/;

@@ -305,9 +305,11 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
   if (nl === 1 && last.type === 'company' && FULL_LEGAL_END.test(r.text)) {
     const norm = normalizeForMatching(r.text);
     const cut = last.start - r.start;
-    // (not where the model's name opens with a place, 会员企业金华市火腿有限公司, nor after a pronoun, 我区…)
+    // (not where the model's name opens with a place, 会员企业金华市火腿有限公司, nor after a pronoun, 我区…;
+    // a place and the legal form alone name no firm: 强身药业吉林有限公司, the model's 吉林有限公司)
     const lead = lexicons().places.longest(norm, cut);
-    if (cut <= 4 && !hasFunctionWord(norm, 0, cut) && !PRONOUN_START.test(norm) && !(lead && lead[0] - cut >= 2)) {
+    const placeLed = !!lead && lead[0] - cut >= 2 && !LEGAL_FORM_ONLY.test(norm.slice(lead[0]));
+    if (cut <= 4 && !hasFunctionWord(norm, 0, cut) && !PRONOUN_START.test(norm) && !placeLed) {
       let letters = true;
       for (let q = 0; q < cut && letters; q++) letters = isLetter(norm.charCodeAt(q));
       if (letters) return true;

@@ -156,6 +156,8 @@ export function stageCompanies(ctx: Ctx): void {
     const stemAll = s.slice(start, sufStart).replace(REGION_BRACKET_RE, '');
     if (stemAll.length < 2 && !/公司$/.test(suffix)) continue;
     if (stemAll.length < 1) continue;
+    // one character after a word the walk stopped at names no firm (被投公司: 被 + 投)
+    if (stemAll.length === 1 && back.cutBy && start === back.start) continue;
     if (COMPANY_GENERIC_STEMS.has(stemAll) || /^[这那该本此各每其][家个]?$/.test(stemAll)) continue;
     // a unit named by its number alone (二公司, 第三分公司): a part of the group the text is about
     if (/^第?[一二三四五六七八九十]{1,3}分?$/.test(stemAll) && /公司$/.test(suffix)) continue;

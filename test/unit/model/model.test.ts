@@ -188,6 +188,9 @@ describe('model: a suffix-built name the model cuts (modelSplitsName)', () => {
     assert.equal(split(t, '青禾奈米股份有限公司', [mk('company', t, '米股份有限公司')]), true);
     const u = '会员企业金华市青禾有限公司';
     assert.equal(split(u, '会员企业金华市青禾有限公司', [mk('company', u, '金华市青禾有限公司')]), false);
+    // (a place and the legal form alone name no firm: the rule's name stands)
+    const x = '基地、青禾药业吉林有限公司、';
+    assert.equal(split(x, '青禾药业吉林有限公司', [mk('company', x, '吉林有限公司')]), true);
     const v = '我区青禾商贸有限公司';
     assert.equal(split(v, '我区青禾商贸有限公司', [mk('company', v, '青禾商贸有限公司')]), false);
     // (a group or a bare 公司 is no full legal name: 秉承青禾集团 keeps the model's cut)

@@ -1,4 +1,4 @@
-import { recognizeRich } from '../../../../src/core/recognize';
+import { recognize, recognizeRich } from '../../../../src/core/recognize';
 import { strict as assert } from 'node:assert';
 import { modelCompanyStart, stageCompanies } from '../../../../src/core/rules/companies';
 import { found, runStages } from './runStage';
@@ -22,6 +22,13 @@ describe('rules/companies', () => {
   });
   it('a stop word that is a word of the name stays in it', () => {
     assert.deepEqual(found('来到新星投资有限公司调研', stageCompanies), ['company:新星投资有限公司']);
+  });
+  it('one character after a word the walk stops at names no firm (被投公司), nor a conjunction and a bare 公司 after a name (青禾科技及公司)', () => {
+    assert.deepEqual(found('率集团及相关被投公司负责人前往辽源', stageCompanies), []);
+    const companies = (t: string) => recognize(t).filter((x) => x.type === 'company').map((x) => x.text);
+    assert.ok(!companies('公开谴责青禾科技及公司董事长王一、总经理李二。').some((c) => c.endsWith('及公司')));
+    // (和 is a name's character as often: 信和集团 stays)
+    assert.ok(companies('信和集团副主席黄永光出席。').includes('信和集团'));
   });
   it('holding words and quantities are no companies', () => {
     assert.deepEqual(found('控股股东持有1.55亿股股份', stageCompanies), []);
