@@ -48,12 +48,12 @@ const SAR_POST = /行政长官|特首|政务司|财政司|律政司|经济财政
 const JOINED_BUREAU_POST = new RegExp(`${JOINED_BUREAU_NAME}(?:副)?(?:局长|署长)`);
 /** How far back in its paragraph a bare bureau's post looks for those posts. */
 const SAR_LIST_NEAR = 300;
-// (an acting post reads as the post: 代理省长, 代省长)
+// (an acting post reads as the post: 代理省长, 代省长; and a post named with its charge: 主管副区长)
 const LEVEL: [RegExp, PostLevel][] = [
-  [/^(?:代理)?(省|自治区|副?省长|常务副省长|代省长|厅长|副厅长)/, 'province'],
-  [/^(?:代理)?(市|副?市长|常务副市长|代市长)/, 'city'],
-  [/^(?:代理)?(区|副?区长|常务副区长|代区长)/, 'district'],
-  [/^(?:代理)?(县|旗|副?县长|常务副县长|代县长)/, 'county'],
+  [/^(?:代理|主管|分管)?(省|自治区|副?省长|常务副省长|代省长|厅长|副厅长)/, 'province'],
+  [/^(?:代理|主管|分管)?(市|副?市长|常务副市长|代市长)/, 'city'],
+  [/^(?:代理|主管|分管)?(区|副?区长|常务副区长|代区长)/, 'district'],
+  [/^(?:代理|主管|分管)?(县|旗|副?县长|常务副县长|代县长)/, 'county'],
 ];
 
 /** The level of a chain's post, from its first unit (and the body it is written in, when known). */

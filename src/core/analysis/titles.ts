@@ -12,7 +12,7 @@ import type { TitleChain } from '../recognize';
 
 export { ArticleRegion } from './postRegion';
 
-const REGION_HEAD_CORES = /^(副|常务副|代理|代)?(市长|省长|区长|县长|州长|镇长|乡长|行政长官|特首|议长|秘书长|副秘书长|市长助理|省长助理|区长助理|县长助理)$/;
+const REGION_HEAD_CORES = /^(?:主管|分管)?(副|常务副|代理|代)?(市长|省长|区长|县长|州长|镇长|乡长|行政长官|特首|议长|秘书长|副秘书长|市长助理|省长助理|区长助理|县长助理)$/;
 /** The head of the central government and the deputies, written without 国务院 (总理, 副总理). */
 const PREMIER = /^(副)?总理$/;
 const AUTONOMOUS_HEAD = /^(副|常务副|代理|代)?主席$/;

@@ -473,7 +473,7 @@ function rosterName(ctx: Ctx, chainStart: number, p: number): [number, number] |
 const ROSTER_NAME = /^[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}$/;
 
 /** What ends the clause after a post, 为 and a name: punctuation, or the text's end. */
-const COPULA_NAME_END = /^[，。；,;！？!?\n]?$/;
+const COPULA_NAME_END = /^[，。；,;！？!?\n \u3000\t]?$/;
 
 const BYLINE_CORES = new Set(['记者', '特约记者', '通讯员', '实习生', '编辑']);
 

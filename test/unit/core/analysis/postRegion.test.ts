@@ -41,6 +41,10 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     const o = officials('3月27日，周立平辞去安徽省省长职务，钱东平任代理省长。');
     assert.deepEqual(o['钱东平'], ['安徽', ['安徽省代理省长']]);
   });
+  it('a post named with its charge reads as the post (主管副区长, 分管副县长)', () => {
+    const o = officials('江宁区委书记张一出席，主管副区长李二陪同。');
+    assert.deepEqual(o['李二'], ['江宁区', ['江宁区主管副区长']]);
+  });
   it("a bare post taking over the post just named has its region (自治区主席 → 代理主席), and an autonomous region's 主席 is spelled in full", () => {
     const o = officials('3月28日，周立平辞去广西壮族自治区主席职务，钱东平任代理主席。');
     assert.deepEqual(o['周立平'], ['广西', ['广西壮族自治区主席']]);

@@ -293,6 +293,8 @@ describe('rules/titles', () => {
     const persons = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => `${x.text}:${x.chain?.inText ?? ''}`);
     assert.deepEqual(persons('杭州市长:徐立毅\n生于1964年的徐立毅，是浙江绍兴人。').slice(0, 1), ['徐立毅:杭州市长']);
     assert.deepEqual(persons('市长：我们要加快发展。'), []);
+    // (…or before a space that ends the entry on a run-together line: 区长:刘一芳 第二名)
+    assert.deepEqual(persons('区长:刘一芳;主管副区长:张二宗 第二名:青禾区'), ['刘一芳:区长', '张二宗:主管副区长']);
   });
   it("…also where the page lost the breaks between such lines: the name ends where the next post's place starts (市南区委书记:王锋市南区代区长:刘存东)", () => {
     const persons = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => `${x.text}:${x.chain?.inText ?? ''}`);
