@@ -20,6 +20,7 @@ import { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES } from './rules/roles
 import { normalizeForMatching } from './normalize';
 import { lookupPlace, lexicons } from './lexicon';
 import { shortFormPlace } from './lexicon/regionNames';
+import { POST_NAME_TITLES } from './lexicon/words';
 
 export type { RichSpan, TitleChain } from './rules/types';
 export { recognizeRich } from './rules/pipeline';
@@ -392,6 +393,21 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         const made = modelChain(text, (norm ??= normalizeForMatching(text)), title, b >= 0 ? (out[b] as RichSpan) : undefined, firm);
         if (made) rich = { ...rich, chain: made, role: made.role };
       }
+      // a leader's post written after the name (温家宝总理, 宋建华副县长) that the rules could not
+      // read, the name being the model's: the post is that person's, as stagePostNameTitles makes it
+      if (!rich.chain) {
+        const next = merged[mk + 1] as RichSpan | undefined;
+        if (next && next.type === 'title' && next.start === rich.end && !next.chain) {
+          const post = (norm ??= normalizeForMatching(text)).slice(next.start, next.end);
+          const word = post.startsWith('副') ? post.slice(1) : post;
+          const after = norm.charCodeAt(next.end);
+          if (POST_NAME_SET.has(word) && post !== '副同志' && word !== '同志' && !(after >= 0x4e00 && after <= 0x9fff && '团台令制级府位选'.includes(norm[next.end]))) {
+            const role: PersonRole = BUSINESS_CORES.has(word) ? 'business' : OTHER_CORES.has(word) ? 'other' : 'official';
+            const t = text.slice(next.start, next.end);
+            rich = { ...rich, role, chain: { inText: t, start: next.start, end: next.end, units: [{ start: next.start, end: next.end, text: t, core: post, hasRegionalPrefix: false }], role } };
+          }
+        }
+      }
     }
     out.push(plain ? { type: rich.type as EntityType, start: rich.start, end: rich.end, text: rich.text, source: rich.source } : rich);
     lastEnd = sp.end;
@@ -464,6 +480,9 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
     role,
   };
 }
+
+/** Posts written after a name (温家宝总理, 刘立新副市长): lexicon/words.ts, with the level heads. */
+const POST_NAME_SET = new Set([...POST_NAME_TITLES, '县长', '区长', '州长', '镇长', '乡长']);
 
 /** A conjunction and a bare 公司/集团 ending a model's company: a second company, the one the text speaks of. (Not 和, a name's character as often: 信和集团.) */
 const JOINED_BARE = /[及与暨與](?:公司|集团|集團)$/;

@@ -91,6 +91,11 @@ describe('recognize: model persons that name a place', () => {
     // (a level's leaders stay officials)
     assert.deepEqual(persons('市领导张三出席。'), [['张三', 'official', undefined]]);
   });
+  it("a leader's post written after a name only the model reads (…期间温家宝总理, 干部宋建华副县长): the person's post", () => {
+    const persons = (t: string) => recognize(t).filter((s) => s.type === 'person').map((s) => [s.text, s.role, s.chain?.inText]);
+    assert.deepEqual(persons('今年元旦期间温家宝总理专程到连云港视察。'), [['温家宝', 'official', '总理']]);
+    assert.deepEqual(persons('援藏干部宋建华副县长在援藏期间表现突出。').find((p) => p[0] === '宋建华'), ['宋建华', 'official', '副县长']);
+  });
   it('a model span never ends in a full stop or comma, and a province read as a company is the place (广东.、福建)', () => {
     const spans = recognize('以上五个省会城市的书记,来自上海、天津、浙江、广东.、福建等沿海发达地区。');
     assert.ok(!spans.some((s) => /[.,、]$/.test(s.text)), JSON.stringify(spans.map((s) => s.text)));
