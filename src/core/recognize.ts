@@ -471,12 +471,21 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
   // a body's name is part of the post as written (发展局局长); a company's is not
   const start = org && org.type !== 'company' ? org.start : outside ? title.start - outside[1].length : title.start;
   const t = text.slice(start, title.end);
+  // a body named with its region holds its posts there (孝感市政府办公室副主任, 云南省侨办经科处副处长), as
+  // the rules' chains read it (titles.ts)
+  let region: string | undefined;
+  if (org && org.type !== 'company') {
+    const at = norm.startsWith('中共', org.start) ? org.start + 2 : org.start;
+    const lead = lxm.places.longest(norm, at, org.end);
+    if (lead && lead[0] < org.end && (lead[1].level === 'province' || lead[1].level === 'city' || lead[1].level === 'district' || (lead[1].level === 'country' && lead[1].name !== '中国'))) region = lead[1].name;
+  }
   return {
     inText: t,
     start,
     end: title.end,
     units: [{ start, end: title.end, text: t, core, hasRegionalPrefix: false }],
     ...(org ? { organization: text.slice(org.start, org.end), orgStart: org.start, orgEnd: org.end, orgType: org.type } : {}),
+    ...(region ? { region } : {}),
     role,
   };
 }

@@ -91,6 +91,11 @@ describe('recognize: model persons that name a place', () => {
     // (a level's leaders stay officials)
     assert.deepEqual(persons('市领导张三出席。'), [['张三', 'official', undefined]]);
   });
+  it("a post the model read after a body named with its region holds its region (青禾市政府办公室副主任 → 青禾市's)", () => {
+    const chains = (t: string) => recognize(t).filter((s) => s.type === 'person').map((s) => [s.text, s.chain?.region]);
+    assert.deepEqual(chains('孝感市政府办公室副主任涂江波出席活动。'), [['涂江波', '孝感']]);
+    assert.deepEqual(chains('團員包括雲南省僑辦經科處副處長樊心紅。'), [['樊心紅', '云南']]);
+  });
   it("a leader's post written after a name only the model reads (…期间温家宝总理, 干部宋建华副县长): the person's post", () => {
     const persons = (t: string) => recognize(t).filter((s) => s.type === 'person').map((s) => [s.text, s.role, s.chain?.inText]);
     assert.deepEqual(persons('今年元旦期间温家宝总理专程到连云港视察。'), [['温家宝', 'official', '总理']]);
