@@ -79,6 +79,9 @@ export const TITLE_ORG_PREFIXES = [
   '商会', '总商会',
   '工商联', '省工商联', '市工商联', '区工商联', '县工商联', '总商会', '省总商会', '市总商会', '工商业联合会',
   '台办', '省台办', '市台办', '区台办', '县台办', '侨办', '外办',
+  // a level's committee or government office written short (县委常委、县委办主任, 县府办主任); not a bare
+  // 办公室, which would swallow the body a post names before it
+  '省委办', '市委办', '区委办', '县委办', '省政府办', '市政府办', '区政府办', '县政府办', '市府办', '县府办', '区府办',
   '管委会', '工委', '党组', '部', '董事会', '董事局', '监事会', '集团', '常委会',
 ];
 

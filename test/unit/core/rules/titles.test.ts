@@ -19,6 +19,11 @@ describe('rules/titles', () => {
     assert.equal(spans[2].chain?.inText, '省人大常委会副主任');
     assert.equal(spans[2].role, 'official');
   });
+  it("a level's committee office written short is a body in the chain (县委常委、县委办主任; 县府办主任)", () => {
+    const spans = runStages('县委常委、县委办主任王明一陪同，县府办主任李二参加。', stageTitles);
+    assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['government:县委', 'title:常委', 'government:县委办', 'title:主任', 'person:王明一', 'government:县府办', 'title:主任', 'person:李二']);
+    assert.equal(spans[4].chain?.inText, '县委常委、县委办主任');
+  });
   it('joint, independent and non-executive posts of a company (执行董事兼联席董事长, 独立董事, 非执行董事)', () => {
     const spans = recognizeRich('青禾国际有限公司执行董事兼联席董事长王五、独立董事赵六出席，非执行董事钱七也出席。');
     const people = spans.filter((x) => x.type === 'person').map((x) => `${x.text}:${x.chain?.inText}:${x.role}`);
