@@ -6,7 +6,7 @@
 import type { EntityType, PersonRole, Span } from './types';
 import { loadDefaultModel } from './model/index';
 import { modelCompanyStart } from './rules/companies';
-import { isFunctionChar, onlyFunctionWords } from './lexicon/functionWords';
+import { functionWordEnd, isFunctionChar, onlyFunctionWords } from './lexicon/functionWords';
 import { PARK_AFTER, PARK_WORDS } from './rules/companyLexicon';
 import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
@@ -358,6 +358,9 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
     }
     // a body's word read as a name (商会主席: 商会; 財政司司長法團; 勞青處): no given name ends so
     if (sp.type === 'person' && BODY_WORD_AS_NAME.test((norm ??= normalizeForMatching(text)).slice(sp.start, sp.end))) continue;
+    // …nor a verb or another function word of two characters whose first is also a surname (人大常委会
+    // 决定任命, 辞职申请, 都属): a word, whoever's post comes before it
+    if (sp.type === 'person' && sp.end - sp.start === 2 && functionWordEnd((norm ??= normalizeForMatching(text)), sp.start, sp.end) === sp.end) continue;
     let rich = sp as RichSpan;
     if (rich.priority === undefined) rich = { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' };
     // a name the rules could not read after a title chain (董事长松井学, 会长洪清华: 学 and 华 also end

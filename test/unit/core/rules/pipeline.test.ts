@@ -96,6 +96,10 @@ describe('recognize: model persons that name a place', () => {
     assert.deepEqual(chains('孝感市政府办公室副主任涂江波出席活动。'), [['涂江波', '孝感']]);
     assert.deepEqual(chains('團員包括雲南省僑辦經科處副處長樊心紅。'), [['樊心紅', '云南']]);
   });
+  it('a verb of two characters whose first is a surname is no name (…原因,申请辞去)', () => {
+    const persons = (t: string) => recognize(t).filter((s) => s.type === 'person').map((s) => s.text);
+    assert.deepEqual(persons('青禾股份董事会收到总经理李明远先生的辞职报告。李明远先生因个人原因,申请辞去总经理职务。'), ['李明远', '李明远']);
+  });
   it("a leader's post written after a name only the model reads (…期间温家宝总理, 干部宋建华副县长): the person's post", () => {
     const persons = (t: string) => recognize(t).filter((s) => s.type === 'person').map((s) => [s.text, s.role, s.chain?.inText]);
     assert.deepEqual(persons('今年元旦期间温家宝总理专程到连云港视察。'), [['温家宝', 'official', '总理']]);
