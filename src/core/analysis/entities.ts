@@ -382,6 +382,13 @@ function ownCompany(entities: Entity[], normalized: string, pending: { entity: E
     }
     return best;
   };
+  /**
+   * The company an article is about, where it names one far more than any other (a filing's 公司, a
+   * visit to one firm): three mentions or more and at least twice the next one's. A company's post
+   * written bare in such an article (董事会秘书周雪华, 独立董事X) is that company's.
+   */
+  const ranked = [...companies].sort((a, b) => b.mentions.length - a.mentions.length);
+  const dominant = ranked.length && ranked[0].mentions.length >= 3 && ranked[0].mentions.length >= 2 * (ranked[1]?.mentions.length ?? 0) ? ranked[0] : undefined;
   for (const { entity, title, ref, at, sentence } of pending) {
     if (entity.organization) continue;
     // a chamber's post (会董, 会长) with no body named: the chamber the text named last before it
@@ -391,7 +398,7 @@ function ownCompany(entities: Entity[], normalized: string, pending: { entity: E
       if (ref === '集团') company = most(companies.filter((c) => /集团|集團/.test(c.name))) ?? most(companies);
       else if (ref) company = most(companies);
       else if (companies.length === 1) company = companies[0];
-      else company = inClause(sentence, at) ?? soleCompanyBefore(sentence, at);
+      else company = inClause(sentence, at) ?? soleCompanyBefore(sentence, at) ?? dominant;
     }
     if (!company) continue;
     entity.organization = company.name;

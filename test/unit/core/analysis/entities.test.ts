@@ -44,6 +44,9 @@ describe('analysis/entities', () => {
     assert.deepEqual(people(groupCo)['吕军'], ['business', '青禾集团']);
     // several companies and no reference: none is guessed; a chamber's post is no company's
     assert.equal(people('青禾集团、星河银行参加。总经理李明出席。')['李明']?.[1], undefined);
+    // …unless the article names one of them far more often (three times, twice the next): its people
+    const filing = '青禾科技股份有限公司（以下简称“青禾科技”）公告。星河银行对青禾科技提起诉讼。青禾科技表示接受。董事会秘书周雪华已辞职。';
+    assert.deepEqual(people(filing)['周雪华'], ['business', '青禾科技股份有限公司']);
     assert.equal(people('青禾集团参加。中华总商会会长何世明出席。')['何世明']?.[1], '中华总商会');
     // a chamber's post written bare (新任会长马有礼) in an article naming the chamber: its business person
     // a unit of the company (东区, 信息化管理部) before a later post of its listed posts: the company's person
