@@ -361,6 +361,18 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
     // …nor a verb or another function word of two characters whose first is also a surname (人大常委会
     // 决定任命, 辞职申请, 都属): a word, whoever's post comes before it
     if (sp.type === 'person' && sp.end - sp.start === 2 && functionWordEnd((norm ??= normalizeForMatching(text)), sp.start, sp.end) === sp.end) continue;
+    // an association named with the place it is of, read as the place and the rest (澳門 + 東盟國際商會,
+    // 甘肃 + 晋商商业联合会): one name, as the association writes it
+    if (sp.type === 'organization' && out.length && ASSOCIATION_END.test(sp.text)) {
+      const prev = out[out.length - 1] as RichSpan;
+      if (prev.type === 'place' && prev.end === sp.start && !(prev as RichSpan).chain) {
+        const p = lookupPlace((norm ??= normalizeForMatching(text)).slice(prev.start, prev.end));
+        if (p && (p.level === 'province' || p.level === 'city' || p.level === 'country')) {
+          out.pop();
+          sp = { ...sp, start: prev.start, text: text.slice(prev.start, sp.end) };
+        }
+      }
+    }
     let rich = sp as RichSpan;
     if (rich.priority === undefined) rich = { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' };
     // a name the rules could not read after a title chain (董事长松井学, 会长洪清华: 学 and 华 also end
@@ -495,6 +507,9 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
 
 /** Posts written after a name (温家宝总理, 刘立新副市长): lexicon/words.ts, with the level heads. */
 const POST_NAME_SET = new Set([...POST_NAME_TITLES, '县长', '区长', '州长', '镇长', '乡长']);
+
+/** The end of an association's name (商会, 协会, 联合会, 促进会, 同乡会, 联谊会). */
+const ASSOCIATION_END = /(?:商会|商會|协会|協會|联合会|聯合會|促进会|促進會|同乡会|同鄉會|联谊会|聯誼會|协进会|協進會)$/;
 
 /** A conjunction and a bare 公司/集团 ending a model's company: a second company, the one the text speaks of. (Not 和, a name's character as often: 信和集团.) */
 const JOINED_BARE = /[及与暨與](?:公司|集团|集團)$/;

@@ -213,7 +213,8 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
         // a company's post with no company named: the article's own company, when the post is
         // written after 公司/集团 (公司董事长, 集团党组书记、董事长) or the article names one company
         // (not a chamber's post: 中华总商会永远荣誉会长 is no company's)
-        if (!org && sp.role === 'business' && sp.chain.units.some((u) => BUSINESS_CORES.has(u.core) || /董事|监事|監事/.test(u.text))) {
+        // (…and a chamber's post written bare, 商会执行会长X: the chamber the text named last, ownCompany)
+        if (!org && sp.role === 'business' && sp.chain.units.some((u) => BUSINESS_CORES.has(u.core) || /董事|监事|監事/.test(u.text) || CHAMBER_POST.test(normalizeForMatching(u.text)))) {
           companyless.push({ entity, title: ti, ref: bareCompanyRef(normalized, sp.chain.start), at: sp.start, sentence });
         }
       }
@@ -321,7 +322,8 @@ function ownCompany(entities: Entity[], normalized: string, pending: { entity: E
   if (!pending.length) return;
   // (a unit of a company read as one, 东区 of 西门子(中国)有限公司…东区总经理, employs no one)
   const companies = entities.filter((e) => e.type === 'company' && !COMPANY_UNIT.test(normalizeForMatching(e.name)));
-  const chambers = entities.filter((e) => e.type === 'organization' && BUSINESS_ASSOCIATION.test(normalizeForMatching(e.name)));
+  // (a chamber named by its own name: a bare 商会 names none)
+  const chambers = entities.filter((e) => e.type === 'organization' && BUSINESS_ASSOCIATION.test(normalizeForMatching(e.name)) && !BARE_CHAMBER.test(normalizeForMatching(e.name)));
   if (!companies.length && !chambers.length) return;
   const most = (list: Entity[]) => list.reduce<Entity | undefined>((b, e) => (!b || e.mentions.length > b.mentions.length ? e : b), undefined);
   /**
@@ -393,7 +395,8 @@ function ownCompany(entities: Entity[], normalized: string, pending: { entity: E
     if (entity.organization) continue;
     // a chamber's post (会董, 会长) with no body named: the chamber the text named last before it
     // (香港中华厂商联合会副会长倪锦辉…厂商会出席接待者尚包括：常务会董吴清焕…)
-    let company: Entity | undefined = CHAMBER_POST.test(normalizeForMatching(title.inText)) ? chamberBefore(at) : undefined;
+    // (no chamber named: a firm's 会长, as Japanese and Korean groups name their chairman)
+    let company: Entity | undefined = CHAMBER_POST.test(normalizeForMatching(title.inText)) ? chamberBefore(at) ?? most(chambers) : undefined;
     if (!company) {
       if (ref === '集团') company = most(companies.filter((c) => /集团|集團/.test(c.name))) ?? most(companies);
       else if (ref) company = most(companies);
@@ -432,6 +435,9 @@ function chamberHeads(entities: Entity[]): void {
     for (const t of e.titles) t.organization = chamber.name;
   }
 }
+
+/** A chamber written bare (商会, 总商会): the one the text speaks of, no name of its own. */
+const BARE_CHAMBER = /^总?商会$/;
 
 /** A business association's posts, written bare (常务会董, 会长, 副会长, 理事长). */
 const CHAMBER_POST = /^(?:总?商会)?(?:常务|执行|永远|名誉|创会)?(?:副)?(?:会董|会长|理事长|理事|监事长|会务顾问)$/;

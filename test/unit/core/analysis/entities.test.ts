@@ -47,6 +47,9 @@ describe('analysis/entities', () => {
     // …unless the article names one of them far more often (three times, twice the next): its people
     const filing = '青禾科技股份有限公司（以下简称“青禾科技”）公告。星河银行对青禾科技提起诉讼。青禾科技表示接受。董事会秘书周雪华已辞职。';
     assert.deepEqual(people(filing)['周雪华'], ['business', '青禾科技股份有限公司']);
+    // a chamber's post written bare (商会执行会长X) is the chamber's the article names, not a member firm's
+    const chamber = analyze('青禾商业联合会召开座谈会。座谈会由商会执行会长孙勇智主持。随后参观商会副会长杨通的星河化工有限公司。').entities;
+    assert.equal(chamber.find((e) => e.name === '孙勇智')?.organization, '青禾商业联合会');
     assert.equal(people('青禾集团参加。中华总商会会长何世明出席。')['何世明']?.[1], '中华总商会');
     // a chamber's post written bare (新任会长马有礼) in an article naming the chamber: its business person
     // a unit of the company (东区, 信息化管理部) before a later post of its listed posts: the company's person

@@ -96,6 +96,11 @@ describe('recognize: model persons that name a place', () => {
     assert.deepEqual(chains('孝感市政府办公室副主任涂江波出席活动。'), [['涂江波', '孝感']]);
     assert.deepEqual(chains('團員包括雲南省僑辦經科處副處長樊心紅。'), [['樊心紅', '云南']]);
   });
+  it('an association named with its place is one name (澳門東盟國際商會, 甘肃晋商商业联合会), however the model splits it', () => {
+    const orgs = (t: string) => recognize(t).filter((s) => s.type === 'organization').map((s) => s.text);
+    assert.ok(orgs('澳門東盟國際商會舉行就職典禮。').includes('澳門東盟國際商會'));
+    assert.ok(orgs('甘肃晋商商业联合会考察交流。').includes('甘肃晋商商业联合会'));
+  });
   it('a verb of two characters whose first is a surname is no name (…原因,申请辞去)', () => {
     const persons = (t: string) => recognize(t).filter((s) => s.type === 'person').map((s) => s.text);
     assert.deepEqual(persons('青禾股份董事会收到总经理李明远先生的辞职报告。李明远先生因个人原因,申请辞去总经理职务。'), ['李明远', '李明远']);
