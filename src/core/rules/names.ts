@@ -94,7 +94,8 @@ export function readName(ctx: Ctx, p: number): number | undefined {
     // 和 is also a given name's first character (陈和春率团, 王和平说): three characters that end where a
     // name ends, the third neither a surname (王和李四) nor a function character
     const third = s.charCodeAt(p + 2);
-    if (!(sl === 1 && validMax >= 3 && s.charCodeAt(p + 1) === 0x548c && !ctx.lx.surnames.has(third) && !FUNCTION_CHARS.has(third) && boundaryAfter(ctx, p + 3))) return undefined;
+    // (…or a verb of two characters: 徐和建发布)
+    if (!(sl === 1 && validMax >= 3 && s.charCodeAt(p + 1) === 0x548c && !ctx.lx.surnames.has(third) && !FUNCTION_CHARS.has(third) && (boundaryAfter(ctx, p + 3) || functionWordEnd(s, p + 3, Math.min(ctx.n, p + 5)) === p + 5))) return undefined;
     return p + 3;
   }
   // the sentence goes on with a word that merely starts with a surname: 主任关注…, 代理省长尚未确定

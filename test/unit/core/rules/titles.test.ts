@@ -64,6 +64,8 @@ describe('rules/titles', () => {
   it('和 as a given name\'s first character (陈和春率团), not between a surname and a name (王和李四)', () => {
     assert.deepEqual(found('市政协副主席陈和春率团赴上海。', stageTitles).filter((x) => x.startsWith('person')), ['person:陈和春']);
     assert.ok(!found('副市长王和李四出席。', stageTitles).includes('person:王和李'));
+    // (…also before a verb of two characters: 徐和建发布)
+    assert.deepEqual(found('市政府新闻发言人徐和建发布，经专家组研判。', stageTitles).filter((x) => x.startsWith('person')), ['person:徐和建']);
   });
   it("a filing's appointee: 先生已获委任为公司 + post (冼家敏先生已获委任为公司独立非执行董事)", () => {
     const spans = recognizeRich('8月底，公司公告称，冼家敏先生已获委任为公司独立非执行董事、审核委员会主席。');
