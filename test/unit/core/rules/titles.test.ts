@@ -19,6 +19,11 @@ describe('rules/titles', () => {
     assert.equal(spans[2].chain?.inText, '省人大常委会副主任');
     assert.equal(spans[2].role, 'official');
   });
+  it("a Hong Kong or Macau department written before its secretary's post is a body (財政司 + 司長), as People's Daily marks it", () => {
+    const spans = runStages('財政司司長陳茂波、政務司副司長卓永興出席。', stageTitles);
+    assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['government:財政司', 'title:司長', 'person:陳茂波', 'government:政務司', 'title:副司長', 'person:卓永興']);
+    assert.equal(spans[2].chain?.inText, '財政司司長');
+  });
   it("a level's committee office written short is a body in the chain (县委常委、县委办主任; 县府办主任)", () => {
     const spans = runStages('县委常委、县委办主任王明一陪同，县府办主任李二参加。', stageTitles);
     assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['government:县委', 'title:常委', 'government:县委办', 'title:主任', 'person:王明一', 'government:县府办', 'title:主任', 'person:李二']);
