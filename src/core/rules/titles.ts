@@ -445,6 +445,9 @@ const POST_LEVEL_CHAR: Record<string, 'province' | 'city' | 'county'> = { 省: '
 /** A head of government's post and its deputies', written bare (副市长, 常务副省长, 代县长). */
 const HEAD_CORE = /^(?:常务)?(?:副|代)?([省市县区])长$/;
 
+/** A hometown, alumni or friendship association (同乡会, 校友会, 联谊会): its officers hold no public post. */
+const FELLOWSHIP = /(?:同乡会|同乡联谊会|校友会|联谊会)$/;
+
 /** A level's party committee, discipline commission, congress or CPPCC, written without its region. */
 const BARE_LEVEL_BODY = /^(?:(?:自治区|自治州|省|市|县|区|州|旗|地)(?:党委|纪委|委办公室|委办|政府办公室|政府办|府办|委|人大常委会|人大|政协)|(?:乡|镇|街道)(?:党委|党工委|人大)|(?:政务|财政|律政|经济财政|行政法务|社会文化|运输工务|保安)司)/;
 
@@ -714,6 +717,8 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   // posts in a chamber of commerce or a manufacturers' association are held by business people
   else if (!statePost && org?.type === 'organization' && BUSINESS_ASSOCIATION.test(s.slice(org.start, org.end))) role = 'business';
   else if (!statePost && units.every((u) => BUSINESS_ASSOCIATION.test(s.slice(u.start, u.coreStart)))) role = 'business';
+  // …and in a hometown or friendship association by people of no public post (宁波旅港同乡会会长)
+  else if (!statePost && org?.type === 'organization' && FELLOWSHIP.test(s.slice(org.start, org.end))) role = 'other';
   chain.role = role;
   // a known short name a post follows (理想汽车联合创始人): the article shows it is the firm, so the merge
   // keeps it as it keeps the rules' firms (a brand alone it keeps only where the model agrees)

@@ -28,6 +28,11 @@ describe('rules/organizations', () => {
     assert.ok(orgs('今天出版的《青禾日报》头版发布消息，六个市选举产生新一任市委书记。').includes('青禾日报'));
     assert.ok(orgs('據臺灣《青禾日報》報道，鴻海將擴產。').includes('青禾日報'));
   });
+  it("schools named the Taiwan way (湖田國小, 華岡藝校) and hometown or friendship associations (宁波旅港同乡会, 香港甬港联谊会)", () => {
+    assert.ok(recognize('學生被安置在湖田國小，共二十人。').some((x) => x.type === 'organization' && x.text === '湖田國小'));
+    assert.ok(found('安置在華岡藝校，共二十人。', stageOrgs).includes('organization:華岡藝校'));
+    assert.deepEqual(found('拜访了宁波旅港同乡会、香港甬港联谊会。', stageOrgs), ['organization:宁波旅港同乡会', 'organization:香港甬港联谊会']);
+  });
   it('a delegation is named from where it comes', () => {
     assert.deepEqual(found('接受台湾中南部企业家精英团拜访', stageOrgs), ['organization:台湾中南部企业家精英团']);
   });

@@ -24,6 +24,11 @@ describe('rules/titles', () => {
     assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['government:財政司', 'title:司長', 'person:陳茂波', 'government:政務司', 'title:副司長', 'person:卓永興']);
     assert.equal(spans[2].chain?.inText, '財政司司長');
   });
+  it("a hometown or friendship association's officers hold no public post (同乡会会长: other); a business association's are business people", () => {
+    const roles = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => `${x.text}:${x.role}`);
+    assert.deepEqual(roles('拜访了宁波旅港同乡会会长何亦卿。'), ['何亦卿:other']);
+    assert.deepEqual(roles('企业家联谊会秘书长蒋二华介绍情况。'), ['蒋二华:business']);
+  });
   it("a level's committee office written short is a body in the chain (县委常委、县委办主任; 县府办主任)", () => {
     const spans = runStages('县委常委、县委办主任王明一陪同，县府办主任李二参加。', stageTitles);
     assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['government:县委', 'title:常委', 'government:县委办', 'title:主任', 'person:王明一', 'government:县府办', 'title:主任', 'person:李二']);
