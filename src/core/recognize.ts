@@ -124,7 +124,8 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         if (sp.type === 'person' && placeNamed((norm ??= normalizeForMatching(text)), sp.start, sp.end)) continue;
         // a company read across a space between Chinese words (证券简称:广东明珠 证券代码): a roster spaces
         // a name's characters apart, but no firm's name is written so
-        if (sp.type === 'company' && HAN_SPACE_HAN.test(text.slice(sp.start, sp.end))) continue;
+        // (…nor any other name: a run of bodies or places a list spaces apart, 长安区育才街道办事处 桥西区…)
+        if (sp.type !== 'person' && HAN_SPACE_HAN.test(text.slice(sp.start, sp.end))) continue;
         // a photo caption's or a list's mark run into the name (■廠商會, ●华为): the name after it
         if (LEADING_MARK.test(text[sp.start])) {
           let a = sp.start;

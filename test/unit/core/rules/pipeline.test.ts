@@ -96,6 +96,10 @@ describe('recognize: model persons that name a place', () => {
     assert.deepEqual(chains('孝感市政府办公室副主任涂江波出席活动。'), [['涂江波', '孝感']]);
     assert.deepEqual(chains('團員包括雲南省僑辦經科處副處長樊心紅。'), [['樊心紅', '云南']]);
   });
+  it('no model name runs across a space between Chinese words (a list of bodies spaced apart): the rules\' bodies stand', () => {
+    const gov = recognize('最差办事处 长安区育才街道办事处 桥西区汇通街道办事处').filter((s) => s.type === 'government').map((s) => s.text);
+    assert.ok(gov.includes('长安区育才街道办事处') && gov.includes('桥西区汇通街道办事处'), JSON.stringify(gov));
+  });
   it('an association named with its place is one name (澳門東盟國際商會, 甘肃晋商商业联合会), however the model splits it', () => {
     const orgs = (t: string) => recognize(t).filter((s) => s.type === 'organization').map((s) => s.text);
     assert.ok(orgs('澳門東盟國際商會舉行就職典禮。').includes('澳門東盟國際商會'));
