@@ -136,6 +136,9 @@ export const GOV_LONG_SUFFIXES = [
   '政府办', '政府研究室', '政策研究室',
   // the party's working committees of a development zone or of the organs (高新区党工委, 市直机关工委)
   '党工委', '机关工委',
+  // a government's public-health, emergency and service centres (省疾病预防控制中心, 县灾害应变中心,
+  // 旧城改造指挥部, 市招商服务中心); a bare 中心 is as often a venue or a firm
+  '疾病预防控制中心', '疾控中心', '应变中心', '指挥中心', '指挥部', '政务服务中心', '招商服务中心', '公共资源交易中心',
 ];
 
 /** Department stems used with short suffixes 部/局/厅/委/署/办: 商务部, 发改委. */

@@ -11,6 +11,10 @@ describe('rules/government', () => {
   it('a bureau named by two portfolios joined by 及 is one body, after the government\'s name too; a bare 以及 joins nothing', () => {
     assert.deepEqual(found('商務及經濟發展局局長出席，特區政府政制及內地事務局發言，以及教育局。', stageGov), ['government:商務及經濟發展局', 'government:特區政府', 'government:政制及內地事務局', 'government:教育局']);
   });
+  it("a government's emergency, health and service centres by their suffix (台中市災害應變中心, 旧城改造指挥部)", () => {
+    assert.ok(found('台中市災害應變中心已經成立。', stageGov).includes('government:台中市災害應變中心'));
+    assert.ok(found('旧城改造指挥部负责人介绍。', stageGov).includes('government:旧城改造指挥部'));
+  });
   it('a region with a department, a committee department and a fixed name', () => {
     assert.deepEqual(found('北京市商务局、市委宣传部和国务院有关部门。', stageGov), ['government:北京市商务局', 'government:市委宣传部', 'government:国务院']);
   });
