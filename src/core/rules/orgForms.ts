@@ -126,6 +126,13 @@ export function bodyShortForms(key: string): string[] {
   if (shortRegion) out.push(shortRegion);
   // (a body's office written with and without 驻: 驻吉隆坡经贸办 → 吉隆坡经贸办)
   if (key.startsWith('驻') && key.length >= 5) out.push(key.slice(1));
+  // (a party committee or a CPPCC named by its term: 中国共产党鞍山市第十一届委员会 → 中共鞍山市委;
+  // 中国人民政治协商会议第十届山东省委员会 → 政协第十届山东省委员会, 山东省政协)
+  const term = TERM_COMMITTEE.exec(key);
+  if (term) {
+    if (term[1]) out.push('中共' + term[3] + '委');
+    else out.push('政协' + term[2] + term[3] + '委员会', term[3] + '政协');
+  }
   let at = 0;
   const parent = PARENTS.find((w) => key.startsWith(w));
   if (parent) {
@@ -143,6 +150,9 @@ export function bodyShortForms(key: string): string[] {
   }
   return out.filter((f) => f.length >= 3 || (f.length === 2 && LEVEL_CHARS.includes(f[0]) && f[1] === '委'));
 }
+
+/** A committee named by its term: the party's (中国共产党X市第N届委员会) or a CPPCC's (中国人民政治协商会议第N届X省委员会). */
+const TERM_COMMITTEE = /^(?:(中国共产党|中共)|中国人民政治协商会议)(第[一二三四五六七八九十百0-9]+届)?([\u4e00-\u9fff]{2,12}?[省市县区州])(?:第[一二三四五六七八九十百0-9]+届)?委员会$/;
 
 /** A city's or district's name at `from`, inside the region before it (嘉兴 of 浙江省嘉兴市委; not 浙江 of 上海市浙江商会). */
 function innerPlace(s: string, from: number): number {

@@ -34,6 +34,10 @@ describe('analysis/aliases: the forms of one name', () => {
   it('bodies without their region or parent, and 特区', () => {
     assert.deepEqual(bodyShortForms('海南省台办'), ['省台办']);
     assert.deepEqual(bodyShortForms('国务院国资委'), ['国资委']);
+    // a committee named by its term: the party's, a CPPCC's
+    assert.ok(bodyShortForms('中国共产党青禾市第十一届委员会').includes('中共青禾市委'));
+    assert.ok(bodyShortForms('中国人民政治协商会议第十届山东省委员会').includes('山东省政协'));
+    assert.ok(bodyShortForms('中国人民政治协商会议第十届山东省委员会').includes('政协第十届山东省委员会'));
     assert.deepEqual(bodyShortForms(bodyKey('澳门特别行政区政府代表团')), ['政府代表团', '特区政府代表团']);
     assert.deepEqual(bodyShortForms('上海市浙江商会'), ['上海浙江商会', '市浙江商会', '浙江商会'], 'one region only: no bare 商会');
     // a region inside a region: each in turn
