@@ -279,7 +279,7 @@ const TITLE_CTX_WORDS = [
 const TITLE_CTX_WORD_SET = new Set(TITLE_CTX_WORDS);
 const TITLE_CTX_WORD_LAST = codeSet(TITLE_CTX_WORDS.map((w) => w[1]).join(''));
 // (and 以 of 以…为团长: 以宁夏回族自治区党委副书记于革胜为团长的代表团)
-const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应有以');
+const TITLE_CTX_CHARS = codeSet('与和同及由向对在了是为任的据请邀经让给说等率应有以获');
 const DETERMINER_CHARS = codeSet('该本原前');
 const LEVEL_FIRST = codeSet('省市县区州镇乡');
 

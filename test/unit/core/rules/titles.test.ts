@@ -24,6 +24,9 @@ describe('rules/titles', () => {
     assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['government:財政司', 'title:司長', 'person:陳茂波', 'government:政務司', 'title:副司長', 'person:卓永興']);
     assert.equal(spans[2].chain?.inText, '財政司司長');
   });
+  it('a post after 获 (…抵达贵阳，获副省长孙立强迎接): the name ends before 迎接', () => {
+    assert.deepEqual(found('考察团抵达贵阳机场，获副省长孙立强迎接。', stageTitles).filter((x) => x.startsWith('person')), ['person:孙立强']);
+  });
   it("a hometown or friendship association's officers hold no public post (同乡会会长: other); a business association's are business people", () => {
     const roles = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => `${x.text}:${x.role}`);
     assert.deepEqual(roles('拜访了宁波旅港同乡会会长何亦卿。'), ['何亦卿:other']);
