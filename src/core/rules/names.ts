@@ -214,7 +214,7 @@ export function readNameStrict(ctx: Ctx, p: number): number | undefined {
 
 /** Leader titles after which a surname alone names the person (江主席, 李总理). */
 export const LEADER_TITLES = new Set(['主席', '副主席', '总理', '副总理', '总书记', '委员长', '副委员长', '总统', '副总统', '首相']);
-const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|按照|根据|遵照|响应|转达|选举|任命|委任|聘任|聘请|委派|推举|决定|提名|推选|接受|免去|向|与|和|同|及|对|给|请|由|受|在|是|了|的|以|当)$/;
+const NAME_LEFT_RE = /(会见|接见|会晤|陪同|看望|慰问|欢迎|宴请|祝贺|感谢|邀请|随同|问候|拜会|拜访|致电|称赞|赞扬|支持|同意|落实|贯彻|学习|牢记|领会|践行|遵循|聆听|传达|按照|根据|遵照|响应|转达|选举|任命|委任|聘任|聘请|委派|推举|决定|提名|推选|接受|免去|向|与|和|同|及|对|给|请|由|受|在|是|了|的|以|当)$/;
 /** Last characters of a party cell's or a body's name written before its post (总支, 支部, 党委, 小组). */
 const BODY_LAST = new Set(['支', '委', '部', '组']);
 
@@ -226,7 +226,7 @@ const BODY_LAST = new Set(['支', '委', '部', '组']);
 function leftOfName(s: string, a: number): boolean {
   const m = NAME_LEFT_RE.exec(s.slice(Math.max(0, a - 2), a));
   if (m) return m[1].length >= 2 || functionWordEnd(s, a - 1, a + 2) <= a;
-  // …or any verb of two characters that ends right there (牢记习近平总书记嘱托), none running over a
+  // …or any verb of two characters that ends right there (视察, 听取), none running over a
   return a >= 2 && functionWordEnd(s, a - 2, a) === a && functionWordEnd(s, a - 2, a + 2) === a;
 }
 /** Surnames that are far more often ordinary words before a title (共和国总统, 该党主席, 副总理). */

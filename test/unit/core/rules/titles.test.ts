@@ -24,6 +24,9 @@ describe('rules/titles', () => {
     assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['government:財政司', 'title:司長', 'person:陳茂波', 'government:政務司', 'title:副司長', 'person:卓永興']);
     assert.equal(spans[2].chain?.inText, '財政司司長');
   });
+  it("a leader's name after a verb that takes his instructions (牢记习近平总书记嘱托, 领会…)", () => {
+    assert.ok(recognizeRich('当前全省正牢记习近平总书记谆谆嘱托。').some((x) => x.type === 'person' && x.text === '习近平'));
+  });
   it('a post after 获 (…抵达贵阳，获副省长孙立强迎接): the name ends before 迎接', () => {
     assert.deepEqual(found('考察团抵达贵阳机场，获副省长孙立强迎接。', stageTitles).filter((x) => x.startsWith('person')), ['person:孙立强']);
   });
