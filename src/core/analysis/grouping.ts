@@ -47,6 +47,10 @@ const STAY_AFTER = /^[^,，。；;！？!?]{0,30}?期间/;
 const CENTRAL_ONLY = /^(?:总书记|国家主席|国家副主席|总理|副总理|国务委员|委员长|副委员长|军委主席)$/;
 // 来琼考察 (guests who came to 海南) says where the guests went, not where their companies are
 const BEFORE_PLACE = /(在|赴|到|来到|深入|于|转战|抵达|前往)$/;
+/** A firm's legal name (星河电子有限公司, 云帆食品股份有限公司, 星河有限责任公司). */
+const LEGAL_NAME = /有限(?:责任)?公司$/;
+/** A visit's verb before a firm in its sentence (走访了…, 来到…, 走进…): the firm is where the party went. */
+const VISITED = new RegExp(`(?:${VISIT_VERB.source.slice(1, -1)}|走进|到)`);
 
 interface Placement extends GroupReason {
   region: string;
@@ -398,6 +402,38 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     return found ?? undefined;
   };
 
+  /**
+   * A province on a firm's legal name is where it was registered (辽宁星河电子有限公司, 浙江云帆食品股份
+   * 有限公司), not where it stands: a firm the article visits (走访了…, 来到…) in one place of that
+   * province (its officials' posts, or those of the officials who met the firm) stands there. A
+   * province's group (湖南星河集团) is the province's own, and a firm only named (a guest's) keeps the name's.
+   */
+  const localOf = (e: Entity, province: string): string | undefined => {
+    if (e.type !== 'company' || !LEGAL_NAME.test(normalizeForMatching(e.name))) return undefined;
+    const visited = e.mentions.some((m) => {
+      const s = a.sentences[m.sentence];
+      return !!s && VISITED.test(normalized.slice(s.start, m.start));
+    });
+    if (!visited) return undefined;
+    const counts = new Map<string, number>();
+    const ids = metBy.get(e.id) ?? [];
+    for (const o of ids.length ? ids.map((id) => byId.get(id)!) : a.entities) {
+      if (o?.role !== 'official') continue;
+      const r = ownPost(o)?.region;
+      if (r && r !== CENTRAL && r !== canon(province) && sameOrWithin(r, province)) counts.set(r, (counts.get(r) ?? 0) + 1);
+    }
+    const h = home && canon(home.region);
+    if (h && h !== canon(province) && sameOrWithin(h, province)) counts.set(h, (counts.get(h) ?? 0) + 1);
+    let best: string | undefined;
+    let n = 0;
+    let tie = false;
+    for (const [r, k] of counts) {
+      if (k > n) [best, n, tie] = [r, k, false];
+      else if (k === n) tie = true;
+    }
+    return tie ? undefined : best;
+  };
+
   const companyCache = new Map<string, Placement | undefined>();
   const companyPlacement = (e: Entity, section: Region | undefined, depth = 0): Placement | undefined => {
     const key = `${e.id}|${section?.id ?? ''}`;
@@ -407,7 +443,7 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     if (!p && section) p = { region: section.name, rule: 'section', evidence: section.name };
     if (!p) {
       const n = [e.name, ...e.aliases].map((x) => nameRegion(x)).find(Boolean);
-      if (n) p = { region: n.name, rule: 'name', evidence: e.name };
+      if (n) p = { region: (n.level === 'province' && localOf(e, n.name)) || n.name, rule: 'name', evidence: e.name };
     }
     if (!p && e.type === 'company') {
       // a Hong Kong or Taiwan stock code written after it: 爱高集团(00328.HK), 正乾金融控股(01152), 台积电(2330.TW)

@@ -154,6 +154,17 @@ describe('analysis/grouping', () => {
     assert.equal(at('中国星河控股集团'), undefined);
     assert.equal(at('星河物流分公司'), undefined);
   });
+  it("a province on a visited firm's legal name is where it was registered: the firm stands in the place of that province the article is about", () => {
+    const firms = (t: string) => {
+      const a = analyze(t);
+      return a.entities.filter((e) => e.type === 'company').map((e) => groupedRegion(a.grouping, e.id));
+    };
+    assert.deepEqual(firms('3月2日，鞍山市委书记张三率队走访了辽宁星河电子有限公司、辽宁云帆食品股份有限公司。'), ['鞍山', '鞍山']);
+    // near misses: a firm only named keeps its name's province; so does a province's group; two places of it: none leads
+    assert.deepEqual(firms('3月2日，鞍山市委书记张三与辽宁星河电子有限公司董事长李四座谈。'), ['辽宁']);
+    assert.deepEqual(firms('3月2日，鞍山市委书记张三率队走访了辽宁星河集团。'), ['辽宁']);
+    assert.deepEqual(firms('3月2日，鞍山市委书记张三、大连市市长王五率队走访了辽宁星河电子有限公司。'), ['辽宁']);
+  });
   it('a visit places a firm: a stay (在杭州期间, 在桐乡，…参观), a move on (转战苏州，考察), 期间 carrying the stay on, the nearest visit before it', () => {
     const firm = (t: string, n = '星河电子有限公司') => placed(analyze(t), n);
     assert.equal(firm('3月2日，南通市委书记张三率队赴外地招商。在杭州期间，考察团与星河电子有限公司就合作进行了深入沟通。'), '杭州');
