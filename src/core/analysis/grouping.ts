@@ -469,14 +469,19 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     }
     if (!p && home) p = { region: canon(home.region)!, rule: 'home', evidence: home.evidence };
     if (!p && depth < 2) {
+      // the region that most of them hold posts in or above (a city's secretary and the district's
+      // host: the district; a county's secretary and two of the town's hosts: the town); ties, the first official's
+      const met: Placement[] = [];
       for (const id of metBy.get(e.id) ?? []) {
         const o = byId.get(id);
         const op = o?.role === 'official' ? officialPlacement(o, section) : undefined;
         // (a central official's 中央 is no place a firm stands: a minister visiting 河北's firms)
-        if (op && op.region !== CENTRAL) {
-          p = { region: op.region, rule: 'met-by', evidence: o!.name };
-          break;
-        }
+        if (op && op.region !== CENTRAL) met.push({ region: op.region, rule: 'met-by', evidence: o!.name });
+      }
+      let depthOf = 0;
+      for (const x of met) {
+        const k = met.filter((y) => sameOrWithin(x.region, y.region)).length;
+        if (k > depthOf) [p, depthOf] = [x, k];
       }
     }
     // nothing places it: where the article's officials hold their posts, when they agree

@@ -185,6 +185,12 @@ describe('analysis/grouping', () => {
     // near miss: an official calling on the firm there is a visit to it
     assert.equal(placed(analyze('3月2日，江苏省委书记张三在南京拜会了星河电子有限公司。'), '星河电子有限公司'), '南京');
   });
+  it('a firm met by officials of nested regions stands in the most local one (南通 and 海门区: 海门区); regions that do not nest: the first official’s', () => {
+    const firm = (t: string) => placed(analyze(t), '星河电子有限公司');
+    assert.equal(firm('3月2日，南通市委书记张三、海门区委书记李四会见了星河电子有限公司董事长王五一行。'), '海门区');
+    assert.equal(firm('3月2日，南通市委书记张三、济宁市市长李四会见了星河电子有限公司董事长王五一行。'), '南通');
+    assert.equal(firm('3月2日，济宁市市长李四、南通市委书记张三会见了星河电子有限公司董事长王五一行。'), '济宁');
+  });
   it('a firm met by an official away from the region of the post is placed where the meeting was; a meeting at home is not', () => {
     const away = analyze('3月2日，湖南省委书记张三在深圳主持召开湘商座谈会。座谈会上，星河电子有限公司董事长李四发言。');
     assert.equal(placed(away, '星河电子有限公司'), '深圳');
