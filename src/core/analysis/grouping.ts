@@ -455,7 +455,12 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
         }
       }
     }
-    if (!p && e.type === 'company' && e.region) p = { region: canon(e.region)!, rule: 'listing', evidence: lx.companyByName.get(e.name)?.code ?? e.name };
+    if (!p && e.type === 'company' && e.region) {
+      // …narrowed to a city or county of that province its name begins with, by its short form too (东阿… listed in 山东 → 东阿县)
+      const n = normalizeForMatching(e.name);
+      const local = [3, 2].map((k) => lookupRegion(n.slice(0, k))).find((q) => q && q.level !== 'province' && q.name !== canon(e.region) && sameOrWithin(q.name, e.region!));
+      p = { region: local?.name ?? canon(e.region)!, rule: 'listing', evidence: lx.companyByName.get(e.name)?.code ?? e.name };
+    }
     if (!p) {
       // met by an official who travelled to meet it (沈晓明在深圳主持召开座谈会): where that meeting was
       for (const id of metBy.get(e.id) ?? []) {

@@ -198,6 +198,11 @@ describe('analysis/grouping', () => {
     assert.equal(placed(analyze('3月2日，海南省委书记张三在海口会见了星河电子有限公司董事长李四。'), '星河电子有限公司'), '海南');
     assert.equal(placed(analyze('3月2日，湖南省委书记张三在深圳主持召开座谈会。座谈会上，衡阳星河电子有限公司董事长李四发言。'), '衡阳星河电子有限公司'), '衡阳');
   });
+  it('a listed firm whose name begins with a city or county of its listing province stands there (涪陵… listed in 重庆 → 涪陵区)', () => {
+    const firm = (n: string) => placed(analyze(`北京2月20日讯 ${n}今晚公告称，公司董事会近日收到董事长张三提交的书面辞职报告。`), n);
+    assert.equal(firm('涪陵榨菜'), '涪陵区');
+    assert.equal(firm('平潭发展'), '平潭县');
+  });
   it('a Hong Kong or Taiwan stock code after a firm places it (星河控股(01234.HK), (08888), (2330.TW)); an A-share code does not', () => {
     const firm = (t: string, n: string) => placed(analyze(t), n);
     assert.equal(firm('星河控股(01234.HK)昨晚公告，董事会主席李四辞任。', '星河控股'), '香港');
