@@ -130,6 +130,21 @@ export function nameRegion(written: string): PlaceInfo | undefined {
   return undefined;
 }
 
+/**
+ * The region of a chain's later link that names one (中共中央政治局委员、湖北省委书记 → 湖北): a
+ * division written at a link's start, after 、 or 兼, and followed by its post.
+ */
+function localAfterCentral(chain: string): string | undefined {
+  const lx = lexicons();
+  let found: string | undefined;
+  for (const m of chain.matchAll(/[、，,兼]/g)) {
+    const hit = lx.places.longest(chain, m.index + 1);
+    const p = hit && regionPlace(hit[1]);
+    if (p && p.level !== 'country' && p.level !== 'foreign-city' && /^[省市区县]?(?:委|长|副|政府|人大|政协|党委)/.test(chain.slice(hit[0]))) found = p.name;
+  }
+  return found;
+}
+
 export function buildGrouping(input: GroupingInput): RegionGroup[] {
   const { normalized, analysis: a, home } = input;
   const lx = lexicons();
@@ -274,6 +289,9 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
       return { region: canon(e.region)!, rule: 'post', evidence };
     }
     if (texts.some((t) => CENTRAL_POST.test(t) || / (?:中共中央|国务院)/.test(t) || CENTRAL_ONLY.test(t.slice(0, t.indexOf(' ')))) || texts.some((t) => MINISTRY_POST.test(t))) {
+      // …and a region's post after the central one (中共中央政治局委员、湖北省委书记): the region the person leads
+      const local = texts.length ? localAfterCentral(texts[0].slice(texts[0].indexOf(' ') + 1)) : undefined;
+      if (local) return { region: local, rule: 'post', evidence };
       return { region: CENTRAL, rule: 'central-post', evidence };
     }
     if (e.region) return { region: canon(e.region)!, rule: 'post', evidence };

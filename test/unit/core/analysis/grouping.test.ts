@@ -198,6 +198,13 @@ describe('analysis/grouping', () => {
     assert.equal(placed(analyze('3月2日，海南省委书记张三在海口会见了星河电子有限公司董事长李四。'), '星河电子有限公司'), '海南');
     assert.equal(placed(analyze('3月2日，湖南省委书记张三在深圳主持召开座谈会。座谈会上，衡阳星河电子有限公司董事长李四发言。'), '衡阳星河电子有限公司'), '衡阳');
   });
+  it('a central post with a region’s after it (中共中央政治局委员、省委书记 in a 湖北 story) is under the region the person leads', () => {
+    const placedOfficial = (t: string) => placed(analyze(t), '张三');
+    assert.equal(placedOfficial('3月2日，湖北省省长王五陪同。中共中央政治局委员、省委书记张三会见了客人。'), '湖北');
+    // near misses: central posts only
+    assert.equal(placedOfficial('3月2日，中共中央政治局委员、国务院副总理张三会见了客人。'), '中央');
+    assert.equal(placedOfficial('3月2日，中共中央政治局委员、中央统战部部长张三会见了客人。'), '中央');
+  });
   it('a listed firm whose name begins with a city or county of its listing province stands there (涪陵… listed in 重庆 → 涪陵区)', () => {
     const firm = (n: string) => placed(analyze(`北京2月20日讯 ${n}今晚公告称，公司董事会近日收到董事长张三提交的书面辞职报告。`), n);
     assert.equal(firm('涪陵榨菜'), '涪陵区');
