@@ -43,6 +43,9 @@ const MEETING_AFTER = /^(?:先后|分别|亲切)?(?:会见|会晤|接见|会谈|
 const HK_TW_CODE = /^[(（]\s*(?:(?:HK|港股|股票代码|股份代号)[:：]?\s*)?(?:0\d{4}|\d{4,5}\.HK|\d{4}\.(TWO?))\s*[)）]/i;
 /** A stay in a place (在深圳期间, 在香港参加交流会期间): where a travelling party meets the firms it calls on. */
 const STAY_AFTER = /^[^,，。；;！？!?]{0,30}?期间/;
+/** Taiwan's 院 (行政院长, 立法院副院长, 监察委员 of 监察院), and its 总统 and 副总统 (a Taiwan story's). */
+const TAIWAN_YUAN = /^(?:行政|立法|司法|考试|监察)院/;
+const TAIWAN_PRESIDENT = /^副?总统 /;
 /** Posts only the centre has, written bare (总书记, 国务院总理 → 总理). */
 const CENTRAL_ONLY = /^(?:总书记|国家主席|国家副主席|总理|副总理|国务委员|委员长|副委员长|军委主席)$/;
 // 来琼考察 (guests who came to 海南) says where the guests went, not where their companies are
@@ -254,6 +257,16 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     return sar;
   };
 
+  // a Taiwan story: filed in Taiwan, or naming Taiwan's places and no country
+  let taiwan: boolean | undefined;
+  const taiwanStory = (): boolean => {
+    if (taiwan === undefined) {
+      const names = [...placeCount.keys()].map((n) => lookupRegion(n));
+      taiwan = (!!home && sameOrWithin(home.region, '台湾')) || (names.some((p) => p && sameOrWithin(p.name, '台湾')) && !names.some((p) => p?.level === 'country' && p.name !== '中国'));
+    }
+    return taiwan;
+  };
+
   /**
    * The article's most named place of a level (ties: the first named), for 县委书记 written without 县;
    * short forms the recognizer leaves alone (秀屿 for 秀屿区) count too.
@@ -297,6 +310,8 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     if (e.region) return { region: canon(e.region)!, rule: 'post', evidence };
     for (const t of e.titles) if (t.region) return { region: canon(t.region)!, rule: 'post', evidence: t.full || t.inText };
     for (const t of texts) {
+      // Taiwan's own central posts: its 院 (行政院长, 立法院副院长) anywhere, its 总统 in a Taiwan story
+      if (TAIWAN_YUAN.test(t) || (TAIWAN_PRESIDENT.test(t) && taiwanStory())) return { region: '台湾', rule: 'post', evidence };
       const named = /(香港|澳门)/.exec(t);
       if (named) return { region: named[1], rule: 'sar-post', evidence };
       if (HK_MACAU_POST.test(t)) {

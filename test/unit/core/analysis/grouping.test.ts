@@ -205,6 +205,13 @@ describe('analysis/grouping', () => {
     assert.equal(placedOfficial('3月2日，中共中央政治局委员、国务院副总理张三会见了客人。'), '中央');
     assert.equal(placedOfficial('3月2日，中共中央政治局委员、中央统战部部长张三会见了客人。'), '中央');
   });
+  it("Taiwan's central posts are under 台湾: its 院 (行政院長) anywhere, its 副總統 in a Taiwan story", () => {
+    const placedOfficial = (t: string) => placed(analyze(t), '張三');
+    assert.equal(placedOfficial('【記者王明/彰化報導】副總統張三於17日下午在彰化縣長李四陪同下訪視企業。'), '台湾');
+    assert.equal(placedOfficial('〔記者王明/苗栗報導〕行政院長張三今天表示，苗栗縣長李四將率團訪問泰國。'), '台湾');
+    // near miss: a vice-president in a story that is not Taiwan's
+    assert.notEqual(placed(analyze('3月2日，副总统张三访问了日本东京。'), '张三'), '台湾');
+  });
   it('a listed firm whose name begins with a city or county of its listing province stands there (涪陵… listed in 重庆 → 涪陵区)', () => {
     const firm = (n: string) => placed(analyze(`北京2月20日讯 ${n}今晚公告称，公司董事会近日收到董事长张三提交的书面辞职报告。`), n);
     assert.equal(firm('涪陵榨菜'), '涪陵区');
