@@ -467,6 +467,24 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     return tie ? undefined : best;
   };
 
+  /**
+   * The region of the party a firm's people make up, as the sentence writes it: 由 and a region, the
+   * firm, then 组成 (由香港十多位委员及星河集团、云帆集团等负责人组成的代表团 → 香港), in one sentence.
+   */
+  const partyOf = (e: Entity): Placement | undefined => {
+    for (const m of e.mentions) {
+      const s = a.sentences[m.sentence];
+      if (!s) continue;
+      const before = normalized.slice(Math.max(s.start, m.start - 80), m.start);
+      const by = before.lastIndexOf('由');
+      if (by < 0 || !/组成/.test(normalized.slice(m.end, Math.min(s.end, m.end + 80)))) continue;
+      const hit = lx.places.longest(before, by + 1);
+      const p = hit && regionPlace(hit[1]);
+      if (p) return { region: p.name, rule: 'visit', evidence: before.slice(by, hit[0]) };
+    }
+    return undefined;
+  };
+
   const companyCache = new Map<string, Placement | undefined>();
   const companyPlacement = (e: Entity, section: Region | undefined, depth = 0): Placement | undefined => {
     const key = `${e.id}|${section?.id ?? ''}`;
@@ -505,6 +523,8 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
         }
       }
     }
+    // a member of a party the article says a region's people make up (由香港…星河集团…等负责人组成的代表团)
+    if (!p) p = partyOf(e);
     if (!p && home) p = { region: canon(home.region)!, rule: 'home', evidence: home.evidence };
     if (!p && depth < 2) {
       // the region that most of them hold posts in or above (a city's secretary and the district's

@@ -212,6 +212,16 @@ describe('analysis/grouping', () => {
     // near miss: a vice-president in a story that is not Taiwan's
     assert.notEqual(placed(analyze('3月2日，副总统张三访问了日本东京。'), '张三'), '台湾');
   });
+  it('a firm whose people make up a party the sentence says is a region’s (由香港…星河集团…等负责人组成的代表团) stands there, not at the dateline', () => {
+    const firms = (t: string) => {
+      const a = analyze(t);
+      return a.entities.filter((e) => e.type === 'company').map((e) => groupedRegion(a.grouping, e.id));
+    };
+    assert.deepEqual(firms('新华社武汉4月27日电 湖北省省长张三27日会见了由香港多位委员及星河集团、云帆集团等企业负责人组成的代表团。'), ['香港', '香港']);
+    // near misses: no region after 由; a firm named after the party's 组成
+    assert.deepEqual(firms('新华社武汉4月27日电 湖北省省长张三27日会见了由星河集团、云帆集团等企业负责人组成的代表团。'), ['武汉', '武汉']);
+    assert.deepEqual(firms('新华社武汉4月27日电 由香港客人组成的代表团到访，湖北省省长张三会见了星河集团负责人。'), ['武汉']);
+  });
   it('a listed firm whose name begins with a city or county of its listing province stands there (涪陵… listed in 重庆 → 涪陵区)', () => {
     const firm = (n: string) => placed(analyze(`北京2月20日讯 ${n}今晚公告称，公司董事会近日收到董事长张三提交的书面辞职报告。`), n);
     assert.equal(firm('涪陵榨菜'), '涪陵区');
