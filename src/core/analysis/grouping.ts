@@ -50,6 +50,8 @@ const TAIWAN_PRESIDENT = /^副?总统 /;
 const CENTRAL_ONLY = /^(?:总书记|国家主席|国家副主席|总理|副总理|国务委员|委员长|副委员长|军委主席)$/;
 // 来琼考察 (guests who came to 海南) says where the guests went, not where their companies are
 const BEFORE_PLACE = /(在|赴|到|来到|深入|于|转战|抵达|前往)$/;
+/** A visiting party (考察团, 代表团, 访问团, 参访团). */
+const PARTY = /考察团|代表团|访问团|参访团/g;
 /** A firm's legal name (星河电子有限公司, 云帆食品股份有限公司, 星河有限责任公司). */
 const LEGAL_NAME = /有限(?:责任)?公司$/;
 /** A visit's verb before a firm in its sentence (走访了…, 来到…, 走进…): the firm is where the party went. */
@@ -485,6 +487,34 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     return undefined;
   };
 
+  /**
+   * The region a visiting party's name begins with (上海市浙江商会企业考察团 → 上海, 香港工商界代表团 →
+   * 香港), when the parties the article names with a region are all of one (a bare 考察团 is one of them).
+   */
+  let guests: Placement | null | undefined;
+  const guestParty = (): Placement | undefined => {
+    if (guests === undefined) {
+      guests = null;
+      const found = new Map<string, string>();
+      for (const m of normalized.matchAll(PARTY)) {
+        const clause = /[\u4e00-\u9fff]*$/.exec(normalized.slice(Math.max(0, m.index - 12), m.index))![0];
+        for (let k = 0; k < clause.length; k++) {
+          const hit = lx.places.longest(clause, k);
+          const p = hit && regionPlace(hit[1]);
+          if (p) {
+            found.set(p.name, clause.slice(k) + m[0]);
+            break;
+          }
+        }
+      }
+      if (found.size === 1) {
+        const [region, evidence] = [...found][0];
+        guests = { region, rule: 'visit', evidence };
+      }
+    }
+    return guests ?? undefined;
+  };
+
   const companyCache = new Map<string, Placement | undefined>();
   const companyPlacement = (e: Entity, section: Region | undefined, depth = 0): Placement | undefined => {
     const key = `${e.id}|${section?.id ?? ''}`;
@@ -547,6 +577,8 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
       const m = majority(e);
       if (m) p = { region: m, rule: 'article-region', evidence: m };
     }
+    // …else a visiting party's region, when the article names parties of one region (上海市浙江商会企业考察团)
+    if (!p && depth === 0 && e.type === 'company') p = guestParty();
     companyCache.set(key, p);
     return p;
   };

@@ -222,6 +222,17 @@ describe('analysis/grouping', () => {
     assert.deepEqual(firms('新华社武汉4月27日电 湖北省省长张三27日会见了由星河集团、云帆集团等企业负责人组成的代表团。'), ['武汉', '武汉']);
     assert.deepEqual(firms('新华社武汉4月27日电 由香港客人组成的代表团到访，湖北省省长张三会见了星河集团负责人。'), ['武汉']);
   });
+  it('a firm nothing else places takes the region of the visiting party the article names (上海市浙江商会企业考察团 → 上海), when its parties are of one region', () => {
+    const firms = (t: string) => {
+      const a = analyze(t);
+      return a.entities.filter((e) => e.type === 'company').map((e) => groupedRegion(a.grouping, e.id));
+    };
+    const members = '考察团成员包括云帆交通股份有限公司董事长赵六、星河控股集团有限公司董事长钱七。';
+    assert.deepEqual(firms(`2月28日，上海市浙江商会企业考察团一行结束了行程。${members}`), ['上海', '上海']);
+    // near misses: parties of two regions; a party without one
+    assert.deepEqual(firms(`2月28日，上海市浙江商会企业考察团和宁夏经贸代表团结束了行程。${members}`), [undefined, undefined]);
+    assert.deepEqual(firms(`2月28日，企业考察团一行结束了行程。${members}`), [undefined, undefined]);
+  });
   it('a listed firm whose name begins with a city or county of its listing province stands there (涪陵… listed in 重庆 → 涪陵区)', () => {
     const firm = (n: string) => placed(analyze(`北京2月20日讯 ${n}今晚公告称，公司董事会近日收到董事长张三提交的书面辞职报告。`), n);
     assert.equal(firm('涪陵榨菜'), '涪陵区');
