@@ -579,6 +579,17 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     }
     // …else a visiting party's region, when the article names parties of one region (上海市浙江商会企业考察团)
     if (!p && depth === 0 && e.type === 'company') p = guestParty();
+    // …else where its own people went (its chairman 在汉期间 visiting a subsidiary)
+    if (!p && e.type === 'company') {
+      const names = new Set([e.name, ...e.aliases]);
+      for (const b of a.entities) {
+        const v = b.role === 'business' && b.organization && names.has(b.organization) ? firstVisit(b, section) : undefined;
+        if (v) {
+          p = { ...v, evidence: `${b.name}: ${v.evidence}` };
+          break;
+        }
+      }
+    }
     companyCache.set(key, p);
     return p;
   };

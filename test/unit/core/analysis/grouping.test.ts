@@ -233,6 +233,12 @@ describe('analysis/grouping', () => {
     assert.deepEqual(firms(`2月28日，上海市浙江商会企业考察团和宁夏经贸代表团结束了行程。${members}`), [undefined, undefined]);
     assert.deepEqual(firms(`2月28日，企业考察团一行结束了行程。${members}`), [undefined, undefined]);
   });
+  it('a firm nothing else places stands where its own people went (its chairman 在武汉期间…)', () => {
+    const firm = (t: string) => placed(analyze(t), '星河建设股份有限公司');
+    assert.equal(firm('9月15日，星河建设股份有限公司董事长刘志强一行出发调研。在武汉期间，刘志强走访了三家工地。'), '武汉');
+    // near miss: no visit of theirs
+    assert.equal(firm('9月15日，星河建设股份有限公司董事长刘志强一行出发调研。随后，刘志强走访了三家工地。'), undefined);
+  });
   it('a listed firm whose name begins with a city or county of its listing province stands there (涪陵… listed in 重庆 → 涪陵区)', () => {
     const firm = (n: string) => placed(analyze(`北京2月20日讯 ${n}今晚公告称，公司董事会近日收到董事长张三提交的书面辞职报告。`), n);
     assert.equal(firm('涪陵榨菜'), '涪陵区');
