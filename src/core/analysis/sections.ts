@@ -623,6 +623,10 @@ export function findRegions(text: string, normalized?: string): Region[] {
   if (tight.length >= 3 && !found.length && !digest.length) digest.push(...tight);
   if (digest.length) found = [...found, ...digest].sort((a, b) => a.start - b.start);
   siblingDistricts(found);
+  // a headline line led by a region right before the first section, every section lying in it
+  // (安徽多地，发布停课通知！ then 亳州市, 颍上县 …): the part they subdivide
+  const outer = enclosingHeadline(n, found);
+  if (outer) found.unshift(outer);
 
   const regions: Region[] = [];
   const used = new Map<string, number>();
@@ -658,6 +662,28 @@ export function findRegions(text: string, normalized?: string): Region[] {
     open.push({ c: f, id });
   }
   return regions;
+}
+
+/**
+ * The line right before the first of two or more sections, when it is a short headline led by a
+ * region (a province, city or county: 安徽多地，发布停课通知！) that every section lies in: a section
+ * of that region enclosing them, or undefined.
+ */
+function enclosingHeadline(n: string, found: Candidate[]): Candidate | undefined {
+  if (found.length < 2) return undefined;
+  let le = found[0].start;
+  while (le > 0 && /\s/.test(n[le - 1])) le--;
+  const ls = n.lastIndexOf('\n', le - 1) + 1;
+  if (le - ls < 4 || le - ls > MAX_LINE) return undefined;
+  const hit = lexicons().places.longest(n, ls, le);
+  if (!hit || hit[0] - ls < 2 || hit[0] >= le) return undefined;
+  const place = hit[1];
+  if (place.level !== 'province' && place.level !== 'city' && place.level !== 'district') return undefined;
+  // (a post after the region is an official's line, no headline of the part: 安徽省委书记…)
+  if (lexicons().titleCores.longest(n, hit[0], le) || /^[省市区县]?(?:委|政府|人大|政协)/.test(n.slice(hit[0], le))) return undefined;
+  if (!found.every((f) => f.place !== place && within(f.place, place))) return undefined;
+  const rank = Math.min(...found.map((f) => f.rank)) - 1;
+  return { start: ls, end: le, place, marker: 'line', rank };
 }
 
 /**
