@@ -408,6 +408,17 @@ function electedTakenUp(n: string, end: number, name: string): boolean {
 }
 const ELECTED_TAKEN_UP = 80;
 
+/** A line head `h` whose name follows its post after a space, and which the next paragraph names. */
+function headerTakenUp(n: string, h: Candidate): boolean {
+  const line = n.slice(h.start, h.end);
+  const name = /[ \t\u3000]([\u4e00-\u9fff]{2,4})$/.exec(line)?.[1];
+  if (!name || officialHeading(n, h.start, h.end)?.name !== name) return false;
+  let p = h.end;
+  while (p < n.length && /\s/.test(n[p])) p++;
+  const e = n.indexOf('\n', p);
+  return n.slice(p, e < 0 ? n.length : e).includes(name);
+}
+
 /** Longest heading read as naming an official (一、省委常委、合肥市委书记虞爱华). */
 const MAX_OFFICIAL_HEADING = 30;
 /** Between a region and its post: the level and the body (市委, 区政府, 县人大常委会). */
@@ -606,6 +617,9 @@ export function findRegions(text: string, normalized?: string): Region[] {
   // paragraph after them, and then their siblings of the same form
   const lineHeads = items.lineHeads.filter((h) => !found.some((f) => f.start === h.start));
   if (lineHeads.filter((h) => h.takenUp).length >= 2) digest.push(...lineHeads);
+  // …or the one such line, where the name is set apart by a space (济南市委书记 刘强: a column's
+  // header) and the paragraph after it names the person (a round-up cut after its first item)
+  else if (lineHeads.length === 1 && !found.length && headerTakenUp(n, lineHeads[0])) digest.push(lineHeads[0]);
   // zones' lines open sections beside region lines of the same marker (光明区 / 大鹏新区 / 深汕特别合作区)
   for (const z of items.zones) if (found.some((f) => f.wholeLine && f.marker === z.marker && f.rank === z.rank)) digest.push(z);
   // a short form several divisions share, as a line beside region lines of the same marker: the

@@ -193,6 +193,12 @@ describe('analysis/sections: every style real news uses', () => {
     assert.deepEqual(names('寒潮来袭。\n江苏省委书记张三作出批示\n南京市\n全市停课。\n沛县\n全县停课。'), ['南京', '沛县']);
     assert.deepEqual(names('江苏多地近日发布了停课通知，各地中小学陆续停课，家长们纷纷表示理解。\n南京市\n全市停课。\n沛县\n全县停课。'), ['南京', '沛县']);
   });
+  it("one line of a region's official, the name set apart by a space, that the next paragraph takes up (徐州市委书记 张三): the item of a round-up cut after it", () => {
+    assert.deepEqual(names('# 一周动态\n\n导语。\n\n徐州市委书记 张三\n\n8月19日，徐州市委召开会议，研究部署下一步工作。张三主持并讲话。'), ['徐州']);
+    // near misses: no space before the name (a caption); the next paragraph not about the person
+    assert.deepEqual(names('# 一周动态\n\n导语。\n\n徐州市委书记张三\n\n8月19日，徐州市委召开会议，研究部署下一步工作。张三主持并讲话。'), []);
+    assert.deepEqual(names('# 一周动态\n\n导语。\n\n徐州市委书记 张三\n\n8月19日，徐州市委召开会议，研究部署下一步工作。'), []);
+  });
   it('sections nest where the article nests them', () => {
     const rs = findRegions('## 江苏\n### 苏州\n正文。\n### 南京\n正文。\n## 浙江\n杭州：正文。\n宁波：正文。\n**上海：**\n浦东：正文。');
     const byName = (n: string) => rs.find((r) => r.name === n)!;
