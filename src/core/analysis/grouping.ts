@@ -120,6 +120,15 @@ export function nameRegion(written: string): PlaceInfo | undefined {
     if (p) return p;
   }
   const lead = lx.places.longest(name, 0);
+  // a foreign firm's Chinese company names its place right before the legal suffix (星河斯天津有限公司:
+  // 天津), where a foreign place read at the start may be only the sound of its name
+  const local = /([\u4e00-\u9fff]{2,4})(?:股份)?有限(?:责任)?公司$/.exec(name);
+  if (local && lead && (lead[1].level === 'country' || lead[1].level === 'foreign-city')) {
+    for (let k = 0; k + 2 <= local[1].length; k++) {
+      const q = regionPlace(lookupRegion(local[1].slice(k)));
+      if (q && q.level !== 'country' && q.level !== 'foreign-city') return q;
+    }
+  }
   if (lead && lead[0] < name.length) {
     const p = regionPlace(lead[1]);
     if (p) {

@@ -148,6 +148,9 @@ describe('analysis/grouping', () => {
     assert.equal(at('湖州南浔云帆纺织有限公司'), '南浔区');
     assert.equal(at('中国移动甘肃分公司'), '甘肃');
     assert.equal(at('华东建材北京门窗分公司'), '北京');
+    // a foreign firm's Chinese company: the place before its legal suffix, not a foreign place its name sounds like
+    assert.equal(at('巴黎星河上海有限公司'), '上海');
+    assert.equal(at('美国星河有限公司'), '美国');
     // near misses: no district after the city; a bracket that is no region; 中国 is no region
     assert.equal(at('上海临港星河集团'), '上海');
     assert.equal(at('星辰(集团)股份有限公司'), undefined);
