@@ -447,9 +447,9 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
   };
 
   /**
-   * A province on a firm's legal name is where it was registered (辽宁星河电子有限公司, 浙江云帆食品股份
-   * 有限公司), not where it stands: a firm the article visits (走访了…, 来到…) in one place of that
-   * province (its officials' posts, or those of the officials who met the firm) stands there. A
+   * A province or city on a firm's legal name is where it was registered (辽宁星河电子有限公司, 温州云帆
+   * 光学有限公司), not just where it stands: a firm the article visits (走访了…, 来到…) in one place of
+   * that province or city (its officials' posts, or those of the officials who met the firm) stands there. A
    * province's group (湖南星河集团) is the province's own, and a firm only named (a guest's) keeps the name's.
    */
   const localOf = (e: Entity, province: string): string | undefined => {
@@ -533,7 +533,7 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     if (!p && section) p = { region: section.name, rule: 'section', evidence: section.name };
     if (!p) {
       const n = [e.name, ...e.aliases].map((x) => nameRegion(x)).find(Boolean);
-      if (n) p = { region: (n.level === 'province' && localOf(e, n.name)) || n.name, rule: 'name', evidence: e.name };
+      if (n) p = { region: ((n.level === 'province' || n.level === 'city') && localOf(e, n.name)) || n.name, rule: 'name', evidence: e.name };
     }
     if (!p && e.type === 'company') {
       // a Hong Kong or Taiwan stock code written after it: 爱高集团(00328.HK), 正乾金融控股(01152), 台积电(2330.TW)

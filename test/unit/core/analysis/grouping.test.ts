@@ -157,12 +157,14 @@ describe('analysis/grouping', () => {
     assert.equal(at('中国星河控股集团'), undefined);
     assert.equal(at('星河物流分公司'), undefined);
   });
-  it("a province on a visited firm's legal name is where it was registered: the firm stands in the place of that province the article is about", () => {
+  it("a province or city on a visited firm's legal name is where it was registered: the firm stands in the place of it the article is about", () => {
     const firms = (t: string) => {
       const a = analyze(t);
       return a.entities.filter((e) => e.type === 'company').map((e) => groupedRegion(a.grouping, e.id));
     };
     assert.deepEqual(firms('3月2日，鞍山市委书记张三率队走访了辽宁星河电子有限公司、辽宁云帆食品股份有限公司。'), ['鞍山', '鞍山']);
+    // …and a city's, in one of its districts
+    assert.deepEqual(firms('3月2日，龙湾区委书记张三率队走访了温州星河光学有限公司。'), ['龙湾区']);
     // near misses: a firm only named keeps its name's province; so does a province's group; two places of it: none leads
     assert.deepEqual(firms('3月2日，鞍山市委书记张三与辽宁星河电子有限公司董事长李四座谈。'), ['辽宁']);
     assert.deepEqual(firms('3月2日，鞍山市委书记张三率队走访了辽宁星河集团。'), ['辽宁']);
