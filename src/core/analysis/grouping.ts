@@ -52,8 +52,8 @@ const CENTRAL_ONLY = /^(?:总书记|国家主席|国家副主席|总理|副总�
 const BEFORE_PLACE = /(在|赴|到|来到|深入|于|转战|抵达|前往)$/;
 /** A visiting party (考察团, 代表团, 访问团, 参访团). */
 const PARTY = /考察团|代表团|访问团|参访团/g;
-/** A firm's legal name (星河电子有限公司, 云帆食品股份有限公司, 星河有限责任公司). */
-const LEGAL_NAME = /有限(?:责任)?公司$/;
+/** A firm's legal name (星河电子有限公司, 云帆食品股份有限公司, 星河有限责任公司) or a branch's (北京星河分公司). */
+const LEGAL_NAME = /(?:有限(?:责任)?|分)公司$/;
 /** A visit's verb before a firm in its sentence (走访了…, 来到…, 走进…): the firm is where the party went. */
 const VISITED = new RegExp(`(?:${VISIT_VERB.source.slice(1, -1)}|走进|到)`);
 

@@ -165,6 +165,9 @@ describe('analysis/grouping', () => {
     assert.deepEqual(firms('3月2日，鞍山市委书记张三率队走访了辽宁星河电子有限公司、辽宁云帆食品股份有限公司。'), ['鞍山', '鞍山']);
     // …and a city's, in one of its districts
     assert.deepEqual(firms('3月2日，龙湾区委书记张三率队走访了温州星河光学有限公司。'), ['龙湾区']);
+    // …and a branch's region, visited in one of its districts
+    assert.deepEqual(firms('3月2日，通州区副区长张三陪同考察团参观了星河森工北京门业分公司。'), ['通州区']);
+    assert.deepEqual(firms('3月2日，通州区副区长张三与星河森工北京门业分公司负责人座谈。'), ['北京']);
     // near misses: a firm only named keeps its name's province; so does a province's group; two places of it: none leads
     assert.deepEqual(firms('3月2日，鞍山市委书记张三与辽宁星河电子有限公司董事长李四座谈。'), ['辽宁']);
     assert.deepEqual(firms('3月2日，鞍山市委书记张三率队走访了辽宁星河集团。'), ['辽宁']);
