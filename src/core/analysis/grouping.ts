@@ -29,7 +29,7 @@ import { normalizeForMatching } from '../normalize';
 /** 中央: posts of the central party, state, congress, CPPCC, courts, ministries and national bodies. */
 export const CENTRAL = '中央';
 
-const CENTRAL_POST = /^(?:中共中央|中央|国务院|全国人大|全国政协|最高人民(?:法院|检察院)|国家(?!级)|中国人民银行|中国人民解放军|中华人民共和国|人民银行|民航局|国资委|发展改革委|发改委|外交部|国防部|商务部|财政部|教育部|科技部|科学技术部|工业和信息化部|工信部|公安部|民政部|司法部|人力资源和社会保障部|自然资源部|生态环境部|住房和城乡建设部|交通运输部|水利部|农业农村部|文化和旅游部|退役军人事务部|应急管理部|审计署|海关总署|中国民航局|中国民用航空局|中国证监会|证监会|银保监会|金融监管总局|中国气象局|中国科学院|中国工程院|中国社会科学院)/;
+const CENTRAL_POST = /^(?:中共中央|中央|国务院|全国人大|全国政协|最高人民(?:法院|检察院)|国家(?!级)|中国人民银行|中国人民解放军|解放军|中华人民共和国|人民银行|民航局|国资委|发展改革委|发改委|外交部|国防部|商务部|财政部|教育部|科技部|科学技术部|工业和信息化部|工信部|公安部|民政部|司法部|人力资源和社会保障部|自然资源部|生态环境部|住房和城乡建设部|交通运输部|水利部|农业农村部|文化和旅游部|退役军人事务部|应急管理部|审计署|海关总署|中国民航局|中国民用航空局|中国证监会|证监会|银保监会|金融监管总局|中国气象局|中国科学院|中国工程院|中国社会科学院)/;
 const HK_MACAU_POST = /(行政长官|特首|立法会|行政会议|行政会|政务司|财政司|律政司|特区政府|特别行政区|司长|廉政公署|金管局|贸发局)/;
 // a visit to a company where it is (调研, 走访, 拜会…), not a meeting with its guests (会见, 会谈):
 // 在海口会见台湾企业家 says where the officials were, not where the companies are
@@ -43,6 +43,11 @@ const MEETING_AFTER = /^(?:先后|分别|亲切)?(?:会见|会晤|接见|会谈|
 const HK_TW_CODE = /^[(（]\s*(?:(?:HK|港股|股票代码|股份代号)[:：]?\s*)?(?:0\d{4}|\d{4,5}\.HK|\d{4}\.(TWO?))\s*[)）]/i;
 /** A stay in a place (在深圳期间, 在香港参加交流会期间): where a travelling party meets the firms it calls on. */
 const STAY_AFTER = /^[^,，。；;！？!?]{0,30}?期间/;
+/** `region` is written in `chain`, and not only after 驻 (驻澳门部队: where the body is stationed). */
+function writtenNotStationed(chain: string, region: string): boolean {
+  for (let k = chain.indexOf(region); k >= 0; k = chain.indexOf(region, k + 1)) if (chain[k - 1] !== '驻') return true;
+  return false;
+}
 /** Taiwan's 院 (行政院长, 立法院副院长, 监察委员 of 监察院), and its 总统 and 副总统 (a Taiwan story's). */
 const TAIWAN_YUAN = /^(?:行政|立法|司法|考试|监察)院/;
 const TAIWAN_PRESIDENT = /^副?总统 /;
@@ -309,7 +314,8 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     // titles as written may be traditional (總書記): read them normalised
     const texts = e.titles.map((t) => normalizeForMatching(t.inText + ' ' + t.full));
     // a central post held with a local one the chain writes (中央政治局委员、北京市委书记): the region
-    if (e.region && e.region !== CENTRAL && texts.length && normalizeForMatching(e.titles[0].inText).includes(normalizeForMatching(e.region))) {
+    // (not a region after 驻, where a body is stationed: 解放军驻澳门部队)
+    if (e.region && e.region !== CENTRAL && texts.length && writtenNotStationed(normalizeForMatching(e.titles[0].inText), normalizeForMatching(e.region))) {
       return { region: canon(e.region)!, rule: 'post', evidence };
     }
     if (texts.some((t) => CENTRAL_POST.test(t) || / (?:中共中央|国务院)/.test(t) || CENTRAL_ONLY.test(t.slice(0, t.indexOf(' ')))) || texts.some((t) => MINISTRY_POST.test(t))) {

@@ -247,6 +247,13 @@ describe('analysis/grouping', () => {
     // near miss: no visit of theirs
     assert.equal(firm('9月15日，星河建设股份有限公司董事长刘志强一行出发调研。随后，刘志强走访了三家工地。'), undefined);
   });
+  it('a region written after 驻 is where a body is stationed, not whose post it is (解放军驻香港部队司令员 → 中央)', () => {
+    const placedOfficial = (t: string) => placed(analyze(t), '张三');
+    assert.equal(placedOfficial('12月20日，中国人民解放军驻香港部队司令员张三出席了招待会。'), '中央');
+    // near misses: a region's office stationed elsewhere is the region's; a region's own post
+    assert.equal(placedOfficial('12月20日，浙江省人民政府驻上海办事处主任张三出席了招待会。'), '浙江');
+    assert.equal(placedOfficial('12月20日，澳门特区政府行政长官张三出席了招待会。'), '澳门');
+  });
   it('a listed firm whose name begins with a city or county of its listing province stands there (涪陵… listed in 重庆 → 涪陵区)', () => {
     const firm = (n: string) => placed(analyze(`北京2月20日讯 ${n}今晚公告称，公司董事会近日收到董事长张三提交的书面辞职报告。`), n);
     assert.equal(firm('涪陵榨菜'), '涪陵区');
