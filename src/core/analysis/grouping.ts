@@ -43,6 +43,25 @@ const MEETING_AFTER = /^(?:先后|分别|亲切)?(?:会见|会晤|接见|会谈|
 const HK_TW_CODE = /^[(（]\s*(?:(?:HK|港股|股票代码|股份代号)[:：]?\s*)?(?:0\d{4}|\d{4,5}\.HK|\d{4}\.(TWO?))\s*[)）]/i;
 /** A stay in a place (在深圳期间, 在香港参加交流会期间): where a travelling party meets the firms it calls on. */
 const STAY_AFTER = /^[^,，。；;！？!?]{0,30}?期间/;
+/**
+ * The innermost division of `region` the chain writes after it (湖北省秭归县人大常委会副主任: 秭归县),
+ * each inside the one before; none when another region comes first, or only after 驻.
+ */
+function innerWritten(chain: string, region: string): string | undefined {
+  const lx = lexicons();
+  let found: string | undefined;
+  for (let k = 0; k < chain.length; k++) {
+    const hit = lx.places.longest(chain, k);
+    if (!hit) continue;
+    const p = regionPlace(hit[1]);
+    const at = k;
+    k = hit[0] - 1;
+    if (!p || p.name === region) continue;
+    if (p.level !== 'country' && p.level !== 'foreign-city' && sameOrWithin(p.name, found ?? region) && chain[at - 1] !== '驻') found = p.name;
+    else if (!found) return undefined;
+  }
+  return found;
+}
 /** `region` is written in `chain`, and not only after 驻 (驻澳门部队: where the body is stationed). */
 function writtenNotStationed(chain: string, region: string): boolean {
   for (let k = chain.indexOf(region); k >= 0; k = chain.indexOf(region, k + 1)) if (chain[k - 1] !== '驻') return true;
@@ -316,7 +335,8 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     // a central post held with a local one the chain writes (中央政治局委员、北京市委书记): the region
     // (not a region after 驻, where a body is stationed: 解放军驻澳门部队)
     if (e.region && e.region !== CENTRAL && texts.length && writtenNotStationed(normalizeForMatching(e.titles[0].inText), normalizeForMatching(e.region))) {
-      return { region: canon(e.region)!, rule: 'post', evidence };
+      // (…narrowed to a division of it written right after it: 湖北省秭归县人大常委会副主任 → 秭归县)
+      return { region: innerWritten(normalizeForMatching(e.titles[0].inText), canon(e.region)!) ?? canon(e.region)!, rule: 'post', evidence };
     }
     if (texts.some((t) => CENTRAL_POST.test(t) || / (?:中共中央|国务院)/.test(t) || CENTRAL_ONLY.test(t.slice(0, t.indexOf(' ')))) || texts.some((t) => MINISTRY_POST.test(t))) {
       // …and a region's post after the central one (中共中央政治局委员、湖北省委书记): the region the person leads

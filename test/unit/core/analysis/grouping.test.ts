@@ -254,6 +254,13 @@ describe('analysis/grouping', () => {
     assert.equal(placedOfficial('12月20日，浙江省人民政府驻上海办事处主任张三出席了招待会。'), '浙江');
     assert.equal(placedOfficial('12月20日，澳门特区政府行政长官张三出席了招待会。'), '澳门');
   });
+  it('a chain writing a province and then a division of it (湖北省秭归县人大常委会副主任) is under the division', () => {
+    const placedOfficial = (t: string) => placed(analyze(t), '张三');
+    assert.equal(placedOfficial('5月3日，湖北省秭归县人大常委会副主任张三一行抵达拉萨。'), '秭归县');
+    // near misses: the province's own post; a place after 驻
+    assert.equal(placedOfficial('5月3日，湖北省副省长张三一行抵达拉萨。'), '湖北');
+    assert.equal(placedOfficial('5月3日，湖北省驻武汉办事处主任张三一行抵达拉萨。'), '湖北');
+  });
   it('a listed firm whose name begins with a city or county of its listing province stands there (涪陵… listed in 重庆 → 涪陵区)', () => {
     const firm = (n: string) => placed(analyze(`北京2月20日讯 ${n}今晚公告称，公司董事会近日收到董事长张三提交的书面辞职报告。`), n);
     assert.equal(firm('涪陵榨菜'), '涪陵区');
