@@ -76,6 +76,8 @@ const CENTRAL_ONLY = /^(?:总书记|国家主席|国家副主席|总理|副总�
 const BEFORE_PLACE = /(在|赴|到|来到|深入|于|转战|抵达|前往)$/;
 /** A visiting party (考察团, 代表团, 访问团, 参访团). */
 const PARTY = /考察团|代表团|访问团|参访团/g;
+/** A travelling party between a firm and the place it goes to (一行, 率队, 带队, 率团). */
+const PARTY_AFTER = /一行|率队|带队|率团|率领/;
 /** A firm's legal name (星河电子有限公司, 云帆食品股份有限公司, 星河有限责任公司) or a branch's (北京星河分公司). */
 const LEGAL_NAME = /(?:有限(?:责任)?|分)公司$/;
 /** A visit's verb before a firm in its sentence (走访了…, 来到…, 走进…): the firm is where the party went. */
@@ -274,6 +276,8 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     if (!vs.length) return undefined;
     let v = vs[0];
     for (const x of vs) if (x.at < m.start) v = x;
+    // the firm's own party travelling there (星河集团董事长张三一行到孝感考察): no visit to the firm
+    if (m.start < v.at && v.at - m.end < 40 && PARTY_AFTER.test(normalized.slice(m.end, v.at))) return undefined;
     if (v.callOn !== undefined && m.start < v.at) {
       const op = v.callOn ? ownPost(v.callOn) : undefined;
       return op && op.region !== CENTRAL ? { region: op.region, rule: 'met-by', evidence: v.callOn!.name } : undefined;

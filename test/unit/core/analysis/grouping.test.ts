@@ -186,6 +186,12 @@ describe('analysis/grouping', () => {
     assert.equal(firm('3月2日，南通市委书记张三在海门会见了星河电子有限公司董事长李四。'), '南通');
     assert.notEqual(firm('3月2日，在海口，南通市委书记张三会见了星河电子有限公司董事长李四。'), '海口');
   });
+  it("a firm's own party travelling to a place (星河集团董事长张三一行到孝感市考察) is no visit to the firm: its name places it", () => {
+    const firm = (t: string) => placed(analyze(t), '上海星河实业集团有限公司');
+    assert.equal(firm('5月3日，上海星河实业集团有限公司董事长张三一行到孝感市考察签约。'), '上海');
+    // near miss: a party visiting the firm there
+    assert.equal(firm('5月3日，孝感市市长李四一行到武汉考察了上海星河实业集团有限公司。'), '武汉');
+  });
   it("a firm's people calling on an official (在南京拜会了江苏省委书记) take the official's region, not the place of the call", () => {
     const call = analyze('3月2日，星河电子有限公司董事长李四在南京拜会了江苏省委书记张三。');
     assert.equal(placed(call, '星河电子有限公司'), '江苏');
