@@ -554,6 +554,38 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     return guests ?? undefined;
   };
 
+  /**
+   * The region of the officials who accompanied a visit to firm `e` in the sentence that names it:
+   * those written between the visit (调研, 考察 …) or 在 and 陪同 (…莅临星河集团调研，深圳市委书记张三、
+   * 广东省副省长李四陪同; 在区委书记王五陪同下). The region most of them hold posts in or above.
+   */
+  const hostsOf = (e: Entity): Placement | undefined => {
+    for (const m of e.mentions) {
+      const s = a.sentences[m.sentence];
+      if (!s) continue;
+      const text = normalized.slice(s.start, s.end);
+      const k = text.indexOf('陪同');
+      if (k < 0) continue;
+      let from = 0;
+      for (const v of text.slice(0, k).matchAll(new RegExp(`${VISIT_VERB.source}|在`, 'g'))) from = v.index + v[0].length;
+      const met: Placement[] = [];
+      for (const om of mentionsBySentence.get(m.sentence) ?? []) {
+        const o = byId.get(om.entityId);
+        if (om.type !== 'person' || o?.role !== 'official' || om.start < s.start + from || om.end > s.start + k) continue;
+        const op = ownPost(o);
+        if (op && op.region !== CENTRAL) met.push({ region: op.region, rule: 'met-by', evidence: o.name });
+      }
+      let p: Placement | undefined;
+      let n = 0;
+      for (const x of met) {
+        const c = met.filter((y) => sameOrWithin(x.region, y.region)).length;
+        if (c > n) [p, n] = [x, c];
+      }
+      if (p) return p;
+    }
+    return undefined;
+  };
+
   const companyCache = new Map<string, Placement | undefined>();
   const companyPlacement = (e: Entity, section: Region | undefined, depth = 0): Placement | undefined => {
     const key = `${e.id}|${section?.id ?? ''}`;
@@ -593,6 +625,8 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
       }
     }
     // a member of a party the article says a region's people make up (由香港…星河集团…等负责人组成的代表团)
+    // the hosts who accompanied a visit to it (…莅临星河集团调研，深圳市委书记张三陪同): their region
+    if (!p && e.type === 'company') p = hostsOf(e);
     if (!p) p = partyOf(e);
     if (!p && home) p = { region: canon(home.region)!, rule: 'home', evidence: home.evidence };
     if (!p && depth < 2) {

@@ -186,6 +186,13 @@ describe('analysis/grouping', () => {
     assert.equal(firm('3月2日，南通市委书记张三在海门会见了星河电子有限公司董事长李四。'), '南通');
     assert.notEqual(firm('3月2日，在海口，南通市委书记张三会见了星河电子有限公司董事长李四。'), '海口');
   });
+  it('a visited firm stands in the region of the hosts who accompanied the visit (…莅临星河集团调研，深圳市委书记李四陪同; 在…陪同下)', () => {
+    const firm = (t: string) => placed(analyze(t), '星河集团');
+    assert.equal(firm('5月9日，黑龙江省省长张三、副省长赵六率团莅临星河集团总部调研，深圳市委书记李四陪同。'), '深圳');
+    assert.equal(firm('5月9日，在深圳市委书记李四陪同下，黑龙江省省长张三、副省长赵六率团莅临星河集团总部调研。'), '深圳');
+    // near miss: no one accompanies: the officials who met it, most of them the visitors
+    assert.equal(firm('5月9日，黑龙江省省长张三、副省长赵六率团莅临星河集团总部调研，深圳市委书记李四会见了代表团。'), '黑龙江');
+  });
   it("a firm's own party travelling to a place (星河集团董事长张三一行到孝感市考察) is no visit to the firm: its name places it", () => {
     const firm = (t: string) => placed(analyze(t), '上海星河实业集团有限公司');
     assert.equal(firm('5月3日，上海星河实业集团有限公司董事长张三一行到孝感市考察签约。'), '上海');
