@@ -350,6 +350,12 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     }
     if (e.region) return { region: canon(e.region)!, rule: 'post', evidence };
     for (const t of e.titles) if (t.region) return { region: canon(t.region)!, rule: 'post', evidence: t.full || t.inText };
+    // a chain that begins with a region's name the titles step left unread (雲南省僑辦經科處副處長)
+    for (const t of texts) {
+      const lead = lx.places.longest(t, 0);
+      const p = lead && lead[0] < t.indexOf(' ') ? regionPlace(lead[1]) : undefined;
+      if (p) return { region: innerWritten(t.slice(0, t.indexOf(' ')), p.name) ?? p.name, rule: 'post', evidence };
+    }
     for (const t of texts) {
       // Taiwan's own central posts: its 院 (行政院长, 立法院副院长) anywhere, its 总统 in a Taiwan story
       if (TAIWAN_YUAN.test(t) || (TAIWAN_PRESIDENT.test(t) && taiwanStory())) return { region: '台湾', rule: 'post', evidence };

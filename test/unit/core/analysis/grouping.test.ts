@@ -274,6 +274,12 @@ describe('analysis/grouping', () => {
     assert.equal(placedOfficial('5月3日，湖北省副省长张三一行抵达拉萨。'), '湖北');
     assert.equal(placedOfficial('5月3日，湖北省驻武汉办事处主任张三一行抵达拉萨。'), '湖北');
   });
+  it('a chain that begins with a region the titles step left unread (云南省侨办经科处副处长) is that region’s post', () => {
+    assert.equal(placed(analyze('3月2日，云南省侨办经科处副处长张三陪同考察。'), '张三'), '云南');
+    assert.equal(placed(analyze('3月2日，雲南省僑辦經科處副處長張三陪同考察。'), '張三'), '云南');
+    // near miss: a bare post names no region
+    assert.equal(placed(analyze('3月2日，秘書長張三陪同考察。'), '張三'), undefined);
+  });
   it('a listed firm whose name begins with a city or county of its listing province stands there (涪陵… listed in 重庆 → 涪陵区)', () => {
     const firm = (n: string) => placed(analyze(`北京2月20日讯 ${n}今晚公告称，公司董事会近日收到董事长张三提交的书面辞职报告。`), n);
     assert.equal(firm('涪陵榨菜'), '涪陵区');
