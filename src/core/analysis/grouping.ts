@@ -29,7 +29,7 @@ import { normalizeForMatching } from '../normalize';
 /** 中央: posts of the central party, state, congress, CPPCC, courts, ministries and national bodies. */
 export const CENTRAL = '中央';
 
-const CENTRAL_POST = /^(?:中共中央|中央|国务院|全国人大|全国政协|最高人民(?:法院|检察院)|国家(?!级)|中国人民银行|中国人民解放军|中华人民共和国|人民银行|民航局|国资委|发展改革委|发改委|外交部|国防部|商务部|财政部|教育部|科技部|科学技术部|工业和信息化部|工信部|公安部|民政部|司法部|人力资源和社会保障部|自然资源部|生态环境部|住房和城乡建设部|交通运输部|水利部|农业农村部|文化和旅游部|退役军人事务部|应急管理部|审计署|海关总署|中国民航局|中国民用航空局|中国证监会|证监会|银保监会|金融监管总局|中国气象局|中国科学院|中国工程院|中国社会科学院)/;
+const CENTRAL_POST = /^(?:中共中央|中央|国务院|全国人大|全国政协|最高人民(?:法院|检察院)|国家(?!级)|中国人民银行|中国人民解放军|解放军|中华人民共和国|人民银行|民航局|国资委|发展改革委|发改委|外交部|国防部|商务部|财政部|教育部|科技部|科学技术部|工业和信息化部|工信部|公安部|民政部|司法部|人力资源和社会保障部|自然资源部|生态环境部|住房和城乡建设部|交通运输部|水利部|农业农村部|文化和旅游部|退役军人事务部|应急管理部|审计署|海关总署|中国民航局|中国民用航空局|中国证监会|证监会|银保监会|金融监管总局|中国气象局|中国科学院|中国工程院|中国社会科学院)/;
 const HK_MACAU_POST = /(行政长官|特首|立法会|行政会议|行政会|政务司|财政司|律政司|特区政府|特别行政区|司长|廉政公署|金管局|贸发局)/;
 // a visit to a company where it is (调研, 走访, 拜会…), not a meeting with its guests (会见, 会谈):
 // 在海口会见台湾企业家 says where the officials were, not where the companies are
@@ -43,10 +43,45 @@ const MEETING_AFTER = /^(?:先后|分别|亲切)?(?:会见|会晤|接见|会谈|
 const HK_TW_CODE = /^[(（]\s*(?:(?:HK|港股|股票代码|股份代号)[:：]?\s*)?(?:0\d{4}|\d{4,5}\.HK|\d{4}\.(TWO?))\s*[)）]/i;
 /** A stay in a place (在深圳期间, 在香港参加交流会期间): where a travelling party meets the firms it calls on. */
 const STAY_AFTER = /^[^,，。；;！？!?]{0,30}?期间/;
+/**
+ * The innermost division of `region` the chain writes after it (湖北省秭归县人大常委会副主任: 秭归县),
+ * each inside the one before; none when another region comes first, or only after 驻.
+ */
+function innerWritten(chain: string, region: string): string | undefined {
+  const lx = lexicons();
+  let found: string | undefined;
+  for (let k = 0; k < chain.length; k++) {
+    const hit = lx.places.longest(chain, k);
+    if (!hit) continue;
+    const p = regionPlace(hit[1]);
+    const at = k;
+    k = hit[0] - 1;
+    if (!p || p.name === region) continue;
+    if (p.level !== 'country' && p.level !== 'foreign-city' && sameOrWithin(p.name, found ?? region) && chain[at - 1] !== '驻') found = p.name;
+    else if (!found) return undefined;
+  }
+  return found;
+}
+/** `region` is written in `chain`, and not only after 驻 (驻澳门部队: where the body is stationed). */
+function writtenNotStationed(chain: string, region: string): boolean {
+  for (let k = chain.indexOf(region); k >= 0; k = chain.indexOf(region, k + 1)) if (chain[k - 1] !== '驻') return true;
+  return false;
+}
+/** Taiwan's 院 (行政院长, 立法院副院长, 监察委员 of 监察院), and its 总统 and 副总统 (a Taiwan story's). */
+const TAIWAN_YUAN = /^(?:行政|立法|司法|考试|监察)院/;
+const TAIWAN_PRESIDENT = /^副?总统 /;
 /** Posts only the centre has, written bare (总书记, 国务院总理 → 总理). */
 const CENTRAL_ONLY = /^(?:总书记|国家主席|国家副主席|总理|副总理|国务委员|委员长|副委员长|军委主席)$/;
 // 来琼考察 (guests who came to 海南) says where the guests went, not where their companies are
 const BEFORE_PLACE = /(在|赴|到|来到|深入|于|转战|抵达|前往)$/;
+/** A visiting party (考察团, 代表团, 访问团, 参访团). */
+const PARTY = /考察团|代表团|访问团|参访团/g;
+/** A travelling party between a firm and the place it goes to (一行, 率队, 带队, 率团). */
+const PARTY_AFTER = /一行|率队|带队|率团|率领/;
+/** A firm's legal name (星河电子有限公司, 云帆食品股份有限公司, 星河有限责任公司) or a branch's (北京星河分公司). */
+const LEGAL_NAME = /(?:有限(?:责任)?|分)公司$/;
+/** A visit's verb before a firm in its sentence (走访了…, 来到…, 走进…): the firm is where the party went. */
+const VISITED = new RegExp(`(?:${VISIT_VERB.source.slice(1, -1)}|走进|到)`);
 
 interface Placement extends GroupReason {
   region: string;
@@ -111,6 +146,15 @@ export function nameRegion(written: string): PlaceInfo | undefined {
     if (p) return p;
   }
   const lead = lx.places.longest(name, 0);
+  // a foreign firm's Chinese company names its place right before the legal suffix (星河斯天津有限公司:
+  // 天津), where a foreign place read at the start may be only the sound of its name
+  const local = /([\u4e00-\u9fff]{2,4})(?:股份)?有限(?:责任)?公司$/.exec(name);
+  if (local && lead && (lead[1].level === 'country' || lead[1].level === 'foreign-city')) {
+    for (let k = 0; k + 2 <= local[1].length; k++) {
+      const q = regionPlace(lookupRegion(local[1].slice(k)));
+      if (q && q.level !== 'country' && q.level !== 'foreign-city') return q;
+    }
+  }
   if (lead && lead[0] < name.length) {
     const p = regionPlace(lead[1]);
     if (p) {
@@ -124,6 +168,21 @@ export function nameRegion(written: string): PlaceInfo | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The region of a chain's later link that names one (中共中央政治局委员、湖北省委书记 → 湖北): a
+ * division written at a link's start, after 、 or 兼, and followed by its post.
+ */
+function localAfterCentral(chain: string): string | undefined {
+  const lx = lexicons();
+  let found: string | undefined;
+  for (const m of chain.matchAll(/[、，,兼]/g)) {
+    const hit = lx.places.longest(chain, m.index + 1);
+    const p = hit && regionPlace(hit[1]);
+    if (p && p.level !== 'country' && p.level !== 'foreign-city' && /^[省市区县]?(?:委|长|副|政府|人大|政协|党委)/.test(chain.slice(hit[0]))) found = p.name;
+  }
+  return found;
 }
 
 export function buildGrouping(input: GroupingInput): RegionGroup[] {
@@ -217,6 +276,8 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     if (!vs.length) return undefined;
     let v = vs[0];
     for (const x of vs) if (x.at < m.start) v = x;
+    // the firm's own party travelling there (星河集团董事长张三一行到孝感考察): no visit to the firm
+    if (m.start < v.at && v.at - m.end < 40 && PARTY_AFTER.test(normalized.slice(m.end, v.at))) return undefined;
     if (v.callOn !== undefined && m.start < v.at) {
       const op = v.callOn ? ownPost(v.callOn) : undefined;
       return op && op.region !== CENTRAL ? { region: op.region, rule: 'met-by', evidence: v.callOn!.name } : undefined;
@@ -233,6 +294,16 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
       sar = hk > mo ? '香港' : mo > hk ? '澳门' : hk > 0 ? '香港' : undefined;
     }
     return sar;
+  };
+
+  // a Taiwan story: filed in Taiwan, or naming Taiwan's places and no country
+  let taiwan: boolean | undefined;
+  const taiwanStory = (): boolean => {
+    if (taiwan === undefined) {
+      const names = [...placeCount.keys()].map((n) => lookupRegion(n));
+      taiwan = (!!home && sameOrWithin(home.region, '台湾')) || (names.some((p) => p && sameOrWithin(p.name, '台湾')) && !names.some((p) => p?.level === 'country' && p.name !== '中国'));
+    }
+    return taiwan;
   };
 
   /**
@@ -266,15 +337,28 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     // titles as written may be traditional (總書記): read them normalised
     const texts = e.titles.map((t) => normalizeForMatching(t.inText + ' ' + t.full));
     // a central post held with a local one the chain writes (中央政治局委员、北京市委书记): the region
-    if (e.region && e.region !== CENTRAL && texts.length && normalizeForMatching(e.titles[0].inText).includes(normalizeForMatching(e.region))) {
-      return { region: canon(e.region)!, rule: 'post', evidence };
+    // (not a region after 驻, where a body is stationed: 解放军驻澳门部队)
+    if (e.region && e.region !== CENTRAL && texts.length && writtenNotStationed(normalizeForMatching(e.titles[0].inText), normalizeForMatching(e.region))) {
+      // (…narrowed to a division of it written right after it: 湖北省秭归县人大常委会副主任 → 秭归县)
+      return { region: innerWritten(normalizeForMatching(e.titles[0].inText), canon(e.region)!) ?? canon(e.region)!, rule: 'post', evidence };
     }
     if (texts.some((t) => CENTRAL_POST.test(t) || / (?:中共中央|国务院)/.test(t) || CENTRAL_ONLY.test(t.slice(0, t.indexOf(' ')))) || texts.some((t) => MINISTRY_POST.test(t))) {
+      // …and a region's post after the central one (中共中央政治局委员、湖北省委书记): the region the person leads
+      const local = texts.length ? localAfterCentral(texts[0].slice(texts[0].indexOf(' ') + 1)) : undefined;
+      if (local) return { region: local, rule: 'post', evidence };
       return { region: CENTRAL, rule: 'central-post', evidence };
     }
     if (e.region) return { region: canon(e.region)!, rule: 'post', evidence };
     for (const t of e.titles) if (t.region) return { region: canon(t.region)!, rule: 'post', evidence: t.full || t.inText };
+    // a chain that begins with a region's name the titles step left unread (雲南省僑辦經科處副處長)
     for (const t of texts) {
+      const lead = lx.places.longest(t, 0);
+      const p = lead && lead[0] < t.indexOf(' ') ? regionPlace(lead[1]) : undefined;
+      if (p) return { region: innerWritten(t.slice(0, t.indexOf(' ')), p.name) ?? p.name, rule: 'post', evidence };
+    }
+    for (const t of texts) {
+      // Taiwan's own central posts: its 院 (行政院长, 立法院副院长) anywhere, its 总统 in a Taiwan story
+      if (TAIWAN_YUAN.test(t) || (TAIWAN_PRESIDENT.test(t) && taiwanStory())) return { region: '台湾', rule: 'post', evidence };
       const named = /(香港|澳门)/.exec(t);
       if (named) return { region: named[1], rule: 'sar-post', evidence };
       if (HK_MACAU_POST.test(t)) {
@@ -398,6 +482,116 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     return found ?? undefined;
   };
 
+  /**
+   * A province or city on a firm's legal name is where it was registered (辽宁星河电子有限公司, 温州云帆
+   * 光学有限公司), not just where it stands: a firm the article visits (走访了…, 来到…) in one place of
+   * that province or city (its officials' posts, or those of the officials who met the firm) stands there. A
+   * province's group (湖南星河集团) is the province's own, and a firm only named (a guest's) keeps the name's.
+   */
+  const localOf = (e: Entity, province: string): string | undefined => {
+    if (e.type !== 'company' || !LEGAL_NAME.test(normalizeForMatching(e.name))) return undefined;
+    const visited = e.mentions.some((m) => {
+      const s = a.sentences[m.sentence];
+      return !!s && VISITED.test(normalized.slice(s.start, m.start));
+    });
+    if (!visited) return undefined;
+    const counts = new Map<string, number>();
+    const ids = metBy.get(e.id) ?? [];
+    for (const o of ids.length ? ids.map((id) => byId.get(id)!) : a.entities) {
+      if (o?.role !== 'official') continue;
+      const r = ownPost(o)?.region;
+      if (r && r !== CENTRAL && r !== canon(province) && sameOrWithin(r, province)) counts.set(r, (counts.get(r) ?? 0) + 1);
+    }
+    const h = home && canon(home.region);
+    if (h && h !== canon(province) && sameOrWithin(h, province)) counts.set(h, (counts.get(h) ?? 0) + 1);
+    let best: string | undefined;
+    let n = 0;
+    let tie = false;
+    for (const [r, k] of counts) {
+      if (k > n) [best, n, tie] = [r, k, false];
+      else if (k === n) tie = true;
+    }
+    return tie ? undefined : best;
+  };
+
+  /**
+   * The region of the party a firm's people make up, as the sentence writes it: 由 and a region, the
+   * firm, then 组成 (由香港十多位委员及星河集团、云帆集团等负责人组成的代表团 → 香港), in one sentence.
+   */
+  const partyOf = (e: Entity): Placement | undefined => {
+    for (const m of e.mentions) {
+      const s = a.sentences[m.sentence];
+      if (!s) continue;
+      const before = normalized.slice(Math.max(s.start, m.start - 80), m.start);
+      const by = before.lastIndexOf('由');
+      if (by < 0 || !/组成/.test(normalized.slice(m.end, Math.min(s.end, m.end + 80)))) continue;
+      const hit = lx.places.longest(before, by + 1);
+      const p = hit && regionPlace(hit[1]);
+      if (p) return { region: p.name, rule: 'visit', evidence: before.slice(by, hit[0]) };
+    }
+    return undefined;
+  };
+
+  /**
+   * The region a visiting party's name begins with (上海市浙江商会企业考察团 → 上海, 香港工商界代表团 →
+   * 香港), when the parties the article names with a region are all of one (a bare 考察团 is one of them).
+   */
+  let guests: Placement | null | undefined;
+  const guestParty = (): Placement | undefined => {
+    if (guests === undefined) {
+      guests = null;
+      const found = new Map<string, string>();
+      for (const m of normalized.matchAll(PARTY)) {
+        const clause = /[\u4e00-\u9fff]*$/.exec(normalized.slice(Math.max(0, m.index - 12), m.index))![0];
+        for (let k = 0; k < clause.length; k++) {
+          const hit = lx.places.longest(clause, k);
+          const p = hit && regionPlace(hit[1]);
+          if (p) {
+            found.set(p.name, clause.slice(k) + m[0]);
+            break;
+          }
+        }
+      }
+      if (found.size === 1) {
+        const [region, evidence] = [...found][0];
+        guests = { region, rule: 'visit', evidence };
+      }
+    }
+    return guests ?? undefined;
+  };
+
+  /**
+   * The region of the officials who accompanied a visit to firm `e` in the sentence that names it:
+   * those written between the visit (调研, 考察 …) or 在 and 陪同 (…莅临星河集团调研，深圳市委书记张三、
+   * 广东省副省长李四陪同; 在区委书记王五陪同下). The region most of them hold posts in or above.
+   */
+  const hostsOf = (e: Entity): Placement | undefined => {
+    for (const m of e.mentions) {
+      const s = a.sentences[m.sentence];
+      if (!s) continue;
+      const text = normalized.slice(s.start, s.end);
+      const k = text.indexOf('陪同');
+      if (k < 0) continue;
+      let from = 0;
+      for (const v of text.slice(0, k).matchAll(new RegExp(`${VISIT_VERB.source}|在`, 'g'))) from = v.index + v[0].length;
+      const met: Placement[] = [];
+      for (const om of mentionsBySentence.get(m.sentence) ?? []) {
+        const o = byId.get(om.entityId);
+        if (om.type !== 'person' || o?.role !== 'official' || om.start < s.start + from || om.end > s.start + k) continue;
+        const op = ownPost(o);
+        if (op && op.region !== CENTRAL) met.push({ region: op.region, rule: 'met-by', evidence: o.name });
+      }
+      let p: Placement | undefined;
+      let n = 0;
+      for (const x of met) {
+        const c = met.filter((y) => sameOrWithin(x.region, y.region)).length;
+        if (c > n) [p, n] = [x, c];
+      }
+      if (p) return p;
+    }
+    return undefined;
+  };
+
   const companyCache = new Map<string, Placement | undefined>();
   const companyPlacement = (e: Entity, section: Region | undefined, depth = 0): Placement | undefined => {
     const key = `${e.id}|${section?.id ?? ''}`;
@@ -407,7 +601,7 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
     if (!p && section) p = { region: section.name, rule: 'section', evidence: section.name };
     if (!p) {
       const n = [e.name, ...e.aliases].map((x) => nameRegion(x)).find(Boolean);
-      if (n) p = { region: n.name, rule: 'name', evidence: e.name };
+      if (n) p = { region: ((n.level === 'province' || n.level === 'city') && localOf(e, n.name)) || n.name, rule: 'name', evidence: e.name };
     }
     if (!p && e.type === 'company') {
       // a Hong Kong or Taiwan stock code written after it: 爱高集团(00328.HK), 正乾金融控股(01152), 台积电(2330.TW)
@@ -419,7 +613,12 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
         }
       }
     }
-    if (!p && e.type === 'company' && e.region) p = { region: canon(e.region)!, rule: 'listing', evidence: lx.companyByName.get(e.name)?.code ?? e.name };
+    if (!p && e.type === 'company' && e.region) {
+      // …narrowed to a city or county of that province its name begins with, by its short form too (东阿… listed in 山东 → 东阿县)
+      const n = normalizeForMatching(e.name);
+      const local = [3, 2].map((k) => lookupRegion(n.slice(0, k))).find((q) => q && q.level !== 'province' && q.name !== canon(e.region) && sameOrWithin(q.name, e.region!));
+      p = { region: local?.name ?? canon(e.region)!, rule: 'listing', evidence: lx.companyByName.get(e.name)?.code ?? e.name };
+    }
     if (!p) {
       // met by an official who travelled to meet it (沈晓明在深圳主持召开座谈会): where that meeting was
       for (const id of metBy.get(e.id) ?? []) {
@@ -431,22 +630,44 @@ export function buildGrouping(input: GroupingInput): RegionGroup[] {
         }
       }
     }
+    // a member of a party the article says a region's people make up (由香港…星河集团…等负责人组成的代表团)
+    // the hosts who accompanied a visit to it (…莅临星河集团调研，深圳市委书记张三陪同): their region
+    if (!p && e.type === 'company') p = hostsOf(e);
+    if (!p) p = partyOf(e);
     if (!p && home) p = { region: canon(home.region)!, rule: 'home', evidence: home.evidence };
     if (!p && depth < 2) {
+      // the region that most of them hold posts in or above (a city's secretary and the district's
+      // host: the district; a county's secretary and two of the town's hosts: the town); ties, the first official's
+      const met: Placement[] = [];
       for (const id of metBy.get(e.id) ?? []) {
         const o = byId.get(id);
         const op = o?.role === 'official' ? officialPlacement(o, section) : undefined;
         // (a central official's 中央 is no place a firm stands: a minister visiting 河北's firms)
-        if (op && op.region !== CENTRAL) {
-          p = { region: op.region, rule: 'met-by', evidence: o!.name };
-          break;
-        }
+        if (op && op.region !== CENTRAL) met.push({ region: op.region, rule: 'met-by', evidence: o!.name });
+      }
+      let depthOf = 0;
+      for (const x of met) {
+        const k = met.filter((y) => sameOrWithin(x.region, y.region)).length;
+        if (k > depthOf) [p, depthOf] = [x, k];
       }
     }
     // nothing places it: where the article's officials hold their posts, when they agree
     if (!p && depth === 0) {
       const m = majority(e);
       if (m) p = { region: m, rule: 'article-region', evidence: m };
+    }
+    // …else a visiting party's region, when the article names parties of one region (上海市浙江商会企业考察团)
+    if (!p && depth === 0 && e.type === 'company') p = guestParty();
+    // …else where its own people went (its chairman 在汉期间 visiting a subsidiary)
+    if (!p && e.type === 'company') {
+      const names = new Set([e.name, ...e.aliases]);
+      for (const b of a.entities) {
+        const v = b.role === 'business' && b.organization && names.has(b.organization) ? firstVisit(b, section) : undefined;
+        if (v) {
+          p = { ...v, evidence: `${b.name}: ${v.evidence}` };
+          break;
+        }
+      }
     }
     companyCache.set(key, p);
     return p;

@@ -156,8 +156,10 @@ const TOWN_NAME = /(^|[\n，。；：,;:、\s日和与及])((?:(?![在和与及�
 const TOWN_MENTION = /(?<=^|[^\u4e00-\u9fff]|[在到赴往和与及、])((?:(?![在到赴往和与及由同的了是为对向从将把被])[\u4e00-\u9fff]){2,3}?)(镇|乡)(?![长政党人纪])/g;
 /** How far back in its paragraph a bare town post looks for the town named before it. */
 const TOWN_NEAR = 200;
-/** Words before 镇/乡 that name no town (城乡, 各乡镇, 全镇). */
-const NOT_A_TOWN = /^(?:城|乡|全|各|该|本|每|小|集|重|城关|村|县|区|市|省|特色|中心)$|[各全该本每城]$/;
+/** A town written right after its county (射阳县盘湾镇, 米脂县龙镇: one to three characters then). */
+const COUNTY_TOWN = /(?<=[县区旗市])((?:(?![在和与及由同的了是为对向从将把被])[\u4e00-\u9fff]){1,3}?)(镇|乡)/g;
+/** Words before 镇/乡 that name no town (城乡, 各乡镇, 全镇, 我镇). */
+const NOT_A_TOWN = /^(?:城|乡|全|各|该|本|每|小|集|重|城关|村|县|区|市|省|特色|中心)$|[各全该本每城我县区市省]$/;
 
 /** Regions of the article by level, counted once on first use. */
 export class ArticleRegion {
@@ -357,6 +359,13 @@ export class ArticleRegion {
       TOWN_NAME.lastIndex = 0;
       for (let m = TOWN_NAME.exec(this.normalized); m && found.size < 2; m = TOWN_NAME.exec(this.normalized)) {
         if (!NOT_A_TOWN.test(m[2])) found.add(m[2] + m[3]);
+      }
+      // (the county before it a division the lexicon knows: 射阳县, not 全县 or 该区)
+      COUNTY_TOWN.lastIndex = 0;
+      for (let m = COUNTY_TOWN.exec(this.normalized); m && found.size < 2; m = COUNTY_TOWN.exec(this.normalized)) {
+        if (NOT_A_TOWN.test(m[1]) || found.has(m[1] + m[2])) continue;
+        const county = [4, 3, 2].map((n) => this.normalized.slice(Math.max(0, m!.index - n), m!.index)).find((w) => w.length > 1 && lookupPlace(w));
+        if (county) found.add(m[1] + m[2]);
       }
       this.townCache = found.size === 1 ? [...found][0] : null;
     }

@@ -408,6 +408,17 @@ function electedTakenUp(n: string, end: number, name: string): boolean {
 }
 const ELECTED_TAKEN_UP = 80;
 
+/** A line head `h` whose name follows its post after a space, and which the next paragraph names. */
+function headerTakenUp(n: string, h: Candidate): boolean {
+  const line = n.slice(h.start, h.end);
+  const name = /[ \t\u3000]([\u4e00-\u9fff]{2,4})$/.exec(line)?.[1];
+  if (!name || officialHeading(n, h.start, h.end)?.name !== name) return false;
+  let p = h.end;
+  while (p < n.length && /\s/.test(n[p])) p++;
+  const e = n.indexOf('\n', p);
+  return n.slice(p, e < 0 ? n.length : e).includes(name);
+}
+
 /** Longest heading read as naming an official (一、省委常委、合肥市委书记虞爱华). */
 const MAX_OFFICIAL_HEADING = 30;
 /** Between a region and its post: the level and the body (市委, 区政府, 县人大常委会). */
@@ -606,6 +617,9 @@ export function findRegions(text: string, normalized?: string): Region[] {
   // paragraph after them, and then their siblings of the same form
   const lineHeads = items.lineHeads.filter((h) => !found.some((f) => f.start === h.start));
   if (lineHeads.filter((h) => h.takenUp).length >= 2) digest.push(...lineHeads);
+  // …or the one such line, where the name is set apart by a space (济南市委书记 刘强: a column's
+  // header) and the paragraph after it names the person (a round-up cut after its first item)
+  else if (lineHeads.length === 1 && !found.length && headerTakenUp(n, lineHeads[0])) digest.push(lineHeads[0]);
   // zones' lines open sections beside region lines of the same marker (光明区 / 大鹏新区 / 深汕特别合作区)
   for (const z of items.zones) if (found.some((f) => f.wholeLine && f.marker === z.marker && f.rank === z.rank)) digest.push(z);
   // a short form several divisions share, as a line beside region lines of the same marker: the
@@ -623,6 +637,10 @@ export function findRegions(text: string, normalized?: string): Region[] {
   if (tight.length >= 3 && !found.length && !digest.length) digest.push(...tight);
   if (digest.length) found = [...found, ...digest].sort((a, b) => a.start - b.start);
   siblingDistricts(found);
+  // a headline line led by a region right before the first section, every section lying in it
+  // (安徽多地，发布停课通知！ then 亳州市, 颍上县 …): the part they subdivide
+  const outer = enclosingHeadline(n, found);
+  if (outer) found.unshift(outer);
 
   const regions: Region[] = [];
   const used = new Map<string, number>();
@@ -658,6 +676,28 @@ export function findRegions(text: string, normalized?: string): Region[] {
     open.push({ c: f, id });
   }
   return regions;
+}
+
+/**
+ * The line right before the first of two or more sections, when it is a short headline led by a
+ * region (a province, city or county: 安徽多地，发布停课通知！) that every section lies in: a section
+ * of that region enclosing them, or undefined.
+ */
+function enclosingHeadline(n: string, found: Candidate[]): Candidate | undefined {
+  if (found.length < 2) return undefined;
+  let le = found[0].start;
+  while (le > 0 && /\s/.test(n[le - 1])) le--;
+  const ls = n.lastIndexOf('\n', le - 1) + 1;
+  if (le - ls < 4 || le - ls > MAX_LINE) return undefined;
+  const hit = lexicons().places.longest(n, ls, le);
+  if (!hit || hit[0] - ls < 2 || hit[0] >= le) return undefined;
+  const place = hit[1];
+  if (place.level !== 'province' && place.level !== 'city' && place.level !== 'district') return undefined;
+  // (a post after the region is an official's line, no headline of the part: 安徽省委书记…)
+  if (lexicons().titleCores.longest(n, hit[0], le) || /^[省市区县]?(?:委|政府|人大|政协)/.test(n.slice(hit[0], le))) return undefined;
+  if (!found.every((f) => f.place !== place && within(f.place, place))) return undefined;
+  const rank = Math.min(...found.map((f) => f.rank)) - 1;
+  return { start: ls, end: le, place, marker: 'line', rank };
 }
 
 /**

@@ -148,11 +148,30 @@ describe('analysis/grouping', () => {
     assert.equal(at('湖州南浔云帆纺织有限公司'), '南浔区');
     assert.equal(at('中国移动甘肃分公司'), '甘肃');
     assert.equal(at('华东建材北京门窗分公司'), '北京');
+    // a foreign firm's Chinese company: the place before its legal suffix, not a foreign place its name sounds like
+    assert.equal(at('巴黎星河上海有限公司'), '上海');
+    assert.equal(at('美国星河有限公司'), '美国');
     // near misses: no district after the city; a bracket that is no region; 中国 is no region
     assert.equal(at('上海临港星河集团'), '上海');
     assert.equal(at('星辰(集团)股份有限公司'), undefined);
     assert.equal(at('中国星河控股集团'), undefined);
     assert.equal(at('星河物流分公司'), undefined);
+  });
+  it("a province or city on a visited firm's legal name is where it was registered: the firm stands in the place of it the article is about", () => {
+    const firms = (t: string) => {
+      const a = analyze(t);
+      return a.entities.filter((e) => e.type === 'company').map((e) => groupedRegion(a.grouping, e.id));
+    };
+    assert.deepEqual(firms('3月2日，鞍山市委书记张三率队走访了辽宁星河电子有限公司、辽宁云帆食品股份有限公司。'), ['鞍山', '鞍山']);
+    // …and a city's, in one of its districts
+    assert.deepEqual(firms('3月2日，龙湾区委书记张三率队走访了温州星河光学有限公司。'), ['龙湾区']);
+    // …and a branch's region, visited in one of its districts
+    assert.deepEqual(firms('3月2日，通州区副区长张三陪同考察团参观了星河森工北京门业分公司。'), ['通州区']);
+    assert.deepEqual(firms('3月2日，通州区副区长张三与星河森工北京门业分公司负责人座谈。'), ['北京']);
+    // near misses: a firm only named keeps its name's province; so does a province's group; two places of it: none leads
+    assert.deepEqual(firms('3月2日，鞍山市委书记张三与辽宁星河电子有限公司董事长李四座谈。'), ['辽宁']);
+    assert.deepEqual(firms('3月2日，鞍山市委书记张三率队走访了辽宁星河集团。'), ['辽宁']);
+    assert.deepEqual(firms('3月2日，鞍山市委书记张三、大连市市长王五率队走访了辽宁星河电子有限公司。'), ['辽宁']);
   });
   it('a visit places a firm: a stay (在杭州期间, 在桐乡，…参观), a move on (转战苏州，考察), 期间 carrying the stay on, the nearest visit before it', () => {
     const firm = (t: string, n = '星河电子有限公司') => placed(analyze(t), n);
@@ -167,6 +186,19 @@ describe('analysis/grouping', () => {
     assert.equal(firm('3月2日，南通市委书记张三在海门会见了星河电子有限公司董事长李四。'), '南通');
     assert.notEqual(firm('3月2日，在海口，南通市委书记张三会见了星河电子有限公司董事长李四。'), '海口');
   });
+  it('a visited firm stands in the region of the hosts who accompanied the visit (…莅临星河集团调研，深圳市委书记李四陪同; 在…陪同下)', () => {
+    const firm = (t: string) => placed(analyze(t), '星河集团');
+    assert.equal(firm('5月9日，黑龙江省省长张三、副省长赵六率团莅临星河集团总部调研，深圳市委书记李四陪同。'), '深圳');
+    assert.equal(firm('5月9日，在深圳市委书记李四陪同下，黑龙江省省长张三、副省长赵六率团莅临星河集团总部调研。'), '深圳');
+    // near miss: no one accompanies: the officials who met it, most of them the visitors
+    assert.equal(firm('5月9日，黑龙江省省长张三、副省长赵六率团莅临星河集团总部调研，深圳市委书记李四会见了代表团。'), '黑龙江');
+  });
+  it("a firm's own party travelling to a place (星河集团董事长张三一行到孝感市考察) is no visit to the firm: its name places it", () => {
+    const firm = (t: string) => placed(analyze(t), '上海星河实业集团有限公司');
+    assert.equal(firm('5月3日，上海星河实业集团有限公司董事长张三一行到孝感市考察签约。'), '上海');
+    // near miss: a party visiting the firm there
+    assert.equal(firm('5月3日，孝感市市长李四一行到武汉考察了上海星河实业集团有限公司。'), '武汉');
+  });
   it("a firm's people calling on an official (在南京拜会了江苏省委书记) take the official's region, not the place of the call", () => {
     const call = analyze('3月2日，星河电子有限公司董事长李四在南京拜会了江苏省委书记张三。');
     assert.equal(placed(call, '星河电子有限公司'), '江苏');
@@ -174,12 +206,84 @@ describe('analysis/grouping', () => {
     // near miss: an official calling on the firm there is a visit to it
     assert.equal(placed(analyze('3月2日，江苏省委书记张三在南京拜会了星河电子有限公司。'), '星河电子有限公司'), '南京');
   });
+  it('a firm met by officials of nested regions stands in the most local one (南通 and 海门区: 海门区); regions that do not nest: the first official’s', () => {
+    const firm = (t: string) => placed(analyze(t), '星河电子有限公司');
+    assert.equal(firm('3月2日，南通市委书记张三、海门区委书记李四会见了星河电子有限公司董事长王五一行。'), '海门区');
+    assert.equal(firm('3月2日，南通市委书记张三、济宁市市长李四会见了星河电子有限公司董事长王五一行。'), '南通');
+    assert.equal(firm('3月2日，济宁市市长李四、南通市委书记张三会见了星河电子有限公司董事长王五一行。'), '济宁');
+  });
   it('a firm met by an official away from the region of the post is placed where the meeting was; a meeting at home is not', () => {
     const away = analyze('3月2日，湖南省委书记张三在深圳主持召开湘商座谈会。座谈会上，星河电子有限公司董事长李四发言。');
     assert.equal(placed(away, '星河电子有限公司'), '深圳');
     // near misses: at home the guests' firm takes the official's region; a firm whose name places it keeps that
     assert.equal(placed(analyze('3月2日，海南省委书记张三在海口会见了星河电子有限公司董事长李四。'), '星河电子有限公司'), '海南');
     assert.equal(placed(analyze('3月2日，湖南省委书记张三在深圳主持召开座谈会。座谈会上，衡阳星河电子有限公司董事长李四发言。'), '衡阳星河电子有限公司'), '衡阳');
+  });
+  it('a central post with a region’s after it (中共中央政治局委员、省委书记 in a 湖北 story) is under the region the person leads', () => {
+    const placedOfficial = (t: string) => placed(analyze(t), '张三');
+    assert.equal(placedOfficial('3月2日，湖北省省长王五陪同。中共中央政治局委员、省委书记张三会见了客人。'), '湖北');
+    // near misses: central posts only
+    assert.equal(placedOfficial('3月2日，中共中央政治局委员、国务院副总理张三会见了客人。'), '中央');
+    assert.equal(placedOfficial('3月2日，中共中央政治局委员、中央统战部部长张三会见了客人。'), '中央');
+  });
+  it("Taiwan's central posts are under 台湾: its 院 (行政院長) anywhere, its 副總統 in a Taiwan story", () => {
+    const placedOfficial = (t: string) => placed(analyze(t), '張三');
+    assert.equal(placedOfficial('【記者王明/彰化報導】副總統張三於17日下午在彰化縣長李四陪同下訪視企業。'), '台湾');
+    assert.equal(placedOfficial('〔記者王明/苗栗報導〕行政院長張三今天表示，苗栗縣長李四將率團訪問泰國。'), '台湾');
+    // near miss: a vice-president in a story that is not Taiwan's
+    assert.notEqual(placed(analyze('3月2日，副总统张三访问了日本东京。'), '张三'), '台湾');
+  });
+  it('a firm whose people make up a party the sentence says is a region’s (由香港…星河集团…等负责人组成的代表团) stands there, not at the dateline', () => {
+    const firms = (t: string) => {
+      const a = analyze(t);
+      return a.entities.filter((e) => e.type === 'company').map((e) => groupedRegion(a.grouping, e.id));
+    };
+    assert.deepEqual(firms('新华社武汉4月27日电 湖北省省长张三27日会见了由香港多位委员及星河集团、云帆集团等企业负责人组成的代表团。'), ['香港', '香港']);
+    // near misses: no region after 由; a firm named after the party's 组成
+    assert.deepEqual(firms('新华社武汉4月27日电 湖北省省长张三27日会见了由星河集团、云帆集团等企业负责人组成的代表团。'), ['武汉', '武汉']);
+    assert.deepEqual(firms('新华社武汉4月27日电 由香港客人组成的代表团到访，湖北省省长张三会见了星河集团负责人。'), ['武汉']);
+  });
+  it('a firm nothing else places takes the region of the visiting party the article names (上海市浙江商会企业考察团 → 上海), when its parties are of one region', () => {
+    const firms = (t: string) => {
+      const a = analyze(t);
+      return a.entities.filter((e) => e.type === 'company').map((e) => groupedRegion(a.grouping, e.id));
+    };
+    const members = '考察团成员包括云帆交通股份有限公司董事长赵六、星河控股集团有限公司董事长钱七。';
+    assert.deepEqual(firms(`2月28日，上海市浙江商会企业考察团一行结束了行程。${members}`), ['上海', '上海']);
+    // near misses: parties of two regions; a party without one
+    assert.deepEqual(firms(`2月28日，上海市浙江商会企业考察团和宁夏经贸代表团结束了行程。${members}`), [undefined, undefined]);
+    assert.deepEqual(firms(`2月28日，企业考察团一行结束了行程。${members}`), [undefined, undefined]);
+  });
+  it('a firm nothing else places stands where its own people went (its chairman 在武汉期间…)', () => {
+    const firm = (t: string) => placed(analyze(t), '星河建设股份有限公司');
+    assert.equal(firm('9月15日，星河建设股份有限公司董事长刘志强一行出发调研。在武汉期间，刘志强走访了三家工地。'), '武汉');
+    // near miss: no visit of theirs
+    assert.equal(firm('9月15日，星河建设股份有限公司董事长刘志强一行出发调研。随后，刘志强走访了三家工地。'), undefined);
+  });
+  it('a region written after 驻 is where a body is stationed, not whose post it is (解放军驻香港部队司令员 → 中央)', () => {
+    const placedOfficial = (t: string) => placed(analyze(t), '张三');
+    assert.equal(placedOfficial('12月20日，中国人民解放军驻香港部队司令员张三出席了招待会。'), '中央');
+    // near misses: a region's office stationed elsewhere is the region's; a region's own post
+    assert.equal(placedOfficial('12月20日，浙江省人民政府驻上海办事处主任张三出席了招待会。'), '浙江');
+    assert.equal(placedOfficial('12月20日，澳门特区政府行政长官张三出席了招待会。'), '澳门');
+  });
+  it('a chain writing a province and then a division of it (湖北省秭归县人大常委会副主任) is under the division', () => {
+    const placedOfficial = (t: string) => placed(analyze(t), '张三');
+    assert.equal(placedOfficial('5月3日，湖北省秭归县人大常委会副主任张三一行抵达拉萨。'), '秭归县');
+    // near misses: the province's own post; a place after 驻
+    assert.equal(placedOfficial('5月3日，湖北省副省长张三一行抵达拉萨。'), '湖北');
+    assert.equal(placedOfficial('5月3日，湖北省驻武汉办事处主任张三一行抵达拉萨。'), '湖北');
+  });
+  it('a chain that begins with a region the titles step left unread (云南省侨办经科处副处长) is that region’s post', () => {
+    assert.equal(placed(analyze('3月2日，云南省侨办经科处副处长张三陪同考察。'), '张三'), '云南');
+    assert.equal(placed(analyze('3月2日，雲南省僑辦經科處副處長張三陪同考察。'), '張三'), '云南');
+    // near miss: a bare post names no region
+    assert.equal(placed(analyze('3月2日，秘書長張三陪同考察。'), '張三'), undefined);
+  });
+  it('a listed firm whose name begins with a city or county of its listing province stands there (涪陵… listed in 重庆 → 涪陵区)', () => {
+    const firm = (n: string) => placed(analyze(`北京2月20日讯 ${n}今晚公告称，公司董事会近日收到董事长张三提交的书面辞职报告。`), n);
+    assert.equal(firm('涪陵榨菜'), '涪陵区');
+    assert.equal(firm('平潭发展'), '平潭县');
   });
   it('a Hong Kong or Taiwan stock code after a firm places it (星河控股(01234.HK), (08888), (2330.TW)); an A-share code does not', () => {
     const firm = (t: string, n: string) => placed(analyze(t), n);

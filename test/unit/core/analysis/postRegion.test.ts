@@ -24,6 +24,13 @@ describe('analysis/postRegion: the region of a post the chain does not write', (
     // two towns named: whose post it is is not known
     assert.equal(officials('板浦镇和新坝镇召开会议。镇党委书记王五出席。')['王五']?.[0], undefined);
   });
+  it("a town written right after its county names the article's town (沭阳县东湖镇, 一 character: 沭阳县石镇); 我镇 and 全县乡镇 name none", () => {
+    assert.deepEqual(officials('1月5日，县委副书记张三来我镇调研。镇党委书记王五陪同。\n发布机构 沭阳县东湖镇 发文日期')['王五'], ['东湖镇', ['东湖镇党委书记']]);
+    assert.equal(officials('1月5日，沭阳县石镇召开会议，确保我镇安全稳定。镇长王五主持。')['王五']?.[0], '石镇');
+    // near misses: 我镇 (our town) and 全县乡镇 are no town's names
+    assert.equal(officials('1月5日，确保我镇安全稳定。镇长王五主持。')['王五']?.[0], undefined);
+    assert.equal(officials('1月5日，全县乡镇召开会议。镇长王五主持。')['王五']?.[0], undefined);
+  });
   it("a town's bare post where the article names several towns: the one town its paragraph names before it (在石桥镇，…镇党委书记X)", () => {
     const o = officials('活动由，新坝镇政府和石桥镇政府联合举办。\n在石桥镇，县长刘建华一行来到合作社。镇党委书记李强汇报了情况。');
     assert.equal(o['李强']?.[0], '石桥镇');

@@ -183,6 +183,22 @@ describe('analysis/sections: every style real news uses', () => {
     // any other label, a sentence after the colon, or regions that do not nest open nothing
     assert.deepEqual(names('地点:九江市永修县\n东岸:永修县召开会议\n西岸:湖北省永修县'), []);
   });
+  it('a headline line led by a region right before sections that all lie in it opens the part they subdivide (江苏多地，发布停课通知！)', () => {
+    const t = '寒潮来袭，气温骤降。\n江苏多地，发布停课通知！\n南京市\n全市中小学停课两天。\n沛县\n全县中小学停课两天。';
+    const regions = findRegions(t);
+    assert.deepEqual(regions.map((r) => r.name), ['江苏', '南京', '沛县']);
+    assert.equal(regions[1].parentId, regions[0].id);
+    // near misses: a section outside it; a line that is an official's; a sentence before the sections
+    assert.deepEqual(names('寒潮来袭。\n江苏多地，发布停课通知！\n南京市\n全市停课。\n合肥市\n全市停课。'), ['南京', '合肥']);
+    assert.deepEqual(names('寒潮来袭。\n江苏省委书记张三作出批示\n南京市\n全市停课。\n沛县\n全县停课。'), ['南京', '沛县']);
+    assert.deepEqual(names('江苏多地近日发布了停课通知，各地中小学陆续停课，家长们纷纷表示理解。\n南京市\n全市停课。\n沛县\n全县停课。'), ['南京', '沛县']);
+  });
+  it("one line of a region's official, the name set apart by a space, that the next paragraph takes up (徐州市委书记 张三): the item of a round-up cut after it", () => {
+    assert.deepEqual(names('# 一周动态\n\n导语。\n\n徐州市委书记 张三\n\n8月19日，徐州市委召开会议，研究部署下一步工作。张三主持并讲话。'), ['徐州']);
+    // near misses: no space before the name (a caption); the next paragraph not about the person
+    assert.deepEqual(names('# 一周动态\n\n导语。\n\n徐州市委书记张三\n\n8月19日，徐州市委召开会议，研究部署下一步工作。张三主持并讲话。'), []);
+    assert.deepEqual(names('# 一周动态\n\n导语。\n\n徐州市委书记 张三\n\n8月19日，徐州市委召开会议，研究部署下一步工作。'), []);
+  });
   it('sections nest where the article nests them', () => {
     const rs = findRegions('## 江苏\n### 苏州\n正文。\n### 南京\n正文。\n## 浙江\n杭州：正文。\n宁波：正文。\n**上海：**\n浦东：正文。');
     const byName = (n: string) => rs.find((r) => r.name === n)!;
