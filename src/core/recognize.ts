@@ -355,7 +355,15 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
     // a body's word read as a name (商会主席: 商会; 財政司司長法團; 勞青處): no given name ends so
     if (sp.type === 'person' && BODY_WORD_AS_NAME.test((norm ??= normalizeForMatching(text)).slice(sp.start, sp.end))) continue;
     let rich = sp as RichSpan;
-    if (rich.priority === undefined) rich = { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' };
+    if (rich.priority === undefined) {
+      // (tag()'s plain span made at once: the rich copy below would only be copied again)
+      if (plain) {
+        out.push({ type: sp.type as EntityType, start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end), source: sp.source ?? 'model' });
+        lastEnd = sp.end;
+        continue;
+      }
+      rich = { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' };
+    }
     // a name the rules could not read after a title chain (董事长松井学, 会长洪清华: 学 and 华 also end
     // words) and the model did: the chain is that person's, as it would have been the rules' person's
     // (and so do the names after it in a list: 副市长李四川、许志坚 — the rules' own lists share their post)
