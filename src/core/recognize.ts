@@ -11,7 +11,7 @@ import { PARK_AFTER, PARK_WORDS } from './rules/companyLexicon';
 import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
-import { codeSet } from './rules/charClasses';
+import { codeSet, JS_SPACE } from './rules/charClasses';
 import { companiesInLists, companyHeadsInLists } from './model/lists';
 import { endsInGovBody, unsupportedModelCompany } from './model/companyEvidence';
 import { BOARD_COMMITTEE } from './rules/government';
@@ -71,7 +71,14 @@ function plainSpans(rich: RichSpan[]): Span[] {
  */
 export function placeNamed(norm: string, a: number, b: number): boolean {
   if (b - a < 2 || b - a > 8) return false;
-  const t = norm.slice(a, b).replace(/[\s\u3000]+/g, '');
+  // (the regex only where a space is: most spans have none)
+  let t = norm.slice(a, b);
+  for (let i = a; i < b; i++) {
+    if (JS_SPACE[norm.charCodeAt(i)] === 1) {
+      t = t.replace(/[\s\u3000]+/g, '');
+      break;
+    }
+  }
   return t.length >= 2 && (lookupPlace(t) !== undefined || shortFormPlace(t) !== undefined);
 }
 
