@@ -33,6 +33,22 @@ function mapCode(c: number): number {
 export function normalizeForMatching(text: string): string {
   const n = text.length;
   if (n === 0) return text;
+  // the rules, the merge and the list checks each normalise the same document: the last long
+  // text's result is kept (a pure function of the text, so the same string comes back)
+  if (n >= MEMO_MIN && text === memoText) return memoOut;
+  const out = normalizeText(text, n);
+  if (n >= MEMO_MIN) {
+    memoText = text;
+    memoOut = out;
+  }
+  return out;
+}
+/** Texts this long or longer are remembered (one, the last): short ones are words and names. */
+const MEMO_MIN = 256;
+let memoText = '';
+let memoOut = '';
+
+function normalizeText(text: string, n: number): string {
   // most texts are already simplified and half-width: find the first code unit that changes
   let i = 0;
   for (; i < n; i++) {

@@ -11,7 +11,7 @@ import { PARK_AFTER, PARK_WORDS } from './rules/companyLexicon';
 import { combineSortedInto, combineSpansInto, companyRetype, governmentRetype, spanOrder } from './model/combine';
 import { PIPELINE, recognizeRich, runRules } from './rules/pipeline';
 import { maskedRangesOf } from './rules/masked';
-import { codeSet } from './rules/charClasses';
+import { codeSet, JS_SPACE } from './rules/charClasses';
 import { companiesInLists, companyHeadsInLists } from './model/lists';
 import { endsInGovBody, unsupportedModelCompany } from './model/companyEvidence';
 import { BOARD_COMMITTEE } from './rules/government';
@@ -72,7 +72,14 @@ function plainSpans(rich: RichSpan[]): Span[] {
  */
 export function placeNamed(norm: string, a: number, b: number): boolean {
   if (b - a < 2 || b - a > 8) return false;
-  const t = norm.slice(a, b).replace(/[\s\u3000]+/g, '');
+  // (the regex only where a space is: most spans have none)
+  let t = norm.slice(a, b);
+  for (let i = a; i < b; i++) {
+    if (JS_SPACE[norm.charCodeAt(i)] === 1) {
+      t = t.replace(/[\s\u3000]+/g, '');
+      break;
+    }
+  }
   return t.length >= 2 && (lookupPlace(t) !== undefined || shortFormPlace(t) !== undefined);
 }
 
@@ -127,7 +134,7 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         // (…nor any other name: a run of bodies or places a list spaces apart, 长安区育才街道办事处 桥西区…)
         if (sp.type !== 'person' && HAN_SPACE_HAN.test(text.slice(sp.start, sp.end))) continue;
         // a photo caption's or a list's mark run into the name (■廠商會, ●华为): the name after it
-        if (LEADING_MARK.test(text[sp.start])) {
+        if (LEADING_MARK_CODE[text.charCodeAt(sp.start)] === 1) {
           let a = sp.start;
           while (a < sp.end && (LEADING_MARK.test(text[a]) || (a > sp.start && /\s/.test(text[a])))) a++;
           if (sp.end - a < 2) continue;
@@ -314,10 +321,10 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         }
       }
       // a model span that ran on into a full stop or comma (广东.、福建): without it
-      while (sp.end - sp.start > 1 && TRAILING_PUNCT.test(text[sp.end - 1])) sp = { ...sp, end: sp.end - 1, text: text.slice(sp.start, sp.end - 1) };
+      while (sp.end - sp.start > 1 && TRAILING_PUNCT_CODE[text.charCodeAt(sp.end - 1)] === 1) sp = { ...sp, end: sp.end - 1, text: text.slice(sp.start, sp.end - 1) };
       // …or that took the opening bracket of a name in brackets (上海市工商联（总商会）): without it
       // (not 《: a work's title keeps its book quotes)
-      while (sp.end - sp.start > 1 && LEADING_OPEN.test(text[sp.start])) sp = { ...sp, start: sp.start + 1, text: text.slice(sp.start + 1, sp.end) };
+      while (sp.end - sp.start > 1 && LEADING_OPEN_CODE[text.charCodeAt(sp.start)] === 1) sp = { ...sp, start: sp.start + 1, text: text.slice(sp.start + 1, sp.end) };
       if (sp.type === 'person' && sp.end - sp.start === 2 && text.length > sp.end + 1) {
         // a surname and one character where the model stopped before the given name's last one, the
         // name's end plain after it (董立|均，, 粘清|泉4年, 唐英|年拜访, 张志|华先生): the three
@@ -375,7 +382,15 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       }
     }
     let rich = sp as RichSpan;
-    if (rich.priority === undefined) rich = { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' };
+    if (rich.priority === undefined) {
+      // (tag()'s plain span made at once: the rich copy below would only be copied again)
+      if (plain) {
+        out.push({ type: sp.type as EntityType, start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end), source: sp.source ?? 'model' });
+        lastEnd = sp.end;
+        continue;
+      }
+      rich = { ...sp, text: text.slice(sp.start, sp.end), priority: 30, source: sp.source ?? 'model' };
+    }
     // a name the rules could not read after a title chain (董事长松井学, 会长洪清华: 学 and 华 also end
     // words) and the model did: the chain is that person's, as it would have been the rules' person's
     // (and so do the names after it in a list: 副市长李四川、许志坚 — the rules' own lists share their post)
@@ -565,9 +580,16 @@ function unclosedBracket(text: string, start: number, end: number): number {
 
 /** Marks that open a caption or a list item, never a name: geometric shapes, stars, bullets. */
 const LEADING_MARK = /[\u25a0-\u25ff\u2605\u2606\u2022\u00b7\u2027\u30fb\u2794-\u27bf#＃]/;
+/** LEADING_MARK as a table over code units (tested on every model span; so are the two below). */
+const LEADING_MARK_CODE = (() => {
+  const t = codeSet('\u2605\u2606\u2022\u00b7\u2027\u30fb#＃');
+  t.fill(1, 0x25a0, 0x2600);
+  t.fill(1, 0x2794, 0x27c0);
+  return t;
+})();
 const CLOSE_BRACKET = /[)）]/;
 const HAN_SPACE_HAN = /[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]/;
-const TRAILING_PUNCT = /[.．,，、;；:：]/;
+const TRAILING_PUNCT_CODE = codeSet('.．,，、;；:：');
 /** Pinyin's tone-marked vowels and brackets: in a pronunciation, never in a name. */
 const NOT_IN_NAME = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ()（）]/;
 /** A conjunction's character and at most one more, then a list's or a sentence's mark: the rest of a name the model cut at the conjunction. */
@@ -579,7 +601,7 @@ const TIME_WORD_NEXT = codeSet('天日年晚晨早(（');
 const BODY_WORD_AS_NAME = /^(?:[\u4e00-\u9fff][会团处局厅署]|[\u4e00-\u9fff]{2}[处局厅署])$/;
 /** A photo credit's word after a photographer's name. */
 const PHOTO_CREDIT_END = /(?:摄影|摄|攝影|攝)$/;
-const LEADING_OPEN = /[（(「『“‘【〔[]/;
+const LEADING_OPEN_CODE = codeSet('（(「『“‘【〔[');
 /** A company board's post written before another post (董事总经理, 执行董事兼总裁). */
 const BOARD_PREFIX = /^(?:执行|常务|独立|非执行)?董事(?:局|会)?(?:兼)?/;
 const LEVEL_BODY_PREFIX = /^(?:自治区|省|市|区|县|州|旗)(?:党委|委|人民政府|政府|人大常委会|人大|政协)?/;

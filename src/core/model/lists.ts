@@ -12,9 +12,12 @@ import type { Span } from '../types';
 import { hasFunctionWord } from '../lexicon/functionWords';
 import { lookupPlace } from '../lexicon';
 import { normalizeForMatching } from '../normalize';
+import { codeSet } from '../rules/charClasses';
 
 /** Characters that end a list (and its last item): punctuation, 等 and the conjunctions. */
 const ITEM_END = new Set(['、', '，', ',', '。', '；', ';', '：', ':', '！', '？', '\n', '（', '(', '）', ')', '“', '”', '"', '《', '》', ' ', '\u3000']);
+/** ITEM_END as a table over code units (listRun tests every character of a list). */
+const ITEM_END_CODE = codeSet([...ITEM_END].join(''));
 
 interface Item {
   start: number;
@@ -26,14 +29,14 @@ interface Item {
  * ending at one of `ends` or after `maxItem` code units, the last one at 等 (…徐工汉云等 12 家企业,
  * …霍英东集团董事霍震寰等); `end` is where the run stops.
  */
-function listRun(text: string, p: number, ends: Set<string>, maxItem: number): { items: Item[]; end: number } {
+function listRun(text: string, p: number, ends: Uint8Array, maxItem: number): { items: Item[]; end: number } {
   let a = p;
-  while (a > 0 && !ends.has(text[a - 1]) && p - a < maxItem) a--;
+  while (a > 0 && ends[text.charCodeAt(a - 1)] === 0 && p - a < maxItem) a--;
   const items: Item[] = [{ start: a, end: p }];
   let q = p;
   while (q < text.length && text[q] === '、') {
     let e = q + 1;
-    while (e < text.length && !ends.has(text[e]) && e - q <= maxItem) e++;
+    while (e < text.length && ends[text.charCodeAt(e)] === 0 && e - q <= maxItem) e++;
     items.push({ start: q + 1, end: e });
     q = e;
   }
@@ -50,7 +53,7 @@ export function companiesInLists<T extends Span>(text: string, spans: T[], make:
   let out: T[] | undefined;
   // one pass over the 、-runs of the text: items between separators
   for (let p = text.indexOf('、'); p >= 0; ) {
-    const { items, end } = listRun(text, p, ITEM_END, 14);
+    const { items, end } = listRun(text, p, ITEM_END_CODE, 14);
     p = text.indexOf('、', end);
     if (items.length < 3) continue;
     const cur = out ?? spans;
@@ -123,7 +126,7 @@ export function companyHeadsInLists<T extends Span>(text: string, spans: T[], ma
   let norm: string | undefined;
   let out: T[] | undefined;
   for (let p = text.indexOf('、'); p >= 0; ) {
-    const { items, end } = listRun(text, p, HEAD_ITEM_END, 24);
+    const { items, end } = listRun(text, p, HEAD_ITEM_END_CODE, 24);
     p = text.indexOf('、', end);
     if (items.length < 3) continue;
     const cur = out ?? spans;
@@ -168,6 +171,7 @@ export function companyHeadsInLists<T extends Span>(text: string, spans: T[], ma
 const LIST_INTRO = /^(?:就有|还有|包括|其中有|其中包括|分别是|分别为|有|如)/;
 /** What ends an item of a list of people: punctuation and the list's end. */
 const HEAD_ITEM_END = new Set(['、', '，', ',', '。', '；', ';', '：', ':', '！', '？', '\n', '（', '(', '）', ')', '“', '”', '"', ' ', '\u3000']);
+const HEAD_ITEM_END_CODE = codeSet([...HEAD_ITEM_END].join(''));
 /** A company's post opening an item's post (副主席, 行政总裁, 主席兼常务董事, 董事). */
 const BUSINESS_POST = /(?:副|常务|执行|联席|非执行)?(?:主席|行政总裁|董事长|总裁|首席执行官|董事总经理|总经理|执行董事|常务董事|董事|CEO)/g;
 /** Words that name a body or a firm's unit, not a firm: their suffix (贸发局, 山东大区, 信息化管理部). */

@@ -85,7 +85,7 @@ export function stageCountryAbbr(ctx: Ctx): void {
     // 粤港澳大湾区; tested with placeCovers only where a span would be added, it is the costly test)
     // pairs and runs: 中美两国, 台港澳同胞, 美英法三国
     let j = i;
-    while (j < n && j - i < 4 && PAIR_CHARS[s.charCodeAt(j)] === 1 && !taken[j] && (j === i || s[j] !== s[j - 1])) j++;
+    while (j < n && j - i < 4 && PAIR_CHARS[s.charCodeAt(j)] === 1 && !taken[j] && (j === i || s.charCodeAt(j) !== s.charCodeAt(j - 1))) j++;
     if (j - i >= 2) {
       const right = j < n && !taken[j] ? PAIR_RIGHT.longest(s, j) : undefined;
       // 港澳 / 台港澳 / 港澳台 stand alone as regions too

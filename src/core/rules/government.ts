@@ -212,7 +212,7 @@ function bureausJoinedByJi(ctx: Ctx): void {
   const { s } = ctx;
   if (s.indexOf('及') < 0) return;
   JI_BUREAU.lastIndex = 0;
-  for (let m = JI_BUREAU.exec(s); m; m = JI_BUREAU.exec(s)) {
+  for (let m = jiBureauFrom(s); m; m = jiBureauFrom(s)) {
     let start = m.index + m[1].length;
     const end = start + m[2].length;
     // (a match may end inside the next one's lead: resume right after this body)
@@ -229,6 +229,26 @@ function bureausJoinedByJi(ctx: Ctx): void {
     const sp = add(ctx, { type: 'government', start, end, priority: 85, source: 'rule' });
     if (sp) setOrg(ctx, start, sp);
   }
+}
+/**
+ * JI_BUREAU.exec(s), the scan started no earlier than it must: a match's 及 is two to thirteen
+ * characters after its start and 局 or 署 three to seven after 及, so the scan starts thirteen before
+ * the first such 及 from lastIndex on (same matches as scanning every position, in a fraction of the time).
+ */
+function jiBureauFrom(s: string): RegExpExecArray | null {
+  const from = JI_BUREAU.lastIndex;
+  const n = s.length;
+  for (let j = s.indexOf('及', from + 2); j >= 0; j = s.indexOf('及', j + 1)) {
+    for (let t = j + 3; t <= j + 7 && t < n; t++) {
+      const c = s.charCodeAt(t);
+      if (c === 0x5c40 || c === 0x7f72) {
+        // 局, 署
+        JI_BUREAU.lastIndex = Math.max(from, j - 13);
+        return JI_BUREAU.exec(s);
+      }
+    }
+  }
+  return null;
 }
 /** Characters of a clause, not of a portfolio's name (portfolios are nouns and verbs: 创新, 发展). */
 const CLAUSE_CHARS = /[的了是在和与等将把被向对从这那我你他她们也都就还又说称]/;

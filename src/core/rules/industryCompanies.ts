@@ -16,11 +16,13 @@ import { allTrades } from '../model/companyEvidence';
 import { normalizeForMatching } from '../normalize';
 import type { Ctx } from './context';
 import * as contextModule from './context';
+import * as charClassesModule from './charClasses';
 import * as functionWordsModule from '../lexicon/functionWords';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
 const { add, free, setOrg } = contextModule;
 const { hasFunctionWord } = functionWordsModule;
+const { codeSet } = charClassesModule;
 
 const MEET_VERB_SET = new Set(MEET_VERBS.filter((w) => w.length === 2));
 
@@ -44,19 +46,25 @@ const COUNT = '[0-9０-９一二三四五六七八九十百]+家(?:重点|骨干
 const COUNT_OF_FIRMS = new RegExp(`^(?:等)?${COUNT}`);
 /** …or read into the last item, which the list's scan ends at 等 or a clause's mark only. */
 const COUNT_IN_ITEM = new RegExp(COUNT);
-const CLAUSE_START = /[，。；：！？,;:!?\n]/;
+/** A clause's marks, as a table over code units (tested at every character of a list's items). */
+const CLAUSE_START_CODE = codeSet('，。；：！？,;:!?\n');
+/** 家 occurs in s[a, b). */
+function hasJia(s: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (s.charCodeAt(i) === 0x5bb6) return true;
+  return false;
+}
 
 export function stageIndustryCompanies(ctx: Ctx): void {
   const { s, lx } = ctx;
   for (let p = s.indexOf('、'); p >= 0; p = s.indexOf('、', p + 1)) {
     // the run of items around this 、 (the loop then resumes after it)
     let a = p;
-    while (a > 0 && !CLAUSE_START.test(s[a - 1]) && s[a - 1] !== '、' && p - a < 12) a--;
+    while (a > 0 && CLAUSE_START_CODE[s.charCodeAt(a - 1)] === 0 && s.charCodeAt(a - 1) !== 0x3001 && p - a < 12) a--; // (0x3001: 、)
     const items: [number, number][] = [[a, p]];
     let q = p;
     while (q < s.length && s[q] === '、') {
       let e = q + 1;
-      while (e < s.length && !CLAUSE_START.test(s[e]) && s[e] !== '、' && s[e] !== '等' && e - q <= 12) e++;
+      while (e < s.length && CLAUSE_START_CODE[s.charCodeAt(e)] === 0 && s[e] !== '、' && s[e] !== '等' && e - q <= 12) e++;
       items.push([q + 1, e]);
       q = e;
     }
@@ -64,7 +72,8 @@ export function stageIndustryCompanies(ctx: Ctx): void {
     p = Math.max(p, runEnd - 1);
     // the last item may hold the count of firms (佳美钢结构9家重点企业): it ends before the count
     const lastItem = items[items.length - 1];
-    const count = COUNT_IN_ITEM.exec(s.slice(lastItem[0], Math.min(s.length, lastItem[0] + 24)));
+    // (a count has 家: no regex where the item's 24 code units have none)
+    const count = hasJia(s, lastItem[0], Math.min(s.length, lastItem[0] + 24)) ? COUNT_IN_ITEM.exec(s.slice(lastItem[0], Math.min(s.length, lastItem[0] + 24))) : null;
     let counted = false;
     if (count && count.index >= 2) {
       lastItem[1] = lastItem[0] + count.index - (s[lastItem[0] + count.index - 1] === '等' ? 1 : 0);
@@ -73,7 +82,7 @@ export function stageIndustryCompanies(ctx: Ctx): void {
     }
     // where firms are expected: a visit opening the clause, or 等N家企业 after the list
     let clause = a;
-    while (clause > 0 && !CLAUSE_START.test(s[clause - 1]) && a - clause < 40) clause--;
+    while (clause > 0 && CLAUSE_START_CODE[s.charCodeAt(clause - 1)] === 0 && a - clause < 40) clause--;
     // (the last visit verb before the first item ends: 先后前往丰弛鞋业)
     const head = s.slice(clause, items[0][1]);
     let visitEnd = -1;

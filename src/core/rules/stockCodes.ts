@@ -15,6 +15,30 @@ const { walkBack } = walkBackModule;
 
 /** A stock code in brackets: exchange prefixes and suffixes of the mainland, Hong Kong and US markets. */
 const CODE = /[(（](?:(?:股票|证券)?代码[:：]?\s*)?(?:(?:SH|SZ|BJ|HK|SS|sh|sz|hk)[:：.]?)?(\d{4,6})(?:\.(?:SH|SZ|BJ|HK|SS|sh|sz|hk))?[)）]/g;
+/**
+ * CODE.exec(s), tried only at brackets: every match opens with ( or （, so a sticky test at each
+ * bracket from lastIndex on, in order, finds the same leftmost match and leaves lastIndex where the
+ * global scan would (the scan no longer tries every position of the text).
+ */
+function codeFrom(s: string): RegExpExecArray | null {
+  const from = CODE.lastIndex;
+  let a = s.indexOf('(', from);
+  let b = s.indexOf('（', from);
+  while (a >= 0 || b >= 0) {
+    const p = b < 0 || (a >= 0 && a < b) ? a : b;
+    CODE_AT.lastIndex = p;
+    const m = CODE_AT.exec(s);
+    if (m) {
+      CODE.lastIndex = CODE_AT.lastIndex;
+      return m;
+    }
+    if (p === a) a = s.indexOf('(', a + 1);
+    else b = s.indexOf('（', b + 1);
+  }
+  CODE.lastIndex = 0;
+  return null;
+}
+const CODE_AT = new RegExp(CODE.source, 'y');
 /** A word that refers to a company without naming it (公司(8156) in a filing about itself). */
 const GENERIC = /^(?:该|本|其|上述|这家|此|子|母)?(?:公司|集团|企业|银行|股份|控股)$/;
 /** Longest name walked back over (a listed company's full name is rarely longer). */
@@ -38,7 +62,7 @@ export function stageStockCodes(ctx: Ctx): void {
   }
   if (s.indexOf('(') < 0 && s.indexOf('（') < 0) return;
   CODE.lastIndex = 0;
-  for (let m = CODE.exec(s); m; m = CODE.exec(s)) {
+  for (let m = codeFrom(s); m; m = codeFrom(s)) {
     const end = m.index;
     if (end < 2) continue;
     if (ctx.taken[end - 1]) {

@@ -219,7 +219,7 @@ function townsBeforePosts(ctx: Ctx): { start: number; end: number }[] {
   }
   if (s.indexOf('镇') < 0 && s.indexOf('乡') < 0) return out;
   TOWN_BEFORE_POST.lastIndex = 0;
-  for (let m = TOWN_BEFORE_POST.exec(s); m; m = TOWN_BEFORE_POST.exec(s)) {
+  for (let m = townBeforePostFrom(s); m; m = townBeforePostFrom(s)) {
     const start = m.index + m[1].length;
     const end = start + m[2].length;
     // (a town the place lexicon knows is read the usual way)
@@ -231,6 +231,29 @@ function townsBeforePosts(ctx: Ctx): { start: number; end: number }[] {
   // (counties and towns found apart, read in text order)
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * TOWN_BEFORE_POST.exec(s), the scan started no earlier than it must: a match's 镇 or 乡 is one to four
+ * characters after its start and a post's first character follows it, so the scan starts four before
+ * the first such pair from lastIndex on (same matches as scanning every position, in a fraction of the time).
+ */
+function townBeforePostFrom(s: string): RegExpExecArray | null {
+  const from = TOWN_BEFORE_POST.lastIndex;
+  let z = s.indexOf('镇', from + 1);
+  let x = s.indexOf('乡', from + 1);
+  while (z >= 0 || x >= 0) {
+    const t = x < 0 || (z >= 0 && z < x) ? z : x;
+    if (TOWN_POST_FIRST[s.charCodeAt(t + 1)] === 1) {
+      TOWN_BEFORE_POST.lastIndex = Math.max(from, t - 4);
+      return TOWN_BEFORE_POST.exec(s);
+    }
+    if (t === z) z = s.indexOf('镇', z + 1);
+    else x = s.indexOf('乡', x + 1);
+  }
+  return null;
+}
+/** The first characters of TOWN_BEFORE_POST's posts. */
+const TOWN_POST_FIRST = codeSet('党人政镇乡副纪');
 
 /** A two-character county and its level written again before a post (道县县委, 萧县县长). */
 const COUNTY_BEFORE_POST = /([\u4e00-\u9fff]县)(?=县(?:委|长|人民政府|政府|人大|政协|副县长))/g;
