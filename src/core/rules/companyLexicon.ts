@@ -159,10 +159,28 @@ function companyLexiconAt(ctx: Ctx, i: number, extra: AliasSet | undefined): num
   // a listed name that is a place and a word of policy (湖南发展, 浦东建设) names the firm only where a
   // firm's word follows it: 推动湖南发展和… is the province's development
   if (!aliasOf && PLACE_POLICY_WORD.test(s.slice(i, end)) && ctx.lx.places.longestEnd(s, i) === end - 2 && !FIRM_WORD_AFTER.test(s.slice(end, end + 3))) return i;
-  const sp = add(ctx, { type: 'company', start: i, end, priority: 70, source: 'lexicon', aliasOf });
+  // (an item of a list the text says is of firms, …、安徽矿机、海螺水泥等企业: a firm whatever the model knows)
+  const sp = add(ctx, { type: 'company', start: i, end, priority: inFirmList(s, i, end) ? 85 : 70, source: 'lexicon', aliasOf });
   if (sp) {
     setOrg(ctx, i, sp);
     return end - 1;
   }
   return i;
+}
+
+/** The kinds of firm a list ends with (…等企业, 等公司, 等单位, 等民营企业, 等龙头企业). */
+const FIRM_LIST_END = /^、?[^，,。；;！？!?\n]{0,60}?等(?:[\u4e00-\u9fff]{0,4}(?:企业|公司|集团|厂家|厂商|单位))/;
+
+/** True when s[i, end) is an item of a 、-list that ends in 等 + a kind of firm, in the same clause. */
+function inFirmList(s: string, i: number, end: number): boolean {
+  const before = i > 0 ? s.charCodeAt(i - 1) : 0;
+  const after = end < s.length ? s.charCodeAt(end) : 0;
+  if (before !== 0x3001 && after !== 0x3001 && after !== 0x7b49 /* 等 */) return false;
+  if (before !== 0x3001 && after === 0x7b49) {
+    // the last item: a 、 somewhere before it in its clause
+    const clause = s.slice(Math.max(0, i - 40), i);
+    const cut = Math.max(clause.lastIndexOf('，'), clause.lastIndexOf(','), clause.lastIndexOf('。'), clause.lastIndexOf('；'));
+    if (clause.indexOf('、', cut + 1) < 0) return false;
+  }
+  return FIRM_LIST_END.test(s.slice(end, end + 70));
 }

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { stageCompanyLexicon } from '../../../../src/core/rules/companyLexicon';
 import { found } from './runStage';
 import { tag } from '../../../../src/core';
+import { recognize, recognizeRich } from '../../../../src/core/recognize';
 
 describe('rules/companyLexicon', () => {
   it('known short names from the lexicon', () => {
@@ -12,6 +13,12 @@ describe('rules/companyLexicon', () => {
     assert.deepEqual(found('湖南发展董事长出席，海南发展公告称', stageCompanyLexicon), ['company:湖南发展', 'company:海南发展']);
     const firms = tag('推动湖南发展和湘商兴业同频共振，广大湘商踊跃参与。').filter((x) => x.type === 'company').map((x) => x.text);
     assert.ok(!firms.includes('湖南发展') && !firms.includes('湘商'), firms.join());
+  });
+  it('a known name in a list the text says is of firms (…、海螺水泥等企业) stands against the model (priority 85); one outside such a list does not', () => {
+    const firm = (t: string) => recognizeRich(t).find((x) => x.type === 'company' && x.text === '海螺水泥');
+    assert.equal(firm('率队先后赴星河集团、青禾环保、海螺水泥等企业开展走访慰问。')?.priority, 85);
+    assert.equal(firm('海螺水泥发布公告。')?.priority, 70);
+    assert.ok(recognize('1月14日上午,区委书记姜颖率队先后赴绿地集团、富林环保、安徽矿机、海螺水泥等企业开展春节走访慰问活动。').some((x) => x.type === 'company' && x.text === '海螺水泥'));
   });
   it("a firm's name that is a bureau's too, after a level's character (市招商局), is no firm", () => {
     assert.deepEqual(found('市招商局局长出席。', stageCompanyLexicon), []);
