@@ -192,7 +192,10 @@ function scoreArticle(a: Analysis, exp: ExpectedArticle, t: Tally, miss?: (line:
     for (const o of exp.officials) {
       if (o._hard || o.section === undefined) continue;
       const e = personNamed(o.name);
-      const s = e ? regionName(e.sections[0]) : null;
+      // (a person's section is the one of the first mention: null for a lead before the sections,
+      // test/data/articles/README.md)
+      const first = e?.mentions.reduce<Entity['mentions'][number] | undefined>((b, m) => (!b || m.start < b.start ? m : b), undefined);
+      const s = e ? regionName(first?.regionId) : null;
       count('placed in expected section', !!e && canonRegion(s) === canonRegion(o.section), e && (() => `${o.name} in ${s ?? 'the lead'}, expected ${o.section ?? 'the lead'}`));
     }
     for (const c of exp.companies) {
