@@ -13,6 +13,6 @@ export const OTHER_CORES = new Set(['记者', '编辑', '特约记者', '通讯�
  * Posts in a chamber of commerce or a manufacturers' association are held by business people — unless
  * the chain also holds a public post (市政协副主席、市工商联主席: an official).
  */
-export const BUSINESS_ASSOCIATION = /(商会|商联合会|商协会|商业联合会|商业协会|厂商|工商联|工商业|企业联合会|企业家协会|企业家联合会|企业家联谊会|实业家)/;
+export const BUSINESS_ASSOCIATION = /(商会|商联合会|商协会|商业联合会|商业协会|厂商|工商联|工商业|企业联合会|企业家协会|企业家联合会|企业家联谊会|实业家|台协|台商协会|台资企业协会)/;
 /** Body prefixes of a public post (party, government, congress, CPPCC, SAR bodies) in a chain unit. */
 export const STATE_BODY = /(?:委|政府|人大|政协|党组|厅|特区|立法会|行政会|^自治[区州]$)/;

@@ -34,6 +34,8 @@ describe('rules/titles', () => {
     const roles = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => `${x.text}:${x.role}`);
     assert.deepEqual(roles('拜访了宁波旅港同乡会会长何亦卿。'), ['何亦卿:other']);
     assert.deepEqual(roles('企业家联谊会秘书长蒋二华介绍情况。'), ['蒋二华:business']);
+    // (a Taiwan businessmen's association, with its city: 贛州市臺協會會長)
+    assert.deepEqual(roles('贛州市臺協會會長王家一出席。'), ['王家一:business']);
   });
   it("a level's committee office written short is a body in the chain (县委常委、县委办主任; 县府办主任)", () => {
     const spans = runStages('县委常委、县委办主任王明一陪同，县府办主任李二参加。', stageTitles);
