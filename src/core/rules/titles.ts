@@ -734,7 +734,8 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   // (not a chamber named with its region: 上海市新沪商联合会会长, 中华总商会会长)
   const statePost = units.some((u) => !BUSINESS_ASSOCIATION.test(s.slice(u.start, u.coreStart)) && (!!u.region || (u.prefixStart < u.coreStart && STATE_BODY.test(s.slice(u.prefixStart, u.coreStart)))));
   // (a board's post is a company's: 董事局主席, 董事会秘书, 监事会主席)
-  const boardPost = units.some((u) => /董事|监事/.test(s.slice(u.prefixStart, u.coreStart)));
+  // (…and a post of the group or the company written bare before it: 集团主席, 公司党委书记)
+  const boardPost = units.some((u) => /董事|监事|^集团|^公司/.test(s.slice(u.prefixStart, u.coreStart)));
   if (org?.type === 'company' || boardPost || allCores.some((c) => BUSINESS_CORES.has(c))) role = 'business';
   else if (allCores.every((c) => OTHER_CORES.has(c))) role = 'other';
   // posts in a chamber of commerce or a manufacturers' association are held by business people

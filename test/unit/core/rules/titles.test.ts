@@ -34,6 +34,8 @@ describe('rules/titles', () => {
     const roles = (t: string) => recognizeRich(t).filter((x) => x.type === 'person').map((x) => `${x.text}:${x.role}`);
     assert.deepEqual(roles('拜访了宁波旅港同乡会会长何亦卿。'), ['何亦卿:other']);
     assert.deepEqual(roles('企业家联谊会秘书长蒋二华介绍情况。'), ['蒋二华:business']);
+    // (a post of the group written bare before it: 集團主席 is the group's)
+    assert.deepEqual(roles('晚宴上宣布由集團主席童一鳴作為召集人。'), ['童一鳴:business']);
     // (a Taiwan businessmen's association, with its city: 贛州市臺協會會長)
     assert.deepEqual(roles('贛州市臺協會會長王家一出席。'), ['王家一:business']);
   });
