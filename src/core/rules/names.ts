@@ -32,10 +32,16 @@ export function boundaryAfter(ctx: Ctx, q: number): boolean {
   const { s, n } = ctx;
   if (q >= n) return true;
   const c = s.charCodeAt(q);
-  if (!isHan(c)) return !isNameChar(c) || c === 0x20;
+  // (a digit too: a date or a count follows a name, 李克强24日, 記者曾筠庭台北10日電's 10)
+  if (!isHan(c)) return !isNameChar(c) || c === 0x20 || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
   if (ctx.taken[q]) return true;
+  // …and a date written in Chinese numerals (記者廖雅猛二十六日電)
+  if (HAN_DIGIT[c] === 1 && HAN_DATE.test(s.slice(q, q + 6))) return true;
   return ctx.lx.afterName.longest(s, q) !== undefined;
 }
+const HAN_DIGIT = codeSet('〇一二三四五六七八九十');
+/** Two Chinese numerals or more and a date's unit: 二十六日, 十一月 (not 一行, 三日游's 三 alone). */
+const HAN_DATE = /^[〇一二三四五六七八九十]{2,4}[日月年]/;
 
 /** Length of the surname at p (2 for a compound surname), 0 when none starts there. */
 export function surnameLen(ctx: Ctx, p: number): number {
