@@ -40,6 +40,40 @@ const SOURCE_LEFT = (() => {
   return t;
 })();
 
+/**
+ * An agency's bracketed dateline that names its reporter (（中央社記者曾筠庭台北10日電）, 【本報記者廖雅猛
+ * 北京二十六日電】): the outlet, the post 记者 and the name, which ends where the place of filing starts
+ * (the place the lexicon knows, then the date and 电). The name is the reporter's, role other.
+ */
+function agencyReporterDatelines(ctx: Ctx): void {
+  const { s, lx } = ctx;
+  if (s.indexOf('记者') < 0) return;
+  AGENCY_REPORTER.lastIndex = 0;
+  for (let m = AGENCY_REPORTER.exec(s); m; m = AGENCY_REPORTER.exec(s)) {
+    const post = m.index + m[0].indexOf(m[2], m[1] ? m[1].length : 0);
+    const nameStart = post + m[2].length;
+    const placeEnd = m.index + m[0].length - m[4].length;
+    // the name: two to four characters, the rest up to the date a place the lexicon knows
+    let nameEnd = -1;
+    for (const L of [3, 2, 4]) {
+      const e = nameStart + L;
+      if (e >= placeEnd) continue;
+      const place = lx.places.getIn(s, e, placeEnd);
+      if (place !== undefined && lx.surnames.has(s.charCodeAt(nameStart))) {
+        nameEnd = e;
+        break;
+      }
+    }
+    if (nameEnd < 0) continue;
+    if (m[1]) add(ctx, { type: 'organization', start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + m[1].length, priority: 85, source: 'rule' });
+    const chain = { inText: m[2], start: post, end: nameStart, units: [{ start: post, end: nameStart, text: m[2], core: m[2], hasRegionalPrefix: false }], role: 'other' as const };
+    add(ctx, { type: 'title', start: post, end: nameStart, priority: 95, source: 'rule', chain });
+    add(ctx, { type: 'person', start: nameStart, end: nameEnd, priority: 100, source: 'rule', role: 'other', chain });
+  }
+}
+/** （中央社記者X台北10日電）: an outlet ending in 社 or 报, 记者, a name and a place, a date, 电. */
+const AGENCY_REPORTER = /[（(【[]((?:[\u4e00-\u9fff]{1,5}[社报])?)((?:特约|驻[\u4e00-\u9fff]{1,3})?记者)([\u4e00-\u9fff]{4,10}?)((?:[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})日电)/g;
+
 /** ^ in a multiline regex: start of text or after a line terminator. */
 function lineStartAt(s: string, p: number): boolean {
   if (p === 0) return true;
@@ -94,6 +128,7 @@ function photoCredits(ctx: Ctx): void {
 export function stageBylines(ctx: Ctx): void {
   const { s } = ctx;
   photoCredits(ctx);
+  agencyReporterDatelines(ctx);
   const cands = candidates(ctx);
   labelMatches(s, cands.byline, BYLINE_LEFT, BYLINE_STICKY, (m) => {
     let p = m.index + m[0].length;

@@ -13,6 +13,13 @@ describe('rules/bylines', () => {
     assert.deepEqual(found('市民游玩。(记者 李明 摄)\n会场（欧阳明摄影）', stageBylines), ['person:李明', 'person:欧阳明']);
     assert.deepEqual(found('论坛。（本报记者摄）', stageBylines), []);
   });
+  it("an agency's bracketed dateline naming its reporter: the outlet, 记者 and the whole name before the place (（中央社記者曾筠庭台北10日電）)", () => {
+    const spans = runStages('（中央社記者曾筠庭台北10日電）經濟部今天表示，', stageBylines);
+    assert.deepEqual(spans.map((x) => `${x.type}:${x.text}`), ['organization:中央社', 'title:記者', 'person:曾筠庭']);
+    assert.equal(spans[2].role, 'other');
+    // (no place the lexicon knows after the name: nothing is guessed)
+    assert.deepEqual(runStages('（中央社記者曾筠庭某某10日電）', stageBylines), []);
+  });
   it('several names after one label', () => {
     assert.deepEqual(found('记者：李明、王小红', stageBylines), ['person:李明', 'person:王小红']);
   });
