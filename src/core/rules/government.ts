@@ -253,7 +253,8 @@ function jiBureauFrom(s: string): RegExpExecArray | null {
 /** Characters of a clause, not of a portfolio's name (portfolios are nouns and verbs: 创新, 发展). */
 const CLAUSE_CHARS = /[的了是在和与等将把被向对从这那我你他她们也都就还又说称]/;
 const GOV_BEFORE_BUREAU = /^(?:香港|澳门)?(?:特别行政区|特区)?政府/;
-const JI_BUREAU = /(^|[，。、；：:;,\s（(「“【】」”和与]|特区政府|特别行政区政府)([\u4e00-\u9fff]{2,6}及[\u4e00-\u9fff]{2,6}?[局署])/g;
+// (…or a verb a list of those present opens with: 还包括政制及内地事务局局长)
+const JI_BUREAU = /(^|[，。、；：:;,\s（(「“【】」”和与]|特区政府|特别行政区政府|包括|还有|以及|陪同|出席|会见|率领|现任|前任)([\u4e00-\u9fff]{2,6}及[\u4e00-\u9fff]{2,6}?[局署])/g;
 
 /**
  * A body's office in another place, written after it (香港特别行政区政府 + 驻成都经济贸易办事处,
