@@ -27,6 +27,10 @@ describe('rules/titles', () => {
   it("a leader's name after a verb that takes his instructions (牢记习近平总书记嘱托, 领会…)", () => {
     assert.ok(recognizeRich('当前全省正牢记习近平总书记谆谆嘱托。').some((x) => x.type === 'person' && x.text === '习近平'));
   });
+  it("a permanent secretary's post (常任秘书长) is one post with its modifier", () => {
+    const p = recognizeRich('，常任秘书长谢凌洁一出席。').find((x) => x.type === 'person');
+    assert.equal(p?.chain?.inText, '常任秘书长');
+  });
   it('a date right after a name ends it (国务院总理李克强24日上午, 记者王雅猛二十六日电)', () => {
     assert.deepEqual(found('国务院总理李克强24日上午在北京会见外宾。', stageTitles).filter((x) => x.startsWith('person')), ['person:李克强']);
     assert.deepEqual(found('国务院总理李克强２４日上午会见外宾。', stageTitles).filter((x) => x.startsWith('person')), ['person:李克强']);
