@@ -224,7 +224,11 @@ function bureausJoinedByJi(ctx: Ctx): void {
     else if (/^(?:署理|代理)/.test(m[2])) start += 2;
     const ji = s.indexOf('及', start);
     if (ji - start < 2 || end - 1 - (ji + 1) < 2 || !free(ctx, start, end)) continue;
-    if (CLAUSE_CHARS.test(s.slice(start, end))) continue;
+    if (CLAUSE_CHARS.test(s.slice(start, end))) {
+      // (a clause's words before the name, ,还包括政制及…局: a later start may hold the name alone)
+      JI_BUREAU.lastIndex = m.index + m[1].length + 1;
+      continue;
+    }
     // (priority 85: the form is the name, whichever portfolio alone the model reads as the body)
     const sp = add(ctx, { type: 'government', start, end, priority: 85, source: 'rule' });
     if (sp) setOrg(ctx, start, sp);

@@ -12,6 +12,7 @@ describe('rules/government', () => {
     assert.deepEqual(found('商務及經濟發展局局長出席，特區政府政制及內地事務局發言，以及教育局。', stageGov), ['government:商務及經濟發展局', 'government:特區政府', 'government:政制及內地事務局', 'government:教育局']);
     // (…also after the verb a list of those present opens with: 還包括政制及內地事務局局長)
     assert.ok(found('考察團還包括政制及內地事務局局長曾國衞。', stageGov).includes('government:政制及內地事務局'));
+    assert.ok(found('考察團除了李家超和陳國基,還包括政制及內地事務局局長曾國衞。', stageGov).includes('government:政制及內地事務局'));
   });
   it("a government's emergency, health and service centres by their suffix (台中市災害應變中心, 旧城改造指挥部)", () => {
     assert.ok(found('台中市災害應變中心已經成立。', stageGov).includes('government:台中市災害應變中心'));
