@@ -27,6 +27,10 @@ describe('rules/titles', () => {
   it("a leader's name after a verb that takes his instructions (牢记习近平总书记嘱托, 领会…)", () => {
     assert.ok(recognizeRich('当前全省正牢记习近平总书记谆谆嘱托。').some((x) => x.type === 'person' && x.text === '习近平'));
   });
+  it("a committee's chair and vice chair (主任委员, 副主任委员) are posts of their own, not 主任 + 委员", () => {
+    const p = recognizeRich('，副主任委员韩一群在主席台就座。').find((x) => x.type === 'person');
+    assert.equal(p?.chain?.inText, '副主任委员');
+  });
   it("a permanent secretary's post (常任秘书长) is one post with its modifier", () => {
     const p = recognizeRich('，常任秘书长谢凌洁一出席。').find((x) => x.type === 'person');
     assert.equal(p?.chain?.inText, '常任秘书长');
