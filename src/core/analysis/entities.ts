@@ -186,7 +186,9 @@ export function buildEntities(input: EntityInput): { entities: Entity[]; mention
         es0.bareOfficial = bare;
       } else if (role === 'official' && entity.role === 'official' && !bare) es0.bareOfficial = false;
       if (sp.chain) {
-        let org = sp.chain.organization ? canonicalCompany(sp.chain.organization, nameKey(sp.chain.organization)) : undefined;
+        // (a body's council or board, 澳門歐洲商會理事會, 律师事务所管理委员会: its members are the body's)
+        const orgName = sp.chain.organization?.replace(OWN_COUNCIL, (w, _c, off: number) => (off >= 3 ? '' : w));
+        let org = orgName ? canonicalCompany(orgName, nameKey(orgName)) : undefined;
         // a company's department or division written right after it (西门子(中国)有限公司东区总裁, 正大集团CEO办公室主任,
         // 中国建筑股份有限公司信息化管理部总经理): the person works for the company
         // …and one whose company is named earlier in the clause: the company of the clause (ownCompany)
@@ -435,6 +437,9 @@ function chamberHeads(entities: Entity[]): void {
     for (const t of e.titles) t.organization = chamber.name;
   }
 }
+
+/** A body's own council or board written after its name (…商會理事會, …律师事务所管理委员会). */
+const OWN_COUNCIL = /(理事会|理事會|监事会|監事會|管理委员会|管理委員會)$/;
 
 /** A chamber written bare (商会, 总商会): the one the text speaks of, no name of its own. */
 const BARE_CHAMBER = /^总?商会$/;
