@@ -445,7 +445,7 @@ const OWN_COUNCIL = /(理事会|理事會|监事会|監事會|管理委员会|�
 const BARE_CHAMBER = /^总?商会$/;
 
 /** A business association's posts, written bare (常务会董, 会长, 副会长, 理事长). */
-const CHAMBER_POST = /^(?:总?商会)?(?:常务|执行|永远|名誉|创会)?(?:副)?(?:会董|会长|理事长|理事|监事长|会务顾问)$/;
+const CHAMBER_POST = /^(?:[\u4e00-\u9fff]{0,6}总?商会)?(?:常务|执行|永远|名誉|荣誉|创会){0,2}(?:副)?(?:会董|会长|理事长|理事|监事长|会务顾问)$/;
 
 /** Marks that end a clause: a company across one is another clause's. */
 const CLAUSE_MARK = /[，,、；;：:。！？!?\n]/;

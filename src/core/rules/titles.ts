@@ -468,6 +468,9 @@ const POST_LEVEL_CHAR: Record<string, 'province' | 'city' | 'county'> = { 省: '
 /** A head of government's post and its deputies', written bare (副市长, 常务副省长, 代县长). */
 const HEAD_CORE = /^(?:常务)?(?:副|代)?([省市县区])长$/;
 
+/** A chamber of commerce's or a business association's name (中华总商会, 台商协会; not 工商联). */
+const CHAMBER_NAME = /(?:商会|商协会|商业联合会|厂商联合会|台协会|台商协会)$/;
+
 /** A hometown, alumni or friendship association (同乡会, 校友会, 联谊会): its officers hold no public post. */
 const FELLOWSHIP = /(?:同乡会|同乡联谊会|校友会|联谊会)$/;
 
@@ -756,7 +759,10 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
       add(ctx, { type: 'place', start: u.start, end: u.regionEnd, priority: 95, source: 'rule', place: ctx.lx.placeByName.get(u.region) });
       titleSpans.push({ start: u.prefixStart, end: u.end });
     } else if (u.region && u.prefixStart < u.coreStart) {
-      add(ctx, { type: 'government', start: u.start, end: u.coreStart, priority: 95, source: 'rule' });
+      // (a chamber named with its region, 中华总商会 + 永远荣誉会长: an organization, not a government's body)
+      // (not a federation of industry and commerce, 省工商联: a body of the united front, as the readings list it)
+      const bodyType = CHAMBER_NAME.test(s.slice(u.start, u.coreStart)) ? 'organization' : 'government';
+      add(ctx, { type: bodyType, start: u.start, end: u.coreStart, priority: 95, source: 'rule' });
       titleSpans.push({ start: u.coreStart, end: u.end });
     } else if (u.region) {
       add(ctx, { type: 'place', start: u.start, end: u.regionEnd!, priority: 95, source: 'rule', place: ctx.lx.placeByName.get(u.region) });

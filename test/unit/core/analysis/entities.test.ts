@@ -50,6 +50,8 @@ describe('analysis/entities', () => {
     // a chamber's post written bare (商会执行会长X) is the chamber's the article names, not a member firm's
     const chamber = analyze('青禾商业联合会召开座谈会。座谈会由商会执行会长孙勇智主持。随后参观商会副会长杨通的星河化工有限公司。').entities;
     assert.equal(chamber.find((e) => e.name === '孙勇智')?.organization, '青禾商业联合会');
+    // a chamber's honorary post with two modifiers (中華總商會永遠榮譽會長): the chamber's
+    assert.equal(analyze('包括中華總商會永遠榮譽會長何一柱、企業家李二三。').entities.find((e) => e.name === '何一柱')?.organization, '中華總商會');
     // a body's council written after its name is the body's (…商會理事會主席: the chamber)
     const council = analyze('澳門青禾商會成立五周年。澳門青禾商會理事會主席湯柏一致辭。').entities;
     assert.equal(council.find((e) => e.name === '湯柏一')?.organization, '澳門青禾商會');

@@ -27,6 +27,13 @@ describe('rules/titles', () => {
   it("a leader's name after a verb that takes his instructions (牢记习近平总书记嘱托, 领会…)", () => {
     assert.ok(recognizeRich('当前全省正牢记习近平总书记谆谆嘱托。').some((x) => x.type === 'person' && x.text === '习近平'));
   });
+  it("a chamber named with its region before its post (中華總商會永遠榮譽會長) is an organization, its officer a business person", () => {
+    const spans = recognizeRich('、中華總商會永遠榮譽會長何一柱、企業家李二三。');
+    assert.ok(spans.some((x) => x.type === 'organization' && x.text === '中華總商會'), JSON.stringify(spans.map((x) => x.type + ':' + x.text)));
+    assert.equal(spans.find((x) => x.type === 'person')?.role, 'business');
+    // (a federation of industry and commerce stays a body: 省工商联副主席)
+    assert.ok(recognizeRich('山西省工商联副主席卫一华来访。').some((x) => x.type === 'government' && x.text === '山西省工商联'));
+  });
   it("a committee's chair and vice chair (主任委员, 副主任委员) are posts of their own, not 主任 + 委员", () => {
     const p = recognizeRich('，副主任委员韩一群在主席台就座。').find((x) => x.type === 'person');
     assert.equal(p?.chain?.inText, '副主任委员');
