@@ -288,6 +288,14 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       // …and the company the text speaks of joined to it (国药科技及公司董事长): the name before the conjunction
       const joined = JOINED_BARE.exec(sp.text);
       if (joined && joined.index >= 2) sp = { ...sp, end: sp.start + joined.index, text: sp.text.slice(0, joined.index) };
+      // …and a company's department or plant run on after its name (沃尔玛百货有限公司国际部, …有限公司泰国厂,
+      // 中芯国际公司深圳工厂): the company; a department alone (人力资源部) or a branch named by a place
+      // alone (北京分公司) is no company of its own
+      const unitAfter = UNIT_AFTER_FIRM.exec(normalizeForMatching(sp.text));
+      if (unitAfter && (unitAfter[3] === undefined || lookupPlace(unitAfter[2]) !== undefined || unitAfter[2] === '')) {
+        const keep = unitAfter[1].length;
+        sp = { ...sp, end: sp.start + keep, text: sp.text.slice(0, keep) };
+      } else if (DEPARTMENT_ONLY.test(sp.text) || PLACE_BRANCH.test(normalizeForMatching(sp.text)) && lookupPlace(normalizeForMatching(sp.text).slice(0, -3)) !== undefined) continue;
       // a verb or conjunction run into the name (以及集团公司, 盛赞正威集团): cut as the rules cut a stem
       const from = modelCompanyStart((norm ??= normalizeForMatching(text)), sp.start, sp.end);
       if (from < 0) continue;
@@ -526,6 +534,16 @@ const POST_NAME_SET = new Set([...POST_NAME_TITLES, '县长', '区长', '州长'
 
 /** The end of an association's name (商会, 协会, 联合会, 促进会, 同乡会, 联谊会). */
 const ASSOCIATION_END = /(?:商会|商會|协会|協會|联合会|聯合會|促进会|促進會|同乡会|同鄉會|联谊会|聯誼會|协进会|協進會)$/;
+
+/**
+ * A firm's legal name, then a department (国际部) or a plant in a place (泰国厂, 深圳工厂): 1 the firm,
+ * 2 the place (or the department's words), 3 the plant's word when it is a plant.
+ */
+const UNIT_AFTER_FIRM = /^(.{2,}?(?:有限公司|公司|集团))(?:[\u4e00-\u9fff]{2,6}部|([\u4e00-\u9fff]{0,4}?)(工厂|厂))$/;
+/** A department's name alone, read as a firm (人力资源部, 战略发展部): no firm (not 俱乐部, 总部). */
+const DEPARTMENT_ONLY = /^[\u4e00-\u9fff]{2,6}(?<!俱乐|總|总)部$/;
+/** A branch named by a place alone (北京分公司). */
+const PLACE_BRANCH = /^[\u4e00-\u9fff]{2,4}分公司$/;
 
 /** A conjunction and a bare 公司/集团 ending a model's company: a second company, the one the text speaks of. (Not 和, a name's character as often: 信和集团.) */
 const JOINED_BARE = /[及与暨與](?:公司|集团|集團)$/;

@@ -96,6 +96,12 @@ describe('recognize: model persons that name a place', () => {
     assert.deepEqual(chains('孝感市政府办公室副主任涂江波出席活动。'), [['涂江波', '孝感']]);
     assert.deepEqual(chains('團員包括雲南省僑辦經科處副處長樊心紅。'), [['樊心紅', '云南']]);
   });
+  it("a company's department or plant the model runs on after its name is the company; a department alone is none", () => {
+    const companies = (t: string) => recognize(t).filter((s) => s.type === 'company').map((s) => s.text);
+    assert.ok(companies('沃尔玛百货有限公司国际部副总裁出席。').includes('沃尔玛百货有限公司'));
+    assert.ok(companies('考察了中芯國際公司深圳工廠。').includes('中芯國際公司'));
+    assert.ok(!companies('湖北省中药材公司药王分公司人力资源部经理等。').includes('人力资源部'));
+  });
   it('no model name runs across a space between Chinese words (a list of bodies spaced apart): the rules\' bodies stand', () => {
     const gov = recognize('最差办事处 长安区育才街道办事处 桥西区汇通街道办事处').filter((s) => s.type === 'government').map((s) => s.text);
     assert.ok(gov.includes('长安区育才街道办事处') && gov.includes('桥西区汇通街道办事处'), JSON.stringify(gov));
