@@ -19,7 +19,7 @@ const { codeSet } = charClassesModule;
 const { add, setOrg } = contextModule;
 const { WordScanner } = scanModule;
 const { walkBack, longStopWordEndingAt } = walkBackModule;
-const { onlyFunctionWords } = functionWordsModule;
+const { hasFunctionWord, onlyFunctionWords } = functionWordsModule;
 
 /** Stop words that are also common words of company names (新星投资有限公司, 中国建设银行). */
 const COMPANY_NAME_STOPS = new Set(['投资', '建设', '合作', '联合']);
@@ -106,8 +106,28 @@ function placeLead(stem: string): number {
   return hit;
 }
 
+/**
+ * A firm named by its brand alone before its region of business and a company's post (翱兰食品中国区CEO,
+ * 緯創資通亞太區資深副總經理): the brand is the firm, as the post says. Only after a clause's mark,
+ * two to eight letters with no function word, no place alone.
+ */
+function firmsBeforeRegionalPosts(ctx: Ctx): void {
+  const { s } = ctx;
+  if (s.indexOf('区') < 0) return;
+  REGIONAL_POST.lastIndex = 0;
+  for (let m = REGIONAL_POST.exec(s); m; m = REGIONAL_POST.exec(s)) {
+    const start = m.index + m[1].length;
+    const end = start + m[2].length;
+    if (hasFunctionWord(s, start, end) || lookupPlace(m[2]) || shortFormPlace(m[2])) continue;
+    const sp = add(ctx, { type: 'company', start, end, priority: 80, source: 'rule' });
+    if (sp) setOrg(ctx, start, sp);
+  }
+}
+const REGIONAL_POST = /(^|[，,、。；;：:\s（(由与和及同])([\u4e00-\u9fff]{2,8}?)(?=(?:中国区|大中华区|亚太区|华[东南西北中]大?区|全球制造亚太区)(?:资深|高级|执行)?(?:首席执行官|CEO|总裁|副总裁|总经理|副总经理|董事总经理))/g;
+
 export function stageCompanies(ctx: Ctx): void {
   const { s, lx } = ctx;
+  firmsBeforeRegionalPosts(ctx);
   const hits: { start: number; end: number }[] = [];
   COMPANY_WORDS.scan(ctx, (a, b) => hits.push({ start: a, end: b }));
   for (let h = hits.length - 1; h >= 0; h--) {

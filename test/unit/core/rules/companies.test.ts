@@ -30,6 +30,12 @@ describe('rules/companies', () => {
     // (和 is a name's character as often: 信和集团 stays)
     assert.ok(companies('信和集团副主席黄永光出席。').includes('信和集团'));
   });
+  it("a brand before its region of business and a company's post is the firm (…,翱兰食品中国区CEO X; 由緯創資通…亞太區資深副總經理)", () => {
+    assert.ok(found('市长主持,青禾食品中国区CEO娄一祥出席。', stageCompanies).includes('company:青禾食品'));
+    assert.ok(found('上梁典禮由星河資通全球製造亞太區資深副總經理賴一忠主持。', stageCompanies).includes('company:星河資通'));
+    // (a place alone before it is no firm: 上海中国区… is none)
+    assert.ok(!found('会上,北京中国区总裁发言。', stageCompanies).includes('company:北京'));
+  });
   it('holding words and quantities are no companies', () => {
     assert.deepEqual(found('控股股东持有1.55亿股股份', stageCompanies), []);
   });
