@@ -475,7 +475,7 @@ const CHAMBER_NAME = /(?:商会|商协会|商业联合会|厂商联合会|台协
 const FELLOWSHIP = /(?:同乡会|同乡联谊会|校友会|联谊会)$/;
 
 /** A level's party committee, discipline commission, congress or CPPCC, written without its region. */
-const BARE_LEVEL_BODY = /^(?:(?:自治区|自治州|省|市|县|区|州|旗|地)(?:党委|纪委|委办公室|委办|政府办公室|政府办|府办|委|人大常委会|人大|政协)|(?:乡|镇|街道)(?:党委|党工委|人大)|(?:政务|财政|律政|经济财政|行政法务|社会文化|运输工务|保安)司)/;
+const BARE_LEVEL_BODY = /^(?:(?:自治区|自治州|省|市|县|区|州|旗|地)(?:党委|纪委|委办公室|委办|政府办公室|政府办|府办|委|人大常委会|人大|政协)|(?:乡|镇|街道)(?:党委|党工委|人大)|(?:政务|财政|律政|经济财政|行政法务|社会文化|运输工务|保安)司|中央(?:政治局|书记处|军委))/;
 
 /** A party written between a post and its holder's name (ctx.s is normalised: 國民黨 reads 国民党). */
 const PARTY_BETWEEN = /^(?:为)?(?:中国国民党|国民党|民主进步党|民进党|台湾民众党|民众党|亲民党|新党|时代力量|无党籍|无党团结联盟)(?:籍)?(?:的)?/;

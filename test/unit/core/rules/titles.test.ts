@@ -23,6 +23,8 @@ describe('rules/titles', () => {
     const spans = runStages('財政司司長陳茂波、政務司副司長卓永興出席。', stageTitles);
     assert.deepEqual(spans.map((s) => `${s.type}:${s.text}`), ['government:財政司', 'title:司長', 'person:陳茂波', 'government:政務司', 'title:副司長', 'person:卓永興']);
     assert.equal(spans[2].chain?.inText, '財政司司長');
+    // (…and the party centre's bodies written without 中共: 中央政治局 + 常委, as People's Daily marks them)
+    assert.deepEqual(found('中央政治局常委、国务院副总理韩一出席。', stageTitles).slice(0, 2), ['government:中央政治局', 'title:常委']);
   });
   it("a leader's name after a verb that takes his instructions (牢记习近平总书记嘱托, 领会…)", () => {
     assert.ok(recognizeRich('当前全省正牢记习近平总书记谆谆嘱托。').some((x) => x.type === 'person' && x.text === '习近平'));
@@ -154,7 +156,7 @@ describe('rules/titles', () => {
     assert.deepEqual(found('市委书记赵志荣致辞,市委副书记出席。', stageTitles), ['government:市委', 'title:书记', 'person:赵志荣', 'government:市委', 'title:副书记']);
   });
   it('a surname as a name\'s third character starts a second name only where a byline\'s run of names ends (记者李蕾张羽飞）, not before a colon (迟浩田题词：)', () => {
-    assert.deepEqual(found('中央军委副主席赵浩田题词：“为国争光”', stageTitles), ['title:中央军委副主席', 'person:赵浩田']);
+    assert.deepEqual(found('中央军委副主席赵浩田题词：“为国争光”', stageTitles), ['government:中央军委', 'title:副主席', 'person:赵浩田']);
     assert.deepEqual(found('（记者李蕾张羽飞）', stageTitles), ['title:记者', 'person:李蕾', 'person:张羽飞']);
   });
   it('a company\'s short name is no part of a three-character name after a post (省长张建瑞和…: 瑞和)', () => {
