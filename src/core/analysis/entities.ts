@@ -397,7 +397,8 @@ function ownCompany(entities: Entity[], normalized: string, pending: { entity: E
     if (entity.organization) continue;
     // a chamber's post (会董, 会长) with no body named: the chamber the text named last before it
     // (香港中华厂商联合会副会长倪锦辉…厂商会出席接待者尚包括：常务会董吴清焕…)
-    // (no chamber named: a firm's 会长, as Japanese and Korean groups name their chairman)
+    // (none before it: the chamber the article names most; none at all: the firm's, whose chairman
+    // Japanese and Korean groups call 会长)
     let company: Entity | undefined = CHAMBER_POST.test(normalizeForMatching(title.inText)) ? chamberBefore(at) ?? most(chambers) : undefined;
     if (!company) {
       if (ref === '集团') company = most(companies.filter((c) => /集团|集團/.test(c.name))) ?? most(companies);

@@ -474,7 +474,11 @@ const CHAMBER_NAME = /(?:商会|商协会|商业联合会|厂商联合会|台协
 /** A hometown, alumni or friendship association (同乡会, 校友会, 联谊会): its officers hold no public post. */
 const FELLOWSHIP = /(?:同乡会|同乡联谊会|校友会|联谊会)$/;
 
-/** A level's party committee, discipline commission, congress or CPPCC, written without its region. */
+/**
+ * A body written before its post without its region: a level's party committee, discipline commission,
+ * congress, CPPCC or office (县委办); a Hong Kong or Macau department (财政司); the party centre's bodies
+ * (中央政治局, 中央军委). People's Daily marks each as an organization of its own.
+ */
 const BARE_LEVEL_BODY = /^(?:(?:自治区|自治州|省|市|县|区|州|旗|地)(?:党委|纪委|委办公室|委办|政府办公室|政府办|府办|委|人大常委会|人大|政协)|(?:乡|镇|街道)(?:党委|党工委|人大)|(?:政务|财政|律政|经济财政|行政法务|社会文化|运输工务|保安)司|中央(?:政治局|书记处|军委))/;
 
 /** A party written between a post and its holder's name (ctx.s is normalised: 國民黨 reads 国民党). */
