@@ -21,6 +21,8 @@ import { normalizeForMatching } from './normalize';
 import { lookupPlace, lexicons } from './lexicon';
 import { shortFormPlace } from './lexicon/regionNames';
 import { POST_NAME_TITLES } from './lexicon/words';
+import { bodyLeadPlace } from './rules/placeNames';
+import { LEADER_WORD_ON } from './rules/postNameTitles';
 
 export type { RichSpan, TitleChain } from './rules/types';
 export { recognizeRich } from './rules/pipeline';
@@ -291,11 +293,12 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
       // …and a company's department or plant run on after its name (沃尔玛百货有限公司国际部, …有限公司泰国厂,
       // 中芯国际公司深圳工厂): the company; a department alone (人力资源部) or a branch named by a place
       // alone (北京分公司) is no company of its own
-      const unitAfter = UNIT_AFTER_FIRM.exec(normalizeForMatching(sp.text));
+      const key = (norm ??= normalizeForMatching(text)).slice(sp.start, sp.end);
+      const unitAfter = UNIT_AFTER_FIRM.exec(key);
       if (unitAfter && (unitAfter[3] === undefined || lookupPlace(unitAfter[2]) !== undefined || unitAfter[2] === '')) {
         const keep = unitAfter[1].length;
         sp = { ...sp, end: sp.start + keep, text: sp.text.slice(0, keep) };
-      } else if (DEPARTMENT_ONLY.test(sp.text) || PLACE_BRANCH.test(normalizeForMatching(sp.text)) && lookupPlace(normalizeForMatching(sp.text).slice(0, -3)) !== undefined) continue;
+      } else if (DEPARTMENT_ONLY.test(sp.text) || (PLACE_BRANCH.test(key) && lookupPlace(key.slice(0, -3)) !== undefined)) continue;
       // a verb or conjunction run into the name (以及集团公司, 盛赞正威集团): cut as the rules cut a stem
       const from = modelCompanyStart((norm ??= normalizeForMatching(text)), sp.start, sp.end);
       if (from < 0) continue;
@@ -439,8 +442,7 @@ function recognizeMerged(text: string, options: RecognizeOptions | undefined, pl
         if (next && next.type === 'title' && next.start === rich.end && !next.chain) {
           const post = (norm ??= normalizeForMatching(text)).slice(next.start, next.end);
           const word = post.startsWith('副') ? post.slice(1) : post;
-          const after = norm.charCodeAt(next.end);
-          if (POST_NAME_SET.has(word) && post !== '副同志' && word !== '同志' && !(after >= 0x4e00 && after <= 0x9fff && '团台令制级府位选'.includes(norm[next.end]))) {
+          if (POST_NAME_SET.has(word) && word !== '同志' && !(next.end < norm.length && LEADER_WORD_ON.includes(norm[next.end]))) {
             const role: PersonRole = BUSINESS_CORES.has(word) ? 'business' : OTHER_CORES.has(word) ? 'other' : 'official';
             const t = text.slice(next.start, next.end);
             rich = { ...rich, role, chain: { inText: t, start: next.start, end: next.end, units: [{ start: next.start, end: next.end, text: t, core: post, hasRegionalPrefix: false }], role } };
@@ -512,12 +514,8 @@ function modelChain(text: string, norm: string, title: Span, before: RichSpan | 
   const t = text.slice(start, title.end);
   // a body named with its region holds its posts there (孝感市政府办公室副主任, 云南省侨办经科处副处长), as
   // the rules' chains read it (titles.ts)
-  let region: string | undefined;
-  if (org && org.type !== 'company') {
-    const at = norm.startsWith('中共', org.start) ? org.start + 2 : org.start;
-    const lead = lxm.places.longest(norm, at, org.end);
-    if (lead && lead[0] < org.end && (lead[1].level === 'province' || lead[1].level === 'city' || lead[1].level === 'district' || (lead[1].level === 'country' && lead[1].name !== '中国'))) region = lead[1].name;
-  }
+  const lead = org && org.type !== 'company' ? bodyLeadPlace(lxm, norm, org.start, org.end) : undefined;
+  const region = lead && lead[0] < org!.end ? lead[1].name : undefined;
   return {
     inText: t,
     start,

@@ -259,8 +259,7 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
   const dash = last.start - 1 - r.start;
   if (dash >= 2 && DASHES.includes(r.text[dash])) {
     const norm = normalizeForMatching(r.text);
-    let letters = true;
-    for (let q = 0; q < dash && letters; q++) letters = isLetter(norm.charCodeAt(q));
+    const letters = lettersOnly(norm, 0, dash);
     let inside = false;
     for (let k = 0; k < nl - 1 && !inside; k++) inside = model[live[k]].type !== 'place' && model[live[k]].type !== 'company';
     if (letters && !inside && !hasFunctionWord(norm, 0, dash)) return true;
@@ -282,9 +281,7 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
     const short = lookupRegion(norm.slice(0, 2));
     const lead: [number, unknown] | undefined = hit && (LEAD_PLACE_LEVELS.has(hit[1].level) || hit[1].level === 'district') ? hit : short && short.level !== 'country' && short.level !== 'foreign-city' ? [2, undefined] : undefined;
     if (lead && lead[0] <= cut && !hasFunctionWord(norm, lead[0], cut)) {
-      let letters = true;
-      for (let q = lead[0]; q < cut && letters; q++) letters = isLetter(norm.charCodeAt(q));
-      if (letters) return true;
+      if (lettersOnly(norm, lead[0], cut)) return true;
     }
   }
   // a long legal name of which the model reads only the legal form (棕榈生态城镇发展股份有限公司: the
@@ -294,9 +291,7 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
     const norm = normalizeForMatching(r.text);
     const cut = last.start - r.start;
     if (LEGAL_FORM_ONLY.test(norm.slice(cut)) && cut >= 4 && companyCore(norm).cls !== 'bare' && !hasFunctionWord(norm, 0, cut)) {
-      let letters = true;
-      for (let q = 0; q < cut && letters; q++) letters = isLetter(norm.charCodeAt(q));
-      if (letters) return true;
+      if (lettersOnly(norm, 0, cut)) return true;
     }
   }
   // a full legal name (…有限公司) whose first characters the model leaves off, cutting inside the name
@@ -310,9 +305,7 @@ export function modelSplitsName(r: RuleLike, live: Int32Array, nl: number, model
     const lead = lexicons().places.longest(norm, cut);
     const placeLed = !!lead && lead[0] - cut >= 2 && !LEGAL_FORM_ONLY.test(norm.slice(lead[0]));
     if (cut <= 4 && !hasFunctionWord(norm, 0, cut) && !PRONOUN_START.test(norm) && !placeLed) {
-      let letters = true;
-      for (let q = 0; q < cut && letters; q++) letters = isLetter(norm.charCodeAt(q));
-      if (letters) return true;
+      if (lettersOnly(norm, 0, cut)) return true;
     }
   }
   // the name opens with a place or a body the model reads too (上海市工商联数字经济商会): what a walk
@@ -395,6 +388,12 @@ const COMMITTEE_END = /(?:党委|党工委|[省市县区州旗]委|政府)$/;
 const DEPARTMENT_END = /(?:[部厅局办处]|办公室|办公厅|委员会)$/;
 
 /** A Han character or an ASCII letter. */
+/** True when s[a, b) holds letters only (Han, Latin, digits: isLetter), no mark or space. */
+function lettersOnly(s: string, a: number, b: number): boolean {
+  for (let q = a; q < b; q++) if (!isLetter(s.charCodeAt(q))) return false;
+  return true;
+}
+
 function isLetter(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }

@@ -50,7 +50,9 @@ function agencyReporterDatelines(ctx: Ctx): void {
   if (s.indexOf('记者') < 0) return;
   AGENCY_REPORTER.lastIndex = 0;
   for (let m = AGENCY_REPORTER.exec(s); m; m = AGENCY_REPORTER.exec(s)) {
-    const post = m.index + m[0].indexOf(m[2], m[1] ? m[1].length : 0);
+    // (one bracket, then the outlet, the post, the name and place, the date)
+    const outlet = m.index + 1;
+    const post = outlet + m[1].length;
     const nameStart = post + m[2].length;
     const placeEnd = m.index + m[0].length - m[4].length;
     // the name: two to four characters, the rest up to the date a place the lexicon knows
@@ -65,7 +67,7 @@ function agencyReporterDatelines(ctx: Ctx): void {
       }
     }
     if (nameEnd < 0) continue;
-    if (m[1]) add(ctx, { type: 'organization', start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + m[1].length, priority: 85, source: 'rule' });
+    if (m[1]) add(ctx, { type: 'organization', start: outlet, end: post, priority: 85, source: 'rule' });
     const chain = { inText: m[2], start: post, end: nameStart, units: [{ start: post, end: nameStart, text: m[2], core: m[2], hasRegionalPrefix: false }], role: 'other' as const };
     add(ctx, { type: 'title', start: post, end: nameStart, priority: 95, source: 'rule', chain });
     add(ctx, { type: 'person', start: nameStart, end: nameEnd, priority: 100, source: 'rule', role: 'other', chain });

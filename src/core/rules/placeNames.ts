@@ -5,6 +5,7 @@
  */
 import * as charClassesModule from './charClasses';
 import type { Ctx } from './context';
+import type { Lexicons, PlaceInfo } from '../lexicon';
 import * as contextModule from './context';
 
 // imports bound once at load: under tsx each use of an import is a getter call (see context.ts)
@@ -51,4 +52,16 @@ export function provinceOf(ctx: Ctx, name: string): string | undefined {
     p = up ? ctx.lx.placeByName.get(up) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The place a body's name opens with, at a level that holds its posts (北京市发改委 → 北京, after the
+ * party's name too: 中共濱州市委 → 滨州; a foreign country, never 中国): [its end, the place].
+ */
+export function bodyLeadPlace(lx: Lexicons, s: string, start: number, end: number): [number, PlaceInfo] | undefined {
+  const at = s.startsWith('中共', start) ? start + 2 : start;
+  const lead = lx.places.longest(s, at, end);
+  if (!lead) return undefined;
+  const level = lead[1].level;
+  return level === 'province' || level === 'city' || level === 'district' || (level === 'country' && lead[1].name !== '中国') ? lead : undefined;
 }

@@ -22,6 +22,9 @@ const { functionWordEnd } = functionWordsModule;
 
 /** Titles after a name in formal text: 江泽民主席, 李鹏总理. */
 const POST_NAME_WORDS = new WordScanner(() => POST_NAME_TITLES);
+/** Characters after a leader's title that make a longer word of it (主席团, 主席台, 总统府). */
+export const LEADER_WORD_ON = '团台令制级府位选';
+
 export function stagePostNameTitles(ctx: Ctx): void {
   POST_NAME_WORDS.scan(ctx, (a, b) => {
     const word = ctx.s.slice(a, b);
@@ -34,7 +37,7 @@ export function stagePostNameTitles(ctx: Ctx): void {
       return;
     }
     // leader titles end a name phrase unless a longer word goes on (主席团, 主席台, 总统府)
-    const leader = LEADER_TITLES.has(word) && b < ctx.n && !'团台令制级府位选'.includes(ctx.s[b]);
+    const leader = LEADER_TITLES.has(word) && b < ctx.n && !LEADER_WORD_ON.includes(ctx.s[b]);
     if (!leader && !boundaryAfter(ctx, b)) return;
     // a deputy's post (欧阳莉副董事长, 刘立新副市长): 副 belongs to the post, never to the name
     const ta = a > 0 && ctx.s[a - 1] === '副' && free(ctx, a - 1, a) && ctx.lx.titleCores.getIn(ctx.s, a - 1, b) !== undefined ? a - 1 : a;

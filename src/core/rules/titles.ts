@@ -24,7 +24,7 @@ import type { RichSpan, TitleChain } from './types';
 const { codeSet, isHan } = charClassesModule;
 const { add, free } = contextModule;
 const { boundaryAfter, nameBefore, nextNameAt, readForeignName, readName, TITLE_AFTER_NAME } = namesModule;
-const { provinceOf } = placeNamesModule;
+const { bodyLeadPlace, provinceOf } = placeNamesModule;
 const { BUSINESS_ASSOCIATION, BUSINESS_CORES, OTHER_CORES, STATE_BODY } = rolesModule;
 const { candidates } = scanModule;
 
@@ -699,9 +699,8 @@ function titleChainAt(ctx: Ctx, i: number, first: Unit, st: ChainState): number 
   if (!region && org && org.type !== 'company') {
     // a body named with its region holds its posts there: 香港贸易发展局主席, 北京市发改委主任
     // (after the party's name: 中共濱州市委书记 → 滨州)
-    const at = s.startsWith('中共', org.start) ? org.start + 2 : org.start;
-    const lead = ctx.lx.places.longest(s, at, org.end);
-    if (lead && (lead[1].level === 'province' || lead[1].level === 'city' || lead[1].level === 'district' || (lead[1].level === 'country' && lead[1].name !== '中国'))) region = lead[1].name;
+    const lead = bodyLeadPlace(ctx.lx, s, org.start, org.end);
+    if (lead) region = lead[1].name;
   }
   // a title right after "、" continuing a business list inherits the company: 高级副总裁张铮、副总裁刘之菲
   // …and after a comma, a company's people listed on (中通快递股份有限公司董事长赖梅松，总裁陈向东): a
